@@ -1,0 +1,232 @@
+"""The tables. The database is the source of truth for everything that must survive a restart."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from db.types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class NoticeStatus:
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    WITHDRAWN = "withdrawn"
+    ALL = (DRAFT, PUBLISHED, WITHDRAWN)
+
+
+class Notice(Base):
+    """A notice as stored: parsed fields plus its lifecycle status."""
+
+    __tablename__ = "notices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    category: Mapped[str] = mapped_column(String(32))
+    issuer: Mapped[str | None] = mapped_column(String(500))
+    published: Mapped[date | None] = mapped_column(Date)
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default=NoticeStatus.PUBLISHED)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    source: Mapped[str | None] = mapped_column(String(500))
+    warnings: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+    periods: Mapped[list[Period]] = relationship(
+        back_populates="notice", cascade="all, delete-orphan", order_by="Period.position", lazy="selectin"
+    )
+    places: Mapped[list[Place]] = relationship(
+        back_populates="notice", cascade="all, delete-orphan", order_by="Place.position", lazy="selectin"
+    )
+
+    __table_args__ = (
+        Index("ix_notices_status_category", "status", "category"),
+        Index("ix_notices_published", "published"),
+    )
+
+
+class Period(Base):
+    """A notice's period. ``starts_at``/``ends_at`` are UTC instants (end exclusive) for fast range queries;
+    ``start_date``/``end_date`` keep the all-day dates as written (end inclusive)."""
+
+    __tablename__ = "periods"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    label: Mapped[str | None] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(String(500), default="")
+    all_day: Mapped[bool] = mapped_column(Boolean, default=True)
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    notice: Mapped[Notice] = relationship(back_populates="periods")
+
+    __table_args__ = (
+        Index("ix_periods_notice_id", "notice_id"),
+        Index("ix_periods_starts_at", "starts_at"),
+        Index("ix_periods_ends_at", "ends_at"),
+    )
+
+
+class Place(Base):
+    """A place a notice names (road section, town, street, address)."""
+
+    __tablename__ = "places"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(200))
+
+    notice: Mapped[Notice] = relationship(back_populates="places")
+
+    __table_args__ = (Index("ix_places_notice_id", "notice_id"), Index("ix_places_name", "name"))
+
+
+class Chat(Base):
+    """A Telegram chat (private, group or channel) and its preferences."""
+
+    __tablename__ = "chats"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    type: Mapped[str] = mapped_column(String(16), default="private")
+    title: Mapped[str | None] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(8), default="zh")
+    tz: Mapped[str | None] = mapped_column(String(64))
+    quiet_start: Mapped[int | None] = mapped_column(Integer)  # minutes after midnight, chat zone
+    quiet_end: Mapped[int | None] = mapped_column(Integer)
+    morning_hour: Mapped[int] = mapped_column(Integer, default=8)
+    digest: Mapped[bool] = mapped_column(Boolean, default=False)
+    deadline_days: Mapped[str] = mapped_column(String(32), default="3,1,0")
+    lead_minutes: Mapped[int] = mapped_column(Integer, default=120)
+    is_broadcast_channel: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    inactive_reason: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+    subscriptions: Mapped[list[Subscription]] = relationship(
+        back_populates="chat", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class SubscriptionKind:
+    CATEGORY = "category"
+    PLACE = "place"
+    KEYWORD = "keyword"
+    ALL = (CATEGORY, PLACE, KEYWORD)
+
+
+class Subscription(Base):
+    """What a chat wants to hear about: a category code, a place, or a keyword."""
+
+    __tablename__ = "subscriptions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    chat: Mapped[Chat] = relationship(back_populates="subscriptions")
+
+    __table_args__ = (
+        UniqueConstraint("chat_id", "kind", "value", name="uq_subscriptions_chat_kind_value"),
+        Index("ix_subscriptions_kind_value", "kind", "value"),
+    )
+
+
+class ReminderStatus:
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class Reminder(Base):
+    """One planned message (the outbox). The unique key makes planning idempotent."""
+
+    __tablename__ = "reminders"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id", ondelete="CASCADE"))
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"))
+    period_id: Mapped[int] = mapped_column(Integer, default=0)  # 0: about the notice as a whole
+    event: Mapped[str] = mapped_column(String(16))
+    point: Mapped[str] = mapped_column(String(16), default="")
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(16), default=ReminderStatus.PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    reply_to: Mapped[int | None] = mapped_column(BigInteger)
+    detail: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("chat_id", "notice_id", "period_id", "event", "point", name="uq_reminders_key"),
+        Index("ix_reminders_status_due", "status", "due_at"),
+        Index("ix_reminders_notice", "notice_id"),
+    )
+
+
+class SentMessage(Base):
+    """Every message the bot pushed, for /stats and for corrections that reply to the original."""
+
+    __tablename__ = "sent_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    notice_id: Mapped[int | None] = mapped_column(Integer)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(16), default="reply")
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (Index("ix_sent_messages_chat_notice", "chat_id", "notice_id"),)
+
+
+class KeyValue(Base):
+    """Small pieces of bot-wide state, such as the broadcast channel an admin chose."""
+
+    __tablename__ = "key_values"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,121 @@
+"""The values the parser produces. Plain dataclasses: easy to test, easy to store."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from notices.categories import Category
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A span of time a notice talks about.
+
+    All-day periods hold ``date`` values and an *inclusive* end date
+    (``2022-05-11 — 2022-05-26`` is sixteen days). Timed periods hold aware
+    ``datetime`` values and an exclusive end instant. ``start`` is None for a
+    pure deadline (截至…), ``end`` is None for an open period (…起).
+    """
+
+    start: date | datetime | None
+    end: date | datetime | None
+    all_day: bool = True
+    label: str | None = None
+    note: str | None = None
+    text: str = ""
+    span: tuple[int, int] | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        for value in (self.start, self.end):
+            if value is None:
+                continue
+            if self.all_day and isinstance(value, datetime):
+                raise ValueError("an all-day period holds dates, not datetimes")
+            if not self.all_day and not isinstance(value, datetime):
+                raise ValueError("a timed period holds datetimes")
+            if isinstance(value, datetime) and value.tzinfo is None:
+                raise ValueError("timed periods need aware datetimes")
+        if self.start is None and self.end is None:
+            raise ValueError("a period needs a start or an end")
+        if self.start is not None and self.end is not None and self.end < self.start:  # type: ignore[operator]
+            raise ValueError(f"period ends before it starts: {self.start} > {self.end}")
+
+    def bounds(self, tz: ZoneInfo) -> tuple[datetime | None, datetime | None]:
+        """Start and exclusive end as aware datetimes; all-day dates are read in ``tz``."""
+        return _instant(self.start, tz, 0), _instant(self.end, tz, 1 if self.all_day else 0)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "start": _iso(self.start),
+            "end": _iso(self.end),
+            "all_day": self.all_day,
+            "note": self.note,
+        }
+
+
+def _instant(value: date | datetime | None, tz: ZoneInfo, add_days: int) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value
+    return datetime.combine(value + timedelta(days=add_days), time(0), tzinfo=tz)
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+@dataclass(slots=True)
+class ParsedNotice:
+    """One notice found on a page."""
+
+    title: str
+    category: Category
+    body: str
+    published: date | None = None
+    issuer: str | None = None
+    periods: list[Period] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def content_hash(self) -> str:
+        """Identity of the text, blind to line breaks and spacing, so a re-sent page dedupes."""
+        canonical = _SPACE.sub("", f"{self.title}\n{self.body}")
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "category": self.category.value,
+            "issuer": self.issuer,
+            "published": _iso(self.published),
+            "periods": [p.to_json() for p in self.periods],
+            "places": list(self.places),
+            "body": self.body,
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedItem:
+    """A piece of a page that is not a notice, and why it was left out."""
+
+    reason: str
+    excerpt: str
+
+
+@dataclass(slots=True)
+class PageResult:
+    """What a page yielded: the notices and the items passed over."""
+
+    notices: list[ParsedNotice] = field(default_factory=list)
+    skipped: list[SkippedItem] = field(default_factory=list)
