@@ -59,6 +59,9 @@ class Notice(Base):
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     source: Mapped[str | None] = mapped_column(String(500))
     warnings: Mapped[str] = mapped_column(Text, default="")
+    # Title, places and body folded for substring search (see db.search.fold): one LIKE over one column
+    # instead of three, blind to the line breaks and full-width letters of PDF-extracted text.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
@@ -77,7 +80,12 @@ class Notice(Base):
 
 class Period(Base):
     """A notice's period. ``starts_at``/``ends_at`` are UTC instants (end exclusive) for fast range queries;
-    ``start_date``/``end_date`` keep the all-day dates as written (end inclusive)."""
+    ``start_date``/``end_date`` keep the all-day dates as written (end inclusive).
+
+    ``active_from`` is the instant the period counts from: ``starts_at``, or for a pure deadline the local
+    midnight of the notice's publication day (NULL when neither is known: active since forever). Keeping
+    it stored lets "active at" be two index comparisons, with no time zone arithmetic in SQL.
+    """
 
     __tablename__ = "periods"
 
@@ -92,12 +100,15 @@ class Period(Base):
     end_date: Mapped[date | None] = mapped_column(Date)
     starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    active_from: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     notice: Mapped[Notice] = relationship(back_populates="periods")
 
     __table_args__ = (
-        Index("ix_periods_notice_id", "notice_id"),
+        # Covers the per-notice EXISTS probe of "active at": no table lookup per candidate notice.
+        Index("ix_periods_notice_active", "notice_id", "active_from", "ends_at"),
         Index("ix_periods_starts_at", "starts_at"),
+        Index("ix_periods_active_from", "active_from"),
         Index("ix_periods_ends_at", "ends_at"),
     )
 

@@ -1,0 +1,294 @@
+"""Writing notices: storing parsed pages (deduplicated by content hash) and the edits an admin makes.
+
+Nothing here commits: the caller's ``session_scope`` does, so a failure half-way through a page leaves
+what was stored before untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Notice, NoticeStatus
+from db.models import Period as PeriodRow
+from db.models import Place as PlaceRow
+from db.search import fold
+from notices.categories import Category
+from notices.errors import NoticebotError
+from notices.model import PageResult, ParsedNotice, Period, SkippedItem
+
+# Which status may follow which. Withdrawn → published re-publishes a notice withdrawn by mistake;
+# nothing goes back to draft once people may have seen it.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    NoticeStatus.DRAFT: frozenset({NoticeStatus.PUBLISHED, NoticeStatus.WITHDRAWN}),
+    NoticeStatus.PUBLISHED: frozenset({NoticeStatus.WITHDRAWN}),
+    NoticeStatus.WITHDRAWN: frozenset({NoticeStatus.PUBLISHED}),
+}
+
+
+class NoticeNotFound(NoticebotError, LookupError):
+    """No notice has that id."""
+
+
+class StatusError(NoticebotError, ValueError):
+    """An unknown status, or a change of status that is not allowed."""
+
+
+@dataclass(slots=True)
+class StoredNotice:
+    """A notice after storing: its id, and whether an identical one was already there."""
+
+    id: int
+    notice: ParsedNotice
+    duplicate: bool
+
+
+@dataclass(slots=True)
+class StoreReport:
+    """What storing a page did, for the ingest report."""
+
+    stored: list[StoredNotice] = field(default_factory=list)
+    duplicates: list[StoredNotice] = field(default_factory=list)
+    skipped: list[SkippedItem] = field(default_factory=list)
+
+
+def _check_status(status: str) -> None:
+    if status not in NoticeStatus.ALL:
+        raise StatusError(f"unknown status {status!r}; known: {', '.join(NoticeStatus.ALL)}")
+
+
+def _unique_places(places: Sequence[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for name in places:
+        cleaned = name.strip()
+        if cleaned:
+            seen.setdefault(cleaned, None)
+    return list(seen)
+
+
+def notice_values(
+    notice: ParsedNotice, *, source: str | None = None, status: str = NoticeStatus.PUBLISHED
+) -> dict[str, Any]:
+    """The ``notices`` row for a parsed notice (shared with bulk loaders so they store the same thing)."""
+    places = _unique_places(notice.places)
+    return {
+        "title": notice.title,
+        "category": notice.category.value,
+        "issuer": notice.issuer,
+        "published": notice.published,
+        "body": notice.body,
+        "status": status,
+        "content_hash": notice.content_hash,
+        "source": source,
+        "warnings": "\n".join(notice.warnings),
+        "search_text": search_text(notice.title, places, notice.body),
+    }
+
+
+def search_text(title: str, places: Sequence[str], body: str) -> str:
+    """The folded text ``NoticeFilter.text`` matches. Parts are joined by a line break, which a folded
+    query never contains, so a match cannot straddle the title and the body."""
+    return "\n".join(fold(part) for part in (title, *places, body))
+
+
+def _local_midnight(day: date, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=tz).astimezone(UTC)
+
+
+def period_values(period: Period, *, position: int, published: date | None, tz: ZoneInfo) -> dict[str, Any]:
+    """The ``periods`` row for a period (without ``notice_id``). All-day dates become local midnights."""
+    starts_at, ends_at = period.bounds(tz)
+    if starts_at is not None:
+        active_from: datetime | None = starts_at
+    elif published is not None:
+        active_from = _local_midnight(published, tz)
+        if ends_at is not None and active_from > ends_at:
+            active_from = None  # a deadline printed after it passed: don't invent a backwards span
+    else:
+        active_from = None
+    return {
+        "position": position,
+        "label": period.label,
+        "note": period.note,
+        "text": period.text[:500],
+        "all_day": period.all_day,
+        "start_date": period.start if period.all_day else None,
+        "end_date": period.end if period.all_day else None,
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "active_from": active_from,
+    }
+
+
+def _insert(session: AsyncSession) -> Any:
+    """The dialect's INSERT, which knows ON CONFLICT DO NOTHING (SQLite ≥ 3.35 and PostgreSQL)."""
+    name = session.get_bind().dialect.name
+    if name == "postgresql":
+        return postgresql.insert
+    if name == "sqlite":
+        return sqlite.insert
+    raise NotImplementedError(f"no conflict-free insert for {name}")
+
+
+async def store_notice(
+    session: AsyncSession,
+    notice: ParsedNotice,
+    *,
+    tz: ZoneInfo,
+    source: str | None = None,
+    status: str = NoticeStatus.PUBLISHED,
+) -> StoredNotice:
+    """Store one notice unless one with the same content hash exists (then nothing changes).
+
+    ON CONFLICT DO NOTHING makes the check race-free: two ingests of one page at once store it once.
+    """
+    _check_status(status)
+    values = notice_values(notice, source=source, status=status)
+    statement = (
+        _insert(session)(Notice)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["content_hash"])
+        .returning(Notice.id)
+    )
+    new_id = (await session.execute(statement)).scalar_one_or_none()
+    if new_id is None:
+        existing = await session.scalar(
+            select(Notice.id).where(Notice.content_hash == values["content_hash"])
+        )
+        assert existing is not None
+        return StoredNotice(id=existing, notice=notice, duplicate=True)
+    await _insert_children(session, new_id, notice.periods, notice.places, notice.published, tz)
+    return StoredNotice(id=new_id, notice=notice, duplicate=False)
+
+
+async def _insert_children(
+    session: AsyncSession,
+    notice_id: int,
+    periods: Sequence[Period],
+    places: Sequence[str],
+    published: date | None,
+    tz: ZoneInfo,
+) -> None:
+    if periods:
+        rows = [
+            {"notice_id": notice_id, **period_values(p, position=i, published=published, tz=tz)}
+            for i, p in enumerate(periods)
+        ]
+        await session.execute(insert(PeriodRow), rows)
+    names = _unique_places(places)
+    if names:
+        rows = [{"notice_id": notice_id, "position": i, "name": name[:200]} for i, name in enumerate(names)]
+        await session.execute(insert(PlaceRow), rows)
+
+
+async def store_page(
+    session: AsyncSession,
+    result: PageResult,
+    *,
+    tz: ZoneInfo,
+    source: str | None = None,
+    status: str = NoticeStatus.PUBLISHED,
+) -> StoreReport:
+    """Store a page's notices; a notice seen before (on this page or earlier) is reported as a duplicate."""
+    _check_status(status)
+    report = StoreReport(skipped=list(result.skipped))
+    seen: dict[str, int] = {}
+    for notice in result.notices:
+        key = notice.content_hash
+        if key in seen:
+            report.duplicates.append(StoredNotice(id=seen[key], notice=notice, duplicate=True))
+            continue
+        stored = await store_notice(session, notice, tz=tz, source=source, status=status)
+        seen[key] = stored.id
+        (report.duplicates if stored.duplicate else report.stored).append(stored)
+    return report
+
+
+def _period_from_row(row: PeriodRow, tz: ZoneInfo) -> Period:
+    start: date | datetime | None
+    end: date | datetime | None
+    if row.all_day:
+        start, end = row.start_date, row.end_date
+    else:
+        start = None if row.starts_at is None else row.starts_at.astimezone(tz)
+        end = None if row.ends_at is None else row.ends_at.astimezone(tz)
+    return Period(start=start, end=end, all_day=row.all_day, label=row.label, note=row.note, text=row.text)
+
+
+def to_parsed(row: Notice, tz: ZoneInfo) -> ParsedNotice:
+    """The domain value for a stored notice; timed periods come back as aware datetimes in ``tz``."""
+    return ParsedNotice(
+        title=row.title,
+        category=Category(row.category),
+        body=row.body,
+        published=row.published,
+        issuer=row.issuer,
+        periods=[_period_from_row(p, tz) for p in row.periods],
+        places=[p.name for p in row.places],
+        warnings=[w for w in row.warnings.split("\n") if w],
+    )
+
+
+async def get_notice(session: AsyncSession, notice_id: int) -> Notice | None:
+    """The notice with its periods and places, or None."""
+    return await session.get(Notice, notice_id)
+
+
+async def _require(session: AsyncSession, notice_id: int) -> Notice:
+    notice = await get_notice(session, notice_id)
+    if notice is None:
+        raise NoticeNotFound(f"no notice #{notice_id}")
+    return notice
+
+
+async def set_status(session: AsyncSession, notice_id: int, status: str) -> Notice:
+    """Move a notice along draft → published → withdrawn (setting the current status again is a no-op)."""
+    _check_status(status)
+    notice = await _require(session, notice_id)
+    if notice.status == status:
+        return notice
+    if status not in TRANSITIONS[notice.status]:
+        raise StatusError(f"notice #{notice_id} is {notice.status}; it cannot become {status}")
+    notice.status = status
+    await session.flush()
+    return notice
+
+
+async def set_category(session: AsyncSession, notice_id: int, category: Category) -> Notice:
+    """Correct a notice's category (the parser guessed wrong)."""
+    notice = await _require(session, notice_id)
+    if notice.category != category.value:
+        notice.category = category.value
+        await session.flush()
+    return notice
+
+
+async def replace_periods(
+    session: AsyncSession, notice_id: int, periods: Sequence[Period], *, tz: ZoneInfo
+) -> Notice:
+    """Replace a notice's periods (a correction). Period ids change; reminders keyed on them must re-plan."""
+    notice = await _require(session, notice_id)
+    notice.periods = [
+        PeriodRow(**period_values(p, position=i, published=notice.published, tz=tz))
+        for i, p in enumerate(periods)
+    ]
+    notice.updated_at = datetime.now(UTC)
+    await session.flush()
+    await session.refresh(notice, ["periods"])
+    return notice
+
+
+async def counts_by_status(session: AsyncSession) -> dict[str, int]:
+    """How many notices are in each status (every status present, zero included)."""
+    counts = dict.fromkeys(NoticeStatus.ALL, 0)
+    rows = await session.execute(select(Notice.status, func.count()).group_by(Notice.status))
+    for status, count in rows:
+        counts[status] = count
+    return counts

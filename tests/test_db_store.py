@@ -1,0 +1,278 @@
+"""Storing notices: dedupe by content, periods as written and as instants, status and corrections."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from db.engine import session_scope
+from db.models import Notice, NoticeStatus
+from db.models import Period as PeriodRow
+from db.models import Place as PlaceRow
+from db.store import (
+    NoticeNotFound,
+    StatusError,
+    counts_by_status,
+    get_notice,
+    replace_periods,
+    set_category,
+    set_status,
+    store_notice,
+    store_page,
+    to_parsed,
+)
+from notices.categories import Category
+from notices.model import PageResult, ParsedNotice, Period, SkippedItem
+
+Sessions = async_sessionmaker[AsyncSession]
+
+
+def road_closure() -> ParsedNotice:
+    return ParsedNotice(
+        title="封路公告",
+        category=Category.ROAD_CLOSURE,
+        body="因道路施工，寿山镇忠诚村至礼让村路段\n封闭施工，请过往车辆绕行。",
+        published=date(2022, 5, 10),
+        issuer="东辽县交通运输局",
+        periods=[
+            Period(date(2022, 5, 11), date(2022, 5, 26), label="封闭期限", text="2022年5月11日—26日"),
+        ],
+        places=["寿山镇忠诚村至礼让村路段", "寿山镇"],
+        warnings=["issuer guessed from signature"],
+    )
+
+
+def outage(tz: ZoneInfo) -> ParsedNotice:
+    return ParsedNotice(
+        title="停电通知",
+        category=Category.POWER_OUTAGE,
+        body="因线路检修，西安区部分区域停电。",
+        published=date(2022, 5, 10),
+        periods=[
+            Period(datetime(2022, 5, 12, 8, tzinfo=tz), datetime(2022, 5, 12, 17, tzinfo=tz), all_day=False),
+            Period(datetime(2022, 5, 13, 8, tzinfo=tz), datetime(2022, 5, 13, 12, tzinfo=tz), all_day=False),
+        ],
+        places=["西安区"],
+    )
+
+
+def recruitment() -> ParsedNotice:
+    return ParsedNotice(
+        title="2022年专业人才引进公告",
+        category=Category.RECRUITMENT,
+        body="辽源农村商业银行招聘3-5人，报名截至5月31日。",
+        published=date(2022, 5, 10),
+        periods=[Period(None, date(2022, 5, 31), label="报名时间", note="节假日除外")],
+    )
+
+
+async def total(session: AsyncSession, model: type[object]) -> int:
+    return int(await session.scalar(select(func.count()).select_from(model)) or 0)  # type: ignore[arg-type]
+
+
+async def test_store_page_stores_notices_and_reports_skipped(sessions: Sessions, tz: ZoneInfo) -> None:
+    page = PageResult(
+        notices=[road_closure(), outage(tz), recruitment()],
+        skipped=[SkippedItem("news report", "本报讯 …")],
+    )
+    async with session_scope(sessions) as session:
+        report = await store_page(session, page, tz=tz, source="liaoyuan-2022-05-10.txt")
+    assert [s.duplicate for s in report.stored] == [False, False, False]
+    assert report.duplicates == []
+    assert report.skipped == page.skipped
+    assert len({s.id for s in report.stored}) == 3
+    async with sessions() as session:
+        assert await total(session, Notice) == 3
+        assert await total(session, PeriodRow) == 4
+        row = await get_notice(session, report.stored[0].id)
+        assert row is not None
+        assert row.status == NoticeStatus.PUBLISHED
+        assert row.source == "liaoyuan-2022-05-10.txt"
+        assert [p.name for p in row.places] == ["寿山镇忠诚村至礼让村路段", "寿山镇"]
+        assert row.content_hash == road_closure().content_hash
+
+
+async def test_all_day_period_is_stored_as_dates_and_local_midnights(
+    sessions: Sessions, tz: ZoneInfo
+) -> None:
+    async with session_scope(sessions) as session:
+        stored = await store_notice(session, road_closure(), tz=tz)
+    async with sessions() as session:
+        row = await get_notice(session, stored.id)
+        assert row is not None
+        (period,) = row.periods
+        assert (period.start_date, period.end_date) == (date(2022, 5, 11), date(2022, 5, 26))
+        # Shanghai midnight of the 11th is 16:00 UTC on the 10th;
+        # the inclusive end runs to the midnight after the 26th.
+        assert period.starts_at == datetime(2022, 5, 10, 16, tzinfo=UTC)
+        assert period.ends_at == datetime(2022, 5, 26, 16, tzinfo=UTC)
+        assert period.active_from == period.starts_at
+        assert period.all_day
+        assert period.label == "封闭期限"
+
+
+async def test_deadline_counts_from_publication_day(sessions: Sessions, tz: ZoneInfo) -> None:
+    async with session_scope(sessions) as session:
+        stored = await store_notice(session, recruitment(), tz=tz)
+    async with sessions() as session:
+        row = await get_notice(session, stored.id)
+        assert row is not None
+        (period,) = row.periods
+        assert period.starts_at is None
+        assert period.start_date is None
+        assert period.active_from == datetime(2022, 5, 9, 16, tzinfo=UTC)
+        assert period.note == "节假日除外"
+
+
+async def test_round_trip_gives_back_the_parsed_notice(sessions: Sessions, tz: ZoneInfo) -> None:
+    originals = [road_closure(), outage(tz), recruitment()]
+    async with session_scope(sessions) as session:
+        report = await store_page(session, PageResult(notices=originals), tz=tz)
+    async with sessions() as session:
+        for original, stored in zip(originals, report.stored, strict=True):
+            row = await get_notice(session, stored.id)
+            assert row is not None
+            again = to_parsed(row, tz)
+            assert again == original
+            assert again.content_hash == original.content_hash
+    async with sessions() as session:
+        row = await get_notice(session, report.stored[1].id)
+        assert row is not None
+        start = to_parsed(row, tz).periods[0].start
+        assert isinstance(start, datetime)
+        assert start.tzinfo == tz
+        assert start.hour == 8
+
+
+async def test_same_page_twice_stores_nothing_new_and_changes_nothing(
+    sessions: Sessions, tz: ZoneInfo
+) -> None:
+    page = PageResult(notices=[road_closure(), recruitment()])
+    async with session_scope(sessions) as session:
+        first = await store_page(session, page, tz=tz, source="first")
+    async with session_scope(sessions) as session:
+        await set_status(session, first.stored[1].id, NoticeStatus.WITHDRAWN)
+    async with sessions() as session:
+        before = [(n.id, n.status, n.source, n.updated_at) for n in await session.scalars(select(Notice))]
+        periods_before = await total(session, PeriodRow)
+
+    # Same text re-extracted with other line breaks and spacing still dedupes.
+    reflowed = road_closure()
+    reflowed.body = reflowed.body.replace("\n", "").replace("，", "， ")
+    again = PageResult(notices=[reflowed, recruitment()])
+    async with session_scope(sessions) as session:
+        second = await store_page(session, again, tz=tz, source="second", status=NoticeStatus.PUBLISHED)
+    assert second.stored == []
+    assert [d.id for d in second.duplicates] == [s.id for s in first.stored]
+    assert all(d.duplicate for d in second.duplicates)
+    async with sessions() as session:
+        after = [(n.id, n.status, n.source, n.updated_at) for n in await session.scalars(select(Notice))]
+        assert after == before  # the withdrawn one stays withdrawn
+        assert await total(session, PeriodRow) == periods_before
+
+
+async def test_duplicates_within_one_page(sessions: Sessions, tz: ZoneInfo) -> None:
+    page = PageResult(notices=[road_closure(), recruitment(), road_closure()])
+    async with session_scope(sessions) as session:
+        report = await store_page(session, page, tz=tz)
+    assert len(report.stored) == 2
+    assert [d.id for d in report.duplicates] == [report.stored[0].id]
+    async with sessions() as session:
+        assert await total(session, Notice) == 2
+        assert await total(session, PlaceRow) == 2
+
+
+async def test_failed_page_leaves_the_database_unchanged(sessions: Sessions, tz: ZoneInfo) -> None:
+    async with session_scope(sessions) as session:
+        await store_notice(session, recruitment(), tz=tz)
+
+    async def ingest_then_fail() -> None:
+        async with session_scope(sessions) as session:
+            await store_page(session, PageResult(notices=[road_closure(), outage(tz)]), tz=tz)
+            raise RuntimeError("the parser of the next page failed")
+
+    with pytest.raises(RuntimeError):
+        await ingest_then_fail()
+    async with sessions() as session:
+        assert await total(session, Notice) == 1
+        assert await total(session, PeriodRow) == 1
+
+
+async def test_unknown_status_is_refused(sessions: Sessions, tz: ZoneInfo) -> None:
+    async with sessions() as session:
+        with pytest.raises(StatusError):
+            await store_notice(session, road_closure(), tz=tz, status="archived")
+        assert await total(session, Notice) == 0
+
+
+async def test_status_transitions(sessions: Sessions, tz: ZoneInfo) -> None:
+    async with session_scope(sessions) as session:
+        stored = await store_notice(session, road_closure(), tz=tz, status=NoticeStatus.DRAFT)
+    async with session_scope(sessions) as session:
+        assert (await set_status(session, stored.id, NoticeStatus.PUBLISHED)).status == NoticeStatus.PUBLISHED
+        assert (await set_status(session, stored.id, NoticeStatus.PUBLISHED)).status == NoticeStatus.PUBLISHED
+        assert (await set_status(session, stored.id, NoticeStatus.WITHDRAWN)).status == NoticeStatus.WITHDRAWN
+    async with session_scope(sessions) as session:
+        with pytest.raises(ValueError, match="cannot become draft"):
+            await set_status(session, stored.id, NoticeStatus.DRAFT)
+        with pytest.raises(ValueError, match="unknown status"):
+            await set_status(session, stored.id, "deleted")
+        with pytest.raises(LookupError):
+            await set_status(session, stored.id + 1000, NoticeStatus.PUBLISHED)
+        with pytest.raises(NoticeNotFound):
+            await set_category(session, stored.id + 1000, Category.OTHER)
+    async with sessions() as session:
+        row = await get_notice(session, stored.id)
+        assert row is not None
+        assert row.status == NoticeStatus.WITHDRAWN
+        assert await counts_by_status(session) == {"draft": 0, "published": 0, "withdrawn": 1}
+
+
+async def test_counts_by_status(sessions: Sessions, tz: ZoneInfo) -> None:
+    async with session_scope(sessions) as session:
+        await store_notice(session, road_closure(), tz=tz)
+        await store_notice(session, outage(tz), tz=tz)
+        await store_notice(session, recruitment(), tz=tz, status=NoticeStatus.DRAFT)
+    async with sessions() as session:
+        assert await counts_by_status(session) == {"draft": 1, "published": 2, "withdrawn": 0}
+
+
+async def test_set_category(sessions: Sessions, tz: ZoneInfo) -> None:
+    async with session_scope(sessions) as session:
+        stored = await store_notice(session, road_closure(), tz=tz)
+    async with session_scope(sessions) as session:
+        row = await set_category(session, stored.id, Category.TRAFFIC_CONTROL)
+        assert row.category == "traffic_control"
+    async with sessions() as session:
+        row2 = await get_notice(session, stored.id)
+        assert row2 is not None
+        assert to_parsed(row2, tz).category is Category.TRAFFIC_CONTROL
+
+
+async def test_replace_periods(sessions: Sessions, tz: ZoneInfo) -> None:
+    async with session_scope(sessions) as session:
+        stored = await store_notice(session, outage(tz), tz=tz)
+    corrected = [Period(date(2022, 5, 14), None, label="停电时间", text="5月14日起")]
+    async with session_scope(sessions) as session:
+        row = await replace_periods(session, stored.id, corrected, tz=tz)
+        assert [p.start_date for p in row.periods] == [date(2022, 5, 14)]
+    async with sessions() as session:
+        assert await total(session, PeriodRow) == 1
+        row2 = await get_notice(session, stored.id)
+        assert row2 is not None
+        assert to_parsed(row2, tz).periods == corrected
+        (period,) = row2.periods
+        assert period.ends_at is None
+        assert period.starts_at == datetime(2022, 5, 13, 16, tzinfo=UTC)
+    async with session_scope(sessions) as session:
+        with pytest.raises(LookupError):
+            await replace_periods(session, 999_999, corrected, tz=tz)
+
+
+async def test_get_notice_missing_is_none(sessions: Sessions) -> None:
+    async with sessions() as session:
+        assert await get_notice(session, 12345) is None
