@@ -1,0 +1,267 @@
+"""Tell notices from news, and pick a notice's category from weighted keyword evidence.
+
+Both decisions read normalised text (simplified script, ASCII digits), so a notice
+printed in traditional characters scores exactly like its simplified twin.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from notices.categories import Category
+
+#: Evidence per category: (keyword, weight). Weights favour words that name the
+#: subject outright (停电) over words that merely go with it (检修).
+KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
+    Category.ROAD_CLOSURE: (
+        ("封路", 6),
+        ("封闭施工", 5),
+        ("道路封闭", 5),
+        ("封闭道路", 5),
+        ("全封闭", 4),
+        ("半封闭", 4),
+        ("断交", 4),
+        ("断路施工", 4),
+        ("封闭期限", 4),
+        ("封闭", 2),
+        ("禁止通行", 2),
+        ("禁止车辆通行", 2),
+        ("绕行", 1),
+        ("路段", 1),
+    ),
+    Category.TRAFFIC_CONTROL: (
+        ("交通管制", 6),
+        ("临时管制", 4),
+        ("管制措施", 3),
+        ("限行", 4),
+        ("限号", 4),
+        ("禁行", 3),
+        ("单向通行", 3),
+        ("管制时间", 4),
+        ("交通组织", 2),
+        ("分流", 1),
+        ("绕行", 1),
+    ),
+    Category.POWER_OUTAGE: (
+        ("停电", 6),
+        ("停电范围", 4),
+        ("停电时间", 4),
+        ("送电", 2),
+        ("供电", 2),
+        ("检修", 1),
+        ("电力", 1),
+        ("线路", 1),
+    ),
+    Category.WATER_OUTAGE: (
+        ("停水", 6),
+        ("停止供水", 5),
+        ("降压供水", 5),
+        ("停水时间", 4),
+        ("供水", 2),
+        ("自来水", 2),
+        ("蓄水", 2),
+        ("管网", 1),
+    ),
+    Category.GAS_OUTAGE: (
+        ("停气", 6),
+        ("停止供气", 5),
+        ("停气时间", 4),
+        ("燃气", 2),
+        ("天然气", 2),
+        ("供气", 2),
+        ("煤气", 2),
+    ),
+    Category.HEATING: (
+        ("供热", 5),
+        ("供暖", 5),
+        ("采暖", 4),
+        ("停热", 5),
+        ("取暖费", 3),
+        ("热费", 3),
+        ("试运行", 1),
+        ("注水", 1),
+    ),
+    Category.RECRUITMENT: (
+        ("招聘", 6),
+        ("人才引进", 6),
+        ("引进人才", 5),
+        ("引进", 2),
+        ("招录", 5),
+        ("招考", 5),
+        ("应聘", 3),
+        ("录用", 2),
+        ("岗位", 2),
+        ("报名", 2),
+        ("简历", 2),
+        ("学历", 1),
+        ("周岁", 1),
+    ),
+    Category.RENTAL: (
+        ("出租", 6),
+        ("招租", 6),
+        ("租赁", 4),
+        ("承租", 4),
+        ("租金", 3),
+        ("门市", 1),
+        ("招商", 1),
+    ),
+    Category.TENDER: (
+        ("招标", 6),
+        ("投标", 4),
+        ("采购", 4),
+        ("竞争性磋商", 5),
+        ("竞争性谈判", 5),
+        ("询价", 4),
+        ("比选", 4),
+        ("中标", 3),
+        ("标段", 2),
+        ("投标人", 2),
+        ("供应商", 2),
+    ),
+    Category.AUCTION: (
+        ("拍卖", 6),
+        ("竞买", 5),
+        ("起拍价", 4),
+        ("挂牌出让", 5),
+        ("出让", 3),
+        ("竞拍", 4),
+        ("竞价", 2),
+        ("保证金", 1),
+    ),
+    Category.PUBLIC_CONSULTATION: (
+        ("征求意见", 6),
+        ("意见征集", 6),
+        ("征集意见", 6),
+        ("公开征求", 5),
+        ("征求意见稿", 5),
+        ("听证", 4),
+        ("意见建议", 2),
+        ("反馈", 1),
+    ),
+    Category.PUBLIC_DISCLOSURE: (
+        ("公示", 6),
+        ("公示期", 4),
+        ("异议", 3),
+        ("拟", 1),
+        ("公示对象", 3),
+        ("名单", 1),
+    ),
+    Category.EVENT: (
+        ("活动", 3),
+        ("举办", 3),
+        ("开幕", 4),
+        ("展览", 4),
+        ("比赛", 4),
+        ("大赛", 4),
+        ("讲座", 4),
+        ("演出", 4),
+        ("庙会", 4),
+        ("马拉松", 4),
+        ("招募", 2),
+        ("邀请", 2),
+    ),
+}
+
+TITLE_WEIGHT = 3
+#: The document type is the title's last word: "招聘拟录用人员公示" is a disclosure.
+HEAD_BONUS = 4
+#: Below this total the text says too little to name a category.
+MIN_SCORE = 5
+
+NOTICE_MARKERS = (
+    "公告",
+    "通告",
+    "通知",
+    "公示",
+    "启事",
+    "声明",
+    "招租",
+    "出租",
+    "招聘",
+    "人才引进",
+    "封路",
+    "停电",
+    "停水",
+    "停气",
+    "招标",
+    "拍卖",
+    "征求意见",
+    "特此",
+    "告知书",
+    "预告",
+)
+_NEWS_MARKERS = re.compile(r"本报讯|本报记者|记者|通讯员|本稿件由|新华社|(?<![一-龥])摄$|摄影")
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryGuess:
+    """The winning category, the runner-up and whether the two are too close to call."""
+
+    category: Category
+    score: int
+    runner_up: Category | None
+    ambiguous: bool
+
+
+def _score(text: str, weight: int, scores: dict[Category, int]) -> None:
+    for category, words in KEYWORDS.items():
+        for word, value in words:
+            count = text.count(word)
+            if count:
+                scores[category] = scores.get(category, 0) + value * weight * min(count, 3)
+
+
+def _head_category(title: str) -> Category | None:
+    """The category of the keyword that ends last in the title (its document type)."""
+    best: tuple[int, int, Category] | None = None
+    for category, words in KEYWORDS.items():
+        for word, value in words:
+            if value < 4:
+                continue
+            end = title.rfind(word)
+            if end >= 0:
+                key = (end + len(word), len(word), category)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+    return None if best is None else best[2]
+
+
+def categorize(title: str, body: str) -> CategoryGuess:
+    """Category from normalised title and body; the title weighs three times the body."""
+    scores: dict[Category, int] = {}
+    _score(title, TITLE_WEIGHT, scores)
+    head = _head_category(title)
+    if head is not None:
+        scores[head] = scores.get(head, 0) + HEAD_BONUS * TITLE_WEIGHT
+    _score(body, 1, scores)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < MIN_SCORE:
+        return CategoryGuess(Category.OTHER, ranked[0][1] if ranked else 0, None, False)
+    (best, top), runner = ranked[0], (ranked[1] if len(ranked) > 1 else None)
+    ambiguous = runner is not None and runner[1] * 5 >= top * 4
+    return CategoryGuess(best, top, runner[0] if runner else None, ambiguous)
+
+
+def notice_evidence(title: str, body: str, *, signed: bool) -> int:
+    """How strongly an item reads as a notice: title words, signature, closing formula."""
+    score = 0
+    if any(m in title for m in NOTICE_MARKERS):
+        score += 3
+    if signed:
+        score += 2
+    if re.search(r"特此(?:公告|通告|通知|公示|声明)", body):
+        score += 2
+    if re.search(r"(?:公告|通告|通知|公示)如下|现将.{0,20}(?:公告|通告|公示|通知)", body):
+        score += 2
+    category = categorize(title, body)
+    if category.category is not Category.OTHER and category.score >= 12:
+        score += 1
+    return score
+
+
+def news_evidence(text: str, *, news_start: bool) -> int:
+    """How strongly an item reads as a news report: 本报讯, bylines, credits, photo captions."""
+    score = 4 if news_start else 0
+    score += min(len(_NEWS_MARKERS.findall(text)), 3)
+    return score

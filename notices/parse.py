@@ -1,0 +1,246 @@
+"""A newspaper page in, notices out: the one entry point the rest of noticebot calls."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from notices.categories import Category
+from notices.classify import categorize, news_evidence, notice_evidence
+from notices.dates import find_periods
+from notices.model import PageResult, ParsedNotice, Period, SkippedItem
+from notices.normalize import normalize
+from notices.places import find_places
+from notices.segment import Item, Kind, Para, date_line_value, is_org_name, segment
+
+EXCERPT_CHARS = 40
+#: Notice evidence needed, and by how much it must beat news evidence.
+_MIN_NOTICE = 3
+
+_LABEL_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]\s*[^：:\n]{0,30}$")
+_CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]")
+#: Words near a period that name what it is for, when the notice gives no "X：" label.
+_LABEL_WORDS: tuple[tuple[str, str], ...] = (
+    ("停电", "停电时间"),
+    ("停水", "停水时间"),
+    ("停气", "停气时间"),
+    ("供热", "供热时间"),
+    ("供暖", "供暖时间"),
+    ("封闭", "封闭期限"),
+    ("管制", "管制时间"),
+    ("施工", "施工时间"),
+    ("报名", "报名时间"),
+    ("公示", "公示期"),
+    ("投标", "投标截止时间"),
+    ("递交", "递交截止时间"),
+    ("拍卖", "拍卖时间"),
+    ("竞买", "竞买时间"),
+    ("征求意见", "征求意见时间"),
+    ("反馈", "意见反馈时间"),
+    ("异议", "异议期"),
+    ("举办", "活动时间"),
+    ("活动", "活动时间"),
+)
+_NOTE_AFTER = re.compile(r"\s*[（(]([^（）()]{1,20})[）)]")
+_NOTE_WORDS = re.compile(
+    r"节假日除外|节假日不休|工作日|周末除外|双休日除外|法定节假日除外|节假日照常|每日|每天"
+)
+
+
+def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult:
+    """Notices on a page, and the items passed over with the reason.
+
+    published: fallback publication date (CLI --published); a notice's own signature date wins.
+    """
+    result = PageResult()
+    for item in segment(text):
+        notice, skipped = _read_item(item, published=published, tz=tz)
+        if notice is not None:
+            result.notices.append(notice)
+        elif skipped is not None:
+            result.skipped.append(skipped)
+    return result
+
+
+def _text(paras: list[Para]) -> str:
+    return "\n".join(p.text for p in paras)
+
+
+def _title_text(paras: list[Para]) -> str:
+    title = ""
+    for p in paras:
+        piece = p.text.strip()
+        if title and title[-1:].isascii() and piece[:1].isascii():
+            title += " "
+        title += piece
+    return title.strip(" ：:，,。")
+
+
+def _excerpt(item: Item) -> str:
+    text = re.sub(r"\s+", " ", _text(item.body) or _title_text(item.title) or _text(item.signature)).strip()
+    return text[:EXCERPT_CHARS]
+
+
+def _read_item(
+    item: Item, *, published: date | None, tz: ZoneInfo
+) -> tuple[ParsedNotice | None, SkippedItem | None]:
+    title = _title_text(item.title)
+    body_paras = list(item.body)
+    signature = list(item.signature)
+    # A notice signed without a date: its issuer is the last short organisation line.
+    if not signature and body_paras and body_paras[-1].kind is not Kind.CLOSING and len(body_paras) > 1:
+        last = body_paras[-1]
+        if is_org_name(last.norm) and any(p.kind is Kind.CLOSING for p in body_paras[:-1]):
+            signature = [body_paras.pop()]
+    body = _text(body_paras)
+    norm_title, norm_body = normalize(title), normalize(body)
+    everything = f"{norm_title}\n{norm_body}\n{normalize(_text(signature))}"
+
+    if not body.strip() and not signature:
+        return None, (SkippedItem("heading without text", title[:EXCERPT_CHARS]) if title else None)
+    news = news_evidence(everything, news_start=any(p.news_start for p in item.body))
+    notice = notice_evidence(norm_title, norm_body, signed=bool(signature))
+    if item.news and not (signature and title and notice >= news):
+        return None, SkippedItem("news report", _excerpt(item))
+    if notice < _MIN_NOTICE or notice < news:
+        reason = "news report" if news >= 2 else "no notice markers (not a notice)"
+        return None, SkippedItem(reason, _excerpt(item))
+    return _build(title, body, signature, published=published, tz=tz), None
+
+
+def _build(
+    title: str, body: str, signature: list[Para], *, published: date | None, tz: ZoneInfo
+) -> ParsedNotice:
+    warnings: list[str] = []
+    norm_title, norm_body = normalize(title), normalize(body)
+    guess = categorize(norm_title, norm_body)
+    category = guess.category
+    if guess.ambiguous and guess.runner_up is not None:
+        warnings.append(f"category unsure: {category.value} or {guess.runner_up.value}")
+    if category is Category.OTHER:
+        warnings.append("category unknown: no category's keywords dominate")
+
+    if not title:
+        title = _derived_title(category, body)
+        warnings.append("no title found; title derived from the category and the first words")
+
+    issuer_lines = [p.text for p in signature if p.kind is not Kind.SIGN_DATE]
+    issuer = " ".join(issuer_lines) or None
+    if issuer is None:
+        warnings.append("no issuer: the notice carries no signature")
+
+    signed_on = _signature_date(signature)
+    when = signed_on or published
+    if when is None:
+        warnings.append("no publication date: no signature date and none given")
+
+    periods = _periods(
+        body, base=when or _first_full_date(norm_body), published=when, tz=tz, warnings=warnings
+    )
+    if not periods and (category.is_disruption or category.has_deadline):
+        warnings.append(f"no period found for a {category.value} notice")
+
+    full_body = body if not signature else f"{body}\n{_text(signature)}" if body else _text(signature)
+    return ParsedNotice(
+        title=title,
+        category=category,
+        body=full_body,
+        published=when,
+        issuer=issuer,
+        periods=periods,
+        places=find_places(f"{title}\n{body}"),
+        warnings=warnings,
+    )
+
+
+def _derived_title(category: Category, body: str) -> str:
+    first = re.split(r"[，。；：,.;:！？!?\n]", body.strip(), maxsplit=1)[0].strip()
+    words = first[:16] + ("…" if len(first) > 16 else "")
+    return f"{category.zh}：{words}" if words else category.zh
+
+
+def _signature_date(signature: list[Para]) -> date | None:
+    for p in signature:
+        if p.kind is Kind.SIGN_DATE:
+            ymd = date_line_value(p.norm)
+            if ymd is not None:
+                try:
+                    return date(*ymd)
+                except ValueError:
+                    return None
+    return None
+
+
+_FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def _first_full_date(norm: str) -> date | None:
+    for m in _FULL_DATE.finditer(norm):
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+    return None
+
+
+def _as_date(value: date | datetime, tz: ZoneInfo) -> date:
+    return value.astimezone(tz).date() if isinstance(value, datetime) else value
+
+
+def _periods(
+    body: str, *, base: date | None, published: date | None, tz: ZoneInfo, warnings: list[str]
+) -> list[Period]:
+    """Periods in the body, labelled; spans wholly before publication are history, not plans."""
+    if base is None or not body.strip():
+        if base is None and body.strip():
+            warnings.append("dates not resolved: no reference date for this notice")
+        return []
+    try:
+        found = find_periods(body, base=base, tz=tz)
+    except Exception as exc:  # a date-grammar bug must not cost the whole page
+        warnings.append(f"dates could not be read: {type(exc).__name__}")
+        return []
+    out: list[Period] = []
+    for period in found:
+        if published is not None and period.end is not None and _as_date(period.end, tz) < published:
+            continue
+        out.append(_labelled(body, period))
+    return out
+
+
+def _labelled(body: str, period: Period) -> Period:
+    if period.span is None:
+        return period
+    start, end = period.span
+    label, note = period.label, period.note
+    if label is None:
+        label = _label_for(body, start, end)
+    if note is None:
+        note = _note_for(body, end)
+    if label == period.label and note == period.note:
+        return period
+    return replace(period, label=label, note=note)
+
+
+def _label_for(body: str, start: int, end: int) -> str | None:
+    line_start = body.rfind("\n", 0, start) + 1
+    before = normalize(body[line_start:start])
+    m = _LABEL_BEFORE.search(before)
+    if m is not None:
+        return m.group(1)
+    clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(body, 0, start)), default=0)
+    clause_end_m = _CLAUSE_BREAK.search(body, end)
+    clause = normalize(body[clause_start : clause_end_m.start() if clause_end_m else len(body)])
+    for word, label in _LABEL_WORDS:
+        if word in clause:
+            return label
+    return None
+
+
+def _note_for(body: str, end: int) -> str | None:
+    m = _NOTE_AFTER.match(body, end)
+    if m is not None and _NOTE_WORDS.search(normalize(m.group(1))):
+        return m.group(1).strip()
+    return None

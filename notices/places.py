@@ -1,0 +1,335 @@
+"""Places a notice names: road sections, towns, streets and numbered addresses, villages,
+communities.
+
+Chinese has no spaces between words, so a place is found from its *suffix* (镇, 村, 路,
+大街, 社区 …) and grown leftwards to where its name starts: the clause start, the end of the
+place before it, or the last function word (对, 在, 从, 的 …) that still leaves a name of
+two characters or more. Consecutive units form one place ("寿山镇忠诚村"), joined by 至/到/—
+they form a section ("寿山镇忠诚村至礼让村路段"). Administrative units (省/市/县/区) count
+only as the front of a longer place, so "辽源市公安局" yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from notices.normalize import normalize
+
+_CLAUSE_SPLIT = re.compile(r"[，。；：、！？,.;:!?\s（）()“”\"《》【】\[\]<>{}|/\\]+")
+
+#: Suffixes, longest first. Kind: "admin" (prefix only), "place", "number", "section".
+_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("街道办事处", "place"),
+    ("交叉口", "place"),
+    ("交汇处", "place"),
+    ("十字路口", "place"),
+    ("开发区", "admin"),
+    ("街道", "place"),
+    ("大街", "place"),
+    ("大路", "place"),
+    ("大道", "place"),
+    ("小区", "place"),
+    ("社区", "place"),
+    ("花园", "place"),
+    ("家园", "place"),
+    ("新村", "place"),
+    ("公寓", "place"),
+    ("大厦", "place"),
+    ("广场", "place"),
+    ("胡同", "place"),
+    ("路口", "place"),
+    ("路段", "section"),
+    ("号楼", "number"),
+    ("单元", "number"),
+    ("公路", "place"),
+    ("高速", "place"),
+    ("省", "admin"),
+    ("市", "admin"),
+    ("县", "admin"),
+    ("区", "admin"),
+    ("旗", "admin"),
+    ("镇", "place"),
+    ("乡", "place"),
+    ("村", "place"),
+    ("屯", "place"),
+    ("组", "number"),
+    ("路", "place"),
+    ("街", "place"),
+    ("巷", "place"),
+    ("桥", "place"),
+    ("段", "section"),
+    ("号", "number"),
+    ("栋", "number"),
+)
+_SUFFIX_KIND = dict(_SUFFIXES)
+_SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in _SUFFIXES))
+
+_CONNECTORS = ("至", "到", "—", "–", "-", "~", "～", "与", "和")
+#: Function words a place name cannot start after; multi-character ones first.
+_STOPWORDS = (
+    "进行",
+    "实施",
+    "位于",
+    "途经",
+    "包括",
+    "涉及",
+    "影响",
+    "以及",
+    "对于",
+    "关于",
+    "前往",
+    "所在",
+    "期间",
+    "范围",
+    "区域",
+    "沿线",
+    "附近",
+    "部分",
+    "全线",
+    "对",
+    "在",
+    "于",
+    "将",
+    "自",
+    "从",
+    "由",
+    "经",
+    "向",
+    "沿",
+    "往",
+    "把",
+    "给",
+    "及",
+    "即",
+    "因",
+    "是",
+    "为",
+    "了",
+    "的",
+    "请",
+    "该",
+    "本",
+    "此",
+    "各",
+    "全",
+    "其",
+    "含",
+    "或",
+    "等",
+    "如",
+    "凡",
+    "至",
+    "到",
+    "和",
+    "与",
+)
+#: Words that end like a place but name none.
+_GENERIC = frozenset(
+    {
+        "道路",
+        "公路",
+        "线路",
+        "马路",
+        "铁路",
+        "网路",
+        "思路",
+        "出路",
+        "进路",
+        "通路",
+        "水路",
+        "电路",
+        "一路",
+        "回路",
+        "干路",
+        "支路",
+        "环路",
+        "农村",
+        "乡村",
+        "城乡",
+        "乡镇",
+        "城镇",
+        "集镇",
+        "街道",
+        "社区",
+        "小区",
+        "广场",
+        "辖区",
+        "城区",
+        "市区",
+        "园区",
+        "景区",
+        "片区",
+        "地区",
+        "灾区",
+        "校区",
+        "商区",
+        "区",
+        "市",
+        "县",
+        "省",
+        "上街",
+        "逛街",
+        "沿街",
+        "临街",
+        "大街",
+        "大路",
+        "路口",
+        "桥",
+        "高速",
+        "大道",
+        "花园",
+        "家园",
+        "公寓",
+        "大厦",
+        "城市",
+        "超市",
+        "都市",
+        "门市",
+        "上市",
+        "全市",
+        "本市",
+        "我市",
+        "该市",
+        "全区",
+        "本区",
+        "我区",
+        "全县",
+        "本县",
+        "我县",
+        "全省",
+        "本省",
+        "我省",
+        "全镇",
+        "本镇",
+        "全村",
+        "本村",
+        "该村",
+        "各村",
+        "村村",
+        "新村",
+    }
+)
+_MAX_NAME = 8
+
+
+@dataclass(slots=True)
+class _Unit:
+    start: int
+    end: int
+    kind: str
+    joined_by: str | None = None
+
+
+def _name_start(clause: str, lo: int, hi: int, min_len: int) -> int | None:
+    """Where the name before a suffix at ``hi`` begins, not before ``lo``; None if no name."""
+    name = clause[lo:hi]
+    if not name:
+        return None
+    best: int | None = None
+    for word in _STOPWORDS:
+        at = name.rfind(word)
+        while at >= 0:
+            cut = at + len(word)
+            if hi - (lo + cut) >= 2 and (best is None or lo + cut > best):
+                best = lo + cut
+                break
+            at = name.rfind(word, 0, at)
+    if best is None:
+        best = lo
+    if hi - best > _MAX_NAME or hi - best < min_len:
+        return None
+    return best
+
+
+def _valid(clause: str, start: int, end: int, kind: str, suffix: str) -> bool:
+    text = clause[start:end]
+    name = text[: len(text) - len(suffix)]
+    if text in _GENERIC or (len(suffix) == 1 and text[-2:] in _GENERIC):
+        return False
+    if kind == "number":
+        return bool(re.fullmatch(r"[0-9一二三四五六七八九十-]{1,6}", name))
+    if len(suffix) == 1 and len(name) < 2:
+        return False  # 封路, 修路, 让路: a verb and its object, not a name
+    return bool(name) and not name.isdigit() and not re.search(r"[0-9][^0-9]", name)
+
+
+def _clause_places(clause: str) -> list[tuple[int, int]]:
+    chains: list[list[_Unit]] = []
+    chain: list[_Unit] = []
+    pos = 0
+    for m in _SUFFIX_RE.finditer(clause):
+        suffix = m.group(0)
+        kind = _SUFFIX_KIND[suffix]
+        s, e = m.start(), m.end()
+        if s < pos:
+            continue
+        gap = clause[pos:s]
+        if chain and kind == "section" and not gap:
+            chain.append(_Unit(s, e, kind))
+            pos = e
+            continue
+        if kind == "section":
+            continue
+        connector = next((c for c in _CONNECTORS if gap.startswith(c)), None) if chain else None
+        lo = pos + (len(connector) if connector else 0)
+        if chain and not gap and kind == "number":
+            continue  # a number needs digits before it: "3257号"
+        if chain and lo == s:
+            continue  # "路段" read as 路 + 段 etc.: no name of its own
+        if chain and not connector and gap and _contiguous_name(gap):
+            start: int | None = pos
+        else:
+            start = _name_start(clause, lo, s, 1)
+        if start is None or not _valid(clause, start, e, kind, suffix):
+            if chain:
+                chains.append(chain)
+                chain = []
+            continue
+        contiguous = bool(chain) and (start == pos or (connector is not None and start == lo))
+        if not contiguous and chain:
+            chains.append(chain)
+            chain = []
+        chain.append(_Unit(start, e, kind, connector if contiguous else None))
+        pos = e
+    if chain:
+        chains.append(chain)
+    out: list[tuple[int, int]] = []
+    for units in chains:
+        while units and units[-1].kind == "admin":
+            units.pop()
+        if any(u.kind in ("place",) for u in units):
+            out.append((units[0].start, units[-1].end))
+    return out
+
+
+def _contiguous_name(gap: str) -> bool:
+    """A short name right after a place continues it: "寿山镇" + "忠诚" + 村."""
+    return (
+        1 <= len(gap) <= 6
+        and not any(w in gap for w in _STOPWORDS if len(w) > 1)
+        and gap[0] not in "的对在从"
+    )
+
+
+def find_places(text: str) -> list[str]:
+    """Places in ``text`` in order of appearance, without repeats or fragments of earlier ones.
+
+    Returned in the script of ``text``; matching happens on its normalised form.
+    """
+    norm = normalize(text)
+    found: list[str] = []
+    offset = 0
+    for clause in _CLAUSE_SPLIT.split(norm):
+        at = norm.find(clause, offset) if clause else offset
+        if clause:
+            for s, e in _clause_places(clause):
+                found.append(text[at + s : at + e])
+            offset = at + len(clause)
+    out: list[str] = []
+    for place in found:
+        if any(place in kept for kept in out):
+            continue
+        out = [kept for kept in out if kept not in place]
+        out.append(place)
+    return out

@@ -1,0 +1,481 @@
+"""Cut a PDF-extracted newspaper page into items: notices, news reports and loose text.
+
+PDF text loses the layout: column lines break mid-phrase, blank lines fall anywhere, a
+notice's title is often printed *after* its body and signature, titles are letter-spaced
+and photo captions come out doubled. The segmenter therefore works on structure that
+survives extraction, not on blank lines:
+
+* lines are cleaned (captions de-doubled, letter-spacing collapsed) and rejoined into
+  paragraphs unless a break falls at a sentence end or before a structural line;
+* a *signature* (issuer line(s) directly above a bare date line) ends a notice's body;
+* ``本报讯`` / ``新华社…电`` open a news report, credits (``（本稿件由…）``, ``（记者 …）``,
+  ``… 摄``) close one;
+* short unpunctuated lines are titles (with a notice word) or headlines (without one).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from enum import Enum
+
+from notices.normalize import normalize
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+
+#: Marks that end a sentence: a line ending with one does not continue on the next line.
+_TERMINAL = "。！？!?；;”’」』）)】"
+#: Punctuation inside running text; a line holding any is prose, not a title or an issuer.
+_PROSE_PUNCT = re.compile(r"[，,。；;！!？?]")
+
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_SPACE_AROUND_DIGIT = re.compile(
+    rf"(?<=[{_CJK}])[ \t\u3000\u00a0]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t\u3000\u00a0]+(?=[{_CJK}])"
+)
+
+_CN_DIGIT = "〇零一二三四五六七八九十"
+#: A line that holds nothing but a date: the date half of a signature.
+_DATE_LINE = re.compile(
+    rf"^(?:(?P<y>\d{{4}})\s*[年./\-]\s*(?P<m>\d{{1,2}})\s*[月./\-]\s*(?P<d>\d{{1,2}})\s*日?"
+    rf"|(?P<cy>[{_CN_DIGIT}○]{{4}})\s*年\s*(?P<cm>[{_CN_DIGIT}]{{1,3}})\s*月\s*(?P<cd>[{_CN_DIGIT}]{{1,3}})\s*日)"
+    r"\s*(?:[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)])?$"
+)
+_NEWS_START = re.compile(
+    r"^(?:本报讯|本報訊|本报[^\s，。]{0,14}讯|本報[^\s，。]{0,14}訊|新华社[^\s，。]{0,16}电|新華社[^\s，。]{0,16}電"
+    r"|【[^】]{0,12}(?:讯|訊|报道|報導)】|据[^\s，。]{0,10}(?:报道|消息))"
+)
+_CREDIT = re.compile(
+    r"(?:[（(]本稿件由[^）)]*[）)]?|[（(](?:本报)?(?:记者|通讯员|記者|通訊員)[^）)]{0,20}[）)]|[（(][\u4e00-\u9fff]{2,3}[）)])$"
+)
+_CREDIT_START = re.compile(r"^[（(]本稿件由")
+_CAPTION = re.compile(r"(?:记者|通讯员|記者|通訊員|摄影|攝影)[^。，]{0,20}(?:摄|攝)$|(?:摄|攝)\s*$")
+_STRONG_CAPTION = re.compile(r"(?:记者|通讯员|記者|通訊員|摄影|攝影)[^。，,]{0,20}(?:摄|攝)$")
+_ENUM = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．)）](?!\d))"
+)
+_LABEL = re.compile(rf"^[{_CJK}]{{2,8}}\s*[：:]")
+_CLOSING = re.compile(r"^特此(?:公告|通告|通知|公示|告知|声明|說明|说明|函告)[。.!！]?$")
+
+#: Words that name a notice's document type or subject; a title holds at least one.
+NOTICE_WORDS = (
+    "公告",
+    "通告",
+    "通知",
+    "公示",
+    "启事",
+    "启示",
+    "声明",
+    "预告",
+    "告知书",
+    "公开信",
+    "须知",
+    "招租",
+    "出租",
+    "招聘",
+    "人才引进",
+    "引进",
+    "招录",
+    "招考",
+    "招标",
+    "采购",
+    "拍卖",
+    "出让",
+    "征求意见",
+    "意见征集",
+    "封路",
+    "停电",
+    "停水",
+    "停气",
+    "供热",
+    "供暖",
+    "交通管制",
+    "公告栏",
+)
+#: Endings of a title line (the document type), optionally numbered: 公告（第3号）.
+_TITLE_END = re.compile(
+    r"(?:公告|通告|通知|公示|启事|启示|声明|预告|告知书|公开信|须知|招租|出租|招聘|招标|拍卖|公示表|提示|函)"
+    r"(?:[（(]第?[\d一二三四五六七八九十〇]+号?[）)])?$"
+)
+
+#: Endings of an organisation's name, for issuer lines above a signature date.
+_ORG_END = re.compile(
+    r"(?:公司|集团|局|委员会|委|政府|办公室|办|中心|银行|支行|分行|所|院|校|学校|大学|医院|站|队|支队|大队|"
+    r"办事处|社区|村委会|居委会|协会|学会|商会|厂|处|部|科|馆|会|室|组|指挥部|合作社|中学|小学|幼儿园|"
+    r"党委|党组|法院|检察院|公安局|供电公司|分公司|中心站|管理所|服务中心|场|台|社|行|店)"
+    r"(?:[（(](?:盖章|章|印)[）)])?$"
+)
+
+
+class Kind(Enum):
+    """What a paragraph is, as far as its shape tells."""
+
+    BODY = "body"
+    TITLE = "title"
+    HEADLINE = "headline"
+    SIGN_ORG = "sign_org"
+    SIGN_DATE = "sign_date"
+    CLOSING = "closing"
+    CAPTION = "caption"
+    CREDIT = "credit"
+
+
+@dataclass(slots=True)
+class Para:
+    """A rebuilt paragraph: ``text`` as printed (cleaned), ``norm`` for matching."""
+
+    text: str
+    kind: Kind
+    norm: str = ""
+    news_start: bool = False
+    credit_end: bool = False
+    closed: bool = False
+
+
+@dataclass(slots=True)
+class Item:
+    """One piece of a page: a notice, a news report or loose text."""
+
+    title: list[Para] = field(default_factory=list)
+    body: list[Para] = field(default_factory=list)
+    signature: list[Para] = field(default_factory=list)
+    news: bool = False
+    title_after: bool = False
+
+    @property
+    def has_body(self) -> bool:
+        return any(p.kind in (Kind.BODY, Kind.CLOSING) for p in self.body)
+
+
+# ---------------------------------------------------------------- line cleaning
+
+
+def _is_doubled(run: str) -> bool:
+    half = len(run) // 2
+    return len(run) % 2 == 0 and run[:half] == run[half:]
+
+
+_RUNS = re.compile(r"[。，、；：！？,.;:!?“”\"'‘’（）()]+|[^。，、；：！？,.;:!?“”\"'‘’（）()\s]+")
+
+
+def dedouble(line: str) -> str:
+    """Undo the doubled text PDF extraction gives photo captions ("摄摄" → "摄").
+
+    A line qualifies only when *every* run (text and punctuation, between spaces) is
+    an exact repeat and the repeats cover at least six characters, so ordinary text
+    such as "谢谢" or "看看" is never touched.
+    """
+    runs = _RUNS.findall(line)
+    if len(runs) < 2 or not all(_is_doubled(r) for r in runs):
+        return line
+    if sum(len(r) for r in runs) < 6:
+        return line
+    return _RUNS.sub(lambda m: m.group(0)[: len(m.group(0)) // 2], line)
+
+
+def despace(line: str) -> str:
+    """Collapse letter-spacing ("出 租" → "出租") and the gaps PDF puts around numbers.
+
+    A line counts as letter-spaced when most of its space-separated tokens are single
+    characters; otherwise spaces between Chinese words stay (a two-part headline keeps
+    its gap) and only spaces between Chinese and digits/Latin go.
+    """
+    stripped = _SPACES.sub(" ", line.strip())
+    tokens = stripped.split(" ")
+    if len(tokens) >= 2:
+        singles = sum(1 for t in tokens if len(t) == 1 and _CJK_RE.match(t))
+        cjk_tokens = sum(1 for t in tokens if _CJK_RE.search(t))
+        if cjk_tokens and singles * 10 >= len(tokens) * 6:
+            return "".join(tokens)
+    return _SPACE_AROUND_DIGIT.sub("", stripped)
+
+
+def clean_line(line: str) -> str:
+    return despace(dedouble(_SPACES.sub(" ", line.strip())))
+
+
+# ---------------------------------------------------------------- line shapes
+
+
+def date_line_value(norm: str) -> tuple[int, int, int] | None:
+    """(year, month, day) when the whole line is a date, as under a signature."""
+    m = _DATE_LINE.match(norm.replace(" ", ""))
+    if m is None:
+        return None
+    if m.group("y"):
+        return int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    year = int("".join(str(_cn_digit(c)) for c in m.group("cy")))
+    return year, _cn_number(m.group("cm")), _cn_number(m.group("cd"))
+
+
+def _cn_digit(ch: str) -> int:
+    return 0 if ch in "〇零○" else "一二三四五六七八九".index(ch) + 1
+
+
+def _cn_number(text: str) -> int:
+    if "十" not in text:
+        return int("".join(str(_cn_digit(c)) for c in text))
+    tens, _, units = text.partition("十")
+    return (_cn_digit(tens) if tens else 1) * 10 + (_cn_digit(units) if units else 0)
+
+
+def is_title_line(norm: str) -> bool:
+    """A short unpunctuated line naming a notice type: "封路公告", "出租", "关于…的通告"."""
+    if not norm or len(norm) > 40 or _PROSE_PUNCT.search(norm) or _CLOSING.match(norm):
+        return False
+    if _LABEL.match(norm) or _ENUM.match(norm) or norm.startswith(("特此", "现将", "现就")):
+        return False
+    if _TITLE_END.search(norm):
+        return True
+    return len(norm) <= 8 and any(w in norm for w in NOTICE_WORDS)
+
+
+def is_org_line(norm: str) -> bool:
+    """An issuer's name: short, unpunctuated, not a title, not a label."""
+    if not norm or len(norm) > 40 or _PROSE_PUNCT.search(norm) or _LABEL.match(norm) or _ENUM.match(norm):
+        return False
+    if _TITLE_END.search(norm) or re.search(r"[：:]", norm):
+        return False
+    return _CJK_RE.search(norm) is not None
+
+
+def is_org_name(norm: str) -> bool:
+    return is_org_line(norm) and _ORG_END.search(norm.replace(" ", "")) is not None
+
+
+def _is_heading_like(norm: str) -> bool:
+    return bool(norm) and len(norm) <= 60 and not _PROSE_PUNCT.search(norm) and not _LABEL.match(norm)
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    norm: str
+    date: bool = False
+    sign_org: bool = False
+    title: bool = False
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    for raw in text.splitlines():
+        cleaned = clean_line(raw)
+        if cleaned:
+            norm = normalize(cleaned)
+            out.append(_Line(cleaned, norm, date=date_line_value(norm) is not None))
+    for i, line in enumerate(out):
+        if line.date:
+            # Issuer lines sit right above the date: the nearest one may be any short
+            # unpunctuated line, further ones (joint issuers) must end like an organisation.
+            j = i - 1
+            if j >= 0 and not out[j].date and is_org_line(out[j].norm):
+                out[j].sign_org = True
+                j -= 1
+                while j >= 0 and i - j <= 3 and not out[j].date and is_org_name(out[j].norm):
+                    out[j].sign_org = True
+                    j -= 1
+        elif is_title_line(line.norm):
+            line.title = True
+    return out
+
+
+def _typical_width(lines: list[_Line]) -> int:
+    widths = [len(x.norm) for x in lines if len(x.norm) >= 6]
+    return int(statistics.median(widths)) if widths else 20
+
+
+def _structural(line: _Line) -> bool:
+    n = line.norm
+    return (
+        line.date
+        or line.sign_org
+        or line.title
+        or _NEWS_START.match(n) is not None
+        or _ENUM.match(n) is not None
+        or _LABEL.match(n) is not None
+        or _CLOSING.match(n) is not None
+        or _CREDIT_START.match(n) is not None
+        or _STRONG_CAPTION.search(n) is not None
+    )
+
+
+def paragraphs(text: str) -> list[Para]:
+    """Rejoin column lines into paragraphs and tag each with its shape."""
+    lines = _lines(text)
+    short = max(4, int(_typical_width(lines) * 0.6))
+    paras: list[Para] = []
+    open_para: Para | None = None
+    for line in lines:
+        n = line.norm
+        if open_para is not None and not _structural(line):
+            gap = "" if _joins_tight(open_para.text, line.text) else " "
+            open_para.text += gap + line.text
+            open_para.norm += gap + n
+            if _ends_paragraph(line, short):
+                open_para = None
+            continue
+        para = Para(line.text, _line_kind(line), norm=n)
+        para.news_start = _NEWS_START.match(n) is not None
+        paras.append(para)
+        open_para = para if para.kind is Kind.BODY and not _ends_paragraph(line, short) else None
+        if para.kind is Kind.BODY and _ENUM.match(n) and len(n) < short and not _PROSE_PUNCT.search(n):
+            open_para = None  # an enumerated heading such as "三、报名办法"
+    for para in paras:
+        _finish(para)
+    return _merge_titles(paras)
+
+
+def _joins_tight(left: str, right: str) -> bool:
+    return not (left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum())
+
+
+def _ends_paragraph(line: _Line, short: int) -> bool:
+    n = line.norm
+    if n[-1] in _TERMINAL:
+        return True
+    if n[-1] in "：:、，,（(“‘《—-":
+        return False
+    return len(n) < short and not _PROSE_PUNCT.search(n)
+
+
+def _line_kind(line: _Line) -> Kind:
+    n = line.norm
+    if line.date:
+        return Kind.SIGN_DATE
+    if line.sign_org:
+        return Kind.SIGN_ORG
+    if line.title:
+        return Kind.TITLE
+    if _CLOSING.match(n):
+        return Kind.CLOSING
+    return Kind.BODY
+
+
+def _finish(para: Para) -> None:
+    """Decide a body paragraph's final shape once all its lines are in."""
+    n = para.norm
+    if para.kind is not Kind.BODY:
+        return
+    if _CREDIT.search(n) and (_CREDIT_START.match(n) or len(n) > 12 or n.startswith(("（", "("))):
+        para.credit_end = True
+        if _CREDIT_START.match(n):
+            para.kind = Kind.CREDIT
+        return
+    if _STRONG_CAPTION.search(n) or (
+        _CAPTION.search(n) and _is_heading_like(n) and re.search(r"记者|通讯员|記者|通訊員|摄影|攝影|本报", n)
+    ):
+        para.kind = Kind.CAPTION
+        return
+    if _is_heading_like(n) and not _ENUM.match(n) and not para.news_start and len(n) <= 40:
+        para.kind = Kind.TITLE if is_title_line(n) else Kind.HEADLINE
+
+
+def _merge_titles(paras: list[Para]) -> list[Para]:
+    """Glue a heading line onto the title line below it: a two-line title.
+
+    "辽源农村商业银行股份有限公司 / 2022年专业人才引进公告" and "关于…路段实施封闭施工 / 的通告"
+    are one title each.
+    """
+    out: list[Para] = []
+    for para in paras:
+        prev = out[-1] if out else None
+        if (
+            para.kind is Kind.TITLE
+            and prev is not None
+            and prev.kind in (Kind.HEADLINE, Kind.BODY)
+            and not prev.news_start
+            and not prev.credit_end
+            and len(prev.norm) <= 40
+            and not _PROSE_PUNCT.search(prev.norm)
+            and not _ENUM.match(prev.norm)
+            and not _LABEL.match(prev.norm)
+        ):
+            prev.text = _join_title(prev.text, para.text)
+            prev.norm = normalize(prev.text)
+            prev.kind = Kind.TITLE
+            continue
+        if (
+            para.kind is Kind.TITLE
+            and prev is not None
+            and prev.kind is Kind.TITLE
+            and len(para.norm) <= 12
+            and not _TITLE_END.search(prev.norm)
+        ):
+            # "关于…的" / "通告": a short tail line continues the title above.
+            prev.text = _join_title(prev.text, para.text)
+            prev.norm = normalize(prev.text)
+            continue
+        out.append(para)
+    return out
+
+
+def _join_title(a: str, b: str) -> str:
+    return a + ("" if not (a[-1:].isascii() and b[:1].isascii()) else " ") + b
+
+
+# ---------------------------------------------------------------- items
+
+
+def segment(text: str) -> list[Item]:
+    """Split a page into items in reading order."""
+    paras = paragraphs(text)
+    items: list[Item] = []
+    cur = Item()
+    tail = False  # inside the headline/caption block that follows a news report's body
+
+    def close() -> None:
+        nonlocal cur, tail
+        if cur.title or cur.body or cur.signature:
+            items.append(cur)
+        cur = Item()
+        tail = False
+
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        if p.news_start:
+            if cur.signature or cur.has_body:
+                close()
+            cur.news = True
+            cur.body.append(p)
+        elif p.kind is Kind.SIGN_ORG or p.kind is Kind.SIGN_DATE:
+            while i < len(paras) and paras[i].kind in (Kind.SIGN_ORG, Kind.SIGN_DATE):
+                cur.signature.append(paras[i])
+                i += 1
+            # A title right after the signature belongs to this notice when the notice
+            # had none above its body (title-after layout); otherwise it opens the next.
+            if not cur.title and not cur.news:
+                while i < len(paras) and paras[i].kind is Kind.TITLE:
+                    cur.title.append(paras[i])
+                    cur.title_after = True
+                    i += 1
+            close()
+            continue
+        elif p.kind is Kind.TITLE:
+            if cur.has_body or cur.signature:
+                close()
+            if cur.body and not cur.title:
+                # headline lines gathered before a title: leave them as their own item
+                close()
+            cur.title.append(p)
+        elif p.kind in (Kind.HEADLINE, Kind.CAPTION, Kind.CREDIT):
+            if cur.news and cur.has_body:
+                tail = True
+            cur.body.append(p)
+            if p.kind is Kind.CREDIT or p.credit_end:
+                cur.news = True
+                tail = True
+        else:  # BODY, CLOSING
+            if tail:
+                close()
+            cur.body.append(p)
+            if p.credit_end:
+                cur.news = True
+                tail = True
+        i += 1
+    close()
+    return items
