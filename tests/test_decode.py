@@ -50,7 +50,7 @@ def test_crlf_becomes_lf() -> None:
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t ", b"\xef\xbb\xbf", b"\xef\xbb\xbf  \n"])
 def test_empty_input_is_refused(data: bytes) -> None:
-    with pytest.raises(InputError, match="empty|no text"):
+    with pytest.raises(InputError, match=r"empty|no text"):
         decode_input(data)
 
 
