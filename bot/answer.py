@@ -1,0 +1,290 @@
+"""Answering a question from the stored notices: what ``noticebot ask`` prints and the bot sends.
+
+The question is understood by :func:`notices.question.parse_question`; this module turns it into one
+or more :class:`db.search.NoticeFilter` queries, merges them, and words the answer in the question's
+language. When nothing matches it says so and names the nearest past and future notices, so "no" is
+never a dead end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Notice
+from db.search import NoticeFilter, find_notices, nearest_notices
+from db.store import to_parsed
+from notices.categories import Category
+from notices.question import DEADLINES, SEARCH, UPCOMING, Question, parse_question
+from notices.render import format_days, format_moment, format_notice_entry, format_period
+
+UPCOMING_DAYS = 7  # "/upcoming" and "upcoming …" look a week ahead, as the bot's command does
+CURRENT_LOOKAHEAD_DAYS = 30  # "哪些路封闭" also lists closures about to start
+PERIODLESS_DAYS = 90  # a rental advert without dates counts as current this long after publication
+DEADLINE_DAYS = 365
+_FETCH_CAP = 200  # per sub-query; answers are read by people, pages of 10
+
+
+@dataclass(slots=True)
+class Answer:
+    """An answer: its text, the notices listed (one page), and enough to page through the rest."""
+
+    language: str
+    text: str
+    notices: list[Notice]
+    question: Question
+    total: int = 0
+    offset: int = 0
+    nearest_past: Notice | None = None
+    nearest_future: Notice | None = None
+    periods: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable shape of ``noticebot ask --json``."""
+        return {
+            "language": self.language,
+            "text": self.text,
+            "notices": [
+                {
+                    "id": n.id,
+                    "title": n.title,
+                    "category": n.category,
+                    "periods": self.periods.get(n.id, []),
+                }
+                for n in self.notices
+            ],
+        }
+
+
+async def answer_question(
+    session: AsyncSession,
+    text: str,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    limit: int = 10,
+    offset: int = 0,
+) -> Answer:
+    """Answer ``text`` as asked at ``now`` (aware), with periods shown in ``tz``."""
+    question = parse_question(text, now=now, tz=tz)
+    return await answer(session, question, now=now, tz=tz, limit=limit, offset=offset)
+
+
+async def answer(
+    session: AsyncSession,
+    question: Question,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    limit: int = 10,
+    offset: int = 0,
+) -> Answer:
+    """Answer an already parsed question (the bot's /now and /upcoming build one directly)."""
+    now = now.astimezone(tz)
+    language = question.language
+    if not question.understood:
+        return Answer(language, _suggestions(language), [], question)
+    categories = tuple(question.categories)
+    if question.intent == DEADLINES and not categories:
+        categories = tuple(c for c in Category if c.has_deadline)
+    base = NoticeFilter(categories=categories, text=question.text, limit=_FETCH_CAP)
+
+    matched = await _matching(session, question, base, now=now, tz=tz)
+    page = matched[offset : offset + max(limit, 0)]
+    periods = {n.id: [p.to_json() for p in to_parsed(n, tz).periods] for n in page}
+    result = Answer(language, "", page, question, total=len(matched), offset=offset, periods=periods)
+    if matched:
+        result.text = _listing(result, now=now, tz=tz)
+        return result
+    reference = _reference(question, now, tz)
+    result.nearest_past, result.nearest_future = await nearest_notices(session, base, at=reference, tz=tz)
+    result.text = _nothing(result, now=now, tz=tz)
+    return result
+
+
+def _start_of(day: date, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=tz)
+
+
+def _days(window: tuple[date, date], tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """Inclusive local days as [first midnight, midnight after the last)."""
+    return _start_of(window[0], tz), _start_of(window[1] + timedelta(days=1), tz)
+
+
+def _reference(question: Question, now: datetime, tz: ZoneInfo) -> datetime:
+    """The moment "nearest past/future" is measured from."""
+    if question.at is not None:
+        return question.at
+    if question.on is not None:
+        return _start_of(question.on, tz)
+    if question.window is not None:
+        return _start_of(question.window[0], tz)
+    return now
+
+
+async def _matching(
+    session: AsyncSession, question: Question, base: NoticeFilter, *, now: datetime, tz: ZoneInfo
+) -> list[Notice]:
+    """Every matching notice (up to the cap), most relevant first, each once."""
+    filters: list[NoticeFilter] = []
+    periodless = False
+
+    def variant(**changes: Any) -> NoticeFilter:
+        return replace(base, **changes)
+
+    if question.intent == SEARCH and not question.has_time:
+        filters.append(base)
+    elif question.intent == DEADLINES:
+        window = _days(question.window, tz) if question.window else (now, now + timedelta(days=DEADLINE_DAYS))
+        filters.append(variant(ends_between=window))
+    elif question.intent == UPCOMING:
+        window = _days(question.window, tz) if question.window else (now, now + timedelta(days=UPCOMING_DAYS))
+        filters += [variant(starts_between=window), variant(ends_between=window)]
+    elif question.at is not None:
+        filters.append(variant(active_at=question.at))
+    elif question.on is not None:
+        filters.append(variant(active_on=question.on))
+    elif question.window is not None:
+        # A period overlaps the window if it is active on its first day or starts inside it.
+        first, after = _days(question.window, tz)
+        filters += [variant(active_on=question.window[0]), variant(starts_between=(first, after))]
+    else:
+        # No time given: what is on now, then what is about to start, then undated adverts.
+        soon = now + timedelta(days=CURRENT_LOOKAHEAD_DAYS)
+        filters += [variant(active_at=now), variant(starts_between=(now, soon))]
+        periodless = True
+
+    seen: dict[int, Notice] = {}
+    for flt in filters:
+        for notice in await find_notices(session, flt, tz=tz):
+            seen.setdefault(notice.id, notice)
+    if periodless:
+        recent = now.date() - timedelta(days=PERIODLESS_DAYS)
+        for notice in await find_notices(session, base, tz=tz):
+            if not notice.periods and (notice.published is None or notice.published >= recent):
+                seen.setdefault(notice.id, notice)
+    return list(seen.values())
+
+
+# --- wording ---------------------------------------------------------------------------------------
+
+
+def _zh(language: str) -> bool:
+    return language.startswith("zh")
+
+
+def _what(question: Question, language: str) -> str:
+    """ "道路封闭、停电通知" / "road closure and power outage notices", with the keyword if any."""
+    zh = _zh(language)
+    names = [c.display(language) for c in question.categories]
+    if zh:
+        kinds = "、".join(names) + "通知" if names else "通知"
+        return f"与“{question.text}”有关的{kinds}" if question.text else kinds
+    kinds = " and ".join(n.lower() for n in names) + " notices" if names else "notices"
+    return f"{kinds} about “{question.text}”" if question.text else kinds
+
+
+def _when(question: Question, language: str, tz: ZoneInfo) -> str:
+    zh = _zh(language)
+    if question.at is not None:
+        moment = format_moment(question.at, language=language, tz=tz)
+        return f"{moment}时" if zh else f"at {moment}"
+    if question.on is not None:
+        day = format_days(question.on, question.on, language=language)
+        return day if zh else f"on {day}"
+    if question.window is not None:
+        days = format_days(*question.window, language=language)
+        return days if zh else f"in {days}"
+    return ""
+
+
+def _heading(question: Question, language: str, tz: ZoneInfo, total: int) -> str:
+    zh = _zh(language)
+    what = _what(question, language)
+    when = _when(question, language, tz)
+    if question.intent == DEADLINES:
+        if zh:
+            return f"{when or '近期'}截止的{what}（{total}条）："
+        return f"{what.capitalize()} with deadlines {when or 'coming up'} ({total}):"
+    if question.intent == UPCOMING:
+        if zh:
+            return f"{when or f'未来{UPCOMING_DAYS}天'}开始或结束的{what}（{total}条）："
+        return (
+            f"{what.capitalize()} starting or ending {when or f'in the next {UPCOMING_DAYS} days'} ({total}):"
+        )
+    if question.intent == SEARCH and not question.has_time:
+        return f"{what}（{total}条）：" if zh else f"{what.capitalize()} ({total}):"
+    if not when:
+        return f"当前及即将开始的{what}（{total}条）：" if zh else f"Current and upcoming {what} ({total}):"
+    return f"{when}有效的{what}（{total}条）：" if zh else f"{what.capitalize()} {when} ({total}):"
+
+
+def _listing(result: Answer, *, now: datetime, tz: ZoneInfo) -> str:
+    language = result.language
+    lines = [_heading(result.question, language, tz, result.total)]
+    for notice in result.notices:
+        lines.append(
+            format_notice_entry(to_parsed(notice, tz), language=language, tz=tz, notice_id=notice.id)
+        )
+    shown_to = result.offset + len(result.notices)
+    if shown_to < result.total:
+        rest = result.total - shown_to
+        lines.append(f"……还有{rest}条" if _zh(language) else f"… and {rest} more")
+    return "\n".join(lines)
+
+
+def _brief(notice: Notice, language: str, tz: ZoneInfo) -> str:
+    parsed = to_parsed(notice, tz)
+    period = format_period(parsed.periods[0], language=language, tz=tz) if parsed.periods else ""
+    separator = "，" if _zh(language) else ", "
+    return f"#{notice.id} {notice.title}" + (f"{separator}{period}" if period else "")
+
+
+def _nothing(result: Answer, *, now: datetime, tz: ZoneInfo) -> str:
+    language, question = result.language, result.question
+    zh = _zh(language)
+    what, when = _what(question, language), _when(question, language, tz)
+    if zh:
+        lines = [f"没有找到{when}的{what}。" if when else f"目前没有{what}。"]
+    else:
+        lines = [f"No {what} {when}." if when else f"No current {what}."]
+    past, future = result.nearest_past, result.nearest_future
+    if past is not None:
+        brief = _brief(past, language, tz)
+        lines.append(f"最近结束的一条：{brief}" if zh else f"The most recent one ended: {brief}")
+    if future is not None:
+        brief = _brief(future, language, tz)
+        lines.append(f"下一条即将开始：{brief}" if zh else f"The next one starts: {brief}")
+    if past is None and future is None:
+        lines.append("之前和之后都没有相关通知。" if zh else "There are none before or after that either.")
+    return "\n".join(lines)
+
+
+def _suggestions(language: str) -> str:
+    if _zh(language):
+        return "\n".join(
+            [
+                "可以这样问我：",
+                "· 哪些路封闭",
+                "· 5月20日哪些路封闭",
+                "· 明天停电吗",
+                "· 有什么招聘",
+                "· 本周有哪些报名截止",
+                "· 寿山镇（地名或关键词）",
+            ]
+        )
+    return "\n".join(
+        [
+            "Try asking:",
+            "· what roads are closed",
+            "· what roads are closed on May 20",
+            "· is there a power outage tomorrow",
+            "· any jobs?",
+            "· which deadlines are this week",
+            "· a place or keyword, e.g. 寿山镇",
+        ]
+    )
