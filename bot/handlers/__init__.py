@@ -1,0 +1,48 @@
+"""The bot's handlers, one module per area; ``register`` adds them all in the order that matters."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop, TypeHandler
+
+from bot.handlers import add, admin, ask, errors, groups, inline, settings, start, subscribe
+from bot.handlers.common import App, Context, deps
+from bot.texts import language_of, say
+from bot.throttle import Verdict
+
+
+async def throttle(update: Update, context: Context) -> None:
+    """Group -2, before anything else: a user flooding the bot is told once to wait, then ignored."""
+    user = update.effective_user
+    if user is None or (update.message is None and update.callback_query is None):
+        return
+    verdict = deps(context).throttle.check(user.id)
+    if verdict is Verdict.ALLOW:
+        return
+    if verdict is Verdict.WARN:
+        text = say(language_of(user.language_code), "throttled")
+        if update.callback_query is not None:
+            await update.callback_query.answer(text)
+        elif update.effective_chat is not None:
+            await context.bot.send_message(update.effective_chat.id, text)
+    elif update.callback_query is not None:
+        await update.callback_query.answer()
+    raise ApplicationHandlerStop
+
+
+def register(app: App, admin_ids: frozenset[int]) -> None:
+    """Order within group 0 decides who gets a message: conversations first, then commands and buttons,
+    then an admin's pasted page, then questions, and last the help for unknown commands."""
+    app.add_handler(TypeHandler(Update, throttle), group=-2)
+    admin.register_early(app)
+    add.register(app)
+    start.register(app)
+    ask.register(app)
+    subscribe.register(app)
+    settings.register(app)
+    admin.register(app, admin_ids)
+    inline.register(app)
+    groups.register(app)
+    ask.register_questions(app)
+    start.register_fallback(app)
+    errors.register(app)

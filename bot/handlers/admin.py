@@ -1,0 +1,500 @@
+"""What the bot's administrators (ADMIN_IDS) do: turn documents and pasted text into draft cards, review
+them (Publish / Change category / Edit period / Discard), /withdraw, /stats and /setchannel.
+
+Only published notices are visible and pushed, so a page goes through a person before anyone sees it.
+Anyone else who tries gets a refusal and nothing changes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from telegram import Document, Message, Update
+from telegram.constants import ChatType
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import keyboards
+from bot.handlers import planning
+from bot.handlers.cards import category_name, notice_card
+from bot.handlers.common import App, Context, Deps, chat_row, deps, edit_or_send, is_bot_admin, reply, send
+from bot.html import esc
+from bot.texts import say
+from db.chats import chat_stats, get_broadcast_channel, get_chat, record_sent, set_broadcast_channel
+from db.engine import session_scope
+from db.models import Notice, NoticeStatus
+from db.store import (
+    StatusError,
+    StoredNotice,
+    counts_by_status,
+    get_notice,
+    replace_periods,
+    set_category,
+    set_status,
+    store_page,
+)
+from notices.categories import Category
+from notices.dates import parse_period
+from notices.decode import decode_input
+from notices.errors import DateSyntaxError, InputError
+from notices.model import Period
+from notices.parse import parse_page
+
+PAGE_MIN_CHARS = 80
+"""Pasted text at least this long (or forwarded, or several lines) is a page to parse, not a question."""
+CARD_BODY_CHARS = 600
+EDIT_PERIOD_KEY = "edit_period"
+_TEXT_TYPES = {"text/plain", "application/pdf"}
+_TEXT_SUFFIXES = (".txt", ".text", ".pdf")
+
+
+def looks_like_page(message: Message) -> bool:
+    text = message.text or ""
+    if message.forward_origin is not None:
+        return len(text.strip()) >= 20
+    return len(text) >= PAGE_MIN_CHARS or (text.count("\n") >= 2 and len(text) >= 40)
+
+
+class _PageLike(filters.MessageFilter):
+    """Messages that carry a notice's text rather than a question."""
+
+    def filter(self, message: Message) -> bool:
+        return looks_like_page(message)
+
+
+PAGE_LIKE = _PageLike(name="PageLike")
+
+
+def _lang(update: Update, fallback: str = "zh") -> str:
+    user = update.effective_user
+    if user is None:
+        return fallback
+    return "zh" if (user.language_code or "zh").lower().startswith("zh") else "en"
+
+
+async def _chat_language(update: Update, context: Context) -> str:
+    d = deps(context)
+    async with session_scope(d.sessions) as session:
+        chat = await chat_row(update, session)
+        return chat.language if chat is not None else _lang(update)
+
+
+async def _refuse(update: Update, context: Context) -> None:
+    lang = await _chat_language(update, context)
+    text = say(lang, "admins_only")
+    if update.callback_query is not None:
+        await update.callback_query.answer(text, show_alert=True)
+    else:
+        await reply(update, context, text)
+
+
+def _today(d: Deps) -> date:
+    return d.now().astimezone(d.settings.zone).date()
+
+
+# --- documents and pasted pages ------------------------------------------------------------------
+
+
+async def document(update: Update, context: Context) -> None:
+    """A document in a private chat: an admin's page to parse; anyone else is refused."""
+    message = update.effective_message
+    if message is None or message.document is None:
+        return
+    if not is_bot_admin(update, deps(context).settings):
+        await _refuse(update, context)
+        return
+    d = deps(context)
+    lang = await _chat_language(update, context)
+    doc = message.document
+    name = doc.file_name or "document"
+    if not _readable_type(doc):
+        await reply(update, context, say(lang, "doc_wrong_type", name=name))
+        return
+    limit = d.settings.max_input_bytes
+    if doc.file_size is not None and doc.file_size > limit:
+        await reply(update, context, say(lang, "doc_too_big", size=_size(doc.file_size), limit=_size(limit)))
+        return
+    file = await doc.get_file()
+    data = bytes(await file.download_as_bytearray())
+    try:
+        text = decode_input(data, name=name, max_bytes=limit)
+    except InputError as error:
+        await reply(update, context, say(lang, "doc_unreadable", detail=str(error)))
+        return
+    await ingest(update, context, text, source=name[:500], lang=lang)
+
+
+def _readable_type(doc: Document) -> bool:
+    name = (doc.file_name or "").lower()
+    if name.endswith(_TEXT_SUFFIXES):
+        return True
+    return not name and (doc.mime_type or "") in _TEXT_TYPES
+
+
+def _size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / 1024 / 1024:.1f} MB"
+    if count >= 1024:
+        return f"{count / 1024:.0f} KB"
+    return f"{count} B"
+
+
+async def pasted(update: Update, context: Context) -> None:
+    """An admin's pasted or forwarded notice text."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    lang = await _chat_language(update, context)
+    await ingest(update, context, message.text, source="telegram", lang=lang)
+
+
+async def forwarded_by_stranger(update: Update, context: Context) -> None:
+    """Someone who is not an admin forwards a whole notice to the bot: adding notices is not theirs to do."""
+    await _refuse(update, context)
+
+
+async def ingest(update: Update, context: Context, text: str, *, source: str, lang: str) -> None:
+    """Parse a page and store its notices as drafts (known ones are reported, not stored again)."""
+    d = deps(context)
+    tz = d.settings.zone
+    result = parse_page(text, published=_today(d), tz=tz)
+    if not result.notices:
+        await reply(update, context, say(lang, "doc_no_notice", skipped=len(result.skipped)))
+        return
+    async with session_scope(d.sessions) as session:
+        report = await store_page(session, result, tz=tz, source=source, status=NoticeStatus.DRAFT)
+        cards: list[tuple[StoredNotice, Notice]] = []
+        for stored in [*report.stored, *report.duplicates]:
+            row = await get_notice(session, stored.id)
+            if row is not None:
+                cards.append((stored, row))
+        texts = [(stored, row, _card(row, lang, d, duplicate=stored.duplicate)) for stored, row in cards]
+    summary = say(
+        lang,
+        "doc_report",
+        found=len(result.notices),
+        new=len(report.stored),
+        dupes=len(report.duplicates),
+        skipped=len(report.skipped),
+    )
+    await reply(update, context, summary)
+    for _, row, card in texts:
+        markup = keyboards.draft_card(lang, row.id) if row.status == NoticeStatus.DRAFT else None
+        await reply(update, context, card, markup=markup)
+
+
+def _card(row: Notice, lang: str, d: Deps, *, duplicate: bool = False) -> str:
+    card = notice_card(row, lang, d.settings.zone, body=False, admin=True)
+    body = row.body.strip()
+    if body:
+        excerpt = body if len(body) <= CARD_BODY_CHARS else body[:CARD_BODY_CHARS] + "…"
+        card += "\n\n" + esc(excerpt)
+    if duplicate:
+        status = say(lang, f"status_{row.status}")
+        card = esc(say(lang, "duplicate_of", id=row.id, status=status)) + "\n" + card
+    return card
+
+
+# --- draft card buttons -----------------------------------------------------------------------------
+
+
+async def draft_button(update: Update, context: Context) -> None:
+    query = update.callback_query
+    assert query is not None
+    assert query.data is not None
+    if not is_bot_admin(update, deps(context).settings):
+        await _refuse(update, context)
+        return
+    parts = query.data.split(":")
+    action, notice_id = parts[1], int(parts[2])
+    lang = await _chat_language(update, context)
+    if action == "pub":
+        await _publish(update, context, notice_id, lang)
+    elif action == "del":
+        await _discard(update, context, notice_id, lang)
+    elif action == "cat":
+        await query.answer()
+        await edit_or_send(
+            update,
+            context,
+            say(lang, "pick_category", id=notice_id),
+            markup=keyboards.draft_categories(lang, notice_id),
+        )
+    elif action == "set":
+        await _set_category(update, context, notice_id, parts[3], lang)
+    elif action == "per":
+        await query.answer()
+        context.user_data[EDIT_PERIOD_KEY] = notice_id  # type: ignore[index]
+        await reply(update, context, say(lang, "period_prompt", id=notice_id))
+
+
+async def publish_notice(context: Context, notice_id: int) -> tuple[Notice | None, str | None]:
+    """Publish a draft (or re-publish a withdrawn notice), plan its reminders, post it to the channel.
+
+    Returns the notice (None when it does not exist) and the error posting to the channel, if any:
+    the notice stays published either way, and the admin is told.
+    """
+    d = deps(context)
+    async with session_scope(d.sessions) as session:
+        notice = await get_notice(session, notice_id)
+        if notice is None:
+            return None, None
+        if notice.status == NoticeStatus.PUBLISHED:
+            return notice, None
+        notice = await set_status(session, notice_id, NoticeStatus.PUBLISHED)
+        await planning.notice_published(session, notice_id, now=d.now(), tz=d.settings.zone)
+        channel = await get_broadcast_channel(session)
+        channel_row = await get_chat(session, channel) if channel is not None else None
+        channel_lang = channel_row.language if channel_row is not None else "zh"
+        post = notice_card(notice, channel_lang, d.settings.zone) if channel is not None else ""
+    if channel is None:
+        return notice, None
+    try:
+        sent = await send(context, channel, post)
+    except TelegramError as error:
+        return notice, str(error)
+    async with session_scope(d.sessions) as session:
+        await record_sent(
+            session, channel, sent.message_id if sent else None, notice_id=notice_id, kind="channel"
+        )
+    return notice, None
+
+
+async def _publish(update: Update, context: Context, notice_id: int, lang: str) -> None:
+    query = update.callback_query
+    assert query is not None
+    d = deps(context)
+    async with session_scope(d.sessions) as session:
+        current = await get_notice(session, notice_id)
+        status = current.status if current is not None else None
+    if status is None:
+        await query.answer(say(lang, "notice_missing", id=notice_id), show_alert=True)
+        return
+    if status != NoticeStatus.DRAFT:
+        await query.answer(
+            say(lang, "not_a_draft", id=notice_id, status=say(lang, f"status_{status}")), show_alert=True
+        )
+        return
+    notice, channel_error = await publish_notice(context, notice_id)
+    await query.answer(say(lang, "published_ok", id=notice_id))
+    assert notice is not None
+    await edit_or_send(
+        update, context, say(lang, "published_ok", id=notice_id) + "\n\n" + _card(notice, lang, d)
+    )
+    if channel_error:
+        await reply(update, context, say(lang, "channel_post_failed", detail=channel_error))
+
+
+async def _discard(update: Update, context: Context, notice_id: int, lang: str) -> None:
+    """A discarded draft is withdrawn, not deleted: its content hash keeps the same page from coming back."""
+    query = update.callback_query
+    assert query is not None
+    d = deps(context)
+    async with session_scope(d.sessions) as session:
+        notice = await get_notice(session, notice_id)
+        if notice is None or notice.status != NoticeStatus.DRAFT:
+            status = say(lang, f"status_{notice.status}") if notice else "?"
+            await query.answer(say(lang, "not_a_draft", id=notice_id, status=status), show_alert=True)
+            return
+        await set_status(session, notice_id, NoticeStatus.WITHDRAWN)
+    await query.answer(say(lang, "discarded", id=notice_id))
+    await edit_or_send(update, context, say(lang, "discarded", id=notice_id))
+
+
+async def _set_category(update: Update, context: Context, notice_id: int, code: str, lang: str) -> None:
+    query = update.callback_query
+    assert query is not None
+    d = deps(context)
+    try:
+        category = Category(code)
+    except ValueError:
+        await query.answer()
+        return
+    async with session_scope(d.sessions) as session:
+        notice = await get_notice(session, notice_id)
+        if notice is None:
+            await query.answer(say(lang, "notice_missing", id=notice_id), show_alert=True)
+            return
+        notice = await set_category(session, notice_id, category)
+        if notice.status == NoticeStatus.PUBLISHED:
+            await planning.notice_changed(session, notice_id, now=d.now(), tz=d.settings.zone)
+        card = _card(notice, lang, d)
+        draft = notice.status == NoticeStatus.DRAFT
+    await query.answer(say(lang, "category_changed", id=notice_id, name=category.display(lang)))
+    await edit_or_send(update, context, card, markup=keyboards.draft_card(lang, notice_id) if draft else None)
+
+
+def parse_periods(text: str, *, base: date, d: Deps) -> list[Period]:
+    """Several periods separated by semicolons or line breaks, each read by the page parser's grammar."""
+    pieces = [piece.strip() for piece in re.split(r"[;；\n]+", text) if piece.strip()]
+    if not pieces:
+        raise DateSyntaxError("no date given")
+    return [parse_period(piece, base=base, tz=d.settings.zone) for piece in pieces]
+
+
+async def pending_period(update: Update, context: Context) -> None:
+    """The text after "Edit period": the new periods. Runs before every other text handler and stops
+    them when it takes the message; /cancel (handled here too) leaves the notice as it was."""
+    user_data = context.user_data
+    if user_data is None or EDIT_PERIOD_KEY not in user_data:
+        return
+    message = update.effective_message
+    if message is None or not message.text or not is_bot_admin(update, deps(context).settings):
+        return
+    notice_id = int(user_data[EDIT_PERIOD_KEY])
+    lang = await _chat_language(update, context)
+    text = message.text.strip()
+    if text.startswith("/"):
+        if text.split()[0].split("@")[0] == "/cancel":
+            del user_data[EDIT_PERIOD_KEY]
+            await reply(update, context, say(lang, "cancelled"))
+            raise ApplicationHandlerStop
+        return
+    d = deps(context)
+    async with session_scope(d.sessions) as session:
+        notice = await get_notice(session, notice_id)
+        if notice is None:
+            del user_data[EDIT_PERIOD_KEY]
+            await reply(update, context, say(lang, "notice_missing", id=notice_id))
+            raise ApplicationHandlerStop
+        try:
+            periods = parse_periods(text, base=notice.published or _today(d), d=d)
+        except (DateSyntaxError, ValueError) as error:
+            await reply(update, context, say(lang, "period_bad", detail=str(error)))
+            raise ApplicationHandlerStop from None
+        notice = await replace_periods(session, notice_id, periods, tz=d.settings.zone)
+        if notice.status == NoticeStatus.PUBLISHED:
+            await planning.notice_changed(session, notice_id, now=d.now(), tz=d.settings.zone)
+        card = _card(notice, lang, d)
+        draft = notice.status == NoticeStatus.DRAFT
+    del user_data[EDIT_PERIOD_KEY]
+    await reply(
+        update,
+        context,
+        say(lang, "period_changed", id=notice_id) + "\n\n" + card,
+        markup=keyboards.draft_card(lang, notice_id) if draft else None,
+    )
+    raise ApplicationHandlerStop
+
+
+# --- commands ---------------------------------------------------------------------------------------
+
+
+async def withdraw(update: Update, context: Context) -> None:
+    d = deps(context)
+    if not is_bot_admin(update, d.settings):
+        await _refuse(update, context)
+        return
+    lang = await _chat_language(update, context)
+    raw = (context.args or [""])[0].lstrip("#")
+    if not raw.isdigit():
+        await reply(update, context, say(lang, "withdraw_usage"))
+        return
+    notice_id = int(raw)
+    async with session_scope(d.sessions) as session:
+        notice = await get_notice(session, notice_id)
+        if notice is None:
+            text = say(lang, "notice_missing", id=notice_id)
+        elif notice.status == NoticeStatus.WITHDRAWN:
+            text = say(lang, "already_withdrawn", id=notice_id)
+        else:
+            try:
+                await set_status(session, notice_id, NoticeStatus.WITHDRAWN)
+            except StatusError as error:
+                text = esc(str(error))
+            else:
+                await planning.notice_withdrawn(session, notice_id, now=d.now(), tz=d.settings.zone)
+                text = say(lang, "withdrawn", id=notice_id)
+    await reply(update, context, text)
+
+
+async def stats(update: Update, context: Context) -> None:
+    d = deps(context)
+    if not is_bot_admin(update, d.settings):
+        await _refuse(update, context)
+        return
+    lang = await _chat_language(update, context)
+    async with session_scope(d.sessions) as session:
+        figures = await chat_stats(session)
+        notices = await counts_by_status(session)
+    none = say(lang, "none")
+
+    def listing(pairs: dict[str, int], name: object = str) -> str:
+        parts = [f"{name(key)} {value}" for key, value in pairs.items() if value]  # type: ignore[operator]
+        return ", ".join(parts) or none
+
+    text = say(
+        lang,
+        "stats",
+        chats=listing(figures.chats_by_type),
+        inactive=figures.inactive_chats,
+        subs=listing(figures.subscriptions_by_kind, lambda k: say(lang, f"kind_{k}")),
+        by_category=listing(figures.subscriptions_by_category, lambda c: category_name(c, lang)),
+        notices=listing(notices, lambda s: say(lang, f"status_{s}")),
+        sent=figures.messages_sent,
+        reminders=listing(figures.reminders_by_status),
+    )
+    await reply(update, context, text)
+
+
+async def setchannel(update: Update, context: Context) -> None:
+    """``/setchannel @name`` or ``-100…``: every notice published from now on is also posted there."""
+    d = deps(context)
+    if not is_bot_admin(update, d.settings):
+        await _refuse(update, context)
+        return
+    lang = await _chat_language(update, context)
+    args = context.args or []
+    if not args:
+        async with session_scope(d.sessions) as session:
+            current = await get_broadcast_channel(session)
+            row = await get_chat(session, current) if current is not None else None
+        shown = (
+            (row.title if row is not None and row.title else str(current)) if current else say(lang, "none")
+        )
+        await reply(update, context, say(lang, "setchannel_usage", current=shown))
+        return
+    target = args[0]
+    if target.lower() in ("off", "none", "关闭"):
+        async with session_scope(d.sessions) as session:
+            await set_broadcast_channel(session, None)
+        await reply(update, context, say(lang, "setchannel_off"))
+        return
+    try:
+        chat = await context.bot.get_chat(int(target) if re.fullmatch(r"-?\d+", target) else target)
+        if chat.type != ChatType.CHANNEL:
+            raise ValueError(f"{target} is a {chat.type}, not a channel")
+        member = await context.bot.get_chat_member(chat.id, context.bot.id)
+        if member.status not in ("administrator", "creator"):
+            raise ValueError("the bot is not an administrator of that channel")
+    except (TelegramError, ValueError) as error:
+        await reply(update, context, say(lang, "setchannel_bad", detail=str(error)))
+        return
+    async with session_scope(d.sessions) as session:
+        await set_broadcast_channel(session, chat.id, title=chat.title)
+    await reply(update, context, say(lang, "setchannel_ok", title=chat.title or str(chat.id)))
+
+
+def register_early(app: App) -> None:
+    """The pending "Edit period" answer, ahead of every other text handler (group -1)."""
+    app.add_handler(MessageHandler(filters.TEXT & filters.ChatType.PRIVATE, pending_period), group=-1)
+
+
+def register(app: App, admin_ids: frozenset[int]) -> None:
+    admins = filters.User(user_id=admin_ids) if admin_ids else filters.User(user_id=[], allow_empty=False)
+    private = filters.ChatType.PRIVATE
+    app.add_handler(CommandHandler("withdraw", withdraw))
+    app.add_handler(CommandHandler("stats", stats))
+    app.add_handler(CommandHandler("setchannel", setchannel))
+    app.add_handler(MessageHandler(filters.Document.ALL & private, document))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private & admins & PAGE_LIKE, pasted))
+    app.add_handler(
+        MessageHandler(
+            filters.TEXT & ~filters.COMMAND & private & filters.FORWARDED & ~admins & PAGE_LIKE,
+            forwarded_by_stranger,
+        )
+    )
+    app.add_handler(
+        CallbackQueryHandler(draft_button, pattern=r"^d:(pub|del|cat|per):\d+$|^d:set:\d+:[a-z_]+$")
+    )

@@ -1,0 +1,210 @@
+"""Questions in plain words, and the commands for the same: /now, /upcoming, /notice ID.
+
+A question gets exactly the answer ``noticebot ask`` prints (bot.answer), escaped for HTML, with a button
+per notice for its full text. Lists are paginated with buttons that edit the message in place.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Message, Update
+from telegram.constants import ChatType
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import keyboards
+from bot.answer import answer_question
+from bot.handlers.cards import notice_card, notice_line
+from bot.handlers.common import App, Context, chat_row, chat_zone, deps, edit_or_send, reply
+from bot.html import esc
+from bot.texts import say
+from db.engine import session_scope
+from db.models import Notice, NoticeStatus
+from db.search import NoticeFilter, count_notices, find_notices
+from db.store import get_notice
+from notices.render import format_date
+
+UPCOMING_DAYS = 7
+_UPCOMING_CAP = 200
+
+
+async def question(update: Update, context: Context) -> None:
+    """Plain text: in a private chat every message; in a group only one that mentions or replies to us."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    text = message.text
+    chat = update.effective_chat
+    if chat is not None and chat.type != ChatType.PRIVATE:
+        stripped = _addressed_text(message, context)
+        if stripped is None:
+            return
+        text = stripped
+    await answer(update, context, text)
+
+
+def _addressed_text(message: Message, context: Context) -> str | None:
+    """The question in a group message meant for the bot (a mention or a reply), else None."""
+    username = context.bot.username or ""
+    text = message.text or ""
+    mention = f"@{username}"
+    if username and mention.lower() in text.lower():
+        return re.sub(re.escape(mention), " ", text, flags=re.IGNORECASE).strip()
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.id == context.bot.id:
+        return text
+    return None
+
+
+async def answer(update: Update, context: Context, text: str) -> None:
+    d = deps(context)
+    now = d.now()
+    async with session_scope(d.sessions) as session:
+        chat = await chat_row(update, session)
+        tz = chat_zone(chat, d.settings)
+        lang = chat.language if chat is not None else "zh"
+        if not text.strip():
+            await reply(update, context, say(lang, "suggestions"))
+            return
+        result = await answer_question(session, text, now=now, tz=tz, limit=10)
+    items = [(n.id, n.title) for n in result.notices]
+    await reply(update, context, esc(result.text), markup=keyboards.notice_list(result.language, items))
+
+
+async def now_command(update: Update, context: Context) -> None:
+    await show_list(update, context, "now", 0)
+
+
+async def upcoming_command(update: Update, context: Context) -> None:
+    await show_list(update, context, "up", 0)
+
+
+async def list_page(update: Update, context: Context) -> None:
+    query = update.callback_query
+    assert query is not None
+    assert query.data is not None
+    _, kind, page = query.data.split(":")
+    await query.answer()
+    await show_list(update, context, kind, int(page), edit=True)
+
+
+async def show_list(update: Update, context: Context, kind: str, page: int, *, edit: bool = False) -> None:
+    """/now (active at this moment) or /upcoming (a period starts or ends within the next 7 days)."""
+    d = deps(context)
+    now = d.now()
+    size = d.page_size
+    async with session_scope(d.sessions) as session:
+        chat = await chat_row(update, session)
+        tz = chat_zone(chat, d.settings)
+        lang = chat.language if chat is not None else "zh"
+        today = now.astimezone(tz).date()
+        if kind == "now":
+            flt = NoticeFilter(active_at=now, limit=size, offset=page * size)
+            total = await count_notices(session, flt, tz=tz)
+            notices = await find_notices(session, flt, tz=tz)
+            title = say(lang, "now_title", day=format_date(today, language=lang))
+            empty = say(lang, "now_empty", day=format_date(today, language=lang))
+        else:
+            end = now + timedelta(days=UPCOMING_DAYS)
+            everything = await _upcoming(session, now, end, tz)
+            total = len(everything)
+            notices = everything[page * size : (page + 1) * size]
+            last = (end - timedelta(seconds=1)).astimezone(tz).date()
+            span = {"start": format_date(today, language=lang), "end": format_date(last, language=lang)}
+            title = say(lang, "upcoming_title", **span)
+            empty = say(lang, "upcoming_empty", **span)
+        lines = [notice_line(n, lang, tz) for n in notices]
+    if total == 0:
+        text, markup = empty, None
+    else:
+        pages = -(-total // size)
+        page = min(page, pages - 1)
+        text = title + (f" · {esc(say(lang, 'page', page=page + 1, pages=pages))}" if pages > 1 else "")
+        text += "\n\n" + "\n\n".join(lines)
+        markup = keyboards.notice_list(
+            lang, [(n.id, n.title) for n in notices], prefix=f"ls:{kind}", page=page, pages=pages
+        )
+    if edit:
+        await edit_or_send(update, context, text, markup=markup)
+    else:
+        await reply(update, context, text, markup=markup)
+
+
+async def _upcoming(session: AsyncSession, start: datetime, end: datetime, tz: ZoneInfo) -> list[Notice]:
+    """Notices with a period starting or ending in [start, end], soonest first."""
+    starting = await find_notices(
+        session, NoticeFilter(starts_between=(start, end), limit=_UPCOMING_CAP), tz=tz
+    )
+    ending = await find_notices(session, NoticeFilter(ends_between=(start, end), limit=_UPCOMING_CAP), tz=tz)
+    seen: dict[int, Notice] = {}
+    for notice in (*starting, *ending):
+        seen.setdefault(notice.id, notice)
+
+    def key(notice: Notice) -> tuple[datetime, int]:
+        moments = [
+            moment
+            for p in notice.periods
+            for moment in (p.active_from, p.ends_at)
+            if moment is not None and start <= moment <= end
+        ]
+        return (min(moments) if moments else end, notice.id)
+
+    return sorted(seen.values(), key=key)
+
+
+async def notice_command(update: Update, context: Context) -> None:
+    args = context.args or []
+    raw = args[0].lstrip("#") if args else ""
+    if not raw.isdigit():
+        d = deps(context)
+        async with session_scope(d.sessions) as session:
+            chat = await chat_row(update, session)
+            lang = chat.language if chat is not None else "zh"
+        await reply(update, context, say(lang, "notice_usage"))
+        return
+    await show_notice(update, context, int(raw))
+
+
+async def notice_button(update: Update, context: Context) -> None:
+    query = update.callback_query
+    assert query is not None
+    assert query.data is not None
+    await query.answer()
+    await show_notice(update, context, int(query.data.split(":")[1]))
+
+
+async def show_notice(update: Update, context: Context, notice_id: int) -> None:
+    """The full notice; drafts and withdrawn notices exist only for admins (everyone else: "no such")."""
+    d = deps(context)
+    async with session_scope(d.sessions) as session:
+        chat = await chat_row(update, session)
+        tz = chat_zone(chat, d.settings)
+        lang = chat.language if chat is not None else "zh"
+        notice = await get_notice(session, notice_id) if notice_id < 2**31 else None
+        user = update.effective_user
+        admin = user is not None and user.id in d.settings.admin_ids
+        visible = notice is not None and (notice.status == NoticeStatus.PUBLISHED or admin)
+        text = (
+            notice_card(notice, lang, tz, admin=admin)
+            if notice is not None and visible
+            else say(lang, "notice_missing", id=notice_id)
+        )
+    await reply(update, context, text)
+
+
+def register(app: App) -> None:
+    app.add_handler(CommandHandler("now", now_command))
+    app.add_handler(CommandHandler("upcoming", upcoming_command))
+    app.add_handler(CommandHandler("notice", notice_command))
+    app.add_handler(CallbackQueryHandler(list_page, pattern=r"^ls:(now|up):\d+$"))
+    app.add_handler(CallbackQueryHandler(notice_button, pattern=r"^n:\d+$"))
+
+
+def register_questions(app: App) -> None:
+    """Registered after every other text handler (admins' pasted pages, conversations)."""
+    app.add_handler(
+        MessageHandler(filters.TEXT & ~filters.COMMAND & ~filters.UpdateType.CHANNEL_POSTS, question)
+    )

@@ -1,0 +1,179 @@
+"""What every handler needs: its dependencies, the chat's row and language, permission checks, replies."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatMemberStatus, ChatType
+from telegram.error import BadRequest
+from telegram.ext import Application, ContextTypes
+
+from bot.html import split_message
+from bot.settings import Settings
+from bot.texts import language_of
+from bot.throttle import Throttle
+from db.chats import ensure_chat, get_chat
+from db.models import Chat
+from jobs.clock import Clock
+
+log = logging.getLogger("bot")
+
+Context = ContextTypes.DEFAULT_TYPE
+
+DEPS_KEY = "deps"
+CLOCK_KEY = "clock"
+
+
+@dataclass(slots=True)
+class Deps:
+    """Everything handlers use that is not Telegram: passed in once by ``build_application``."""
+
+    settings: Settings
+    sessions: async_sessionmaker[AsyncSession]
+    clock: Clock
+    throttle: Throttle
+    page_size: int = 8
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def now(self) -> datetime:
+        moment = self.clock.now()
+        if moment.tzinfo is None:
+            raise ValueError("the clock must give aware datetimes")
+        return moment
+
+
+App = Application[Any, Any, Any, Any, Any, Any]
+
+
+def deps(context: Context) -> Deps:
+    value = context.bot_data[DEPS_KEY]
+    assert isinstance(value, Deps)
+    return value
+
+
+def chat_zone(chat: Chat | None, settings: Settings) -> ZoneInfo:
+    """The chat's own time zone, else the configured one (the zone notices are written in)."""
+    if chat is not None and chat.tz:
+        try:
+            return ZoneInfo(chat.tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            log.warning("chat %s has an unknown time zone %r", chat.id, chat.tz)
+    return settings.zone
+
+
+async def chat_row(update: Update, session: AsyncSession) -> Chat | None:
+    """The row of the chat an update came from, created on first contact (language from the sender)."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    user = update.effective_user
+    title = chat.title or chat.username or (user.full_name if user else None)
+    return await ensure_chat(
+        session,
+        chat.id,
+        type=str(chat.type),
+        title=title[:200] if title else None,
+        language=language_of(user.language_code if user else None),
+    )
+
+
+async def language_for(update: Update, session: AsyncSession) -> str:
+    """The language to answer in: the chat's choice, else (no chat, e.g. inline) the sender's private
+    chat's choice, else the sender's Telegram language."""
+    chat = update.effective_chat
+    user = update.effective_user
+    if chat is not None:
+        row = await get_chat(session, chat.id)
+        if row is not None:
+            return row.language
+    if user is not None:
+        row = await get_chat(session, user.id)
+        if row is not None:
+            return row.language
+        return language_of(user.language_code)
+    return "zh"
+
+
+def is_bot_admin(update: Update, settings: Settings) -> bool:
+    user = update.effective_user
+    return user is not None and user.id in settings.admin_ids
+
+
+async def may_manage_chat(update: Update, context: Context) -> bool:
+    """Whether the sender may change this chat's subscriptions and settings.
+
+    Anyone in a private chat; in a group, its administrators (asked from Telegram each time, so a
+    demoted admin loses the right at once), including an admin posting anonymously as the group.
+    A channel post has no sender, so nobody.
+    """
+    chat = update.effective_chat
+    if chat is None:
+        return False
+    if chat.type == ChatType.PRIVATE:
+        return True
+    message = update.effective_message
+    if message is not None and message.sender_chat is not None and message.sender_chat.id == chat.id:
+        return chat.type != ChatType.CHANNEL
+    user = update.effective_user
+    if user is None or chat.type == ChatType.CHANNEL:
+        return False
+    member = await context.bot.get_chat_member(chat.id, user.id)
+    return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+
+
+async def send(
+    context: Context,
+    chat_id: int,
+    text: str,
+    *,
+    markup: InlineKeyboardMarkup | None = None,
+    reply_to: int | None = None,
+) -> Message | None:
+    """Send HTML ``text``, split at line boundaries when long; the keyboard goes with the last part."""
+    parts = split_message(text)
+    last: Message | None = None
+    for index, part in enumerate(parts):
+        final = index == len(parts) - 1
+        last = await context.bot.send_message(
+            chat_id,
+            part,
+            reply_markup=markup if final else None,
+            reply_to_message_id=reply_to if index == 0 else None,
+        )
+    return last
+
+
+async def reply(
+    update: Update, context: Context, text: str, *, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    chat = update.effective_chat
+    if chat is not None:
+        await send(context, chat.id, text, markup=markup)
+
+
+async def edit_or_send(
+    update: Update, context: Context, text: str, *, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Replace the message a button belongs to (lists, menus); send anew if it is too long or gone."""
+    query = update.callback_query
+    message = query.message if query is not None else None
+    parts = split_message(text)
+    if isinstance(message, Message) and len(parts) == 1:
+        try:
+            await message.edit_text(parts[0], reply_markup=markup)
+            return
+        except BadRequest as exc:
+            if "not modified" in str(exc).lower():
+                return
+            log.info("could not edit message %s: %s", message.message_id, exc)
+    await reply(update, context, text, markup=markup)
+
+
+def command_args(context: Context) -> list[str]:
+    return list(context.args or [])

@@ -1,0 +1,258 @@
+"""Chats, their subscriptions and preferences, and bot-wide values: what the bot remembers across restarts.
+
+Every function takes the caller's session and leaves committing to it, so one user action is one
+transaction (a refused or failed action changes nothing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import (
+    Chat,
+    KeyValue,
+    Place,
+    Reminder,
+    ReminderStatus,
+    SentMessage,
+    Subscription,
+    SubscriptionKind,
+)
+
+CHAT_SETTINGS = frozenset(
+    {"language", "tz", "quiet_start", "quiet_end", "morning_hour", "digest", "deadline_days", "lead_minutes"}
+)
+"""The columns a chat may change about itself (through /settings)."""
+
+BROADCAST_CHANNEL_KEY = "broadcast_channel"
+
+
+async def get_chat(session: AsyncSession, chat_id: int) -> Chat | None:
+    return await session.get(Chat, chat_id)
+
+
+async def ensure_chat(
+    session: AsyncSession,
+    chat_id: int,
+    *,
+    type: str,
+    title: str | None = None,
+    language: str | None = None,
+) -> Chat:
+    """The chat's row, created on first contact; a chat that writes again after blocking us is active again.
+
+    ``language`` only applies to a new chat: afterwards the chat's own choice (in /settings) wins.
+    """
+    chat = await session.get(Chat, chat_id)
+    if chat is None:
+        chat = Chat(id=chat_id, type=type, title=title, language=language or "zh")
+        session.add(chat)
+        await session.flush()
+        return chat
+    if title is not None and chat.title != title:
+        chat.title = title
+    if chat.type != type:
+        chat.type = type
+    if not chat.active:
+        chat.active = True
+        chat.inactive_reason = None
+    return chat
+
+
+async def update_chat(session: AsyncSession, chat_id: int, **values: Any) -> Chat:
+    """Change a chat's settings; only the columns in CHAT_SETTINGS may be set this way."""
+    unknown = set(values) - CHAT_SETTINGS
+    if unknown:
+        raise ValueError(f"not a chat setting: {', '.join(sorted(unknown))}")
+    chat = await session.get(Chat, chat_id)
+    if chat is None:
+        raise LookupError(f"no chat {chat_id}")
+    for name, value in values.items():
+        setattr(chat, name, value)
+    await session.flush()
+    return chat
+
+
+async def list_subscriptions(session: AsyncSession, chat_id: int) -> list[Subscription]:
+    """A chat's subscriptions: categories first, then places and keywords in the order they were added."""
+    rows = await session.scalars(select(Subscription).where(Subscription.chat_id == chat_id))
+    order = {kind: index for index, kind in enumerate(SubscriptionKind.ALL)}
+    return sorted(rows, key=lambda s: (order.get(s.kind, 9), s.id))
+
+
+async def subscribed_categories(session: AsyncSession, chat_id: int) -> set[str]:
+    rows = await session.scalars(
+        select(Subscription.value).where(
+            Subscription.chat_id == chat_id, Subscription.kind == SubscriptionKind.CATEGORY
+        )
+    )
+    return set(rows)
+
+
+async def find_subscription(
+    session: AsyncSession, chat_id: int, kind: str, value: str
+) -> Subscription | None:
+    return await session.scalar(
+        select(Subscription).where(
+            Subscription.chat_id == chat_id, Subscription.kind == kind, Subscription.value == value
+        )
+    )
+
+
+async def add_subscription(
+    session: AsyncSession, chat_id: int, kind: str, value: str
+) -> tuple[Subscription, bool]:
+    """Subscribe a chat; returns the subscription and whether it is new (subscribing twice is harmless)."""
+    if kind not in SubscriptionKind.ALL:
+        raise ValueError(f"unknown subscription kind {kind!r}")
+    value = value.strip()
+    if not value:
+        raise ValueError("empty subscription value")
+    existing = await find_subscription(session, chat_id, kind, value)
+    if existing is not None:
+        return existing, False
+    subscription = Subscription(chat_id=chat_id, kind=kind, value=value)
+    session.add(subscription)
+    await session.flush()
+    return subscription, True
+
+
+async def toggle_category(session: AsyncSession, chat_id: int, code: str) -> bool:
+    """Flip a category subscription; returns whether the chat is now subscribed."""
+    existing = await find_subscription(session, chat_id, SubscriptionKind.CATEGORY, code)
+    if existing is None:
+        await add_subscription(session, chat_id, SubscriptionKind.CATEGORY, code)
+        return True
+    await session.delete(existing)
+    await session.flush()
+    return False
+
+
+async def remove_subscription(
+    session: AsyncSession, chat_id: int, subscription_id: int
+) -> Subscription | None:
+    """Remove one subscription of this chat (another chat's id removes nothing); returns what was removed."""
+    subscription = await session.get(Subscription, subscription_id)
+    if subscription is None or subscription.chat_id != chat_id:
+        return None
+    await session.delete(subscription)
+    await session.flush()
+    return subscription
+
+
+async def remove_all_subscriptions(session: AsyncSession, chat_id: int) -> int:
+    result = await session.execute(delete(Subscription).where(Subscription.chat_id == chat_id))
+    await session.flush()
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def get_subscription(session: AsyncSession, subscription_id: int) -> Subscription | None:
+    return await session.get(Subscription, subscription_id)
+
+
+async def is_known_place(session: AsyncSession, name: str) -> bool:
+    """Whether some stored notice names this place (so ``/subscribe 寿山镇`` becomes a place subscription)."""
+    found = await session.scalar(select(Place.id).where(Place.name == name).limit(1))
+    return found is not None
+
+
+async def get_reminder_chat(session: AsyncSession, reminder_id: int) -> int | None:
+    """The chat a planned reminder belongs to (a button may only snooze its own chat's reminders)."""
+    return await session.scalar(select(Reminder.chat_id).where(Reminder.id == reminder_id))
+
+
+async def get_value(session: AsyncSession, key: str) -> str | None:
+    row = await session.get(KeyValue, key)
+    return None if row is None else row.value
+
+
+async def set_value(session: AsyncSession, key: str, value: str) -> None:
+    row = await session.get(KeyValue, key)
+    if row is None:
+        session.add(KeyValue(key=key, value=value))
+    else:
+        row.value = value
+    await session.flush()
+
+
+async def delete_value(session: AsyncSession, key: str) -> None:
+    await session.execute(delete(KeyValue).where(KeyValue.key == key))
+
+
+async def get_broadcast_channel(session: AsyncSession) -> int | None:
+    value = await get_value(session, BROADCAST_CHANNEL_KEY)
+    return int(value) if value else None
+
+
+async def set_broadcast_channel(
+    session: AsyncSession, chat_id: int | None, *, title: str | None = None
+) -> None:
+    """Choose (or with None, clear) the channel where every published notice is posted."""
+    previous = await get_broadcast_channel(session)
+    if previous is not None and previous != chat_id:
+        await session.execute(update(Chat).where(Chat.id == previous).values(is_broadcast_channel=False))
+    if chat_id is None:
+        await delete_value(session, BROADCAST_CHANNEL_KEY)
+        return
+    chat = await ensure_chat(session, chat_id, type="channel", title=title)
+    chat.is_broadcast_channel = True
+    await set_value(session, BROADCAST_CHANNEL_KEY, str(chat_id))
+
+
+async def record_sent(
+    session: AsyncSession, chat_id: int, message_id: int | None, *, notice_id: int | None = None, kind: str
+) -> None:
+    session.add(SentMessage(chat_id=chat_id, message_id=message_id, notice_id=notice_id, kind=kind))
+    await session.flush()
+
+
+@dataclass(slots=True)
+class ChatStats:
+    """The figures /stats shows about chats and deliveries."""
+
+    chats_by_type: dict[str, int] = field(default_factory=dict)
+    inactive_chats: int = 0
+    subscriptions_by_category: dict[str, int] = field(default_factory=dict)
+    subscriptions_by_kind: dict[str, int] = field(default_factory=dict)
+    messages_by_kind: dict[str, int] = field(default_factory=dict)
+    reminders_by_status: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def messages_sent(self) -> int:
+        return sum(self.messages_by_kind.values())
+
+
+async def chat_stats(session: AsyncSession) -> ChatStats:
+    stats = ChatStats()
+    for kind, active, count in await session.execute(
+        select(Chat.type, Chat.active, func.count()).group_by(Chat.type, Chat.active)
+    ):
+        if active:
+            stats.chats_by_type[kind] = stats.chats_by_type.get(kind, 0) + int(count)
+        else:
+            stats.inactive_chats += int(count)
+    for kind, count in await session.execute(
+        select(Subscription.kind, func.count()).group_by(Subscription.kind)
+    ):
+        stats.subscriptions_by_kind[kind] = int(count)
+    for value, count in await session.execute(
+        select(Subscription.value, func.count())
+        .where(Subscription.kind == SubscriptionKind.CATEGORY)
+        .group_by(Subscription.value)
+        .order_by(func.count().desc(), Subscription.value)
+    ):
+        stats.subscriptions_by_category[value] = int(count)
+    for kind, count in await session.execute(
+        select(SentMessage.kind, func.count()).group_by(SentMessage.kind)
+    ):
+        stats.messages_by_kind[kind] = int(count)
+    for status, count in await session.execute(
+        select(Reminder.status, func.count()).group_by(Reminder.status)
+    ):
+        stats.reminders_by_status[status] = int(count)
+    stats.reminders_by_status.setdefault(ReminderStatus.SENT, 0)
+    return stats
