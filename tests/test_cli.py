@@ -1,0 +1,310 @@
+"""The ``noticebot`` command line through its real entry point, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import main
+from tests.conftest import env_for
+
+BIN = Path(sys.executable).with_name("noticebot")
+ENTRY = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "bot.cli"]
+
+ROAD = """封路公告
+经交通警察支队批准，对和平路（解放街至新华街路段）进行施工，施工期间全封闭，请过往车辆绕行。
+封闭期限：2022年6月1日至6月3日
+特此公告
+某市政工程有限公司
+2022年5月20日
+"""
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(db_url: str, tmp_path: Path) -> Any:
+    """Run ``noticebot`` in a subprocess against this test's database (cwd: an empty directory)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "NOTICEBOT_DB_SCHEMA")}
+    env.update(env_for(db_url))
+
+    async def run(*args: str, stdin: bytes | None = None, extra: dict[str, str] | None = None) -> Run:
+        process = await asyncio.create_subprocess_exec(
+            *ENTRY,
+            *args,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            cwd=tmp_path,
+            env={**env, **(extra or {})},
+        )
+        out, err = await process.communicate(stdin or b"")
+        assert process.returncode is not None
+        return Run(process.returncode, out.decode(), err.decode())
+
+    return run
+
+
+def assert_one_line_error(run: Run, *needles: str) -> None:
+    assert run.code != 0
+    assert run.out == ""
+    lines = run.err.strip().splitlines()
+    assert len(lines) == 1, run.err
+    assert lines[0].startswith("Error: ")
+    assert "Traceback" not in run.err
+    for needle in needles:
+        assert needle in lines[0]
+
+
+async def test_ingest_sample_twice_then_ask(cli: Any, sample_page: str, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(sample_page, encoding="utf-8")
+
+    first = await cli("ingest", str(page), "--json")
+    assert first.code == 0, first.err
+    report = first.json()
+    assert report["stored"] == 3
+    assert report["duplicates"] == 0
+    assert report["skipped"] >= 1
+    by_category = {n["category"]: n for n in report["files"][0]["stored"]}
+    assert set(by_category) == {"road_closure", "recruitment", "rental"}
+    closure = by_category["road_closure"]
+    assert closure["periods"] == [
+        {"label": "封闭期限", "start": "2022-05-11", "end": "2022-05-26", "all_day": True, "note": None}
+    ]
+    assert all(s["reason"] for s in report["files"][0]["skipped"])
+
+    second = await cli("ingest", str(page))
+    assert second.code == 0, second.err
+    assert "0 stored, 3 duplicates" in second.out
+    assert f"#{closure['id']} road_closure 封路公告 — 封闭期限: 11–26 May 2022 (all day)" in second.out
+
+    en = await cli("ask", "what roads are closed on May 20", "--at", "2022-05-15", "--json")
+    assert en.code == 0, en.err
+    answer = en.json()
+    assert set(answer) == {"language", "text", "notices"}
+    assert answer["language"] == "en"
+    assert [n["id"] for n in answer["notices"]] == [closure["id"]]
+    assert answer["notices"][0] == {
+        "id": closure["id"],
+        "title": "封路公告",
+        "category": "road_closure",
+        "periods": closure["periods"],
+    }
+    assert "11–26 May 2022" in answer["text"]
+
+    zh = await cli("ask", "5月20日哪些路封闭", "--at", "2022-05-15")
+    assert zh.code == 0, zh.err
+    assert "封闭期限：2022年5月11日—26日（全天）" in zh.out
+    assert "寿山镇" in zh.out
+
+    jobs = (await cli("ask", "有什么招聘", "--at", "2022-05-15T09:30", "--json")).json()
+    assert [n["category"] for n in jobs["notices"]] == ["recruitment"]
+    assert jobs["notices"][0]["periods"][0]["note"] == "节假日除外"
+
+    place = (await cli("ask", "寿山镇", "--at", "2022-05-15", "--json")).json()
+    assert [n["id"] for n in place["notices"]] == [closure["id"]]
+
+    miss = await cli("ask", "6月10日哪些路封闭", "--at", "2022-06-01")
+    assert miss.code == 0
+    assert miss.out.startswith("没有找到2022年6月10日的道路封闭通知。")
+    assert f"#{closure['id']} 封路公告" in miss.out  # the nearest past one
+
+    listed = (
+        await cli("notices", "--active-at", "2022-05-20", "--category", "road_closure", "--json")
+    ).json()
+    assert [n["id"] for n in listed] == [closure["id"]]
+    assert listed[0]["status"] == "published"
+    assert listed[0]["published"] == "2022-05-10"
+    assert any("寿山镇" in p for p in listed[0]["places"])
+    assert (
+        await cli("notices", "--active-at", "2022-05-27", "--category", "道路封闭", "--json")
+    ).json() == []
+
+
+async def test_nearest_future_when_nothing_is_on_yet(cli: Any, tmp_path: Path) -> None:
+    page = tmp_path / "road.txt"
+    page.write_text(ROAD, encoding="utf-8")
+    stored = await cli("ingest", str(page), "--json")
+    assert stored.json()["stored"] == 1, stored.out
+    answer = (await cli("ask", "哪些路封闭", "--at", "2022-05-21", "--json")).json()
+    assert [n["title"] for n in answer["notices"]] == ["封路公告"]  # about to start: listed
+    miss = await cli("ask", "what roads are closed on May 25", "--at", "2022-05-21")
+    assert miss.out.startswith("No road closure notices on 25 May 2022.")
+    assert "The next one starts: #" in miss.out
+    assert "1–3 June 2022" in miss.out
+
+
+async def test_stdin_and_text_output(cli: Any) -> None:
+    result = await cli("ingest", "-", stdin=ROAD.encode("gb18030"))
+    assert result.code == 0, result.err
+    assert result.out.startswith("stdin: 1 stored, 0 duplicates")
+    assert "road_closure 封路公告 — 封闭期限: 1–3 June 2022 (all day)" in result.out
+    listed = await cli("notices")
+    assert listed.out.strip().endswith("封路公告 [Road closure] 1–3 June 2022 (all day)")
+
+
+async def test_bad_inputs_change_nothing(cli: Any, tmp_path: Path) -> None:
+    good = tmp_path / "road.txt"
+    good.write_text(ROAD, encoding="utf-8")
+    assert (await cli("ingest", str(good))).code == 0
+    before = (await cli("notices", "--json")).json()
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "blob.bin"
+    binary.write_bytes(bytes(range(256)) * 64)
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    other = tmp_path / "other.txt"
+    other.write_text(ROAD.replace("和平路", "胜利路"), encoding="utf-8")
+
+    assert_one_line_error(await cli("ingest", str(empty)), "empty")
+    assert_one_line_error(await cli("ingest", str(binary)), "binary")
+    assert_one_line_error(await cli("ingest", str(huge)), "limit")
+    assert_one_line_error(await cli("ingest", str(tmp_path / "missing.txt")), "no such file")
+    assert_one_line_error(await cli("ingest", str(tmp_path)), "directory")
+    # one unreadable page among good ones: nothing at all is stored
+    assert_one_line_error(await cli("ingest", str(other), str(binary)), "binary")
+    assert_one_line_error(await cli("ingest", str(good), "--published", "2022-13-01"), "--published")
+    assert_one_line_error(await cli("ask", "哪些路封闭", "--at", "tomorrow"), "--at")
+    assert_one_line_error(await cli("notices", "--category", "volcano"), "unknown category", "road_closure")
+    assert_one_line_error(await cli("notices", "--active-at", "2022-02-30"), "--active-at")
+    assert_one_line_error(await cli("dates", "5月1日", "--base", "1.5"), "--base")
+    assert_one_line_error(await cli("notices", extra={"NOTICEBOT_TZ": "Mars/Olympus"}), "NOTICEBOT_TZ")
+
+    news = tmp_path / "news.txt"
+    news.write_text("本报讯（记者 某某）5月10日，市里召开会议，研究部署防汛工作。\n", encoding="utf-8")
+    report = await cli("ingest", str(news), "--json")
+    assert report.code == 0
+    assert (report.json()["stored"], report.json()["duplicates"], report.json()["skipped"]) == (0, 0, 1)
+
+    assert (await cli("notices", "--json")).json() == before
+
+
+async def test_db_upgrade_on_a_fresh_database(cli: Any) -> None:
+    result = await cli("db", "upgrade")
+    assert result.code == 0, result.err
+    assert "is at revision" in result.out
+    assert (await cli("db", "upgrade")).code == 0  # idempotent
+
+
+async def test_query_commands_do_not_import_telegram(db_url: str, tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        "for args in (['dates', '5月1日至3日', '--base', '2022-04-30'],\n"
+        "             ['ask', '哪些路封闭'], ['notices']):\n"
+        "    main(args, standalone_mode=False)\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('telegram', 'apscheduler'))\n"
+        "print('HEAVY', heavy)\n"
+    )
+    env = {**os.environ, **env_for(db_url)}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", script, cwd=tmp_path, env=env, stdout=asyncio.subprocess.PIPE
+    )
+    out, _ = await process.communicate()
+    assert process.returncode == 0
+    assert out.decode().splitlines()[-1] == "HEAVY []"
+
+
+# --- in process (CliRunner): commands that need no database ---------------------------------------
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'cli.sqlite3'}")
+    return CliRunner()
+
+
+def test_dates_json(runner: CliRunner) -> None:
+    result = runner.invoke(
+        main, ["dates", "封闭期限：5月11日—26日，每日8:00-17:00", "--base", "2022-05-10", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    periods = json.loads(result.output)
+    assert periods
+    for period in periods:
+        assert {"text", "start", "end", "all_day"} <= set(period)
+    assert periods[0]["start"].startswith("2022-05-11")
+
+
+def test_dates_text_and_nothing(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["dates", "招聘3-5人，年龄18-35周岁", "--base", "2022-05-10"])
+    assert result.exit_code == 0
+    assert result.output.strip() == "no dates found"
+
+
+def test_parse_json_stores_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "road.txt"
+    page.write_text(ROAD, encoding="utf-8")
+    result = runner.invoke(main, ["parse", str(page), "--json"])
+    assert result.exit_code == 0, result.output
+    notices = json.loads(result.output)
+    assert len(notices) == 1
+    assert set(notices[0]) == {
+        "title",
+        "category",
+        "issuer",
+        "published",
+        "periods",
+        "places",
+        "body",
+        "warnings",
+    }
+    assert notices[0]["category"] == "road_closure"
+    assert notices[0]["periods"][0]["start"] == "2022-06-01"
+    assert notices[0]["published"] == "2022-05-20"
+    assert not (tmp_path / "cli.sqlite3").exists()
+    text = runner.invoke(main, ["parse", str(page)])
+    assert "Category: Road closure" in text.output
+
+
+def test_parse_uses_published_when_unsigned(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "unsigned.txt"
+    page.write_text(
+        "停电通知\n因线路检修，5月18日8:00至17:00西安区部分地区停电。\n特此通知\n", encoding="utf-8"
+    )
+    result = runner.invoke(main, ["parse", str(page), "--published", "2022-05-16", "--json"])
+    assert result.exit_code == 0, result.output
+    notices = json.loads(result.output)
+    assert notices[0]["published"] == "2022-05-16"
+    assert notices[0]["periods"][0]["start"] == "2022-05-18T08:00:00+08:00"
+
+
+def test_help_lists_every_command(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--help"])
+    for name in ("ingest", "parse", "dates", "ask", "notices", "db"):
+        assert name in result.output
+
+
+def test_python_dash_m_works(tmp_path: Path) -> None:
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "dates", "2022年5月11日", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)[0]["start"] == "2022-05-11"
