@@ -1,0 +1,616 @@
+"""The date grammar over tokens: date atoms, time atoms, connectors → unresolved periods.
+
+Rules, in the order they are tried at a token::
+
+    period   := deadline | base_run | duration | range
+    deadline := (截至|截止|至|到|until|by|before) point [止|为止|前]
+    base_run := (即日起|之日起|今日起 …) [connector point | N (个)(日|天|工作日)(内)]
+    duration := (公示期|公告期|异议期)[为|:] N (个)(日|天|工作日)
+    range    := point [(起)? connector point | 起 point 止] [止|为止|前|起|起 N日内]
+                [daily time window]
+    point    := date [weekday noise] [time] | time   (a bare time only after a date)
+    date     := Y年M月[D日] | M月[D日|旬|底] | Y.M.D | Y/M/D | Y-M-D
+              | Month D[, Y] | D Month[ Y] | next Monday | 下周一 …
+              | D日 · M月D日 · M.D · D   (only as the end of a range: year and month come
+                                         from the start)
+    time     := [上午|下午|…] H(时|点|:MM)[MM分|半] | H[:MM] (am|pm)
+
+Points stay unresolved here (year may be missing); ``dates.py`` resolves them
+against the publication date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from notices.date_tokens import Kind, Token
+
+MONTHS = {
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
+}
+WEEKDAYS = {
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
+}
+_ORDINALS = ("st", "nd", "rd", "th")
+_AM = ("上午", "早上", "早晨", "凌晨")
+_PM = ("下午", "晚上", "夜间", "傍晚")
+_CONNECTORS = ("至", "到", "起至", "起到")
+_EN_CONNECTORS = ("to", "through", "thru", "till", "until")
+_DEADLINE_KW = ("截至", "截止", "截止到", "截止至", "截至到")
+_DEADLINE_EN = ("until", "till", "by", "before")
+_END_MARKS = ("止", "为止")
+_BEFORE_MARKS = ("前", "之前", "以前")
+_BASE_KW = ("即日起", "即日", "之日起")
+_DURATION_LABELS = ("公示期", "公示期限", "公告期", "异议期")
+# Keywords a period can begin with; any other keyword is skipped without parsing.
+START_KEYWORDS = frozenset(
+    (
+        *_DEADLINE_KW,
+        "至",
+        "到",
+        *_BASE_KW,
+        "今日",
+        "今天",
+        "明日",
+        "明天",
+        "后天",
+        "本月底",
+        "本月末",
+        *_DURATION_LABELS,
+        *_AM,
+        *_PM,
+        "中午",
+    )
+)
+_WEEKDAY_PAREN = frozenset(
+    ["星期" + c for c in "一二三四五六日天"]
+    + ["周" + c for c in "一二三四五六日天"]
+    + ["礼拜" + c for c in "一二三四五六日天"]
+    + list("一二三四五六日天")
+    + list(WEEKDAYS)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A date (possibly partial) with an optional time of day, not yet resolved."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    part: str = "day"  # day | month | xun1 | xun2 | xun3 | monthend | monthstart
+    hour: int | None = None
+    minute: int = 0
+    fixed: date | None = None  # already a calendar date (即日, next Monday, 下周一)
+    weak: bool = False  # alone it is not a period (bare 5月, 今天)
+    style: str = "cn"  # cn | num | en: how an abbreviated range end may look
+    time_only: bool = False
+    time_span: tuple[int, int] | None = None  # offsets of the time part
+
+    @property
+    def has_date(self) -> bool:
+        return not self.time_only
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An unresolved period: start/end points, or a duration from the base date."""
+
+    start: Point | None
+    end: Point | None
+    first: int  # token indices [first, last)
+    last: int
+    duration_days: int | None = None
+    workdays: bool = False
+    daily: tuple[int, int] | None = None  # offsets of a daily time window (note)
+    label: str | None = None
+
+
+def _is_year(tok: Token) -> bool:
+    if tok.kind is not Kind.NUM or not 1900 <= int(tok.value) <= 2100:  # type: ignore[call-overload]
+        return False
+    return tok.digits in (0, 4)
+
+
+def _num(tok: Token | None, low: int, high: int) -> int | None:
+    if tok is None or tok.kind is not Kind.NUM:
+        return None
+    value: int = tok.value  # type: ignore[assignment]
+    if tok.digits > 2 or not low <= value <= high:
+        return None
+    return value
+
+
+class Grammar:
+    """Parses drafts out of one token list; ``base`` only fixes relative words."""
+
+    def __init__(self, tokens: list[Token], base: date) -> None:
+        self.t = tokens
+        self.n = len(tokens)
+        self.base = base
+
+    def at(self, i: int) -> Token | None:
+        return self.t[i] if 0 <= i < self.n else None
+
+    def kw(self, i: int, *words: str) -> bool:
+        tok = self.at(i)
+        return tok is not None and tok.kind is Kind.KW and tok.value in words
+
+    def word(self, i: int, *words: str) -> bool:
+        tok = self.at(i)
+        return tok is not None and tok.kind is Kind.WORD and tok.value in words
+
+    def unit(self, i: int, *units: str) -> bool:
+        tok = self.at(i)
+        return tok is not None and tok.kind is Kind.UNIT and tok.value in units
+
+    def sep(self, i: int, *chars: str) -> bool:
+        tok = self.at(i)
+        return tok is not None and tok.kind is Kind.SEP and tok.value in chars
+
+    # ----------------------------------------------------------------- dates
+
+    def date(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
+        tok = self.at(i)
+        if tok is None:
+            return None
+        if tok.kind is Kind.NUM:
+            return self._cn_date(i, ctx) or self._num_date(i, ctx) or self._en_day_first(i, ctx)
+        if tok.kind is Kind.WORD:
+            return self._en_month_first(i) or self._en_relative(i)
+        if tok.kind is Kind.RELWEEK:
+            ahead: int = tok.value[0]  # type: ignore[index]
+            weekday: int = tok.value[1]  # type: ignore[index]
+            monday = self.base - timedelta(days=self.base.weekday()) + timedelta(weeks=ahead)
+            return Point(fixed=monday + timedelta(days=weekday)), i + 1
+        if tok.kind is Kind.KW:
+            shift = {"今日": 0, "今天": 0, "明日": 1, "明天": 1, "后天": 2}.get(str(tok.value))
+            if shift is not None:
+                return Point(fixed=self.base + timedelta(days=shift), weak=True), i + 1
+            if tok.value in ("本月底", "本月末"):
+                return Point(self.base.year, self.base.month, part="monthend"), i + 1
+        return None
+
+    def _cn_date(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
+        year: int | None = None
+        j = i
+        tok = self.t[i]
+        if self.unit(i + 1, "年"):
+            if not _is_year(tok):
+                return None
+            year = int(tok.value)  # type: ignore[call-overload]
+            j = i + 2
+        month = _num(self.at(j), 1, 12)
+        month_tok = self.at(j + 1)
+        if month is None or month_tok is None:
+            # 26日 as the end of a range that started with a day
+            if year is None and ctx is not None and ctx.has_date and ctx.style == "cn":
+                day = _num(self.at(i), 1, 31)
+                if day is not None and (self.unit(i + 1, "日", "号") or self.kw(i + 1, "日期")):
+                    return Point(None, None, day), i + 2
+            return None
+        if month_tok.kind is Kind.UNIT and month_tok.value == "月":
+            k = j + 2
+            day = _num(self.at(k), 1, 31)
+            if day is not None and (self.unit(k + 1, "日", "号") or self.kw(k + 1, "日期")):
+                return Point(year, month, day), k + 2
+            if self.kw(k, "上旬", "中旬", "下旬"):
+                part = {"上旬": "xun1", "中旬": "xun2", "下旬": "xun3"}[str(self.t[k].value)]
+                return Point(year, month, part=part), k + 1
+            return Point(year, month, part="month", weak=year is None), k
+        if month_tok.kind is Kind.KW:
+            parts = {"月底": "monthend", "月末": "monthend", "月初": "monthstart", "月中": "xun2"}
+            if month_tok.value in parts:
+                return Point(year, month, part=parts[str(month_tok.value)]), j + 2
+            if month_tok.value == "月份":
+                return Point(year, month, part="month", weak=year is None), j + 2
+        return None
+
+    def _num_date(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
+        tok = self.t[i]
+        if _is_year(tok) and tok.digits == 4 and self.sep(i + 1, ".", "/", "-"):
+            sep = self.t[i + 1].value
+            month = _num(self.at(i + 2), 1, 12)
+            day = _num(self.at(i + 4), 1, 31)
+            if month is None or day is None or not self.sep(i + 3, str(sep)):
+                return None
+            if self.sep(i + 5, str(sep)) and self.at(i + 6) is not None and self.t[i + 6].kind is Kind.NUM:
+                return None  # 2022.5.11.3: a version or section number
+            j = i + 5
+            if self.unit(j, "日", "号"):
+                j += 1
+            return Point(int(tok.value), month, day, style="num"), j  # type: ignore[call-overload]
+        if ctx is None or not ctx.has_date or ctx.style != "num":
+            return None
+        # abbreviated end of a numeric range: 5.26 or 26
+        first = _num(tok, 1, 31)
+        if first is None:
+            return None
+        if self.sep(i + 1, ".", "/", "-"):
+            day = _num(self.at(i + 2), 1, 31)
+            if day is not None and first <= 12:
+                return Point(None, first, day, style="num"), i + 3
+            return None
+        return Point(None, None, first, style="num"), i + 1
+
+    def _en_day_first(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
+        day = _num(self.t[i], 1, 31)
+        if day is None:
+            return None
+        j = i + 1
+        if self.word(j, *_ORDINALS):
+            j += 1
+        if self.word(j, "of"):
+            j += 1
+        month_tok = self.at(j)
+        if month_tok is not None and month_tok.kind is Kind.WORD and month_tok.value in MONTHS:
+            month = MONTHS[str(month_tok.value)]
+            year, j = self._en_year(j + 1)
+            return Point(year, month, day, style="en"), j
+        if ctx is not None and ctx.style == "en" and ctx.has_date:
+            year, j = self._en_year(j)
+            return Point(year, None, day, style="en"), j
+        return None
+
+    def _en_month_first(self, i: int) -> tuple[Point, int] | None:
+        tok = self.t[i]
+        month = MONTHS.get(str(tok.value))
+        if month is None:
+            return None
+        j = i + 1
+        if self.sep(j, "."):
+            j += 1
+        day = _num(self.at(j), 1, 31)
+        if day is not None and not (self.at(j + 1) is not None and self.unit(j + 1, "年", "月")):
+            j += 1
+            if self.word(j, *_ORDINALS):
+                j += 1
+            year, j = self._en_year(j)
+            return Point(year, month, day, style="en"), j
+        year_tok = self.at(j)
+        if year_tok is not None and _is_year(year_tok) and year_tok.digits == 4:
+            return Point(int(year_tok.value), month, part="month", style="en"), j + 1  # type: ignore[call-overload]
+        if tok.value == "may" or len(str(tok.value)) < 3:
+            return None  # the verb, not the month
+        return Point(None, month, part="month", weak=True, style="en"), j
+
+    def _en_year(self, j: int) -> tuple[int | None, int]:
+        k = j + 1 if self.sep(j, ",") else j
+        tok = self.at(k)
+        if tok is not None and _is_year(tok) and tok.digits == 4 and not self.sep(k + 1, ":"):
+            return int(tok.value), k + 1  # type: ignore[call-overload]
+        return None, j
+
+    def _en_relative(self, i: int) -> tuple[Point, int] | None:
+        tok = self.t[i]
+        value = str(tok.value)
+        if value in ("today", "tonight"):
+            return Point(fixed=self.base), i + 1
+        if value == "tomorrow":
+            return Point(fixed=self.base + timedelta(days=1)), i + 1
+        if value in ("next", "this", "coming"):
+            nxt = self.at(i + 1)
+            if nxt is not None and nxt.kind is Kind.WORD and nxt.value in WEEKDAYS:
+                ahead = (WEEKDAYS[str(nxt.value)] - self.base.weekday()) % 7
+                if value == "next" and ahead == 0:
+                    ahead = 7
+                return Point(fixed=self.base + timedelta(days=ahead)), i + 2
+        return None
+
+    # ----------------------------------------------------------------- times
+
+    def time(self, i: int) -> tuple[int, int, int] | None:
+        """(hour 0..24, minute, next index) of a time of day at ``i``."""
+        j = i
+        half: str | None = None
+        if self.kw(j, *_AM):
+            half, j = "am", j + 1
+        elif self.kw(j, *_PM):
+            half, j = "pm", j + 1
+        elif self.kw(j, "中午"):
+            half, j = "noon", j + 1
+        hour = _num(self.at(j), 0, 24)
+        if hour is None:
+            if self.word(i, "noon"):
+                return 12, 0, i + 1
+            if self.word(i, "midnight"):
+                return 24, 0, i + 1
+            return None
+        minute = 0
+        k = j + 1
+        if self.unit(k, "时", "点"):
+            k += 1
+            m = _num(self.at(k), 0, 59)
+            if m is not None and self.unit(k + 1, "分"):
+                minute, k = m, k + 2
+            elif self.kw(k, "半"):
+                minute, k = 30, k + 1
+        elif self.sep(k, ":"):
+            tok = self.at(k + 1)
+            m = _num(tok, 0, 59)
+            if m is None or tok is None or tok.digits != 2:
+                return None
+            minute, k = m, k + 2
+            if self.sep(k, ":") and self.at(k + 1) is not None and self.t[k + 1].digits == 2:
+                k += 2  # seconds
+        elif self.word(k, "am", "pm") and half is None:
+            pass
+        else:
+            return None
+        if self.word(k, "am", "pm"):
+            half = str(self.t[k].value)
+            k += 1
+        if half in ("pm",) and hour < 12:
+            hour += 12
+        elif half == "am" and hour == 12:
+            hour = 0
+        elif half == "noon" and hour < 6:
+            hour += 12
+        if hour == 24 and minute:
+            return None
+        return hour, minute, k
+
+    # ----------------------------------------------------------------- points
+
+    def _skip_weekday(self, j: int) -> int:
+        """Past ``（星期三）``, ``周三``, ``(Wed)``: noise that belongs to the date before it."""
+        while True:
+            tok = self.at(j)
+            if tok is None:
+                return j
+            if tok.kind is Kind.WEEKDAY or (
+                tok.kind is Kind.PAREN and str(tok.value).lower().rstrip(".") in _WEEKDAY_PAREN
+            ):
+                j += 1
+            else:
+                return j
+
+    def point(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
+        """A date with an optional time; with a dated ``ctx``, also a bare time."""
+        tok = self.at(i)
+        if tok is not None and tok.kind is Kind.WORD and tok.value in WEEKDAYS:
+            k = i + 1 + (1 if self.sep(i + 1, ",") else 0)
+            found = self.date(k, ctx)
+        else:
+            found = self.date(i, ctx)
+        if found is not None:
+            pt, j = found
+            j = self._skip_weekday(j)
+            k = j
+            if self.word(k, "t", "at", "on"):
+                k += 1
+            timed = self.time(k) if pt.part == "day" else None
+            if timed is not None:
+                hour, minute, k2 = timed
+                span = (self.t[k].start, self.t[k2 - 1].end)
+                return replace(pt, hour=hour, minute=minute, time_span=span, weak=False), k2
+            return pt, j
+        if ctx is not None and ctx.has_date:
+            timed = self.time(i)
+            if timed is not None:
+                hour, minute, k = timed
+                span = (self.t[i].start, self.t[k - 1].end)
+                return Point(hour=hour, minute=minute, time_only=True, time_span=span), k
+        return None
+
+    # ----------------------------------------------------------------- periods
+
+    def connector(self, i: int) -> int | None:
+        """Index after a range connector at ``i`` (``起`` before it allowed), else None."""
+        j = i + 1 if self.kw(i, "起") else i
+        if self.kw(j, *_CONNECTORS) or self.sep(j, "-", "~") or self.word(j, *_EN_CONNECTORS):
+            nxt = j + 1
+            if self.sep(j, "-") and self.sep(nxt, "-"):
+                nxt += 1  # ——
+            return nxt
+        return None
+
+    def period(self, i: int, prev: Point | None) -> Draft | None:
+        tok = self.t[i]
+        if tok.kind is Kind.GAP or tok.kind is Kind.PAREN:
+            return None
+        if tok.kind is Kind.KW:
+            if tok.value in _DEADLINE_KW or (tok.value in ("至", "到") and self._starts_clause(i)):
+                return self._deadline(i)
+            if tok.value in _BASE_KW or (
+                tok.value in ("今日", "今天") and self.kw(i + 1, "起", "至", "到", "起至")
+            ):
+                return self._from_base(i)
+            if tok.value in _DURATION_LABELS:
+                return self._labelled_duration(i)
+        if tok.kind is Kind.WORD and tok.value in _DEADLINE_EN:
+            return self._deadline(i)
+        if tok.kind is Kind.WORD and tok.value in ("from", "since", "starting", "beginning"):
+            draft = self._range(i + 1, None)
+            if draft is None:
+                return None
+            if draft.end is draft.start:
+                return replace(draft, first=i, end=None)  # from May 11: open-ended
+            return replace(draft, first=i)
+        return self._range(i, prev)
+
+    def _starts_clause(self, i: int) -> bool:
+        before = self.at(i - 1)
+        return before is None or before.kind in (Kind.GAP, Kind.PAREN) or before.is_sep(",", ":", "、")
+
+    def _deadline(self, i: int) -> Draft | None:
+        j = i + 1
+        if self.kw(j, "日期", "时间"):
+            j += 1
+        if self.sep(j, ":") or self.kw(j, "为"):
+            j += 1
+        found = self.point(j, None)
+        if found is None:
+            return None
+        pt, k = found
+        if pt.part == "month" and pt.weak:
+            return None
+        if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
+            k += 1
+        return Draft(None, pt, i, k)
+
+    def _from_base(self, i: int) -> Draft | None:
+        j = i + 1
+        if self.kw(j, "起"):
+            j += 1
+        start = Point(fixed=self.base)
+        conn = self.connector(j) if not self.kw(j - 1, "起") else self._after_qi(j)
+        if conn is not None:
+            found = self.point(conn, start)
+            if found is not None and not found[0].time_only:
+                end, k = found
+                if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
+                    k += 1
+                return Draft(start, end, i, k)
+        duration = self._duration(j)
+        if duration is not None:
+            days, workdays, k = duration
+            return Draft(start, None, i, k, duration_days=days, workdays=workdays)
+        if self.kw(i, "即日", "今日", "今天") and not self.kw(i + 1, "起"):
+            return None
+        return Draft(start, None, i, j)
+
+    def _after_qi(self, j: int) -> int | None:
+        if self.kw(j, *_CONNECTORS) or self.sep(j, "-", "~"):
+            return j + 1
+        return None
+
+    def _duration(self, j: int) -> tuple[int, bool, int] | None:
+        """``N日内`` / ``N天`` / ``N个工作日(内)`` at ``j``: (days, workdays?, next index)."""
+        tok = self.at(j)
+        if tok is None or tok.kind is not Kind.NUM or tok.digits > 3:
+            return None
+        days = int(tok.value)  # type: ignore[call-overload]
+        if not 0 < days <= 366:
+            return None
+        k = j + 1
+        if self.kw(k, "个"):
+            k += 1
+        if self.kw(k, "工作日"):
+            k += 1
+            if self.kw(k, "内"):
+                k += 1
+            return days, True, k
+        if self.kw(k, "日内", "天内"):
+            return days, False, k + 1
+        if self.kw(k, "天") or self.unit(k, "日"):
+            k += 1
+            if self.kw(k, "内"):
+                k += 1
+            return days, False, k
+        return None
+
+    def _labelled_duration(self, i: int) -> Draft | None:
+        j = i + 1
+        if self.kw(j, "为") or self.sep(j, ":"):
+            j += 1
+        duration = self._duration(j)
+        if duration is None:
+            return None
+        days, workdays, k = duration
+        return Draft(
+            Point(fixed=self.base),
+            None,
+            i,
+            k,
+            duration_days=days,
+            workdays=workdays,
+            label=str(self.t[i].value),
+        )
+
+    def _range(self, i: int, prev: Point | None) -> Draft | None:
+        found = self.point(i, prev)
+        if found is None:
+            return None
+        start, j = found
+        # 起…止 / 起至 / connectors
+        conn = self.connector(j)
+        if conn is not None:
+            end_found = self.point(conn, start if start.has_date else prev)
+            if end_found is not None:
+                end, k = end_found
+                if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
+                    k += 1
+                return self._daily(Draft(start, end, i, k))
+        if self.kw(j, "起"):
+            end_found = self.point(j + 1, start)
+            if end_found is not None and self.kw(end_found[1], *_END_MARKS):
+                return Draft(start, end_found[0], i, end_found[1] + 1)
+            duration = self._duration(j + 1)
+            if duration is not None:
+                days, workdays, k = duration
+                return Draft(start, None, i, k, duration_days=days, workdays=workdays)
+            return Draft(start, None, i, j + 1)
+        if self.kw(j, *_BEFORE_MARKS) and not start.time_only:
+            return Draft(None, start, i, j + 1)
+        if start.weak or start.time_only:
+            return None
+        return self._daily(Draft(start, start, i, j))
+
+    def _daily(self, draft: Draft) -> Draft:
+        """A multi-day date range followed by a time window: the window repeats daily."""
+        start, end = draft.start, draft.end
+        if start is None or end is None or start.hour is not None:
+            return draft
+        k = draft.last
+        if end.hour is not None and end.time_span is not None and not end.time_only:
+            # 5月11日至13日 8:00-17:00: the time belongs to a daily window
+            conn = self.connector(k)
+            if conn is not None:
+                closing = self.time(conn)
+                if closing is not None:
+                    window = (end.time_span[0], self.t[closing[2] - 1].end)
+                    plain_end = replace(end, hour=None, minute=0, time_span=None)
+                    return replace(draft, end=plain_end, last=closing[2], daily=window)
+            return draft
+        j = k + 1 if self.kw(k, "每日", "每天") else k
+        opening = self.time(j)
+        if opening is None:
+            return draft
+        conn = self.connector(opening[2])
+        if conn is None:
+            return draft
+        closing = self.time(conn)
+        if closing is None:
+            return draft
+        return replace(draft, last=closing[2], daily=(self.t[k].start, self.t[closing[2] - 1].end))

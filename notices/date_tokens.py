@@ -1,0 +1,286 @@
+"""Tokeniser for the date grammar: normalised text → numbers, units, keywords, separators.
+
+Only what can take part in a date becomes a token; any other non-space text between
+two tokens becomes one GAP token, which no grammar rule crosses. Whitespace (line
+breaks included) is transparent, because PDF text breaks lines mid-date
+(``2022年5月10日—\\n5月 31日``). Chinese numerals are tokens only when a date or
+duration unit follows, so the thousands of 一 in running prose cost nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import NamedTuple
+
+from notices.numerals import to_int
+
+
+class Kind(Enum):
+    NUM = "num"  # value: int
+    UNIT = "unit"  # value: 年 月 日 号 时 点 分 秒
+    KW = "kw"  # value: the keyword, canonicalised
+    WEEKDAY = "weekday"  # value: 0 (Monday) .. 6
+    RELWEEK = "relweek"  # 本周三 / 下周一: value (weeks ahead, weekday)
+    PAREN = "paren"  # value: the text inside the brackets
+    WORD = "word"  # value: an ASCII word, lower-cased
+    SEP = "sep"  # value: - ~ / . : , 、
+    GAP = "gap"  # any other text
+
+
+class Token(NamedTuple):
+    """One token; a tuple because pages make thousands of them and tuples are cheap."""
+
+    kind: Kind
+    value: object
+    start: int
+    end: int
+    digits: int = 0  # for NUM: how many arabic digits (0 for Chinese numerals)
+
+    def is_kw(self, *words: str) -> bool:
+        return self.kind is Kind.KW and self.value in words
+
+    def is_word(self, *words: str) -> bool:
+        return self.kind is Kind.WORD and self.value in words
+
+    def is_sep(self, *chars: str) -> bool:
+        return self.kind is Kind.SEP and self.value in chars
+
+
+_WEEKDAY_CHARS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKDAY_CHARS.update({str(i + 1): i for i in range(7)})
+
+_CN_NUM = "〇零一二两三四五六七八九十廿卅百千"
+
+KEYWORDS = (
+    # longer spellings first: the alternation takes the first that matches
+    "即日起",
+    "即日",
+    "之日起",
+    "截止到",
+    "截止至",
+    "截至到",
+    "截至",
+    "截止",
+    "本月底",
+    "本月末",
+    "月底",
+    "月末",
+    "月初",
+    "月中",
+    "月份",
+    "年底",
+    "上旬",
+    "中旬",
+    "下旬",
+    "上午",
+    "下午",
+    "中午",
+    "晚上",
+    "夜间",
+    "凌晨",
+    "早上",
+    "早晨",
+    "傍晚",
+    "今日",
+    "今天",
+    "明日",
+    "明天",
+    "后天",
+    "次日",
+    "工作日",
+    "每日",
+    "每天",
+    "日期",
+    "时间",
+    "小时",
+    "周岁",
+    "公示期限",
+    "公示期",
+    "公告期",
+    "异议期",
+    "起至",
+    "起到",
+    "为止",
+    "之前",
+    "以前",
+    "日内",
+    "天内",
+    "起",
+    "止",
+    "至",
+    "到",
+    "前",
+    "内",
+    "个",
+    "半",
+    "天",
+    "为",
+)
+
+# Every character that can begin a token; a run of anything else is one GAP match,
+# so the scanner moves through prose in long strides.
+_STARTS = (
+    re.escape(
+        "".join(
+            sorted({w[0] for w in KEYWORDS} | set(_CN_NUM) | set("()本这下星礼周年月日号时点分秒-~/.:,、"))
+        )
+    )
+    + r"0-9A-Za-z\s"
+)
+
+
+def _trie_pattern(words: tuple[str, ...]) -> str:
+    """One regex for a word list, factored by common prefixes (longest match first).
+
+    A flat alternation of sixty keywords is tried word by word at every position;
+    the factored form branches on the first character instead.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+_TOKEN_RE = re.compile(
+    r"(?P<gap>[^" + _STARTS + r"]+)"
+    r"|(?P<space>\s+)"
+    r"|(?P<num>[0-9]+)"
+    r"|(?P<sep>[-~/.:,、])"
+    r"|(?P<paren>\([^()]{1,40}\))"
+    r"|(?P<relweek>(?:本|这|下|下个)(?:周|星期|礼拜)[一二三四五六日天1-7])"
+    r"|(?P<weekday>(?:星期|礼拜|周)[一二三四五六日天1-7])"
+    r"|(?P<kw>" + _trie_pattern(KEYWORDS) + r")"
+    r"|(?P<cn>[" + _CN_NUM + r"]+)(?=\s*(?:[年月日号时点分个天周]|工作日|小时))"
+    r"|(?P<word>[AaPp]\.[Mm]\.?|[A-Za-z]+)"
+    r"|(?P<unit>[年月日号时点分秒])"
+    r"|(?P<other>.)",
+    re.DOTALL,
+)
+
+# What every date expression contains at least once. Only the text around these
+# seeds is tokenised: most of a newspaper page is prose with none of them.
+_SEED_WORDS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "tomorrow",
+        "tonight",
+        "next",
+        "this",
+        "coming",
+        "noon",
+        "midnight",
+    ]
+)
+# The leading lookahead lets the regex engine skip to candidate characters.
+SEED = re.compile(
+    r"(?=[0-9" + _CN_NUM + r"即之月今明后本这下公异A-Za-z])"
+    r"(?:[0-9]+\s*(?:[年月日号时点个天:./~,-]|[AaPp]\.?[Mm]|st|nd|rd|th)|["
+    + _CN_NUM
+    + r"]+\s*[年月日号时点]|即日|之日起|月底|月末|今[日天]|明[日天]|后天"
+    r"|[本这下](?:周|星期|礼拜)|公示期|公告期|异议期|[A-Za-z]{2,})"
+)
+_BEFORE_SEED = 16  # room for 截止日期为: / 下午 / until / from before the first seed
+_AFTER_SEED = 32  # room for units, 起/止/前, (星期三) and a bracketed note after the last
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """Merged spans of ``text`` around seeds; everything outside them cannot hold a date."""
+    spans: list[tuple[int, int]] = []
+    size = len(text)
+    for m in SEED.finditer(text):
+        if m.group()[0].isascii() and m.group()[0].isalpha() and m.group().lower() not in _SEED_WORDS:
+            continue
+        start = max(0, m.start() - _BEFORE_SEED)
+        end = min(size, m.end() + _AFTER_SEED)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of normalised ``text[start:end]`` with offsets into ``text`` (and so the original)."""
+    tokens: list[Token] = []
+    append = tokens.append
+    gap_start = -1
+    gap_end = -1
+    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        group = m.lastgroup
+        if group == "space":
+            continue
+        start, end = m.span()
+        if group == "gap" or group == "other":
+            if gap_start < 0:
+                gap_start = start
+            gap_end = end
+            continue
+        if gap_start >= 0:
+            append(Token(Kind.GAP, text[gap_start:gap_end], gap_start, gap_end))
+            gap_start = -1
+        raw = m.group()
+        if group == "num":
+            append(Token(Kind.NUM, int(raw), start, end, len(raw)))
+        elif group == "cn":
+            value = to_int(raw)
+            if value is None:
+                append(Token(Kind.GAP, raw, start, end))
+            else:
+                append(Token(Kind.NUM, value, start, end, 0))
+        elif group == "unit":
+            append(Token(Kind.UNIT, raw, start, end))
+        elif group == "sep":
+            append(Token(Kind.SEP, raw, start, end))
+        elif group == "kw":
+            append(Token(Kind.KW, raw, start, end))
+        elif group == "word":
+            append(Token(Kind.WORD, raw.lower().replace(".", ""), start, end))
+        elif group == "weekday":
+            append(Token(Kind.WEEKDAY, _WEEKDAY_CHARS[raw[-1]], start, end))
+        elif group == "relweek":
+            ahead = 0 if raw[0] in "本这" else 1
+            append(Token(Kind.RELWEEK, (ahead, _WEEKDAY_CHARS[raw[-1]]), start, end))
+        else:  # paren
+            append(Token(Kind.PAREN, raw[1:-1].strip(), start, end))
+    if gap_start >= 0:
+        append(Token(Kind.GAP, text[gap_start:gap_end], gap_start, gap_end))
+    return tokens

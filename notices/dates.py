@@ -1,0 +1,461 @@
+"""Periods in notice text: the public entry points of the date grammar.
+
+``find_periods`` reads every period in a piece of text; ``parse_period`` reads the one
+period a person typed. Both resolve dates against ``base`` (the publication date),
+never the clock: a missing year is the one that puts the date nearest to ``base``,
+a range's abbreviated end takes its year and month from the start and rolls forward
+when it would end before it (December → January), and durations follow the Chinese
+legal convention that the first day is not counted (``自公示之日起5日内`` ends on
+base + 5 days; working days skip Saturdays and Sundays).
+
+A single date with a time of day (``开标时间：2022年5月20日9:30``) is a one-day
+all-day period whose note is the time: a moment is not a span. A time window after
+a multi-day range (``5月11日至13日每日8:00-17:00``) is the note of an all-day period.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from notices.date_grammar import START_KEYWORDS, Draft, Grammar, Point
+from notices.date_tokens import Kind, Token, tokenize, windows
+from notices.errors import DateSyntaxError
+from notices.model import Period
+from notices.normalize import normalize
+
+_CJK = r"\u4e00-\u9fff"
+_LABEL_COLON = re.compile(rf"([{_CJK}]{{2,8}})\s*(?:为|是)?\s*:\s*(?:自|从|于|在)?\s*$")
+_LABEL_SUFFIX = re.compile(
+    rf"([{_CJK}]{{0,4}}(?:时间|期限|日期|期间|时段|有效期|公示期|公告期))\s*(?:为|是|:)?\s*(?:自|从|于|在)?\s*$"
+)
+_CLAUSE_BREAK = re.compile(r"[。;；!?！？]")
+_KNOWN_LABELS = (
+    ("报名", "报名时间"),
+    ("停电", "停电时间"),
+    ("停水", "停水时间"),
+    ("停气", "停气时间"),
+    ("停暖", "停暖时间"),
+    ("封闭", "封闭期限"),
+    ("封路", "封闭期限"),
+    ("断交", "封闭期限"),
+    ("交通管制", "管制时间"),
+    ("管制", "管制时间"),
+    ("征求意见", "征求意见时间"),
+    ("意见反馈", "征求意见时间"),
+    ("公示", "公示期"),
+    ("开标", "开标时间"),
+    ("投标", "投标时间"),
+    ("拍卖", "拍卖时间"),
+    ("竞买", "拍卖时间"),
+    ("面试", "面试时间"),
+    ("笔试", "笔试时间"),
+    ("考试", "考试时间"),
+    ("施工", "施工时间"),
+    ("招租", "招租时间"),
+)
+_QUALIFIER = re.compile(
+    r"\s*,?\s*((?:每[日天]|每周[一二三四五六日天至到~-]{1,5}|工作日|(?:法定)?节假日|双休日|周末)"
+    r"[^,。;；\n()]{0,12})"
+)
+_NOTE_PAREN_MAX = 30
+_SINCE_LEAD = re.compile(r"(?:自|从)[^,。;；:\s]{0,12}$")
+_CAN_START = frozenset((Kind.NUM, Kind.WORD, Kind.KW, Kind.RELWEEK))
+
+
+def find_periods(text: str, *, base: date, tz: ZoneInfo) -> list[Period]:
+    """All periods in a piece of text, in order. ``base`` is the publication date."""
+    return _find(text, base, tz, lenient=False)
+
+
+def parse_period(text: str, *, base: date, tz: ZoneInfo) -> Period:
+    """The one period in text a person typed; DateSyntaxError when there is none or several."""
+    if not text or not text.strip():
+        raise DateSyntaxError("no date given")
+    if len(text) > 500:
+        raise DateSyntaxError("a period is a short piece of text (at most 500 characters)")
+    periods = _find(text, base, tz, lenient=True)
+    if not periods and text.isascii():
+        single = _dateparser_single(text.strip(), base)
+        if single is not None:
+            stripped = text.strip()
+            offset = text.index(stripped)
+            return Period(single, single, text=stripped, span=(offset, offset + len(stripped)))
+    if not periods:
+        raise DateSyntaxError(f"no date or period found in {text.strip()!r}")
+    if len(periods) > 1:
+        found = "; ".join(p.text for p in periods)
+        raise DateSyntaxError(f"more than one period found ({found}); give one")
+    return periods[0]
+
+
+def _dateparser_single(text: str, base: date) -> date | None:
+    """English single dates the grammar does not spell out (``3rd of June``), via dateparser."""
+    import dateparser  # imported late: it costs a noticeable start-up time
+
+    settings = {
+        "RELATIVE_BASE": datetime.combine(base, time(12)),
+        "PREFER_DATES_FROM": "future",
+        "REQUIRE_PARTS": ["day"],
+    }
+    try:
+        found = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return None if found is None else found.date()
+
+
+def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]:
+    if not isinstance(text, str):
+        return []
+    norm = normalize(text)
+    tokens: list[Token] = []
+    for start, end in windows(norm):
+        if tokens:
+            tokens.append(Token(Kind.GAP, "", start, start))
+        tokens.extend(tokenize(norm, start, end))
+    if not tokens:
+        return []
+    grammar = Grammar(tokens, base)
+    periods: list[Period] = []
+    prev: Point | None = None
+    prev_date: date | None = None
+    prev_end = -1
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if tok.kind not in _CAN_START or (tok.kind is Kind.KW and tok.value not in START_KEYWORDS):
+            i += 1
+            continue
+        ctx = prev if _continues(tokens, prev_end, i) else None
+        draft = grammar.period(i, ctx)
+        if draft is None and lenient and i == 0:
+            draft = _lenient(grammar, base)
+        if draft is None:
+            i += 1
+            continue
+        anchor = prev_date if ctx is not None else None
+        period = _resolve(draft, text, norm, tokens, base, tz, anchor)
+        if period is None:
+            i += 1
+            continue
+        periods.append(period)
+        prev = draft.start if draft.start is not None and draft.start.has_date else draft.end
+        prev_date = _first_date(period)
+        prev_end = draft.last
+        i = max(draft.last, i + 1)
+    return _with_labels(periods, norm)
+
+
+def _lenient(grammar: Grammar, base: date) -> Draft | None:
+    """What a person may type but a page may not mean: a bare month, a bare time range."""
+    found = grammar.point(0, Point(fixed=base))
+    if found is None:
+        return None
+    pt, j = found
+    conn = grammar.connector(j)
+    if conn is not None:
+        end = grammar.point(conn, pt if pt.has_date else Point(fixed=base))
+        if end is not None:
+            start = pt if pt.has_date else Point(fixed=base, hour=pt.hour, minute=pt.minute)
+            return Draft(start, end[0], 0, end[1])
+    if pt.time_only:
+        return None
+    return Draft(pt, pt, 0, j)
+
+
+def _continues(tokens: list[Token], prev_end: int, i: int) -> bool:
+    """Is token ``i`` the next item of a list that the previous period started (、 and 及)?"""
+    if prev_end < 0:
+        return False
+    if i == prev_end:
+        return True
+    if i != prev_end + 1:
+        return False
+    between = tokens[prev_end]
+    if between.kind is Kind.SEP:
+        return between.value in ("、", ",")
+    return between.kind is Kind.GAP and str(between.value).strip() in ("和", "及", "以及", "与", "and")
+
+
+def _first_date(period: Period) -> date | None:
+    value = period.start if period.start is not None else period.end
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+# --------------------------------------------------------------------- resolution
+
+
+def _make(year: int, month: int, day: int | None, part: str) -> tuple[date, date] | None:
+    """First and last day a point covers, or None if it is not a calendar date."""
+    if not (1 <= month <= 12 and 1900 <= year <= 2100):
+        return None
+    last = calendar.monthrange(year, month)[1]
+    if part == "day":
+        if day is None or not 1 <= day <= last:
+            return None
+        d = date(year, month, day)
+        return d, d
+    first, final = {
+        "month": (1, last),
+        "xun1": (1, 10),
+        "xun2": (11, 20),
+        "xun3": (21, last),
+        "monthend": (last, last),
+        "monthstart": (1, 10),
+    }[part]
+    return date(year, month, first), date(year, month, final)
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
+
+
+def _extent(pt: Point, base: date, anchor: date | None) -> tuple[date, date] | None:
+    """Calendar extent of ``pt``; fields it leaves out come from ``anchor`` or ``base``."""
+    if pt.fixed is not None:
+        return pt.fixed, pt.fixed
+    if anchor is not None:
+        year = pt.year if pt.year is not None else anchor.year
+        month = pt.month if pt.month is not None else anchor.month
+        extent = _make(year, month, pt.day, pt.part)
+        if extent is not None and extent[1] >= anchor:
+            return extent
+        if pt.year is not None:
+            return extent
+        if pt.month is None:
+            year, month = _shift_month(year, month, 1)
+        else:
+            year += 1
+        return _make(year, month, pt.day, pt.part)
+    if pt.month is None:
+        return None
+    if pt.year is not None:
+        return _make(pt.year, pt.month, pt.day, pt.part)
+    best: tuple[date, date] | None = None
+    best_distance = 10**6
+    for year in (base.year - 1, base.year, base.year + 1):
+        extent = _make(year, pt.month, pt.day, pt.part)
+        if extent is None:
+            continue
+        first, last = extent
+        distance = 0 if first <= base <= last else min(abs((first - base).days), abs((last - base).days))
+        if distance < best_distance:
+            best, best_distance = extent, distance
+    return best
+
+
+def _at(day: date, hour: int, minute: int, tz: ZoneInfo) -> datetime:
+    if hour == 24:
+        return datetime.combine(day + timedelta(days=1), time(0, minute), tzinfo=tz)
+    return datetime.combine(day, time(hour, minute), tzinfo=tz)
+
+
+def _add_workdays(start: date, days: int) -> date:
+    current = start
+    while days > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+def _resolve(
+    draft: Draft,
+    text: str,
+    norm: str,
+    tokens: list[Token],
+    base: date,
+    tz: ZoneInfo,
+    anchor: date | None,
+) -> Period | None:
+    begin, finish = tokens[draft.first].start, tokens[draft.last - 1].end
+    if tokens[draft.first].kind is Kind.KW and tokens[draft.first].value == "之日起":
+        lead = _SINCE_LEAD.search(norm, max(0, begin - 16), begin)
+        if lead is not None:
+            begin = lead.start()
+    source = text[begin:finish]
+    notes: list[str] = []
+    start_pt, end_pt = draft.start, draft.end
+    try:
+        if draft.duration_days is not None and start_pt is not None:
+            start_ext = _extent(start_pt, base, anchor)
+            if start_ext is None:
+                return None
+            first = start_ext[0]
+            if draft.workdays:
+                last = _add_workdays(first, draft.duration_days)
+            else:
+                last = first + timedelta(days=draft.duration_days)
+            return _finish(
+                Period(first, last, label=draft.label, text=source, span=(begin, finish)),
+                draft,
+                text,
+                norm,
+                tokens,
+            )
+
+        if start_pt is not None and start_pt.time_only:
+            if anchor is None:
+                return None
+            start_pt = Point(fixed=anchor, hour=start_pt.hour, minute=start_pt.minute)
+
+        start_ext: tuple[date, date] | None = None  # type: ignore[no-redef]
+        end_ext: tuple[date, date] | None = None
+        if start_pt is not None and end_pt is not None and end_pt is not start_pt:
+            if start_pt.year is None and start_pt.fixed is None and end_pt.year is not None:
+                end_ext = _make(end_pt.year, end_pt.month or start_pt.month or 0, end_pt.day, end_pt.part)
+                if end_ext is None or start_pt.month is None:
+                    return None
+                start_ext = _make(end_pt.year, start_pt.month, start_pt.day, start_pt.part)
+                if start_ext is not None and start_ext[0] > end_ext[1]:
+                    start_ext = _make(end_pt.year - 1, start_pt.month, start_pt.day, start_pt.part)
+            else:
+                start_ext = _extent(start_pt, base, anchor)
+                if start_ext is None:
+                    return None
+                end_ext = start_ext if end_pt.time_only else _extent(end_pt, base, start_ext[0])
+            if start_ext is None or end_ext is None:
+                return None
+        elif start_pt is not None:
+            start_ext = _extent(start_pt, base, anchor)
+            end_ext = start_ext if end_pt is start_pt else None
+            if start_ext is None:
+                return None
+        elif end_pt is not None:
+            end_ext = _extent(end_pt, base, anchor)
+            if end_ext is None:
+                return None
+        else:
+            return None
+
+        single = end_pt is start_pt
+        timed = not single and (
+            (start_pt is not None and start_pt.hour is not None)
+            or (end_pt is not None and end_pt.hour is not None)
+        )
+        if single and start_pt is not None and start_pt.hour is not None and start_pt.time_span:
+            notes.append(text[start_pt.time_span[0] : start_pt.time_span[1]])
+        if draft.daily is not None:
+            notes.append(text[draft.daily[0] : draft.daily[1]].strip())
+
+        if not timed:
+            first_day = start_ext[0] if start_ext is not None else None
+            last_day = end_ext[1] if end_ext is not None else None
+            if first_day is not None and last_day is not None and last_day < first_day:
+                return None
+            period = Period(
+                first_day, last_day, note="；".join(notes) or None, text=source, span=(begin, finish)
+            )
+            return _finish(period, draft, text, norm, tokens)
+
+        start_dt: datetime | None = None
+        end_dt: datetime | None = None
+        if start_pt is not None and start_ext is not None:
+            start_dt = _at(start_ext[0], start_pt.hour or 0, start_pt.minute, tz)
+        if end_pt is not None and end_ext is not None:
+            if end_pt.hour is None:
+                end_dt = _at(end_ext[1] + timedelta(days=1), 0, 0, tz)
+            else:
+                end_dt = _at(end_ext[1], end_pt.hour, end_pt.minute, tz)
+                if end_pt.time_only and start_dt is not None and end_dt <= start_dt:
+                    if end_pt.hour < 12 and start_dt.hour >= 12:
+                        later = _at(end_ext[1], end_pt.hour + 12, end_pt.minute, tz)
+                        end_dt = later if later > start_dt else end_dt + timedelta(days=1)
+                    else:
+                        end_dt += timedelta(days=1)
+        if start_dt is not None and end_dt is not None and end_dt <= start_dt:
+            return None
+        period = Period(
+            start_dt, end_dt, all_day=False, note="；".join(notes) or None, text=source, span=(begin, finish)
+        )
+        return _finish(period, draft, text, norm, tokens)
+    except ValueError:
+        return None
+
+
+# ------------------------------------------------------------------ labels, notes
+
+
+def _finish(period: Period, draft: Draft, text: str, norm: str, tokens: list[Token]) -> Period:
+    """Add the note written right after the period (brackets, 每日/节假日除外 qualifiers)."""
+    notes = [period.note] if period.note else []
+    j = draft.last
+    after = tokens[j] if j < len(tokens) else None
+    end = tokens[draft.last - 1].end
+    if after is not None and after.kind is Kind.PAREN and len(str(after.value)) <= _NOTE_PAREN_MAX:
+        content = str(after.value)
+        if content and not content.isdigit():
+            notes.append(text[after.start + 1 : after.end - 1].strip())
+        end = after.end
+    match = _QUALIFIER.match(norm, end)
+    if match is not None:
+        notes.append(text[match.start(1) : match.end(1)].strip())
+    if not notes:
+        return period
+    return _replace(period, note="；".join(dict.fromkeys(n for n in notes if n)) or None)
+
+
+def _replace(period: Period, **changes: object) -> Period:
+    values: dict[str, object] = {
+        "start": period.start,
+        "end": period.end,
+        "all_day": period.all_day,
+        "label": period.label,
+        "note": period.note,
+        "text": period.text,
+        "span": period.span,
+    }
+    values.update(changes)
+    return Period(**values)  # type: ignore[arg-type]
+
+
+def _with_labels(periods: list[Period], norm: str) -> list[Period]:
+    out: list[Period] = []
+    for index, period in enumerate(periods):
+        if period.label is not None or period.span is None:
+            out.append(period)
+            continue
+        begin, finish = period.span
+        limit = (
+            periods[index + 1].span[0] if index + 1 < len(periods) and periods[index + 1].span else len(norm)
+        )  # type: ignore[index]
+        label = _label(norm, begin, finish, limit)
+        out.append(_replace(period, label=label) if label else period)
+    return out
+
+
+def _label(norm: str, begin: int, finish: int, limit: int) -> str | None:
+    before = norm[max(0, begin - 40) : begin]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    before = before.replace("\n", "")
+    match = _LABEL_SUFFIX.search(before) or _LABEL_COLON.search(before)
+    if match is not None:
+        return match.group(1)
+    if _alone_on_line(norm, begin, finish):
+        return None  # a signature or dateline, not part of a sentence
+    after = norm[finish : min(limit, finish + 160)]
+    cut = _CLAUSE_BREAK.search(after)
+    if cut is not None:
+        after = after[: cut.start()]
+    clause = before + after
+    for word, label in _KNOWN_LABELS:
+        if word in clause:
+            return label
+    return None
+
+
+def _alone_on_line(norm: str, begin: int, finish: int) -> bool:
+    line_start = norm.rfind("\n", 0, begin) + 1
+    line_end = norm.find("\n", finish)
+    if line_end < 0:
+        line_end = len(norm)
+    return not norm[line_start:begin].strip() and not norm[finish:line_end].strip()
