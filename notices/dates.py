@@ -423,9 +423,8 @@ def _with_labels(periods: list[Period], norm: str) -> list[Period]:
             out.append(period)
             continue
         begin, finish = period.span
-        limit = (
-            periods[index + 1].span[0] if index + 1 < len(periods) and periods[index + 1].span else len(norm)
-        )  # type: ignore[index]
+        following = periods[index + 1].span if index + 1 < len(periods) else None
+        limit = following[0] if following is not None else len(norm)
         label = _label(norm, begin, finish, limit)
         out.append(_replace(period, label=label) if label else period)
     return out
