@@ -44,6 +44,9 @@ _LABEL_WORDS: tuple[tuple[str, str], ...] = (
     ("活动", "活动时间"),
 )
 _NOTE_AFTER = re.compile(r"\s*[（(]([^（）()]{1,20})[）)]")
+_DAILY_HOURS = re.compile(
+    r"(?:每日|每天|每晚|工作日)\s*\d{1,2}(?::\d{2}|时)?\s*[-~至到]\s*\d{1,2}(?::\d{2}|时)?"
+)
 _NOTE_WORDS = re.compile(
     r"节假日除外|节假日不休|工作日|周末除外|双休日除外|法定节假日除外|节假日照常|每日|每天"
 )
@@ -218,7 +221,7 @@ def _labelled(body: str, period: Period) -> Period:
     if label is None:
         label = _label_for(body, start, end)
     if note is None:
-        note = _note_for(body, end)
+        note = _note_for(body, period, end)
     if label == period.label and note == period.note:
         return period
     return replace(period, label=label, note=note)
@@ -239,8 +242,16 @@ def _label_for(body: str, start: int, end: int) -> str | None:
     return None
 
 
-def _note_for(body: str, end: int) -> str | None:
+def _note_for(body: str, period: Period, end: int) -> str | None:
+    """A qualifier the period's dates do not hold: "（节假日除外）" right after it, or the
+    daily hours ("每日9:00-16:00") stated later in the same sentence of a multi-day period."""
     m = _NOTE_AFTER.match(body, end)
     if m is not None and _NOTE_WORDS.search(normalize(m.group(1))):
         return m.group(1).strip()
+    if period.all_day and period.start is not None and period.end is not None and period.start != period.end:
+        stop = _CLAUSE_BREAK.search(body, end)
+        sentence = normalize(body[end : stop.start() if stop else len(body)])
+        hours = _DAILY_HOURS.search(sentence)
+        if hours is not None:
+            return body[end + hours.start() : end + hours.end()]
     return None

@@ -21,8 +21,8 @@ _CLAUSE_SPLIT = re.compile(r"[，。；：、！？,.;:!?\s（）()“”\"《�
 #: Suffixes, longest first. Kind: "admin" (prefix only), "place", "number", "section".
 _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("街道办事处", "place"),
-    ("交叉口", "place"),
-    ("交汇处", "place"),
+    ("交叉口", "section"),
+    ("交汇处", "section"),
     ("十字路口", "place"),
     ("开发区", "admin"),
     ("街道", "place"),
@@ -59,6 +59,7 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("巷", "place"),
     ("桥", "place"),
     ("段", "section"),
+    ("道", "place"),
     ("号", "number"),
     ("栋", "number"),
 )
@@ -208,9 +209,46 @@ _GENERIC = frozenset(
         "各村",
         "村村",
         "新村",
+        "封路",
+        "修路",
+        "让路",
+        "绕路",
+        "断路",
+        "走路",
+        "带路",
+        "开路",
+        "上路",
+        "过路",
+        "问路",
+        "引路",
+        "筑路",
+        "养路",
+        "护路",
     }
 )
 _MAX_NAME = 8
+#: Qualifiers that make "住宅小区", "周边道路" descriptions rather than names.
+_GENERIC_NAMES = frozenset(
+    {
+        "住宅",
+        "居民",
+        "老旧",
+        "新建",
+        "周边",
+        "附近",
+        "相关",
+        "所属",
+        "所在",
+        "辖区",
+        "部分",
+        "沿线",
+        "各个",
+        "城市",
+        "农村",
+    }
+)
+#: 道 ends a road's name (弥敦道) but also 车道, 隧道, 渠道, 报道 …
+_NOT_BEFORE_DAO = frozenset("车行隧通轨渠报知味频管赛步绿人坡匝街跑航水门栈索")
 
 
 @dataclass(slots=True)
@@ -251,6 +289,8 @@ def _valid(clause: str, start: int, end: int, kind: str, suffix: str) -> bool:
         return bool(re.fullmatch(r"[0-9一二三四五六七八九十-]{1,6}", name))
     if len(suffix) == 1 and len(name) < 2:
         return False  # 封路, 修路, 让路: a verb and its object, not a name
+    if name in _GENERIC_NAMES or (suffix == "道" and name[-1] in _NOT_BEFORE_DAO):
+        return False
     return bool(name) and not name.isdigit() and not re.search(r"[0-9][^0-9]", name)
 
 
@@ -282,10 +322,7 @@ def _clause_places(clause: str) -> list[tuple[int, int]]:
         else:
             start = _name_start(clause, lo, s, 1)
         if start is None or not _valid(clause, start, e, kind, suffix):
-            if chain:
-                chains.append(chain)
-                chain = []
-            continue
+            continue  # "福镇大路": 镇 is no unit of its own here, 大路 will take the name
         contiguous = bool(chain) and (start == pos or (connector is not None and start == lo))
         if not contiguous and chain:
             chains.append(chain)

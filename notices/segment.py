@@ -35,6 +35,7 @@ _SPACE_AROUND_DIGIT = re.compile(
     rf"(?<=[{_CJK}])[ \t\u3000\u00a0]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t\u3000\u00a0]+(?=[{_CJK}])"
 )
 
+_CJK_GAP = re.compile(rf"[{_CJK}][ \t\u3000\u00a0]+[{_CJK}]")
 _CN_DIGIT = "〇零一二三四五六七八九十"
 #: A line that holds nothing but a date: the date half of a signature.
 _DATE_LINE = re.compile(
@@ -51,6 +52,7 @@ _CREDIT = re.compile(
 )
 _CREDIT_START = re.compile(r"^[（(]本稿件由")
 _CAPTION = re.compile(r"(?:记者|通讯员|記者|通訊員|摄影|攝影)[^。，]{0,20}(?:摄|攝)$|(?:摄|攝)\s*$")
+_NEWS_MARK = re.compile(r"记者|通讯员|記者|通訊員")
 _STRONG_CAPTION = re.compile(r"(?:记者|通讯员|記者|通訊員|摄影|攝影)[^。，,]{0,20}(?:摄|攝)$")
 _ENUM = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．)）](?!\d))"
@@ -84,6 +86,7 @@ NOTICE_WORDS = (
     "出让",
     "征求意见",
     "意见征集",
+    "简章",
     "封路",
     "停电",
     "停水",
@@ -95,7 +98,7 @@ NOTICE_WORDS = (
 )
 #: Endings of a title line (the document type), optionally numbered: 公告（第3号）.
 _TITLE_END = re.compile(
-    r"(?:公告|通告|通知|公示|启事|启示|声明|预告|告知书|公开信|须知|招租|出租|招聘|招标|拍卖|公示表|提示|函)"
+    r"(?:公告|通告|通知|公示|启事|启示|声明|预告|告知书|公开信|须知|招租|出租|招聘|招标|拍卖|公示表|提示|函|简章|公报)"
     r"(?:[（(]第?[\d一二三四五六七八九十〇]+号?[）)])?$"
 )
 
@@ -258,6 +261,7 @@ class _Line:
     date: bool = False
     sign_org: bool = False
     title: bool = False
+    spaced: bool = False
 
 
 def _lines(text: str) -> list[_Line]:
@@ -266,7 +270,9 @@ def _lines(text: str) -> list[_Line]:
         cleaned = clean_line(raw)
         if cleaned:
             norm = normalize(cleaned)
-            out.append(_Line(cleaned, norm, date=date_line_value(norm) is not None))
+            line = _Line(cleaned, norm, date=date_line_value(norm) is not None)
+            line.spaced = _CJK_GAP.search(raw) is not None
+            out.append(line)
     for i, line in enumerate(out):
         if line.date:
             # Issuer lines sit right above the date: the nearest one may be any short
@@ -309,8 +315,13 @@ def paragraphs(text: str) -> list[Para]:
     short = max(4, int(_typical_width(lines) * 0.6))
     paras: list[Para] = []
     open_para: Para | None = None
-    for line in lines:
+    in_news = False
+    for i, line in enumerate(lines):
         n = line.norm
+        if line.date or line.title or line.sign_org:
+            in_news = False
+        elif _NEWS_START.match(n):
+            in_news = True
         if open_para is not None and not _structural(line):
             gap = "" if _joins_tight(open_para.text, line.text) else " "
             open_para.text += gap + line.text
@@ -324,9 +335,25 @@ def paragraphs(text: str) -> list[Para]:
         open_para = para if para.kind is Kind.BODY and not _ends_paragraph(line, short) else None
         if para.kind is Kind.BODY and _ENUM.match(n) and len(n) < short and not _PROSE_PUNCT.search(n):
             open_para = None  # an enumerated heading such as "三、报名办法"
+        if open_para is not None and _standalone(line, lines[i + 1] if i + 1 < len(lines) else None, in_news):
+            open_para = None
     for para in paras:
         _finish(para)
     return _merge_titles(paras)
+
+
+def _standalone(line: _Line, after: _Line | None, in_news: bool) -> bool:
+    """A headline line that starts after a finished paragraph: never continued by the next line.
+
+    Letter-spaced or gapped lines ("城市党建作先锋 文明创建我先行") are headlines; after a news
+    report, so is an unpunctuated line clearly narrower than the column line below it.
+    """
+    n = line.norm
+    if _PROSE_PUNCT.search(n) or n.startswith(("（", "(")) or _NEWS_MARK.search(n):
+        return False
+    if line.spaced:
+        return True
+    return in_news and after is not None and len(n) + 3 <= len(after.norm)
 
 
 def _joins_tight(left: str, right: str) -> bool:
