@@ -95,7 +95,16 @@ async def test_ingest_sample_twice_then_ask(cli: Any, sample_page: str, tmp_path
     assert "0 stored, 3 duplicates" in second.out
     assert f"#{closure['id']} road_closure 封路公告 — 封闭期限: 11–26 May 2022 (all day)" in second.out
 
-    en = await cli("ask", "what roads are closed on May 20", "--at", "2022-05-15", "--json")
+    # read-only queries, run side by side to keep the suite fast
+    en, zh, jobs_run, place_run, miss, listed_run, after_run = await asyncio.gather(
+        cli("ask", "what roads are closed on May 20", "--at", "2022-05-15", "--json"),
+        cli("ask", "5月20日哪些路封闭", "--at", "2022-05-15"),
+        cli("ask", "有什么招聘", "--at", "2022-05-15T09:30", "--json"),
+        cli("ask", "寿山镇", "--at", "2022-05-15", "--json"),
+        cli("ask", "6月10日哪些路封闭", "--at", "2022-06-01"),
+        cli("notices", "--active-at", "2022-05-20", "--category", "road_closure", "--json"),
+        cli("notices", "--active-at", "2022-05-27", "--category", "道路封闭", "--json"),
+    )
     assert en.code == 0, en.err
     answer = en.json()
     assert set(answer) == {"language", "text", "notices"}
@@ -109,33 +118,26 @@ async def test_ingest_sample_twice_then_ask(cli: Any, sample_page: str, tmp_path
     }
     assert "11–26 May 2022" in answer["text"]
 
-    zh = await cli("ask", "5月20日哪些路封闭", "--at", "2022-05-15")
     assert zh.code == 0, zh.err
     assert "封闭期限：2022年5月11日—26日（全天）" in zh.out
     assert "寿山镇" in zh.out
 
-    jobs = (await cli("ask", "有什么招聘", "--at", "2022-05-15T09:30", "--json")).json()
+    jobs = jobs_run.json()
     assert [n["category"] for n in jobs["notices"]] == ["recruitment"]
     assert jobs["notices"][0]["periods"][0]["note"] == "节假日除外"
 
-    place = (await cli("ask", "寿山镇", "--at", "2022-05-15", "--json")).json()
-    assert [n["id"] for n in place["notices"]] == [closure["id"]]
+    assert [n["id"] for n in place_run.json()["notices"]] == [closure["id"]]
 
-    miss = await cli("ask", "6月10日哪些路封闭", "--at", "2022-06-01")
     assert miss.code == 0
     assert miss.out.startswith("没有找到2022年6月10日的道路封闭通知。")
     assert f"#{closure['id']} 封路公告" in miss.out  # the nearest past one
 
-    listed = (
-        await cli("notices", "--active-at", "2022-05-20", "--category", "road_closure", "--json")
-    ).json()
+    listed = listed_run.json()
     assert [n["id"] for n in listed] == [closure["id"]]
     assert listed[0]["status"] == "published"
     assert listed[0]["published"] == "2022-05-10"
     assert any("寿山镇" in p for p in listed[0]["places"])
-    assert (
-        await cli("notices", "--active-at", "2022-05-27", "--category", "道路封闭", "--json")
-    ).json() == []
+    assert after_run.json() == []
 
 
 async def test_nearest_future_when_nothing_is_on_yet(cli: Any, tmp_path: Path) -> None:
@@ -176,19 +178,25 @@ async def test_bad_inputs_change_nothing(cli: Any, tmp_path: Path) -> None:
     other = tmp_path / "other.txt"
     other.write_text(ROAD.replace("和平路", "胜利路"), encoding="utf-8")
 
-    assert_one_line_error(await cli("ingest", str(empty)), "empty")
-    assert_one_line_error(await cli("ingest", str(binary)), "binary")
-    assert_one_line_error(await cli("ingest", str(huge)), "limit")
-    assert_one_line_error(await cli("ingest", str(tmp_path / "missing.txt")), "no such file")
-    assert_one_line_error(await cli("ingest", str(tmp_path)), "directory")
-    # one unreadable page among good ones: nothing at all is stored
-    assert_one_line_error(await cli("ingest", str(other), str(binary)), "binary")
-    assert_one_line_error(await cli("ingest", str(good), "--published", "2022-13-01"), "--published")
-    assert_one_line_error(await cli("ask", "哪些路封闭", "--at", "tomorrow"), "--at")
-    assert_one_line_error(await cli("notices", "--category", "volcano"), "unknown category", "road_closure")
-    assert_one_line_error(await cli("notices", "--active-at", "2022-02-30"), "--active-at")
-    assert_one_line_error(await cli("dates", "5月1日", "--base", "1.5"), "--base")
-    assert_one_line_error(await cli("notices", extra={"NOTICEBOT_TZ": "Mars/Olympus"}), "NOTICEBOT_TZ")
+    # independent failures, run side by side to keep the suite fast
+    cases: list[tuple[tuple[str, ...], dict[str, str] | None, tuple[str, ...]]] = [
+        (("ingest", str(empty)), None, ("empty",)),
+        (("ingest", str(binary)), None, ("binary",)),
+        (("ingest", str(huge)), None, ("limit",)),
+        (("ingest", str(tmp_path / "missing.txt")), None, ("no such file",)),
+        (("ingest", str(tmp_path)), None, ("directory",)),
+        # one unreadable page among good ones: nothing at all is stored
+        (("ingest", str(other), str(binary)), None, ("binary",)),
+        (("ingest", str(good), "--published", "2022-13-01"), None, ("--published",)),
+        (("ask", "哪些路封闭", "--at", "tomorrow"), None, ("--at",)),
+        (("notices", "--category", "volcano"), None, ("unknown category", "road_closure")),
+        (("notices", "--active-at", "2022-02-30"), None, ("--active-at",)),
+        (("dates", "5月1日", "--base", "1.5"), None, ("--base",)),
+        (("notices",), {"NOTICEBOT_TZ": "Mars/Olympus"}, ("NOTICEBOT_TZ",)),
+    ]
+    runs = await asyncio.gather(*(cli(*args, extra=extra) for args, extra, _ in cases))
+    for run, (_, _, needles) in zip(runs, cases, strict=True):
+        assert_one_line_error(run, *needles)
 
     news = tmp_path / "news.txt"
     news.write_text("本报讯（记者 某某）5月10日，市里召开会议，研究部署防汛工作。\n", encoding="utf-8")
