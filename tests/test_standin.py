@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dtm
 import html
 import json
+import subprocess
+import sys
+import urllib.request
 import warnings
 from collections.abc import AsyncIterator
 
@@ -26,6 +30,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import (
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     InlineQueryHandler,
@@ -33,7 +38,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.standin import FloodLimits, StandIn
+from bot.standin import DEFAULT_TOKEN, FloodLimits, StandIn
 from bot.standin.entities import EntityError, parse_html
 from bot.standin.limits import FloodGate
 from tests.standin_fixtures import application_builder, polling, stand_in_bot
@@ -426,3 +431,91 @@ async def test_webhook_delivery_with_secret_header(server: StandIn, bot: Bot) ->
         assert [u.message.text for u in updates if u.message] == ["via polling"]
     finally:
         await runner.cleanup()
+
+
+async def test_long_poll_wakes_when_an_update_arrives_and_a_second_poller_conflicts(
+    server: StandIn, bot: Bot
+) -> None:
+    user = server.user()
+
+    async def later() -> None:
+        await asyncio.sleep(0.05)
+        server.user_message(user, None, "late")
+
+    task = asyncio.create_task(later())
+    updates = await asyncio.wait_for(bot.get_updates(timeout=30), 5)  # not held for 30 s
+    await task
+    assert [u.message.text for u in updates if u.message] == ["late"]
+    first = asyncio.create_task(bot.get_updates(offset=updates[-1].update_id + 1, timeout=30))
+    await server.wait_for_poller()
+    async with stand_in_bot(server) as second_instance:
+        assert await second_instance.get_updates(timeout=0) == ()
+    with pytest.raises(Conflict, match="terminated by other getUpdates request"):
+        await first
+
+
+async def test_edits_deletes_and_strict_chats(server: StandIn, bot: Bot) -> None:
+    user = server.user()
+    sent = await bot.send_message(user.id, "draft")
+    with pytest.raises(BadRequest, match="not modified"):
+        await bot.edit_message_text("draft", chat_id=user.id, message_id=sent.message_id)
+    with pytest.raises(BadRequest, match="Message to edit not found"):
+        await bot.edit_message_text("x", chat_id=user.id, message_id=42)
+    incoming = server.user_message(user, None, "mine")
+    with pytest.raises(BadRequest, match="can't be edited"):
+        await bot.edit_message_text("x", chat_id=user.id, message_id=incoming.message_id)
+    assert incoming.message_id == sent.message_id + 1  # one id sequence per chat, both directions
+    await bot.delete_message(user.id, sent.message_id)
+    assert server.sent_to(user.id) == []
+    assert server.sent_to(user.id, include_deleted=True)[0].deleted
+    async with StandIn(strict_chats=True) as strict, stand_in_bot(strict) as strict_bot:
+        with pytest.raises(BadRequest, match="Chat not found"):
+            await strict_bot.send_message(555, "hello")
+        await strict_bot.send_message(strict.user().id, "known chat")
+
+
+async def test_dropped_connections_surface_as_network_errors(server: StandIn, bot: Bot) -> None:
+    server.go_down(mode="close")
+    with pytest.raises(NetworkError):
+        await bot.send_message(1, "x")
+    server.come_up()
+    await bot.send_message(1, "x")
+
+
+async def test_my_chat_member_reaches_a_chat_member_handler(server: StandIn) -> None:
+    seen: list[tuple[int, str, str]] = []
+    handled = asyncio.Event()
+
+    async def changed(update: Update, context: Context) -> None:
+        change = update.my_chat_member
+        assert change is not None
+        seen.append((change.chat.id, change.old_chat_member.status, change.new_chat_member.status))
+        handled.set()
+
+    app = application_builder(server).build()
+    app.add_handler(ChatMemberHandler(changed, ChatMemberHandler.MY_CHAT_MEMBER))
+    admin = server.user("Admin")
+    channel = server.channel("News")
+    server.my_chat_member(channel, admin, "administrator", old_status="left")
+    async with polling(app):
+        await server.wait_delivered()
+        await asyncio.wait_for(handled.wait(), 5)
+    assert seen == [(channel.id, "left", "administrator")]
+    async with stand_in_bot(server) as bot:
+        assert (await bot.get_chat_member(channel.id, server.bot_user.id)).status == "administrator"
+
+
+def test_standalone_mode_prints_its_base_url() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.standin", "--port", "0"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        base = process.stdout.readline().strip().split("=", 1)[1]
+        assert first.startswith("Bot API stand-in listening on http://127.0.0.1:")
+        with urllib.request.urlopen(f"{base}{DEFAULT_TOKEN}/getMe") as response:
+            assert json.load(response)["result"]["is_bot"] is True
+    finally:
+        process.terminate()
+        process.wait(5)

@@ -391,6 +391,7 @@ class StandIn:
         if not ready and timeout > 0 and self._runner is not None:
             poller: asyncio.Future[str] = asyncio.get_running_loop().create_future()
             self._poller = poller
+            self._notify()
             wait = timeout if self.max_poll_seconds is None else min(timeout, self.max_poll_seconds)
             try:
                 outcome = await asyncio.wait_for(poller, wait)
@@ -824,6 +825,12 @@ class StandIn:
         """Wait until every queued update has been handed to the bot."""
         last = self._last_update_id
         await self._until(lambda: self.delivered_update_id >= last, timeout, "updates to be delivered")
+
+    async def wait_for_poller(self, timeout: float = 5.0) -> None:  # noqa: ASYNC109
+        """Wait until a getUpdates long poll is being held open (the bot is idle and listening)."""
+        await self._until(
+            lambda: self._poller is not None and not self._poller.done(), timeout, "a long poll"
+        )
 
     async def say(
         self,
