@@ -224,8 +224,7 @@ async def test_rate_limit_block_and_message_faults(server: StandIn, bot: Bot) ->
 
 async def test_flood_limits_answer_429_through_ptb(bot: Bot, server: StandIn) -> None:
     now = [0.0]
-    server.enforce_limits(FloodLimits(per_second=30, per_chat_interval=1.0, group_per_minute=20))
-    server._gate = FloodGate(FloodLimits(), lambda: now[0])  # a fake clock instead of waiting
+    server.enforce_limits(FloodLimits(per_second=30, per_chat_interval=1.0), clock=lambda: now[0])
     user = server.user()
     await bot.send_message(user.id, "one")
     with pytest.raises(RetryAfter) as caught:

@@ -258,6 +258,8 @@ class StandIn:
         for fault in self.faults:
             if fault.matches(method, params):
                 fault.fire()
+                if fault.remaining == 0:
+                    self.faults.remove(fault)
                 raise ApiError(fault.status, fault.description, fault.retry_after)
         if method not in CHAT_BOUND:
             return
@@ -336,9 +338,17 @@ class StandIn:
         self.blocked.clear()
         self._down_until = None
 
-    def enforce_limits(self, limits: FloodLimits | None = FloodLimits()) -> None:  # noqa: B008
-        """Answer 429 whenever Telegram's flood limits would be exceeded (``None`` stops)."""
-        self._gate = None if limits is None else FloodGate(limits, self._monotonic)
+    def enforce_limits(
+        self,
+        limits: FloodLimits | None = FloodLimits(),  # noqa: B008
+        *,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        """Answer 429 whenever Telegram's flood limits would be exceeded (``None`` stops).
+
+        ``clock`` (monotonic seconds) lets a test step time instead of waiting for it.
+        """
+        self._gate = None if limits is None else FloodGate(limits, clock or self._monotonic)
 
     # -- updates: polling and webhooks -------------------------------------------------------
 
