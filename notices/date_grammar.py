@@ -83,25 +83,20 @@ _BEFORE_MARKS = ("前", "之前", "以前")
 _BASE_KW = ("即日起", "即日", "之日起")
 _DURATION_LABELS = ("公示期", "公示期限", "公告期", "异议期")
 # Keywords a period can begin with; any other keyword is skipped without parsing.
-START_KEYWORDS = frozenset(
-    (
-        *_DEADLINE_KW,
-        "至",
-        "到",
-        *_BASE_KW,
-        "今日",
-        "今天",
-        "明日",
-        "明天",
-        "后天",
-        "本月底",
-        "本月末",
-        *_DURATION_LABELS,
-        *_AM,
-        *_PM,
-        "中午",
-    )
-)
+START_KEYWORDS = frozenset(_DEADLINE_KW + _BASE_KW + _DURATION_LABELS + _AM + _PM) | {
+    "至",
+    "到",
+    "中午",
+    "今日",
+    "今天",
+    "明日",
+    "明天",
+    "后天",
+    "本月底",
+    "本月末",
+    "月底",
+    "月末",
+}
 _WEEKDAY_PAREN = frozenset(
     ["星期" + c for c in "一二三四五六日天"]
     + ["周" + c for c in "一二三四五六日天"]
@@ -126,6 +121,7 @@ class Point:
     style: str = "cn"  # cn | num | en: how an abbreviated range end may look
     time_only: bool = False
     time_span: tuple[int, int] | None = None  # offsets of the time part
+    next_day: bool = False  # 次日6:00: the day after the range's start
 
     @property
     def has_date(self) -> bool:
@@ -207,7 +203,7 @@ class Grammar:
             shift = {"今日": 0, "今天": 0, "明日": 1, "明天": 1, "后天": 2}.get(str(tok.value))
             if shift is not None:
                 return Point(fixed=self.base + timedelta(days=shift), weak=True), i + 1
-            if tok.value in ("本月底", "本月末"):
+            if tok.value in ("本月底", "本月末", "月底", "月末"):
                 return Point(self.base.year, self.base.month, part="monthend"), i + 1
         return None
 
@@ -222,12 +218,13 @@ class Grammar:
             j = i + 2
         month = _num(self.at(j), 1, 12)
         month_tok = self.at(j + 1)
+        if year is None and (self.unit(i + 1, "日", "号") or self.kw(i + 1, "日期")):
+            # 26日 as the end of a range (or the next item of a list) that began with a day
+            day = _num(tok, 1, 31)
+            if day is not None and ctx is not None and ctx.has_date and ctx.style == "cn":
+                return Point(None, None, day), i + 2
+            return None
         if month is None or month_tok is None:
-            # 26日 as the end of a range that started with a day
-            if year is None and ctx is not None and ctx.has_date and ctx.style == "cn":
-                day = _num(self.at(i), 1, 31)
-                if day is not None and (self.unit(i + 1, "日", "号") or self.kw(i + 1, "日期")):
-                    return Point(None, None, day), i + 2
             return None
         if month_tok.kind is Kind.UNIT and month_tok.value == "月":
             k = j + 2
@@ -408,6 +405,13 @@ class Grammar:
     def point(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
         """A date with an optional time; with a dated ``ctx``, also a bare time."""
         tok = self.at(i)
+        if ctx is not None and ctx.has_date:
+            next_day = self.kw(i, "次日")
+            timed = self.time(i + 1 if next_day else i)
+            if timed is not None:
+                hour, minute, k = timed
+                span = (self.t[i].start, self.t[k - 1].end)
+                return Point(hour=hour, minute=minute, time_only=True, time_span=span, next_day=next_day), k
         if tok is not None and tok.kind is Kind.WORD and tok.value in WEEKDAYS:
             k = i + 1 + (1 if self.sep(i + 1, ",") else 0)
             found = self.date(k, ctx)
@@ -417,6 +421,8 @@ class Grammar:
             pt, j = found
             j = self._skip_weekday(j)
             k = j
+            if pt.style == "en" and self.sep(k, ","):
+                k += 1
             if self.word(k, "t", "at", "on"):
                 k += 1
             timed = self.time(k) if pt.part == "day" else None
@@ -425,12 +431,6 @@ class Grammar:
                 span = (self.t[k].start, self.t[k2 - 1].end)
                 return replace(pt, hour=hour, minute=minute, time_span=span, weak=False), k2
             return pt, j
-        if ctx is not None and ctx.has_date:
-            timed = self.time(i)
-            if timed is not None:
-                hour, minute, k = timed
-                span = (self.t[i].start, self.t[k - 1].end)
-                return Point(hour=hour, minute=minute, time_only=True, time_span=span), k
         return None
 
     # ----------------------------------------------------------------- periods

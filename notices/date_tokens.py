@@ -273,7 +273,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         elif group == "kw":
             append(Token(Kind.KW, raw, start, end))
         elif group == "word":
-            append(Token(Kind.WORD, raw.lower().replace(".", ""), start, end))
+            word = raw.lower().replace(".", "")
+            if raw == "may":
+                word = "may-verb"  # lower-case "may" is the verb, never the month
+            append(Token(Kind.WORD, word, start, end))
         elif group == "weekday":
             append(Token(Kind.WEEKDAY, _WEEKDAY_CHARS[raw[-1]], start, end))
         elif group == "relweek":

@@ -171,8 +171,6 @@ def _continues(tokens: list[Token], prev_end: int, i: int) -> bool:
     """Is token ``i`` the next item of a list that the previous period started (、 and 及)?"""
     if prev_end < 0:
         return False
-    if i == prev_end:
-        return True
     if i != prev_end + 1:
         return False
     between = tokens[prev_end]
@@ -320,7 +318,11 @@ def _resolve(
                 start_ext = _extent(start_pt, base, anchor)
                 if start_ext is None:
                     return None
-                end_ext = start_ext if end_pt.time_only else _extent(end_pt, base, start_ext[0])
+                if end_pt.time_only:
+                    shift = timedelta(days=1 if end_pt.next_day else 0)
+                    end_ext = (start_ext[0] + shift, start_ext[0] + shift)
+                else:
+                    end_ext = _extent(end_pt, base, start_ext[0])
             if start_ext is None or end_ext is None:
                 return None
         elif start_pt is not None:

@@ -1,0 +1,49 @@
+"""normalize(): a one-to-one character map, so offsets in its output are offsets in the input."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from notices.normalize import normalize
+from notices.numerals import chinese_to_int, to_int
+
+
+@given(st.text())
+def test_length_is_preserved(text: str) -> None:
+    assert len(normalize(text)) == len(text)
+
+
+def test_full_width_becomes_ascii() -> None:
+    assert normalize("２０２２年５月１１日８：００（周三）ＡＢｃ，．") == "2022年5月11日8:00(周三)ABc,."
+
+
+def test_dashes_tildes_and_spaces_are_unified() -> None:
+    assert normalize("5月11日—26日–27日―28日－29日−30日") == "5月11日-26日-27日-28日-29日-30日"
+    assert normalize("11日〜26日～27日") == "11日~26日~27日"
+    assert normalize("8∶00\u3000至") == "8:00 至"
+    assert normalize("二○二二年") == "二〇二二年"
+
+
+def test_traditional_becomes_simplified() -> None:
+    assert normalize("停電時間：週三上午8時，於1號條網點內") == "停电时间:周三上午8时,于1号条网点内"
+    assert normalize("報名截止後開標，請關注區縣鄉鎮") == "报名截止后开标,请关注区县乡镇"
+
+
+def test_simplified_and_ascii_are_untouched() -> None:
+    text = "封闭期限：2022年5月11日至26日。显著 乾坤 Hello, world!"
+    expected = text.replace("：", ":")
+    assert normalize(text) == expected
+
+
+def test_chinese_numerals() -> None:
+    assert chinese_to_int("二〇二二") == 2022
+    assert chinese_to_int("十一") == 11
+    assert chinese_to_int("二十六") == 26
+    assert chinese_to_int("廿六") == 26
+    assert chinese_to_int("卅一") == 31
+    assert chinese_to_int("一百零五") == 105
+    assert chinese_to_int("三万二千") == 32000
+    assert chinese_to_int("十十") is None
+    assert chinese_to_int("") is None
+    assert to_int("31") == 31
