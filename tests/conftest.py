@@ -15,6 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from db.engine import make_engine, make_sessionmaker, upgrade
 
+pytest_plugins = ["tests.standin_fixtures"]
+
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 SAMPLE_PAGE = SAMPLES / "liaoyuan-daily-2022-05-10.txt"
 TZ = ZoneInfo("Asia/Shanghai")
