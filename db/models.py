@@ -60,8 +60,14 @@ class Notice(Base):
     source: Mapped[str | None] = mapped_column(String(500))
     warnings: Mapped[str] = mapped_column(Text, default="")
     # Title, places and body folded for substring search (see db.search.fold): one LIKE over one column
-    # instead of three, blind to the line breaks and full-width letters of PDF-extracted text.
-    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # instead of three, blind to the line breaks and full-width letters of PDF-extracted text. Deferred:
+    # only queries read it, so listing notices does not load every body twice.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="", deferred=True)
+    # The envelope of the periods (earliest active_from, latest ends_at; 0001-01-01 / 9999-12-31 stand
+    # for an open side; NULL when there are no periods). With the indexes below, "active at t" is an
+    # index range scan that skips the notices whose periods are all over, before probing periods.
+    active_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    active_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
@@ -75,6 +81,8 @@ class Notice(Base):
     __table_args__ = (
         Index("ix_notices_status_category", "status", "category"),
         Index("ix_notices_published", "published"),
+        Index("ix_notices_category_active", "status", "category", "active_until", "active_since"),
+        Index("ix_notices_active", "status", "active_until", "active_since"),
     )
 
 

@@ -4,9 +4,11 @@ Every time condition is about one period of a notice: "active at 9:00 and ending
 single period does both. Instants are compared in UTC against ``periods.active_from``/``ends_at``
 (both indexed), so the zone only matters for turning a local day into instants, done here in Python.
 
-Cost, measured by ``bench/query.py`` on 100,000 notices: category + moment is an index walk of that
-category's notices with one covering-index probe each; keyword search is a ``LIKE '%…%'`` scan of the
-folded ``search_text`` column of every notice in the status (linear in the stored text, tens of ms).
+Cost, measured by ``bench/query.py`` on 100,000 notices: category + moment is a range scan of
+``ix_notices_category_active`` over the notices whose periods are not all over, then one covering-index
+probe of ``periods`` per candidate. Keyword search is a substring scan of the folded ``search_text`` of
+the notices in the status: linear in the stored text (about 0.1-0.4 s for 100,000 notices when nothing
+matches; quick when the newest notices match, because results come in date order and stop at the limit).
 """
 
 from __future__ import annotations
@@ -16,16 +18,43 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select
+from sqlalchemy import ColumnElement, Integer, Select, and_, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from db.models import Notice, NoticeStatus
 from db.models import Period as PeriodRow
 from notices.categories import Category
 
 _SPACE = re.compile(r"\s+")
+
+
+class position_of(FunctionElement[int]):
+    """``position_of(haystack, needle)``: 1-based position of ``needle``, 0 when absent.
+
+    A plain substring test (SQLite ``instr``, PostgreSQL ``strpos``) instead of ``LIKE '%…%'``: the
+    folded text needs no case-insensitive matching or wildcard escaping, and ``instr`` scans SQLite's
+    text about a third faster than ``LIKE``.
+    """
+
+    type = Integer()
+    inherit_cache = True
+    name = "position_of"
+
+
+@compiles(position_of)
+def _strpos(element: position_of, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"strpos({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(position_of, "sqlite")
+def _instr(element: position_of, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"instr({compiler.process(element.clauses, **kw)})"
 
 
 def fold(text: str) -> str:
@@ -81,6 +110,25 @@ def _overlaps(start: datetime, end: datetime) -> list[ColumnElement[bool]]:
     ]
 
 
+def _envelope(start: datetime, end: datetime) -> list[ColumnElement[bool]]:
+    """Necessary for a period to overlap [start, end): the notice's envelope overlaps it. Answered by
+    ``ix_notices_(category_)active`` before any period is probed."""
+    return [
+        Notice.active_until > start,
+        Notice.active_since < end if end > start else Notice.active_since <= start,
+    ]
+
+
+def _envelope_conditions(flt: NoticeFilter, tz: ZoneInfo) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if flt.active_at is not None:
+        moment = _utc(flt.active_at, "active_at")
+        conditions += _envelope(moment, moment)
+    if flt.active_on is not None:
+        conditions += _envelope(*day_bounds(flt.active_on, tz))
+    return conditions
+
+
 def _period_conditions(
     flt: NoticeFilter, tz: ZoneInfo, *, with_active: bool = True
 ) -> list[ColumnElement[bool]]:
@@ -110,12 +158,12 @@ def _notice_conditions(flt: NoticeFilter) -> list[ColumnElement[bool]]:
         conditions.append(Notice.category == codes[0] if len(codes) == 1 else Notice.category.in_(codes))
     needle = fold(flt.text or "")
     if needle:
-        conditions.append(Notice.search_text.contains(needle, autoescape=True))
+        conditions.append(position_of(Notice.search_text, needle) > 0)
     return conditions
 
 
 def _where(flt: NoticeFilter, tz: ZoneInfo) -> tuple[list[ColumnElement[bool]], list[ColumnElement[bool]]]:
-    conditions = _notice_conditions(flt)
+    conditions = _notice_conditions(flt) + _envelope_conditions(flt, tz)
     periods = _period_conditions(flt, tz)
     if periods:
         conditions.append(select(literal(1)).where(PeriodRow.notice_id == Notice.id, *periods).exists())

@@ -73,12 +73,36 @@ def _unique_places(places: Sequence[str]) -> list[str]:
     return list(seen)
 
 
+# The open sides of ``Notice.active_since``/``active_until``: sentinels rather than NULL, so the
+# envelope test stays a plain range comparison an index can answer.
+EARLIEST = datetime(1, 1, 1, tzinfo=UTC)
+LATEST = datetime(9999, 12, 31, tzinfo=UTC)
+
+
+def envelope(periods: Sequence[dict[str, Any]]) -> dict[str, datetime | None]:
+    """``active_since``/``active_until`` for a notice with these ``period_values`` rows."""
+    if not periods:
+        return {"active_since": None, "active_until": None}
+    return {
+        "active_since": min(p["active_from"] or EARLIEST for p in periods),
+        "active_until": max(p["ends_at"] or LATEST for p in periods),
+    }
+
+
+def all_period_values(notice: ParsedNotice, tz: ZoneInfo) -> list[dict[str, Any]]:
+    """The ``periods`` rows of a notice, in order (without ``notice_id``)."""
+    return [
+        period_values(p, position=i, published=notice.published, tz=tz) for i, p in enumerate(notice.periods)
+    ]
+
+
 def notice_values(
-    notice: ParsedNotice, *, source: str | None = None, status: str = NoticeStatus.PUBLISHED
+    notice: ParsedNotice, *, tz: ZoneInfo, source: str | None = None, status: str = NoticeStatus.PUBLISHED
 ) -> dict[str, Any]:
     """The ``notices`` row for a parsed notice (shared with bulk loaders so they store the same thing)."""
     places = _unique_places(notice.places)
     return {
+        **envelope(all_period_values(notice, tz)),
         "title": notice.title,
         "category": notice.category.value,
         "issuer": notice.issuer,
@@ -150,7 +174,7 @@ async def store_notice(
     ON CONFLICT DO NOTHING makes the check race-free: two ingests of one page at once store it once.
     """
     _check_status(status)
-    values = notice_values(notice, source=source, status=status)
+    values = notice_values(notice, tz=tz, source=source, status=status)
     statement = (
         _insert(session)(Notice)
         .values(**values)
@@ -164,28 +188,14 @@ async def store_notice(
         )
         assert existing is not None
         return StoredNotice(id=existing, notice=notice, duplicate=True)
-    await _insert_children(session, new_id, notice.periods, notice.places, notice.published, tz)
-    return StoredNotice(id=new_id, notice=notice, duplicate=False)
-
-
-async def _insert_children(
-    session: AsyncSession,
-    notice_id: int,
-    periods: Sequence[Period],
-    places: Sequence[str],
-    published: date | None,
-    tz: ZoneInfo,
-) -> None:
+    periods = all_period_values(notice, tz)
     if periods:
-        rows = [
-            {"notice_id": notice_id, **period_values(p, position=i, published=published, tz=tz)}
-            for i, p in enumerate(periods)
-        ]
-        await session.execute(insert(PeriodRow), rows)
-    names = _unique_places(places)
+        await session.execute(insert(PeriodRow), [{"notice_id": new_id, **p} for p in periods])
+    names = _unique_places(notice.places)
     if names:
-        rows = [{"notice_id": notice_id, "position": i, "name": name[:200]} for i, name in enumerate(names)]
+        rows = [{"notice_id": new_id, "position": i, "name": name[:200]} for i, name in enumerate(names)]
         await session.execute(insert(PlaceRow), rows)
+    return StoredNotice(id=new_id, notice=notice, duplicate=False)
 
 
 async def store_page(
@@ -275,10 +285,10 @@ async def replace_periods(
 ) -> Notice:
     """Replace a notice's periods (a correction). Period ids change; reminders keyed on them must re-plan."""
     notice = await _require(session, notice_id)
-    notice.periods = [
-        PeriodRow(**period_values(p, position=i, published=notice.published, tz=tz))
-        for i, p in enumerate(periods)
-    ]
+    rows = [period_values(p, position=i, published=notice.published, tz=tz) for i, p in enumerate(periods)]
+    notice.periods = [PeriodRow(**row) for row in rows]
+    for key, value in envelope(rows).items():
+        setattr(notice, key, value)
     notice.updated_at = datetime.now(UTC)
     await session.flush()
     await session.refresh(notice, ["periods"])

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from db.engine import session_scope
 from db.models import NoticeStatus
 from db.search import NoticeFilter, count_notices, find_notices, fold, nearest_notices
-from db.store import set_status, store_notice
+from db.store import replace_periods, set_status, store_notice
 from notices.categories import Category
 from notices.model import ParsedNotice, Period
 
@@ -363,3 +363,14 @@ async def test_many_notices_page_through(sessions: Sessions, tz: ZoneInfo) -> No
         # the closures that began most recently (on the 10th) come first
         firsts = await find_notices(session, roads(active_at=local(2022, 5, 15), limit=3), tz=tz)
         assert [p.start_date for n in firsts for p in n.periods] == [date(2022, 5, 10)] * 3
+
+
+async def test_corrected_periods_move_the_notice_in_time(sessions: Sessions, ids: dict[str, int]) -> None:
+    async with session_scope(sessions) as session:
+        await replace_periods(session, ids["june"], [Period(date(2022, 7, 1), date(2022, 7, 2))], tz=SH)
+    assert "june" not in await names(sessions, ids, roads(active_on=date(2022, 6, 11)))
+    assert await names(sessions, ids, roads(active_on=date(2022, 7, 2))) == ["june", "bridge"]
+    async with session_scope(sessions) as session:
+        await replace_periods(session, ids["june"], [], tz=SH)
+    assert "june" not in await names(sessions, ids, roads(active_on=date(2022, 7, 2)))
+    assert "june" in await names(sessions, ids, roads(text="东吉大路"))

@@ -276,3 +276,41 @@ async def test_replace_periods(sessions: Sessions, tz: ZoneInfo) -> None:
 async def test_get_notice_missing_is_none(sessions: Sessions) -> None:
     async with sessions() as session:
         assert await get_notice(session, 12345) is None
+
+
+async def test_upgrade_fills_the_new_columns_of_existing_notices(db_url: str, tz: ZoneInfo) -> None:
+    from sqlalchemy import text
+
+    from db.engine import make_sessionmaker, upgrade
+    from tests.conftest import engine_for
+
+    engine = engine_for(db_url)
+    try:
+        await upgrade(engine, "0001")
+        async with engine.begin() as connection:
+            await connection.execute(
+                text(
+                    "INSERT INTO notices (id, title, category, published, body, status, content_hash,"
+                    " warnings, created_at, updated_at)"
+                    " VALUES (1, '出 租', 'rental', :day, :body, 'published', 'h', '', :now, :now)"
+                ),
+                {"day": date(2022, 5, 10), "body": "门市房\n出租", "now": datetime(2022, 5, 10)},
+            )
+            await connection.execute(
+                text(
+                    "INSERT INTO periods (id, notice_id, position, text, all_day, end_date, ends_at)"
+                    " VALUES (1, 1, 0, '', :yes, :end, :ends)"
+                ),
+                {"yes": True, "end": date(2022, 5, 31), "ends": datetime(2022, 5, 31, 16)},
+            )
+        await upgrade(engine)
+        async with make_sessionmaker(engine)() as session:
+            row = await get_notice(session, 1)
+            assert row is not None
+            folded = await session.scalar(select(Notice.search_text).where(Notice.id == 1))
+            assert folded == "出租\n门市房出租"
+            assert row.periods[0].active_from == datetime(2022, 5, 9, 16, tzinfo=UTC)
+            assert row.active_since == datetime(2022, 5, 9, 16, tzinfo=UTC)
+            assert row.active_until == datetime(2022, 5, 31, 16, tzinfo=UTC)
+    finally:
+        await engine.dispose()
