@@ -29,7 +29,7 @@ class Throttle:
     """``burst`` messages at once, then ``rate`` per second, for each key (a user id)."""
 
     def __init__(
-        self, *, burst: int = 12, rate: float = 1.0, monotonic: Callable[[], float] = time.monotonic
+        self, *, burst: int = 20, rate: float = 1.0, monotonic: Callable[[], float] = time.monotonic
     ) -> None:
         if burst < 1 or rate <= 0:
             raise ValueError("burst must be at least 1 and rate positive")

@@ -10,6 +10,7 @@ Other test modules import the fixtures from here.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -155,22 +156,32 @@ def clock() -> FixedClock:
     return FixedClock(START)
 
 
+@asynccontextmanager
+async def running_bot(
+    server: StandIn, sessions: async_sessionmaker[AsyncSession], clock: FixedClock, settings: Settings
+) -> AsyncIterator[App]:
+    """The bot as ``noticebot run`` builds it, polling ``server``. Its throttle lets each user send 30
+    messages and then refills only as the test says (time stands still), so flood tests are exact."""
+    app = build_application(
+        settings,
+        sessions,
+        clock=clock,
+        token=server.token,
+        base_url=server.url,
+        throttle=Throttle(burst=30, rate=1.0, monotonic=lambda: 0.0),
+        page_size=4,
+    )
+    async with polling(app):
+        await set_commands(app)
+        yield app
+
+
 @pytest.fixture
 async def harness(
     standin_server: StandIn, sessions: async_sessionmaker[AsyncSession], clock: FixedClock, db_url: str
 ) -> AsyncIterator[Harness]:
     settings = bot_settings(db_url)
-    app = build_application(
-        settings,
-        sessions,
-        clock=clock,
-        token=standin_server.token,
-        base_url=standin_server.url,
-        throttle=Throttle(burst=30, rate=5.0),
-        page_size=4,
-    )
-    async with polling(app):
-        await set_commands(app)
+    async with running_bot(standin_server, sessions, clock, settings) as app:
         yield Harness(standin_server, app, clock, sessions, settings)
 
 

@@ -6,9 +6,10 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop, TypeHandler
 
 from bot.handlers import add, admin, ask, errors, groups, inline, settings, start, subscribe
-from bot.handlers.common import App, Context, deps
-from bot.texts import language_of, say
+from bot.handlers.common import App, Context, deps, language_for
+from bot.texts import say
 from bot.throttle import Verdict
+from db.engine import session_scope
 
 
 async def throttle(update: Update, context: Context) -> None:
@@ -20,7 +21,9 @@ async def throttle(update: Update, context: Context) -> None:
     if verdict is Verdict.ALLOW:
         return
     if verdict is Verdict.WARN:
-        text = say(language_of(user.language_code), "throttled")
+        async with session_scope(deps(context).sessions) as session:
+            lang = await language_for(update, session)
+        text = say(lang, "throttled")
         if update.callback_query is not None:
             await update.callback_query.answer(text)
         elif update.effective_chat is not None:
