@@ -210,7 +210,28 @@ def _periods(
         if published is not None and period.end is not None and _as_date(period.end, tz) < published:
             continue
         out.append(_labelled(body, period))
-    return out
+    return _drop_shadowed(out)
+
+
+def _drop_shadowed(periods: list[Period]) -> list[Period]:
+    """A bare duration ("公示期为30日") restated by explicit dates next to it is the same
+    period: the explicit dates win."""
+
+    def explicit(p: Period) -> bool:
+        return "月" in normalize(p.text)
+
+    kept: list[Period] = []
+    for p in periods:
+        if not explicit(p) and any(explicit(q) and _overlap(p, q) for q in periods):
+            continue
+        kept.append(p)
+    return kept
+
+
+def _overlap(a: Period, b: Period) -> bool:
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return False
+    return not (a.end < b.start or b.end < a.start)  # type: ignore[operator]
 
 
 def _labelled(body: str, period: Period) -> Period:

@@ -72,6 +72,14 @@ _STOPWORDS = (
     "进行",
     "实施",
     "位于",
+    "坐落",
+    "绕行",
+    "改经",
+    "改走",
+    "驶入",
+    "进入",
+    "通过",
+    "经过",
     "途经",
     "包括",
     "涉及",
@@ -211,22 +219,17 @@ _GENERIC = frozenset(
         "新村",
         "封路",
         "修路",
-        "让路",
         "绕路",
         "断路",
-        "走路",
-        "带路",
-        "开路",
-        "上路",
-        "过路",
-        "问路",
-        "引路",
         "筑路",
         "养路",
         "护路",
     }
 )
 _MAX_NAME = 8
+#: Function words no place name starts with (unlike 和平路, 向阳路, 自由大路, 沿江路).
+_NEVER_FIRST = frozenset("对该此本其的了在请将于从即是各全凡")
+_ROADS = frozenset({"路", "街", "大路", "大街", "大道", "道", "巷", "胡同"})
 #: Qualifiers that make "住宅小区", "周边道路" descriptions rather than names.
 _GENERIC_NAMES = frozenset(
     {
@@ -259,7 +262,7 @@ class _Unit:
     joined_by: str | None = None
 
 
-def _name_start(clause: str, lo: int, hi: int, min_len: int) -> int | None:
+def _name_start(clause: str, lo: int, hi: int, min_len: int, *, admin: bool = False) -> int | None:
     """Where the name before a suffix at ``hi`` begins, not before ``lo``; None if no name."""
     name = clause[lo:hi]
     if not name:
@@ -275,6 +278,8 @@ def _name_start(clause: str, lo: int, hi: int, min_len: int) -> int | None:
             at = name.rfind(word, 0, at)
     if best is None:
         best = lo
+    if hi - best > _MAX_NAME and admin:
+        best = hi - 2  # most city and district names have two characters: 坐落高雄市
     if hi - best > _MAX_NAME or hi - best < min_len:
         return None
     return best
@@ -289,7 +294,12 @@ def _valid(clause: str, start: int, end: int, kind: str, suffix: str) -> bool:
         return bool(re.fullmatch(r"[0-9一二三四五六七八九十-]{1,6}", name))
     if len(suffix) == 1 and len(name) < 2:
         return False  # 封路, 修路, 让路: a verb and its object, not a name
-    if name in _GENERIC_NAMES or (suffix == "道" and name[-1] in _NOT_BEFORE_DAO):
+    if (
+        name[:1] in _NEVER_FIRST
+        or any(c in "的各该此其" for c in name)
+        or name in _GENERIC_NAMES
+        or (suffix == "道" and name[-1] in _NOT_BEFORE_DAO)
+    ):
         return False
     return bool(name) and not name.isdigit() and not re.search(r"[0-9][^0-9]", name)
 
@@ -298,7 +308,8 @@ def _clause_places(clause: str) -> list[tuple[int, int]]:
     chains: list[list[_Unit]] = []
     chain: list[_Unit] = []
     pos = 0
-    for m in _SUFFIX_RE.finditer(clause):
+    matches = list(_SUFFIX_RE.finditer(clause))
+    for index, m in enumerate(matches):
         suffix = m.group(0)
         kind = _SUFFIX_KIND[suffix]
         s, e = m.start(), m.end()
@@ -309,19 +320,29 @@ def _clause_places(clause: str) -> list[tuple[int, int]]:
             chain.append(_Unit(s, e, kind))
             pos = e
             continue
-        if kind == "section":
+        tail = None
+        if suffix == "路段" and gap:
+            # "新华路段": the road 新华路 and the section mark 段
+            e, kind, tail = s + 1, "place", _Unit(s + 1, s + 2, "section")
+        elif kind == "section":
             continue
-        connector = next((c for c in _CONNECTORS if gap.startswith(c)), None) if chain else None
-        lo = pos + (len(connector) if connector else 0)
         if chain and not gap and kind == "number":
             continue  # a number needs digits before it: "3257号"
-        if chain and lo == s:
-            continue  # "路段" read as 路 + 段 etc.: no name of its own
-        if chain and not connector and gap and _contiguous_name(gap):
-            start: int | None = pos
-        else:
-            start = _name_start(clause, lo, s, 1)
-        if start is None or not _valid(clause, start, e, kind, suffix):
+        following = matches[index + 1] if index + 1 < len(matches) else None
+        if (
+            len(suffix) == 1
+            and following is not None
+            and following.start() == e
+            and following.group(0) in _ROADS
+        ):
+            continue  # 福镇大路, 新村路: the road takes this unit as its name
+        connector = next((c for c in _CONNECTORS if gap.startswith(c)), None) if chain else None
+        start, lo = _unit_start(clause, chain, pos, s, e, kind, suffix, connector)
+        if start is None and connector is not None:
+            # "和平路": 和 begins the name, it joins nothing
+            connector = None
+            start, lo = _unit_start(clause, chain, pos, s, e, kind, suffix, None)
+        if start is None:
             continue  # "福镇大路": 镇 is no unit of its own here, 大路 will take the name
         contiguous = bool(chain) and (start == pos or (connector is not None and start == lo))
         if not contiguous and chain:
@@ -329,6 +350,9 @@ def _clause_places(clause: str) -> list[tuple[int, int]]:
             chain = []
         chain.append(_Unit(start, e, kind, connector if contiguous else None))
         pos = e
+        if tail is not None:
+            chain.append(tail)
+            pos = tail.end
     if chain:
         chains.append(chain)
     out: list[tuple[int, int]] = []
@@ -338,6 +362,31 @@ def _clause_places(clause: str) -> list[tuple[int, int]]:
         if any(u.kind in ("place",) for u in units):
             out.append((units[0].start, units[-1].end))
     return out
+
+
+def _unit_start(
+    clause: str,
+    chain: list[_Unit],
+    pos: int,
+    s: int,
+    e: int,
+    kind: str,
+    suffix: str,
+    connector: str | None,
+) -> tuple[int | None, int]:
+    """Where a unit ending at ``e`` starts (None when it has no valid name), and its lower bound."""
+    lo = pos + (len(connector) if connector else 0)
+    if chain and lo == s:
+        return None, lo  # "路段" read as 路 + 段: no name of its own
+    gap = clause[pos:s]
+    start: int | None
+    if chain and not connector and gap and _contiguous_name(gap):
+        start = pos
+    else:
+        start = _name_start(clause, lo, s, 1, admin=kind == "admin")
+    if start is None or not _valid(clause, start, e, kind, clause[s:e]):
+        return None, lo
+    return start, lo
 
 
 def _contiguous_name(gap: str) -> bool:
