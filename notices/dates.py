@@ -455,8 +455,9 @@ def _label(norm: str, begin: int, finish: int, limit: int) -> str | None:
 
 
 def _alone_on_line(norm: str, begin: int, finish: int) -> bool:
-    line_start = norm.rfind("\n", 0, begin) + 1
-    line_end = norm.find("\n", finish)
-    if line_end < 0:
-        line_end = len(norm)
-    return not norm[line_start:begin].strip() and not norm[finish:line_end].strip()
+    """Nothing but spaces before and after the period on its line (looked at nearby only)."""
+    head = norm[max(0, begin - 200) : begin]
+    tail = norm[finish : finish + 200]
+    cut = head.rfind("\n")
+    stop = tail.find("\n")
+    return not head[cut + 1 :].strip() and not tail[: stop if stop >= 0 else len(tail)].strip()
