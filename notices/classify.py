@@ -255,7 +255,7 @@ def notice_evidence(title: str, body: str, *, signed: bool) -> int:
     if re.search(r"(?:公告|通告|通知|公示)如下|现将.{0,20}(?:公告|通告|公示|通知)", body):
         score += 2
     category = categorize(title, body)
-    if category.category is not Category.OTHER and category.score >= 12:
+    if category.category is not Category.OTHER and category.score >= 6:
         score += 1
     return score
 

@@ -14,6 +14,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from notices.model import PageResult, ParsedNotice
 from notices.parse import parse_page
@@ -94,3 +96,119 @@ def _check_notice(notice: ParsedNotice, want: dict[str, Any]) -> None:
     for warning in want.get("warnings_contain", []):
         assert any(warning in w for w in notice.warnings), (label, notice.warnings)
     assert "\n\n" not in notice.body
+
+
+# ---------------------------------------------------------------- any input at all
+
+PUBLISHED = date(2023, 6, 1)
+TZ = ZoneInfo("Asia/Shanghai")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_parse_page_never_raises(text: str) -> None:
+    result = parse_page(text, published=PUBLISHED, tz=TZ)
+    for notice in result.notices:
+        for period in notice.periods:
+            if period.start is not None and period.end is not None:
+                assert period.start <= period.end  # type: ignore[operator]
+
+
+_PIECES = st.sampled_from(
+    [
+        "停电通知",
+        "出 租",
+        "封 路 公 告",
+        "特此公告",
+        "本报讯（记者 王某）",
+        "摄摄",
+        "2023年6月1日",
+        "二〇二三年六月一日",
+        "国网某某供电公司",
+        "定于6月3日8:00-17:00",
+        "至",
+        "路段",
+        "人民大街",
+        "。",
+        "，",
+        "\n",
+        "\n\n",
+        " ",
+        "（",
+        "）",
+        "：",
+        "1.",
+        "一、",
+        "<script>",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_parse_page_never_raises_on_notice_like_fragments(text: str) -> None:
+    parse_page(text, published=PUBLISHED, tz=TZ)
+    parse_page(text, published=None, tz=TZ)
+
+
+def test_empty_and_blank_pages_yield_nothing() -> None:
+    for text in ("", "   \n\n\t", "\x00\x01"):
+        result = parse_page(text, published=PUBLISHED, tz=TZ)
+        assert result.notices == []
+
+
+def test_hostile_html_stays_text() -> None:
+    page = (
+        "停电通知\n<script>alert(1)</script>因检修，定于2023年6月3日8:00-17:00对<b>人民大街</b>停电。"
+        "\n某某供电公司\n2023年6月1日"
+    )
+    (notice,) = parse_page(page, published=PUBLISHED, tz=TZ).notices
+    assert "<script>alert(1)</script>" in notice.body
+    assert notice.category.value == "power_outage"
+
+
+def test_missing_title_issuer_and_date_are_warned_about() -> None:
+    page = "因线路检修，定于6月3日8:00-17:00对人民大街沿线停电，请用户做好准备。特此公告。"
+    (notice,) = parse_page(page, published=None, tz=TZ).notices
+    assert notice.category.value == "power_outage"
+    assert notice.title.startswith("停电：")
+    assert notice.published is None
+    warnings = " | ".join(notice.warnings)
+    assert "no title" in warnings
+    assert "no issuer" in warnings
+    assert "no publication date" in warnings
+
+
+def test_published_argument_fills_in_for_an_unsigned_notice() -> None:
+    page = "停水通知\n定于6月3日8时至18时对人民大街停水。特此通知。"
+    (notice,) = parse_page(page, published=PUBLISHED, tz=TZ).notices
+    assert notice.published == PUBLISHED
+    assert [p.to_json()["start"] for p in notice.periods] == ["2023-06-03T08:00:00+08:00"]
+
+
+def test_disruption_without_a_period_is_warned_about() -> None:
+    page = "停电通知\n因线路检修，近期将对人民大街沿线停电，具体时间另行通知。\n某某供电公司\n2023年6月1日"
+    (notice,) = parse_page(page, published=PUBLISHED, tz=TZ).notices
+    assert notice.periods == []
+    assert any("no period" in w for w in notice.warnings)
+
+
+def test_dates_before_publication_are_history_not_periods() -> None:
+    page = (
+        "招聘公告\n经2023年4月20日党委会研究决定，面向社会招聘工作人员5名。"
+        "报名时间：2023年6月5日至6月9日。\n某某有限公司\n2023年6月1日"
+    )
+    (notice,) = parse_page(page, published=PUBLISHED, tz=TZ).notices
+    assert [(p.start, p.end) for p in notice.periods] == [(date(2023, 6, 5), date(2023, 6, 9))]
+
+
+def test_a_large_page_parses_in_linear_time() -> None:
+    unit = (CORPUS / "36-jilin-city-mixed-four.txt").read_text(encoding="utf-8")
+    small = parse_page(unit * 20, published=PUBLISHED, tz=TZ)
+    large = parse_page(unit * 200, published=PUBLISHED, tz=TZ)
+    assert len(large.notices) == 10 * len(small.notices) == 800
+
+
+def test_one_enormous_line_does_not_hang() -> None:
+    text = "人民大街" * 20000 + "停电" * 20000 + "2023年6月1日" * 2000
+    parse_page(text, published=PUBLISHED, tz=TZ)
