@@ -30,6 +30,7 @@ _TERMINAL = "。！？!?；;”’」』）)】"
 #: Punctuation inside running text; a line holding any is prose, not a title or an issuer.
 _PROSE_PUNCT = re.compile(r"[，,。；;！!？?]")
 
+_ANY_SPACE = re.compile(r"[ \t\u3000\u00a0]")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _SPACE_AROUND_DIGIT = re.compile(
     rf"(?<=[{_CJK}])[ \t\u3000\u00a0]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t\u3000\u00a0]+(?=[{_CJK}])"
@@ -169,6 +170,9 @@ def dedouble(line: str) -> str:
     an exact repeat and the repeats cover at least six characters, so ordinary text
     such as "谢谢" or "看看" is never touched.
     """
+    first = _RUNS.match(line)
+    if first is None or not _is_doubled(first.group(0)):
+        return line
     runs = _RUNS.findall(line)
     if len(runs) < 2 or not all(_is_doubled(r) for r in runs):
         return line
@@ -195,7 +199,10 @@ def despace(line: str) -> str:
 
 
 def clean_line(line: str) -> str:
-    return despace(dedouble(_SPACES.sub(" ", line.strip())))
+    stripped = line.strip()
+    if _ANY_SPACE.search(stripped) is None:
+        return dedouble(stripped)
+    return despace(dedouble(_SPACES.sub(" ", stripped)))
 
 
 # ---------------------------------------------------------------- line shapes
