@@ -23,6 +23,9 @@ _LABEL_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]\s*[^：:\n]{0,30}$"
 _CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]")
 #: Words near a period that name what it is for, when the notice gives no "X：" label.
 _LABEL_WORDS: tuple[tuple[str, str], ...] = (
+    ("停止供电", "停电时间"),
+    ("停止供水", "停水时间"),
+    ("停止供气", "停气时间"),
     ("停电", "停电时间"),
     ("停水", "停水时间"),
     ("停气", "停气时间"),
@@ -215,7 +218,7 @@ def _periods(
 
 def _drop_shadowed(periods: list[Period]) -> list[Period]:
     """A bare duration ("公示期为30日") restated by explicit dates next to it is the same
-    period: the explicit dates win."""
+    period: the explicit dates win. A span stated twice is kept once."""
 
     def explicit(p: Period) -> bool:
         return "月" in normalize(p.text)
@@ -223,6 +226,15 @@ def _drop_shadowed(periods: list[Period]) -> list[Period]:
     kept: list[Period] = []
     for p in periods:
         if not explicit(p) and any(explicit(q) and _overlap(p, q) for q in periods):
+            continue
+        same = next(
+            (i for i, q in enumerate(kept) if (q.start, q.end, q.all_day) == (p.start, p.end, p.all_day)),
+            None,
+        )
+        if same is not None:
+            # one span stated twice ("自6月5日至6月20日…封闭期限：6月5日—20日") is one period
+            first = kept[same]
+            kept[same] = replace(first, label=first.label or p.label, note=first.note or p.note)
             continue
         kept.append(p)
     return kept

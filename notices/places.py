@@ -73,6 +73,15 @@ _STOPWORDS = (
     "实施",
     "位于",
     "坐落",
+    "办理",
+    "封闭",
+    "开展",
+    "施工",
+    "改造",
+    "维修",
+    "铺设",
+    "完成",
+    "恢复",
     "绕行",
     "改经",
     "改走",
@@ -229,6 +238,7 @@ _GENERIC = frozenset(
 _MAX_NAME = 8
 #: Function words no place name starts with (unlike 和平路, 向阳路, 自由大路, 沿江路).
 _NEVER_FIRST = frozenset("对该此本其的了在请将于从即是各全凡")
+_ROAD_COMPOUNDS = frozenset("灯面况线基网政费径标牌景")
 _ROADS = frozenset({"路", "街", "大路", "大街", "大道", "道", "巷", "胡同"})
 #: Qualifiers that make "住宅小区", "周边道路" descriptions rather than names.
 _GENERIC_NAMES = frozenset(
@@ -328,6 +338,8 @@ def _clause_places(clause: str) -> list[tuple[int, int]]:
             continue
         if chain and not gap and kind == "number":
             continue  # a number needs digits before it: "3257号"
+        if suffix in _ROADS and clause[e : e + 1] in _ROAD_COMPOUNDS:
+            continue  # 路灯, 路面, 街景: a thing of the road, not its name
         following = matches[index + 1] if index + 1 < len(matches) else None
         if (
             len(suffix) == 1

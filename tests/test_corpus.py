@@ -212,3 +212,34 @@ def test_a_large_page_parses_in_linear_time() -> None:
 def test_one_enormous_line_does_not_hang() -> None:
     text = "人民大街" * 20000 + "停电" * 20000 + "2023年6月1日" * 2000
     parse_page(text, published=PUBLISHED, tz=TZ)
+
+
+# ---------------------------------------------------------------- the README's example pages
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "notices" / "examples"
+
+
+@pytest.mark.parametrize(
+    ("name", "published", "expected"),
+    [
+        ("county-daily-2023-06-01.txt", date(2023, 6, 1), ["road_closure", "power_outage", "recruitment"]),
+        ("city-daily-2023-06-15.txt", date(2023, 6, 15), ["tender", "public_disclosure", "rental"]),
+        ("taipei-2023-08-10.txt", date(2023, 8, 10), ["water_outage", "road_closure"]),
+    ],
+)
+def test_example_pages(name: str, published: date, expected: list[str]) -> None:
+    result = parse_page((EXAMPLES / name).read_text(encoding="utf-8"), published=published, tz=TZ)
+    assert [n.category.value for n in result.notices] == expected
+    assert [s.reason for s in result.skipped] == ["news report"]
+    for notice in result.notices:
+        assert notice.issuer
+        assert notice.published == published
+        assert notice.warnings == [], (notice.title, notice.warnings)
+        assert " " not in notice.title
+        if notice.category.value != "public_disclosure":
+            assert notice.places, notice.title
+        assert all("路灯" not in place for place in notice.places)
+    periods = {n.category.value: len(n.periods) for n in result.notices}
+    if "power_outage" in periods:
+        assert periods["power_outage"] == 2
+        assert periods["road_closure"] == 1
