@@ -1,0 +1,146 @@
+"""Running the bot the way ``noticebot run`` does: polling that keeps pending updates, a second instance
+(409 Conflict) that stops cleanly, webhook mode with a secret token, no token, and ``noticebot try``."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import Iterator
+from datetime import datetime
+from types import SimpleNamespace
+
+import aiohttp
+from click.testing import CliRunner
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.app import build_application
+from bot.cli_run import EXIT_NO_TOKEN, _try, run
+from bot.runner import Outcome, Webhook, parse_listen, serve
+from bot.standin import StandIn
+from jobs.clock import FixedClock
+from tests.test_bot_harness import TZ, bot_settings, publish_sample
+
+pytest_plugins = ["tests.test_bot_harness"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def app_for(server: StandIn, sessions: async_sessionmaker[AsyncSession], clock: FixedClock, db_url: str):  # type: ignore[no-untyped-def]
+    return build_application(
+        bot_settings(db_url), sessions, clock=clock, token=server.token, base_url=server.url
+    )
+
+
+async def test_polling_answers_what_was_sent_while_the_bot_was_down(
+    standin_server: StandIn, sessions: async_sessionmaker[AsyncSession], clock: FixedClock, db_url: str
+) -> None:
+    user = standin_server.user("Ann", language_code="en")
+    standin_server.user_message(user, None, "/help")  # before the bot starts
+    stop = asyncio.Event()
+    task = asyncio.create_task(
+        serve(app_for(standin_server, sessions, clock, db_url), stop=stop, poll_timeout=1)
+    )
+    [reply] = await standin_server.wait_for_messages(user.id, timeout=10)
+    assert "/subscribe" in (reply.plain or "")
+    deletes = standin_server.requests("deleteWebhook")
+    assert all(r.params.get("drop_pending_updates") in (None, False, "False", "false") for r in deletes)
+    stop.set()
+    assert await asyncio.wait_for(task, 10) is Outcome.STOPPED
+
+
+async def test_a_second_instance_stops_with_conflict_instead_of_looping(
+    standin_server: StandIn, sessions: async_sessionmaker[AsyncSession], clock: FixedClock, db_url: str
+) -> None:
+    standin_server.conflict_polling()
+    outcome = await asyncio.wait_for(
+        serve(app_for(standin_server, sessions, clock, db_url), poll_timeout=1), 10
+    )
+    assert outcome is Outcome.CONFLICT
+    # One refused poll, plus at most the library's own last call on the way out: no retry loop.
+    assert len(standin_server.requests("getUpdates", ok=False)) <= 2
+
+
+async def test_webhook_mode_needs_the_secret_token(
+    standin_server: StandIn, sessions: async_sessionmaker[AsyncSession], clock: FixedClock, db_url: str
+) -> None:
+    port = free_port()
+    hook = Webhook(f"http://127.0.0.1:{port}/telegram/hook", "127.0.0.1", port, "s3cret-token_1")
+    stop = asyncio.Event()
+    task = asyncio.create_task(
+        serve(app_for(standin_server, sessions, clock, db_url), webhook=hook, stop=stop)
+    )
+    try:
+        await standin_server.wait_for("setWebhook", timeout=10)
+        [request] = standin_server.requests("setWebhook")
+        assert request.params["secret_token"] == "s3cret-token_1"
+        user = standin_server.user("Ann", language_code="zh")
+        since = standin_server.mark()
+        standin_server.user_message(user, None, "/start")
+        [welcome] = await standin_server.wait_for_messages(user.id, since=since, timeout=10)
+        assert "你好，Ann" in (welcome.plain or "")
+
+        forged = {
+            "update_id": 10**6,
+            "message": {
+                "message_id": 1,
+                "date": 0,
+                "chat": {"id": user.id, "type": "private"},
+                "text": "/start",
+            },
+        }
+        async with aiohttp.ClientSession() as client:
+            for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "wrong"}):
+                async with client.post(hook.url, json=forged, headers=headers) as response:
+                    assert response.status == 403
+        await asyncio.sleep(0.2)
+        assert len(standin_server.sent_to(user.id)) == 1, "refused requests reach no handler"
+    finally:
+        stop.set()
+        assert await asyncio.wait_for(task, 10) is Outcome.STOPPED
+
+
+def test_listen_address_parsing() -> None:
+    assert parse_listen("0.0.0.0:8443") == ("0.0.0.0", 8443)
+    assert parse_listen("[::1]:80") == ("::1", 80)
+    assert parse_listen(":9000") == ("0.0.0.0", 9000)
+    for bad in ("localhost", "host:0", "host:99999", "host:http"):
+        try:
+            parse_listen(bad)
+        except ValueError:
+            continue
+        raise AssertionError(bad)
+
+
+def test_run_without_a_token_explains_and_exits_non_zero(db_url: str) -> None:
+    settings = bot_settings(db_url)
+    result = CliRunner().invoke(run, [], obj=SimpleNamespace(settings=settings))
+    assert result.exit_code == EXIT_NO_TOKEN
+    assert "@BotFather" in result.output
+    assert "noticebot try" in result.output
+
+
+async def test_try_is_a_terminal_conversation_with_numbered_buttons(
+    sessions: async_sessionmaker[AsyncSession], sample_page: str, db_url: str
+) -> None:
+    await publish_sample(sessions, sample_page)
+    typed: Iterator[str] = iter(["哪些路封闭", "1", "/subscribe", "1", "@ 封路", "99", "/quit"])
+    output: list[str] = []
+
+    async def read(prompt: str) -> str | None:
+        line = next(typed, None)
+        output.append(f"{prompt}{line}")
+        return line
+
+    await _try(bot_settings(db_url), datetime(2022, 5, 12, 9, tzinfo=TZ), "zh", read, output.append)
+    text = "\n".join(output)
+    assert "现在有 3 条已发布的公告" in text
+    assert "  [1] ➕ 道路封闭" in text
+    assert "当前及即将开始的道路封闭通知（1条）" in text
+    assert "bot> #2 封路公告" in text or "封闭期限：2022年5月11日—26日（全天）\n📍" in text
+    assert "💬 已订阅：道路封闭" in text
+    assert "inline 1. 封路公告" in text
+    assert "(no such button)" in text
