@@ -330,3 +330,27 @@ async def test_what_a_user_sets_survives_a_restart(
         assert "地点: 寿山镇" in (listing.plain or "")
         [menu] = await harness.send(user, "/settings")
         assert "时区：Asia/Tokyo" in (menu.plain or "")
+
+
+async def test_a_long_answer_pages_with_buttons(harness: Harness) -> None:
+    async with session_scope(harness.sessions) as session:
+        for number in range(23):
+            notice = ParsedNotice(
+                title=f"第{number:02d}号招聘公告",
+                category=Category.RECRUITMENT,
+                body=f"招聘第{number}批工作人员，报名从速。",
+                published=date(2022, 5, 10),
+                periods=[Period(date(2022, 5, 10), date(2022, 6, 1 + number), label="报名时间")],
+            )
+            await store_notice(session, notice, tz=TZ)
+    user = harness.server.user("Ann", language_code="zh")
+    [first] = await harness.send(user, "有什么招聘")
+    async with session_scope(harness.sessions) as session:
+        expected = await answer_question(session, "有什么招聘", now=START, tz=TZ, limit=10, offset=10)
+    assert "……还有13条" in (first.plain or "")
+    assert any(b["callback_data"] == "qa:1" for b in first.buttons)
+    await harness.press(user, first, "下一页")
+    second = harness.current(first)
+    assert second.plain == expected.text
+    assert {f"n:{n.id}" for n in expected.notices} <= set(all_callback_data([second]))
+    assert any(b["callback_data"] == "qa:0" for b in second.buttons)

@@ -18,7 +18,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 from bot import keyboards
 from bot.answer import answer_question
 from bot.handlers.cards import notice_card, notice_line
-from bot.handlers.common import App, Context, chat_row, chat_zone, deps, edit_or_send, reply
+from bot.handlers.common import App, Context, chat_row, chat_zone, deps, edit_or_send, reply, send
 from bot.html import esc
 from bot.texts import say
 from db.engine import session_scope
@@ -28,6 +28,9 @@ from db.store import get_notice
 from notices.render import format_date
 
 UPCOMING_DAYS = 7
+ANSWER_PAGE = 10
+QUESTIONS_KEY = "questions"
+REMEMBERED_QUESTIONS = 50
 _UPCOMING_CAP = 200
 
 
@@ -59,7 +62,9 @@ def _addressed_text(message: Message, context: Context) -> str | None:
     return None
 
 
-async def answer(update: Update, context: Context, text: str) -> None:
+async def answer(update: Update, context: Context, text: str, *, page: int = 0, edit: bool = False) -> None:
+    """The answer to ``text``, a page of notices at a time; the question is remembered with the message
+    (in memory: after a restart an old pager asks for the question again)."""
     d = deps(context)
     now = d.now()
     async with session_scope(d.sessions) as session:
@@ -69,9 +74,42 @@ async def answer(update: Update, context: Context, text: str) -> None:
         if not text.strip():
             await reply(update, context, say(lang, "suggestions"))
             return
-        result = await answer_question(session, text, now=now, tz=tz, limit=10)
+        offset = page * ANSWER_PAGE
+        result = await answer_question(session, text, now=now, tz=tz, limit=ANSWER_PAGE, offset=offset)
     items = [(n.id, n.title) for n in result.notices]
-    await reply(update, context, esc(result.text), markup=keyboards.notice_list(result.language, items))
+    pages = max(1, -(-result.total // ANSWER_PAGE))
+    markup = keyboards.notice_list(result.language, items, prefix="qa", page=page, pages=pages)
+    body = esc(result.text)
+    if edit:
+        await edit_or_send(update, context, body, markup=markup)
+        return
+    chat_id = update.effective_chat.id if update.effective_chat else None
+    if chat_id is None:
+        return
+    sent = await send(context, chat_id, body, markup=markup)
+    if sent is not None and pages > 1 and context.chat_data is not None:
+        remembered = context.chat_data.setdefault(QUESTIONS_KEY, {})
+        remembered[sent.message_id] = text
+        while len(remembered) > REMEMBERED_QUESTIONS:
+            del remembered[next(iter(remembered))]
+
+
+async def answer_page(update: Update, context: Context) -> None:
+    query = update.callback_query
+    assert query is not None
+    assert query.data is not None
+    message = query.message
+    remembered = (context.chat_data or {}).get(QUESTIONS_KEY, {})
+    text = remembered.get(message.message_id) if message is not None else None
+    if text is None:
+        d = deps(context)
+        async with session_scope(d.sessions) as session:
+            chat = await chat_row(update, session)
+            lang = chat.language if chat is not None else "zh"
+        await query.answer(say(lang, "question_expired"), show_alert=True)
+        return
+    await query.answer()
+    await answer(update, context, text, page=int(query.data.split(":")[1]), edit=True)
 
 
 async def now_command(update: Update, context: Context) -> None:
@@ -201,6 +239,7 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("notice", notice_command))
     app.add_handler(CallbackQueryHandler(list_page, pattern=r"^ls:(now|up):\d+$"))
     app.add_handler(CallbackQueryHandler(notice_button, pattern=r"^n:\d+$"))
+    app.add_handler(CallbackQueryHandler(answer_page, pattern=r"^qa:\d+$"))
 
 
 def register_questions(app: App) -> None:
