@@ -120,6 +120,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "next": ("下一页 ▶", "Next ▶"),
     "notice_usage": ("用法：/notice 编号，例如 /notice 12", "Usage: /notice ID, for example /notice 12"),
     "notice_missing": ("没有编号为 {id} 的公告。", "There is no notice {id}."),
+    "stale_button": (
+        "这个按钮已失效，请重新发送命令。",
+        "This button no longer works; please send the command again.",
+    ),
     "question_expired": (
         "这个列表已过期，请再问一次。",
         "This list has expired; please ask again.",

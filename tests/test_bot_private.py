@@ -277,6 +277,8 @@ async def test_unknown_commands_get_help_and_menus_exist_in_both_languages(harne
     user = harness.server.user("Ann", language_code="en")
     [reply] = await harness.send(user, "/frobnicate")
     assert "I don't know that command" in (reply.plain or "")
+    stale = await harness.press_data(user, reply, "old:button", check=False)
+    assert "no longer works" in stale.alert
     assert "/subscribe" in (reply.plain or "")
     commands = harness.server.requests("setMyCommands")
     languages = {r.params.get("language_code") for r in commands}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import CommandHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import keyboards
 from bot.handlers.common import App, Context, chat_row, deps, is_bot_admin, reply
@@ -65,6 +65,19 @@ async def unknown_command(update: Update, context: Context) -> None:
     await reply(update, context, say(lang, "unknown_command") + "\n\n" + await help_text(update, context))
 
 
+async def stale_button(update: Update, context: Context) -> None:
+    """A button no handler knows (from an older version, or a finished conversation): say so, so the
+    client does not spin forever."""
+    query = update.callback_query
+    if query is None:
+        return
+    d = deps(context)
+    async with session_scope(d.sessions) as session:
+        chat = await chat_row(update, session)
+        lang = chat.language if chat is not None else "zh"
+    await query.answer(say(lang, "stale_button"), show_alert=True)
+
+
 def register(app: App) -> None:
     app.add_handler(CommandHandler("start", start))
     app.add_handler(CommandHandler("help", help_command))
@@ -73,3 +86,4 @@ def register(app: App) -> None:
 def register_fallback(app: App) -> None:
     """Registered last: only commands no other handler took reach it."""
     app.add_handler(MessageHandler(filters.COMMAND, unknown_command))
+    app.add_handler(CallbackQueryHandler(stale_button))
