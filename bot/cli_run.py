@@ -188,6 +188,13 @@ async def _try(
         ingested = await ingest_examples(sessions, settings.zone)
         if ingested:
             write(f"(stored {ingested} notices from the example pages)")
+        if at is None:
+            latest = await _latest_publication(sessions)
+            if latest is not None and (datetime.now(UTC).date() - latest).days > 30:
+                write(
+                    f"(the newest stored notice was published on {latest}; "
+                    f"`noticebot try --at {latest}` pretends it is that day)"
+                )
         async with StandIn() as server:
             you = server.user("You", language_code="zh-hans" if language == "zh" else "en")
             bystander = server.user("Bystander", language_code="en")
@@ -229,6 +236,16 @@ def _read_file(path: str) -> bytes | None:
         return Path(path).read_bytes()
     except OSError:
         return None
+
+
+async def _latest_publication(sessions: async_sessionmaker[AsyncSession]) -> date | None:
+    from sqlalchemy import func, select
+
+    from db.models import Notice
+
+    async with sessions() as session:
+        value = await session.scalar(select(func.max(Notice.published)))
+    return value if isinstance(value, date) else None
 
 
 class _TrySession:

@@ -144,3 +144,11 @@ async def test_try_is_a_terminal_conversation_with_numbered_buttons(
     assert "💬 已订阅：道路封闭" in text
     assert "inline 1. 封路公告" in text
     assert "(no such button)" in text
+
+
+async def test_try_ingests_the_example_pages_once(sessions: async_sessionmaker[AsyncSession]) -> None:
+    from bot.cli_run import ingest_examples
+
+    first = await ingest_examples(sessions, TZ)
+    assert first > 0
+    assert await ingest_examples(sessions, TZ) == 0, "only into an empty database"
