@@ -34,7 +34,10 @@ T = TypeVar("T")
 
 # Commands that live in other modules and pull in heavy dependencies (Telegram, the scheduler) are
 # registered here as "name": "module:attribute" and imported only when invoked.
-LAZY_COMMANDS: dict[str, str] = {}
+LAZY_COMMANDS: dict[str, str] = {
+    "run": "bot.cli_run:run",
+    "try": "bot.cli_run:try_command",
+}
 
 
 @dataclass(slots=True)
