@@ -4,6 +4,7 @@ through a month in milliseconds and nothing sleeps for real."""
 from __future__ import annotations
 
 import asyncio
+import math
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -51,5 +52,6 @@ class FixedClock:
     async def sleep(self, seconds: float) -> None:
         """A ``Sleep`` for tests: the simulated time passes at once (and other tasks get a turn)."""
         if seconds > 0:
-            self.advance(timedelta(seconds=seconds))
+            # Round up to the clock's resolution, or a tiny wait would never end.
+            self.advance(timedelta(microseconds=math.ceil(seconds * 1_000_000)))
         await asyncio.sleep(0)

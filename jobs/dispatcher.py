@@ -429,15 +429,16 @@ class _Run:
                 self._mark([row], ReminderStatus.CANCELLED, error=f"notice {notice.status}")
                 continue
             period = notice.period(row.period_id) if row.period_id else None
-            if not still_meaningful(row.event, period, notice, now=now, tz=self.d.tz):
+            if not still_meaningful(row.event, period, notice, now=now, tz=self.d.tz, chat_tz=chat.tz):
                 self._mark([row], ReminderStatus.SKIPPED, error="no longer meaningful")
                 continue
             if chat.digest and row.event not in Event.CORRECTIONS:
                 job = digests.get(row.chat_id)
                 if job is None:
-                    job = digests[row.chat_id] = _Job(row.chat_id, [], digest=True)
+                    job = digests[row.chat_id] = _Job(row.chat_id, [row], digest=True)
                     self._enqueue(job)
-                job.rows.append(row)
+                else:
+                    job.rows.append(row)
                 continue
             self._enqueue(_Job(row.chat_id, [row], reply_to=row.reply_to))
 

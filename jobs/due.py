@@ -298,17 +298,34 @@ def snooze_due(profile: Profile, now: datetime) -> datetime:
 
 
 def still_meaningful(
-    event: str, period: PeriodView | None, notice: NoticeView, *, now: datetime, tz: ZoneInfo
+    event: str,
+    period: PeriodView | None,
+    notice: NoticeView,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    chat_tz: ZoneInfo | None = None,
 ) -> bool:
-    """Whether a reminder that came due (perhaps long ago, after downtime) is still worth sending."""
+    """Whether a reminder that came due (perhaps long ago, after downtime) is still worth sending.
+
+    All-day periods are judged by the chat's calendar (the dates as printed, as the chat reads them);
+    timed periods by the instant."""
     if event in Event.CORRECTIONS:
         return True
     if event == Event.NEW:
         return not notice.is_stale(now, tz)
     if period is None:
         return False
-    start = period.start_instant(tz)
-    end = period.end_instant(tz)
+    if period.all_day:
+        today = now.astimezone(chat_tz or tz).date()
+        if event == Event.EVE:
+            return period.start_date is None or today < period.start_date
+        if event in (Event.STARTS, Event.DEADLINE):
+            return period.end_date is None or today <= period.end_date
+        if event == Event.ENDS:
+            return period.end_date is None or today <= period.end_date + timedelta(days=2)
+        return True
+    start, end = period.starts_at, period.ends_at
     if event == Event.EVE:
         return start is None or now < start
     if event in (Event.STARTS, Event.DEADLINE):

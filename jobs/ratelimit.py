@@ -49,7 +49,7 @@ class RateLimiter:
                 recent.popleft()
             if len(recent) >= self._window_count:
                 wait = max(wait, recent[0] + self._window - now)
-        return max(wait, 0.0)
+        return wait if wait > 1e-6 else 0.0
 
     def chat_ready_at(self, chat_id: int, is_group: bool) -> float:
         """The first instant the next message to this chat may go."""
