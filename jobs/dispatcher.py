@@ -499,6 +499,7 @@ class _Run:
         d, stats = self.d, self.stats
         self.busy.discard(job.chat_id)
         now = d.clock.now()
+        d.limiter.finished(job.chat_id, self.chats[job.chat_id].is_group, now.timestamp())
         if error is None:
             d._failures_in_a_row = 0
             kind = "reminder"
@@ -610,7 +611,8 @@ class _Run:
                     continue
                 if pause > 0:
                     await self._wait_tasks(poll=True)
-                    await d._flush(self.marks)
+                    if pause >= 0.2:
+                        await d._flush(self.marks)
                     await d.sleep(pause)
                     continue
                 chat_id = self._pop_ready()

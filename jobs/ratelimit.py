@@ -70,6 +70,15 @@ class RateLimiter:
             window = self._groups.setdefault(chat_id, deque(maxlen=self.group_per_minute))
             window.append(now)
 
+    def finished(self, chat_id: int, is_group: bool, now: float) -> None:
+        """The message to ``chat_id`` was answered at ``now``: count the chat's spacing from here, as the
+        message reached the server no later than that (network delays cannot bunch a chat's messages)."""
+        if chat_id in self._last_in_chat:
+            self._last_in_chat[chat_id] = max(self._last_in_chat[chat_id], now)
+        window = self._groups.get(chat_id)
+        if is_group and window:
+            window[-1] = max(window[-1], now)
+
     def forget(self, before: float) -> None:
         """Drop per-chat state older than any limit cares about (keeps memory flat over days)."""
         horizon = before - max(self.per_chat_interval, 60.0) - 1.0

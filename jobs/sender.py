@@ -6,6 +6,7 @@ so the dispatcher never sees Telegram types (and the command line never imports 
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -154,7 +155,10 @@ def translate(exc: BaseException) -> SendError:
     if isinstance(exc, SendError):
         return exc
     if isinstance(exc, error.RetryAfter):
-        return RetryLater(_seconds(exc.retry_after), str(exc))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # PTB 22.2+ warns that the type will become timedelta
+            seconds = _seconds(exc.retry_after)
+        return RetryLater(seconds, str(exc))
     if isinstance(exc, error.Forbidden):
         return ChatGone(exc.message)
     if isinstance(exc, error.ChatMigrated):
@@ -164,7 +168,7 @@ def translate(exc: BaseException) -> SendError:
             return ChatGone(exc.message)
         return Rejected(exc.message)
     if isinstance(exc, error.InvalidToken):
-        return Rejected(f"invalid bot token: {exc.message}")
+        return Transient(f"invalid bot token: {exc.message}")  # a setup error: keep the rows for later
     if isinstance(exc, error.TelegramError):
         return Transient(exc.message)
     if isinstance(exc, (OSError, TimeoutError)):

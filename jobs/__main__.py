@@ -1,0 +1,74 @@
+"""``python -m jobs dispatch``: the dispatcher on its own, against any Bot API server.
+
+For operators who run sending apart from the bot, and for the crash test, which kills this process
+mid-run and starts it again. Settings come from the options (nothing is read from the environment).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+from zoneinfo import ZoneInfo
+
+from db.engine import make_engine, make_sessionmaker
+from jobs.clock import SystemClock
+from jobs.dispatcher import Dispatcher
+from jobs.sender import TelegramSender
+
+
+async def dispatch(args: argparse.Namespace) -> int:
+    from telegram import Bot
+    from telegram.request import HTTPXRequest
+
+    engine = make_engine(args.database_url, schema=args.schema)
+    sessions = make_sessionmaker(engine)
+    request = HTTPXRequest(connection_pool_size=max(8, args.in_flight * 2))
+    bot = Bot(args.token, base_url=args.base_url, request=request)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        async with bot:
+            dispatcher = Dispatcher(
+                sessions,
+                TelegramSender(bot),
+                SystemClock(),
+                tz=ZoneInfo(args.tz),
+                rate=args.rate,
+                max_in_flight=args.in_flight,
+            )
+            if args.until_idle:
+                stats = await dispatcher.run_once()
+                print(
+                    f"sent {stats.sent} in {stats.messages} messages; recovered {stats.recovered}", flush=True
+                )
+            else:
+                await dispatcher.run_forever(interval=args.interval, stop=stop)
+    finally:
+        await engine.dispose()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m jobs", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("dispatch", help="send due reminders")
+    run.add_argument("--database-url", required=True)
+    run.add_argument("--schema", default=None)
+    run.add_argument("--token", required=True)
+    run.add_argument("--base-url", default="https://api.telegram.org/bot")
+    run.add_argument("--tz", default="Asia/Shanghai")
+    run.add_argument("--rate", type=float, default=30.0, help="messages per second overall; 0: no limit")
+    run.add_argument("--in-flight", type=int, default=8)
+    run.add_argument("--interval", type=float, default=1.0)
+    run.add_argument("--until-idle", action="store_true", help="send what is due, then exit")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    return asyncio.run(dispatch(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
