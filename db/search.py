@@ -30,6 +30,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from db.models import Notice, NoticeStatus
 from db.models import Period as PeriodRow
 from notices.categories import Category
+from notices.normalize import normalize
 
 _SPACE = re.compile(r"\s+")
 
@@ -58,12 +59,13 @@ def _instr(element: position_of, compiler: SQLCompiler, **kw: Any) -> str:
 
 
 def fold(text: str) -> str:
-    """Text reduced for substring matching: NFKC (full-width → half-width), case-folded, no whitespace.
+    """Text reduced for substring matching: one script (traditional → simplified), NFKC (full-width →
+    half-width), case-folded, no whitespace.
 
     PDF extraction breaks lines mid-word (``忠诚\\n村``) and spaces titles out (``出 租``); folding both
-    the stored text and the query makes ``忠诚村`` and ``出租`` find them.
+    the stored text and the query makes ``忠诚村`` and ``出租`` find them, and ``壽山鎮`` find ``寿山镇``.
     """
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return _SPACE.sub("", unicodedata.normalize("NFKC", normalize(text)).casefold())
 
 
 @dataclass(slots=True)

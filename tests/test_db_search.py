@@ -230,6 +230,7 @@ async def test_several_categories(sessions: Sessions, ids: dict[str, int]) -> No
         ("_", []),
         ("银行", ["bank"]),
         ("寿山镇礼让村", []),
+        ("壽山鎮", ["shoushan"]),  # traditional script finds simplified text
         ("   ", None),  # blank text does not filter
     ],
 )
