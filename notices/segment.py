@@ -26,7 +26,9 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 
 #: Marks that end a sentence: a line ending with one does not continue on the next line.
-_TERMINAL = "。！？!?；;”’」』）)】"
+_SENTENCE_END = "。！？!?；;"
+_CLOSERS = "”’」』）)】"
+_CLOSED_SENTENCE = re.compile(r"[。！？!?；;][”’」』）)】]+$|[。！？!?]\s*[（(][^（）()]{1,20}[）)]$")
 #: Punctuation inside running text; a line holding any is prose, not a title or an issuer.
 _PROSE_PUNCT = re.compile(r"[，,。；;！!？?]")
 
@@ -49,7 +51,7 @@ _NEWS_START = re.compile(
     r"|【[^】]{0,12}(?:讯|訊|报道|報導)】|据[^\s，。]{0,10}(?:报道|消息))"
 )
 _CREDIT = re.compile(
-    r"(?:[（(]本稿件由[^）)]*[）)]?|[（(](?:本报)?(?:记者|通讯员|記者|通訊員)[^）)]{0,20}[）)]|[（(][\u4e00-\u9fff]{2,3}[）)])$"
+    r"(?:[（(]本稿件由[^）)]*[）)]?|[（(](?:本报)?(?:记者|通讯员|記者|通訊員)[^）)]{0,20}[）)]|[（(](?!星期|周[一二三四五六日天]|礼拜)[\u4e00-\u9fff]{2,3}[）)])$"
 )
 _CREDIT_START = re.compile(r"^[（(]本稿件由")
 _CAPTION = re.compile(r"(?:记者|通讯员|記者|通訊員|摄影|攝影)[^。，]{0,20}(?:摄|攝)$|(?:摄|攝)\s*$")
@@ -135,6 +137,7 @@ class Para:
     news_start: bool = False
     credit_end: bool = False
     closed: bool = False
+    gap_before: bool = False
 
 
 @dataclass(slots=True)
@@ -254,6 +257,11 @@ def is_org_name(norm: str) -> bool:
     return is_org_line(norm) and _ORG_END.search(norm.replace(" ", "")) is not None
 
 
+def _is_joint_issuer(norm: str) -> bool:
+    """A second issuer line: a full organisation name, not a wrapped tail such as "社区"."""
+    return len(norm) >= 4 and is_org_name(norm)
+
+
 def _is_heading_like(norm: str) -> bool:
     return bool(norm) and len(norm) <= 60 and not _PROSE_PUNCT.search(norm) and not _LABEL.match(norm)
 
@@ -269,17 +277,28 @@ class _Line:
     sign_org: bool = False
     title: bool = False
     spaced: bool = False
+    gap_before: bool = False
+
+
+#: A line ending in one of these is unfinished: a date on the next line completes it
+#: ("封闭期限：2022年6月1日至" / "2022年6月20日") instead of starting a signature.
+_OPEN_END = "至到起止-~：:，,、（(《“"
 
 
 def _lines(text: str) -> list[_Line]:
     out: list[_Line] = []
+    gap = False
     for raw in text.splitlines():
         cleaned = clean_line(raw)
-        if cleaned:
-            norm = normalize(cleaned)
-            line = _Line(cleaned, norm, date=date_line_value(norm) is not None)
-            line.spaced = _CJK_GAP.search(raw) is not None
-            out.append(line)
+        if not cleaned:
+            gap = True
+            continue
+        norm = normalize(cleaned)
+        line = _Line(cleaned, norm, gap_before=gap)
+        gap = False
+        line.date = date_line_value(norm) is not None and not (out and out[-1].norm[-1] in _OPEN_END)
+        line.spaced = _CJK_GAP.search(raw) is not None and _NEWS_START.match(norm) is None
+        out.append(line)
     for i, line in enumerate(out):
         if line.date:
             # Issuer lines sit right above the date: the nearest one may be any short
@@ -288,7 +307,7 @@ def _lines(text: str) -> list[_Line]:
             if j >= 0 and not out[j].date and is_org_line(out[j].norm):
                 out[j].sign_org = True
                 j -= 1
-                while j >= 0 and i - j <= 3 and not out[j].date and is_org_name(out[j].norm):
+                while j >= 0 and i - j <= 3 and not out[j].date and _is_joint_issuer(out[j].norm):
                     out[j].sign_org = True
                     j -= 1
         elif is_title_line(line.norm):
@@ -336,7 +355,14 @@ def paragraphs(text: str) -> list[Para]:
             if _ends_paragraph(line, short):
                 open_para = None
             continue
-        para = Para(line.text, _line_kind(line), norm=n)
+        if open_para is None and paras and paras[-1].kind is Kind.BODY and _continues(n):
+            # a column break before a comma or closing bracket: the line finishes the last paragraph
+            last = paras[-1]
+            last.text += line.text
+            last.norm += n
+            open_para = None if _ends_paragraph(line, short) else last
+            continue
+        para = Para(line.text, _line_kind(line), norm=n, gap_before=line.gap_before)
         para.news_start = _NEWS_START.match(n) is not None
         paras.append(para)
         open_para = para if para.kind is Kind.BODY and not _ends_paragraph(line, short) else None
@@ -347,6 +373,21 @@ def paragraphs(text: str) -> list[Para]:
     for para in paras:
         _finish(para)
     return _merge_titles(paras)
+
+
+#: Marks a line cannot start with: it is the tail of the line above.
+_CONTINUING = "，,。.、；;：:！!？?）)」』”’》】"
+
+
+_RANGE_TAIL = re.compile(r"[至到~-]\s*[\d〇零一二三四五六七八九十]|\d{1,2}\s*日")
+#: A date cut after its year or month ("报名时间：2022年6月" / "29日…"): the line goes on.
+_OPEN_DATE = re.compile(r"[\d〇零一二三四五六七八九十]\s*[年月]$|[至到]$")
+
+
+def _continues(norm: str) -> bool:
+    """A line that can only finish the line above: it opens with a comma or closing
+    bracket, or with the second half of a range ("至2022年6月20日")."""
+    return norm[0] in _CONTINUING or _RANGE_TAIL.match(norm) is not None
 
 
 def _standalone(line: _Line, after: _Line | None, in_news: bool) -> bool:
@@ -368,10 +409,19 @@ def _joins_tight(left: str, right: str) -> bool:
 
 
 def _ends_paragraph(line: _Line, short: int) -> bool:
+    """Whether a paragraph ends with this line: a sentence end, or a short unpunctuated line.
+
+    A closing quote or bracket ends a sentence only after a full stop ("…。”") or as a
+    trailing credit ("…。 （防轩）"); "（星期五）" and "“小广告”" end nothing by themselves.
+    """
     n = line.norm
-    if n[-1] in _TERMINAL:
+    last = n[-1]
+    if last in _SENTENCE_END:
         return True
-    if n[-1] in "：:、，,（(“‘《—-":
+    if last in _CLOSERS:
+        if _CLOSED_SENTENCE.search(n) is not None:
+            return True
+    elif last in "：:、，,（(“‘《—-" or _OPEN_DATE.search(n) is not None:
         return False
     return len(n) < short and not _PROSE_PUNCT.search(n)
 
@@ -480,13 +530,20 @@ def segment(text: str) -> list[Item]:
             while i < len(paras) and paras[i].kind in (Kind.SIGN_ORG, Kind.SIGN_DATE):
                 cur.signature.append(paras[i])
                 i += 1
+            if cur.news:
+                # News reports carry no issuer-and-date signature: a signed "report" is a
+                # report with a notice printed right under it.
+                split = split_signed_news(cur)
+                if split is not None:
+                    items.append(split[0])
+                    cur = split[1]
             # A title right after the signature belongs to this notice when the notice
             # had none above its body (title-after layout); otherwise it opens the next.
-            if not cur.title and not cur.news:
-                while i < len(paras) and paras[i].kind is Kind.TITLE:
-                    cur.title.append(paras[i])
-                    cur.title_after = True
-                    i += 1
+            # One title only: a second one below it heads the next notice.
+            if not cur.title and not cur.news and i < len(paras) and paras[i].kind is Kind.TITLE:
+                cur.title.append(paras[i])
+                cur.title_after = True
+                i += 1
             close()
             continue
         elif p.kind is Kind.TITLE:
@@ -513,3 +570,59 @@ def segment(text: str) -> list[Item]:
         i += 1
     close()
     return items
+
+
+# ---------------------------------------------------------------- news followed by a notice
+
+#: The register of notices: requests and instructions to the public, set formulae.
+_NOTICE_CUES = re.compile(
+    r"请(?:广大|过往|各位|有关|相关|沿线|周边|用户|居民|市民|提前|于|在|及时|自行|按时|携带|有意|符合|注意|绕行)"
+    r"|敬请|特此|予以公示|现予|现将|现就|现面向|现对|兹|定于|届时|如有异议|周知|不便|谅解|禁止|严禁|不得"
+    r"|报名|咨询电话|联系电话|联系人"
+)
+#: The register of news reports: bylines, attributions, reporting phrases.
+_NEWS_CUES = re.compile(
+    r"记者|通讯员|記者|通訊員|本报|新华社|据了解|据介绍|据悉|表示|介绍说|说:|近日|日前|截至目前|以来|累计"
+    r"|下一步|活动中|会上|会议要求|会议指出|强调"
+)
+
+
+def _register(para: Para) -> int:
+    """Notice register minus news register of one paragraph, a few points each way."""
+    n = para.norm
+    score = min(len(_NOTICE_CUES.findall(n)), 3) * 2
+    if para.kind is Kind.CLOSING:
+        score += 3
+    elif _LABEL.match(n) or _ENUM.match(n):
+        score += 2
+    if para.news_start:
+        score -= 4
+    score -= min(len(_NEWS_CUES.findall(n)), 3) * 2
+    return score
+
+
+def split_signed_news(item: Item) -> tuple[Item, Item] | None:
+    """Cut a signed news item into the report and the notice below it, or None.
+
+    The cut falls where the paragraphs before it read most like a report and those
+    after it most like a notice; among equal cuts, one at a blank line, then the
+    latest (a report's neutral middle paragraphs stay with the report).
+    """
+    body = item.body
+    scores = [_register(p) for p in body]
+    total = sum(scores)
+    best: tuple[tuple[int, bool, int], int] | None = None
+    prefix = 0
+    for k in range(1, len(body)):
+        prefix += scores[k - 1]
+        if total - prefix <= 0 or body[k].news_start:
+            continue
+        key = (-prefix, body[k].gap_before, k)
+        if best is None or key > best[0]:
+            best = (key, k)
+    if best is None:
+        return None
+    k = best[1]
+    report = Item(title=item.title, body=body[:k], news=True)
+    notice = Item(body=body[k:], signature=item.signature)
+    return report, notice
