@@ -235,7 +235,7 @@ def _cn_number(text: str) -> int:
 
 def is_title_line(norm: str) -> bool:
     """A short unpunctuated line naming a notice type: "封路公告", "出租", "关于…的通告"."""
-    if not norm or len(norm) > 40 or _PROSE_PUNCT.search(norm) or _CLOSING.match(norm):
+    if not norm or len(norm) > 40 or norm[-1] in "：:" or _PROSE_PUNCT.search(norm) or _CLOSING.match(norm):
         return False
     if _LABEL.match(norm) or _ENUM.match(norm) or norm.startswith(("特此", "现将", "现就")):
         return False
@@ -335,6 +335,21 @@ def _structural(line: _Line) -> bool:
     )
 
 
+def _label_mid_sentence(line: _Line, above: _Line, short: int) -> bool:
+    """ "报名 / 时间：…" — a label that is the second half of a word the prose line above
+    broke off: that line is long, holds sentence punctuation and stops mid-word."""
+    if line.date or line.sign_org or line.title or _LABEL.match(line.norm) is None:
+        return False
+    a = above.norm
+    return (
+        len(a) >= short
+        and _PROSE_PUNCT.search(a) is not None
+        and _CJK_RE.match(a[-1]) is not None
+        and _LABEL.match(a) is None
+        and _ENUM.match(a) is None
+    )
+
+
 def paragraphs(text: str) -> list[Para]:
     """Rejoin column lines into paragraphs and tag each with its shape."""
     lines = _lines(text)
@@ -348,7 +363,9 @@ def paragraphs(text: str) -> list[Para]:
             in_news = False
         elif _NEWS_START.match(n):
             in_news = True
-        if open_para is not None and not _structural(line):
+        if open_para is not None and (
+            not _structural(line) or _label_mid_sentence(line, lines[i - 1], short)
+        ):
             gap = "" if _joins_tight(open_para.text, line.text) else " "
             open_para.text += gap + line.text
             open_para.norm += gap + n
