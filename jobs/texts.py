@@ -222,7 +222,7 @@ def _ends(notice: NoticeView, period: PeriodView, ctx: Context) -> str:
         title = esc(notice.title)
         return f"✅ 已结束：{title}\n{line}" if ctx.zh else f"✅ Over: {title}\n{line}"
     if ctx.zh:
-        return f"✅ {what}{words[2]}。\n（{line}）"
+        return f"✅ {what}{words[2]}。\n{line}"
     return f"✅ {what}: {words[3]}.\n({line})"
 
 
