@@ -21,6 +21,7 @@ against the publication date.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -82,6 +83,7 @@ _END_MARKS = ("止", "为止")
 _BEFORE_MARKS = ("前", "之前", "以前")
 _BASE_KW = ("即日起", "即日", "之日起")
 _DURATION_LABELS = ("公示期", "公示期限", "公告期", "异议期")
+_INCLUSIVE = frozenset(("含", "包含", "含当日", "含当天", "含本日", "含当日在内"))
 # Keywords a period can begin with; any other keyword is skipped without parsing.
 START_KEYWORDS = frozenset(_DEADLINE_KW + _BASE_KW + _DURATION_LABELS + _AM + _PM) | {
     "至",
@@ -117,6 +119,7 @@ class Point:
     hour: int | None = None
     minute: int = 0
     fixed: date | None = None  # already a calendar date (即日, next Monday, 下周一)
+    fixed_end: date | None = None  # last day when ``fixed`` starts a span (next week)
     weak: bool = False  # alone it is not a period (bare 5月, 今天)
     style: str = "cn"  # cn | num | en: how an abbreviated range end may look
     time_only: bool = False
@@ -142,6 +145,13 @@ class Draft:
     label: str | None = None
 
 
+# Characters that, right after ``5.11-5.26``, make it a pair of measurements, not dates.
+_UNIT_CHARS = frozenset("米万元亿吨克斤亩倍人次台辆公千厘毫平立方度小岁周年月个件户份座栋层间级分秒")
+_DATE_LABEL = re.compile(
+    r"(?:时间|期限|日期|期间|时段|有效期|工期|档期)\s*(?:为|是|定于)?\s*:?\s*(?:自|从|于|在)?\s*$"
+)
+
+
 def _is_year(tok: Token) -> bool:
     if tok.kind is not Kind.NUM or not 1900 <= int(tok.value) <= 2100:  # type: ignore[call-overload]
         return False
@@ -160,10 +170,11 @@ def _num(tok: Token | None, low: int, high: int) -> int | None:
 class Grammar:
     """Parses drafts out of one token list; ``base`` only fixes relative words."""
 
-    def __init__(self, tokens: list[Token], base: date) -> None:
+    def __init__(self, tokens: list[Token], base: date, text: str = "") -> None:
         self.t = tokens
         self.n = len(tokens)
         self.base = base
+        self.text = text  # the normalised text the tokens index, for context checks
 
     def at(self, i: int) -> Token | None:
         return self.t[i] if 0 <= i < self.n else None
@@ -231,6 +242,8 @@ class Grammar:
             day = _num(self.at(k), 1, 31)
             if day is not None and (self.unit(k + 1, "日", "号") or self.kw(k + 1, "日期")):
                 return Point(year, month, day), k + 2
+            if day is not None and self._day_follows(k + 1):
+                return Point(year, month, day), k + 1  # 5月11-26日: 日 is written once
             if self.kw(k, "上旬", "中旬", "下旬"):
                 part = {"上旬": "xun1", "中旬": "xun2", "下旬": "xun3"}[str(self.t[k].value)]
                 return Point(year, month, part=part), k + 1
@@ -241,7 +254,27 @@ class Grammar:
                 return Point(year, month, part=parts[str(month_tok.value)]), j + 2
             if month_tok.value == "月份":
                 return Point(year, month, part="month", weak=year is None), j + 2
+        if self._month_follows(j + 1):
+            return Point(year, month, part="month"), j + 1  # 1-3月: 月 is written once
         return None
+
+    def _month_follows(self, j: int) -> bool:
+        """Is there a connector at ``j`` and then a month written with 月?"""
+        conn = self.connector(j)
+        return (
+            conn is not None
+            and _num(self.at(conn), 1, 12) is not None
+            and (self.unit(conn + 1, "月") or self.kw(conn + 1, "月份"))
+        )
+
+    def _day_follows(self, j: int) -> bool:
+        """Is there a connector at ``j`` and then a day of the month written with 日/号?"""
+        conn = self.connector(j)
+        return (
+            conn is not None
+            and _num(self.at(conn), 1, 31) is not None
+            and (self.unit(conn + 1, "日", "号") or self.kw(conn + 1, "日期"))
+        )
 
     def _num_date(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
         tok = self.t[i]
@@ -257,6 +290,9 @@ class Grammar:
             if self.unit(j, "日", "号"):
                 j += 1
             return Point(int(tok.value), month, day, style="num"), j  # type: ignore[call-overload]
+        day_month = self._day_month_year(i)
+        if day_month is not None:
+            return day_month
         if ctx is None or not ctx.has_date or ctx.style != "num":
             return None
         # abbreviated end of a numeric range: 5.26 or 26
@@ -269,6 +305,35 @@ class Grammar:
                 return Point(None, first, day, style="num"), i + 3
             return None
         return Point(None, None, first, style="num"), i + 1
+
+    def _day_month_year(self, i: int) -> tuple[Point, int] | None:
+        """``25/05/2022`` or ``05/25/2022``; read only when the order is beyond doubt.
+
+        Day-first and month-first writers both use this shape, so ``11/05/2022`` could be
+        either 11 May or 5 November: it is skipped rather than guessed.
+        """
+        tok = self.t[i]
+        sep = self.at(i + 1)
+        if tok.digits > 2 or sep is None or not sep.is_sep("/", ".", "-"):
+            return None
+        before = self.at(i - 1)
+        if before is not None and before.is_sep(str(sep.value)) and before.end == tok.start:
+            return None  # the tail of a longer number chain (phone, code)
+        year_tok = self.at(i + 4)
+        if not self.sep(i + 3, str(sep.value)) or year_tok is None or not _is_year(year_tok):
+            return None
+        if year_tok.digits != 4 or self.sep(i + 5, str(sep.value), ":") or self.unit(i + 5, "年"):
+            return None
+        first, second = _num(tok, 1, 31), _num(self.at(i + 2), 1, 31)
+        if first is None or second is None:
+            return None
+        if first > 12 >= second:
+            day, month = first, second
+        elif second > 12 >= first or first == second:
+            day, month = second, first
+        else:
+            return None
+        return Point(int(year_tok.value), month, day, style="num"), i + 5  # type: ignore[call-overload]
 
     def _en_day_first(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
         day = _num(self.t[i], 1, 31)
@@ -332,6 +397,13 @@ class Grammar:
                 if value == "next" and ahead == 0:
                     ahead = 7
                 return Point(fixed=self.base + timedelta(days=ahead)), i + 2
+            later = value != "this"
+            if self.word(i + 1, "week"):
+                monday = self.base - timedelta(days=self.base.weekday()) + timedelta(weeks=int(later))
+                return Point(fixed=monday, fixed_end=monday + timedelta(days=6)), i + 2
+            if self.word(i + 1, "month"):
+                year, month = divmod(self.base.year * 12 + self.base.month - 1 + int(later), 12)
+                return Point(year, month + 1, part="month"), i + 2
         return None
 
     # ----------------------------------------------------------------- times
@@ -417,6 +489,8 @@ class Grammar:
             found = self.date(k, ctx)
         else:
             found = self.date(i, ctx)
+        if found is None and tok is not None and (tok.kind is Kind.NUM or tok.kind is Kind.WORD):
+            return self._time_on_date(i)
         if found is not None:
             pt, j = found
             j = self._skip_weekday(j)
@@ -432,6 +506,33 @@ class Grammar:
                 return replace(pt, hour=hour, minute=minute, time_span=span, weak=False), k2
             return pt, j
         return None
+
+    def _time_on_date(self, i: int) -> tuple[Point, int] | None:
+        """English time before its date: ``5 pm on May 31``, ``9:30 a.m., Friday, May 20``."""
+        if not (
+            self.word(i + 1, "am", "pm")
+            or self.word(i + 3, "am", "pm", "on")
+            or self.word(i, "noon", "midnight")
+        ):
+            return None
+        timed = self.time(i)
+        if timed is None:
+            return None
+        hour, minute, k = timed
+        if not (self.word(k - 1, "am", "pm", "noon", "midnight") or self.sep(k - 2, ":")):
+            return None  # 17时 / 5点 are Chinese: their date comes first
+        j = k + 1 if self.sep(k, ",") else k
+        if self.word(j, "on"):
+            j += 1
+        day_tok = self.at(j)
+        if day_tok is not None and day_tok.kind is Kind.WORD and day_tok.value in WEEKDAYS:
+            j += 2 if self.sep(j + 1, ",") else 1
+        found = self.date(j, None)
+        if found is None or found[0].style != "en" or found[0].part != "day":
+            return None
+        pt, end = found
+        span = (self.t[i].start, self.t[k - 1].end)
+        return replace(pt, hour=hour, minute=minute, time_span=span, weak=False), end
 
     # ----------------------------------------------------------------- periods
 
@@ -460,6 +561,10 @@ class Grammar:
                 return self._labelled_duration(i)
         if tok.kind is Kind.WORD and tok.value in _DEADLINE_EN:
             return self._deadline(i)
+        if tok.kind is Kind.NUM and prev is None and self.sep(i + 1, "."):
+            dotted = self._dotted_range(i)
+            if dotted is not None:
+                return dotted
         if tok.kind is Kind.WORD and tok.value in ("from", "since", "starting", "beginning"):
             draft = self._range(i + 1, None)
             if draft is None:
@@ -469,13 +574,73 @@ class Grammar:
             return replace(draft, first=i)
         return self._range(i, prev)
 
+    def _month_dot_day(self, i: int) -> tuple[int, int, int] | None:
+        """``5.11`` (or ``5.11日``) at ``i``: (month, day, next index)."""
+        month = _num(self.at(i), 1, 12)
+        day = _num(self.at(i + 2), 1, 31)
+        if month is None or day is None or not self.sep(i + 1, "."):
+            return None
+        if self.t[i + 1].start != self.t[i].end or self.t[i + 2].start != self.t[i + 1].end:
+            return None
+        k = i + 3
+        return month, day, k + 1 if self.unit(k, "日", "号") else k
+
+    def _dotted_range(self, i: int) -> Draft | None:
+        """``5.11-5.26`` with no year: a date range only where the text says it is one.
+
+        Without a year the shape is also a pair of decimals (``1.5-2.5米``, ``3.5-4.5万元``),
+        so it needs a date label just before it (``时间：``, ``期限为``) or 日 written in it,
+        and no unit, letter or further digit right after it.
+        """
+        head = self._month_dot_day(i)
+        if head is None:
+            return None
+        month, day, j = head
+        conn = self.connector(j)
+        if conn is None:
+            return None
+        tail = self._month_dot_day(conn)
+        if tail is not None:
+            end = Point(None, tail[0], tail[1], style="num")
+            k = tail[2]
+        else:
+            end_day = _num(self.at(conn), 1, 31)
+            if end_day is None:
+                return None
+            end = Point(None, None, end_day, style="num")
+            k = conn + 2 if self.unit(conn + 1, "日", "号") else conn + 1
+        start_at, end_at = self.t[i].start, self.t[k - 1].end
+        text = self.text
+        before = text[start_at - 1] if start_at > 0 else " "
+        if (before.isascii() and before.isalnum()) or before in "./-~":
+            return None  # v1.5-1.6, 2.1.5-2.6
+        after = text[end_at : end_at + 4].lstrip()[:1]
+        measured = after in _UNIT_CHARS or after in "%.‰" or (after.isascii() and after.isalnum())
+        if after and measured and not (after.isdigit() and self.time(k) is not None):
+            return None  # 1.5-2.5米, 3.5-4.5万元; a time after it (5.11-5.26 8:00) is fine
+        written_day = any(self.unit(x, "日", "号") for x in range(i, k))
+        if not written_day and not _DATE_LABEL.search(text, max(0, start_at - 12), start_at):
+            return None
+        if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
+            k += 1
+        return self._daily(Draft(Point(None, month, day, style="num"), end, i, k))
+
     def _starts_clause(self, i: int) -> bool:
         before = self.at(i - 1)
         return before is None or before.kind in (Kind.GAP, Kind.PAREN) or before.is_sep(",", ":", "、")
 
+    def _inclusive(self, j: int) -> bool:
+        """``（含）`` / ``(含当日)`` after a date: the day itself still counts."""
+        tok = self.at(j)
+        return tok is not None and tok.kind is Kind.PAREN and str(tok.value) in _INCLUSIVE
+
     def _deadline(self, i: int) -> Draft | None:
         j = i + 1
+        label: str | None = None
+        if self._due_words(j):
+            j += 1  # 截止投标时间 / 截止递交日期: what is due sits between 截止 and 时间
         if self.kw(j, "日期", "时间"):
+            label = self._deadline_label(i, j)
             j += 1
         if self.sep(j, ":") or self.kw(j, "为"):
             j += 1
@@ -485,9 +650,33 @@ class Grammar:
         pt, k = found
         if pt.part == "month" and pt.weak:
             return None
+        if self._inclusive(k):
+            k += 1
         if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
             k += 1
-        return Draft(None, pt, i, k)
+        return Draft(None, pt, i, k, label=label)
+
+    def _due_words(self, j: int) -> bool:
+        """A few Chinese words right after 截止 and before 时间/日期."""
+        gap = self.at(j)
+        if gap is None or gap.kind is not Kind.GAP or gap.start != self.t[j - 1].end:
+            return False
+        words = str(gap.value)
+        return (
+            len(words) <= 6
+            and all("\u4e00" <= ch <= "\u9fff" for ch in words)
+            and self.kw(j + 1, "日期", "时间")
+        )
+
+    def _deadline_label(self, i: int, j: int) -> str | None:
+        """``报名截止时间`` / ``截止投标时间``: the words naming the deadline, as written."""
+        if not self.text:
+            return None
+        begin = self.t[i].start
+        lead = begin
+        while lead > 0 and begin - lead < 4 and "\u4e00" <= self.text[lead - 1] <= "\u9fff":
+            lead -= 1
+        return self.text[lead : self.t[j].end]
 
     def _from_base(self, i: int) -> Draft | None:
         j = i + 1
@@ -581,8 +770,9 @@ class Grammar:
                 days, workdays, k = duration
                 return Draft(start, None, i, k, duration_days=days, workdays=workdays)
             return Draft(start, None, i, j + 1)
-        if self.kw(j, *_BEFORE_MARKS) and not start.time_only:
-            return Draft(None, start, i, j + 1)
+        inclusive = j + 1 if self._inclusive(j) else j
+        if self.kw(inclusive, *_BEFORE_MARKS) and not start.time_only:
+            return Draft(None, start, i, inclusive + 1)
         if start.weak or start.time_only:
             return None
         return self._daily(Draft(start, start, i, j))

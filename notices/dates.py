@@ -62,7 +62,8 @@ _QUALIFIER = re.compile(
 )
 _NOTE_PAREN_MAX = 30
 _SINCE_LEAD = re.compile(r"(?:自|从)[^,。;；:\s]{0,12}$")
-_CAN_START = frozenset((Kind.NUM, Kind.WORD, Kind.KW, Kind.RELWEEK))
+_CAN_START = (Kind.NUM, Kind.WORD, Kind.KW, Kind.RELWEEK)  # a tuple: Enum hashing is slow
+_NOT_AFTER_NUM = (Kind.GAP, Kind.PAREN)  # a number followed by prose or brackets starts nothing
 
 
 def find_periods(text: str, *, base: date, tz: ZoneInfo) -> list[Period]:
@@ -118,8 +119,9 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
         tokens.extend(tokenize(norm, start, end))
     if not tokens:
         return []
-    grammar = Grammar(tokens, base)
+    grammar = Grammar(tokens, base, norm)
     periods: list[Period] = []
+    chain: list[int] = []  # bare days listed together (5月11日、12日…) that a time window may follow
     prev: Point | None = None
     prev_date: date | None = None
     prev_end = -1
@@ -127,7 +129,11 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
     n = len(tokens)
     while i < n:
         tok = tokens[i]
-        if tok.kind not in _CAN_START or (tok.kind is Kind.KW and tok.value not in START_KEYWORDS):
+        kind = tok.kind
+        if kind not in _CAN_START or (kind is Kind.KW and tok.value not in START_KEYWORDS):
+            i += 1
+            continue
+        if kind is Kind.NUM and (i + 1 == n or tokens[i + 1].kind in _NOT_AFTER_NUM):
             i += 1
             continue
         ctx = prev if _continues(tokens, prev_end, i) else None
@@ -142,12 +148,114 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
         if period is None:
             i += 1
             continue
+        last = draft.last
+        if ctx is None:
+            chain = []
+        if _bare_day(draft):
+            attached = _attached_window(grammar, draft, period, text, norm, base, tz)
+            if attached is None:
+                chain.append(len(periods))
+            else:
+                period, last = attached
+                _share_window(periods, chain, period)
+                chain = []
+        elif chain and _day_window(draft) and isinstance(period.start, datetime):
+            _share_window(periods, chain, period)
+            chain = []
+        else:
+            chain = []
         periods.append(period)
         prev = draft.start if draft.start is not None and draft.start.has_date else draft.end
         prev_date = _first_date(period)
-        prev_end = draft.last
-        i = max(draft.last, i + 1)
+        prev_end = last
+        i = max(last, i + 1)
     return _with_labels(periods, norm)
+
+
+def _bare_day(draft: Draft) -> bool:
+    """One calendar day with no time of day: a time window later in the clause may be its hours."""
+    pt = draft.start
+    return (
+        pt is not None
+        and pt is draft.end
+        and draft.duration_days is None
+        and pt.has_date
+        and pt.hour is None
+        and pt.part == "day"
+    )
+
+
+def _day_window(draft: Draft) -> bool:
+    """A date with hours (``12日8:00-17:00``): the end is a bare time on the same day."""
+    start, end = draft.start, draft.end
+    return (
+        start is not None and start.has_date and start.hour is not None and end is not None and end.time_only
+    )
+
+
+def _attached_window(
+    grammar: Grammar, draft: Draft, day: Period, text: str, norm: str, base: date, tz: ZoneInfo
+) -> tuple[Period, int] | None:
+    """The hours of a bare day written apart from it in the same clause.
+
+    ``5月11日停电，时间为8时至18时`` and ``5月11日（星期三），8:30—17:30`` are one timed
+    period each. Only words may stand between (no other number, no sentence break),
+    and a date alone on its line (a signature) never takes hours from the next line.
+    """
+    tokens = grammar.t
+    j = draft.last
+    for _ in range(8):
+        tok = grammar.at(j)
+        if tok is None:
+            return None
+        if (tok.kind is Kind.GAP and tok.value) or tok.is_sep(",", ":") or tok.is_kw("时间", "为"):
+            j += 1
+            continue
+        break
+    else:
+        return None
+    if tok.kind is not Kind.NUM and not (tok.kind is Kind.KW and tok.value in START_KEYWORDS):
+        return None
+    window = grammar.period(j, draft.start)
+    if window is None or window.start is None or window.end is None:
+        return None
+    if not (window.start.time_only and window.end.time_only):
+        return None
+    date_end, time_start = tokens[draft.last - 1].end, tokens[j].start
+    between = norm[date_end:time_start]
+    if _CLAUSE_BREAK.search(between) or any(ch.isdigit() for ch in between):
+        return None
+    if len("".join(between.split())) > 12:
+        return None
+    if "\n" in between and day.span is not None:
+        line_start = norm.rfind("\n", 0, day.span[0]) + 1
+        if not norm[line_start : day.span[0]].strip() and not between.split("\n", 1)[0].strip():
+            return None
+    anchor = _first_date(day)
+    timed = _resolve(window, text, norm, tokens, base, tz, anchor)
+    if timed is None or timed.span is None or day.span is None:
+        return None
+    begin, finish = day.span[0], timed.span[1]
+    note = "；".join(dict.fromkeys(n for n in (day.note, timed.note) if n)) or None
+    merged = Period(
+        timed.start, timed.end, all_day=False, note=note, text=text[begin:finish], span=(begin, finish)
+    )
+    return merged, window.last
+
+
+def _share_window(periods: list[Period], chain: list[int], window: Period) -> None:
+    """``5月11日、12日8:00-17:00``: the hours written once hold for every day listed."""
+    start, end = window.start, window.end
+    if not isinstance(start, datetime) or not isinstance(end, datetime):
+        return
+    days_over = end.date() - start.date()
+    for index in chain:
+        day = periods[index]
+        if not isinstance(day.start, date) or isinstance(day.start, datetime):
+            continue
+        new_start = datetime.combine(day.start, start.timetz())
+        new_end = datetime.combine(day.start + days_over, end.timetz())
+        periods[index] = _replace(day, start=new_start, end=new_end, all_day=False)
 
 
 def _lenient(grammar: Grammar, base: date) -> Draft | None:
@@ -218,7 +326,7 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
 def _extent(pt: Point, base: date, anchor: date | None) -> tuple[date, date] | None:
     """Calendar extent of ``pt``; fields it leaves out come from ``anchor`` or ``base``."""
     if pt.fixed is not None:
-        return pt.fixed, pt.fixed
+        return pt.fixed, pt.fixed_end or pt.fixed
     if anchor is not None:
         year = pt.year if pt.year is not None else anchor.year
         month = pt.month if pt.month is not None else anchor.month
@@ -353,7 +461,12 @@ def _resolve(
             if first_day is not None and last_day is not None and last_day < first_day:
                 return None
             period = Period(
-                first_day, last_day, note="；".join(notes) or None, text=source, span=(begin, finish)
+                first_day,
+                last_day,
+                label=draft.label,
+                note="；".join(notes) or None,
+                text=source,
+                span=(begin, finish),
             )
             return _finish(period, draft, text, norm, tokens)
 
@@ -375,7 +488,13 @@ def _resolve(
         if start_dt is not None and end_dt is not None and end_dt <= start_dt:
             return None
         period = Period(
-            start_dt, end_dt, all_day=False, note="；".join(notes) or None, text=source, span=(begin, finish)
+            start_dt,
+            end_dt,
+            all_day=False,
+            label=draft.label,
+            note="；".join(notes) or None,
+            text=source,
+            span=(begin, finish),
         )
         return _finish(period, draft, text, norm, tokens)
     except ValueError:
