@@ -260,6 +260,43 @@ _GENERIC_NAMES = frozenset(
         "农村",
     }
 )
+#: Words that end a description, never a name: "以下路段", "施工路段", "上述小区", "拥堵路段".
+_NOT_NAME_TAILS = (
+    "以下",
+    "下列",
+    "上述",
+    "以上",
+    "如下",
+    "有关",
+    "其他",
+    "其它",
+    "所有",
+    "个别",
+    "全部",
+    "主要",
+    "重点",
+    "管制",
+    "封闭",
+    "施工",
+    "限行",
+    "禁行",
+    "通行",
+    "维修",
+    "改造",
+    "涉及",
+    "途经",
+    "影响",
+    "拥堵",
+    "事故",
+    "多发",
+    "危险",
+    "临时",
+    "这些",
+    "此次",
+    "本次",
+    "以内",
+    "范围内",
+)
 #: 道 ends a road's name (弥敦道) but also 车道, 隧道, 渠道, 报道 …
 _NOT_BEFORE_DAO = frozenset("车行隧通轨渠报知味频管赛步绿人坡匝街跑航水门栈索")
 
@@ -308,6 +345,7 @@ def _valid(clause: str, start: int, end: int, kind: str, suffix: str) -> bool:
         name[:1] in _NEVER_FIRST
         or any(c in "的各该此其" for c in name)
         or name in _GENERIC_NAMES
+        or name.endswith(_NOT_NAME_TAILS)
         or (suffix == "道" and name[-1] in _NOT_BEFORE_DAO)
     ):
         return False

@@ -258,8 +258,19 @@ def is_org_name(norm: str) -> bool:
 
 
 def _is_joint_issuer(norm: str) -> bool:
-    """A second issuer line: a full organisation name, not a wrapped tail such as "社区"."""
-    return len(norm) >= 4 and is_org_name(norm)
+    """A second issuer line: a full organisation name, not the wrapped tail of the line
+    above ("…福寿 / 社区", "…福镇大 / 路交汇处"), which opens with a name's last character."""
+    return len(norm) >= 4 and norm[0] not in _NAME_ENDS and is_org_name(norm)
+
+
+def _cut_label(norm: str) -> bool:
+    """A "报名地址：人民大街与福镇" line: a label whose value stops mid-name, so the next
+    line finishes it."""
+    return _LABEL.match(norm) is not None and _CJK_RE.match(norm[-1]) is not None
+
+
+#: Characters that end place and organisation names; no name starts with one.
+_NAME_ENDS = frozenset("路街道巷号段处区村镇乡屯组室部局所院厂司")
 
 
 def _is_heading_like(norm: str) -> bool:
@@ -307,7 +318,13 @@ def _lines(text: str) -> list[_Line]:
             if j >= 0 and not out[j].date and is_org_line(out[j].norm):
                 out[j].sign_org = True
                 j -= 1
-                while j >= 0 and i - j <= 3 and not out[j].date and _is_joint_issuer(out[j].norm):
+                while (
+                    j >= 0
+                    and i - j <= 3
+                    and not out[j].date
+                    and _is_joint_issuer(out[j].norm)
+                    and not (j >= 1 and _cut_label(out[j - 1].norm))
+                ):
                     out[j].sign_org = True
                     j -= 1
         elif is_title_line(line.norm):
