@@ -83,6 +83,7 @@ _END_MARKS = ("止", "为止")
 _BEFORE_MARKS = ("前", "之前", "以前")
 _BASE_KW = ("即日起", "即日", "之日起")
 _DURATION_LABELS = ("公示期", "公示期限", "公告期", "异议期")
+_ADDRESS_AFTER_HAO = frozenset("楼院线门栋室房铺库位台车口馆厅地场")
 _INCLUSIVE = frozenset(("含", "包含", "含当日", "含当天", "含本日", "含当日在内"))
 # Keywords a period can begin with; any other keyword is skipped without parsing.
 START_KEYWORDS = frozenset(_DEADLINE_KW + _BASE_KW + _DURATION_LABELS + _AM + _PM) | {
@@ -233,6 +234,8 @@ class Grammar:
             # 26日 as the end of a range (or the next item of a list) that began with a day
             day = _num(tok, 1, 31)
             if day is not None and ctx is not None and ctx.has_date and ctx.style == "cn":
+                if self.unit(i + 1, "号") and self._address_follows(i + 1):
+                    return None  # 5月11日，3号楼: a building, not the 3rd
                 return Point(None, None, day), i + 2
             return None
         if month is None or month_tok is None:
@@ -266,6 +269,13 @@ class Grammar:
             and _num(self.at(conn), 1, 12) is not None
             and (self.unit(conn + 1, "月") or self.kw(conn + 1, "月份"))
         )
+
+    def _address_follows(self, j: int) -> bool:
+        """``号`` at ``j`` directly followed by 楼/院/线…: a house or line number."""
+        if not self.text:
+            return False
+        end = self.t[j].end
+        return self.text[end : end + 1] in _ADDRESS_AFTER_HAO
 
     def _day_follows(self, j: int) -> bool:
         """Is there a connector at ``j`` and then a day of the month written with 日/号?"""
@@ -312,6 +322,21 @@ class Grammar:
         Day-first and month-first writers both use this shape, so ``11/05/2022`` could be
         either 11 May or 5 November: it is skipped rather than guessed.
         """
+        order = self._dmy_order(i)
+        if order is None:
+            return None
+        if order == "?":
+            # 12/05/2022 - 25/05/2022: the other end of the range tells the order
+            conn = self.connector(i + 5)
+            order = self._dmy_order(conn) if conn is not None else None
+            if order is None or order == "?":
+                return None
+        first, second = int(self.t[i].value), int(self.t[i + 2].value)  # type: ignore[call-overload]
+        day, month = (first, second) if order == "dm" else (second, first)
+        return Point(int(self.t[i + 4].value), month, day, style="num"), i + 5  # type: ignore[call-overload]
+
+    def _dmy_order(self, i: int) -> str | None:
+        """``dm`` / ``md`` for a D/M/YYYY or M/D/YYYY shape at ``i``, ``?`` if it could be both."""
         tok = self.t[i]
         sep = self.at(i + 1)
         if tok.digits > 2 or sep is None or not sep.is_sep("/", ".", "-"):
@@ -328,12 +353,10 @@ class Grammar:
         if first is None or second is None:
             return None
         if first > 12 >= second:
-            day, month = first, second
-        elif second > 12 >= first or first == second:
-            day, month = second, first
-        else:
-            return None
-        return Point(int(year_tok.value), month, day, style="num"), i + 5  # type: ignore[call-overload]
+            return "dm"
+        if second > 12 >= first or first == second:
+            return "md"
+        return "?" if first <= 12 and second <= 12 else None
 
     def _en_day_first(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
         day = _num(self.t[i], 1, 31)
@@ -629,6 +652,21 @@ class Grammar:
         before = self.at(i - 1)
         return before is None or before.kind in (Kind.GAP, Kind.PAREN) or before.is_sep(",", ":", "、")
 
+    def _closing_deadline(self, j: int) -> bool:
+        """``5月31日17时截止``: 截止 after the date, not opening the next labelled deadline."""
+        if not self.kw(j, "截止", "截至"):
+            return False
+        nxt = self.at(j + 1)
+        if nxt is None:
+            return True
+        if (
+            nxt.kind is Kind.NUM
+            or nxt.is_sep(":")
+            or nxt.is_kw("时间", "日期", "到", "至", "为", *_DEADLINE_KW)
+        ):
+            return False
+        return not self._due_words(j + 1)
+
     def _inclusive(self, j: int) -> bool:
         """``（含）`` / ``(含当日)`` after a date: the day itself still counts."""
         tok = self.at(j)
@@ -771,7 +809,7 @@ class Grammar:
                 return Draft(start, None, i, k, duration_days=days, workdays=workdays)
             return Draft(start, None, i, j + 1)
         inclusive = j + 1 if self._inclusive(j) else j
-        if self.kw(inclusive, *_BEFORE_MARKS) and not start.time_only:
+        if (self.kw(inclusive, *_BEFORE_MARKS) or self._closing_deadline(inclusive)) and not start.time_only:
             return Draft(None, start, i, inclusive + 1)
         if start.weak or start.time_only:
             return None

@@ -560,13 +560,14 @@ def _label(norm: str, begin: int, finish: int, limit: int) -> str | None:
     match = _LABEL_SUFFIX.search(before) or _LABEL_COLON.search(before)
     if match is not None:
         return match.group(1)
-    if _alone_on_line(norm, begin, finish):
+    own = norm[begin:finish]  # 5月11日停电，时间为8时至18时 names itself
+    if _alone_on_line(norm, begin, finish) and not any(word in own for word, _ in _KNOWN_LABELS):
         return None  # a signature or dateline, not part of a sentence
     after = norm[finish : min(limit, finish + 160)]
     cut = _CLAUSE_BREAK.search(after)
     if cut is not None:
         after = after[: cut.start()]
-    clause = before + after
+    clause = before + own + after
     for word, label in _KNOWN_LABELS:
         if word in clause:
             return label
