@@ -243,8 +243,11 @@ def categorize(title: str, body: str) -> CategoryGuess:
     return CategoryGuess(best, top, runner[0] if runner else None, ambiguous)
 
 
-def notice_evidence(title: str, body: str, *, signed: bool) -> int:
-    """How strongly an item reads as a notice: title words, signature, closing formula."""
+def notice_evidence(title: str, body: str, *, signed: bool, guess: CategoryGuess | None = None) -> int:
+    """How strongly an item reads as a notice: title words, signature, closing formula.
+
+    guess: ``categorize(title, body)`` when the caller has it already.
+    """
     score = 0
     if any(m in title for m in NOTICE_MARKERS):
         score += 3
@@ -254,7 +257,7 @@ def notice_evidence(title: str, body: str, *, signed: bool) -> int:
         score += 2
     if re.search(r"(?:公告|通告|通知|公示)如下|现将.{0,20}(?:公告|通告|公示|通知)", body):
         score += 2
-    category = categorize(title, body)
+    category = guess if guess is not None else categorize(title, body)
     if category.category is not Category.OTHER and category.score >= 6:
         score += 1
     return score

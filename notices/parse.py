@@ -8,7 +8,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from notices.categories import Category
-from notices.classify import categorize, news_evidence, notice_evidence
+from notices.classify import CategoryGuess, categorize, news_evidence, notice_evidence
 from notices.dates import find_periods
 from notices.model import PageResult, ParsedNotice, Period, SkippedItem
 from notices.normalize import normalize
@@ -101,27 +101,38 @@ def _read_item(
         if is_org_name(last.norm) and any(p.kind is Kind.CLOSING for p in body_paras[:-1]):
             signature = [body_paras.pop()]
     body = _text(body_paras)
-    norm_title, norm_body = normalize(title), normalize(body)
-    everything = f"{norm_title}\n{norm_body}\n{normalize(_text(signature))}"
-
     if not body.strip() and not signature:
         return None, (SkippedItem("heading without text", title[:EXCERPT_CHARS]) if title else None)
+    if item.news and not (signature and title):
+        # a report that no signed, titled notice could outweigh: no need to weigh it
+        return None, SkippedItem("news report", _excerpt(item))
+    # para.norm is normalize(para.text), so these equal normalising the joined text
+    norm_title = normalize(title)
+    norm_body = "\n".join(p.norm for p in body_paras)
+    everything = f"{norm_title}\n{norm_body}\n" + "\n".join(p.norm for p in signature)
+
     news = news_evidence(everything, news_start=any(p.news_start for p in item.body))
-    notice = notice_evidence(norm_title, norm_body, signed=bool(signature))
-    if item.news and not (signature and title and notice >= news):
+    guess = categorize(norm_title, norm_body)
+    notice = notice_evidence(norm_title, norm_body, signed=bool(signature), guess=guess)
+    if item.news and notice < news:
         return None, SkippedItem("news report", _excerpt(item))
     if notice < _MIN_NOTICE or notice < news:
         reason = "news report" if news >= 2 else "no notice markers (not a notice)"
         return None, SkippedItem(reason, _excerpt(item))
-    return _build(title, body, signature, published=published, tz=tz), None
+    return _build(title, body, norm_body, signature, guess, published=published, tz=tz), None
 
 
 def _build(
-    title: str, body: str, signature: list[Para], *, published: date | None, tz: ZoneInfo
+    title: str,
+    body: str,
+    norm_body: str,
+    signature: list[Para],
+    guess: CategoryGuess,
+    *,
+    published: date | None,
+    tz: ZoneInfo,
 ) -> ParsedNotice:
     warnings: list[str] = []
-    norm_title, norm_body = normalize(title), normalize(body)
-    guess = categorize(norm_title, norm_body)
     category = guess.category
     if guess.ambiguous and guess.runner_up is not None:
         warnings.append(f"category unsure: {category.value} or {guess.runner_up.value}")

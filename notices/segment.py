@@ -100,6 +100,29 @@ NOTICE_WORDS = (
     "公告栏",
 )
 #: Endings of a title line (the document type), optionally numbered: 公告（第3号）.
+_TITLE_ENDS = (
+    "公告",
+    "通告",
+    "通知",
+    "公示",
+    "启事",
+    "启示",
+    "声明",
+    "预告",
+    "告知书",
+    "公开信",
+    "须知",
+    "招租",
+    "出租",
+    "招聘",
+    "招标",
+    "拍卖",
+    "公示表",
+    "提示",
+    "函",
+    "简章",
+    "公报",
+)
 _TITLE_END = re.compile(
     r"(?:公告|通告|通知|公示|启事|启示|声明|预告|告知书|公开信|须知|招租|出租|招聘|招标|拍卖|公示表|提示|函|简章|公报)"
     r"(?:[（(]第?[\d一二三四五六七八九十〇]+号?[）)])?$"
@@ -235,13 +258,21 @@ def _cn_number(text: str) -> int:
 
 def is_title_line(norm: str) -> bool:
     """A short unpunctuated line naming a notice type: "封路公告", "出租", "关于…的通告"."""
-    if not norm or len(norm) > 40 or norm[-1] in "：:" or _PROSE_PUNCT.search(norm) or _CLOSING.match(norm):
+    if not norm or len(norm) > 40 or norm[-1] in "：:":
         return False
-    if _LABEL.match(norm) or _ENUM.match(norm) or norm.startswith(("特此", "现将", "现就")):
+    if not (
+        norm.endswith(_TITLE_ENDS)
+        or (norm[-1] in "）)" and _TITLE_END.search(norm) is not None)
+        or (len(norm) <= 8 and any(w in norm for w in NOTICE_WORDS))
+    ):
         return False
-    if _TITLE_END.search(norm):
-        return True
-    return len(norm) <= 8 and any(w in norm for w in NOTICE_WORDS)
+    return not (
+        _PROSE_PUNCT.search(norm)
+        or _CLOSING.match(norm)
+        or _LABEL.match(norm)
+        or _ENUM.match(norm)
+        or norm.startswith(("特此", "现将", "现就"))
+    )
 
 
 def is_org_line(norm: str) -> bool:
@@ -289,6 +320,11 @@ class _Line:
     title: bool = False
     spaced: bool = False
     gap_before: bool = False
+    news: bool = False
+    label: bool = False
+    enum: bool = False
+    prose: bool = False
+    marked: bool = False
 
 
 #: A line ending in one of these is unfinished: a date on the next line completes it
@@ -297,18 +333,44 @@ _OPEN_END = "至到起止-~：:，,、（(《“"
 
 
 def _lines(text: str) -> list[_Line]:
+    """Cleaned lines with their shape, each regex run once and only where a cheap
+    character test says it can match."""
     out: list[_Line] = []
     gap = False
-    for raw in text.splitlines():
+    raws = text.splitlines()
+    norms = normalize(text).splitlines()
+    if len(norms) != len(raws):
+        norms = [normalize(r) for r in raws]
+    for raw, norm_raw in zip(raws, norms, strict=True):
         cleaned = clean_line(raw)
         if not cleaned:
             gap = True
             continue
-        norm = normalize(cleaned)
+        lead = len(raw) - len(raw.lstrip())
+        if raw[lead : lead + len(cleaned)] == cleaned:
+            norm = norm_raw[lead : lead + len(cleaned)]  # cleaning only stripped the ends
+        else:
+            norm = normalize(cleaned)
         line = _Line(cleaned, norm, gap_before=gap)
         gap = False
-        line.date = date_line_value(norm) is not None and not (out and out[-1].norm[-1] in _OPEN_END)
-        line.spaced = _CJK_GAP.search(raw) is not None and _NEWS_START.match(norm) is None
+        first = norm[0]
+        line.news = first in _NEWS_FIRST and _NEWS_START.match(norm) is not None
+        line.date = (
+            (first.isdigit() or first in _CN_DATE_FIRST)
+            and len(norm) <= 30
+            and date_line_value(norm) is not None
+            and not (out and out[-1].norm[-1] in _OPEN_END)
+        )
+        spaced_raw = _ANY_SPACE.search(raw) is not None
+        line.spaced = spaced_raw and not line.news and _CJK_GAP.search(raw) is not None
+        line.prose = _PROSE_PUNCT.search(norm) is not None
+        line.label = ":" in norm[:10] and _LABEL.match(norm) is not None
+        line.enum = first in _ENUM_FIRST and _ENUM.match(norm) is not None
+        line.marked = (
+            (first == "特" and _CLOSING.match(norm) is not None)
+            or norm.startswith("(本稿件由")
+            or (norm[-1] in "摄攝" and _STRONG_CAPTION.search(norm) is not None)
+        )
         out.append(line)
     for i, line in enumerate(out):
         if line.date:
@@ -332,38 +394,33 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
+_NEWS_FIRST = frozenset("本新【据")
+_CN_DATE_FIRST = frozenset(_CN_DIGIT + "○")
+_ENUM_FIRST = frozenset("一二三四五六七八九十(（0123456789")
+
+
 def _typical_width(lines: list[_Line]) -> int:
     widths = [len(x.norm) for x in lines if len(x.norm) >= 6]
     return int(statistics.median(widths)) if widths else 20
 
 
 def _structural(line: _Line) -> bool:
-    n = line.norm
-    return (
-        line.date
-        or line.sign_org
-        or line.title
-        or _NEWS_START.match(n) is not None
-        or _ENUM.match(n) is not None
-        or _LABEL.match(n) is not None
-        or _CLOSING.match(n) is not None
-        or _CREDIT_START.match(n) is not None
-        or _STRONG_CAPTION.search(n) is not None
-    )
+    """A line that starts a paragraph of its own whatever the line above was."""
+    return line.date or line.sign_org or line.title or line.news or line.enum or line.label or line.marked
 
 
 def _label_mid_sentence(line: _Line, above: _Line, short: int) -> bool:
     """ "报名 / 时间：…" — a label that is the second half of a word the prose line above
     broke off: that line is long, holds sentence punctuation and stops mid-word."""
-    if line.date or line.sign_org or line.title or _LABEL.match(line.norm) is None:
+    if line.date or line.sign_org or line.title or not line.label:
         return False
     a = above.norm
     return (
         len(a) >= short
-        and _PROSE_PUNCT.search(a) is not None
+        and above.prose
         and _CJK_RE.match(a[-1]) is not None
-        and _LABEL.match(a) is None
-        and _ENUM.match(a) is None
+        and not above.label
+        and not above.enum
     )
 
 
@@ -378,7 +435,7 @@ def paragraphs(text: str) -> list[Para]:
         n = line.norm
         if line.date or line.title or line.sign_org:
             in_news = False
-        elif _NEWS_START.match(n):
+        elif line.news:
             in_news = True
         if open_para is not None and (
             not _structural(line) or _label_mid_sentence(line, lines[i - 1], short)
@@ -397,10 +454,10 @@ def paragraphs(text: str) -> list[Para]:
             open_para = None if _ends_paragraph(line, short) else last
             continue
         para = Para(line.text, _line_kind(line), norm=n, gap_before=line.gap_before)
-        para.news_start = _NEWS_START.match(n) is not None
+        para.news_start = line.news
         paras.append(para)
         open_para = para if para.kind is Kind.BODY and not _ends_paragraph(line, short) else None
-        if para.kind is Kind.BODY and _ENUM.match(n) and len(n) < short and not _PROSE_PUNCT.search(n):
+        if para.kind is Kind.BODY and line.enum and len(n) < short and not line.prose:
             open_para = None  # an enumerated heading such as "三、报名办法"
         if open_para is not None and _standalone(line, lines[i + 1] if i + 1 < len(lines) else None, in_news):
             open_para = None
@@ -431,7 +488,7 @@ def _standalone(line: _Line, after: _Line | None, in_news: bool) -> bool:
     report, so is an unpunctuated line clearly narrower than the column line below it.
     """
     n = line.norm
-    if _PROSE_PUNCT.search(n) or n.startswith(("（", "(")) or _NEWS_MARK.search(n):
+    if line.prose or n[0] in "（(" or _NEWS_MARK.search(n):
         return False
     if line.spaced:
         return True
@@ -457,7 +514,7 @@ def _ends_paragraph(line: _Line, short: int) -> bool:
             return True
     elif last in "：:、，,（(“‘《—-" or _OPEN_DATE.search(n) is not None:
         return False
-    return len(n) < short and not _PROSE_PUNCT.search(n)
+    return len(n) < short and not line.prose
 
 
 def _line_kind(line: _Line) -> Kind:
