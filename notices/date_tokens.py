@@ -239,10 +239,15 @@ def windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_new_token = tuple.__new__  # skips NamedTuple's Python-level __new__: pages make thousands
+_PLAIN = {"sep": Kind.SEP, "unit": Kind.UNIT, "kw": Kind.KW}
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of normalised ``text[start:end]`` with offsets into ``text`` (and so the original)."""
     tokens: list[Token] = []
     append = tokens.append
+    new = _new_token
     gap_start = -1
     gap_end = -1
     for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
@@ -256,23 +261,20 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             gap_end = end
             continue
         if gap_start >= 0:
-            append(Token(Kind.GAP, text[gap_start:gap_end], gap_start, gap_end))
+            append(new(Token, (Kind.GAP, text[gap_start:gap_end], gap_start, gap_end, 0)))
             gap_start = -1
         raw = m.group()
-        if group == "num":
-            append(Token(Kind.NUM, int(raw), start, end, len(raw)))
+        plain = _PLAIN.get(group)  # type: ignore[arg-type]
+        if plain is not None:
+            append(new(Token, (plain, raw, start, end, 0)))
+        elif group == "num":
+            append(new(Token, (Kind.NUM, int(raw), start, end, len(raw))))
         elif group == "cn":
             value = to_int(raw)
             if value is None:
                 append(Token(Kind.GAP, raw, start, end))
             else:
                 append(Token(Kind.NUM, value, start, end, 0))
-        elif group == "unit":
-            append(Token(Kind.UNIT, raw, start, end))
-        elif group == "sep":
-            append(Token(Kind.SEP, raw, start, end))
-        elif group == "kw":
-            append(Token(Kind.KW, raw, start, end))
         elif group == "word":
             word = raw.lower().replace(".", "")
             if raw == "may":
