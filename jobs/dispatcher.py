@@ -113,6 +113,7 @@ class _Mark:
     due_at: datetime | None = None
     attempts_added: int = 0
     kind: str = "reminder"
+    sent_at: datetime | None = None
 
 
 class Dispatcher:
@@ -261,7 +262,7 @@ class Dispatcher:
                             "id": rid,
                             "status": ReminderStatus.SENT,
                             "message_id": m.message_id,
-                            "sent_at": now,
+                            "sent_at": m.sent_at or now,
                             "last_error": None,
                         }
                         for m in sent
@@ -276,7 +277,7 @@ class Dispatcher:
                             "notice_id": nid,
                             "message_id": m.message_id,
                             "kind": m.kind,
-                            "sent_at": now,
+                            "sent_at": m.sent_at or now,
                         }
                         for m in sent
                         for nid in dict.fromkeys(m.notice_ids)
@@ -515,6 +516,7 @@ class _Run:
                     notice_ids=[r.notice_id for r in job.rows],
                     message_id=message_id,
                     kind=kind,
+                    sent_at=now,
                 )
             )
             stats.sent += len(job.rows)

@@ -68,6 +68,7 @@ _match = Table(
     _scratch,
     Column("notice_id", Integer, nullable=False),
     Column("chat_id", BigInteger, nullable=False),
+    Column("profile_key", Text, nullable=False),
 )
 _terms = Table(
     "jobs_terms",
@@ -87,7 +88,8 @@ _plan = Table(
     Column("due_at", UTCDateTime(), nullable=False),
 )
 _DDL = (
-    "CREATE TEMP TABLE IF NOT EXISTS jobs_match (notice_id INTEGER NOT NULL, chat_id BIGINT NOT NULL)",
+    "CREATE TEMP TABLE IF NOT EXISTS jobs_match "
+    "(notice_id INTEGER NOT NULL, chat_id BIGINT NOT NULL, profile_key TEXT NOT NULL)",
     "CREATE TEMP TABLE IF NOT EXISTS jobs_terms "
     "(notice_id INTEGER NOT NULL, kind VARCHAR(16) NOT NULL, value VARCHAR(200) NOT NULL)",
     "CREATE TEMP TABLE IF NOT EXISTS jobs_plan (notice_id INTEGER NOT NULL, profile_key TEXT NOT NULL, "
@@ -163,7 +165,7 @@ async def _fill_matches(session: AsyncSession, notices: Sequence[NoticeView], ch
     for start in range(0, len(terms), 5000):
         await session.execute(_terms.insert(), terms[start : start + 5000])
     query = (
-        select(_terms.c.notice_id, Subscription.chat_id)
+        select(_terms.c.notice_id, Subscription.chat_id, profile_key())
         .distinct()
         .join(
             Subscription,
@@ -174,7 +176,7 @@ async def _fill_matches(session: AsyncSession, notices: Sequence[NoticeView], ch
     )
     if chat_id is not None:
         query = query.where(Subscription.chat_id == chat_id)
-    await session.execute(_match.insert().from_select(["notice_id", "chat_id"], query))
+    await session.execute(_match.insert().from_select(["notice_id", "chat_id", "profile_key"], query))
 
 
 async def _profiles(session: AsyncSession, default_tz: ZoneInfo) -> list[tuple[str, Profile]]:
@@ -261,8 +263,9 @@ async def _write(
     source = (
         select(*columns)
         .select_from(_match)
-        .join(Chat, Chat.id == _match.c.chat_id)
-        .join(_plan, and_(_plan.c.notice_id == _match.c.notice_id, _plan.c.profile_key == profile_key()))
+        .join(
+            _plan, and_(_plan.c.notice_id == _match.c.notice_id, _plan.c.profile_key == _match.c.profile_key)
+        )
         .where(true())
     )
     statement = _insert(session)(Reminder).from_select(names, source)
@@ -364,7 +367,7 @@ async def _tell(
     """A correction to every chat that was already sent something about the notice, replying to it."""
     await _scratch_tables(session)
     told = (
-        select(literal(notice.id), Reminder.chat_id)
+        select(literal(notice.id), Reminder.chat_id, profile_key())
         .distinct()
         .join(Chat, Chat.id == Reminder.chat_id)
         .where(
@@ -374,7 +377,7 @@ async def _tell(
             Chat.active,
         )
     )
-    await session.execute(_match.insert().from_select(["notice_id", "chat_id"], told))
+    await session.execute(_match.insert().from_select(["notice_id", "chat_id", "profile_key"], told))
     default = tz or ZoneInfo("UTC")
 
     def rows(_notice: NoticeView, profile: Profile) -> list[Planned]:
