@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -135,8 +134,3 @@ async def run_scheduler(
         await stop.wait()
     finally:
         scheduler.shutdown(wait=False)
-
-
-def lease_for(dispatch_every: float) -> timedelta:
-    """How long a claimed row may stay in ``sending`` before another run takes it back."""
-    return timedelta(seconds=max(300.0, dispatch_every * 10))

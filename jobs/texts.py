@@ -7,7 +7,7 @@ import html
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from jobs.due import Event, NoticeView, PeriodView
@@ -344,11 +344,3 @@ def mute_button(category: Category, ctx: Context) -> tuple[str, str]:
 def digest_buttons(categories: Sequence[Category], ctx: Context) -> Buttons:
     unique = list(dict.fromkeys(categories))[:3]
     return [[mute_button(c, ctx)] for c in unique]
-
-
-def local_day_start(day: date, zone: ZoneInfo) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=zone)
-
-
-def next_day(day: date) -> date:
-    return day + timedelta(days=1)
