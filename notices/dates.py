@@ -164,6 +164,10 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
             chain = []
         else:
             chain = []
+            if _bare_days(draft) and period.all_day:
+                daily = _daily_window_after(grammar, draft, period, text, norm)
+                if daily is not None:
+                    period, last = daily
         periods.append(period)
         prev = draft.start if draft.start is not None and draft.start.has_date else draft.end
         prev_date = _first_date(period)
@@ -193,14 +197,42 @@ def _day_window(draft: Draft) -> bool:
     )
 
 
-def _attached_window(
-    grammar: Grammar, draft: Draft, day: Period, text: str, norm: str, base: date, tz: ZoneInfo
-) -> tuple[Period, int] | None:
-    """The hours of a bare day written apart from it in the same clause.
+def _bare_days(draft: Draft) -> bool:
+    """A range of whole days with no hours and no daily window yet (5月11日至13日)."""
+    start, end = draft.start, draft.end
+    return (
+        start is not None
+        and end is not None
+        and start is not end
+        and draft.daily is None
+        and draft.duration_days is None
+        and start.has_date
+        and end.has_date
+        and start.hour is None
+        and end.hour is None
+    )
 
-    ``5月11日停电，时间为8时至18时`` and ``5月11日（星期三），8:30—17:30`` are one timed
-    period each. Only words may stand between (no other number, no sentence break),
-    and a date alone on its line (a signature) never takes hours from the next line.
+
+def _daily_window_after(
+    grammar: Grammar, draft: Draft, days: Period, text: str, norm: str
+) -> tuple[Period, int] | None:
+    """``5月11日至13日停电，时间为8时至18时``: hours after a range hold each day (a note)."""
+    found = _window_after(grammar, draft, days, norm)
+    if found is None or days.span is None:
+        return None
+    j, window = found
+    tokens = grammar.t
+    begin, finish = days.span[0], tokens[window.last - 1].end
+    hours = text[tokens[j].start : finish]
+    note = "；".join(dict.fromkeys(n for n in (days.note, hours) if n))
+    return _replace(days, note=note, text=text[begin:finish], span=(begin, finish)), window.last
+
+
+def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tuple[int, Draft] | None:
+    """A bare time window (8时至18时) later in the clause of ``draft``, and where it starts.
+
+    Only words may stand between (no other number, no sentence break), and a date alone
+    on its line (a signature) never takes hours from the next line.
     """
     tokens = grammar.t
     j = draft.last
@@ -231,6 +263,22 @@ def _attached_window(
         line_start = norm.rfind("\n", 0, day.span[0]) + 1
         if not norm[line_start : day.span[0]].strip() and not between.split("\n", 1)[0].strip():
             return None
+    return j, window
+
+
+def _attached_window(
+    grammar: Grammar, draft: Draft, day: Period, text: str, norm: str, base: date, tz: ZoneInfo
+) -> tuple[Period, int] | None:
+    """The hours of a bare day written apart from it in the same clause.
+
+    ``5月11日停电，时间为8时至18时`` and ``5月11日（星期三），8:30—17:30`` are one timed
+    period each.
+    """
+    found = _window_after(grammar, draft, day, norm)
+    if found is None:
+        return None
+    window = found[1]
+    tokens = grammar.t
     anchor = _first_date(day)
     timed = _resolve(window, text, norm, tokens, base, tz, anchor)
     if timed is None or timed.span is None or day.span is None:
