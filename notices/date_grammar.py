@@ -2,21 +2,26 @@
 
 Rules, in the order they are tried at a token::
 
-    period   := deadline | base_run | duration | range
-    deadline := (截至|截止|至|到|until|by|before) point [止|为止|前]
+    period   := deadline | base_run | duration | dotted | range
+    deadline := (截至|截止|至|到|until|by|before) [words 时间|日期][:|为] point [(含)] [止|为止|前]
     base_run := (即日起|之日起|今日起 …) [connector point | N (个)(日|天|工作日)(内)]
     duration := (公示期|公告期|异议期)[为|:] N (个)(日|天|工作日)
-    range    := point [(起)? connector point | 起 point 止] [止|为止|前|起|起 N日内]
+    dotted   := M.D connector (M.D | D) [日]   (no year: only after a date label or with 日)
+    range    := point [(起)? connector point | 起 point 止] [止|为止|前|截止|起|起 N日内]
                 [daily time window]
+              | point [(含)] (前|之前|以前|截止)                        (a deadline)
     point    := date [weekday noise] [time] | time   (a bare time only after a date)
+              | time [,] [on] [Weekday,] Month D     (English: 5 pm on May 31)
     date     := Y年M月[D日] | M月[D日|旬|底] | Y.M.D | Y/M/D | Y-M-D
-              | Month D[, Y] | D Month[ Y] | next Monday | 下周一 …
+              | M月D-D日 | [Y年]M-M月                 (日 / 月 written once)
+              | D/M/YYYY | M/D/YYYY                  (only when the order is beyond doubt)
+              | Month D[, Y] | D Month[ Y] | next Monday | next week | 下周一 …
               | D日 · M月D日 · M.D · D   (only as the end of a range: year and month come
                                          from the start)
     time     := [上午|下午|…] H(时|点|:MM)[MM分|半] | H[:MM] (am|pm)
 
-Points stay unresolved here (year may be missing); ``dates.py`` resolves them
-against the publication date.
+Year ranges (``2021-2025年``) are plans, never periods. Points stay unresolved here
+(year may be missing); ``dates.py`` resolves them against the publication date.
 """
 
 from __future__ import annotations
@@ -149,7 +154,7 @@ class Draft:
 # Characters that, right after ``5.11-5.26``, make it a pair of measurements, not dates.
 _UNIT_CHARS = frozenset("米万元亿吨克斤亩倍人次台辆公千厘毫平立方度小岁周年月个件户份座栋层间级分秒")
 _DATE_LABEL = re.compile(
-    r"(?:时间|期限|日期|期间|时段|有效期|工期|档期)\s*(?:为|是|定于)?\s*:?\s*(?:自|从|于|在)?\s*$"
+    r"(时间|期限|日期|期间|时段|有效期|工期|档期)\s*(?:为|是|定于)?\s*:?\s*(?:自|从|于|在)?\s*$"
 )
 
 
@@ -642,11 +647,24 @@ class Grammar:
         if after and measured and not (after.isdigit() and self.time(k) is not None):
             return None  # 1.5-2.5米, 3.5-4.5万元; a time after it (5.11-5.26 8:00) is fine
         written_day = any(self.unit(x, "日", "号") for x in range(i, k))
-        if not written_day and not _DATE_LABEL.search(text, max(0, start_at - 12), start_at):
-            return None
+        if not written_day:
+            label = _DATE_LABEL.search(text, max(0, start_at - 12), start_at)
+            if label is None:
+                return None
+            if (
+                label.group(1) in ("时间", "时段")
+                and tail is not None
+                and self._clock_like(i, conn, month, tail[0])
+            ):
+                return None  # 时间：8.30-11.30 is half past eight to half past eleven
         if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
             k += 1
         return self._daily(Draft(Point(None, month, day, style="num"), end, i, k))
+
+    def _clock_like(self, i: int, conn: int, month: int, end_month: int) -> bool:
+        """Both sides read as clock times (H.MM with round minutes) across different "months"."""
+        minutes = (self.t[i + 2], self.t[conn + 2])
+        return month != end_month and all(tok.digits == 2 and int(tok.value) % 5 == 0 for tok in minutes)  # type: ignore[call-overload]
 
     def _starts_clause(self, i: int) -> bool:
         before = self.at(i - 1)

@@ -9,8 +9,12 @@ legal convention that the first day is not counted (``自公示之日起5日内`
 base + 5 days; working days skip Saturdays and Sundays).
 
 A single date with a time of day (``开标时间：2022年5月20日9:30``) is a one-day
-all-day period whose note is the time: a moment is not a span. A time window after
+all-day period whose note is the time: a moment is not a span, unless it is a deadline
+(``截止投标时间：…17时``, ``…17时前``), which ends at that moment. A time window after
 a multi-day range (``5月11日至13日每日8:00-17:00``) is the note of an all-day period.
+A time window later in the same clause as a single day (``5月11日停电，时间为8时至18时``)
+makes it a timed period, and days listed together share the window written once
+(``5月11日、12日8:00-17:00``).
 """
 
 from __future__ import annotations
