@@ -37,6 +37,7 @@ T = TypeVar("T")
 LAZY_COMMANDS: dict[str, str] = {
     "run": "bot.cli_run:run",
     "try": "bot.cli_run:try_command",
+    "reminders": "bot.cli_reminders:reminders",
 }
 
 
@@ -345,7 +346,6 @@ def parse(app: App, path: str, published: str | None, as_json: bool) -> None:
 def dates(app: App, text: str, base: str | None, as_json: bool) -> None:
     """Show the periods the date grammar finds in TEXT ('-' reads standard input)."""
     from notices.dates import find_periods
-
     from notices.render import format_period_labelled
 
     if text == "-":

@@ -9,7 +9,7 @@ import logging
 import re
 import shlex
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -110,7 +110,40 @@ async def _run(settings: Settings, webhook: Any) -> Any:
     async with open_database(settings) as sessions:
         clock = SystemClock()
         app = build_application(settings, sessions, clock=clock, rate_limiter=AIORateLimiter(max_retries=2))
-        return await serve(app, webhook=webhook, handle_signals=True, background=None)
+        return await serve(
+            app, webhook=webhook, handle_signals=True, background=reminder_jobs(settings, sessions, clock)
+        )
+
+
+def reminder_jobs(
+    settings: Settings, sessions: async_sessionmaker[AsyncSession], clock: Clock
+) -> Callable[[App, asyncio.Event], Coroutine[Any, Any, None]]:
+    """The reminder dispatcher and planner sweep, as repeating jobs on the bot's own JobQueue.
+
+    Reminders go out through a Bot of their own without AIORateLimiter: the dispatcher keeps Telegram's
+    limits itself (overall rate, per chat, per group) and would otherwise be throttled twice."""
+
+    async def run(app: App, stop: asyncio.Event) -> None:
+        from telegram import Bot
+
+        from bot.app import api_urls
+        from jobs.dispatcher import Dispatcher
+        from jobs.scheduler import attach
+        from jobs.sender import TelegramSender
+
+        api, files = api_urls(settings.telegram_api_base_url)
+        async with Bot(app.bot.token, base_url=api, base_file_url=files) as push_bot:
+            dispatcher = Dispatcher(
+                sessions, TelegramSender(push_bot), clock, tz=settings.zone, rate=settings.messages_per_second
+            )
+            jobs = attach(app.job_queue, dispatcher, sessions=sessions, clock=clock, tz=settings.zone)
+            try:
+                await stop.wait()
+            finally:
+                for job in jobs:
+                    job.schedule_removal()
+
+    return run
 
 
 # --- noticebot try ----------------------------------------------------------------------------------

@@ -83,8 +83,10 @@ def attach(
     added = []
     for name, body in bodies.items():
         if hasattr(target, "run_repeating"):
+            # PTB documents that first=0 never fires at once (APScheduler's interval trigger then waits a
+            # whole interval); a short positive delay runs both jobs right after start-up.
             job = target.run_repeating(
-                _ignore_context(body), interval=intervals[name], first=0.0, name=name, job_kwargs=JOB_OPTIONS
+                _ignore_context(body), interval=intervals[name], first=0.5, name=name, job_kwargs=JOB_OPTIONS
             )
         elif hasattr(target, "add_job"):
             options = {"id": name, "name": name, "replace_existing": True, "next_run_time": _now_for(target)}

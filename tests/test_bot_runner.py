@@ -152,3 +152,35 @@ async def test_try_ingests_the_example_pages_once(sessions: async_sessionmaker[A
     first = await ingest_examples(sessions, TZ)
     assert first > 0
     assert await ingest_examples(sessions, TZ) == 0, "only into an empty database"
+
+
+async def test_run_pushes_reminders_from_the_table(
+    standin_server: StandIn, sessions: async_sessionmaker[AsyncSession], db_url: str, sample_page: str
+) -> None:
+    """`noticebot run` runs the scheduler beside the bot: a notice stored by `ingest` (not through the bot)
+    is planned by the sweep and pushed to a subscriber, with the mute button, through the real HTTP API."""
+    from bot.cli_run import reminder_jobs
+    from db.chats import add_subscription, ensure_chat
+    from db.engine import session_scope
+
+    await publish_sample(sessions, sample_page)
+    async with session_scope(sessions) as session:
+        await ensure_chat(session, 4242, type="private", language="zh")
+        await add_subscription(session, 4242, "category", "road_closure")
+    clock = FixedClock(datetime(2022, 5, 10, 9, 0, tzinfo=TZ))
+    settings = bot_settings(
+        db_url, TELEGRAM_BOT_TOKEN=standin_server.token, TELEGRAM_API_BASE_URL=standin_server.url
+    )
+    app = build_application(settings, sessions, clock=clock)
+    stop = asyncio.Event()
+    task = asyncio.create_task(
+        serve(app, stop=stop, poll_timeout=1, background=reminder_jobs(settings, sessions, clock))
+    )
+    try:
+        [pushed] = await standin_server.wait_for_messages(4242, timeout=15)
+        assert "寿山镇忠诚村至礼让村路段" in (pushed.plain or "")
+        buttons = [b for row in pushed.reply_markup["inline_keyboard"] for b in row]
+        assert any(b["callback_data"] == "mute:road_closure" for b in buttons)
+    finally:
+        stop.set()
+        assert await asyncio.wait_for(task, 15) is Outcome.STOPPED
