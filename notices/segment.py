@@ -186,6 +186,8 @@ def _is_doubled(run: str) -> bool:
     return len(run) % 2 == 0 and run[:half] == run[half:]
 
 
+#: A line opening with some text twice over: the first sign of a doubled caption.
+_DOUBLED_START = re.compile(r"(\S+?)\1")
 _RUNS = re.compile(r"[。，、；：！？,.;:!?“”\"'‘’（）()]+|[^。，、；：！？,.;:!?“”\"'‘’（）()\s]+")
 
 
@@ -196,6 +198,10 @@ def dedouble(line: str) -> str:
     an exact repeat and the repeats cover at least six characters, so ordinary text
     such as "谢谢" or "看看" is never touched.
     """
+    # A doubled first run repeats the line's first character further on, and six
+    # repeated characters need a line of six: nearly every line stops here, regex-free.
+    if len(line) < 6 or line.find(line[0], 1) < 0 or _DOUBLED_START.match(line) is None:
+        return line
     first = _RUNS.match(line)
     if first is None or not _is_doubled(first.group(0)):
         return line
@@ -217,9 +223,9 @@ def despace(line: str) -> str:
     stripped = _SPACES.sub(" ", line.strip())
     tokens = stripped.split(" ")
     if len(tokens) >= 2:
+        # (a single Chinese character is a Chinese token: enough singles imply one)
         singles = sum(1 for t in tokens if len(t) == 1 and _CJK_RE.match(t))
-        cjk_tokens = sum(1 for t in tokens if _CJK_RE.search(t))
-        if cjk_tokens and singles * 10 >= len(tokens) * 6:
+        if singles * 10 >= len(tokens) * 6:
             return "".join(tokens)
     return _SPACE_AROUND_DIGIT.sub("", stripped)
 
@@ -325,6 +331,12 @@ class _Line:
     enum: bool = False
     prose: bool = False
     marked: bool = False
+    #: Starts a paragraph of its own whatever the line above was: any flag from
+    #: ``date`` to ``marked`` but ``spaced``, ``gap_before`` and ``prose``.
+    structural: bool = False
+    #: Whether a paragraph ends with this line: ``_ends_by_mark``, then (for None)
+    #: the line's width, settled in ``paragraphs`` once the column width is known.
+    ends: bool | None = None
 
 
 #: A line ending in one of these is unfinished: a date on the next line completes it
@@ -333,80 +345,114 @@ _OPEN_END = "至到起止-~：:，,、（(《“"
 
 
 def _lines(text: str) -> list[_Line]:
-    """Cleaned lines with their shape, each regex run once and only where a cheap
-    character test says it can match."""
+    """Cleaned lines with their shape.
+
+    A page has hundreds of lines and a Python call costs as much as a regex scan, so
+    the loop calls out only where a character test says a rule can apply: the inner
+    space that letter-spacing needs, the repeated first character a doubled caption
+    needs, the first character of a news opening, a date or an enumeration.
+    """
     out: list[_Line] = []
     gap = False
     raws = text.splitlines()
     norms = normalize(text).splitlines()
     if len(norms) != len(raws):
         norms = [normalize(r) for r in raws]
+    after_open = False  # the line above ends unfinished ("封闭期限：2022年6月1日至")
     for raw, norm_raw in zip(raws, norms, strict=True):
-        cleaned = clean_line(raw)
+        cleaned = raw.strip()
         if not cleaned:
             gap = True
             continue
-        lead = len(raw) - len(raw.lstrip())
-        if raw[lead : lead + len(cleaned)] == cleaned:
-            norm = norm_raw[lead : lead + len(cleaned)]  # cleaning only stripped the ends
+        # normalising turns every space kind into " ", so one test finds spaced lines
+        spaced = " " in norm_raw or "\t" in norm_raw
+        if spaced or (
+            len(cleaned) >= 6 and cleaned.find(cleaned[0], 1) > 0 and _DOUBLED_START.match(cleaned)
+        ):
+            cleaned, norm = _cleaned(raw, norm_raw)
+            if not cleaned:
+                gap = True
+                continue
         else:
-            norm = normalize(cleaned)
-        line = _Line(cleaned, norm, gap_before=gap)
-        gap = False
-        first = norm[0]
-        line.news = first in _NEWS_FIRST and _NEWS_START.match(norm) is not None
-        line.date = (
-            (first.isdigit() or first in _CN_DATE_FIRST)
+            norm = norm_raw.strip()  # whitespace maps to whitespace: the same slice as cleaned
+        first, last = norm[0], norm[-1]
+        news = first in _NEWS_FIRST and _NEWS_START.match(norm) is not None
+        date = (
+            not after_open
+            and (first in _DATE_FIRST or first.isdigit())
             and len(norm) <= 30
             and date_line_value(norm) is not None
-            and not (out and out[-1].norm[-1] in _OPEN_END)
         )
-        spaced_raw = _ANY_SPACE.search(raw) is not None
-        line.spaced = spaced_raw and not line.news and _CJK_GAP.search(raw) is not None
-        line.prose = _PROSE_PUNCT.search(norm) is not None
-        line.label = ":" in norm[:10] and _LABEL.match(norm) is not None
-        line.enum = first in _ENUM_FIRST and _ENUM.match(norm) is not None
-        line.marked = (
+        prose = _PROSE_PUNCT.search(norm) is not None
+        label = ":" in norm[:10] and _LABEL.match(norm) is not None
+        enum = first in _ENUM_FIRST and _ENUM.match(norm) is not None
+        marked = (
             (first == "特" and _CLOSING.match(norm) is not None)
-            or norm.startswith("(本稿件由")
-            or (norm[-1] in "摄攝" and _STRONG_CAPTION.search(norm) is not None)
+            or (first == "(" and norm.startswith("(本稿件由"))
+            or (last in "摄攝" and _STRONG_CAPTION.search(norm) is not None)
         )
+        title = not date and not prose and is_title_line(norm)
+        line = _Line(
+            cleaned,
+            norm,
+            date,
+            False,
+            title,
+            spaced and not news and _CJK_GAP.search(raw) is not None,
+            gap,
+            news,
+            label,
+            enum,
+            prose,
+            marked,
+            date or title or news or enum or label or marked,
+            _ends_by_mark(norm, last) if last in _TELLING_ENDS else None,
+        )
+        gap = False
+        after_open = last in _OPEN_END
         out.append(line)
     for i, line in enumerate(out):
         if line.date:
-            # Issuer lines sit right above the date: the nearest one may be any short
-            # unpunctuated line, further ones (joint issuers) must end like an organisation.
-            j = i - 1
-            if j >= 0 and not out[j].date and is_org_line(out[j].norm):
-                out[j].sign_org = True
-                j -= 1
-                while (
-                    j >= 0
-                    and i - j <= 3
-                    and not out[j].date
-                    and _is_joint_issuer(out[j].norm)
-                    and not (j >= 1 and _cut_label(out[j - 1].norm))
-                ):
-                    out[j].sign_org = True
-                    j -= 1
-        elif is_title_line(line.norm):
-            line.title = True
+            _mark_issuers(out, i)
     return out
+
+
+def _cleaned(raw: str, norm_raw: str) -> tuple[str, str]:
+    """The cleaned line (see ``clean_line``) and its normalised twin."""
+    cleaned = clean_line(raw)
+    lead = len(raw) - len(raw.lstrip())
+    if raw[lead : lead + len(cleaned)] == cleaned:
+        return cleaned, norm_raw[lead : lead + len(cleaned)]  # cleaning only stripped the ends
+    return cleaned, normalize(cleaned)
+
+
+def _mark_issuers(out: list[_Line], i: int) -> None:
+    """Issuer lines sit right above a date line: the nearest one may be any short
+    unpunctuated line, further ones (joint issuers) must end like an organisation."""
+    j = i - 1
+    if j >= 0 and not out[j].date and is_org_line(out[j].norm):
+        out[j].sign_org = out[j].structural = True
+        j -= 1
+        while (
+            j >= 0
+            and i - j <= 3
+            and not out[j].date
+            and _is_joint_issuer(out[j].norm)
+            and not (j >= 1 and _cut_label(out[j - 1].norm))
+        ):
+            out[j].sign_org = out[j].structural = True
+            j -= 1
 
 
 _NEWS_FIRST = frozenset("本新【据")
 _CN_DATE_FIRST = frozenset(_CN_DIGIT + "○")
+_DATE_FIRST = frozenset("0123456789") | _CN_DATE_FIRST
 _ENUM_FIRST = frozenset("一二三四五六七八九十(（0123456789")
 
 
 def _typical_width(lines: list[_Line]) -> int:
     widths = [len(x.norm) for x in lines if len(x.norm) >= 6]
     return int(statistics.median(widths)) if widths else 20
-
-
-def _structural(line: _Line) -> bool:
-    """A line that starts a paragraph of its own whatever the line above was."""
-    return line.date or line.sign_org or line.title or line.news or line.enum or line.label or line.marked
 
 
 def _label_mid_sentence(line: _Line, above: _Line, short: int) -> bool:
@@ -428,6 +474,10 @@ def paragraphs(text: str) -> list[Para]:
     """Rejoin column lines into paragraphs and tag each with its shape."""
     lines = _lines(text)
     short = max(4, int(_typical_width(lines) * 0.6))
+    for line in lines:
+        if line.ends is None:
+            # no telling mark at its end: a short unpunctuated line ends its paragraph
+            line.ends = len(line.norm) < short and not line.prose
     paras: list[Para] = []
     open_para: Para | None = None
     in_news = False
@@ -437,13 +487,11 @@ def paragraphs(text: str) -> list[Para]:
             in_news = False
         elif line.news:
             in_news = True
-        if open_para is not None and (
-            not _structural(line) or _label_mid_sentence(line, lines[i - 1], short)
-        ):
-            gap = "" if _joins_tight(open_para.text, line.text) else " "
+        if open_para is not None and (not line.structural or _label_mid_sentence(line, lines[i - 1], short)):
+            gap = " " if line.text[0].isascii() and not _joins_tight(open_para.text, line.text) else ""
             open_para.text += gap + line.text
             open_para.norm += gap + n
-            if _ends_paragraph(line, short):
+            if line.ends:
                 open_para = None
             continue
         if open_para is None and paras and paras[-1].kind is Kind.BODY and _continues(n):
@@ -451,12 +499,12 @@ def paragraphs(text: str) -> list[Para]:
             last = paras[-1]
             last.text += line.text
             last.norm += n
-            open_para = None if _ends_paragraph(line, short) else last
+            open_para = None if line.ends else last
             continue
         para = Para(line.text, _line_kind(line), norm=n, gap_before=line.gap_before)
         para.news_start = line.news
         paras.append(para)
-        open_para = para if para.kind is Kind.BODY and not _ends_paragraph(line, short) else None
+        open_para = para if para.kind is Kind.BODY and not line.ends else None
         if para.kind is Kind.BODY and line.enum and len(n) < short and not line.prose:
             open_para = None  # an enumerated heading such as "三、报名办法"
         if open_para is not None and _standalone(line, lines[i + 1] if i + 1 < len(lines) else None, in_news):
@@ -499,22 +547,28 @@ def _joins_tight(left: str, right: str) -> bool:
     return not (left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum())
 
 
-def _ends_paragraph(line: _Line, short: int) -> bool:
-    """Whether a paragraph ends with this line: a sentence end, or a short unpunctuated line.
+def _ends_by_mark(norm: str, last: str) -> bool | None:
+    """Whether a paragraph ends with this line, as far as its last character tells:
+    a sentence end does, an open mark or a date cut after its month does not, anything
+    else (None) leaves it to the line's width.
 
     A closing quote or bracket ends a sentence only after a full stop ("…。”") or as a
     trailing credit ("…。 （防轩）"); "（星期五）" and "“小广告”" end nothing by themselves.
     """
-    n = line.norm
-    last = n[-1]
+    if last not in _TELLING_ENDS:
+        return None
     if last in _SENTENCE_END:
         return True
     if last in _CLOSERS:
-        if _CLOSED_SENTENCE.search(n) is not None:
-            return True
-    elif last in "：:、，,（(“‘《—-" or _OPEN_DATE.search(n) is not None:
+        return True if _CLOSED_SENTENCE.search(norm) is not None else None
+    if last in _OPEN_MARKS or _OPEN_DATE.search(norm) is not None:
         return False
-    return len(n) < short and not line.prose
+    return None
+
+
+_OPEN_MARKS = "：:、，,（(“‘《—-"
+#: Last characters that say something about a paragraph end; _OPEN_DATE ends in 年月至到.
+_TELLING_ENDS = frozenset(_SENTENCE_END + _CLOSERS + _OPEN_MARKS + "年月至到")
 
 
 def _line_kind(line: _Line) -> Kind:
