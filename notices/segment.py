@@ -55,6 +55,7 @@ _CREDIT = re.compile(
 )
 _CREDIT_START = re.compile(r"^[（(]本稿件由")
 _CAPTION = re.compile(r"(?:记者|通讯员|記者|通訊員|摄影|攝影)[^。，]{0,20}(?:摄|攝)$|(?:摄|攝)\s*$")
+_CAPTION_SOURCE = re.compile(r"记者|通讯员|記者|通訊員|摄影|攝影|本报")
 _NEWS_MARK = re.compile(r"记者|通讯员|記者|通訊員")
 _STRONG_CAPTION = re.compile(r"(?:记者|通讯员|記者|通訊員|摄影|攝影)[^。，,]{0,20}(?:摄|攝)$")
 _ENUM = re.compile(
@@ -99,6 +100,7 @@ NOTICE_WORDS = (
     "交通管制",
     "公告栏",
 )
+_NOTICE_WORD = re.compile("|".join(NOTICE_WORDS))
 #: Endings of a title line (the document type), optionally numbered: 公告（第3号）.
 _TITLE_ENDS = (
     "公告",
@@ -269,7 +271,7 @@ def is_title_line(norm: str) -> bool:
     if not (
         norm.endswith(_TITLE_ENDS)
         or (norm[-1] in "）)" and _TITLE_END.search(norm) is not None)
-        or (len(norm) <= 8 and any(w in norm for w in NOTICE_WORDS))
+        or (len(norm) <= 8 and _NOTICE_WORD.search(norm) is not None)
     ):
         return False
     return not (
@@ -585,21 +587,31 @@ def _line_kind(line: _Line) -> Kind:
 
 
 def _finish(para: Para) -> None:
-    """Decide a body paragraph's final shape once all its lines are in."""
+    """Decide a body paragraph's final shape once all its lines are in.
+
+    Credits end with a bracket (or hold 本稿件由) and captions with 摄: the last
+    character rules most paragraphs out before any pattern scans them.
+    """
     n = para.norm
     if para.kind is not Kind.BODY:
         return
-    if _CREDIT.search(n) and (_CREDIT_START.match(n) or len(n) > 12 or n.startswith(("（", "("))):
+    last = n[-1]
+    if (
+        (last in "）)" or "本稿件由" in n)
+        and _CREDIT.search(n)
+        and (_CREDIT_START.match(n) or len(n) > 12 or n.startswith(("（", "(")))
+    ):
         para.credit_end = True
         if _CREDIT_START.match(n):
             para.kind = Kind.CREDIT
         return
-    if _STRONG_CAPTION.search(n) or (
-        _CAPTION.search(n) and _is_heading_like(n) and re.search(r"记者|通讯员|記者|通訊員|摄影|攝影|本报", n)
+    if (last in "摄攝" or last.isspace()) and (
+        _STRONG_CAPTION.search(n)
+        or (_CAPTION.search(n) and _is_heading_like(n) and _CAPTION_SOURCE.search(n) is not None)
     ):
         para.kind = Kind.CAPTION
         return
-    if _is_heading_like(n) and not _ENUM.match(n) and not para.news_start and len(n) <= 40:
+    if len(n) <= 40 and _is_heading_like(n) and not _ENUM.match(n) and not para.news_start:
         para.kind = Kind.TITLE if is_title_line(n) else Kind.HEADLINE
 
 

@@ -1,0 +1,58 @@
+"""The one-scan keyword scoring in notices.classify weighs text exactly as counting each
+keyword on its own does: nested keywords (停电 in 停电时间), a keyword in two categories
+(绕行), repeats capped at three, the title's last document-type word."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from notices.categories import Category
+from notices.classify import HEAD_BONUS, KEYWORDS, MIN_SCORE, TITLE_WEIGHT, CategoryGuess, categorize
+
+_WORDS = sorted({w for words in KEYWORDS.values() for w, _ in words})
+_FILLER = ["的", "，", "路", "时间", "公告", "5月"]
+_PIECES = st.lists(st.sampled_from([*_WORDS, *_FILLER]), max_size=25).map("".join)
+
+
+def _reference(title: str, body: str) -> CategoryGuess:
+    """categorize as one str.count per keyword and one rfind per document-type word."""
+    scores: dict[Category, int] = {}
+
+    def score(text: str, weight: int) -> None:
+        for category, words in KEYWORDS.items():
+            for word, value in words:
+                count = text.count(word)
+                if count:
+                    scores[category] = scores.get(category, 0) + value * weight * min(count, 3)
+
+    score(title, TITLE_WEIGHT)
+    best: tuple[int, int, Category] | None = None
+    for category, words in KEYWORDS.items():
+        for word, value in words:
+            end = title.rfind(word)
+            if value >= 4 and end >= 0:
+                key = (end + len(word), len(word), category)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+    if best is not None:
+        scores[best[2]] = scores.get(best[2], 0) + HEAD_BONUS * TITLE_WEIGHT
+    score(body, 1)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < MIN_SCORE:
+        return CategoryGuess(Category.OTHER, ranked[0][1] if ranked else 0, None, False)
+    (top_category, top), runner = ranked[0], (ranked[1] if len(ranked) > 1 else None)
+    ambiguous = runner is not None and runner[1] * 5 >= top * 4
+    return CategoryGuess(top_category, top, runner[0] if runner else None, ambiguous)
+
+
+@settings(max_examples=400, deadline=None)
+@given(title=_PIECES, body=_PIECES)
+def test_scan_scores_like_counting_each_keyword(title: str, body: str) -> None:
+    assert categorize(title, body) == _reference(title, body)
+
+
+def test_nested_and_shared_keywords() -> None:
+    title, body = "停电时间调整的通知", "停电时间：5月11日。封闭施工，车辆绕行，绕行，绕行，绕行。"
+    assert categorize(title, body) == _reference(title, body)
+    assert categorize(title, body).category is Category.POWER_OUTAGE
