@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from notices.normalize import normalize
 
-_CLAUSE_SPLIT = re.compile(r"[，。；：、！？,.;:!?\s（）()“”\"《》【】\[\]<>{}|/\\]+")
+#: A clause: the text between punctuation, spaces and brackets.
+_CLAUSE = re.compile(r"[^，。；：、！？,.;:!?\s（）()“”\"《》【】\[\]<>{}|/\\]+")
 
 #: Suffixes, longest first. Kind: "admin" (prefix only), "place", "number", "section".
 _SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -142,6 +143,8 @@ _STOPWORDS = (
     "和",
     "与",
 )
+_STOP_REVERSED = re.compile("|".join(re.escape(w[::-1]) for w in _STOPWORDS))
+_LONG_STOPWORD = re.compile("|".join(re.escape(w) for w in _STOPWORDS if len(w) > 1))
 #: Words that end like a place but name none.
 _GENERIC = frozenset(
     {
@@ -315,14 +318,11 @@ def _name_start(clause: str, lo: int, hi: int, min_len: int, *, admin: bool = Fa
     if not name:
         return None
     best: int | None = None
-    for word in _STOPWORDS:
-        at = name.rfind(word)
-        while at >= 0:
-            cut = at + len(word)
-            if hi - (lo + cut) >= 2 and (best is None or lo + cut > best):
-                best = lo + cut
-                break
-            at = name.rfind(word, 0, at)
+    # The latest stopword that still leaves two characters: the first match in the
+    # reversed name (short of its last two) is the one ending last.
+    m = _STOP_REVERSED.search(name[: max(len(name) - 2, 0)][::-1])
+    if m is not None:
+        best = hi - 2 - m.start()
     if best is None:
         best = lo
     if hi - best > _MAX_NAME and admin:
@@ -441,11 +441,7 @@ def _unit_start(
 
 def _contiguous_name(gap: str) -> bool:
     """A short name right after a place continues it: "寿山镇" + "忠诚" + 村."""
-    return (
-        1 <= len(gap) <= 6
-        and not any(w in gap for w in _STOPWORDS if len(w) > 1)
-        and gap[0] not in "的对在从"
-    )
+    return 1 <= len(gap) <= 6 and _LONG_STOPWORD.search(gap) is None and gap[0] not in "的对在从"
 
 
 def find_places(text: str) -> list[str]:
@@ -455,13 +451,10 @@ def find_places(text: str) -> list[str]:
     """
     norm = normalize(text)
     found: list[str] = []
-    offset = 0
-    for clause in _CLAUSE_SPLIT.split(norm):
-        at = norm.find(clause, offset) if clause else offset
-        if clause:
-            for s, e in _clause_places(clause):
-                found.append(text[at + s : at + e])
-            offset = at + len(clause)
+    for m in _CLAUSE.finditer(norm):
+        at = m.start()
+        for s, e in _clause_places(m.group()):
+            found.append(text[at + s : at + e])
     out: list[str] = []
     for place in found:
         if any(place in kept for kept in out):
