@@ -393,7 +393,12 @@ def _lines(text: str) -> list[_Line]:
             or (first == "(" and norm.startswith("(本稿件由"))
             or (last in "摄攝" and _STRONG_CAPTION.search(norm) is not None)
         )
-        title = not date and not prose and is_title_line(norm)
+        title = (
+            not date
+            and not prose
+            and (last in _TITLE_LAST or len(norm) <= 8)  # is_title_line's endings, cheaply
+            and is_title_line(norm)
+        )
         line = _Line(
             cleaned,
             norm,
@@ -447,6 +452,8 @@ def _mark_issuers(out: list[_Line], i: int) -> None:
 
 
 _NEWS_FIRST = frozenset("本新【据")
+#: Last characters of a title line: its document-type endings' and a closing bracket.
+_TITLE_LAST = frozenset(w[-1] for w in _TITLE_ENDS) | frozenset("）)")
 _CN_DATE_FIRST = frozenset(_CN_DIGIT + "○")
 _DATE_FIRST = frozenset("0123456789") | _CN_DATE_FIRST
 _ENUM_FIRST = frozenset("一二三四五六七八九十(（0123456789")
