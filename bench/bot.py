@@ -116,6 +116,7 @@ async def main(args: argparse.Namespace) -> None:
                 token=server.token,
                 base_url=server.url,
                 throttle=Throttle(burst=10**6, rate=10**6),
+                concurrency=settings.concurrent_updates,
             )
             async with polling(app):
                 await burst(server, 20, 5)  # warm up

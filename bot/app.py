@@ -16,6 +16,7 @@ from bot.handlers.common import CLOCK_KEY, DEPS_KEY, App, Deps
 from bot.settings import Settings
 from bot.texts import ADMIN_COMMANDS, COMMANDS
 from bot.throttle import Throttle
+from bot.updates import ChatOrderedProcessor
 from jobs.clock import Clock
 
 log = logging.getLogger("bot")
@@ -48,11 +49,14 @@ def build_application(
     throttle: Throttle | None = None,
     rate_limiter: BaseRateLimiter[Any] | None = None,
     page_size: int = 8,
+    concurrency: int = 1,
 ) -> App:
     """The bot: every handler registered, its dependencies in ``bot_data``, answering in HTML.
 
     ``token`` and ``base_url`` default to the settings; the tests and ``noticebot try`` pass the local
-    stand-in's. Nothing is contacted until the application is initialised.
+    stand-in's. Nothing is contacted until the application is initialised. ``concurrency`` above 1 handles
+    that many updates at once, never two of one chat together (``noticebot run`` uses
+    ``NOTICEBOT_CONCURRENT_UPDATES``); 1 keeps strict arrival order, which the conversation tests rely on.
     """
     token = token or settings.telegram_bot_token
     if not token:
@@ -69,6 +73,8 @@ def build_application(
     )
     if rate_limiter is not None:
         builder = builder.rate_limiter(rate_limiter)
+    if concurrency > 1:
+        builder = builder.concurrent_updates(ChatOrderedProcessor(concurrency))
     app: App = builder.build()
     app.bot_data[DEPS_KEY] = Deps(
         settings=settings,

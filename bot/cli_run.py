@@ -109,7 +109,13 @@ async def _run(settings: Settings, webhook: Any) -> Any:
 
     async with open_database(settings) as sessions:
         clock = SystemClock()
-        app = build_application(settings, sessions, clock=clock, rate_limiter=AIORateLimiter(max_retries=2))
+        app = build_application(
+            settings,
+            sessions,
+            clock=clock,
+            rate_limiter=AIORateLimiter(max_retries=2),
+            concurrency=settings.concurrent_updates,
+        )
         return await serve(
             app, webhook=webhook, handle_signals=True, background=reminder_jobs(settings, sessions, clock)
         )
