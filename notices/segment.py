@@ -38,6 +38,8 @@ _SPACE_AROUND_DIGIT = re.compile(
     rf"(?<=[{_CJK}])[ \t\u3000\u00a0]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t\u3000\u00a0]+(?=[{_CJK}])"
 )
 
+#: A Chinese character standing alone between spaces: one letter of a spaced title.
+_SINGLE_CJK_TOKEN = re.compile(rf"(?<![^ ])[{_CJK}](?![^ ])")
 _CJK_GAP = re.compile(rf"[{_CJK}][ \t\u3000\u00a0]+[{_CJK}]")
 _CN_DIGIT = "〇零一二三四五六七八九十"
 #: A line that holds nothing but a date: the date half of a signature.
@@ -223,12 +225,9 @@ def despace(line: str) -> str:
     its gap) and only spaces between Chinese and digits/Latin go.
     """
     stripped = _SPACES.sub(" ", line.strip())
-    tokens = stripped.split(" ")
-    if len(tokens) >= 2:
-        # (a single Chinese character is a Chinese token: enough singles imply one)
-        singles = sum(1 for t in tokens if len(t) == 1 and _CJK_RE.match(t))
-        if singles * 10 >= len(tokens) * 6:
-            return "".join(tokens)
+    tokens = stripped.count(" ") + 1
+    if tokens >= 2 and len(_SINGLE_CJK_TOKEN.findall(stripped)) * 10 >= tokens * 6:
+        return stripped.replace(" ", "")
     return _SPACE_AROUND_DIGIT.sub("", stripped)
 
 
