@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Notice
-from db.search import NoticeFilter, find_notices, nearest_notices
+from db.search import NoticeFilter, count_any, find_notice_ids, load_notices, nearest_notices
 from db.store import to_parsed
 from notices.categories import Category
 from notices.question import DEADLINES, SEARCH, UPCOMING, Question, parse_question
@@ -26,7 +26,7 @@ UPCOMING_DAYS = 7  # "/upcoming" and "upcoming …" look a week ahead, as the bo
 CURRENT_LOOKAHEAD_DAYS = 30  # "哪些路封闭" also lists closures about to start
 PERIODLESS_DAYS = 90  # a rental advert without dates counts as current this long after publication
 DEADLINE_DAYS = 365
-_FETCH_CAP = 200  # per sub-query; answers are read by people, pages of 10
+SEARCH_COUNT_CAP = 200  # a keyword search without time counts at most this many (the count scans texts)
 
 
 @dataclass(slots=True)
@@ -91,13 +91,12 @@ async def answer(
     categories = tuple(question.categories)
     if question.intent == DEADLINES and not categories:
         categories = tuple(c for c in Category if c.has_deadline)
-    base = NoticeFilter(categories=categories, text=question.text, limit=_FETCH_CAP)
+    base = NoticeFilter(categories=categories, text=question.text)
 
-    matched = await _matching(session, question, base, now=now, tz=tz)
-    page = matched[offset : offset + max(limit, 0)]
+    page, total = await _matching(session, question, base, now=now, tz=tz, limit=limit, offset=offset)
     periods = {n.id: [p.to_json() for p in to_parsed(n, tz).periods] for n in page}
-    result = Answer(language, "", page, question, total=len(matched), offset=offset, periods=periods)
-    if matched:
+    result = Answer(language, "", page, question, total=total, offset=offset, periods=periods)
+    if total:
         result.text = _listing(result, now=now, tz=tz)
         return result
     reference = _reference(question, now, tz)
@@ -126,48 +125,68 @@ def _reference(question: Question, now: datetime, tz: ZoneInfo) -> datetime:
     return now
 
 
-async def _matching(
-    session: AsyncSession, question: Question, base: NoticeFilter, *, now: datetime, tz: ZoneInfo
-) -> list[Notice]:
-    """Every matching notice (up to the cap), most relevant first, each once."""
-    filters: list[NoticeFilter] = []
-    periodless = False
+def _filters(question: Question, base: NoticeFilter, *, now: datetime, tz: ZoneInfo) -> list[NoticeFilter]:
+    """The queries whose results, concatenated in this order with repeats dropped, are the answer."""
 
     def variant(**changes: Any) -> NoticeFilter:
         return replace(base, **changes)
 
     if question.intent == SEARCH and not question.has_time:
-        filters.append(base)
-    elif question.intent == DEADLINES:
+        return [base]
+    if question.intent == DEADLINES:
         window = _days(question.window, tz) if question.window else (now, now + timedelta(days=DEADLINE_DAYS))
-        filters.append(variant(ends_between=window))
-    elif question.intent == UPCOMING:
+        return [variant(ends_between=window)]
+    if question.intent == UPCOMING:
         window = _days(question.window, tz) if question.window else (now, now + timedelta(days=UPCOMING_DAYS))
-        filters += [variant(starts_between=window), variant(ends_between=window)]
-    elif question.at is not None:
-        filters.append(variant(active_at=question.at))
-    elif question.on is not None:
-        filters.append(variant(active_on=question.on))
-    elif question.window is not None:
+        return [variant(starts_between=window), variant(ends_between=window)]
+    if question.at is not None:
+        return [variant(active_at=question.at)]
+    if question.on is not None:
+        return [variant(active_on=question.on)]
+    if question.window is not None:
         # A period overlaps the window if it is active on its first day or starts inside it.
         first, after = _days(question.window, tz)
-        filters += [variant(active_on=question.window[0]), variant(starts_between=(first, after))]
-    else:
-        # No time given: what is on now, then what is about to start, then undated adverts.
-        soon = now + timedelta(days=CURRENT_LOOKAHEAD_DAYS)
-        filters += [variant(active_at=now), variant(starts_between=(now, soon))]
-        periodless = True
+        return [variant(active_on=question.window[0]), variant(starts_between=(first, after))]
+    # No time given: what is on now, then what is about to start, then recent adverts without dates.
+    soon = now + timedelta(days=CURRENT_LOOKAHEAD_DAYS)
+    recent = now.date() - timedelta(days=PERIODLESS_DAYS)
+    return [variant(active_at=now), variant(starts_between=(now, soon)), variant(undated_since=recent)]
 
-    seen: dict[int, Notice] = {}
+
+async def _matching(
+    session: AsyncSession,
+    question: Question,
+    base: NoticeFilter,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    limit: int,
+    offset: int,
+) -> tuple[list[Notice], int]:
+    """The page of matching notices (most relevant first, each once) and how many match in all.
+
+    Merged on ids: the first ``offset + limit`` ids of each query are enough to place the page (a
+    query's repeats of earlier ones can only push its own ids later), so no query reads more, later
+    queries run only while the page is not full, and only the page's notices are loaded.
+    """
+    filters = _filters(question, base, now=now, tz=tz)
+    wanted = max(offset + max(limit, 0), 1)  # at least one: whether anything matches decides the wording
+    merged: dict[int, None] = {}
+    complete = True  # every query was read to its end, so the merged ids are all the matches
     for flt in filters:
-        for notice in await find_notices(session, flt, tz=tz):
-            seen.setdefault(notice.id, notice)
-    if periodless:
-        recent = now.date() - timedelta(days=PERIODLESS_DAYS)
-        for notice in await find_notices(session, base, tz=tz):
-            if not notice.periods and (notice.published is None or notice.published >= recent):
-                seen.setdefault(notice.id, notice)
-    return list(seen.values())
+        if len(merged) >= wanted:
+            complete = False
+            break
+        found = await find_notice_ids(session, replace(flt, limit=wanted, offset=0), tz=tz)
+        complete = complete and len(found) < wanted
+        merged.update(dict.fromkeys(found))
+    ids = list(merged)
+    if complete:
+        total = len(ids)
+    else:
+        cap = SEARCH_COUNT_CAP if question.intent == SEARCH and not question.has_time and base.text else None
+        total = await count_any(session, filters, tz=tz, cap=cap)
+    return await load_notices(session, ids[offset : offset + max(limit, 0)]), total
 
 
 # --- wording ---------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, func, literal, or_, select
+from sqlalchemy import ColumnElement, Integer, Select, and_, func, literal, or_, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -78,6 +78,9 @@ class NoticeFilter:
     active_on: date | None = None
     starts_between: tuple[datetime, datetime] | None = None
     ends_between: tuple[datetime, datetime] | None = None
+    # Only notices without periods published on or after this day (or of unknown publication day): an
+    # advert without dates counts as current for a while. Not combinable with the time filters above.
+    undated_since: date | None = None
     status: str = NoticeStatus.PUBLISHED
     limit: int = 50
     offset: int = 0
@@ -172,7 +175,46 @@ def _where(flt: NoticeFilter, tz: ZoneInfo) -> tuple[list[ColumnElement[bool]], 
     return conditions, periods
 
 
-def _ordered(query: Select[Notice], flt: NoticeFilter, periods: list[ColumnElement[bool]]) -> Select[Notice]:
+def _by_periods(flt: NoticeFilter) -> bool:
+    """Only a window of starts or ends: the periods in the window are few, so the query walks
+    ``ix_periods_active_from``/``ix_periods_ends_at`` and joins notices, instead of probing the periods
+    of every notice in the category."""
+    return (
+        flt.active_at is None
+        and flt.active_on is None
+        and (flt.starts_between is not None or flt.ends_between is not None)
+    )
+
+
+def _ids(flt: NoticeFilter, tz: ZoneInfo, *, ordered: bool) -> Select[int]:
+    """The ids of the matching notices, in the order :func:`find_notices` returns them when
+    ``ordered`` (unordered and possibly repeated otherwise: for counting distinct ids)."""
+    if _by_periods(flt):
+        p = PeriodRow
+        query = (
+            select(p.notice_id)
+            .join(Notice, Notice.id == p.notice_id)
+            .where(*_notice_conditions(flt), *_period_conditions(flt, tz))
+        )
+        if not ordered:
+            return query
+        # The nearest relevant period first: the earliest start in a starts window, else the earliest end.
+        column = p.active_from if flt.starts_between is not None else p.ends_at
+        return query.group_by(p.notice_id).order_by(func.min(column).asc().nulls_last(), p.notice_id)
+    conditions, periods = _where(flt, tz)
+    if flt.undated_since is not None:
+        if periods or flt.active_at is not None or flt.active_on is not None:
+            raise ValueError("undated_since cannot be combined with a time filter")
+        # No periods: the envelope is NULL (db.store keeps it so), answered by ix_notices_undated.
+        conditions += [
+            Notice.active_until.is_(None),
+            or_(Notice.published >= flt.undated_since, Notice.published.is_(None)),
+        ]
+    query = select(Notice.id).where(*conditions)
+    return _ordered(query, flt, periods) if ordered else query
+
+
+def _ordered(query: Select[int], flt: NoticeFilter, periods: list[ColumnElement[bool]]) -> Select[int]:
     """Nearest relevant period first: for "active" filters the period that began most recently, for a
     starts window the earliest start, for an ends window the earliest end; without a time filter, the
     newest notices first."""
@@ -188,18 +230,54 @@ def _ordered(query: Select[Notice], flt: NoticeFilter, periods: list[ColumnEleme
     return query.order_by(key.asc().nulls_last(), Notice.id)
 
 
+async def find_notice_ids(session: AsyncSession, flt: NoticeFilter, *, tz: ZoneInfo) -> list[int]:
+    """The ids :func:`find_notices` would return, in its order, without loading any notice: for
+    merging several queries on keys before loading the one page that is shown."""
+    query = _ids(flt, tz, ordered=True).limit(max(flt.limit, 0)).offset(max(flt.offset, 0))
+    return list((await session.scalars(query)).all())
+
+
+async def load_notices(session: AsyncSession, ids: Sequence[int]) -> list[Notice]:
+    """The notices with these ids (periods and places loaded), in the order given; missing ids are
+    left out."""
+    if not ids:
+        return []
+    rows = await session.scalars(select(Notice).where(Notice.id.in_(list(ids))))
+    by_id = {notice.id: notice for notice in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
 async def find_notices(session: AsyncSession, flt: NoticeFilter, *, tz: ZoneInfo) -> list[Notice]:
     """The notices matching ``flt`` (periods and places loaded), nearest relevant period first, then id."""
-    conditions, periods = _where(flt, tz)
-    query = _ordered(select(Notice).where(*conditions), flt, periods)
-    query = query.limit(max(flt.limit, 0)).offset(max(flt.offset, 0))
-    return list((await session.scalars(query)).all())
+    return await load_notices(session, await find_notice_ids(session, flt, tz=tz))
 
 
 async def count_notices(session: AsyncSession, flt: NoticeFilter, *, tz: ZoneInfo) -> int:
     """How many notices match ``flt`` (limit and offset ignored)."""
-    conditions, _ = _where(flt, tz)
-    return int(await session.scalar(select(func.count()).select_from(Notice).where(*conditions)) or 0)
+    return await count_any(session, [flt], tz=tz)
+
+
+async def count_any(
+    session: AsyncSession, filters: Sequence[NoticeFilter], *, tz: ZoneInfo, cap: int | None = None
+) -> int:
+    """How many notices match at least one of ``filters`` (each counted once; limits ignored).
+
+    Each filter's ids come from its own index (a UNION of them, not one OR that no index answers).
+    With ``cap``, counting stops at ``cap`` matches: for substring searches, whose count is otherwise
+    a scan of every stored text.
+    """
+    if not filters:
+        return 0
+    ids: Any
+    if len(filters) > 1:
+        ids = union(*(_ids(flt, tz, ordered=False) for flt in filters))
+    elif _by_periods(filters[0]):
+        ids = _ids(filters[0], tz, ordered=False).distinct()  # one row per period in the window
+    else:
+        ids = _ids(filters[0], tz, ordered=False)  # one row per notice already
+    if cap is not None:
+        ids = select(literal(1)).select_from(ids.subquery()).limit(max(cap, 0))
+    return int(await session.scalar(select(func.count()).select_from(ids.subquery())) or 0)
 
 
 async def nearest_notices(

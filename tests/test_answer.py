@@ -19,8 +19,8 @@ Sessions = async_sessionmaker[AsyncSession]
 SH = ZoneInfo("Asia/Shanghai")
 
 
-def at(*args: int) -> datetime:
-    return datetime(*args, tzinfo=SH)
+def at(year: int, month: int, day: int, hour: int = 0) -> datetime:
+    return datetime(year, month, day, hour, tzinfo=SH)
 
 
 CLOSURE = ParsedNotice(
@@ -186,3 +186,46 @@ async def test_small_talk_gets_suggestions(sessions: Sessions, ids: dict[str, in
     language, found, text = await ask(sessions, "你好", at(2022, 5, 15))
     assert (language, found) == ("zh", [])
     assert "哪些路封闭" in text
+
+
+async def test_pages_merge_active_starting_and_undated_in_order(sessions: Sessions) -> None:
+    """Pages of any size, put together, are the whole answer: active closures (latest start first),
+    then those about to start (soonest first), then recent undated ones (newest first), each once."""
+    now = at(2022, 5, 15, 12)
+    async with session_scope(sessions) as session:
+
+        async def closure(n: int, *periods: Period, published: date = date(2022, 5, 1)) -> int:
+            parsed = ParsedNotice(
+                title=f"封路公告{n}",
+                category=Category.ROAD_CLOSURE,
+                body=f"第{n}号封路公告。",
+                published=published,
+                periods=list(periods),
+            )
+            return (await store_notice(session, parsed, tz=SH)).id
+
+        active = [await closure(i, Period(date(2022, 5, 1 + i), date(2022, 5, 30))) for i in range(6)]
+        # active now and starting again next week: listed once, among the active ones
+        both = await closure(6, Period(date(2022, 5, 14), date(2022, 5, 16)), Period(date(2022, 5, 20), None))
+        starting = [await closure(10 + i, Period(date(2022, 6, 10 - i), date(2022, 6, 20))) for i in range(5)]
+        undated = [await closure(20 + i, published=date(2022, 5, 1 + i)) for i in range(4)]
+        await closure(30, published=date(2021, 1, 1))  # undated but too old
+        await closure(31, Period(date(2022, 4, 1), date(2022, 4, 2)))  # over
+    expected = [both, *reversed(active), *reversed(starting), *reversed(undated)]
+    for size in (1, 3, 4, 7, 100):
+        seen: list[int] = []
+        async with sessions() as session:
+            while True:
+                result = await answer_question(
+                    session, "哪些路封闭", now=now, tz=SH, limit=size, offset=len(seen)
+                )
+                assert result.total == len(expected)
+                if not result.notices:
+                    break
+                seen += [n.id for n in result.notices]
+        assert seen == expected, size
+    async with sessions() as session:
+        none_shown = await answer_question(session, "哪些路封闭", now=now, tz=SH, limit=0)
+    assert none_shown.notices == []
+    assert none_shown.total == len(expected)
+    assert f"还有{len(expected)}条" in none_shown.text

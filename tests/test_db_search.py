@@ -10,7 +10,16 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.engine import session_scope
 from db.models import NoticeStatus
-from db.search import NoticeFilter, count_notices, find_notices, fold, nearest_notices
+from db.search import (
+    NoticeFilter,
+    count_any,
+    count_notices,
+    find_notice_ids,
+    find_notices,
+    fold,
+    load_notices,
+    nearest_notices,
+)
 from db.store import replace_periods, set_status, store_notice
 from notices.categories import Category
 from notices.model import ParsedNotice, Period
@@ -375,3 +384,51 @@ async def test_corrected_periods_move_the_notice_in_time(sessions: Sessions, ids
         await replace_periods(session, ids["june"], [], tz=SH)
     assert "june" not in await names(sessions, ids, roads(active_on=date(2022, 7, 2)))
     assert "june" in await names(sessions, ids, roads(text="东吉大路"))
+
+
+async def test_undated_since_finds_recent_notices_without_periods(
+    sessions: Sessions, ids: dict[str, int]
+) -> None:
+    assert await names(sessions, ids, NoticeFilter(undated_since=date(2022, 5, 1))) == ["rental"]
+    assert await names(sessions, ids, NoticeFilter(undated_since=date(2022, 5, 11))) == []
+    async with session_scope(sessions) as session:
+        # a correction that takes a notice's periods away makes it undated, and giving them back undoes it
+        await replace_periods(session, ids["june"], [], tz=SH)
+    assert await names(sessions, ids, roads(undated_since=date(2022, 5, 1))) == ["june"]
+    async with session_scope(sessions) as session:
+        await replace_periods(session, ids["june"], [Period(date(2022, 7, 1), None)], tz=SH)
+    assert await names(sessions, ids, roads(undated_since=date(2022, 5, 1))) == []
+    async with sessions() as session:
+        with pytest.raises(ValueError, match="time filter"):
+            await find_notices(
+                session, NoticeFilter(undated_since=date(2022, 5, 1), active_on=date(2022, 5, 12)), tz=SH
+            )
+
+
+async def test_ids_then_load_is_find(sessions: Sessions, ids: dict[str, int]) -> None:
+    filters = [
+        NoticeFilter(active_on=date(2022, 5, 12)),
+        NoticeFilter(starts_between=(local(2022, 5, 1), local(2022, 7, 1))),
+        NoticeFilter(ends_between=(local(2022, 5, 1), local(2022, 7, 1))),
+        NoticeFilter(),
+    ]
+    async with sessions() as session:
+        for flt in filters:
+            found = [n.id for n in await find_notices(session, flt, tz=SH)]
+            assert await find_notice_ids(session, flt, tz=SH) == found
+            assert found
+            assert [n.id for n in await load_notices(session, [*found[::-1], 10**9])] == found[::-1]
+        assert await load_notices(session, []) == []
+
+
+async def test_count_any_counts_each_notice_once(sessions: Sessions, ids: dict[str, int]) -> None:
+    active = NoticeFilter(active_on=date(2022, 5, 12))
+    starting = NoticeFilter(starts_between=(local(2022, 5, 1), local(2022, 7, 1)))
+    undated = NoticeFilter(undated_since=date(2022, 1, 1))
+    async with sessions() as session:
+        sets = [set(await find_notice_ids(session, f, tz=SH)) for f in (active, starting, undated)]
+        assert sets[0] & sets[1]  # the union below really has repeats to drop
+        expected = len(sets[0] | sets[1] | sets[2])
+        assert await count_any(session, [active, starting, undated], tz=SH) == expected
+        assert await count_any(session, [active, starting, undated], tz=SH, cap=3) == 3
+        assert await count_any(session, [], tz=SH) == 0
