@@ -224,18 +224,23 @@ def despace(line: str) -> str:
     characters; otherwise spaces between Chinese words stay (a two-part headline keeps
     its gap) and only spaces between Chinese and digits/Latin go.
     """
-    stripped = _SPACES.sub(" ", line.strip())
-    tokens = stripped.count(" ") + 1
-    if tokens >= 2 and len(_SINGLE_CJK_TOKEN.findall(stripped)) * 10 >= tokens * 6:
-        return stripped.replace(" ", "")
-    return _SPACE_AROUND_DIGIT.sub("", stripped)
+    return _despaced(_SPACES.sub(" ", line.strip()))
+
+
+def _despaced(line: str) -> str:
+    """despace for a stripped line whose space runs are single " " already."""
+    tokens = line.count(" ") + 1
+    if tokens >= 2 and len(_SINGLE_CJK_TOKEN.findall(line)) * 10 >= tokens * 6:
+        return line.replace(" ", "")
+    return _SPACE_AROUND_DIGIT.sub("", line)
 
 
 def clean_line(line: str) -> str:
     stripped = line.strip()
     if _ANY_SPACE.search(stripped) is None:
         return dedouble(stripped)
-    return despace(dedouble(_SPACES.sub(" ", stripped)))
+    # undoubling halves text runs and keeps the single spaces between them
+    return _despaced(dedouble(_SPACES.sub(" ", stripped)))
 
 
 # ---------------------------------------------------------------- line shapes
