@@ -16,6 +16,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from notices.categories import Category
+from notices.normalize import normalize
+from notices.numerals import chinese_to_int
 
 ACTIVE = "active"
 UPCOMING = "upcoming"
@@ -92,24 +94,10 @@ def parse_question(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
 
 # --- folding ---------------------------------------------------------------------------------------
 
-_TRADITIONAL = (
-    "這这個个麼么嗎吗們们裡里閉闭斷断電电氣气熱热標标賣卖徵征見见週周後后務务網网資资區区鎮镇縣县"
-    "鄉乡車车輛辆發发時时間间開开關关會会報报應应號号級级處处員员樣样說说請请問问單单覽览賽赛動动"
-    "業业東东龍龙廣广場场長长門门樓楼園园體体醫医學学華华興兴農农銀银禮礼讓让壽寿誠诚進进過过還还"
-    "邊边錢钱價价買买採采購购競竞讀读議议聽听證证變变觀观歡欢點点頭头條条線线經经濟济圖图團团際际"
-    "陽阳陰阴雲云書书畫画劃划審审設设計计劇剧藝艺術术燈灯戶户權权與与萬万億亿兩两歲岁齡龄準准備备"
-    "則则節节暫暂維维護护繞绕駛驶遊游戲戏運运轉转達达歷历曆历檢检驗验測测試试結结導导屬属臨临職职"
-    "崗岗錄录屆届組组織织紅红綠绿藍蓝黃黄寧宁陝陕蘇苏遼辽夠够許许訊讯誰谁聯联繫系係系給给飯饭館馆"
-    "築筑構构規规範范環环衛卫總总類类專专碼码幾几兒儿將将當当為为對对從从來来於于無无沒没啟启塊块"
-    "莊庄灣湾橋桥鐵铁軌轨營营蓋盖異异續续實实據据遷迁調调撥拨閘闸擴扩圍围歸归燒烧廳厅鄰邻舊旧麵面"
-    "訂订貨货氣气燃燃暖暖雙双幣币優优惠惠員员啓启"
-)
-_FOLD = {ord(_TRADITIONAL[i]): _TRADITIONAL[i + 1] for i in range(0, len(_TRADITIONAL) - 1, 2)}
-
 
 def fold(text: str) -> str:
-    """Full-width to ASCII, lower case, traditional to simplified (the characters questions use)."""
-    text = unicodedata.normalize("NFKC", text).lower().translate(_FOLD)
+    """Full-width to ASCII, lower case, traditional to simplified (the same map the parser uses)."""
+    text = unicodedata.normalize("NFKC", normalize(text)).lower()
     return _SPACES.sub(" ", text).strip()
 
 
@@ -118,20 +106,6 @@ _SPACES = re.compile(r"\s+")
 
 # --- numbers ---------------------------------------------------------------------------------------
 
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _EN_NUMBERS = {
     "one": 1,
     "two": 2,
@@ -156,17 +130,7 @@ def _number(token: str) -> int | None:
         return int(token)
     if token in _EN_NUMBERS:
         return _EN_NUMBERS[token]
-    if "十" in token:
-        tens, _, ones = token.partition("十")
-        high = 1 if tens == "" else _CN_DIGITS.get(tens)
-        low = 0 if ones == "" else _CN_DIGITS.get(ones)
-        if high is None or low is None or len(tens) > 1 or len(ones) > 1:
-            return None
-        return high * 10 + low
-    digits = [_CN_DIGITS.get(ch) for ch in token]
-    if not digits or any(d is None for d in digits):
-        return None
-    return int("".join(str(d) for d in digits))
+    return chinese_to_int(token)
 
 
 # --- time ------------------------------------------------------------------------------------------
