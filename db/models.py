@@ -64,8 +64,9 @@ class Notice(Base):
     # only queries read it, so listing notices does not load every body twice.
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="", deferred=True)
     # The envelope of the periods (earliest active_from, latest ends_at; 0001-01-01 / 9999-12-31 stand
-    # for an open side; NULL when there are no periods). With the indexes below, "active at t" is an
-    # index range scan that skips the notices whose periods are all over, before probing periods.
+    # for an open side; NULL exactly when there are no periods). With the indexes below, "active at t" is
+    # an index range scan that skips the notices whose periods are all over, before probing periods; and
+    # "recent notices without periods" is a range of the same indexes (hence ``published`` at their end).
     active_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
     active_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -81,8 +82,10 @@ class Notice(Base):
     __table_args__ = (
         Index("ix_notices_status_category", "status", "category"),
         Index("ix_notices_published", "published"),
-        Index("ix_notices_category_active", "status", "category", "active_until", "active_since"),
-        Index("ix_notices_active", "status", "active_until", "active_since"),
+        Index(
+            "ix_notices_category_active", "status", "category", "active_until", "active_since", "published"
+        ),
+        Index("ix_notices_active", "status", "active_until", "active_since", "published"),
     )
 
 
@@ -185,7 +188,8 @@ class Subscription(Base):
 
     __table_args__ = (
         UniqueConstraint("chat_id", "kind", "value", name="uq_subscriptions_chat_kind_value"),
-        Index("ix_subscriptions_kind_value", "kind", "value"),
+        # Covering: planning joins a notice's matched (kind, value) pairs to chat ids without table reads.
+        Index("ix_subscriptions_kind_value_chat", "kind", "value", "chat_id"),
     )
 
 
@@ -199,7 +203,11 @@ class ReminderStatus:
 
 
 class Reminder(Base):
-    """One planned message (the outbox). The unique key makes planning idempotent."""
+    """One planned message (the outbox). The unique key makes planning idempotent.
+
+    The key leads with the notice: planning writes a notice's rows together, so they append to the key's
+    index instead of landing all over it (with a second index led by the chat, every insert was a random
+    write). Per-chat lookups go through the key too, one probe per notice (see ``jobs.planner``)."""
 
     __tablename__ = "reminders"
 
@@ -221,9 +229,8 @@ class Reminder(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     __table_args__ = (
-        UniqueConstraint("chat_id", "notice_id", "period_id", "event", "point", name="uq_reminders_key"),
+        UniqueConstraint("notice_id", "chat_id", "period_id", "event", "point", name="uq_reminders_key"),
         Index("ix_reminders_status_due", "status", "due_at"),
-        Index("ix_reminders_notice", "notice_id"),
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -77,19 +78,27 @@ def attach(
     sweep_every: float = 60.0,
 ) -> list[Any]:
     """Add the dispatch and sweep jobs to a PTB ``JobQueue`` or an APScheduler scheduler; returns the jobs.
-    Both run once right away (after a restart, what came due while down goes out first)."""
+    Both run right away, the sweep first (after a restart, what came due while down goes out first)."""
     bodies = jobs_for(dispatcher, sessions=sessions, clock=clock, tz=tz)
     intervals = {DISPATCH_JOB: dispatch_every, SWEEP_JOB: sweep_every}
+    # The sweep goes first: after downtime it writes what came due meanwhile, so the first dispatch sends
+    # it all in due order.
+    delays = {SWEEP_JOB: 0.25, DISPATCH_JOB: 0.5}
     added = []
     for name, body in bodies.items():
         if hasattr(target, "run_repeating"):
             # PTB documents that first=0 never fires at once (APScheduler's interval trigger then waits a
             # whole interval); a short positive delay runs both jobs right after start-up.
             job = target.run_repeating(
-                _ignore_context(body), interval=intervals[name], first=0.5, name=name, job_kwargs=JOB_OPTIONS
+                _ignore_context(body),
+                interval=intervals[name],
+                first=delays[name],
+                name=name,
+                job_kwargs=JOB_OPTIONS,
             )
         elif hasattr(target, "add_job"):
-            options = {"id": name, "name": name, "replace_existing": True, "next_run_time": _now_for(target)}
+            first = _now_for(target) + timedelta(seconds=delays[name])
+            options = {"id": name, "name": name, "replace_existing": True, "next_run_time": first}
             job = target.add_job(body, "interval", seconds=intervals[name], **options, **JOB_OPTIONS)
         else:
             raise TypeError(f"cannot schedule jobs on {type(target).__name__}")

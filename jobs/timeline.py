@@ -1,8 +1,9 @@
 """A dry run of the reminders: what would be sent, to whom, when, with which text.
 
 It plans into the session as if ``now`` were the start of the window (for one chat, a simulated new
-subscriber, or every chat), reads back the reminders due in the window, renders them as they would be
-rendered at their due time, and rolls the session back: nothing is written.
+subscriber, or every chat), through the whole window rather than the planning horizon, reads back the
+reminders due in the window, renders them as they would be rendered at their due time, and rolls the
+session back: nothing is written.
 """
 
 from __future__ import annotations
@@ -109,10 +110,10 @@ async def _timeline(
             session.add(Subscription(chat_id=chat_id, kind=SubscriptionKind.KEYWORD, value=keyword.strip()))
         await session.flush()
     if chat_id is not None:
-        await plan_chat(session, chat_id, now=now, tz=tz)
+        await plan_chat(session, chat_id, now=now, tz=tz, until=window_end)
     else:
         ids = list(await session.scalars(select(Notice.id).where(Notice.status == NoticeStatus.PUBLISHED)))
-        await plan_notices(session, ids, now=now, tz=tz)
+        await plan_notices(session, ids, now=now, tz=tz, until=window_end)
     query = (
         select(Reminder)
         .where(

@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Integer, String, cast, func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import undefer
-from sqlalchemy.sql.elements import ColumnElement
 
 from db.models import Chat, Notice
 from jobs.due import NoticeView, PeriodView, Profile, parse_points
@@ -69,36 +68,6 @@ async def load_notices(session: AsyncSession, ids: Iterable[int]) -> dict[int, N
         for row in rows:
             out[row.id] = view_of(row)
     return out
-
-
-PROFILE_COLUMNS = (
-    Chat.tz,
-    Chat.morning_hour,
-    Chat.quiet_start,
-    Chat.quiet_end,
-    Chat.digest,
-    Chat.deadline_days,
-    Chat.lead_minutes,
-)
-
-
-def profile_key() -> ColumnElement[str]:
-    """The chat's scheduling settings as one string, computed in SQL, so chats sharing settings share a
-    plan row. The planner reads the key back from the database rather than building it in Python, so both
-    sides agree on every dialect."""
-    parts: list[ColumnElement[str]] = [
-        func.coalesce(Chat.tz, ""),
-        cast(Chat.morning_hour, String),
-        func.coalesce(cast(Chat.quiet_start, String), "-"),
-        func.coalesce(cast(Chat.quiet_end, String), "-"),
-        cast(cast(Chat.digest, Integer), String),
-        func.coalesce(Chat.deadline_days, ""),
-        cast(Chat.lead_minutes, String),
-    ]
-    key = parts[0]
-    for part in parts[1:]:
-        key = key + "|" + part
-    return key
 
 
 def profile_of(

@@ -17,7 +17,7 @@ from db.models import Chat, Reminder, ReminderStatus, Subscription
 from db.store import store_notice
 from jobs.clock import FixedClock
 from jobs.dispatcher import Dispatcher, DispatchStats
-from jobs.planner import plan_notice
+from jobs.planner import HORIZON, REFILL, plan_notice, stored_horizon, sweep
 from jobs.sender import ButtonRows, MemorySender
 from notices.categories import Category
 from notices.model import ParsedNotice, Period
@@ -132,14 +132,31 @@ async def next_due(sessions: Sessions) -> datetime | None:
         return value
 
 
+async def run_sweep(sessions: Sessions, clock: FixedClock) -> int:
+    async with session_scope(sessions) as session:
+        return await sweep(session, now=clock.now(), tz=SHANGHAI)
+
+
+async def next_extension(sessions: Sessions) -> datetime | None:
+    """When the sweep will next move the planning horizon on."""
+    async with sessions() as session:
+        stored = await stored_horizon(session)
+    return None if stored is None else stored - HORIZON + REFILL
+
+
 async def walk(
     dispatcher: Dispatcher, sessions: Sessions, clock: FixedClock, until: datetime
 ) -> DispatchStats:
-    """Run the dispatcher at every instant something is due, up to ``until``; the clock ends there."""
+    """Run the sweep and the dispatcher, as the scheduler does, at every instant something is due or the
+    horizon moves on, up to ``until``; the clock ends there."""
     total = DispatchStats()
     for _ in range(10_000):
+        await run_sweep(sessions, clock)
         total.add(await dispatcher.run_once())
         upcoming = await next_due(sessions)
+        extension = await next_extension(sessions)
+        if extension is not None and extension > clock.now():
+            upcoming = extension if upcoming is None else min(upcoming, extension)
         paused = datetime.fromtimestamp(max(dispatcher.limiter.paused_until, 0), tz=clock.now().tzinfo)
         if upcoming is None or upcoming > until:
             break
