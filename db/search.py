@@ -131,6 +131,15 @@ def _envelope_conditions(flt: NoticeFilter, tz: ZoneInfo) -> list[ColumnElement[
         conditions += _envelope(moment, moment)
     if flt.active_on is not None:
         conditions += _envelope(*day_bounds(flt.active_on, tz))
+    # A period never ends before it counts from (notices.model.Period, db.store.period_values), so a
+    # period starting in [start, end) lies in an envelope reaching ``start``, and one ending in
+    # (start, end] in an envelope beginning by ``end``.
+    if flt.starts_between is not None:
+        start, end = _window(flt.starts_between, "starts_between")
+        conditions += [Notice.active_until >= start, Notice.active_since < end]
+    if flt.ends_between is not None:
+        start, end = _window(flt.ends_between, "ends_between")
+        conditions += [Notice.active_until > start, Notice.active_since <= end]
     return conditions
 
 
@@ -176,11 +185,14 @@ def _where(flt: NoticeFilter, tz: ZoneInfo) -> tuple[list[ColumnElement[bool]], 
 
 
 def _by_periods(flt: NoticeFilter) -> bool:
-    """Only a window of starts or ends: the periods in the window are few, so the query walks
-    ``ix_periods_active_from``/``ix_periods_ends_at`` and joins notices, instead of probing the periods
-    of every notice in the category."""
+    """Only a window of starts or ends, not in one category: the query walks the periods in the window
+    (``ix_periods_active_from``/``ix_periods_ends_at``) and joins their notices, instead of range-scanning
+    the envelopes of the notices, which for a window in the past is most of them. For one category the
+    envelope scan of ``ix_notices_category_active`` is the smaller one (that category's notices, read from
+    the index alone, against every category's periods in the window, each probing its notice)."""
     return (
-        flt.active_at is None
+        len(set(flt.categories)) != 1
+        and flt.active_at is None
         and flt.active_on is None
         and (flt.starts_between is not None or flt.ends_between is not None)
     )
@@ -205,9 +217,11 @@ def _ids(flt: NoticeFilter, tz: ZoneInfo, *, ordered: bool) -> Select[int]:
     if flt.undated_since is not None:
         if periods or flt.active_at is not None or flt.active_on is not None:
             raise ValueError("undated_since cannot be combined with a time filter")
-        # No periods: the envelope is NULL (db.store keeps it so), answered by ix_notices_undated.
+        # No periods: the envelope is NULL (db.store keeps it so). Both sides are tested so that the
+        # envelope indexes answer it as equalities followed by a range of ``published``.
         conditions += [
             Notice.active_until.is_(None),
+            Notice.active_since.is_(None),
             or_(Notice.published >= flt.undated_since, Notice.published.is_(None)),
         ]
     query = select(Notice.id).where(*conditions)
