@@ -6,9 +6,12 @@ single period does both. Instants are compared in UTC against ``periods.active_f
 
 Cost, measured by ``bench/query.py`` on 100,000 notices: category + moment is a range scan of
 ``ix_notices_category_active`` over the notices whose periods are not all over, then one covering-index
-probe of ``periods`` per candidate. Keyword search is a substring scan of the folded ``search_text`` of
-the notices in the status: linear in the stored text (about 0.1-0.4 s for 100,000 notices when nothing
-matches; quick when the newest notices match, because results come in date order and stop at the limit).
+probe of ``periods`` per candidate; a window of starts/ends does the same for one category and walks the
+periods in the window otherwise. :func:`find_notice_ids` and :func:`count_any` let a caller merge several
+queries on ids and load only what it shows (see ``bot.answer``). Keyword search is a substring scan of the
+folded ``search_text`` of the notices in the status: linear in the stored text (about 0.2-0.3 s for
+100,000 notices when nothing matches; quick when the newest notices match, because results come in date
+order and stop at the limit).
 """
 
 from __future__ import annotations
