@@ -41,7 +41,7 @@ from db.models import Chat, Notice, Period, Place, Reminder, ReminderStatus, Sub
 from db.store import notice_values, period_values  # noqa: E402
 from jobs.clock import SystemClock  # noqa: E402
 from jobs.dispatcher import Dispatcher  # noqa: E402
-from jobs.planner import plan_notice, plan_notices, sweep  # noqa: E402
+from jobs.planner import extend_horizon, plan_notice, plan_notices  # noqa: E402
 from jobs.sender import TelegramSender  # noqa: E402
 from notices.categories import Category  # noqa: E402
 from notices.model import ParsedNotice  # noqa: E402
@@ -175,12 +175,12 @@ async def bench_planning(directory: Path, chats: int, notices: int, *, fresh: bo
         each.append(time.perf_counter() - began)
     rows = await _count(sessions)
     total = bulk_seconds + sum(each)
-    # A day later: the sweep moves the horizon on (it runs every minute; this is two half-day steps).
+    # A day later: the sweep has moved the horizon on twice, half a day each time.
     sweep_seconds = 0.0
     for hours in (12, 24):
         began = time.perf_counter()
         async with session_scope(sessions) as session:
-            await sweep(session, now=now + timedelta(hours=hours, minutes=1), tz=TZ)
+            await extend_horizon(session, now=now + timedelta(hours=hours, minutes=1), tz=TZ)
         sweep_seconds += time.perf_counter() - began
     extended = await _count(sessions) - rows
     await engine.dispose()
