@@ -18,7 +18,17 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 from bot import keyboards
 from bot.answer import answer_question
 from bot.handlers.cards import notice_card, notice_line
-from bot.handlers.common import App, Context, chat_row, chat_zone, deps, edit_or_send, reply, send
+from bot.handlers.common import (
+    App,
+    Context,
+    chat_language,
+    chat_row,
+    chat_zone,
+    deps,
+    edit_or_send,
+    reply,
+    send,
+)
 from bot.html import esc
 from bot.texts import say
 from db.engine import session_scope
@@ -102,10 +112,7 @@ async def answer_page(update: Update, context: Context) -> None:
     remembered = (context.chat_data or {}).get(QUESTIONS_KEY, {})
     text = remembered.get(message.message_id) if message is not None else None
     if text is None:
-        d = deps(context)
-        async with session_scope(d.sessions) as session:
-            chat = await chat_row(update, session)
-            lang = chat.language if chat is not None else "zh"
+        lang = await chat_language(update, context)
         await query.answer(say(lang, "question_expired"), show_alert=True)
         return
     await query.answer()
@@ -197,10 +204,7 @@ async def notice_command(update: Update, context: Context) -> None:
     args = context.args or []
     raw = args[0].lstrip("#") if args else ""
     if not raw.isdigit():
-        d = deps(context)
-        async with session_scope(d.sessions) as session:
-            chat = await chat_row(update, session)
-            lang = chat.language if chat is not None else "zh"
+        lang = await chat_language(update, context)
         await reply(update, context, say(lang, "notice_usage"))
         return
     await show_notice(update, context, int(raw))

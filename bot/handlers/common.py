@@ -16,9 +16,10 @@ from telegram.ext import Application, ContextTypes
 
 from bot.html import split_message
 from bot.settings import Settings
-from bot.texts import language_of
+from bot.texts import language_of, say
 from bot.throttle import Throttle
 from db.chats import ensure_chat, get_chat
+from db.engine import session_scope
 from db.models import Chat
 from jobs.clock import Clock
 
@@ -83,6 +84,14 @@ async def chat_row(update: Update, session: AsyncSession) -> Chat | None:
     )
 
 
+async def chat_language(update: Update, context: Context) -> str:
+    """The language of the chat an update came from (its row created on first contact); "zh" without a
+    chat."""
+    async with session_scope(deps(context).sessions) as session:
+        chat = await chat_row(update, session)
+        return chat.language if chat is not None else "zh"
+
+
 async def language_for(update: Update, session: AsyncSession) -> str:
     """The language to answer in: the chat's choice, else (no chat, e.g. inline) the sender's private
     chat's choice, else the sender's Telegram language."""
@@ -125,6 +134,24 @@ async def may_manage_chat(update: Update, context: Context) -> bool:
         return False
     member = await context.bot.get_chat_member(chat.id, user.id)
     return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+
+
+async def refuse_non_manager(update: Update, context: Context, lang: str) -> None:
+    """The polite "only admins" answer: a pop-up for a button, a message for a command."""
+    text = say(lang, "group_admins_only")
+    if update.callback_query is not None:
+        await update.callback_query.answer(text, show_alert=True)
+    else:
+        await reply(update, context, text)
+
+
+async def manager_language(update: Update, context: Context) -> str | None:
+    """The chat's language when the sender may change this chat; otherwise the polite refusal and None."""
+    lang = await chat_language(update, context)
+    if not await may_manage_chat(update, context):
+        await refuse_non_manager(update, context, lang)
+        return None
+    return lang
 
 
 async def send(

@@ -14,7 +14,16 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import keyboards
 from bot.handlers import planning
-from bot.handlers.common import App, Context, chat_row, deps, edit_or_send, may_manage_chat, reply
+from bot.handlers.common import (
+    App,
+    Context,
+    chat_row,
+    deps,
+    edit_or_send,
+    may_manage_chat,
+    refuse_non_manager,
+    reply,
+)
 from bot.texts import say
 from db.chats import update_chat
 from db.engine import session_scope
@@ -174,11 +183,7 @@ async def _apply(update: Update, context: Context, name: str, value: str, *, edi
             return
         lang = chat.language
     if not await may_manage_chat(update, context):
-        text = say(lang, "group_admins_only")
-        if update.callback_query is not None:
-            await update.callback_query.answer(text, show_alert=True)
-        else:
-            await reply(update, context, text)
+        await refuse_non_manager(update, context, lang)
         return
     try:
         changes = changes_for(name, value)

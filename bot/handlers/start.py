@@ -7,7 +7,7 @@ from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import keyboards
-from bot.handlers.common import App, Context, chat_row, deps, is_bot_admin, reply
+from bot.handlers.common import App, Context, chat_language, chat_row, deps, is_bot_admin, reply
 from bot.texts import say
 from db.chats import subscribed_categories
 from db.engine import session_scope
@@ -37,9 +37,7 @@ async def help_command(update: Update, context: Context) -> None:
 
 async def help_text(update: Update, context: Context) -> str:
     d = deps(context)
-    async with session_scope(d.sessions) as session:
-        chat = await chat_row(update, session)
-        lang = chat.language if chat is not None else "zh"
+    lang = await chat_language(update, context)
     text = say(lang, "help", bot=context.bot.username or "bot")
     if (
         is_bot_admin(update, d.settings)
@@ -58,10 +56,7 @@ async def unknown_command(update: Update, context: Context) -> None:
     command = message.text.split()[0]
     if "@" in command and command.split("@", 1)[1].lower() != (context.bot.username or "").lower():
         return
-    d = deps(context)
-    async with session_scope(d.sessions) as session:
-        chat = await chat_row(update, session)
-        lang = chat.language if chat is not None else "zh"
+    lang = await chat_language(update, context)
     await reply(update, context, say(lang, "unknown_command") + "\n\n" + await help_text(update, context))
 
 
@@ -71,10 +66,7 @@ async def stale_button(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None:
         return
-    d = deps(context)
-    async with session_scope(d.sessions) as session:
-        chat = await chat_row(update, session)
-        lang = chat.language if chat is not None else "zh"
+    lang = await chat_language(update, context)
     await query.answer(say(lang, "stale_button"), show_alert=True)
 
 

@@ -15,7 +15,17 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import keyboards
 from bot.handlers import planning
-from bot.handlers.common import App, Context, chat_row, deps, edit_or_send, may_manage_chat, reply
+from bot.handlers.common import (
+    App,
+    Context,
+    chat_row,
+    deps,
+    edit_or_send,
+    manager_language,
+    may_manage_chat,
+    refuse_non_manager,
+    reply,
+)
 from bot.html import esc
 from bot.texts import say
 from db.chats import (
@@ -39,26 +49,9 @@ MAX_KEYWORD = 100
 _PLACE = re.compile(r"(省|市|县|区|镇|乡|村|街道|街|路|大街|大道|社区|小区|屯|组|胡同|巷|桥|广场)$")
 
 
-async def _refuse(update: Update, context: Context, lang: str) -> None:
-    """The polite "only admins" answer: a pop-up for a button, a message for a command."""
-    text = say(lang, "group_admins_only")
-    if update.callback_query is not None:
-        await update.callback_query.answer(text, show_alert=True)
-    else:
-        await reply(update, context, text)
-
-
-async def _language(update: Update, context: Context) -> str:
-    d = deps(context)
-    async with session_scope(d.sessions) as session:
-        chat = await chat_row(update, session)
-        return chat.language if chat is not None else "zh"
-
-
 async def subscribe(update: Update, context: Context) -> None:
-    lang = await _language(update, context)
-    if not await may_manage_chat(update, context):
-        await _refuse(update, context, lang)
+    lang = await manager_language(update, context)
+    if lang is None:
         return
     value = " ".join(context.args or []).strip()
     if not value:
@@ -119,9 +112,8 @@ async def toggle(update: Update, context: Context) -> None:
     assert query is not None
     assert query.data is not None
     _, source, code = query.data.split(":", 2)
-    lang = await _language(update, context)
-    if not await may_manage_chat(update, context):
-        await _refuse(update, context, lang)
+    lang = await manager_language(update, context)
+    if lang is None:
         return
     try:
         category = Category(code)
@@ -194,9 +186,8 @@ async def remove_one(update: Update, context: Context) -> None:
     assert query is not None
     assert query.data is not None
     _, _, raw_id, raw_page = query.data.split(":")
-    lang = await _language(update, context)
-    if not await may_manage_chat(update, context):
-        await _refuse(update, context, lang)
+    lang = await manager_language(update, context)
+    if lang is None:
         return
     d = deps(context)
     async with session_scope(d.sessions) as session:
@@ -222,7 +213,7 @@ async def unsubscribe(update: Update, context: Context) -> None:
         lang = chat.language
         count = len(await list_subscriptions(session, chat.id))
     if not await may_manage_chat(update, context):
-        await _refuse(update, context, lang)
+        await refuse_non_manager(update, context, lang)
         return
     if count == 0:
         await reply(update, context, say(lang, "unsubscribe_none"))
@@ -239,9 +230,8 @@ async def unsubscribe_answer(update: Update, context: Context) -> None:
     query = update.callback_query
     assert query is not None
     assert query.data is not None
-    lang = await _language(update, context)
-    if not await may_manage_chat(update, context):
-        await _refuse(update, context, lang)
+    lang = await manager_language(update, context)
+    if lang is None:
         return
     await query.answer()
     if query.data != "unsuball:y":
@@ -262,9 +252,8 @@ async def mute(update: Update, context: Context) -> None:
     query = update.callback_query
     assert query is not None
     assert query.data is not None
-    lang = await _language(update, context)
-    if not await may_manage_chat(update, context):
-        await _refuse(update, context, lang)
+    lang = await manager_language(update, context)
+    if lang is None:
         return
     try:
         category = Category(query.data.split(":", 1)[1])
@@ -295,9 +284,8 @@ async def snooze(update: Update, context: Context) -> None:
     query = update.callback_query
     assert query is not None
     assert query.data is not None
-    lang = await _language(update, context)
-    if not await may_manage_chat(update, context):
-        await _refuse(update, context, lang)
+    lang = await manager_language(update, context)
+    if lang is None:
         return
     reminder_id = int(query.data.split(":", 1)[1])
     d = deps(context)
