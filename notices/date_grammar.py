@@ -164,6 +164,11 @@ def _is_year(tok: Token) -> bool:
     return tok.digits in (0, 4)
 
 
+#: The Republic of China calendar (Taiwan): year 1 is 1912.
+ROC_OFFSET = 1911
+_ROC_MARK = ("民国", "民國")
+
+
 def _num(tok: Token | None, low: int, high: int) -> int | None:
     if tok is None or tok.kind is not Kind.NUM:
         return None
@@ -229,9 +234,13 @@ class Grammar:
         j = i
         tok = self.t[i]
         if self.unit(i + 1, "年"):
-            if not _is_year(tok):
-                return None
-            year = int(tok.value)  # type: ignore[call-overload]
+            if _is_year(tok):
+                year = int(tok.value)  # type: ignore[call-overload]
+            else:
+                roc = self._roc_year(tok)
+                if roc is None:
+                    return None
+                year = roc
             j = i + 2
         month = _num(self.at(j), 1, 12)
         month_tok = self.at(j + 1)
@@ -264,6 +273,17 @@ class Grammar:
                 return Point(year, month, part="month", weak=year is None), j + 2
         if self._month_follows(j + 1):
             return Point(year, month, part="month"), j + 1  # 1-3月: 月 is written once
+        return None
+
+    def _roc_year(self, tok: Token) -> int | None:
+        """``民國111年`` / ``111年`` (Taiwan): three digits are never a Gregorian year in a
+        notice; one or two digits (``民國99年``) only count after 民國."""
+        value = int(tok.value)  # type: ignore[call-overload]
+        if not 1 <= value <= 199:
+            return None
+        marked = self.text[max(0, tok.start - 3) : tok.start].rstrip().endswith(_ROC_MARK)
+        if marked or (tok.digits == 3 and value >= 100):
+            return value + ROC_OFFSET
         return None
 
     def _month_follows(self, j: int) -> bool:

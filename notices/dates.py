@@ -31,9 +31,10 @@ from notices.model import Period
 from notices.normalize import normalize
 
 _CJK = r"\u4e00-\u9fff"
-_LABEL_COLON = re.compile(rf"([{_CJK}]{{2,8}})\s*(?:为|是)?\s*:\s*(?:自|从|于|在)?\s*$")
+_ROC = r"(?:中华民国|民国)?"  # 施工期間：民國111年…: the era name sits between label and date
+_LABEL_COLON = re.compile(rf"([{_CJK}]{{2,8}})\s*(?:为|是)?\s*:\s*(?:自|从|于|在)?\s*{_ROC}\s*$")
 _LABEL_SUFFIX = re.compile(
-    rf"([{_CJK}]{{0,4}}(?:时间|期限|日期|期间|时段|有效期|公示期|公告期))\s*(?:为|是|:)?\s*(?:自|从|于|在)?\s*$"
+    rf"([{_CJK}]{{0,4}}(?:时间|期限|日期|期间|时段|有效期|公示期|公告期))\s*(?:为|是|:)?\s*(?:自|从|于|在)?\s*{_ROC}\s*$"
 )
 _CLAUSE_BREAK = re.compile(r"[。;；!?！？]")
 _KNOWN_LABELS = (

@@ -224,10 +224,10 @@ def _periods(
         if published is not None and period.end is not None and _as_date(period.end, tz) < published:
             continue
         out.append(_labelled(body, period))
-    return _drop_shadowed(out)
+    return _drop_shadowed(out, tz)
 
 
-def _drop_shadowed(periods: list[Period]) -> list[Period]:
+def _drop_shadowed(periods: list[Period], tz: ZoneInfo) -> list[Period]:
     """A bare duration ("公示期为30日") restated by explicit dates next to it is the same
     period: the explicit dates win. A span stated twice is kept once."""
 
@@ -236,7 +236,7 @@ def _drop_shadowed(periods: list[Period]) -> list[Period]:
 
     kept: list[Period] = []
     for p in periods:
-        if not explicit(p) and any(explicit(q) and _overlap(p, q) for q in periods):
+        if not explicit(p) and any(explicit(q) and _overlap(p, q, tz) for q in periods):
             continue
         same = next(
             (i for i, q in enumerate(kept) if (q.start, q.end, q.all_day) == (p.start, p.end, p.all_day)),
@@ -251,10 +251,15 @@ def _drop_shadowed(periods: list[Period]) -> list[Period]:
     return kept
 
 
-def _overlap(a: Period, b: Period) -> bool:
+def _overlap(a: Period, b: Period, tz: ZoneInfo) -> bool:
+    """Whether two periods share a day; a timed and an all-day period compare by their days."""
     if a.start is None or a.end is None or b.start is None or b.end is None:
         return False
-    return not (a.end < b.start or b.end < a.start)  # type: ignore[operator]
+    if a.all_day == b.all_day:
+        return not (a.end < b.start or b.end < a.start)  # type: ignore[operator]
+    a_start, a_end = _as_date(a.start, tz), _as_date(a.end, tz)
+    b_start, b_end = _as_date(b.start, tz), _as_date(b.end, tz)
+    return not (a_end < b_start or b_end < a_start)
 
 
 def _labelled(body: str, period: Period) -> Period:

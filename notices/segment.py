@@ -20,6 +20,7 @@ import statistics
 from dataclasses import dataclass, field
 from enum import Enum
 
+from notices.date_grammar import ROC_OFFSET
 from notices.normalize import normalize
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -44,7 +45,8 @@ _CJK_GAP = re.compile(rf"[{_CJK}][ \t\u3000\u00a0]+[{_CJK}]")
 _CN_DIGIT = "〇零一二三四五六七八九十"
 #: A line that holds nothing but a date: the date half of a signature.
 _DATE_LINE = re.compile(
-    rf"^(?:(?P<y>\d{{4}})\s*[年./\-]\s*(?P<m>\d{{1,2}})\s*[月./\-]\s*(?P<d>\d{{1,2}})\s*日?"
+    rf"^(?:(?:中华民国|民国)?(?P<ry>\d{{2,3}})\s*年\s*(?P<rm>\d{{1,2}})\s*月\s*(?P<rd>\d{{1,2}})\s*日"
+    rf"|(?P<y>\d{{4}})\s*[年./\-]\s*(?P<m>\d{{1,2}})\s*[月./\-]\s*(?P<d>\d{{1,2}})\s*日?"
     rf"|(?P<cy>[{_CN_DIGIT}○]{{4}})\s*年\s*(?P<cm>[{_CN_DIGIT}]{{1,3}})\s*月\s*(?P<cd>[{_CN_DIGIT}]{{1,3}})\s*日)"
     r"\s*(?:[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)])?$"
 )
@@ -253,6 +255,11 @@ def date_line_value(norm: str) -> tuple[int, int, int] | None:
         return None
     if m.group("y"):
         return int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    if m.group("ry"):
+        roc = int(m.group("ry"))
+        if roc < 100 and "民国" not in norm:
+            return None  # 22年5月10日: a two-digit year is read only after 民國
+        return roc + ROC_OFFSET, int(m.group("rm")), int(m.group("rd"))
     year = int("".join(str(_cn_digit(c)) for c in m.group("cy")))
     return year, _cn_number(m.group("cm")), _cn_number(m.group("cd"))
 
@@ -459,7 +466,7 @@ _NEWS_FIRST = frozenset("本新【据")
 #: Last characters of a title line: its document-type endings' and a closing bracket.
 _TITLE_LAST = frozenset(w[-1] for w in _TITLE_ENDS) | frozenset("）)")
 _CN_DATE_FIRST = frozenset(_CN_DIGIT + "○")
-_DATE_FIRST = frozenset("0123456789") | _CN_DATE_FIRST
+_DATE_FIRST = frozenset("0123456789") | _CN_DATE_FIRST | frozenset("中民")  # 中華民國111年…
 _ENUM_FIRST = frozenset("一二三四五六七八九十(（0123456789")
 
 
