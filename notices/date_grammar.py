@@ -278,7 +278,7 @@ class Grammar:
     def _roc_year(self, tok: Token) -> int | None:
         """``民國111年`` / ``111年`` (Taiwan): three digits are never a Gregorian year in a
         notice; one or two digits (``民國99年``) only count after 民國."""
-        value = int(tok.value)  # type: ignore[call-overload]
+        value: int = tok.value  # type: ignore[assignment]
         if not 1 <= value <= 199:
             return None
         marked = self.text[max(0, tok.start - 3) : tok.start].rstrip().endswith(_ROC_MARK)
