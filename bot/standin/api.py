@@ -243,6 +243,22 @@ class BotApi:
             raise bad_request("message to be replied not found")
         return int(target), reply_parameters
 
+    def _message_text(
+        self, params: Params, *, too_long: str
+    ) -> tuple[str, str | None, str, list[dict[str, Any]]]:
+        """The ``text`` of a send or an edit with its parse mode, visible text and entities, or Telegram's
+        400 for an empty, unparsable or too long one (``too_long``: sends and edits word it differently)."""
+        text = get_str(params, "text")
+        if not text:
+            raise bad_request("message text is empty")
+        parse_mode = get_str(params, "parse_mode")
+        plain, entities = self.render(text, parse_mode)
+        if not plain.strip():
+            raise bad_request("message text is empty")
+        if len(plain) > MAX_TEXT:
+            raise bad_request(too_long)
+        return text, parse_mode, plain, entities
+
     # -- methods -----------------------------------------------------------------------------
 
     def harmless(self, params: Params) -> bool:
@@ -261,15 +277,7 @@ class BotApi:
 
     def send_message(self, params: Params) -> dict[str, Any]:
         chat = self.chat(params)
-        text = get_str(params, "text")
-        if not text:
-            raise bad_request("message text is empty")
-        parse_mode = get_str(params, "parse_mode")
-        plain, entities = self.render(text, parse_mode)
-        if not plain.strip():
-            raise bad_request("message text is empty")
-        if len(plain) > MAX_TEXT:
-            raise bad_request("message is too long")
+        text, parse_mode, plain, entities = self._message_text(params, too_long="message is too long")
         markup = check_markup(get_json(params, "reply_markup"))
         reply_to, reply_parameters = self._reply_target(chat, params)
         message = self.store(
@@ -301,15 +309,7 @@ class BotApi:
         return message
 
     def edit_message_text(self, params: Params) -> dict[str, Any] | bool:
-        text = get_str(params, "text")
-        if not text:
-            raise bad_request("message text is empty")
-        parse_mode = get_str(params, "parse_mode")
-        plain, entities = self.render(text, parse_mode)
-        if not plain.strip():
-            raise bad_request("message text is empty")
-        if len(plain) > MAX_TEXT:
-            raise bad_request("MESSAGE_TOO_LONG")
+        text, parse_mode, plain, entities = self._message_text(params, too_long="MESSAGE_TOO_LONG")
         markup = check_markup(get_json(params, "reply_markup"))
         message = self._own_message(params, "edit")
         if message is None:
