@@ -26,6 +26,7 @@ from bot.handlers.common import (
     chat_zone,
     deps,
     edit_or_send,
+    pressed_button,
     reply,
     send,
 )
@@ -105,9 +106,7 @@ async def answer(update: Update, context: Context, text: str, *, page: int = 0, 
 
 
 async def answer_page(update: Update, context: Context) -> None:
-    query = update.callback_query
-    assert query is not None
-    assert query.data is not None
+    query, data = pressed_button(update)
     message = query.message
     remembered = (context.chat_data or {}).get(QUESTIONS_KEY, {})
     text = remembered.get(message.message_id) if message is not None else None
@@ -116,7 +115,7 @@ async def answer_page(update: Update, context: Context) -> None:
         await query.answer(say(lang, "question_expired"), show_alert=True)
         return
     await query.answer()
-    await answer(update, context, text, page=int(query.data.split(":")[1]), edit=True)
+    await answer(update, context, text, page=int(data.split(":")[1]), edit=True)
 
 
 async def now_command(update: Update, context: Context) -> None:
@@ -128,10 +127,8 @@ async def upcoming_command(update: Update, context: Context) -> None:
 
 
 async def list_page(update: Update, context: Context) -> None:
-    query = update.callback_query
-    assert query is not None
-    assert query.data is not None
-    _, kind, page = query.data.split(":")
+    query, data = pressed_button(update)
+    _, kind, page = data.split(":")
     await query.answer()
     await show_list(update, context, kind, int(page), edit=True)
 
@@ -211,11 +208,9 @@ async def notice_command(update: Update, context: Context) -> None:
 
 
 async def notice_button(update: Update, context: Context) -> None:
-    query = update.callback_query
-    assert query is not None
-    assert query.data is not None
+    query, data = pressed_button(update)
     await query.answer()
-    await show_notice(update, context, int(query.data.split(":")[1]))
+    await show_notice(update, context, int(data.split(":")[1]))
 
 
 async def show_notice(update: Update, context: Context, notice_id: int) -> None:

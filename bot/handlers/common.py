@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest
 from telegram.ext import Application, ContextTypes
@@ -107,6 +107,15 @@ async def language_for(update: Update, session: AsyncSession) -> str:
             return row.language
         return language_of(user.language_code)
     return "zh"
+
+
+def pressed_button(update: Update) -> tuple[CallbackQuery, str]:
+    """The button press a CallbackQueryHandler was called for, and its data (the handler's pattern
+    matched that data, so both are there)."""
+    query = update.callback_query
+    assert query is not None
+    assert query.data is not None
+    return query, query.data
 
 
 def is_bot_admin(update: Update, settings: Settings) -> bool:

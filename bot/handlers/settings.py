@@ -21,6 +21,7 @@ from bot.handlers.common import (
     deps,
     edit_or_send,
     may_manage_chat,
+    pressed_button,
     refuse_non_manager,
     reply,
 )
@@ -213,10 +214,8 @@ _PRESETS: dict[str, Any] = {
 
 async def settings_button(update: Update, context: Context) -> None:
     """``set:menu``, ``set:NAME`` (the choices) and ``set:NAME:VALUE`` (apply a preset)."""
-    query = update.callback_query
-    assert query is not None
-    assert query.data is not None
-    parts = query.data.split(":")
+    query, data = pressed_button(update)
+    parts = data.split(":")
     d = deps(context)
     if len(parts) == 3:
         name, raw = parts[1], parts[2]

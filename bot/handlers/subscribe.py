@@ -23,6 +23,7 @@ from bot.handlers.common import (
     edit_or_send,
     manager_language,
     may_manage_chat,
+    pressed_button,
     refuse_non_manager,
     reply,
 )
@@ -108,10 +109,8 @@ async def _add_value(update: Update, context: Context, value: str, lang: str) ->
 
 async def toggle(update: Update, context: Context) -> None:
     """A category button, on the /subscribe list (``sub:t:``) or the /start keyboard (``sub:s:``)."""
-    query = update.callback_query
-    assert query is not None
-    assert query.data is not None
-    _, source, code = query.data.split(":", 2)
+    query, data = pressed_button(update)
+    _, source, code = data.split(":", 2)
     lang = await manager_language(update, context)
     if lang is None:
         return
@@ -148,11 +147,9 @@ async def mysubs(update: Update, context: Context) -> None:
 
 
 async def mysubs_page(update: Update, context: Context) -> None:
-    query = update.callback_query
-    assert query is not None
-    assert query.data is not None
+    query, data = pressed_button(update)
     await query.answer()
-    await _show_subscriptions(update, context, int(query.data.rsplit(":", 1)[1]), edit=True)
+    await _show_subscriptions(update, context, int(data.rsplit(":", 1)[1]), edit=True)
 
 
 async def _show_subscriptions(update: Update, context: Context, page: int, *, edit: bool) -> None:
@@ -182,10 +179,8 @@ async def _show_subscriptions(update: Update, context: Context, page: int, *, ed
 
 
 async def remove_one(update: Update, context: Context) -> None:
-    query = update.callback_query
-    assert query is not None
-    assert query.data is not None
-    _, _, raw_id, raw_page = query.data.split(":")
+    query, data = pressed_button(update)
+    _, _, raw_id, raw_page = data.split(":")
     lang = await manager_language(update, context)
     if lang is None:
         return
@@ -227,14 +222,12 @@ async def unsubscribe(update: Update, context: Context) -> None:
 
 
 async def unsubscribe_answer(update: Update, context: Context) -> None:
-    query = update.callback_query
-    assert query is not None
-    assert query.data is not None
+    query, data = pressed_button(update)
     lang = await manager_language(update, context)
     if lang is None:
         return
     await query.answer()
-    if query.data != "unsuball:y":
+    if data != "unsuball:y":
         await edit_or_send(update, context, say(lang, "kept"))
         return
     d = deps(context)
@@ -249,14 +242,12 @@ async def unsubscribe_answer(update: Update, context: Context) -> None:
 
 async def mute(update: Update, context: Context) -> None:
     """The button on a pushed notice: stop this chat's subscription to the notice's category."""
-    query = update.callback_query
-    assert query is not None
-    assert query.data is not None
+    query, data = pressed_button(update)
     lang = await manager_language(update, context)
     if lang is None:
         return
     try:
-        category = Category(query.data.split(":", 1)[1])
+        category = Category(data.split(":", 1)[1])
     except ValueError:
         await query.answer()
         return
@@ -281,13 +272,11 @@ async def mute(update: Update, context: Context) -> None:
 
 async def snooze(update: Update, context: Context) -> None:
     """The "remind me tomorrow" button: push one reminder back a day (only this chat's own reminders)."""
-    query = update.callback_query
-    assert query is not None
-    assert query.data is not None
+    query, data = pressed_button(update)
     lang = await manager_language(update, context)
     if lang is None:
         return
-    reminder_id = int(query.data.split(":", 1)[1])
+    reminder_id = int(data.split(":", 1)[1])
     d = deps(context)
     async with session_scope(d.sessions) as session:
         chat = await chat_row(update, session)
