@@ -66,6 +66,38 @@ _ENUM = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．)）](?!\d))"
 )
 _LABEL = re.compile(rf"^[{_CJK}]{{2,8}}\s*[：:]")
+#: Page furniture: mastheads, page numbers, column headers, editor credits, breadcrumbs,
+#: press-release footers. Never part of a notice, and glued to the title below it they
+#: spoil it ("第3版公告栏停电公告"), so such lines are dropped like blank lines.
+_PAPER = r"[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|商报|都市报|早报|晨报|新闻|公报)"
+_WEEKDAY_BARE = r"(?:星期|礼拜|周)[一二三四五六日天]"
+_PAGE_NO = r"(?:第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-D]\s?\d{1,2}(?:版)?)"
+_FURNITURE = re.compile(
+    rf"^(?:{_PAPER}|{_PAGE_NO}|公告栏|公告专栏|分类广告|广告|分类信息|便民信息|完"
+    rf"|(?:责任编辑|编辑|美编|校对|组版|版式|审核|值班编辑|版面设计)(?:\s*[:：]|\s)\s*[^\s:：]{{1,12}}"
+    rf"(?:\s+(?:责任编辑|编辑|美编|校对|组版|版式|审核)(?:\s*[:：]|\s)\s*[^\s:：]{{1,12}})*"
+    rf"|香港时间\s*\d{{1,2}}时\d{{1,2}}分"
+    rf"|[\u4e00-\u9fff]{{2,4}}(?:\s*[·•]\s*[\u4e00-\u9fff]{{2,4}})+"
+    rf"|.{{0,30}}第\s*\d+\s*卷\s*第\s*\d+\s*期)$"
+    rf"|^(?:{_PAPER})?\s*\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:{_WEEKDAY_BARE})?"
+    rf"(?:\s*{_PAGE_NO})?(?:\s*(?:公告栏|公告|广告|分类广告|公示公告|专版|[\u4e00-\u9fff]{{2,4}}版))?$"
+    rf"|^[^。，；！？]{{0,40}}\s*>\s*[^。，；！？]{{1,40}}\s*>\s*[^。，；！？]{{1,40}}$"
+)
+
+
+def is_furniture(norm: str) -> bool:
+    """Whether a line is page furniture rather than text (see ``_FURNITURE``).
+
+    A bare date line is a signature's date, not furniture: it needs a paper's name, an
+    unbracketed weekday, a page number or a column name beside it.
+    """
+    if len(norm) > 60 or _FURNITURE.match(norm) is None:
+        return False
+    if date_line_value(norm) is not None:
+        return False
+    return not (norm[0].isdigit() and not re.search(rf"{_WEEKDAY_BARE}|版|[A-D]\s?\d|公告|广告", norm))
+
+
 _CLOSING = re.compile(r"^特此(?:公告|通告|通知|公示|告知|声明|說明|说明|函告)[。.!！]?$")
 
 #: Words that name a notice's document type or subject; a title holds at least one.
@@ -388,6 +420,9 @@ def _lines(text: str) -> list[_Line]:
                 continue
         else:
             norm = norm_raw.strip()  # whitespace maps to whitespace: the same slice as cleaned
+        if len(norm) <= 60 and is_furniture(norm):
+            gap = True
+            continue
         first, last = norm[0], norm[-1]
         news = first in _NEWS_FIRST and _NEWS_START.match(norm) is not None
         date = (
