@@ -21,9 +21,8 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from notices.parse import parse_page
-
 from bench.pagegen import Page, make_pages
+from notices.parse import parse_page
 
 T = TypeVar("T")
 TZ = ZoneInfo("Asia/Shanghai")
