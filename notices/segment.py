@@ -131,9 +131,13 @@ NOTICE_WORDS = (
     "停电",
     "停水",
     "停气",
+    "暂停供",
+    "停止供",
+    "停暖",
     "供热",
     "供暖",
     "交通管制",
+    "公众咨询",
     "公告栏",
 )
 _NOTICE_WORD = re.compile("|".join(NOTICE_WORDS))
@@ -160,9 +164,12 @@ _TITLE_ENDS = (
     "函",
     "简章",
     "公报",
+    "公众咨询",
+    "征求意见",
 )
 _TITLE_END = re.compile(
-    r"(?:公告|通告|通知|公示|启事|启示|声明|预告|告知书|公开信|须知|招租|出租|招聘|招标|拍卖|公示表|提示|函|简章|公报)"
+    r"(?:公告|通告|通知|公示|启事|启示|声明|预告|告知书|公开信|须知|招租|出租|招聘|招标|拍卖|公示表|提示|函|简章|公报"
+    r"|公众咨询|征求意见)"
     r"(?:[（(]第?[\d一二三四五六七八九十〇]+号?[）)])?$"
 )
 
@@ -740,6 +747,9 @@ def segment(text: str) -> list[Item]:
             while i < len(paras) and paras[i].kind in (Kind.SIGN_ORG, Kind.SIGN_DATE):
                 cur.signature.append(paras[i])
                 i += 1
+            if not cur.body and not cur.title and all(s.kind is Kind.SIGN_DATE for s in cur.signature):
+                cur = Item()  # a dateline with nothing above it: the page's date, not a signature
+                continue
             if cur.news:
                 # News reports carry no issuer-and-date signature: a signed "report" is a
                 # report with a notice printed right under it.
@@ -750,7 +760,7 @@ def segment(text: str) -> list[Item]:
             # A title right after the signature belongs to this notice when the notice
             # had none above its body (title-after layout); otherwise it opens the next.
             # One title only: a second one below it heads the next notice.
-            if not cur.title and not cur.news and i < len(paras) and paras[i].kind is Kind.TITLE:
+            if not cur.title and not cur.news and cur.body and i < len(paras) and paras[i].kind is Kind.TITLE:
                 cur.title.append(paras[i])
                 cur.title_after = True
                 i += 1
