@@ -226,6 +226,22 @@ class BotApi:
             return text, []
         raise bad_request(f"unsupported parse_mode {parse_mode}")
 
+    def _send(self, chat: Chat, params: Params, **fields: Any) -> dict[str, Any]:
+        """Store a message the bot sends to ``chat``, with the keyboard and reply target ``params`` ask for
+        (or Telegram's 400 for them), and answer with it."""
+        markup = check_markup(get_json(params, "reply_markup"))
+        reply_to, reply_parameters = self._reply_target(chat, params)
+        message = self.store(
+            chat,
+            outgoing=True,
+            sender=self.bot,
+            reply_markup=markup,
+            reply_to_message_id=reply_to,
+            reply_parameters=reply_parameters,
+            **fields,
+        )
+        return self.api_message(message)
+
     def _reply_target(self, chat: Chat, params: Params) -> tuple[int | None, dict[str, Any] | None]:
         reply_parameters = get_json(params, "reply_parameters")
         if isinstance(reply_parameters, dict):
@@ -278,21 +294,7 @@ class BotApi:
     def send_message(self, params: Params) -> dict[str, Any]:
         chat = self.chat(params)
         text, parse_mode, plain, entities = self._message_text(params, too_long="message is too long")
-        markup = check_markup(get_json(params, "reply_markup"))
-        reply_to, reply_parameters = self._reply_target(chat, params)
-        message = self.store(
-            chat,
-            outgoing=True,
-            sender=self.bot,
-            text=text,
-            plain=plain,
-            parse_mode=parse_mode,
-            entities=entities,
-            reply_markup=markup,
-            reply_to_message_id=reply_to,
-            reply_parameters=reply_parameters,
-        )
-        return self.api_message(message)
+        return self._send(chat, params, text=text, plain=plain, parse_mode=parse_mode, entities=entities)
 
     def _own_message(self, params: Params, action: str) -> StoredMessage | None:
         if params.get("inline_message_id"):
@@ -527,24 +529,17 @@ class BotApi:
         plain, entities = self.render(caption, parse_mode) if caption else ("", [])
         if len(plain) > MAX_CAPTION:
             raise bad_request("message caption is too long")
-        markup = check_markup(get_json(params, "reply_markup"))
-        reply_to, reply_parameters = self._reply_target(chat, params)
-        message = self.store(
+        return self._send(
             chat,
-            outgoing=True,
-            sender=self.bot,
+            params,
             text=caption or None,
             plain=plain or None,
             parse_mode=parse_mode,
             entities=entities,
-            reply_markup=markup,
-            reply_to_message_id=reply_to,
-            reply_parameters=reply_parameters,
             document=stored.document(),
             caption=caption or None,
             method="sendDocument",
         )
-        return self.api_message(message)
 
     def get_file(self, params: Params) -> dict[str, Any]:
         stored = self.files.get(get_str(params, "file_id") or "")
