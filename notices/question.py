@@ -241,6 +241,16 @@ def _en_unit_days(unit: str) -> int:
     return 7 if unit.startswith("week") else 30 if unit.startswith("month") else 1
 
 
+def _zh_next(m: re.Match[str], now: datetime) -> When:
+    """That many days, weeks or months from today ("未来3天", "两周内")."""
+    return _next_days(now.date(), (_number(m.group(1)) or 0) * _unit_days(m.group(2)))
+
+
+def _en_next(m: re.Match[str], now: datetime) -> When:
+    """That many days, weeks or months from today ("the next 3 days", "within two weeks")."""
+    return _next_days(now.date(), (_number(m.group(1)) or 0) * _en_unit_days(m.group(2)))
+
+
 def _cn(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
@@ -323,11 +333,11 @@ _ZH_RULES: list[_Rule] = [
         _cn(
             rf"(?:未来|接下来|近|最近|今后|往后)的?({_CN_NUM})(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:内|里|之内)?"
         ),
-        lambda m, now: _next_days(now.date(), (_number(m.group(1)) or 0) * _unit_days(m.group(2))),
+        _zh_next,
     ),
     (
         _cn(rf"({_CN_NUM})(天|日|周|个星期|个礼拜|个月)(?:内|之内|以内)"),
-        lambda m, now: _next_days(now.date(), (_number(m.group(1)) or 0) * _unit_days(m.group(2))),
+        _zh_next,
     ),
     (_cn(r"(?:本|这|这个)?周末"), lambda m, now: _weekend(now.date(), 0)),
     (_cn(r"下(?:个)?周末"), lambda m, now: _weekend(now.date(), 1)),
@@ -384,11 +394,11 @@ _EN_RULES: list[_Rule] = [
             r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty) "
             r"(days?|weeks?|months?)"
         ),
-        lambda m, now: _next_days(now.date(), (_number(m.group(1)) or 0) * _en_unit_days(m.group(2))),
+        _en_next,
     ),
     (
         _en(r"(?:(?:in|within) )(\d{1,3}|one|two|three|four|five|six|seven|ten|a) (days?|weeks?|months?)"),
-        lambda m, now: _next_days(now.date(), (_number(m.group(1)) or 0) * _en_unit_days(m.group(2))),
+        _en_next,
     ),
     (_en(r"(?:on |over |during |at )?(?:this |the )?weekend"), lambda m, now: _weekend(now.date(), 0)),
     (_en(r"(?:on |over |during )?next weekend"), lambda m, now: _weekend(now.date(), 1)),
