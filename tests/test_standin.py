@@ -10,7 +10,6 @@ import subprocess
 import sys
 import urllib.request
 import warnings
-from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
@@ -47,15 +46,15 @@ Context = ContextTypes.DEFAULT_TYPE
 
 
 @pytest.fixture
-async def server() -> AsyncIterator[StandIn]:
-    async with StandIn() as running:
-        yield running
+def server(standin: StandIn) -> StandIn:
+    """The shared stand-in fixture (tests.standin_fixtures), under the name these tests use."""
+    return standin
 
 
 @pytest.fixture
-async def bot(server: StandIn) -> AsyncIterator[Bot]:
-    async with stand_in_bot(server) as initialised:
-        yield initialised
+def bot(tg_bot: Bot) -> Bot:
+    """The shared bot fixture, talking to ``server``."""
+    return tg_bot
 
 
 def seconds(error: RetryAfter) -> float:
