@@ -124,6 +124,12 @@ class ClockedSender(MemorySender):
         return [d for d in self.log if d.chat_id == chat_id]
 
 
+def clocked_dispatcher(sessions: Sessions, clock: FixedClock) -> tuple[ClockedSender, Dispatcher]:
+    """A dispatcher in Shanghai time that sleeps on the simulated clock, and the sender it logs to."""
+    sender = ClockedSender(clock)
+    return sender, Dispatcher(sessions, sender, clock, tz=SHANGHAI, sleep=clock.sleep)
+
+
 async def next_due(sessions: Sessions) -> datetime | None:
     async with sessions() as session:
         value: datetime | None = await session.scalar(

@@ -21,6 +21,7 @@ from tests.test_jobs_support import (
     ClockedSender,
     Sessions,
     add_chat,
+    clocked_dispatcher,
     local,
     publish,
     recruitment,
@@ -52,8 +53,7 @@ async def test_may_2022_for_every_kind_of_subscriber(sessions: Sessions, clock: 
     await add_chat(sessions, 5, [("category", "road_closure")], quiet_start=21 * 60, quiet_end=9 * 60)
     await add_chat(sessions, 6, [("category", "road_closure")], tz="Europe/Berlin", language="en")
     await add_chat(sessions, 7, [("category", "rental")])
-    sender = ClockedSender(clock)
-    dispatcher = Dispatcher(sessions, sender, clock, tz=SHANGHAI, sleep=clock.sleep)
+    sender, dispatcher = clocked_dispatcher(sessions, clock)
 
     await walk(dispatcher, sessions, clock, local(10, 7, 30))
     assert sender.log == []
@@ -122,8 +122,7 @@ async def test_buttons_and_escaping(sessions: Sessions, clock: FixedClock) -> No
     notice = recruitment()
     notice.title = "招聘<b>柜员</b> & 客户经理"
     await add_chat(sessions, 1, [("category", "recruitment")])
-    sender = ClockedSender(clock)
-    dispatcher = Dispatcher(sessions, sender, clock, tz=SHANGHAI, sleep=clock.sleep)
+    sender, dispatcher = clocked_dispatcher(sessions, clock)
     clock.set(local(10, 7, 30))
     await publish(sessions, notice, now=clock.now())
     await walk(dispatcher, sessions, clock, local(28, 9))
@@ -149,8 +148,7 @@ async def test_correction_replies_to_the_message_it_corrects(sessions: Sessions,
     await add_chat(sessions, 1, [("category", "road_closure")])
     await add_chat(sessions, 2, [("category", "road_closure")], language="en")
     await add_chat(sessions, 3, [("category", "road_closure")])
-    sender = ClockedSender(clock)
-    dispatcher = Dispatcher(sessions, sender, clock, tz=SHANGHAI, sleep=clock.sleep)
+    sender, dispatcher = clocked_dispatcher(sessions, clock)
     clock.set(local(10, 7, 30))
     road = await publish(sessions, road_closure(), now=clock.now())
     await walk(dispatcher, sessions, clock, local(15, 10))
@@ -174,8 +172,7 @@ async def test_correction_replies_to_the_message_it_corrects(sessions: Sessions,
 
 async def test_withdrawal_stops_the_rest(sessions: Sessions, clock: FixedClock) -> None:
     await add_chat(sessions, 1, [("category", "road_closure")])
-    sender = ClockedSender(clock)
-    dispatcher = Dispatcher(sessions, sender, clock, tz=SHANGHAI, sleep=clock.sleep)
+    sender, dispatcher = clocked_dispatcher(sessions, clock)
     clock.set(local(10, 7, 30))
     road = await publish(sessions, road_closure(), now=clock.now())
     await walk(dispatcher, sessions, clock, local(10, 12))
@@ -231,8 +228,7 @@ async def test_after_downtime_only_what_still_matters_is_sent(sessions: Sessions
 
 async def test_only_active_chats_and_published_notices(sessions: Sessions, clock: FixedClock) -> None:
     await add_chat(sessions, 1, [("category", "road_closure")])
-    sender = ClockedSender(clock)
-    dispatcher = Dispatcher(sessions, sender, clock, tz=SHANGHAI, sleep=clock.sleep)
+    sender, dispatcher = clocked_dispatcher(sessions, clock)
     clock.set(local(10, 7, 30))
     await publish(sessions, road_closure(), now=clock.now())
     async with session_scope(sessions) as session:
