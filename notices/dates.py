@@ -34,9 +34,20 @@ _CJK = r"\u4e00-\u9fff"
 _ROC = r"(?:中华民国|民国)?"  # 施工期間：民國111年…: the era name sits between label and date
 _LABEL_COLON = re.compile(rf"([{_CJK}]{{2,8}})\s*(?:为|是)?\s*:\s*(?:自|从|于|在)?\s*{_ROC}\s*$")
 _LABEL_SUFFIX = re.compile(
-    rf"([{_CJK}]{{0,4}}(?:时间|期限|日期|期间|时段|有效期|公示期|公告期|咨询期|征询期|异议期|展示期))\s*(?:为|是|:)?\s*(?:自|从|于|在|由)?\s*{_ROC}\s*$"
+    rf"([{_CJK}]{{0,14}}(?:时间|期限|日期|期间|时段|有效期|公示期|公告期|咨询期|征询期|异议期|展示期))\s*(?:为|是|:)?\s*(?:自|从|于|在|由)?\s*{_ROC}\s*$"
 )
 _CLAUSE_BREAK = re.compile(r"[。;；!?！？]")
+#: What may stand right before a label that opens its phrase: a line or list start.
+_LABEL_OPENERS = frozenset("、,，:：.． \t")
+_ENUM_BEFORE = re.compile(r"[(（][一二三四五六七八九十\d]{1,3}[)）]$")
+#: A label's last two words: the thing and the kind of time ("施工期限", "展示时间").
+_LABEL_HEAD = re.compile(
+    rf"[{_CJK}]{{2}}(?:时间|期限|日期|期间|时段|有效期|公示期|公告期|咨询期|征询期|异议期|展示期)$"
+)
+_LIST_JOINER = re.compile(r"\s*(?:及|和|与|以及|、|,)\s*")
+_DEADLINE_LEAD = re.compile(rf"(?:^|(?<=[、,:;\s]))([{_CJK}]{{2,6}})\s*(?:截至|截止)")
+#: A "X：" lead-in names a period only when it speaks of time.
+_LABEL_LIKE = re.compile(r"时|期|日|限|截止|截至|档")
 _KNOWN_LABELS = (
     ("报名", "报名时间"),
     ("停电", "停电时间"),
@@ -177,12 +188,26 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
                 daily = _daily_window_after(grammar, draft, period, text, norm)
                 if daily is not None:
                     period, last = daily
+        if draft.start is not None and draft.start.hour == 0 and not period.all_day:
+            period = _whole_days(period)
         periods.append(period)
         prev = draft.start if draft.start is not None and draft.start.has_date else draft.end
         prev_date = _first_date(period)
         prev_end = last
         i = max(last, i + 1)
     return _with_labels(periods, norm)
+
+
+def _whole_days(period: Period) -> Period:
+    """``自5月11日零时起至5月26日24时止`` is the days 11 to 26: a span written from 0时
+    to 24时 reads as whole days (an implied midnight, as in 即日起, stays a moment)."""
+    start, end = period.start, period.end
+    if not isinstance(start, datetime) or not isinstance(end, datetime):
+        return period
+    if start.time() != time(0) or end.time() != time(0) or end <= start:
+        return period
+    first, last = start.date(), (end - timedelta(days=1)).date()
+    return _replace(period, start=first, end=last, all_day=True)
 
 
 def _bare_day(draft: Draft) -> bool:
@@ -601,11 +626,29 @@ def _with_labels(periods: list[Period], norm: str) -> list[Period]:
             out.append(period)
             continue
         begin, finish = period.span
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.label
+            and previous.span is not None
+            and _LIST_JOINER.fullmatch(norm[previous.span[1] : begin])
+        ):
+            # 展示时间：3月29日及30日…: an item of a list shares the list's label
+            out.append(_replace(period, label=previous.label))
+            continue
         following = periods[index + 1].span if index + 1 < len(periods) else None
         limit = following[0] if following is not None else len(norm)
-        label = _label(norm, begin, finish, limit)
+        label = (_deadline_label(norm, begin) if period.start is None else None) or _label(
+            norm, begin, finish, limit
+        )
         out.append(_replace(period, label=label) if label else period)
     return out
+
+
+def _deadline_label(norm: str, begin: int) -> str | None:
+    """ "竞买申请截至5月29日": the words before 截至 name what closes."""
+    match = _DEADLINE_LEAD.search(norm, max(0, begin - 12), begin + 3)
+    return None if match is None else f"{match.group(1)}截止时间"
 
 
 def _label(norm: str, begin: int, finish: int, limit: int) -> str | None:
@@ -614,9 +657,14 @@ def _label(norm: str, begin: int, finish: int, limit: int) -> str | None:
     if breaks:
         before = before[breaks[-1].end() :]
     before = before.replace("\n", "")
-    match = _LABEL_SUFFIX.search(before) or _LABEL_COLON.search(before)
+    match = _LABEL_SUFFIX.search(before)
     if match is not None:
+        return _trimmed_label(before, match.start(1), match.group(1))
+    match = _LABEL_COLON.search(before)
+    if match is not None and _LABEL_LIKE.search(match.group(1)):
         return match.group(1)
+    if match is not None:
+        before = match.group(1)  # "各乡镇、县级各部门：" / "将对以下线路停电：": a lead-in, not a label
     own = norm[begin:finish]  # 5月11日停电，时间为8时至18时 names itself
     if _alone_on_line(norm, begin, finish) and not any(word in own for word, _ in _KNOWN_LABELS):
         return None  # a signature or dateline, not part of a sentence
@@ -629,6 +677,15 @@ def _label(norm: str, begin: int, finish: int, limit: int) -> str | None:
         if word in clause:
             return label
     return None
+
+
+def _trimmed_label(before: str, start: int, label: str) -> str:
+    """The label as written where it opens its phrase ("二、获取招标文件时间："); only the
+    last words when it ends a longer run of prose ("…路段）东侧辅道施工期限：" → 施工期限)."""
+    if start == 0 or before[start - 1] in _LABEL_OPENERS or _ENUM_BEFORE.search(before, 0, start):
+        return label
+    head = _LABEL_HEAD.search(label)
+    return label if head is None else label[head.start() :]
 
 
 def _alone_on_line(norm: str, begin: int, finish: int) -> bool:

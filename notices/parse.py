@@ -21,6 +21,9 @@ _MIN_NOTICE = 3
 
 _LABEL_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]\s*[^：:\n]{0,30}$")
 _CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]")
+#: A "X：" before a date labels it only when X speaks of time ("报名时间：", "公示期："),
+#: not a salutation or a lead-in ("各乡镇、县级各部门：", "将对以下线路停电：").
+_LABEL_LIKE = re.compile(r"时|期|日|限|截止|截至|档")
 #: Words near a period that name what it is for, when the notice gives no "X：" label.
 _LABEL_WORDS: tuple[tuple[str, str], ...] = (
     ("停止供电", "停电时间"),
@@ -284,7 +287,7 @@ def _label_for(body: str, start: int, end: int) -> str | None:
     line_start = body.rfind("\n", 0, start) + 1
     before = normalize(body[line_start:start])
     m = _LABEL_BEFORE.search(before)
-    if m is not None:
+    if m is not None and _LABEL_LIKE.search(m.group(1)):
         return m.group(1)
     clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(body, 0, start)), default=0)
     clause_end_m = _CLAUSE_BREAK.search(body, end)
