@@ -13,7 +13,7 @@ from notices.dates import find_periods
 from notices.model import PageResult, ParsedNotice, Period, SkippedItem
 from notices.normalize import normalize
 from notices.places import find_places
-from notices.segment import Item, Kind, Para, date_line_value, is_org_name, segment
+from notices.segment import Item, Kind, Para, date_line_value, is_org_name, issuer_name, segment
 
 EXCERPT_CHARS = 40
 #: Notice evidence needed, and by how much it must beat news evidence.
@@ -150,7 +150,7 @@ def _build(
         title = _derived_title(category, body)
         warnings.append("no title found; title derived from the category and the first words")
 
-    issuer_lines = [p.text for p in signature if p.kind is not Kind.SIGN_DATE]
+    issuer_lines = [issuer_name(p.text) for p in signature if p.kind is not Kind.SIGN_DATE]
     issuer = " ".join(issuer_lines) or None
     if issuer is None:
         warnings.append("no issuer: the notice carries no signature")
@@ -278,6 +278,7 @@ def _labelled(body: str, period: Period) -> Period:
         label = _label_for(body, start, end)
     if note is None:
         note = _note_for(body, period, end)
+    note = _more_notes(body, end, note)
     if label == period.label and note == period.note:
         return period
     return replace(period, label=label, note=note)
@@ -296,6 +297,32 @@ def _label_for(body: str, start: int, end: int) -> str | None:
         if word in clause:
             return label
     return None
+
+
+_SECOND_WINDOW = re.compile(
+    r"\s*[,，]\s*((?:上午|下午|中午|晚上)?\s*\d{1,2}:\d{2}\s*[-~至到]\s*\d{1,2}:\d{2})"
+)
+_EXCEPT_DAYS = re.compile(r"(?:法定)?节假日(?:除外|休息|不休|照常)|(?:周末|双休日|周六日)除外")
+
+
+def _more_notes(body: str, end: int, note: str | None) -> str | None:
+    """What the rest of the period's sentence adds to its note: the afternoon window after
+    the morning one ("每日上午9:00-12:00，下午14:30-17:30") and the days left out
+    ("（法定节假日除外）")."""
+    stop = _CLAUSE_BREAK.search(body, end)
+    sentence_end = min(stop.start() if stop else len(body), end + 60)
+    sentence = normalize(body[end:sentence_end])
+    if note:
+        at = sentence.find(normalize(note))
+        if at >= 0:
+            second = _SECOND_WINDOW.match(sentence, at + len(note))
+            if second is not None:
+                note = f"{note}，{body[end + second.start(1) : end + second.end(1)]}"
+    excepted = _EXCEPT_DAYS.search(sentence)
+    if excepted is not None and (note is None or not re.search("除外|休息|不休|照常", normalize(note))):
+        word = body[end + excepted.start() : end + excepted.end()]
+        note = f"{note}；{word}" if note else word
+    return note
 
 
 def _note_for(body: str, period: Period, end: int) -> str | None:

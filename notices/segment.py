@@ -486,18 +486,41 @@ def _cleaned(raw: str, norm_raw: str) -> tuple[str, str]:
     return cleaned, normalize(cleaned)
 
 
+#: "采购人：某医院" above a signature date: the issuer, named with its role in the matter.
+_ROLE = re.compile(
+    r"^(?:采购人|采购单位|招标人|招标单位|(?:采购|招标)?代理机构|代理单位|发布单位|发布机关|出租方|出租人"
+    r"|拍卖人|委托人|委托方|建设单位|发包人|出让人|公示单位|主办单位|承办单位)\s*[:：]\s*"
+)
+
+
+def issuer_name(text: str) -> str:
+    """An issuer line without its role prefix ("采购人：某医院" → "某医院")."""
+    return text[len(_role_prefix(text)) :].strip()
+
+
+def _role_prefix(text: str) -> str:
+    m = _ROLE.match(normalize(text))
+    return "" if m is None else text[: m.end()]
+
+
+def _is_role_issuer(norm: str) -> bool:
+    m = _ROLE.match(norm)
+    return m is not None and is_org_name(norm[m.end() :])
+
+
 def _mark_issuers(out: list[_Line], i: int) -> None:
     """Issuer lines sit right above a date line: the nearest one may be any short
-    unpunctuated line, further ones (joint issuers) must end like an organisation."""
+    unpunctuated line, further ones (joint issuers) must end like an organisation;
+    "采购人：…" / "代理机构：…" lines name issuers with their roles."""
     j = i - 1
-    if j >= 0 and not out[j].date and is_org_line(out[j].norm):
+    if j >= 0 and not out[j].date and (is_org_line(out[j].norm) or _is_role_issuer(out[j].norm)):
         out[j].sign_org = out[j].structural = True
         j -= 1
         while (
             j >= 0
             and i - j <= 3
             and not out[j].date
-            and _is_joint_issuer(out[j].norm)
+            and (_is_joint_issuer(out[j].norm) or _is_role_issuer(out[j].norm))
             and not (j >= 1 and _cut_label(out[j - 1].norm))
         ):
             out[j].sign_org = out[j].structural = True
