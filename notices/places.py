@@ -98,6 +98,20 @@ _STOPWORDS = (
     "对于",
     "关于",
     "前往",
+    "推进",
+    "加快",
+    "推动",
+    "确保",
+    "保障",
+    "做好",
+    "启动",
+    "招聘",
+    "招募",
+    "面向",
+    "改道",
+    "绕道",
+    "借道",
+    "行驶",
     "所在",
     "期间",
     "范围",
@@ -144,6 +158,8 @@ _STOPWORDS = (
     "与",
 )
 _STOP_REVERSED = re.compile("|".join(re.escape(w[::-1]) for w in _STOPWORDS))
+_LAST_DIGITS = re.compile(r"[0-9]+(?=[^0-9]*$)")
+_STOP_AT_END = re.compile("(?:" + "|".join(re.escape(w) for w in _STOPWORDS if len(w) > 1) + ")$")
 _LONG_STOPWORD = re.compile("|".join(re.escape(w) for w in _STOPWORDS if len(w) > 1))
 #: Words that end like a place but name none.
 _GENERIC = frozenset(
@@ -236,11 +252,16 @@ _GENERIC = frozenset(
         "筑路",
         "养路",
         "护路",
+        "辅路",
+        "主路",
+        "便道",
     }
 )
+#: Generic two-character tails that are also the end of real names (金水路, 人民一路, 二环路).
+_NAMED_TAILS = frozenset({"水路", "一路", "环路"})
 _MAX_NAME = 8
 #: Function words no place name starts with (unlike 和平路, 向阳路, 自由大路, 沿江路).
-_NEVER_FIRST = frozenset("对该此本其的了在请将于从即是各全凡")
+_NEVER_FIRST = frozenset("对该此本其的了在请将于从即是各全凡我")
 _ROAD_COMPOUNDS = frozenset("灯面况线基网政费径标牌景")
 _ROADS = frozenset({"路", "街", "大路", "大街", "大道", "道", "巷", "胡同"})
 #: Qualifiers that make "住宅小区", "周边道路" descriptions rather than names.
@@ -301,7 +322,7 @@ _NOT_NAME_TAILS = (
     "范围内",
 )
 #: 道 ends a road's name (弥敦道) but also 车道, 隧道, 渠道, 报道 …
-_NOT_BEFORE_DAO = frozenset("车行隧通轨渠报知味频管赛步绿人坡匝街跑航水门栈索")
+_NOT_BEFORE_DAO = frozenset("车行隧通轨渠报知味频管赛步绿人坡匝街跑航水门栈索借改绕让辅便")
 
 
 @dataclass(slots=True)
@@ -312,19 +333,32 @@ class _Unit:
     joined_by: str | None = None
 
 
-def _name_start(clause: str, lo: int, hi: int, min_len: int, *, admin: bool = False) -> int | None:
-    """Where the name before a suffix at ``hi`` begins, not before ``lo``; None if no name."""
+def _name_start(
+    clause: str, lo: int, hi: int, min_len: int, *, admin: bool = False, listed: bool = False
+) -> int | None:
+    """Where the name before a suffix at ``hi`` begins, not before ``lo``; None if no name.
+
+    listed: the clause is an item of a 、-list, so its first character begins a name
+    (、和平东路 / 、经纬二道街), whatever word it could also be.
+    """
     name = clause[lo:hi]
-    if not name:
-        return None
+    if not name or _STOP_AT_END.search(name):
+        return None  # 招聘社区工作者: a verb right before the suffix leaves no name
     best: int | None = None
     # The latest stopword that still leaves two characters: the first match in the
     # reversed name (short of its last two) is the one ending last.
     m = _STOP_REVERSED.search(name[: max(len(name) - 2, 0)][::-1])
     if m is not None:
         best = hi - 2 - m.start()
+        if listed and lo == 0 and best - len(m.group()) == 0 and len(m.group()) == 1:
+            best = None
     if best is None:
         best = lo
+    elif 0 < best < hi - 2 and clause[best - 1 : best + 1] in _GENERIC:
+        best += 1  # 本市信义路: 市 closes 本市, the name starts after it
+    digits = _LAST_DIGITS.search(clause, best, hi)
+    if digits is not None and not admin and hi - digits.end() >= 2:
+        best = digits.end()  # "8:00-12:00二七区大学路" joined from a PDF line: the time is no name
     if hi - best > _MAX_NAME and admin:
         best = hi - 2  # most city and district names have two characters: 坐落高雄市
     if hi - best > _MAX_NAME or hi - best < min_len:
@@ -335,7 +369,7 @@ def _name_start(clause: str, lo: int, hi: int, min_len: int, *, admin: bool = Fa
 def _valid(clause: str, start: int, end: int, kind: str, suffix: str) -> bool:
     text = clause[start:end]
     name = text[: len(text) - len(suffix)]
-    if text in _GENERIC or (len(suffix) == 1 and text[-2:] in _GENERIC):
+    if text in _GENERIC or (len(suffix) == 1 and text[-2:] in _GENERIC and text[-2:] not in _NAMED_TAILS):
         return False
     if kind == "number":
         return bool(re.fullmatch(r"[0-9一二三四五六七八九十-]{1,6}", name))
@@ -352,7 +386,7 @@ def _valid(clause: str, start: int, end: int, kind: str, suffix: str) -> bool:
     return bool(name) and not name.isdigit() and not re.search(r"[0-9][^0-9]", name)
 
 
-def _clause_places(clause: str) -> list[tuple[int, int]]:
+def _clause_places(clause: str, listed: bool = False) -> list[tuple[int, int]]:
     chains: list[list[_Unit]] = []
     chain: list[_Unit] = []
     pos = 0
@@ -387,11 +421,11 @@ def _clause_places(clause: str) -> list[tuple[int, int]]:
         ):
             continue  # 福镇大路, 新村路: the road takes this unit as its name
         connector = next((c for c in _CONNECTORS if gap.startswith(c)), None) if chain else None
-        start, lo = _unit_start(clause, chain, pos, s, e, kind, suffix, connector)
+        start, lo = _unit_start(clause, chain, pos, s, e, kind, suffix, connector, listed)
         if start is None and connector is not None:
             # "和平路": 和 begins the name, it joins nothing
             connector = None
-            start, lo = _unit_start(clause, chain, pos, s, e, kind, suffix, None)
+            start, lo = _unit_start(clause, chain, pos, s, e, kind, suffix, None, listed)
         if start is None:
             continue  # "福镇大路": 镇 is no unit of its own here, 大路 will take the name
         contiguous = bool(chain) and (start == pos or (connector is not None and start == lo))
@@ -423,6 +457,7 @@ def _unit_start(
     kind: str,
     suffix: str,
     connector: str | None,
+    listed: bool = False,
 ) -> tuple[int | None, int]:
     """Where a unit ending at ``e`` starts (None when it has no valid name), and its lower bound."""
     lo = pos + (len(connector) if connector else 0)
@@ -433,7 +468,7 @@ def _unit_start(
     if chain and not connector and gap and _contiguous_name(gap):
         start = pos
     else:
-        start = _name_start(clause, lo, s, 1, admin=kind == "admin")
+        start = _name_start(clause, lo, s, 1, admin=kind == "admin", listed=listed)
     if start is None or not _valid(clause, start, e, kind, clause[s:e]):
         return None, lo
     return start, lo
@@ -453,7 +488,7 @@ def find_places(text: str) -> list[str]:
     found: list[str] = []
     for m in _CLAUSE.finditer(norm):
         at = m.start()
-        for s, e in _clause_places(m.group()):
+        for s, e in _clause_places(m.group(), at > 0 and norm[at - 1] == "、"):
             found.append(text[at + s : at + e])
     out: list[str] = []
     for place in found:
