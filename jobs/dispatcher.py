@@ -40,6 +40,7 @@ from jobs.views import load_notices, zone
 log = logging.getLogger(__name__)
 
 GROUP_TYPES = frozenset({"group", "supergroup", "channel"})
+"""Chat types Telegram limits to ``group_per_minute`` messages a minute (channels included)."""
 
 
 @dataclass(slots=True)
@@ -86,6 +87,7 @@ class _ChatInfo:
     is_group: bool
     digest: bool
     active: bool
+    is_channel: bool = False
 
 
 @dataclass(slots=True)
@@ -407,7 +409,12 @@ class _Run:
             )
             for cid, language, tz, kind, digest, active in result:
                 self.chats[cid] = _ChatInfo(
-                    language or "zh", zone(tz, self.d.tz), kind in GROUP_TYPES, bool(digest), bool(active)
+                    language or "zh",
+                    zone(tz, self.d.tz),
+                    kind in GROUP_TYPES,
+                    bool(digest),
+                    bool(active),
+                    is_channel=kind == "channel",
                 )
         notice_ids = {r.notice_id for r in rows} - self.notices.keys()
         if notice_ids:
@@ -455,6 +462,8 @@ class _Run:
     # rendering and sending
 
     def _render(self, job: _Job) -> tuple[str, ButtonRows]:
+        """The text and buttons of a message. A channel's posts carry no buttons: its readers cannot mute
+        or snooze what the channel receives."""
         chat = self.chats[job.chat_id]
         ctx = Context(chat.language, chat.tz, self.d.tz, self.d.clock.now())
         if job.digest:
@@ -464,12 +473,13 @@ class _Run:
                 period = notice.period(row.period_id) if row.period_id else None
                 lines.append(headline(row.event, notice, period, ctx, row.detail))
             categories = [self.notices[r.notice_id].category for r in job.rows]
-            return render_digest(lines, ctx), digest_buttons(categories, ctx)
+            keys = [] if chat.is_channel else digest_buttons(categories, ctx)
+            return render_digest(lines, ctx), keys
         row = job.rows[0]
         notice = self.notices[row.notice_id]
         period = notice.period(row.period_id) if row.period_id else None
         text = render(row.event, notice, period, ctx, detail=row.detail)
-        return text, buttons(row.event, notice, row.id, ctx, period=period)
+        return text, [] if chat.is_channel else buttons(row.event, notice, row.id, ctx, period=period)
 
     async def _send(self, job: _Job, text: str, keys: ButtonRows) -> _Outcome:
         try:
@@ -508,6 +518,8 @@ class _Run:
                 kind = "digest"
             elif job.rows[0].event in Event.CORRECTIONS:
                 kind = "correction"
+            elif self.chats[job.chat_id].is_channel:
+                kind = "channel"
             self.marks.append(
                 _Mark(
                     [r.id for r in job.rows],
