@@ -7,6 +7,7 @@ transaction (a refused or failed action changes nothing).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
@@ -15,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.models import (
     Chat,
     KeyValue,
+    Notice,
     Place,
     Reminder,
     ReminderStatus,
@@ -29,6 +31,9 @@ CHAT_SETTINGS = frozenset(
 """The columns a chat may change about itself (through /settings)."""
 
 BROADCAST_CHANNEL_KEY = "broadcast_channel"
+BROADCAST_SINCE_KEY = "broadcast_channel_since"
+"""When the broadcast channel was chosen (wall-clock UTC, ISO 8601): only notices published or changed
+from then on are posted there, so choosing a channel does not flood it with the back catalogue."""
 
 
 async def get_chat(session: AsyncSession, chat_id: int) -> Chat | None:
@@ -188,18 +193,50 @@ async def get_broadcast_channel(session: AsyncSession) -> int | None:
     return int(value) if value else None
 
 
+async def get_broadcast_since(session: AsyncSession) -> datetime | None:
+    """The moment the broadcast channel was chosen; None when unknown (every notice then qualifies)."""
+    value = await get_value(session, BROADCAST_SINCE_KEY)
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 async def set_broadcast_channel(
-    session: AsyncSession, chat_id: int | None, *, title: str | None = None
+    session: AsyncSession, chat_id: int | None, *, title: str | None = None, since: datetime | None = None
 ) -> None:
-    """Choose (or with None, clear) the channel where every published notice is posted."""
+    """Choose (or with None, clear) the channel where every published notice is posted.
+
+    Posts go through the reminder outbox (the planner gives the channel a ``new`` row for each published
+    notice). A newly chosen channel records ``since`` — by default the wall clock, the clock that stamps
+    ``notices.updated_at``, which it is compared with — and gets only notices published or changed from
+    then on. Choosing the current channel again keeps its moment. A channel given up keeps no pending
+    posts; corrections to what it already carries still reach it."""
     previous = await get_broadcast_channel(session)
     if previous is not None and previous != chat_id:
         await session.execute(update(Chat).where(Chat.id == previous).values(is_broadcast_channel=False))
+        await session.execute(
+            update(Reminder)
+            .where(
+                Reminder.notice_id.in_(select(Notice.id).scalar_subquery()),
+                Reminder.chat_id == previous,
+                Reminder.status == ReminderStatus.PENDING,
+                Reminder.event == "new",
+            )
+            .values(status=ReminderStatus.CANCELLED, last_error="no longer the broadcast channel")
+        )
     if chat_id is None:
         await delete_value(session, BROADCAST_CHANNEL_KEY)
+        await delete_value(session, BROADCAST_SINCE_KEY)
         return
     chat = await ensure_chat(session, chat_id, type="channel", title=title)
     chat.is_broadcast_channel = True
+    if previous != chat_id or await get_value(session, BROADCAST_SINCE_KEY) is None:
+        moment = since or datetime.now(UTC)
+        await set_value(session, BROADCAST_SINCE_KEY, moment.astimezone(UTC).isoformat())
     await set_value(session, BROADCAST_CHANNEL_KEY, str(chat_id))
 
 

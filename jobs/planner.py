@@ -5,6 +5,12 @@ The fan-out to chats is SQL: matching chats are found by joining subscriptions, 
 (notice, distinct chat settings) — see ``jobs.due`` — and matches a notice's text against the distinct
 place and keyword values people subscribed to, never iterating over chats.
 
+The broadcast channel an admin chose (``db.chats.set_broadcast_channel``) is one more chat: it gets the
+``new`` announcement of every notice published or changed since it was chosen, whatever it subscribed to,
+and nothing else but corrections replying to its post; so a notice reaches it by whatever path it was
+published (the bot, ``noticebot ingest`` through the sweep, a re-publication), with the outbox's retries,
+rate limits and record.
+
 Idempotent: the unique key (chat, notice, period, event, point) makes planning twice harmless. A re-plan
 first cancels the pending rows it may replace and then revives, with a new due time, those still wanted;
 rows already sent are never touched, so nothing is announced twice.
@@ -41,6 +47,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.chats import get_broadcast_channel, get_broadcast_since
 from db.models import (
     Chat,
     KeyValue,
@@ -364,7 +371,8 @@ async def _write(
         source = _terms.join(
             Subscription, and_(Subscription.kind == _terms.c.kind, Subscription.value == _terms.c.value)
         )
-        chat_on = Chat.id == Subscription.chat_id
+        # The broadcast channel gets announcements through ``_write_channel``, whatever it subscribed to.
+        chat_on = and_(Chat.id == Subscription.chat_id, Chat.is_broadcast_channel.is_(False))
     columns: list[Any] = [
         chat_col,
         notice_col,
@@ -416,6 +424,12 @@ async def _write(
         # A chat matching a notice twice (category and keyword) must not reach ON CONFLICT DO UPDATE
         # twice in one statement there; SQLite's upsert takes such repeats row by row.
         query = query.distinct()
+    return await _upsert(session, names, query, revive=revive)
+
+
+async def _upsert(session: AsyncSession, names: list[str], query: Any, *, revive: bool) -> int:
+    """``INSERT … SELECT`` into the outbox; a conflicting row is left alone, or with ``revive`` brought
+    back to pending if it was cancelled (a re-plan), never if it was sent."""
     statement = _insert(session)(Reminder).from_select(names, query)
     if revive:
         statement = statement.on_conflict_do_update(
@@ -432,6 +446,39 @@ async def _write(
     else:
         statement = statement.on_conflict_do_nothing(index_elements=_KEY)
     return _rowcount(await session.execute(statement))
+
+
+async def _write_channel(session: AsyncSession, now: datetime, *, chat_id: int | None = None) -> int:
+    """The broadcast channel's announcements: a ``new`` row for every planned notice published or changed
+    since the channel was chosen, whatever the channel subscribed to, and nothing else (no eve, starts,
+    deadline or ends). One INSERT … SELECT; corrections reach it as any chat already told
+    (``_tell``)."""
+    channel = await get_broadcast_channel(session)
+    if channel is None or (chat_id is not None and chat_id != channel):
+        return 0
+    since = await get_broadcast_since(session)
+    query = (
+        select(
+            Chat.id,
+            _plan.c.notice_id,
+            _plan.c.period_id,
+            _plan.c.event,
+            _plan.c.point,
+            _plan.c.due_at,
+            literal(ReminderStatus.PENDING),
+            literal(0),
+            literal(now, UTCDateTime()),
+        )
+        .select_from(_plan)
+        .join(_profiles, _profiles.c.pid == _plan.c.pid)
+        .join(Chat, and_(Chat.id == channel, Chat.is_broadcast_channel, Chat.active, _profile_join()))
+        .join(Notice, Notice.id == _plan.c.notice_id)
+        .where(_plan.c.event == Event.NEW)
+    )
+    if since is not None:
+        query = query.where(Notice.updated_at >= since)
+    names = ["chat_id", "notice_id", "period_id", "event", "point", "due_at", "status", "attempts"]
+    return await _upsert(session, [*names, "created_at"], query, revive=True)
 
 
 async def _save_snapshots(session: AsyncSession, notices: Iterable[NoticeView]) -> None:
@@ -461,9 +508,10 @@ async def plan_notices(
     chat_id: int | None = None,
     until: datetime | None = None,
 ) -> int:
-    """Plan the reminders for these notices (published ones only) for every matching active chat, or for
-    one chat: the announcement, and every other reminder due up to the horizon (or ``until``, for a dry
-    run over a window); the sweep writes the later ones as their time nears. Returns rows written."""
+    """Plan the reminders for these notices (published ones only) for every matching active chat and the
+    broadcast channel, or for one chat: the announcement, and every other reminder due up to the horizon
+    (or ``until``, for a dry run over a window); the sweep writes the later ones as their time nears.
+    Returns rows written."""
     views = [
         v for v in (await load_notices(session, notice_ids)).values() if v.status == NoticeStatus.PUBLISHED
     ]
@@ -481,6 +529,7 @@ async def plan_notices(
     planned = await _fill_plan(session, views, profiles, rows_for)
     await _fill_terms(session, planned, chat_id)
     written = await _write(session, now, chat_id=chat_id)
+    written += await _write_channel(session, now, chat_id=chat_id)
     if chat_id is None:
         await _save_snapshots(session, views)
     return written
@@ -666,6 +715,15 @@ async def _candidates(session: AsyncSession, chat_id: int) -> list[int]:
     return list(await session.scalars(query))
 
 
+async def _channel_candidates(session: AsyncSession) -> list[int]:
+    """Published notices the broadcast channel is owed: those published or changed since it was chosen."""
+    query = select(Notice.id).where(Notice.status == NoticeStatus.PUBLISHED)
+    since = await get_broadcast_since(session)
+    if since is not None:
+        query = query.where(Notice.updated_at >= since)
+    return list(await session.scalars(query))
+
+
 async def plan_chat(
     session: AsyncSession, chat_id: int, *, now: datetime, tz: ZoneInfo, until: datetime | None = None
 ) -> int:
@@ -676,7 +734,10 @@ async def plan_chat(
     chat = await session.get(Chat, chat_id)
     if chat is None or not chat.active:
         return 0
-    candidates = await _candidates(session, chat_id)
+    if chat.is_broadcast_channel:
+        candidates = await _channel_candidates(session)
+    else:
+        candidates = await _candidates(session, chat_id)
     if not candidates:
         return 0
     return await plan_notices(session, candidates, now=now, tz=tz, chat_id=chat_id, until=until)

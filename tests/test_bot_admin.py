@@ -9,7 +9,11 @@ from bot.standin import StoredMessage
 from db.chats import get_broadcast_channel
 from db.engine import session_scope
 from db.models import Notice, NoticeStatus, Reminder
-from tests.test_bot_harness import ADMIN_ID, Harness
+from jobs.dispatcher import Dispatcher, DispatchStats
+from jobs.planner import sweep
+from jobs.sender import TelegramSender
+from tests.standin_fixtures import stand_in_bot
+from tests.test_bot_harness import ADMIN_ID, TZ, Harness
 
 pytest_plugins = ["tests.test_bot_harness"]
 
@@ -25,6 +29,19 @@ async def notice_rows(harness: Harness) -> list[Notice]:
 
 def card(messages: list[StoredMessage], title_part: str) -> StoredMessage:
     return next(m for m in messages if title_part in (m.plain or "") and m.buttons)
+
+
+async def dispatch(harness: Harness) -> DispatchStats:
+    """Send what is due, as the scheduler of ``noticebot run`` does: a Bot of its own, the harness clock."""
+    async with stand_in_bot(harness.server) as bot:
+        sender = TelegramSender(bot)
+        dispatcher = Dispatcher(harness.sessions, sender, harness.clock, tz=TZ, sleep=harness.clock.sleep)
+        return await dispatcher.run_once()
+
+
+async def sweep_now(harness: Harness) -> int:
+    async with session_scope(harness.sessions) as session:
+        return await sweep(session, now=harness.clock.now(), tz=TZ)
 
 
 async def test_admin_uploads_the_sample_page_reviews_and_publishes(
@@ -215,9 +232,14 @@ async def test_withdraw_stats_and_channel(harness: Harness, sample_page: str) ->
     closure = card(replies, "Road closure")
     closure_id = int(str(closure.buttons[0]["callback_data"]).rsplit(":", 1)[1])
     await harness.press(admin, closure, "Publish")
+    assert harness.server.sent_to(channel.id) == [], "the post goes through the reminder outbox"
+    assert (await dispatch(harness)).messages == 1
     [post] = harness.server.sent_to(channel.id)
     assert "封路公告" in (post.plain or "")
     assert "寿山镇忠诚村至礼让村路段" in (post.plain or "")
+    assert post.buttons == [], "nobody in a channel can mute or snooze its posts"
+    await sweep_now(harness)
+    assert (await dispatch(harness)).messages == 0, "the sweep does not post it again"
 
     [refused] = await harness.send(stranger, f"/withdraw {closure_id}")
     assert "for the bot's administrators" in (refused.plain or "")
@@ -239,9 +261,15 @@ async def test_withdraw_stats_and_channel(harness: Harness, sample_page: str) ->
         pending = await session.scalar(
             select(func.count())
             .select_from(Reminder)
-            .where(Reminder.notice_id == closure_id, Reminder.status == "pending")
+            .where(
+                Reminder.notice_id == closure_id, Reminder.status == "pending", Reminder.event != "withdrawn"
+            )
         )
     assert pending == 0
+    await dispatch(harness)
+    [_post, correction] = harness.server.sent_to(channel.id)
+    assert "已撤回" in (correction.plain or "")
+    assert correction.reply_to_message_id == post.message_id, "the correction replies to the channel post"
 
     [off] = await harness.send(admin, "/setchannel off")
     assert "no longer posted" in (off.plain or "")

@@ -18,10 +18,10 @@ from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHa
 from bot import keyboards
 from bot.handlers import planning
 from bot.handlers.cards import category_name, notice_card
-from bot.handlers.common import App, Context, Deps, chat_row, deps, edit_or_send, is_bot_admin, reply, send
+from bot.handlers.common import App, Context, Deps, chat_row, deps, edit_or_send, is_bot_admin, reply
 from bot.html import esc
 from bot.texts import say
-from db.chats import chat_stats, get_broadcast_channel, get_chat, record_sent, set_broadcast_channel
+from db.chats import chat_stats, get_broadcast_channel, get_chat, set_broadcast_channel
 from db.engine import session_scope
 from db.models import Notice, NoticeStatus
 from db.store import (
@@ -230,11 +230,13 @@ async def draft_button(update: Update, context: Context) -> None:
 
 
 async def publish_notice(context: Context, notice_id: int) -> tuple[Notice | None, str | None]:
-    """Publish a draft (or re-publish a withdrawn notice), plan its reminders, post it to the channel.
+    """Publish a draft (or re-publish a withdrawn notice) and plan its reminders.
 
-    Returns the notice (None when it does not exist) and the error posting to the channel, if any:
-    the notice stays published either way, and the admin is told.
-    """
+    Planning also gives the broadcast channel its post: it goes out through the reminder outbox like
+    every reminder (rate limits, retries, a record corrections reply to), the same way as for notices
+    published by ``noticebot ingest``. Returns the notice (None when it does not exist) and, when a
+    channel is set but the bot can no longer post there, why: the notice stays published, the admin is
+    told."""
     d = deps(context)
     async with session_scope(d.sessions) as session:
         notice = await get_notice(session, notice_id)
@@ -246,18 +248,8 @@ async def publish_notice(context: Context, notice_id: int) -> tuple[Notice | Non
         await planning.notice_published(session, notice_id, now=d.now(), tz=d.settings.zone)
         channel = await get_broadcast_channel(session)
         channel_row = await get_chat(session, channel) if channel is not None else None
-        channel_lang = channel_row.language if channel_row is not None else "zh"
-        post = notice_card(notice, channel_lang, d.settings.zone) if channel is not None else ""
-    if channel is None:
-        return notice, None
-    try:
-        sent = await send(context, channel, post)
-    except TelegramError as error:
-        return notice, str(error)
-    async with session_scope(d.sessions) as session:
-        await record_sent(
-            session, channel, sent.message_id if sent else None, notice_id=notice_id, kind="channel"
-        )
+    if channel_row is not None and not channel_row.active:
+        return notice, channel_row.inactive_reason or "the bot cannot post to the channel any more"
     return notice, None
 
 
@@ -439,7 +431,8 @@ async def stats(update: Update, context: Context) -> None:
 
 
 async def setchannel(update: Update, context: Context) -> None:
-    """``/setchannel @name`` or ``-100…``: every notice published from now on is also posted there."""
+    """``/setchannel @name`` or ``-100…``: every notice published from now on is also posted there (by
+    the reminder dispatcher); notices published before are not, so a new channel is not flooded."""
     d = deps(context)
     if not is_bot_admin(update, d.settings):
         await _refuse(update, context)
