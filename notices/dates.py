@@ -69,7 +69,7 @@ _KNOWN_LABELS = (
     ("开标", "开标时间"),
     ("投标", "投标时间"),
     ("拍卖", "拍卖时间"),
-    ("竞买", "拍卖时间"),
+    ("竞买", "竞买时间"),
     ("面试", "面试时间"),
     ("笔试", "笔试时间"),
     ("考试", "考试时间"),
@@ -81,6 +81,8 @@ _QUALIFIER = re.compile(
     r"[^,。;；\n()]{0,12})"
 )
 _NOTE_PAREN_MAX = 30
+#: "9:30（北京时间）": the zone the notice is written in anyway, no note.
+_ZONE_NAMES = frozenset({"北京时间", "香港时间", "台北时间", "当地时间"})
 _SINCE_LEAD = re.compile(r"(?:自|从)[^,。;；:\s]{0,12}$")
 _CAN_START = (Kind.NUM, Kind.WORD, Kind.KW, Kind.RELWEEK)  # a tuple: Enum hashing is slow
 _NOT_AFTER_NUM = (Kind.GAP, Kind.PAREN)  # a number followed by prose or brackets starts nothing
@@ -594,7 +596,7 @@ def _finish(period: Period, draft: Draft, text: str, norm: str, tokens: list[Tok
     end = tokens[draft.last - 1].end
     if after is not None and after.kind is Kind.PAREN and len(str(after.value)) <= _NOTE_PAREN_MAX:
         content = str(after.value)
-        if content and not content.isdigit():
+        if content and not content.isdigit() and content not in _ZONE_NAMES:
             notes.append(text[after.start + 1 : after.end - 1].strip())
         end = after.end
     match = _QUALIFIER.match(norm, end)
