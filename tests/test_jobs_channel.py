@@ -4,6 +4,7 @@ choosing a channel does not post the back catalogue."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -216,3 +217,17 @@ async def test_the_channel_ignores_subscriptions_and_an_inactive_one_gets_nothin
     await dispatcher.run_once()
     assert sender.to(CHANNEL) == []
     assert {r.notice_id for r in await reminder_rows(sessions, chat_id=CHANNEL)} == {road}
+
+
+async def test_a_busy_day_keeps_the_channel_within_the_group_limit(sessions: Sessions) -> None:
+    await choose_channel(sessions)
+    pieces = [replace(road_closure(), title=f"封路公告（第{n}号）") for n in range(25)]
+    await ingest(sessions, *pieces)
+    clock = FixedClock(local(10, 9))
+    dispatcher, sender = dispatcher_for(sessions, clock)
+    await walk(dispatcher, sessions, clock, local(10, 10))
+
+    times = [d.at for d in sender.to(CHANNEL)]
+    assert len(times) == 25
+    for index in range(len(times) - 20):
+        assert times[index + 20] - times[index] > timedelta(minutes=1), "at most 20 a minute to a channel"
