@@ -52,7 +52,8 @@ _DATE_LINE = re.compile(
 )
 _NEWS_START = re.compile(
     r"^(?:本报讯|本報訊|本报[^\s，。]{0,14}讯|本報[^\s，。]{0,14}訊|新华社[^\s，。]{0,16}电|新華社[^\s，。]{0,16}電"
-    r"|【[^】]{0,12}(?:讯|訊|报道|報導)】|据[^\s，。]{0,10}(?:报道|消息))"
+    r"|【[^】]{0,12}(?:讯|訊|报道|報導)】|据[^\s，。]{0,10}(?:报道|消息)"
+    r"|[^\s，。]{2,12}(?:融媒体中心|融媒|新闻中心|电视台|日报|晚报|新闻网|客户端)(?:讯|訊))"
 )
 _CREDIT = re.compile(
     r"(?:[（(]本稿件由[^）)]*[）)]?|[（(](?:本报)?(?:记者|通讯员|記者|通訊員)[^）)]{0,20}[）)]|[（(](?!星期|周[一二三四五六日天]|礼拜)[\u4e00-\u9fff]{2,3}[）)])$"
@@ -431,7 +432,7 @@ def _lines(text: str) -> list[_Line]:
             gap = True
             continue
         first, last = norm[0], norm[-1]
-        news = first in _NEWS_FIRST and _NEWS_START.match(norm) is not None
+        news = (first in _NEWS_FIRST or "讯" in norm[2:20]) and _NEWS_START.match(norm) is not None
         date = (
             not after_open
             and (first in _DATE_FIRST or first.isdigit())
