@@ -684,9 +684,11 @@ def _label(norm: str, begin: int, finish: int, limit: int) -> str | None:
 def _trimmed_label(before: str, start: int, label: str) -> str:
     """The label as written where it opens its phrase ("二、获取招标文件时间："); only the
     last words when it ends a longer run of prose ("…路段）东侧辅道施工期限：" → 施工期限)."""
-    if start == 0 or before[start - 1] in _LABEL_OPENERS or _ENUM_BEFORE.search(before, 0, start):
-        return label
+    opens = start == 0 or before[start - 1] in _LABEL_OPENERS or _ENUM_BEFORE.search(before, 0, start)
     head = _LABEL_HEAD.search(label)
+    name = label if head is None else label[: head.start() + 2]
+    if opens and (len(name) <= 8 or "时间" in name or "截止" in name):
+        return label  # a long opening run is a label only when it is a compound of labels
     return label if head is None else label[head.start() :]
 
 
