@@ -86,6 +86,12 @@ _FURNITURE = re.compile(
 )
 
 
+#: How furniture lines end (or what they hold: >, ·, 编, 版, 校对, 审核): pages have hundreds of
+#: lines, and most need no look at the full pattern.
+_FURNITURE_LAST = frozenset("报版栏告息完分期核0123456789一二三四五六日天")
+_FURNITURE_MARK = re.compile(r"[>·•编版]|校对|审核")
+
+
 def is_furniture(norm: str) -> bool:
     """Whether a line is page furniture rather than text (see ``_FURNITURE``).
 
@@ -428,11 +434,11 @@ def _lines(text: str) -> list[_Line]:
                 continue
         else:
             norm = norm_raw.strip()  # whitespace maps to whitespace: the same slice as cleaned
-        if len(norm) <= 60 and is_furniture(norm):
+        if (norm[-1] in _FURNITURE_LAST or _FURNITURE_MARK.search(norm) is not None) and is_furniture(norm):
             gap = True
             continue
         first, last = norm[0], norm[-1]
-        news = (first in _NEWS_FIRST or "讯" in norm[2:20]) and _NEWS_START.match(norm) is not None
+        news = (first in _NEWS_FIRST or norm.find("讯", 2, 20) > 0) and _NEWS_START.match(norm) is not None
         date = (
             not after_open
             and (first in _DATE_FIRST or first.isdigit())
