@@ -22,6 +22,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, time, timedelta
+from itertools import accumulate
 from zoneinfo import ZoneInfo
 
 from notices.date_grammar import START_KEYWORDS, Draft, Grammar, Point
@@ -658,10 +659,14 @@ def _label(norm: str, begin: int, finish: int, limit: int) -> str | None:
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
-    before = before.replace("\n", "")
+    # Line breaks go (PDF breaks labels mid-word: "报名\n时间："), but where a line began is kept: a
+    # label that starts its line opens its phrase ("项目编号：…\n获取招标文件时间：").
+    pieces = before.split("\n")
+    line_starts = set(accumulate(len(piece) for piece in pieces[:-1]))
+    before = "".join(pieces)
     match = _LABEL_SUFFIX.search(before)
     if match is not None:
-        return _trimmed_label(before, match.start(1), match.group(1))
+        return _trimmed_label(before, match.start(1), match.group(1), match.start(1) in line_starts)
     match = _LABEL_COLON.search(before)
     if match is not None and _LABEL_LIKE.search(match.group(1)):
         return match.group(1)
@@ -681,10 +686,15 @@ def _label(norm: str, begin: int, finish: int, limit: int) -> str | None:
     return None
 
 
-def _trimmed_label(before: str, start: int, label: str) -> str:
+def _trimmed_label(before: str, start: int, label: str, starts_line: bool = False) -> str:
     """The label as written where it opens its phrase ("二、获取招标文件时间："); only the
     last words when it ends a longer run of prose ("…路段）东侧辅道施工期限：" → 施工期限)."""
-    opens = start == 0 or before[start - 1] in _LABEL_OPENERS or _ENUM_BEFORE.search(before, 0, start)
+    opens = (
+        starts_line
+        or start == 0
+        or before[start - 1] in _LABEL_OPENERS
+        or _ENUM_BEFORE.search(before, 0, start) is not None
+    )
     head = _LABEL_HEAD.search(label)
     name = label if head is None else label[: head.start() + 2]
     if opens and (len(name) <= 8 or "时间" in name or "截止" in name):
