@@ -307,12 +307,7 @@ async def bench_unlimited(directory: Path, count: int, in_flight: int) -> None:
                     await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
 
             await asyncio.gather(*(one(i) for i in range(1, 51)))  # warm up the connections
-            began = time.perf_counter()
-            await asyncio.gather(*(one(i) for i in range(1, count + 1)))
-            raw = count / (time.perf_counter() - began)
-
             engine, sessions = await _fresh_db(directory, "unlimited.sqlite3")
-            await _reminders(sessions, count, 1, [datetime.now(UTC)] * count)
             dispatcher = Dispatcher(
                 sessions,
                 TelegramSender(bot),
@@ -322,21 +317,44 @@ async def bench_unlimited(directory: Path, count: int, in_flight: int) -> None:
                 max_in_flight=in_flight,
                 batch=500,
             )
-            began = time.perf_counter()
-            stats = await dispatcher.run_once()
-            ours = stats.messages / (time.perf_counter() - began)
+            # Interleaved rounds, medians kept: the stand-in and the machine drift during a run, and a
+            # single back-to-back pair measures that drift as much as the dispatcher.
+            raws: list[float] = []
+            ours_rates: list[float] = []
+            sent = 0
+            for round_ in range(ROUNDS):
+                began = time.perf_counter()
+                await asyncio.gather(*(one(i) for i in range(1, count + 1)))
+                raws.append(count / (time.perf_counter() - began))
+
+                first_chat = 1 + round_ * count
+                await _reminders(sessions, count, first_chat, [datetime.now(UTC)] * count)
+                began = time.perf_counter()
+                stats = await dispatcher.run_once()
+                ours_rates.append(stats.messages / (time.perf_counter() - began))
             async with sessions() as session:
-                sent = await session.scalar(
-                    select(func.count()).select_from(Reminder).where(Reminder.status == ReminderStatus.SENT)
+                sent = int(
+                    await session.scalar(
+                        select(func.count())
+                        .select_from(Reminder)
+                        .where(Reminder.status == ReminderStatus.SENT)
+                    )
+                    or 0
                 )
             await engine.dispose()
+            raw, ours = statistics.median(raws), statistics.median(ours_rates)
     finally:
         server.terminate()
         await server.wait()
-    assert sent == count, f"only {sent} of {count} marked sent"
-    print(f"unlimited {count} messages, {in_flight} in flight: dispatcher {ours:.0f} msg/s, raw send_message "
-          f"{raw:.0f} msg/s → {ours / raw:.2f} (target ≥ 0.8)")  # fmt: skip
+    assert sent == count * ROUNDS, f"only {sent} of {count * ROUNDS} marked sent"
+    print(f"unlimited {count} messages × {ROUNDS} interleaved rounds, {in_flight} in flight (medians):")
+    print(
+        f"          dispatcher {ours:.0f} msg/s, raw send_message {raw:.0f} msg/s"
+        f" → {ours / raw:.2f} (target ≥ 0.8)"
+    )
 
+
+ROUNDS = 3
 
 SUBSCRIBERS = (
     "subscribers: each chat has 1 category (disruptions first: road closures and power outages 25 % each,\n"
