@@ -165,7 +165,6 @@ def upgrade() -> None:
         batch_op.create_index("ix_subscriptions_kind_value", ["kind", "value"], unique=False)
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("subscriptions", schema=None) as batch_op:
         batch_op.drop_index("ix_subscriptions_kind_value")
