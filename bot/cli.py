@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import json
+import os
 import sys
 from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass
@@ -73,6 +74,10 @@ class NoticebotGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            # The reader went away (`noticebot notices | head`): stop quietly, as Unix tools do.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise click.exceptions.Exit(141) from None
         except NoticebotError as exc:
             raise click.ClickException(_one_line(exc)) from exc
         except Exception as exc:

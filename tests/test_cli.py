@@ -316,3 +316,25 @@ def test_python_dash_m_works(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[0]["start"] == "2022-05-11"
+
+
+def test_a_reader_that_goes_away_gets_no_error(tmp_path: Path) -> None:
+    """`noticebot parse page --json | head -1`: when the pipe closes early the command stops quietly."""
+    import subprocess
+
+    page = tmp_path / "page.txt"
+    notice = "封路公告\n因施工，2022年5月11日至26日对人民大街全封闭。\n某某公司\n2022年5月10日\n"
+    page.write_text(notice * 400)
+    process = subprocess.Popen(
+        [*ENTRY, "parse", str(page), "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.close()  # the reader is gone before the command writes anything
+    errors = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert "Error" not in errors
+    assert "Traceback" not in errors
