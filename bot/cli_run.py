@@ -197,6 +197,7 @@ async def _terminal_input(prompt: str) -> str | None:
     try:
         return await asyncio.to_thread(input, prompt)
     except EOFError:
+        print()  # end the prompt's line, so the shell's prompt starts on its own
         return None
 
 
