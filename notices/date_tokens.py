@@ -161,7 +161,8 @@ _TOKEN_RE = re.compile(
     r"|(?P<space>\s+)"
     r"|(?P<num>[0-9]+)"
     r"|(?P<sep>[-~/.:,、])"
-    r"|(?P<paren>\([^()]{1,40}\))"
+    # a bracketed aside is noise ("（星期三）") unless it holds a month and day ("（有效期至6月30日）")
+    r"|(?P<paren>\((?![^()]*\d\s*月\s*\d)[^()]{1,40}\))"
     r"|(?P<relweek>(?:本|这|下|下个)(?:周|星期|礼拜)[一二三四五六日天1-7])"
     r"|(?P<weekday>(?:星期|礼拜|周)[一二三四五六日天1-7])"
     r"|(?P<kw>" + _trie_pattern(KEYWORDS) + r")"

@@ -45,6 +45,10 @@ _ENUM_BEFORE = re.compile(r"[(（][一二三四五六七八九十\d]{1,3}[)）]$
 _LABEL_HEAD = re.compile(
     rf"[{_CJK}]{{2}}(?:时间|期限|日期|期间|时段|有效期|公示期|公告期|咨询期|征询期|异议期|展示期)$"
 )
+#: A numbered section heading on a line of its own ("五、考试", "（二）体检时间").
+_HEADING = re.compile(
+    rf"^\s*(?:[一二三四五六七八九十]{{1,3}}[、.．]|[(（][一二三四五六七八九十\d]{{1,3}}[)）]|\d{{1,2}}[、.．])\s*[{_CJK}]{{2,12}}\s*$"
+)
 _LIST_JOINER = re.compile(r"\s*(?:及|和|与|以及|、|,)\s*")
 _DEADLINE_LEAD = re.compile(rf"(?:^|(?<=[、,:;\s]))([{_CJK}]{{2,6}})\s*(?:截至|截止)")
 #: A "X：" lead-in names a period only when it speaks of time.
@@ -147,6 +151,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
     chain: list[int] = []  # bare days listed together (5月11日、12日…) that a time window may follow
     prev: Point | None = None
     prev_date: date | None = None
+    hint: date | None = None
     prev_end = -1
     i = 0
     n = len(tokens)
@@ -167,7 +172,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
             i += 1
             continue
         anchor = prev_date if ctx is not None else None
-        period = _resolve(draft, text, norm, tokens, base, tz, anchor)
+        period = _resolve(draft, text, norm, tokens, base, tz, anchor, hint)
         if period is None:
             i += 1
             continue
@@ -196,6 +201,8 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
         periods.append(period)
         prev = draft.start if draft.start is not None and draft.start.has_date else draft.end
         prev_date = _first_date(period)
+        if any(pt is not None and pt.year is not None for pt in (draft.start, draft.end)):
+            hint = _first_date(period)
         prev_end = last
         i = max(last, i + 1)
     return _with_labels(periods, norm)
@@ -408,8 +415,12 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _extent(pt: Point, base: date, anchor: date | None) -> tuple[date, date] | None:
-    """Calendar extent of ``pt``; fields it leaves out come from ``anchor`` or ``base``."""
+def _extent(pt: Point, base: date, anchor: date | None, hint: date | None = None) -> tuple[date, date] | None:
+    """Calendar extent of ``pt``; fields it leaves out come from ``anchor`` or ``base``.
+
+    ``hint`` is where the last period the text wrote with its year begins: a later yearless
+    date the nearest year would put before it ("2022年2月15日至28日……8月15日至31日",
+    published 1 January) continues that year instead."""
     if pt.fixed is not None:
         return pt.fixed, pt.fixed_end or pt.fixed
     if anchor is not None:
@@ -439,6 +450,10 @@ def _extent(pt: Point, base: date, anchor: date | None) -> tuple[date, date] | N
         distance = 0 if first <= base <= last else min(abs((first - base).days), abs((last - base).days))
         if distance < best_distance:
             best, best_distance = extent, distance
+    if hint is not None and best is not None and best[1] < hint:
+        hinted = _make(hint.year, pt.month, pt.day, pt.part)
+        if hinted is not None and hinted[0] >= hint:
+            return hinted
     return best
 
 
@@ -465,6 +480,7 @@ def _resolve(
     base: date,
     tz: ZoneInfo,
     anchor: date | None,
+    hint: date | None = None,
 ) -> Period | None:
     begin, finish = tokens[draft.first].start, tokens[draft.last - 1].end
     if tokens[draft.first].kind is Kind.KW and tokens[draft.first].value == "之日起":
@@ -476,7 +492,7 @@ def _resolve(
     start_pt, end_pt = draft.start, draft.end
     try:
         if draft.duration_days is not None and start_pt is not None:
-            start_ext = _extent(start_pt, base, anchor)
+            start_ext = _extent(start_pt, base, anchor, hint)
             if start_ext is None:
                 return None
             first = start_ext[0]
@@ -508,7 +524,7 @@ def _resolve(
                 if start_ext is not None and start_ext[0] > end_ext[1]:
                     start_ext = _make(end_pt.year - 1, start_pt.month, start_pt.day, start_pt.part)
             else:
-                start_ext = _extent(start_pt, base, anchor)
+                start_ext = _extent(start_pt, base, anchor, hint)
                 if start_ext is None:
                     return None
                 if end_pt.time_only:
@@ -519,12 +535,12 @@ def _resolve(
             if start_ext is None or end_ext is None:
                 return None
         elif start_pt is not None:
-            start_ext = _extent(start_pt, base, anchor)
+            start_ext = _extent(start_pt, base, anchor, hint)
             end_ext = start_ext if end_pt is start_pt else None
             if start_ext is None:
                 return None
         elif end_pt is not None:
-            end_ext = _extent(end_pt, base, anchor)
+            end_ext = _extent(end_pt, base, anchor, hint)
             if end_ext is None:
                 return None
         else:
@@ -662,6 +678,8 @@ def _label(norm: str, begin: int, finish: int, limit: int) -> str | None:
     # Line breaks go (PDF breaks labels mid-word: "报名\n时间："), but where a line began is kept: a
     # label that starts its line opens its phrase ("项目编号：…\n获取招标文件时间：").
     pieces = before.split("\n")
+    if len(pieces) > 1 and _HEADING.match(pieces[-2]) and _LABEL_SUFFIX.search(pieces[-1]):
+        pieces = pieces[-1:]  # "五、考试\n笔试时间：": the section heading is not part of the label
     line_starts = set(accumulate(len(piece) for piece in pieces[:-1]))
     before = "".join(pieces)
     match = _LABEL_SUFFIX.search(before)
