@@ -29,6 +29,10 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("禁止车辆通行", 2),
         ("绕行", 1),
         ("路段", 1),
+        ("road closure", 6),
+        ("closed to traffic", 5),
+        ("temporarily closed", 4),
+        ("lane closure", 5),
     ),
     Category.TRAFFIC_CONTROL: (
         ("交通管制", 6),
@@ -42,6 +46,9 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("交通组织", 2),
         ("分流", 1),
         ("绕行", 1),
+        ("traffic control", 6),
+        ("traffic arrangement", 5),
+        ("diversion", 3),
     ),
     Category.POWER_OUTAGE: (
         ("停电", 6),
@@ -54,6 +61,11 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("检修", 1),
         ("电力", 1),
         ("线路", 1),
+        ("power outage", 6),
+        ("power cut", 6),
+        ("power suspension", 6),
+        ("electricity supply", 4),
+        ("power supply", 4),
     ),
     Category.WATER_OUTAGE: (
         ("停水", 6),
@@ -66,6 +78,9 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("自来水", 2),
         ("蓄水", 2),
         ("管网", 1),
+        ("water supply", 5),
+        ("water suspension", 6),
+        ("store sufficient water", 2),
     ),
     Category.GAS_OUTAGE: (
         ("停气", 6),
@@ -76,6 +91,7 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("天然气", 2),
         ("供气", 2),
         ("煤气", 2),
+        ("gas supply", 5),
     ),
     Category.HEATING: (
         ("供热", 5),
@@ -104,6 +120,9 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("简历", 2),
         ("学历", 1),
         ("周岁", 1),
+        ("recruitment", 6),
+        ("vacancy", 5),
+        ("vacancies", 5),
     ),
     Category.RENTAL: (
         ("出租", 6),
@@ -113,6 +132,10 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("租金", 3),
         ("门市", 1),
         ("招商", 1),
+        ("转让", 3),
+        ("for rent", 6),
+        ("for lease", 6),
+        ("to let", 5),
     ),
     Category.TENDER: (
         ("招标", 6),
@@ -126,6 +149,8 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("标段", 2),
         ("投标人", 2),
         ("供应商", 2),
+        ("tender", 6),
+        ("procurement", 4),
     ),
     Category.AUCTION: (
         ("拍卖", 6),
@@ -136,6 +161,7 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("竞拍", 4),
         ("竞价", 2),
         ("保证金", 1),
+        ("auction", 6),
     ),
     Category.PUBLIC_CONSULTATION: (
         ("征求意见", 6),
@@ -150,6 +176,9 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("听证", 4),
         ("意见建议", 2),
         ("反馈", 1),
+        ("public consultation", 6),
+        ("public hearing", 5),
+        ("consultation", 4),
     ),
     Category.PUBLIC_DISCLOSURE: (
         ("公示", 6),
@@ -211,6 +240,15 @@ NOTICE_MARKERS = (
     "特此",
     "告知书",
     "预告",
+    "转让",
+    "招生",
+    "征兵",
+    "听证",
+)
+#: The same in English titles, matched on the lower-cased title.
+_EN_MARKERS = re.compile(
+    r"\b(?:notice|announcement|notification|road closure|suspension|tender|auction|recruitment"
+    r"|for (?:rent|lease)|to let|public consultation|public hearing)\b"
 )
 _NEWS_MARKERS = re.compile(r"本报讯|本报记者|记者|通讯员|本稿件由|新华社|(?<![一-龥])摄$|摄影")
 
@@ -284,8 +322,17 @@ def _head_category(hits: dict[str, list[int]]) -> Category | None:
     return head
 
 
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def _lowered(text: str) -> str:
+    return text.lower() if _CAPITAL.search(text) else text
+
+
 def categorize(title: str, body: str) -> CategoryGuess:
-    """Category from normalised title and body; the title weighs three times the body."""
+    """Category from normalised title and body; the title weighs three times the body.
+    English keywords are lower case: the text is lowered when it holds ASCII capitals."""
+    title, body = _lowered(title), _lowered(body)
     scores: dict[Category, int] = {}
     title_hits = _keyword_hits(title)
     _score(title_hits, TITLE_WEIGHT, scores)
@@ -307,7 +354,7 @@ def notice_evidence(title: str, body: str, *, signed: bool, guess: CategoryGuess
     guess: ``categorize(title, body)`` when the caller has it already.
     """
     score = 0
-    if any(m in title for m in NOTICE_MARKERS):
+    if any(m in title for m in NOTICE_MARKERS) or _EN_MARKERS.search(_lowered(title)):
         score += 3
     if signed:
         score += 2

@@ -526,6 +526,10 @@ class Grammar:
         """A date with an optional time; with a dated ``ctx``, also a bare time."""
         tok = self.at(i)
         if ctx is not None and ctx.has_date:
+            if tok is not None and tok.kind is Kind.NUM:
+                dated = self._time_on_date(i)  # "… to 6:00 a.m. on 19 May 2022": its own day
+                if dated is not None:
+                    return dated
             next_day = self.kw(i, "次日")
             timed = self.time(i + 1 if next_day else i)
             if timed is not None:
@@ -580,7 +584,29 @@ class Grammar:
             return None
         pt, end = found
         span = (self.t[i].start, self.t[k - 1].end)
-        return replace(pt, hour=hour, minute=minute, time_span=span, weak=False), end
+        return replace(pt, hour=hour, minute=minute, time_span=span, weak=False), self._skip_weekday(end)
+
+    def _en_time_window(self, i: int) -> Draft | None:
+        """``10:00 a.m. to 4:00 p.m. on 11 May 2022`` / ``between 9 am and 5 pm on May 20``:
+        the window comes before its day."""
+        if not (self.word(i + 1, "am", "pm") or self.word(i + 3, "am", "pm")):
+            return None
+        timed = self.time(i)
+        if timed is None:
+            return None
+        hour, minute, k = timed
+        conn = self.connector(k)
+        if conn is None and self.word(k, "and") and self.word(i - 1, "between"):
+            conn = k + 1
+        if conn is None or not self.word(conn - 1, *_EN_CONNECTORS, "and"):
+            return None
+        found = self._time_on_date(conn)
+        if found is None:
+            return None
+        end, last = found
+        span = (self.t[i].start, self.t[k - 1].end)
+        start = replace(end, hour=hour, minute=minute, time_span=span)
+        return Draft(start, end, i, last)
 
     # ----------------------------------------------------------------- periods
 
@@ -824,6 +850,10 @@ class Grammar:
         )
 
     def _range(self, i: int, prev: Point | None) -> Draft | None:
+        if self.t[i].kind is Kind.NUM and prev is None:
+            window = self._en_time_window(i)
+            if window is not None:
+                return window
         found = self.point(i, prev)
         if found is None:
             return None

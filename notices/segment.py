@@ -146,6 +146,10 @@ NOTICE_WORDS = (
     "交通管制",
     "公众咨询",
     "公告栏",
+    "转让",
+    "招生",
+    "征兵",
+    "听证",
 )
 _NOTICE_WORD = re.compile("|".join(NOTICE_WORDS))
 #: Endings of a title line (the document type), optionally numbered: 公告（第3号）.
@@ -173,16 +177,17 @@ _TITLE_ENDS = (
     "公报",
     "公众咨询",
     "征求意见",
+    "转让",
 )
 _TITLE_END = re.compile(
-    r"(?:公告|通告|通知|公示|启事|启示|声明|预告|告知书|公开信|须知|招租|出租|招聘|招标|拍卖|公示表|提示|函|简章|公报"
+    r"(?:公告|通告|通知|公示|启事|启示|声明|预告|告知书|公开信|须知|招租|出租|招聘|招标|拍卖|公示表|提示|函|简章|公报|转让"
     r"|公众咨询|征求意见)"
     r"(?:[（(]第?[\d一二三四五六七八九十〇]+号?[）)])?$"
 )
 
 #: Endings of an organisation's name, for issuer lines above a signature date.
 _ORG_END = re.compile(
-    r"(?:公司|集团|局|委员会|委|政府|办公室|办|中心|银行|支行|分行|所|院|校|学校|大学|医院|站|队|支队|大队|"
+    r"(?:公司|集团|局|署|委员会|委|政府|办公室|办|中心|银行|支行|分行|所|院|校|学校|大学|医院|站|队|支队|大队|"
     r"办事处|社区|村委会|居委会|协会|学会|商会|厂|处|部|科|馆|会|室|组|指挥部|合作社|中学|小学|幼儿园|"
     r"党委|党组|法院|检察院|公安局|供电公司|分公司|中心站|管理所|服务中心|场|台|社|行|店)"
     r"(?:[（(](?:盖章|章|印)[）)])?$"
@@ -295,10 +300,11 @@ def clean_line(line: str) -> str:
 
 
 def date_line_value(norm: str) -> tuple[int, int, int] | None:
-    """(year, month, day) when the whole line is a date, as under a signature."""
+    """(year, month, day) when the whole line is a date, as under a signature
+    ("2022年5月10日", "二〇二二年五月十日", "16 May 2022", "May 16, 2022")."""
     m = _DATE_LINE.match(norm.replace(" ", ""))
     if m is None:
-        return None
+        return _en_date_line(norm)
     if m.group("y"):
         return int(m.group("y")), int(m.group("m")), int(m.group("d"))
     if m.group("ry"):
@@ -308,6 +314,31 @@ def date_line_value(norm: str) -> tuple[int, int, int] | None:
         return roc + ROC_OFFSET, int(m.group("rm")), int(m.group("rd"))
     year = int("".join(str(_cn_digit(c)) for c in m.group("cy")))
     return year, _cn_number(m.group("cm")), _cn_number(m.group("cd"))
+
+
+_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_MONTH = r"(?P<{}>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
+_EN_DATE_LINE = re.compile(
+    rf"^(?:(?P<d1>\d{{1,2}})\s+{_EN_MONTH.format('m1')},?\s+(?P<y1>\d{{4}})"
+    rf"|{_EN_MONTH.format('m2')}\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}}))"
+    r"\s*(?:\(\s*[a-z]+\s*\))?$"
+)
+
+
+def _en_date_line(norm: str) -> tuple[int, int, int] | None:
+    m = _EN_DATE_LINE.match(norm.lower())
+    if m is None:
+        return None
+    day, month, year = (
+        (m.group("d1"), m.group("m1"), m.group("y1"))
+        if m.group("d1")
+        else (
+            m.group("d2"),
+            m.group("m2"),
+            m.group("y2"),
+        )
+    )
+    return int(year), _EN_MONTHS.index(month[:3]) + 1, int(day)
 
 
 def _cn_digit(ch: str) -> int:
@@ -340,8 +371,27 @@ def is_title_line(norm: str) -> bool:
     )
 
 
+#: An English heading naming a notice ("Public Notice: Water Supply Suspension").
+_EN_TITLE = re.compile(
+    r"\b(?:notice|announcement|notification|road closure|suspension|tender|auction|recruitment"
+    r"|for (?:rent|lease)|to let|public consultation|public hearing)s?\b"
+)
+#: An English organisation name, as signed under a bilingual or English notice.
+_EN_ORG = re.compile(
+    r"^[A-Z][A-Za-z&'(). -]{2,70}\b(?:Department|Bureau|Office|Company|Limited|Ltd\.?|Council|Authority"
+    r"|Commission|Board|Centre|Center|Services|Corporation|Government|Police|Force|Administration)$"
+)
+
+
+def _is_en_title(norm: str) -> bool:
+    """A short English line without a closing full stop that names a notice."""
+    return len(norm) <= 80 and not norm.endswith(".") and _EN_TITLE.search(norm.lower()) is not None
+
+
 def is_org_line(norm: str) -> bool:
     """An issuer's name: short, unpunctuated, not a title, not a label."""
+    if norm and "A" <= norm[0] <= "Z":
+        return _EN_ORG.match(norm) is not None
     if not norm or len(norm) > 40 or _PROSE_PUNCT.search(norm) or _LABEL.match(norm) or _ENUM.match(norm):
         return False
     if _TITLE_END.search(norm) or re.search(r"[：:]", norm):
@@ -350,6 +400,8 @@ def is_org_line(norm: str) -> bool:
 
 
 def is_org_name(norm: str) -> bool:
+    if norm and "A" <= norm[0] <= "Z":
+        return _EN_ORG.match(norm) is not None
     return is_org_line(norm) and _ORG_END.search(norm.replace(" ", "")) is not None
 
 
@@ -441,7 +493,7 @@ def _lines(text: str) -> list[_Line]:
         news = (first in _NEWS_FIRST or norm.find("讯", 2, 20) > 0) and _NEWS_START.match(norm) is not None
         date = (
             not after_open
-            and (first in _DATE_FIRST or first.isdigit())
+            and (first in _DATE_FIRST or first.isdigit() or first in _EN_MONTH_FIRST)
             and len(norm) <= 30
             and date_line_value(norm) is not None
         )
@@ -456,8 +508,10 @@ def _lines(text: str) -> list[_Line]:
         title = (
             not date
             and not prose
-            and (last in _TITLE_LAST or len(norm) <= 8)  # is_title_line's endings, cheaply
-            and is_title_line(norm)
+            and (
+                ((last in _TITLE_LAST or len(norm) <= 8) and is_title_line(norm))  # its endings, cheaply
+                or ("A" <= first <= "Z" and _is_en_title(norm))
+            )
         )
         line = _Line(
             cleaned,
@@ -539,6 +593,7 @@ _NEWS_FIRST = frozenset("本新【据")
 _TITLE_LAST = frozenset(w[-1] for w in _TITLE_ENDS) | frozenset("）)")
 _CN_DATE_FIRST = frozenset(_CN_DIGIT + "○")
 _DATE_FIRST = frozenset("0123456789") | _CN_DATE_FIRST | frozenset("中民")  # 中華民國111年…
+_EN_MONTH_FIRST = frozenset("JFMASOND")
 _ENUM_FIRST = frozenset("一二三四五六七八九十(（0123456789")
 
 
