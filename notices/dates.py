@@ -49,6 +49,10 @@ _LABEL_HEAD = re.compile(
 _HEADING = re.compile(
     rf"^\s*(?:[一二三四五六七八九十]{{1,3}}[、.．]|[(（][一二三四五六七八九十\d]{{1,3}}[)）]|\d{{1,2}}[、.．])\s*[{_CJK}]{{2,12}}\s*$"
 )
+#: A list item's number right before its name ("一、", "（二）", "3.").
+_SECTION_MARK = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])\s*$"
+)
 _LIST_JOINER = re.compile(r"\s*(?:及|和|与|以及|、|,)\s*")
 _DEADLINE_LEAD = re.compile(rf"(?:^|(?<=[、,:;\s]))([{_CJK}]{{2,6}})\s*(?:截至|截止)")
 #: A "X：" lead-in names a period only when it speaks of time.
@@ -655,6 +659,16 @@ def _with_labels(periods: list[Period], norm: str) -> list[Period]:
             # 展示时间：3月29日及30日…: an item of a list shares the list's label
             out.append(_replace(period, label=previous.label))
             continue
+        if (
+            previous is not None
+            and previous.label
+            and previous.span is not None
+            and _next_row(norm, previous.span[0], begin)
+        ):
+            # a table flattened into lines ("6月18日 6:00-18:00 10kV城东线 …"): a row under a
+            # labelled row is the same kind of period
+            out.append(_replace(period, label=previous.label))
+            continue
         following = periods[index + 1].span if index + 1 < len(periods) else None
         limit = following[0] if following is not None else len(norm)
         label = (_deadline_label(norm, begin) if period.start is None else None) or _label(
@@ -662,6 +676,17 @@ def _with_labels(periods: list[Period], norm: str) -> list[Period]:
         )
         out.append(_replace(period, label=label) if label else period)
     return out
+
+
+def _next_row(norm: str, above: int, begin: int) -> bool:
+    """Whether ``begin`` opens the line right below the line that ``above`` opens."""
+    line = norm.rfind("\n", 0, begin)
+    return (
+        line >= 0
+        and not norm[line + 1 : begin].strip()
+        and norm.count("\n", above, begin) == 1
+        and not norm[norm.rfind("\n", 0, above) + 1 : above].strip()
+    )
 
 
 def _deadline_label(norm: str, begin: int) -> str | None:
@@ -686,8 +711,10 @@ def _label(norm: str, begin: int, finish: int, limit: int) -> str | None:
     if match is not None:
         return _trimmed_label(before, match.start(1), match.group(1), match.start(1) in line_starts)
     match = _LABEL_COLON.search(before)
-    if match is not None and _LABEL_LIKE.search(match.group(1)):
-        return match.group(1)
+    if match is not None and (
+        _LABEL_LIKE.search(match.group(1)) or _SECTION_MARK.search(before, 0, match.start(1)) is not None
+    ):
+        return match.group(1)  # "报名时间：" / "一、资格复审：": a numbered item named by what happens
     if match is not None:
         before = match.group(1)  # "各乡镇、县级各部门：" / "将对以下线路停电：": a lead-in, not a label
     own = norm[begin:finish]  # 5月11日停电，时间为8时至18时 names itself

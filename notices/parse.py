@@ -81,12 +81,17 @@ def _text(paras: list[Para]) -> str:
     return "\n".join(p.text for p in paras)
 
 
+_LATIN_EDGE = re.compile(r"[A-Za-z].|.[A-Za-z]")
+
+
 def _title_text(paras: list[Para]) -> str:
     title = ""
     for p in paras:
         piece = p.text.strip()
-        if title and title[-1:].isascii() and piece[:1].isascii():
-            title += " "
+        if title and (
+            (title[-1:].isascii() and piece[:1].isascii()) or _LATIN_EDGE.match(title[-1] + piece[:1])
+        ):
+            title += " "  # words of a Latin script meet: "臨時封路通告 Temporary Road Closure"
         title += piece
     return title.strip(" ：:，,。")
 

@@ -383,6 +383,10 @@ _EN_ORG = re.compile(
 )
 
 
+def _is_en_org(norm: str) -> bool:
+    return bool(norm) and "A" <= norm[0] <= "Z" and _EN_ORG.match(norm) is not None
+
+
 def _is_en_title(norm: str) -> bool:
     """A short English line without a closing full stop that names a notice."""
     return len(norm) <= 80 and not norm.endswith(".") and _EN_TITLE.search(norm.lower()) is not None
@@ -581,7 +585,11 @@ def _mark_issuers(out: list[_Line], i: int) -> None:
             j >= 0
             and i - j <= 3
             and not out[j].date
-            and (_is_joint_issuer(out[j].norm) or _is_role_issuer(out[j].norm))
+            and (
+                _is_joint_issuer(out[j].norm)
+                or _is_role_issuer(out[j].norm)
+                or (_is_en_org(out[j + 1].norm) and is_org_name(out[j].norm))  # 運輸署 / Transport Department
+            )
             and not (j >= 1 and _cut_label(out[j - 1].norm))
         ):
             out[j].sign_org = out[j].structural = True
@@ -800,7 +808,11 @@ def _merge_titles(paras: list[Para]) -> list[Para]:
 
 
 def _join_title(a: str, b: str) -> str:
-    return a + ("" if not (a[-1:].isascii() and b[:1].isascii()) else " ") + b
+    """Two title lines as one; a space only where words of a Latin script meet
+    ("臨時封路通告" + "Temporary Road Closure", "Road" + "Closure")."""
+    both = a[-1:].isascii() and b[:1].isascii()
+    latin = (a[-1:].isascii() and a[-1:].isalpha()) or (b[:1].isascii() and b[:1].isalpha())
+    return a + (" " if both or latin else "") + b
 
 
 # ---------------------------------------------------------------- items
