@@ -148,6 +148,7 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("中标", 3),
         ("标段", 2),
         ("投标人", 2),
+        ("开标", 4),
         ("供应商", 2),
         ("tender", 6),
         ("procurement", 4),

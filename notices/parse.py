@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from notices.categories import Category
@@ -233,10 +233,35 @@ def _periods(
         return []
     out: list[Period] = []
     for period in found:
+        if period.span is not None and _SUPERSEDED.search(body, max(0, period.span[0] - 6), period.span[0]):
+            # "原定于4月16日举办…推迟": the date the notice withdraws is no plan
+            warnings.append(f"superseded date left out: {period.text}")
+            continue
         if published is not None and period.end is not None and _as_date(period.end, tz) < published:
             continue
-        out.append(_labelled(body, period))
+        out.append(_reopening(body, period, tz) or _labelled(body, period))
     return _drop_shadowed(out, tz)
+
+
+#: Words before a date that the notice itself replaces ("原定于", "原计划").
+_SUPERSEDED = re.compile(r"原(?:定|计划|拟|为)(?:于|在)?\s*$")
+#: What ends a disruption from a moment on: "自6月1日零时起恢复通行", "起解除交通管制".
+_REOPENS = re.compile(
+    r"^\s*(?:起|开始)?\s*(?:正式|全面|全线)?(恢复(?:通行|通车|供电|供水|供气|供暖|正常)|解除[^\s，。；]{0,6})"
+)
+
+
+def _reopening(body: str, period: Period, tz: ZoneInfo) -> Period | None:
+    """An open period that starts a reopening ("自6月1日零时起恢复通行") is the time the
+    disruption lasts until: no start, ending where service comes back."""
+    if period.span is None or period.start is None or period.end is not None:
+        return None
+    m = _REOPENS.match(normalize(body[period.span[1] : period.span[1] + 16]))
+    if m is None:
+        return None
+    start = period.start
+    end = start if isinstance(start, datetime) else start - timedelta(days=1)
+    return replace(period, start=None, end=end, label=f"{m.group(1)}前")
 
 
 def _drop_shadowed(periods: list[Period], tz: ZoneInfo) -> list[Period]:
