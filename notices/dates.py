@@ -419,7 +419,9 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _extent(pt: Point, base: date, anchor: date | None, hint: date | None = None) -> tuple[date, date] | None:
+def _extent(
+    pt: Point, base: date, anchor: date | None, hint: date | None = None, *, listed: bool = False
+) -> tuple[date, date] | None:
     """Calendar extent of ``pt``; fields it leaves out come from ``anchor`` or ``base``.
 
     ``hint`` is where the last period the text wrote with its year begins: a later yearless
@@ -437,9 +439,14 @@ def _extent(pt: Point, base: date, anchor: date | None, hint: date | None = None
             return extent
         if pt.month is None:
             year, month = _shift_month(year, month, 1)
-        else:
-            year += 1
-        return _make(year, month, pt.day, pt.part)
+            return _make(year, month, pt.day, pt.part)
+        rolled = _make(year + 1, month, pt.day, pt.part)
+        if not listed or extent is None or rolled is None:
+            return rolled  # a range's end never comes before its start
+        # a date listed after another: "12月28日、1月3日" rolls into the next year;
+        # "…至4月10日，10月20日起" is the same autumn, days before the date just read:
+        # whichever lies nearer wins
+        return rolled if (rolled[0] - anchor) <= (anchor - extent[1]) else extent
     if pt.month is None:
         return None
     if pt.year is not None:
@@ -496,7 +503,7 @@ def _resolve(
     start_pt, end_pt = draft.start, draft.end
     try:
         if draft.duration_days is not None and start_pt is not None:
-            start_ext = _extent(start_pt, base, anchor, hint)
+            start_ext = _extent(start_pt, base, anchor, hint, listed=True)
             if start_ext is None:
                 return None
             first = start_ext[0]
@@ -528,7 +535,7 @@ def _resolve(
                 if start_ext is not None and start_ext[0] > end_ext[1]:
                     start_ext = _make(end_pt.year - 1, start_pt.month, start_pt.day, start_pt.part)
             else:
-                start_ext = _extent(start_pt, base, anchor, hint)
+                start_ext = _extent(start_pt, base, anchor, hint, listed=True)
                 if start_ext is None:
                     return None
                 if end_pt.time_only:
@@ -539,12 +546,12 @@ def _resolve(
             if start_ext is None or end_ext is None:
                 return None
         elif start_pt is not None:
-            start_ext = _extent(start_pt, base, anchor, hint)
+            start_ext = _extent(start_pt, base, anchor, hint, listed=True)
             end_ext = start_ext if end_pt is start_pt else None
             if start_ext is None:
                 return None
         elif end_pt is not None:
-            end_ext = _extent(end_pt, base, anchor, hint)
+            end_ext = _extent(end_pt, base, anchor, hint, listed=True)
             if end_ext is None:
                 return None
         else:
