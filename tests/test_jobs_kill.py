@@ -12,7 +12,7 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from bot.standin import StandIn
 from db.engine import session_scope
@@ -65,6 +65,8 @@ async def test_sigkill_mid_run_loses_nothing(sessions: Sessions, db_url: str) ->
     async with session_scope(sessions) as session:
         planned = await plan_notice(session, notice_id, now=a_minute_ago, tz=SHANGHAI)
     assert planned == CHATS
+    async with session_scope(sessions) as session:  # all due now, whatever the hour of the day
+        await session.execute(update(Reminder).values(due_at=a_minute_ago))
 
     async with StandIn() as server:
         first = await start_dispatcher(db_url, server)
