@@ -481,6 +481,18 @@ def _contiguous_name(gap: str) -> bool:
     return 1 <= len(gap) <= 6 and _LONG_STOPWORD.search(gap) is None and gap[0] not in "的对在从"
 
 
+_LATIN_CAPITAL = re.compile(r"[A-Z]")
+_EN_WORD = r"[A-Z][a-z'’]+"
+#: A street as English, Portuguese or romanised names write it: "Hennessy Road",
+#: "Kwong Fuk Road", "Tai Po Market", "Avenida de Almeida Ribeiro".
+_EN_PLACE = re.compile(
+    rf"\b(?:{_EN_WORD} ){{1,3}}(?:Road|Street|Avenue|Lane|Highway|Drive|Terrace|Square|Bridge|Tunnel"
+    rf"|Path|Market|Estate|Village|Flyover|Interchange)\b(?! [A-Z])"  # not "Temporary Road Closure"
+    r"|\b(?:Avenida|Rua|Estrada|Travessa|Largo|Calçada|Praça) "
+    rf"(?:(?:de|da|do|dos|das) )?(?:{_EN_WORD} ?){{1,3}}(?<! )"
+)
+
+
 def find_places(text: str) -> list[str]:
     """Places in ``text`` in order of appearance, without repeats or fragments of earlier ones.
 
@@ -492,6 +504,8 @@ def find_places(text: str) -> list[str]:
         at = m.start()
         for s, e in _clause_places(m.group(), at > 0 and norm[at - 1] == "、"):
             found.append(text[at + s : at + e])
+    if _LATIN_CAPITAL.search(norm) is not None:
+        found.extend(m.group() for m in _EN_PLACE.finditer(norm))
     out: list[str] = []
     for place in found:
         if any(place in kept for kept in out):
