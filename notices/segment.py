@@ -292,6 +292,10 @@ def clean_line(line: str) -> str:
     stripped = line.strip()
     if _ANY_SPACE.search(stripped) is None:
         return dedouble(stripped)
+    if "\t" in stripped:
+        # a tab separates the columns of a table ("2022年6月14日\t7:00-19:00\t城关镇…"): cells
+        # are cleaned one by one and stay apart
+        return " ".join(cell for cell in (clean_line(c) for c in stripped.split("\t")) if cell)
     # undoubling halves text runs and keeps the single spaces between them
     return _despaced(dedouble(_SPACES.sub(" ", stripped)))
 
@@ -531,7 +535,12 @@ def _lines(text: str) -> list[_Line]:
             prose,
             marked,
             date or title or news or enum or label or marked,
-            _ends_by_mark(norm, last) if last in _TELLING_ENDS else None,
+            # a table row (its cells apart by tabs) ends at its line
+            True
+            if spaced and "\t" in raw.strip()
+            else _ends_by_mark(norm, last)
+            if last in _TELLING_ENDS
+            else None,
         )
         gap = False
         after_open = last in _OPEN_END
