@@ -26,10 +26,10 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.engine import session_scope
@@ -43,6 +43,20 @@ from jobs.texts import Context, buttons, digest_buttons, headline, render, rende
 from jobs.views import load_notices, zone
 
 log = logging.getLogger(__name__)
+
+REMINDERS = cast(Table, Reminder.__table__)
+_MARK_SENT = (
+    update(REMINDERS)
+    .where(REMINDERS.c.id == bindparam("rid"))
+    .values(
+        status=ReminderStatus.SENT,
+        message_id=bindparam("mid"),
+        sent_at=bindparam("at"),
+        last_error=None,
+    )
+)
+"""Core statements, run as executemany: the ORM's bulk paths cost more than the rows they write."""
+_RECORD_SENT = insert(cast(Table, SentMessage.__table__))
 
 GROUP_TYPES = frozenset({"group", "supergroup", "channel"})
 """Chat types Telegram limits to ``group_per_minute`` messages a minute (channels included)."""
@@ -265,21 +279,15 @@ class Dispatcher:
             sent = [m for m in marks if m.status == ReminderStatus.SENT]
             if sent:
                 await session.execute(
-                    update(Reminder).execution_options(synchronize_session=False),
+                    _MARK_SENT,
                     [
-                        {
-                            "id": rid,
-                            "status": ReminderStatus.SENT,
-                            "message_id": m.message_id,
-                            "sent_at": m.sent_at or now,
-                            "last_error": None,
-                        }
+                        {"rid": rid, "mid": m.message_id, "at": m.sent_at or now}
                         for m in sent
                         for rid in m.ids
                     ],
                 )
                 await session.execute(
-                    insert(SentMessage),
+                    _RECORD_SENT,
                     [
                         {
                             "chat_id": m.chat_id,
