@@ -9,11 +9,6 @@ Delivery guarantee: every planned row is eventually sent, skipped (no longer mea
 ``sending`` after a crash is sent again on the next start; so a message is duplicated only if the process
 died after Telegram accepted it and before its row was marked — at most ``in_flight_bound`` messages
 (sends under way plus marks not yet written).
-
-Marks are written in the background, in batches, one transaction at a time, so the next sends do not wait
-for the database; claiming the next batch also runs beside the sends. A send starts only while sends under
-way plus sent messages not yet marked stay under ``in_flight_bound``: if the database falls behind,
-sending waits for it, and the bound holds at every instant.
 """
 
 from __future__ import annotations
@@ -182,9 +177,7 @@ class Dispatcher:
 
     @property
     def in_flight_bound(self) -> int:
-        """The most messages that can be sent twice if the process dies at the worst moment: sends under
-        way (``max_in_flight``) plus sent messages whose marks are not written yet (``flush_every``); the
-        run never lets the two together exceed it."""
+        """The most messages that can be sent twice if the process dies at the worst moment."""
         return self.max_in_flight + self.flush_every
 
     def _now(self) -> float:
@@ -341,21 +334,13 @@ class _Run:
         self.ready: list[tuple[datetime, int, int]] = []
         self.waiting: list[tuple[float, int]] = []
         self.busy: set[int] = set()
-        self.tasks: dict[asyncio.Future[_Outcome], _Job] = {}
-        self.done: deque[_Outcome] = deque()
-        self.wake = asyncio.Event()
+        self.tasks: set[asyncio.Task[_Outcome]] = set()
         self.gone: list[tuple[int, str]] = []
         self.chats: dict[int, _ChatInfo] = {}
         self.notices: dict[int, NoticeView] = {}
         self.marks: list[_Mark] = []
         self.more = True
         self.queued = 0
-        self.db = asyncio.Lock()
-        """One database transaction at a time: claims, marks and chat updates never contend (SQLite)."""
-        self.writer: asyncio.Future[None] | None = None
-        self.claimer: asyncio.Future[list[_Row]] | None = None
-        self.unmarked = 0
-        """Messages sent (settled) whose rows are not marked in the database yet."""
 
     # queue bookkeeping
 
@@ -403,24 +388,14 @@ class _Run:
 
     # claiming and preparing
 
-    def _refill(self) -> None:
-        """Take a finished claim; start the next one in the background when the queues run low."""
-        if self.claimer is not None and self.claimer.done():
-            claimer, self.claimer = self.claimer, None
-            rows = claimer.result()
-            if not rows:
-                self.more = False
-            else:
-                self.stats.claimed += len(rows)
-                self._prepare(rows)
-        if self.claimer is None and self.more and self.queued < self.d.batch // 2:
-            self.claimer = asyncio.ensure_future(self._claim())
-
-    async def _claim(self) -> list[_Row]:
-        async with self.db, session_scope(self.d.sessions) as session:
+    async def _refill(self) -> None:
+        if not self.more or self.queued >= self.d.batch // 2:
+            return
+        async with session_scope(self.d.sessions) as session:
             rows = await self.d._claim(session, self.d.batch)
             if not rows:
-                return rows
+                self.more = False
+                return
             await self._load(session, rows)
             digest_chats = sorted(
                 {r.chat_id for r in rows if self.chats[r.chat_id].digest and r.event not in Event.CORRECTIONS}
@@ -429,38 +404,8 @@ class _Run:
                 extra = await self.d._claim(session, 10_000, digest_chats)
                 await self._load(session, extra)
                 rows = sorted(rows + extra, key=lambda r: (r.due_at, r.id))
-        return rows
-
-    # writing marks in the background
-
-    def _write(self, *, force: bool = False) -> None:
-        """Start writing the marks so far unless a write is under way (``force``: however few there are)."""
-        if self.writer is not None:
-            if not self.writer.done():
-                return
-            writer, self.writer = self.writer, None
-            writer.result()  # a failed write ends the run; its rows are recovered after the lease
-        if self.marks and (force or len(self.marks) >= max(1, self.d.flush_every // 2)):
-            batch, self.marks = self.marks, []
-            self.writer = asyncio.ensure_future(self._write_batch(batch))
-
-    async def _write_batch(self, batch: list[_Mark]) -> None:
-        sent = sum(1 for m in batch if m.status == ReminderStatus.SENT)
-        async with self.db:
-            await self.d._flush(batch)
-        self.unmarked -= sent
-
-    async def _written(self) -> None:
-        """Wait until the write under way (if any) is done, without cancelling it if the run is."""
-        if self.writer is not None:
-            await asyncio.wait({self.writer})
-            self._write(force=True)
-
-    async def _drain(self) -> None:
-        """Write every mark, in order."""
-        self._write(force=True)
-        while self.writer is not None:
-            await self._written()
+        self.stats.claimed += len(rows)
+        self._prepare(rows)
 
     async def _load(self, session: AsyncSession, rows: Sequence[_Row]) -> None:
         chat_ids = {r.chat_id for r in rows} - self.chats.keys()
@@ -566,16 +511,7 @@ class _Run:
         self.d.limiter.record(chat_id, self.chats[chat_id].is_group, now)
         self.busy.add(chat_id)
         task = asyncio.ensure_future(self._send(job, text, keys))
-        self.tasks[task] = job
-        task.add_done_callback(self._finished)
-
-    def _finished(self, task: asyncio.Future[_Outcome]) -> None:
-        job = self.tasks.pop(task)
-        if task.cancelled():
-            self.done.append((job, None, Transient("send cancelled")))
-        else:
-            self.done.append(task.result())
-        self.wake.set()
+        self.tasks.add(task)
 
     def _settle(self, job: _Job, message_id: int | None, error: BaseException | None) -> None:
         """Act on a finished send (in the main loop, so all state changes happen in one place)."""
@@ -592,7 +528,6 @@ class _Run:
                 kind = "correction"
             elif self.chats[job.chat_id].is_channel:
                 kind = "channel"
-            self.unmarked += 1
             self.marks.append(
                 _Mark(
                     [r.id for r in job.rows],
@@ -661,20 +596,14 @@ class _Run:
 
     async def _wait_tasks(self, *, poll: bool = False) -> None:
         """Settle finished sends: wait for at least one, or with ``poll`` only take those already done."""
-        if not poll and not self.done and self.tasks:
-            self.wake.clear()
-            await self.wake.wait()
-        self._settle_done()
-
-    def _settle_done(self) -> None:
-        while self.done:
-            self._settle(*self.done.popleft())
-        self._write()
-
-    @property
-    def in_flight(self) -> int:
-        """Sends under way or finished but not settled."""
-        return len(self.tasks) + len(self.done)
+        if not self.tasks:
+            return
+        done, _pending = await asyncio.wait(
+            self.tasks, timeout=0 if poll else None, return_when=asyncio.FIRST_COMPLETED
+        )
+        for task in done:
+            self.tasks.discard(task)
+            self._settle(*task.result())
 
     def _release_queued(self) -> None:
         """Rows claimed but not sent (the run stops on a long pause) go back to pending untouched."""
@@ -688,66 +617,43 @@ class _Run:
         d = self.d
         try:
             while True:
-                self._refill()
+                await self._refill()
                 await self._report_gone()
-                if not self.queued and not self.in_flight:
-                    if self.claimer is None:
+                if len(self.marks) >= d.flush_every:
+                    await d._flush(self.marks)
+                if not self.queued and not self.tasks:
+                    if not self.more:
                         break
-                    self._write(force=True)
-                    await asyncio.wait({self.claimer})
                     continue
                 pause = d.limiter.global_wait(d._now())
                 if pause > 0 and d._failures_in_a_row and pause > d.give_up_after:
                     break  # an outage: hand the rows back and let a later run probe again
-                if self.in_flight >= d.max_in_flight:
+                if len(self.tasks) >= d.max_in_flight:
                     await self._wait_tasks()
                     continue
-                if self.in_flight + self.unmarked >= d.in_flight_bound:
-                    # The database is behind: sending more would widen what a crash could duplicate.
-                    self._write(force=True)
-                    await self._written()
-                    self._settle_done()
-                    continue
                 if pause > 0:
-                    if self.tasks and not self.done:
-                        # Settle sends under way first (they reach the server before time moves on).
-                        self.wake.clear()
-                        with contextlib.suppress(TimeoutError):
-                            await asyncio.wait_for(self.wake.wait(), timeout=pause)
-                        self._settle_done()
-                        continue
-                    self._settle_done()
+                    await self._wait_tasks(poll=True)
                     if pause >= 0.2:
-                        self._write(force=True)
+                        await d._flush(self.marks)
                     await d.sleep(pause)
                     continue
                 chat_id = self._pop_ready()
                 if chat_id is not None:
                     self._launch(chat_id)
                     await asyncio.sleep(0)
-                    self._settle_done()
-                elif self.in_flight:
-                    self._write(force=True)
+                    await self._wait_tasks(poll=True)
+                elif self.tasks:
                     await self._wait_tasks()
                 elif self.waiting:
-                    self._write(force=True)
+                    await d._flush(self.marks)
                     await d.sleep(max(self.waiting[0][0] - d._now(), 0.001))
-                elif not self._reschedule_all() and self.claimer is None and not self.more:
+                elif not self._reschedule_all() and not self.more:
                     break
-                elif self.claimer is not None:
-                    await asyncio.wait({self.claimer})
         finally:
             await self._wait_all()
-            if self.claimer is not None:
-                await asyncio.wait({self.claimer})
-                if not self.claimer.cancelled() and self.claimer.exception() is None:
-                    rows = self.claimer.result()
-                    self.stats.claimed += len(rows)
-                    self._prepare(rows)
-                self.claimer = None
             await self._report_gone()
             self._release_queued()
-            await self._drain()
+            await d._flush(self.marks)
             d.limiter.forget(d._now())
 
     def _reschedule_all(self) -> bool:
@@ -758,13 +664,10 @@ class _Run:
         return bool(self.ready or self.waiting)
 
     async def _report_gone(self) -> None:
-        if not self.gone:
-            return
-        async with self.db:
-            for gone_id, reason in self.gone:
-                await self.d._chat_gone(gone_id, reason)
+        for gone_id, reason in self.gone:
+            await self.d._chat_gone(gone_id, reason)
         self.gone.clear()
 
     async def _wait_all(self) -> None:
-        while self.in_flight:
+        while self.tasks:
             await self._wait_tasks()
