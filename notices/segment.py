@@ -180,9 +180,7 @@ _TITLE_ENDS = (
     "转让",
 )
 _TITLE_END = re.compile(
-    r"(?:公告|通告|通知|公示|启事|启示|声明|预告|告知书|公开信|须知|招租|出租|招聘|招标|拍卖|公示表|提示|函|简章|公报|转让"
-    r"|公众咨询|征求意见)"
-    r"(?:[（(]第?[\d一二三四五六七八九十〇]+号?[）)])?$"
+    rf"(?:{'|'.join(map(re.escape, _TITLE_ENDS))})(?:[（(]第?[\d一二三四五六七八九十〇]+号?[）)])?$"
 )
 
 #: Endings of an organisation's name, for issuer lines above a signature date.
