@@ -331,7 +331,17 @@ def _lowered(text: str) -> str:
 
 
 def categorize(title: str, body: str) -> CategoryGuess:
-    """Category from normalised title and body; the title weighs three times the body.
+    """Category from normalised title and body: the keyword evidence, then the subject the
+    arrangements serve (a marathon's road closures are the marathon's notice)."""
+    guess = keyword_guess(title, body)
+    subject = _subject(guess.category, _lowered(f"{title}\n{body}"))
+    if subject is None:
+        return guess
+    return CategoryGuess(subject, guess.score, guess.category, False)
+
+
+def keyword_guess(title: str, body: str) -> CategoryGuess:
+    """Category by keyword evidence alone; the title weighs three times the body.
     English keywords are lower case: the text is lowered when it holds ASCII capitals."""
     title, body = _lowered(title), _lowered(body)
     scores: dict[Category, int] = {}
@@ -374,3 +384,36 @@ def news_evidence(text: str, *, news_start: bool) -> int:
     score = 4 if news_start else 0
     score += min(len(_NEWS_MARKERS.findall(text)), 3)
     return score
+
+
+#: A notice whose arrangements serve a subject belongs to the subject: (arrangement
+#: categories, subject, words that name the subject).
+_SUBJECTS: tuple[tuple[frozenset[Category], Category, re.Pattern[str]], ...] = (
+    (
+        frozenset({Category.TRAFFIC_CONTROL, Category.ROAD_CLOSURE}),
+        Category.EVENT,
+        re.compile(
+            r"马拉松|半程|赛事|比赛期间|大赛|烟花|烟火|巡游|花车|灯会|观灯|年宵|花市|花墟|庙会|演唱会|音乐节"
+            r"|文化节|嘉年华|跨年|倒数|庆典|运动会|自行车赛|越野赛|marathon|fireworks|parade|countdown"
+            r"|carnival|festival|race\b|run\b"
+        ),
+    ),
+    (
+        frozenset({Category.TENDER, Category.AUCTION}),
+        Category.RENTAL,
+        re.compile(r"出租|招租|租赁|租用|租约|摊位|铺位|for rent|for lease|to let|tenancy|letting"),
+    ),
+    (
+        frozenset({Category.TENDER, Category.RENTAL}),
+        Category.AUCTION,
+        re.compile(r"拍卖|竞买|卖地|土地出让|挂牌出让|land sale|auction"),
+    ),
+)
+
+
+def _subject(best: Category, text: str) -> Category | None:
+    """The subject category when ``best`` only names the arrangements made for it."""
+    for arrangements, subject, words in _SUBJECTS:
+        if best in arrangements and words.search(text):
+            return subject
+    return None

@@ -1,0 +1,139 @@
+"""Candidate periods and the evidence that keeps or drops them.
+
+Every dated expression in a notice is a candidate; what surrounds it decides whether a
+subscriber must be told of it: page metadata (发布时间), a dateline or reporting clause
+(本报讯…6月12日, 记者5月8日获悉), a date the notice replaces (原定于), or a span over before
+publication are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from notices.dates import find_periods
+from notices.labels import labelled
+from notices.model import Period
+from notices.normalize import normalize
+
+
+def _as_date(value: date | datetime, tz: ZoneInfo) -> date:
+    return value.astimezone(tz).date() if isinstance(value, datetime) else value
+
+
+def kept_periods(
+    body: str, *, base: date | None, published: date | None, tz: ZoneInfo, warnings: list[str]
+) -> list[Period]:
+    """Periods in the body, labelled; spans wholly before publication are history, not plans."""
+    if base is None or not body.strip():
+        if base is None and body.strip():
+            warnings.append("dates not resolved: no reference date for this notice")
+        return []
+    try:
+        found = find_periods(body, base=base, tz=tz)
+    except Exception as exc:  # a date-grammar bug must not cost the whole page
+        warnings.append(f"dates could not be read: {type(exc).__name__}")
+        return []
+    norm = normalize(body)
+    out: list[Period] = []
+    for period in found:
+        reason = _drop_reason(norm, period)
+        if reason == "superseded":
+            # "原定于4月16日举办…推迟": the date the notice withdraws is no plan
+            warnings.append(f"superseded date left out: {period.text}")
+        if reason is not None:
+            continue
+        if published is not None and period.end is not None and _as_date(period.end, tz) < published:
+            continue
+        out.append(_reopening(body, period, tz) or labelled(body, period))
+    return _drop_shadowed(out, tz)
+
+
+#: A label that names when the page or document was made, not a plan: 发布时间, 更新日期.
+_METADATA_LABEL = re.compile(
+    r"(?:发布|更新|成文|印发|发文|修改|修订|录入|上传|编辑|信息|发稿|刊发|生成|日期)(?:时间|日期)?\s*[:：]?\s*$"
+)
+#: What else a metadata line holds: 浏览量, 来源, 点击数, 字号.
+_METADATA_LINE = re.compile(r"浏览|阅读(?:量|数|次数)|点击|来源\s*[:：]|字号|访问量|发布人|责任编辑|作者\s*[:：]")
+#: The date a report is filed under: 本报讯（记者 王丽）6月12日, 新华社北京5月8日电.
+_DATELINE_BEFORE = re.compile(
+    r"(?:讯|电|訊|電)\s*(?:[（(][^）)]{0,30}[）)])?\s*$|记者[^，。,\n]{0,12}$|(?:^|[，,。])\s*据[^，。]{0,10}$"
+)
+#: A date the reporter learned something on: 记者5月8日获悉 / 从…了解到.
+_REPORTING_AFTER = re.compile(r"^\s*(?:[^，。,\n]{0,12})?(?:获悉|了解到|从[^，。]{0,20}(?:获悉|了解到)|电[^话力费])")
+
+
+def _drop_reason(norm: str, period: Period) -> str | None:
+    """Why a candidate period is no plan for the public, or None to keep it."""
+    if period.span is None:
+        return None
+    begin, end = period.span
+    line_start = norm.rfind("\n", 0, begin) + 1
+    line_end = norm.find("\n", end)
+    line = norm[line_start : line_end if line_end >= 0 else len(norm)]
+    before = norm[line_start:begin]
+    if _SUPERSEDED.search(norm, max(0, begin - 6), begin):
+        return "superseded"
+    if _METADATA_LABEL.search(before[-12:]) or (len(line) < 120 and _METADATA_LINE.search(line)):
+        return "metadata"
+    if _DATELINE_BEFORE.search(before[-24:]) or _REPORTING_AFTER.match(norm, end):
+        return "dateline"
+    return None
+
+
+#: Words before a date that the notice itself replaces ("原定于", "原计划").
+_SUPERSEDED = re.compile(r"原(?:定|计划|拟|为)(?:于|在)?\s*$")
+#: What ends a disruption from a moment on: "自6月1日零时起恢复通行", "起解除交通管制".
+_REOPENS = re.compile(
+    r"^\s*(?:起|开始)?\s*(?:正式|全面|全线)?(恢复(?:通行|通车|供电|供水|供气|供暖|正常)|解除[^\s，。；]{0,6})"
+)
+
+
+def _reopening(body: str, period: Period, tz: ZoneInfo) -> Period | None:
+    """An open period that starts a reopening ("自6月1日零时起恢复通行") is the time the
+    disruption lasts until: no start, ending where service comes back."""
+    if period.span is None or period.start is None or period.end is not None:
+        return None
+    m = _REOPENS.match(normalize(body[period.span[1] : period.span[1] + 16]))
+    if m is None:
+        return None
+    start = period.start
+    end = start if isinstance(start, datetime) else start - timedelta(days=1)
+    return replace(period, start=None, end=end, label=f"{m.group(1)}前")
+
+
+def _drop_shadowed(periods: list[Period], tz: ZoneInfo) -> list[Period]:
+    """A bare duration ("公示期为30日") restated by explicit dates next to it is the same
+    period: the explicit dates win. A span stated twice is kept once."""
+
+    def explicit(p: Period) -> bool:
+        return "月" in normalize(p.text)
+
+    kept: list[Period] = []
+    for p in periods:
+        if not explicit(p) and any(explicit(q) and _overlap(p, q, tz) for q in periods):
+            continue
+        same = next(
+            (i for i, q in enumerate(kept) if (q.start, q.end, q.all_day) == (p.start, p.end, p.all_day)),
+            None,
+        )
+        if same is not None:
+            # one span stated twice ("自6月5日至6月20日…封闭期限：6月5日—20日") is one period
+            first = kept[same]
+            kept[same] = replace(first, label=first.label or p.label, note=first.note or p.note)
+            continue
+        kept.append(p)
+    return kept
+
+
+def _overlap(a: Period, b: Period, tz: ZoneInfo) -> bool:
+    """Whether two periods share a day; a timed and an all-day period compare by their days."""
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return False
+    if a.all_day == b.all_day:
+        return not (a.end < b.start or b.end < a.start)  # type: ignore[operator]
+    a_start, a_end = _as_date(a.start, tz), _as_date(a.end, tz)
+    b_start, b_end = _as_date(b.start, tz), _as_date(b.end, tz)
+    return not (a_end < b_start or b_end < a_start)
