@@ -557,13 +557,10 @@ def _resolve(
         else:
             return None
 
-        single = end_pt is start_pt
-        timed = not single and (
-            (start_pt is not None and start_pt.hour is not None)
-            or (end_pt is not None and end_pt.hour is not None)
+        # a date with a clock time alone is a moment (开标时间 5月20日9:30): start = end
+        timed = (start_pt is not None and start_pt.hour is not None) or (
+            end_pt is not None and end_pt.hour is not None
         )
-        if single and start_pt is not None and start_pt.hour is not None and start_pt.time_span:
-            notes.append(text[start_pt.time_span[0] : start_pt.time_span[1]])
         if draft.daily is not None:
             notes.append(text[draft.daily[0] : draft.daily[1]].strip())
 
@@ -597,7 +594,12 @@ def _resolve(
                         end_dt = later if later > start_dt else end_dt + timedelta(days=1)
                     else:
                         end_dt += timedelta(days=1)
-        if start_dt is not None and end_dt is not None and end_dt <= start_dt:
+        moment = end_pt is start_pt
+        if (
+            start_dt is not None
+            and end_dt is not None
+            and (end_dt < start_dt or (end_dt == start_dt and not moment))
+        ):
             return None
         period = Period(
             start_dt,

@@ -11,6 +11,25 @@ from notices.normalize import normalize
 
 _LABEL_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]\s*[^：:\n]{0,30}$")
 _CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]")
+#: How far around a date its clause or line is looked for: text beyond this belongs to other
+#: dates, and the bound keeps a page with many dates on one line linear.
+REACH = 240
+
+
+def clause_span(text: str, start: int, end: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> tuple[int, int]:
+    """Bounds of the clause holding ``text[start:end]``, at most REACH characters each way."""
+    low = max(0, start - REACH)
+    begin = max((m.end() for m in breaks.finditer(text, low, start)), default=low)
+    stop = breaks.search(text, end, end + REACH)
+    return begin, stop.start() if stop else min(len(text), end + REACH)
+
+
+def line_start(text: str, at: int) -> int:
+    """Where the line holding ``at`` starts, looking back at most REACH characters."""
+    low = max(0, at - REACH)
+    return max(text.rfind("\n", low, at) + 1, low)
+
+
 #: A "X：" before a date labels it only when X speaks of time ("报名时间：", "公示期："),
 #: not a salutation or a lead-in ("各乡镇、县级各部门：", "将对以下线路停电：").
 _LABEL_LIKE = re.compile(r"时|期|日|限|截止|截至|档")
@@ -73,14 +92,12 @@ def labelled(body: str, period: Period) -> Period:
 
 
 def _label_for(body: str, start: int, end: int) -> str | None:
-    line_start = body.rfind("\n", 0, start) + 1
-    before = normalize(body[line_start:start])
+    before = normalize(body[line_start(body, start) : start])
     m = _LABEL_BEFORE.search(before)
     if m is not None and _LABEL_LIKE.search(m.group(1)):
         return m.group(1)
-    clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(body, 0, start)), default=0)
-    clause_end_m = _CLAUSE_BREAK.search(body, end)
-    clause = normalize(body[clause_start : clause_end_m.start() if clause_end_m else len(body)])
+    clause_start, clause_end = clause_span(body, start, end)
+    clause = normalize(body[clause_start:clause_end])
     for word, label in _LABEL_WORDS:
         if word in clause:
             return label
@@ -97,8 +114,8 @@ def _more_notes(body: str, end: int, note: str | None) -> str | None:
     """What the rest of the period's sentence adds to its note: the afternoon window after
     the morning one ("每日上午9:00-12:00，下午14:30-17:30") and the days left out
     ("（法定节假日除外）")."""
-    stop = _CLAUSE_BREAK.search(body, end)
-    sentence_end = min(stop.start() if stop else len(body), end + 60)
+    stop = _CLAUSE_BREAK.search(body, end, end + 60)
+    sentence_end = stop.start() if stop else min(len(body), end + 60)
     sentence = normalize(body[end:sentence_end])
     if note:
         at = sentence.find(normalize(note))
@@ -120,8 +137,7 @@ def _note_for(body: str, period: Period, end: int) -> str | None:
     if m is not None and _NOTE_WORDS.search(normalize(m.group(1))):
         return m.group(1).strip()
     if period.all_day and period.start is not None and period.end is not None and period.start != period.end:
-        stop = _CLAUSE_BREAK.search(body, end)
-        sentence = normalize(body[end : stop.start() if stop else len(body)])
+        sentence = normalize(body[end : clause_span(body, end, end)[1]])
         hours = _DAILY_HOURS.search(sentence)
         if hours is not None:
             return body[end + hours.start() : end + hours.end()]

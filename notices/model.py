@@ -20,7 +20,8 @@ class Period:
 
     All-day periods hold ``date`` values and an *inclusive* end date
     (``2022-05-11 — 2022-05-26`` is sixteen days). Timed periods hold aware
-    ``datetime`` values and an exclusive end instant. ``start`` is None for a
+    ``datetime`` values and an exclusive end instant, or start = end for a moment (a bid
+    opening at 9:30). ``start`` is None for a
     pure deadline (截至…), ``end`` is None for an open period (…起).
     """
 
@@ -46,6 +47,11 @@ class Period:
             raise ValueError("a period needs a start or an end")
         if self.start is not None and self.end is not None and self.end < self.start:  # type: ignore[operator]
             raise ValueError(f"period ends before it starts: {self.start} > {self.end}")
+
+    @property
+    def is_moment(self) -> bool:
+        """A single clock time (开标时间 5月20日9:30): a timed period whose start is its end."""
+        return not self.all_day and self.start is not None and self.start == self.end
 
     def bounds(self, tz: ZoneInfo) -> tuple[datetime | None, datetime | None]:
         """Start and exclusive end as aware datetimes; all-day dates are read in ``tz``."""

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from notices.categories import Category
 from notices.classify import CategoryGuess, categorize, news_evidence, notice_evidence
+from notices.labels import clause_span
 from notices.model import PageResult, ParsedNotice, SkippedItem
 from notices.normalize import normalize
 from notices.periods import kept_periods
@@ -100,9 +101,8 @@ def _announces(notice: ParsedNotice, *, reported: bool) -> bool:
             continue
         if not reported or p.span is None:
             return True
-        begin = max((m.end() for m in _SENTENCE_END.finditer(norm, 0, p.span[0])), default=0)
-        stop = _SENTENCE_END.search(norm, p.span[1])
-        if _PLANNED.search(norm, begin, stop.start() if stop else len(norm)):
+        begin, end = clause_span(norm, p.span[0], p.span[1], _SENTENCE_END)
+        if _PLANNED.search(norm, begin, end):
             return True
     return False
 

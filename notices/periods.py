@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from notices.dates import find_periods
-from notices.labels import labelled
+from notices.labels import REACH, labelled, line_start
 from notices.model import Period
 from notices.normalize import normalize
 
@@ -56,13 +56,19 @@ _METADATA_LABEL = re.compile(
     r"(?:发布|更新|成文|印发|发文|修改|修订|录入|上传|编辑|信息|发稿|刊发|生成|日期)(?:时间|日期)?\s*[:：]?\s*$"
 )
 #: What else a metadata line holds: 浏览量, 来源, 点击数, 字号.
-_METADATA_LINE = re.compile(r"浏览|阅读(?:量|数|次数)|点击|来源\s*[:：]|字号|访问量|发布人|责任编辑|作者\s*[:：]")
+_METADATA_LINE = re.compile(
+    r"浏览|阅读(?:量|数|次数)|点击|来源\s*[:：]|字号|访问量|发布人|责任编辑|作者\s*[:：]"
+)
+#: A date that opens its line and is followed by a byline: "2025/10/31 08:59 记者林嘉东／新北报导".
+_BYLINE_AFTER = re.compile(r"\s*(?:[(（]?[^\s，。]{0,6}[)）]?\s*)?(?:记者|编辑|来源|作者|报导|报道|通讯员)")
 #: The date a report is filed under: 本报讯（记者 王丽）6月12日, 新华社北京5月8日电.
 _DATELINE_BEFORE = re.compile(
     r"(?:讯|电|訊|電)\s*(?:[（(][^）)]{0,30}[）)])?\s*$|记者[^，。,\n]{0,12}$|(?:^|[，,。])\s*据[^，。]{0,10}$"
 )
 #: A date the reporter learned something on: 记者5月8日获悉 / 从…了解到.
-_REPORTING_AFTER = re.compile(r"^\s*(?:[^，。,\n]{0,12})?(?:获悉|了解到|从[^，。]{0,20}(?:获悉|了解到)|电[^话力费])")
+_REPORTING_AFTER = re.compile(
+    r"^\s*(?:[^，。,\n]{0,12})?(?:获悉|了解到|从[^，。]{0,20}(?:获悉|了解到)|电[^话力费])"
+)
 
 
 def _drop_reason(norm: str, period: Period) -> str | None:
@@ -70,13 +76,15 @@ def _drop_reason(norm: str, period: Period) -> str | None:
     if period.span is None:
         return None
     begin, end = period.span
-    line_start = norm.rfind("\n", 0, begin) + 1
-    line_end = norm.find("\n", end)
-    line = norm[line_start : line_end if line_end >= 0 else len(norm)]
-    before = norm[line_start:begin]
-    if _SUPERSEDED.search(norm, max(0, begin - 6), begin):
+    first = line_start(norm, begin)
+    line_end = norm.find("\n", end, end + REACH)
+    line = norm[first : line_end if line_end >= 0 else end + REACH]
+    before = norm[first:begin]
+    if _SUPERSEDED.search(norm, max(0, begin - 16), begin):
         return "superseded"
     if _METADATA_LABEL.search(before[-12:]) or (len(line) < 120 and _METADATA_LINE.search(line)):
+        return "metadata"
+    if not before.strip() and _BYLINE_AFTER.match(norm, end):
         return "metadata"
     if _DATELINE_BEFORE.search(before[-24:]) or _REPORTING_AFTER.match(norm, end):
         return "dateline"
@@ -84,7 +92,7 @@ def _drop_reason(norm: str, period: Period) -> str | None:
 
 
 #: Words before a date that the notice itself replaces ("原定于", "原计划").
-_SUPERSEDED = re.compile(r"原(?:定|计划|拟|为)(?:于|在)?\s*$")
+_SUPERSEDED = re.compile(r"原(?:定|计划|拟|订|本)[^，。；,;:\n]{0,12}$")
 #: What ends a disruption from a moment on: "自6月1日零时起恢复通行", "起解除交通管制".
 _REOPENS = re.compile(
     r"^\s*(?:起|开始)?\s*(?:正式|全面|全线)?(恢复(?:通行|通车|供电|供水|供气|供暖|正常)|解除[^\s，。；]{0,6})"
@@ -104,6 +112,10 @@ def _reopening(body: str, period: Period, tz: ZoneInfo) -> Period | None:
     return replace(period, start=None, end=end, label=f"{m.group(1)}前")
 
 
+#: A label that names when a service resumes: it restates a disruption's end.
+_RESUMES = re.compile(r"恢复|复电|复水|复气|来电|来水|送电|送水|通车|开放")
+
+
 def _drop_shadowed(periods: list[Period], tz: ZoneInfo) -> list[Period]:
     """A bare duration ("公示期为30日") restated by explicit dates next to it is the same
     period: the explicit dates win. A span stated twice is kept once."""
@@ -111,9 +123,13 @@ def _drop_shadowed(periods: list[Period], tz: ZoneInfo) -> list[Period]:
     def explicit(p: Period) -> bool:
         return "月" in normalize(p.text)
 
+    ends = {q.end for q in periods if q.start != q.end}
     kept: list[Period] = []
     for p in periods:
         if not explicit(p) and any(explicit(q) and _overlap(p, q, tz) for q in periods):
+            continue
+        if p.start == p.end and p.end in ends and _RESUMES.search(p.label or ""):
+            # "预计恢复供水时间：21日20时" restates when the outage above ends
             continue
         same = next(
             (i for i, q in enumerate(kept) if (q.start, q.end, q.all_day) == (p.start, p.end, p.all_day)),

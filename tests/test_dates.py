@@ -146,8 +146,8 @@ def _assert_sane(periods: list[Period], text: str) -> None:
         assert period.start is not None or period.end is not None
         if period.start is not None and period.end is not None:
             assert period.end >= period.start  # type: ignore[operator]
-            if not period.all_day:
-                assert period.end > period.start  # type: ignore[operator]
+            if not period.all_day and period.end == period.start:
+                assert period.is_moment  # a clock time alone: 开标 9:30
         assert period.span is not None
         assert text[period.span[0] : period.span[1]] == period.text
 
