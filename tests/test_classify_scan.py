@@ -8,7 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from notices.categories import Category
-from notices.classify import HEAD_BONUS, KEYWORDS, MIN_SCORE, TITLE_WEIGHT, CategoryGuess, categorize, keyword_guess
+from notices.classify import (
+    HEAD_BONUS,
+    KEYWORDS,
+    MIN_SCORE,
+    TITLE_WEIGHT,
+    CategoryGuess,
+    categorize,
+    keyword_guess,
+)
 
 _WORDS = sorted({w for words in KEYWORDS.values() for w, _ in words})
 _FILLER = ["的", "，", "路", "时间", "公告", "5月"]
