@@ -81,6 +81,11 @@ _ORDINALS = ("st", "nd", "rd", "th")
 _AM = ("上午", "早上", "早晨", "凌晨")
 _PM = ("下午", "晚上", "夜间", "傍晚")
 _CONNECTORS = ("至", "到", "起至", "起到")
+#: The day after the range's start: 晚上11时至翌日6时.
+_NEXT_DAY = ("次日", "翌日", "隔日", "次晨", "翌晨")
+#: One-character halves of the day that PDF and web text leave as plain prose: 晚23:00, 早8:00.
+_GAP_AM = frozenset(("早", "晨", "清晨", "早间", "凌晨"))
+_GAP_PM = frozenset(("晚", "夜", "晚间", "夜晚", "深夜", "当晚"))
 _EN_CONNECTORS = ("to", "through", "thru", "till", "until")
 _DEADLINE_KW = ("截至", "截止", "截止到", "截止至", "截至到")
 _DEADLINE_EN = ("until", "till", "by", "before")
@@ -460,12 +465,17 @@ class Grammar:
         """(hour 0..24, minute, next index) of a time of day at ``i``."""
         j = i
         half: str | None = None
+        gap = self.at(j)
         if self.kw(j, *_AM):
             half, j = "am", j + 1
         elif self.kw(j, *_PM):
             half, j = "pm", j + 1
         elif self.kw(j, "中午"):
             half, j = "noon", j + 1
+        elif gap is not None and gap.kind is Kind.GAP and str(gap.value).strip() in _GAP_AM:
+            half, j = "am", j + 1
+        elif gap is not None and gap.kind is Kind.GAP and str(gap.value).strip() in _GAP_PM:
+            half, j = "pm", j + 1
         hour = _num(self.at(j), 0, 24)
         if hour is None:
             if self.word(i, "noon"):
@@ -490,6 +500,8 @@ class Grammar:
             minute, k = m, k + 2
             if self.sep(k, ":") and self.at(k + 1) is not None and self.t[k + 1].digits == 2:
                 k += 2  # seconds
+            if self.unit(k, "时", "点"):
+                k += 1  # 22:00时
         elif self.word(k, "am", "pm") and half is None:
             pass
         else:
@@ -530,8 +542,8 @@ class Grammar:
                 dated = self._time_on_date(i)  # "… to 6:00 a.m. on 19 May 2022": its own day
                 if dated is not None:
                     return dated
-            next_day = self.kw(i, "次日")
-            timed = self.time(i + 1 if next_day else i)
+            next_day = self.kw(i, *_NEXT_DAY)
+            timed = self.time(self._skip_weekday(i + 1) if next_day else i)
             if timed is not None:
                 hour, minute, k = timed
                 span = (self.t[i].start, self.t[k - 1].end)

@@ -39,7 +39,7 @@ def kept_periods(
     norm = normalize(body)
     out: list[Period] = []
     for period in found:
-        reason = _drop_reason(norm, period)
+        reason = _drop_reason(norm, period, published, tz)
         if reason == "superseded":
             # "原定于4月16日举办…推迟": the date the notice withdraws is no plan
             warnings.append(f"superseded date left out: {period.text}")
@@ -71,7 +71,7 @@ _REPORTING_AFTER = re.compile(
 )
 
 
-def _drop_reason(norm: str, period: Period) -> str | None:
+def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo) -> str | None:
     """Why a candidate period is no plan for the public, or None to keep it."""
     if period.span is None:
         return None
@@ -88,7 +88,22 @@ def _drop_reason(norm: str, period: Period) -> str | None:
         return "metadata"
     if _DATELINE_BEFORE.search(before[-24:]) or _REPORTING_AFTER.match(norm, end):
         return "dateline"
+    if (
+        published is not None
+        and period.start is not None
+        and period.start == period.end
+        and _as_date(period.start, tz) <= published
+        and _STAMP_LINE.fullmatch(before)
+        and _STAMP_LINE.fullmatch(line[end - first :])
+    ):
+        # a date (with its time) alone on its line, on or before the publication date:
+        # the page's time stamp or a signature, not a plan
+        return "metadata"
     return None
+
+
+#: What may stand beside a date stamp on its line: brackets, a weekday, punctuation.
+_STAMP_LINE = re.compile(r"[\s()（）\[\]【】|:：,，。.星期周一二三四五六日天]*")
 
 
 #: Words before a date that the notice itself replaces ("原定于", "原计划").
