@@ -84,20 +84,21 @@ def _read_item(
     built = _build(title, body, norm_body, signature, guess, published=published, tz=tz)
     if (item.news and notice < news) or notice < _MIN_NOTICE or notice < news:
         # no notice's shape: still one when it announces a dated plan the public must act on
-        if _announces(built, reported=item.news or news >= 2):
+        if _announces(built, reported=item.news or news >= 2, known=guess.category is not Category.OTHER):
             return built, None
         reason = "news report" if item.news or news >= 2 else "no notice markers (not a notice)"
         return None, SkippedItem(reason, _excerpt(item))
     return built, None
 
 
-def _announces(notice: ParsedNotice, *, reported: bool) -> bool:
+def _announces(notice: ParsedNotice, *, reported: bool, known: bool) -> bool:
     """Whether an item without a notice's title or signature still carries a notice's facts:
-    a period named by what happens in it (停电时间, 封闭期限, 报名时间), and, in a news report,
+    a period named by what happens in it (停电时间, 封闭期限, 报名时间) or in an item whose
+    words name a category (known), and, in a news report,
     told as a plan (将于, 定于, 届时), not as what took place."""
     norm = normalize(notice.body)
     for p in notice.periods:
-        if p.label is None or _VAGUE.search(normalize(p.text)):
+        if (p.label is None and not known) or _VAGUE.search(normalize(p.text)):
             continue
         if not reported or p.span is None:
             return True
