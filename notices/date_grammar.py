@@ -256,6 +256,11 @@ class Grammar:
                 if self.unit(i + 1, "号") and self._address_follows(i + 1):
                     return None  # 5月11日，3号楼: a building, not the 3rd
                 return Point(None, None, day), i + 2
+            if day is not None and self.unit(i + 1, "日"):
+                if self.text[max(0, tok.start - 2) : tok.start] in ("本月", "当月", "该月"):
+                    return Point(self.base.year, self.base.month, day), i + 2  # 本月27日
+                if self.time(self._skip_weekday(i + 2)) is not None:
+                    return Point(None, None, day), i + 2  # 13日21:00: a day of the nearest month
             return None
         if month is None or month_tok is None:
             return None

@@ -448,7 +448,12 @@ def _extent(
         # whichever lies nearer wins
         return rolled if (rolled[0] - anchor) <= (anchor - extent[1]) else extent
     if pt.month is None:
-        return None
+        if pt.year is not None or pt.day is None:
+            return None
+        # a day with neither month nor year (13日21:00): the month that puts it nearest
+        months = (_shift_month(base.year, base.month, by) for by in (-1, 0, 1))
+        days = [d for y, m in months if (d := _make(y, m, pt.day, "day")) is not None]
+        return min(days, key=lambda d: abs((d[0] - base).days), default=None)
     if pt.year is not None:
         return _make(pt.year, pt.month, pt.day, pt.part)
     best: tuple[date, date] | None = None
