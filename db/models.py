@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy import (
     BigInteger,
@@ -14,6 +14,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -112,6 +113,9 @@ class Period(Base):
     starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     active_from: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: The window each day of an all-day span opens for (local clock times), when there is one.
+    daily_start: Mapped[time | None] = mapped_column(Time)
+    daily_end: Mapped[time | None] = mapped_column(Time)
 
     notice: Mapped[Notice] = relationship(back_populates="periods")
 

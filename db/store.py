@@ -148,6 +148,8 @@ def period_values(period: Period, *, position: int, published: date | None, tz: 
         "starts_at": starts_at,
         "ends_at": ends_at,
         "active_from": active_from,
+        "daily_start": period.daily[0] if period.daily else None,
+        "daily_end": period.daily[1] if period.daily else None,
     }
 
 
@@ -229,7 +231,14 @@ def _period_from_row(row: PeriodRow, tz: ZoneInfo) -> Period:
     else:
         start = None if row.starts_at is None else row.starts_at.astimezone(tz)
         end = None if row.ends_at is None else row.ends_at.astimezone(tz)
-    return Period(start=start, end=end, all_day=row.all_day, label=row.label, note=row.note, text=row.text)
+    daily = (
+        (row.daily_start, row.daily_end)
+        if row.daily_start is not None and row.daily_end is not None
+        else None
+    )
+    return Period(
+        start=start, end=end, all_day=row.all_day, label=row.label, note=row.note, text=row.text, daily=daily
+    )
 
 
 def to_parsed(row: Notice, tz: ZoneInfo) -> ParsedNotice:

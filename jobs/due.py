@@ -5,7 +5,8 @@ result out to every matching chat.
 Rules, all in the chat's zone unless said otherwise:
 - ``new``: when planned, but not before the morning hour of the publication day.
 - ``eve`` (closures and outages only): 20:00 on the day before the start, if that is before ``starts``.
-- ``starts``: the morning hour of the start date (all-day) or ``lead_minutes`` before a timed start;
+- ``starts``: the morning hour of the start date (all-day) or ``lead_minutes`` before a timed start
+  or before the first daily window, whichever comes first;
   not planned when it would come no later than ``new`` (the announcement already says it has begun).
 - ``deadline`` (categories with deadlines): the morning hour ``n`` days before the last day, for each
   ``n`` in the chat's points; ``0`` is "last day today".
@@ -126,6 +127,7 @@ class PeriodView:
     ends_at: datetime | None = None
     label: str | None = None
     note: str | None = None
+    daily: tuple[time, time] | None = None
 
     def start_instant(self, tz: ZoneInfo) -> datetime | None:
         if self.all_day:
@@ -228,6 +230,10 @@ def _period_events(category: Category, period: PeriodView, profile: Profile, tz:
             assert period.start_date is not None
             start_day = period.start_date
             starts_due = profile.morning(start_day)
+            if period.daily is not None:
+                # a window each day (每晚22时至翌日6时): tell before the first one opens
+                opens = datetime.combine(start_day, period.daily[0], tzinfo=tz).astimezone(UTC)
+                starts_due = min(starts_due, opens - timedelta(minutes=profile.lead_minutes))
         else:
             start_day = profile.local_day(start)
             starts_due = start - timedelta(minutes=profile.lead_minutes)

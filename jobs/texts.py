@@ -87,7 +87,7 @@ class Context:
 def to_period(view: PeriodView, zone: ZoneInfo) -> Period:
     """The domain period, for the shared period formatter (timed ends in the chat's zone)."""
     if view.all_day:
-        return Period(view.start_date, view.end_date, True, view.label, view.note)
+        return Period(view.start_date, view.end_date, True, view.label, view.note, daily=view.daily)
     start = None if view.starts_at is None else view.starts_at.astimezone(zone)
     end = None if view.ends_at is None else view.ends_at.astimezone(zone)
     return Period(start, end, False, view.label, view.note)

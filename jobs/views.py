@@ -48,6 +48,7 @@ def view_of(row: Notice) -> NoticeView:
                 ends_at=p.ends_at,
                 label=p.label,
                 note=p.note,
+                daily=None if p.daily_start is None or p.daily_end is None else (p.daily_start, p.daily_end),
             )
             for p in row.periods
         ),

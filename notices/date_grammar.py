@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from notices.date_tokens import Kind, Token
+from notices.date_tokens import Kind, Token, tokenize
 
 MONTHS = {
     "jan": 1,
@@ -84,8 +84,11 @@ _CONNECTORS = ("至", "到", "起至", "起到")
 #: The day after the range's start: 晚上11时至翌日6时.
 _NEXT_DAY = ("次日", "翌日", "隔日", "次晨", "翌晨")
 #: One-character halves of the day that PDF and web text leave as plain prose: 晚23:00, 早8:00.
-_GAP_AM = frozenset(("早", "晨", "清晨", "早间", "凌晨"))
-_GAP_PM = frozenset(("晚", "夜", "晚间", "夜晚", "深夜", "当晚"))
+_GAP_AM = frozenset(("早", "晨", "清晨", "早间", "凌晨", "每早"))
+_GAP_PM = frozenset(("晚", "夜", "晚间", "夜晚", "深夜", "当晚", "每晚", "每夜", "每晚间", "每日晚间"))
+#: Words between a span of days and its daily window: 5月9日至28日期间，每日1时至5时.
+_WINDOW_LEADS = frozenset(("止", "为止", "每日", "每天"))
+_WINDOW_GAPS = frozenset(("间", "期间", "内", "每日", "每天", "均为", "为", "时段"))
 _EN_CONNECTORS = ("to", "through", "thru", "till", "until")
 _DEADLINE_KW = ("截至", "截止", "截止到", "截止至", "截至到")
 _DEADLINE_EN = ("until", "till", "by", "before")
@@ -153,6 +156,8 @@ class Draft:
     duration_days: int | None = None
     workdays: bool = False
     daily: tuple[int, int] | None = None  # offsets of a daily time window (note)
+    hours: tuple[tuple[int, int], tuple[int, int]] | None = None  # that window's clock times
+    more_hours: tuple[int, int] | None = None  # offsets of a second window the same day (note)
     label: str | None = None
 
 
@@ -910,20 +915,61 @@ class Grammar:
             # 5月11日至13日 8:00-17:00: the time belongs to a daily window
             conn = self.connector(k)
             if conn is not None:
-                closing = self.time(conn)
-                if closing is not None:
-                    window = (end.time_span[0], self.t[closing[2] - 1].end)
+                shut = self._closing(conn)
+                if shut is not None:
+                    window = (end.time_span[0], self.t[shut[2] - 1].end)
                     plain_end = replace(end, hour=None, minute=0, time_span=None)
-                    return replace(draft, end=plain_end, last=closing[2], daily=window)
+                    hours = ((end.hour, end.minute), (shut[0], shut[1]))
+                    return replace(draft, end=plain_end, last=shut[2], daily=window, hours=hours)
             return draft
-        j = k + 1 if self.kw(k, "每日", "每天") else k
+        found = None if start is end else self.window(k)  # one day's hours make it timed
+        if found is None:
+            return draft
+        opening, closing, last = found
+        daily = (self.t[k].start, self.t[last - 1].end)
+        more: tuple[int, int] | None = None
+        if self.sep(last, ","):
+            second = self.window(last + 1)  # 上午9:00-12:00，下午14:30-17:30
+            if second is not None:
+                more = (self.t[last + 1].start, self.t[second[2] - 1].end)
+                last = second[2]
+        return replace(draft, last=last, daily=daily, hours=(opening, closing), more_hours=more)
+
+    def window(self, k: int) -> tuple[tuple[int, int], tuple[int, int], int] | None:
+        """A daily window at ``k``: (opening, closing, next index). Short leads are passed
+        over (止，每日 / 期间, / 每晚), and a bracket may hold it (（每天8:00-17:00）)."""
+        j = k
+        for _ in range(4):
+            tok = self.at(j)
+            if tok is None:
+                return None
+            if tok.kind is Kind.PAREN:
+                return self._bracketed_window(j)
+            if (
+                (tok.kind is Kind.KW and tok.value in _WINDOW_LEADS)
+                or tok.is_sep(",")
+                or (tok.kind is Kind.GAP and str(tok.value).strip(" ,") in _WINDOW_GAPS)
+            ):
+                j += 1
+                continue
+            break
         opening = self.time(j)
         if opening is None:
-            return draft
+            return None
         conn = self.connector(opening[2])
-        if conn is None:
-            return draft
-        closing = self.time(conn)
+        closing = self._closing(conn) if conn is not None else None
         if closing is None:
-            return draft
-        return replace(draft, last=closing[2], daily=(self.t[k].start, self.t[closing[2] - 1].end))
+            return None
+        return (opening[0], opening[1]), (closing[0], closing[1]), closing[2]
+
+    def _closing(self, conn: int) -> tuple[int, int, int] | None:
+        """The closing time of a window after its connector, past 次日/翌日 (it runs overnight)."""
+        return self.time(conn + 1 if self.kw(conn, *_NEXT_DAY) else conn)
+
+    def _bracketed_window(self, j: int) -> tuple[tuple[int, int], tuple[int, int], int] | None:
+        inner = str(self.t[j].value)
+        tokens = tokenize(inner)
+        found = Grammar(tokens, self.base, inner).window(0)
+        if found is None or found[2] != len(tokens):
+            return None
+        return found[0], found[1], j + 1

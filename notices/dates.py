@@ -268,12 +268,14 @@ def _daily_window_after(
     found = _window_after(grammar, draft, days, norm)
     if found is None or days.span is None:
         return None
-    j, window = found
+    window = found[1]
     tokens = grammar.t
     begin, finish = days.span[0], tokens[window.last - 1].end
-    hours = text[tokens[j].start : finish]
-    note = "；".join(dict.fromkeys(n for n in (days.note, hours) if n))
-    return _replace(days, note=note, text=text[begin:finish], span=(begin, finish)), window.last
+    start, end = window.start, window.end
+    if start is None or end is None or start.hour is None or end.hour is None:
+        return None
+    daily = _clock_window(((start.hour, start.minute), (end.hour, end.minute)))
+    return _replace(days, daily=daily, text=text[begin:finish], span=(begin, finish)), window.last
 
 
 def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tuple[int, Draft] | None:
@@ -473,6 +475,14 @@ def _extent(
     return best
 
 
+def _clock_window(hours: tuple[tuple[int, int], tuple[int, int]] | None) -> tuple[time, time] | None:
+    """A daily window's clock times; 24:00 closes at midnight."""
+    if hours is None:
+        return None
+    (h1, m1), (h2, m2) = hours
+    return time(h1 % 24, m1), time(h2 % 24, m2)
+
+
 def _at(day: date, hour: int, minute: int, tz: ZoneInfo) -> datetime:
     if hour == 24:
         return datetime.combine(day + timedelta(days=1), time(0, minute), tzinfo=tz)
@@ -566,8 +576,11 @@ def _resolve(
         timed = (start_pt is not None and start_pt.hour is not None) or (
             end_pt is not None and end_pt.hour is not None
         )
-        if draft.daily is not None:
+        daily = _clock_window(draft.hours)
+        if draft.daily is not None and daily is None:
             notes.append(text[draft.daily[0] : draft.daily[1]].strip())
+        if draft.more_hours is not None:
+            notes.append(text[draft.more_hours[0] : draft.more_hours[1]].strip())
 
         if not timed:
             first_day = start_ext[0] if start_ext is not None else None
@@ -581,6 +594,7 @@ def _resolve(
                 note="；".join(notes) or None,
                 text=source,
                 span=(begin, finish),
+                daily=daily,
             )
             return _finish(period, draft, text, norm, tokens)
 
@@ -651,6 +665,7 @@ def _replace(period: Period, **changes: object) -> Period:
         "note": period.note,
         "text": period.text,
         "span": period.span,
+        "daily": period.daily,
     }
     values.update(changes)
     return Period(**values)  # type: ignore[arg-type]

@@ -85,7 +85,7 @@ def labelled(body: str, period: Period) -> Period:
         label = _label_for(body, start, end)
     if note is None:
         note = _note_for(body, period, end)
-    note = _more_notes(body, end, note)
+    note = _more_notes(body, end, note, windowed=period.daily is not None)
     if label == period.label and note == period.note:
         return period
     return replace(period, label=label, note=note)
@@ -110,14 +110,20 @@ _SECOND_WINDOW = re.compile(
 _EXCEPT_DAYS = re.compile(r"(?:法定)?节假日(?:除外|休息|不休|照常)|(?:周末|双休日|周六日)除外")
 
 
-def _more_notes(body: str, end: int, note: str | None) -> str | None:
+def _more_notes(body: str, end: int, note: str | None, *, windowed: bool = False) -> str | None:
     """What the rest of the period's sentence adds to its note: the afternoon window after
     the morning one ("每日上午9:00-12:00，下午14:30-17:30") and the days left out
     ("（法定节假日除外）")."""
     stop = _CLAUSE_BREAK.search(body, end, end + 60)
     sentence_end = stop.start() if stop else min(len(body), end + 60)
     sentence = normalize(body[end:sentence_end])
-    if note:
+    if windowed:
+        # the daily window holds the morning hours; the afternoon's are said in the note
+        second = _SECOND_WINDOW.match(sentence)
+        if second is not None:
+            afternoon = body[end + second.start(1) : end + second.end(1)]
+            note = f"{note}；{afternoon}" if note else afternoon
+    elif note:
         at = sentence.find(normalize(note))
         if at >= 0:
             second = _SECOND_WINDOW.match(sentence, at + len(note))

@@ -32,6 +32,9 @@ class Period:
     note: str | None = None
     text: str = ""
     span: tuple[int, int] | None = field(default=None, compare=False)
+    #: A window repeated on each day of an all-day span (每日9:00至17:00, 每晚22时至翌日6时):
+    #: opening and closing clock times; a closing before the opening runs past midnight.
+    daily: tuple[time, time] | None = None
 
     def __post_init__(self) -> None:
         for value in (self.start, self.end):
@@ -47,6 +50,8 @@ class Period:
             raise ValueError("a period needs a start or an end")
         if self.start is not None and self.end is not None and self.end < self.start:  # type: ignore[operator]
             raise ValueError(f"period ends before it starts: {self.start} > {self.end}")
+        if self.daily is not None and not self.all_day:
+            raise ValueError("a daily window belongs to a span of whole days")
 
     @property
     def is_moment(self) -> bool:
@@ -64,6 +69,9 @@ class Period:
             "end": _iso(self.end),
             "all_day": self.all_day,
             "note": self.note,
+            "daily": None
+            if self.daily is None
+            else {"start": self.daily[0].strftime("%H:%M"), "end": self.daily[1].strftime("%H:%M")},
         }
 
 

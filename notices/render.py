@@ -85,7 +85,9 @@ def format_period(period: Period, *, language: str, tz: ZoneInfo) -> str:
     notes: list[str] = []
     if period.all_day:
         text = _all_day(period, language)
-        if period.start is not None:
+        if period.daily is not None:
+            notes.append(format_window(period.daily, language=language))
+        elif period.start is not None:
             notes.append("全天" if _zh(language) else "all day")
     else:
         text = _timed(period, language, tz)
@@ -132,6 +134,8 @@ def _timed(period: Period, language: str, tz: ZoneInfo) -> str:
         when = f"{format_date(day, language=language)}{' ' if zh else ', '}{clock}"
         return f"截至{when}" if zh else f"until {when}"
     opening = format_moment(start, language=language, tz=tz)
+    if period.is_moment:
+        return opening  # 开标 2022年5月20日 9:30
     if end is None:
         return f"{opening}起" if zh else f"from {opening}"
     day, clock = _closing(end, tz)
@@ -145,6 +149,16 @@ def _timed(period: Period, language: str, tz: ZoneInfo) -> str:
         )
         return f"{opening}—{tail}"
     return f"{opening} – {format_date(day, language=language)}, {clock}"
+
+
+def format_window(window: tuple[time, time], *, language: str) -> str:
+    """A daily window: ``每日9:00—17:00`` / ``daily 9:00–17:00``; one closing before it opens runs
+    overnight (``每晚22:00—次日6:00`` / ``nightly 22:00–6:00``)."""
+    opening, closing = (format_time(t) for t in window)
+    overnight = window[1] <= window[0]
+    if _zh(language):
+        return f"每晚{opening}—次日{closing}" if overnight else f"每日{opening}—{closing}"
+    return f"nightly {opening}–{closing}" if overnight else f"daily {opening}–{closing}"
 
 
 def format_period_labelled(period: Period, *, language: str, tz: ZoneInfo) -> str:

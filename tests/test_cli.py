@@ -86,7 +86,14 @@ async def test_ingest_sample_twice_then_ask(cli: Any, sample_page: str, tmp_path
     assert set(by_category) == {"road_closure", "recruitment", "rental"}
     closure = by_category["road_closure"]
     assert closure["periods"] == [
-        {"label": "封闭期限", "start": "2022-05-11", "end": "2022-05-26", "all_day": True, "note": None}
+        {
+            "label": "封闭期限",
+            "start": "2022-05-11",
+            "end": "2022-05-26",
+            "all_day": True,
+            "note": None,
+            "daily": None,
+        }
     ]
     assert all(s["reason"] for s in report["files"][0]["skipped"])
 
@@ -253,6 +260,20 @@ def test_dates_json(runner: CliRunner) -> None:
     for period in periods:
         assert {"text", "start", "end", "all_day"} <= set(period)
     assert periods[0]["start"].startswith("2022-05-11")
+
+
+def test_dates_json_daily_window_and_moment(runner: CliRunner) -> None:
+    result = runner.invoke(
+        main, ["dates", "2024年5月6日至5月20日，每日9:00至17:00封闭", "--base", "2024-05-01", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    (period,) = json.loads(result.output)
+    assert (period["start"], period["end"], period["all_day"]) == ("2024-05-06", "2024-05-20", True)
+    assert period["daily"] == {"start": "09:00", "end": "17:00"}
+    result = runner.invoke(main, ["dates", "开标时间：2024年5月20日9:30", "--base", "2024-05-01", "--json"])
+    (period,) = json.loads(result.output)
+    assert period["start"] == period["end"] == "2024-05-20T09:30:00+08:00"
+    assert period["daily"] is None
 
 
 def test_dates_text_and_nothing(runner: CliRunner) -> None:

@@ -85,6 +85,9 @@ def _check_notice(notice: ParsedNotice, want: dict[str, Any]) -> None:
             assert got["label"] == w["label"], (label, got)
         if "note_contains" in w:
             assert w["note_contains"] in (got["note"] or ""), (label, got)
+        if "daily" in w:
+            window = got["daily"] and f"{got['daily']['start']}-{got['daily']['end']}"
+            assert window == w["daily"], (label, got)
     for place in want["places"]:
         assert any(place in found for found in notice.places), (label, place, notice.places)
     for junk in want.get("no_places", []):

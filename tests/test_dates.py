@@ -33,6 +33,9 @@ def _check(period: Period, expected: tuple[object, ...], source: str) -> None:
         assert period.label == expected[3], period
     if len(expected) > 4:
         assert period.note == expected[4], period
+    if len(expected) > 5:
+        window = None if period.daily is None else "-".join(t.strftime("%H:%M") for t in period.daily)
+        assert window == expected[5], period
     assert period.span is not None
     assert source[period.span[0] : period.span[1]] == period.text
 

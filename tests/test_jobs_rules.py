@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from dataclasses import replace
+from datetime import date, time
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from jobs.due import Profile, parse_points, snooze_due
+from jobs.due import Event, NoticeView, PeriodView, Profile, parse_points, schedule, snooze_due
 from jobs.ratelimit import RateLimiter
+from notices.categories import Category
 from tests.test_jobs_support import SHANGHAI, local
 
 
@@ -64,3 +66,22 @@ def test_rate_limiter_spacing_window_chat_and_group() -> None:
     unlimited = RateLimiter(0)
     unlimited.record(1, False, 5.0)
     assert unlimited.global_wait(5.0) == 0.0
+
+
+def test_a_nightly_window_is_announced_before_its_first_night() -> None:
+    """A closure open only 1:30–5:30 each night starts before the morning: its "starts" reminder
+    comes the lead time before the first window opens, not at 8:00 after it."""
+    window = PeriodView(
+        id=7,
+        all_day=True,
+        start_date=date(2022, 5, 12),
+        end_date=date(2022, 5, 14),
+        daily=(time(1, 30), time(5, 30)),
+    )
+    notice = NoticeView(id=1, title="封路", category=Category.ROAD_CLOSURE, periods=(window,))
+    plan = schedule(notice, Profile(SHANGHAI), now=local(10, 9), tz=SHANGHAI)
+    starts = [p.due_at for p in plan if p.event == Event.STARTS]
+    assert starts == [local(11, 23, 30)]
+    all_day = PeriodView(id=7, all_day=True, start_date=date(2022, 5, 12), end_date=date(2022, 5, 14))
+    plan = schedule(replace(notice, periods=(all_day,)), Profile(SHANGHAI), now=local(10, 9), tz=SHANGHAI)
+    assert [p.due_at for p in plan if p.event == Event.STARTS] == [local(12, 8)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -88,6 +88,19 @@ def test_format_period(period: Period, zh: str, en: str) -> None:
     assert format_period(period, language="zh", tz=SH) == zh
     assert format_period(period, language="zh-hans", tz=SH) == zh
     assert format_period(period, language="en", tz=SH) == en
+
+
+def test_daily_windows_and_moments_are_said_as_such() -> None:
+    """A span with a window each day says the window, never "all day"; a moment is one time."""
+    days = Period(date(2024, 5, 6), date(2024, 5, 20), daily=(time(9), time(17)))
+    assert format_period(days, language="zh", tz=SH) == "2024年5月6日—20日（每日9:00—17:00）"
+    assert format_period(days, language="en", tz=SH) == "6–20 May 2024 (daily 9:00–17:00)"
+    nights = Period(date(2024, 5, 6), date(2024, 5, 8), daily=(time(22), time(6)))
+    assert format_period(nights, language="zh", tz=SH) == "2024年5月6日—8日（每晚22:00—次日6:00）"
+    assert format_period(nights, language="en", tz=SH) == "6–8 May 2024 (nightly 22:00–6:00)"
+    opening = Period(at(2024, 5, 20, 9, 30), at(2024, 5, 20, 9, 30), all_day=False)
+    assert format_period(opening, language="zh", tz=SH) == "2024年5月20日 9:30"
+    assert format_period(opening, language="en", tz=SH) == "20 May 2024, 9:30"
 
 
 def test_timed_periods_are_shown_in_the_zone() -> None:
