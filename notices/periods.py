@@ -47,8 +47,32 @@ def kept_periods(
             continue
         if published is not None and period.end is not None and _as_date(period.end, tz) < published:
             continue
-        out.append(_reopening(body, period, tz) or labelled(body, period))
+        period = _reopening(body, period, tz) or labelled(body, period)
+        out.append(_as_deadline(norm, period))
     return _drop_shadowed(out, tz)
+
+
+#: Words that make a single day or moment the last one to act by: 截止时间, 截标, closing date.
+_DEADLINE_WORDS = re.compile(r"截止|截至|截标|deadline|closing|closes|close of")
+#: The same said after the date: 三月二十七日或之前, 5月20日前.
+_DEADLINE_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:或之前|或以前|之前|以前|前|or before)")
+
+
+def _as_deadline(norm: str, period: Period) -> Period:
+    """A single day or moment named as a closing (截标时间：4月9日中午12时, 3月27日或之前) is a
+    deadline: nothing starts then, it is the last moment to act."""
+    if period.start is None or period.start != period.end or period.span is None:
+        return period
+    begin, end = period.span
+    before = norm[max(0, begin - 14) : begin]
+    lead = re.split(r"[。；;！？!?]", before)[-1]
+    if (
+        _DEADLINE_WORDS.search(period.label or "")
+        or _DEADLINE_WORDS.search(lead.lower())
+        or _DEADLINE_AFTER.match(norm, end)
+    ):
+        return replace(period, start=None)
+    return period
 
 
 #: A label that names when the page or document was made, not a plan: 发布时间, 更新日期.
