@@ -37,7 +37,7 @@ def kept_periods(
         warnings.append(f"dates could not be read: {type(exc).__name__}")
         return []
     norm = normalize(body)
-    out: list[Period] = []
+    candidates: list[Period] = []
     for period in found:
         reason = _drop_reason(norm, period, published, tz)
         if reason == "superseded":
@@ -47,9 +47,44 @@ def kept_periods(
             continue
         if published is not None and period.end is not None and _as_date(period.end, tz) < published:
             continue
+        candidates.append(period)
+    out: list[Period] = []
+    for period in _closed_by_reopening(norm, candidates, tz):
         period = _reopening(body, period, tz) or labelled(body, period)
         out.append(_as_deadline(norm, period))
     return _drop_shadowed(out, tz)
+
+
+#: What a date that ends a closure is followed by: 重开, 恢复开放, 起正常对外开放, reopen.
+_REOPENED = re.compile(
+    r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:起|开始)?\s*(?:将|会)?\s*(?:正式|全面|全线)?"
+    r"(?:重开|重新开放|恢复|正常(?:对外)?开放|reopen)"
+)
+
+
+def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
+    """A reopening date after a closure is its end, not a period of its own: "11月18日起暂停开放，
+    并于11月23日重开" closes 18–22; "16日至24日闭园，25日起正常开放" keeps 16–24 alone."""
+    out: list[Period] = []
+    for period in periods:
+        if (
+            out
+            and period.span is not None
+            and period.start is not None
+            and (period.end is None or period.end == period.start)
+            and _REOPENED.match(norm, period.span[1])
+        ):
+            before = out[-1]
+            reopens = period.start
+            if before.end is None and before.start is not None and before.start < reopens:  # type: ignore[operator]
+                last = reopens if isinstance(reopens, datetime) else reopens - timedelta(days=1)
+                if before.all_day == (not isinstance(last, datetime)):
+                    out[-1] = replace(before, end=last)
+                    continue
+            if before.end is not None and 0 <= (_as_date(reopens, tz) - _as_date(before.end, tz)).days <= 1:
+                continue  # restates the end of the closure above
+        out.append(period)
+    return out
 
 
 #: Words that make a single day or moment the last one to act by: 截止时间, 截标, closing date.
@@ -85,6 +120,8 @@ _METADATA_LINE = re.compile(
 )
 #: A date that opens its line and is followed by a byline: "2025/10/31 08:59 记者林嘉东／新北报导".
 _BYLINE_AFTER = re.compile(r"\s*(?:[(（]?[^\s，。]{0,6}[)）]?\s*)?(?:记者|编辑|来源|作者|报导|报道|通讯员)")
+#: A bracketed date right after a notice word: 闭馆公告(3月30日).
+_ISSUE_DATE_BEFORE = re.compile(r"(?:公告|通告|通知|公示|启事|notice)\s*[(（]\s*$")
 #: The date a report is filed under: 本报讯（记者 王丽）6月12日, 新华社北京5月8日电.
 _DATELINE_BEFORE = re.compile(
     r"(?:讯|电|訊|電)\s*(?:[（(][^）)]{0,30}[）)])?\s*$|记者[^，。,\n]{0,12}$|(?:^|[，,。])\s*据[^，。]{0,10}$"
@@ -110,6 +147,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"
     if not before.strip() and _BYLINE_AFTER.match(norm, end):
         return "metadata"
+    if _ISSUE_DATE_BEFORE.search(before[-8:]) and period.start == period.end:
+        return "metadata"  # 闭馆公告(3月30日): the day the notice was issued
     if _DATELINE_BEFORE.search(before[-24:]) or _REPORTING_AFTER.match(norm, end):
         return "dateline"
     if (
