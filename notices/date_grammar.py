@@ -87,6 +87,12 @@ _NEXT_DAY = ("次日", "翌日", "隔日", "次晨", "翌晨")
 _GAP_AM = frozenset(("早", "晨", "清晨", "早间", "凌晨", "每早"))
 _GAP_PM = frozenset(("晚", "夜", "晚间", "夜晚", "深夜", "当晚", "每晚", "每夜", "每晚间", "每日晚间"))
 #: Words between a span of days and its daily window: 5月9日至28日期间，每日1时至5时.
+#: A lunar date given beside a Gregorian one: （腊月廿九）, （农历正月初六）, （除夕）.
+_LUNAR_GLOSS = re.compile(
+    r"(?:农历|夏历)?(?:(?:正|腊|冬|闰?[一二三四五六七八九十]{1,2})月)?"
+    r"(?:初[一二三四五六七八九十]|[十廿][一二三四五六七八九]?|二十[一二三四五六七八九]?|三十)"
+    r"|除夕|年三十|大年初[一二三四五六七]"
+)
 _WINDOW_LEADS = frozenset(("止", "为止", "每日", "每天"))
 _WINDOW_GAPS = frozenset(("间", "期间", "内", "每日", "每天", "均为", "为", "时段"))
 _EN_CONNECTORS = ("to", "through", "thru", "till", "until")
@@ -289,6 +295,18 @@ class Grammar:
         if self._month_follows(j + 1):
             return Point(year, month, part="month"), j + 1  # 1-3月: 月 is written once
         return None
+
+    def _year_near(self, pt: Point) -> int:
+        """The year that puts a month and day nearest the base date."""
+        best = self.base.year
+        for year in (self.base.year - 1, self.base.year + 1):
+            try:
+                near = abs((date(year, pt.month or 1, pt.day or 1) - self.base).days)
+                if near < abs((date(best, pt.month or 1, pt.day or 1) - self.base).days):
+                    best = year
+            except ValueError:
+                continue
+        return best
 
     def _roc_year(self, tok: Token) -> int | None:
         """``民國111年`` / ``111年`` (Taiwan): three digits are never a Gregorian year in a
@@ -538,11 +556,29 @@ class Grammar:
             if tok is None:
                 return j
             if tok.kind is Kind.WEEKDAY or (
-                tok.kind is Kind.PAREN and str(tok.value).lower().rstrip(".") in _WEEKDAY_PAREN
+                tok.kind is Kind.PAREN
+                and (str(tok.value).lower().rstrip(".") in _WEEKDAY_PAREN or self.gloss(j) is not None)
             ):
                 j += 1
             else:
                 return j
+
+    def gloss(self, j: int) -> Point | None:
+        """A bracket that restates the date before it: （十一月十八日）, （腊月廿九）, （正月初六）.
+        The Gregorian date it holds, or an empty point for a lunar gloss; None otherwise."""
+        tok = self.at(j)
+        if tok is None or tok.kind is not Kind.PAREN:
+            return None
+        inner = str(tok.value).strip()
+        if _LUNAR_GLOSS.fullmatch(inner):
+            return Point(weak=True)
+        tokens = tokenize(inner)
+        if not tokens or tokens[0].kind is not Kind.NUM:
+            return None
+        found = Grammar(tokens, self.base, inner).date(0, None)
+        if found is None or found[1] != len(tokens) or found[0].day is None:
+            return None
+        return found[0]
 
     def point(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
         """A date with an optional time; with a dated ``ctx``, also a bare time."""
@@ -567,6 +603,11 @@ class Grammar:
             return self._time_on_date(i)
         if found is not None:
             pt, j = found
+            if pt.fixed is not None and pt.fixed_end is None:
+                said = self.gloss(j)  # 今日（五月十日）, 下星期一（十一月十八日）: the bracket says which day
+                if said is not None and said.month is not None:
+                    year = said.year if said.year is not None else self._year_near(said)
+                    pt = replace(said, year=year, weak=pt.weak)  # 今日 alone stays no period
             j = self._skip_weekday(j)
             k = j
             if pt.style == "en" and self.sep(k, ","):

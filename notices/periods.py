@@ -128,7 +128,7 @@ _DATELINE_BEFORE = re.compile(
 )
 #: A date the reporter learned something on: 记者5月8日获悉 / 从…了解到.
 _REPORTING_AFTER = re.compile(
-    r"^\s*(?:[^，。,\n]{0,12})?(?:获悉|了解到|从[^，。]{0,20}(?:获悉|了解到)|电[^话力费])"
+    r"\s*(?:电(?![话力费网线])|消息|讯|[^，。,\n]{0,20}(?:获悉|了解到)|(?:宣布|表示|宣称|指出|透露|介绍|称)[,，:：])"
 )
 
 
