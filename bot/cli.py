@@ -461,7 +461,9 @@ def db() -> None:
 def upgrade(app: App) -> None:
     """Apply the migrations (every command also does this on its own)."""
     revision = _run(_upgrade(app))
-    click.echo(f"database {_safe_url(app.settings.database_url)} is at revision {revision}")
+    from db.url import safe_url
+
+    click.echo(f"database {safe_url(app.settings.database_url)} is at revision {revision}")
 
 
 async def _upgrade(app: App) -> str | None:
@@ -471,15 +473,6 @@ async def _upgrade(app: App) -> str | None:
     async with open_database(app.settings) as sessions:
         engine = sessions.kw["bind"]
         return await current_revision(engine)
-
-
-def _safe_url(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return "(unparseable URL)"
 
 
 def _list_json_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
