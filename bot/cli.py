@@ -12,6 +12,7 @@ import asyncio
 import importlib
 import json
 import os
+import stat
 import sys
 from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass
@@ -172,25 +173,32 @@ def _label(path: str) -> str:
 
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:
-    """The raw bytes of a page, refusing what is too large before reading it all."""
+    """The raw bytes of a page: at most ``max_bytes`` + 1 bytes are read from anything (a file, stdin,
+    a FIFO, /dev/zero), since only a regular file's size is known before reading it."""
     from notices.errors import InputError
 
+    limit = f"more than the {max_bytes:,}-byte limit; split the page"
     if path == "-":
-        return sys.stdin.buffer.read(max_bytes + 1)
-    file = Path(path)
-    try:
-        if file.is_dir():
-            raise InputError(f"{path}: is a directory, not a page")
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{path}: {size:,} bytes is more than the {max_bytes:,}-byte limit")
-        return file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        file = Path(path)
+        try:
+            if file.is_dir():
+                raise InputError(f"{path}: is a directory, not a page")
+            with file.open("rb") as handle:
+                info = os.fstat(handle.fileno())
+                if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+                    raise InputError(f"{path}: too large ({info.st_size:,} bytes), {limit}")
+                data = handle.read(max_bytes + 1)
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file") from None
+        except PermissionError:
+            raise InputError(f"{path}: permission denied") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{_label(path)}: too large, {limit}")
+    return data
 
 
 def _read_page(path: str, app: App, published: date | None) -> PageResult:
@@ -461,7 +469,9 @@ def db() -> None:
 def upgrade(app: App) -> None:
     """Apply the migrations (every command also does this on its own)."""
     revision = _run(_upgrade(app))
-    click.echo(f"database {_safe_url(app.settings.database_url)} is at revision {revision}")
+    from db.url import safe_url
+
+    click.echo(f"database {safe_url(app.settings.database_url)} is at revision {revision}")
 
 
 async def _upgrade(app: App) -> str | None:
@@ -471,15 +481,6 @@ async def _upgrade(app: App) -> str | None:
     async with open_database(app.settings) as sessions:
         engine = sessions.kw["bind"]
         return await current_revision(engine)
-
-
-def _safe_url(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return "(unparseable URL)"
 
 
 def _list_json_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

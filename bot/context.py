@@ -8,15 +8,27 @@ from contextlib import asynccontextmanager
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.settings import Settings
-from db.engine import make_engine, make_sessionmaker, upgrade
+from db.engine import check_connection, make_engine, make_sessionmaker, upgrade
+from db.url import DatabaseUnavailable, safe_url
 
 
 @asynccontextmanager
 async def open_database(settings: Settings) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    """Sessions on an upgraded schema, so every command works on a fresh database."""
-    settings.ensure_data_dir()
+    """Sessions on an upgraded schema, so every command works on a fresh database. A database that
+    cannot be reached is one line naming DATABASE_URL (raised as DatabaseUnavailable)."""
+    try:
+        settings.ensure_data_dir()
+    except OSError as error:
+        where = safe_url(settings.database_url)
+        raise DatabaseUnavailable(
+            f"DATABASE_URL {where}: cannot create the SQLite file's directory ({error.strerror or error})"
+        ) from None
     engine = make_engine(settings.database_url, schema=settings.database_schema)
     try:
+        try:
+            await check_connection(engine)
+        except DatabaseUnavailable as error:
+            raise DatabaseUnavailable(f"DATABASE_URL {error}") from None
         await upgrade(engine)
         yield make_sessionmaker(engine)
     finally:

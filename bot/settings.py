@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from db.url import async_url
+
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/noticebot.sqlite3"
 
 
@@ -36,6 +38,19 @@ class Settings(BaseSettings):
             return frozenset({value})
         return value
 
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str) -> str:
+        """Accept the URL forms people copy (``sqlite:///x.db``, ``postgres://…``), stored with the
+        async driver noticebot runs on."""
+        return async_url(value).render_as_string(hide_password=False)
+
+    @field_validator("database_schema")
+    @classmethod
+    def _schema_or_none(cls, value: str | None) -> str | None:
+        """``NOTICEBOT_DB_SCHEMA=`` (left empty in a .env) means the default schema, not an empty path."""
+        return value.strip() or None if value is not None else None
+
     @field_validator("tz")
     @classmethod
     def _known_zone(cls, value: str) -> str:
@@ -51,8 +66,7 @@ class Settings(BaseSettings):
 
     def ensure_data_dir(self) -> None:
         """Create the directory of a SQLite file URL, so the default works on a fresh clone."""
-        prefix = "sqlite+aiosqlite:///"
-        if self.database_url.startswith(prefix):
-            path = self.database_url[len(prefix) :]
-            if path and path != ":memory:":
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
+        url = async_url(self.database_url)
+        path = url.database
+        if url.get_backend_name() == "sqlite" and path and path != ":memory:" and "mode=memory" not in path:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)

@@ -121,8 +121,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "notice_usage": ("用法：/notice 编号，例如 /notice 12", "Usage: /notice ID, for example /notice 12"),
     "notice_missing": ("没有编号为 {id} 的公告。", "There is no notice {id}."),
     "stale_button": (
-        "这个按钮已失效，请重新发送命令。",
-        "This button no longer works; please send the command again.",
+        "这个按钮已过期，请重新发送命令。",
+        "This button has expired; please send the command again.",
     ),
     "question_expired": (
         "这个列表已过期，请再问一次。",

@@ -10,22 +10,44 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, event
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+from db.url import DatabaseUnavailable, async_url, connect_failure, safe_url
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+CONNECT_TIMEOUT = 10.0
+"""Seconds to wait for a PostgreSQL server before saying it does not answer (asyncpg waits 60)."""
 
 
-def make_engine(url: str, *, schema: str | None = None, **kwargs: Any) -> AsyncEngine:
-    """An async engine for ``url``. ``schema`` pins PostgreSQL's search_path (tests use one per test)."""
+def make_engine(url: str | URL, *, schema: str | None = None, **kwargs: Any) -> AsyncEngine:
+    """An async engine for ``url`` in any form ``db.url.async_url`` accepts. ``schema`` pins
+    PostgreSQL's search_path (tests use one per test)."""
+    parsed = async_url(url)
+    sqlite = parsed.get_backend_name() == "sqlite"
     connect_args: dict[str, Any] = dict(kwargs.pop("connect_args", {}))
-    if url.startswith("sqlite"):
+    if sqlite:
         connect_args.setdefault("timeout", 30)
-    elif schema is not None:
-        connect_args.setdefault("server_settings", {})["search_path"] = schema
-    engine = create_async_engine(url, connect_args=connect_args, **kwargs)
-    if url.startswith("sqlite"):
+    else:
+        connect_args.setdefault("timeout", CONNECT_TIMEOUT)
+        if schema is not None:
+            connect_args.setdefault("server_settings", {})["search_path"] = schema
+    engine = create_async_engine(parsed, connect_args=connect_args, **kwargs)
+    if sqlite:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine
+
+
+async def check_connection(engine: AsyncEngine) -> None:
+    """Connect once, so an unreachable server or a missing database is one sentence naming the host
+    and database rather than a driver's traceback (raised as DatabaseUnavailable)."""
+    try:
+        async with engine.connect():
+            pass
+    except (OSError, SQLAlchemyError) as error:
+        reason = connect_failure(engine.url, error)
+        raise DatabaseUnavailable(f"{safe_url(engine.url)}: {reason}") from None
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

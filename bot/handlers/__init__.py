@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ApplicationHandlerStop, TypeHandler
+from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, TypeHandler
 
+from bot import callbacks
 from bot.handlers import add, admin, ask, errors, groups, inline, settings, start, subscribe
 from bot.handlers.common import App, Context, deps, language_for
 from bot.texts import say
@@ -33,10 +34,22 @@ async def throttle(update: Update, context: Context) -> None:
     raise ApplicationHandlerStop
 
 
+async def expired_button(update: Update, context: Context) -> None:
+    """Group -1: a button press whose data no button of ours carries (forged, or from an older release)
+    is answered "this button has expired" in the chat's language, and nothing else happens."""
+    query = update.callback_query
+    assert query is not None
+    async with session_scope(deps(context).sessions) as session:
+        lang = await language_for(update, session)  # reads only: a forged press stores nothing
+    await query.answer(say(lang, "stale_button"), show_alert=True)
+    raise ApplicationHandlerStop
+
+
 def register(app: App, admin_ids: frozenset[int]) -> None:
     """Order within group 0 decides who gets a message: conversations first, then commands and buttons,
     then an admin's pasted page, then questions, and last the help for unknown commands."""
     app.add_handler(TypeHandler(Update, throttle), group=-2)
+    app.add_handler(CallbackQueryHandler(expired_button, pattern=callbacks.is_forged), group=-1)
     admin.register_early(app)
     add.register(app)
     start.register(app)

@@ -1,5 +1,6 @@
 """The last resort: an exception in a handler is logged with what the bot was doing, and the user gets a
-short apology instead of silence."""
+short apology instead of silence. The log names updates, chats and users by id; what people wrote is
+logged only at DEBUG."""
 
 from __future__ import annotations
 
@@ -19,23 +20,37 @@ log = logging.getLogger("bot.errors")
 
 
 def describe(update: object) -> str:
-    """What was being handled, for the log: the kind of update, chat, user and the text or button."""
+    """What was being handled, for the log: the kind of update and its update, chat and user ids. Never
+    what a person wrote (``content`` gives that, for DEBUG only)."""
     if not isinstance(update, Update):
-        return repr(update)[:200]
+        return type(update).__name__
     parts = [f"update {update.update_id}"]
     if update.effective_chat is not None:
         parts.append(f"chat {update.effective_chat.id} ({update.effective_chat.type})")
     if update.effective_user is not None:
         parts.append(f"user {update.effective_user.id}")
     if update.callback_query is not None:
-        parts.append(f"button {update.callback_query.data!r}")
+        parts.append("button")
     elif update.inline_query is not None:
-        parts.append(f"inline {update.inline_query.query[:80]!r}")
+        parts.append("inline query")
     elif update.effective_message is not None:
-        message = update.effective_message
-        text = message.text or message.caption or (message.document.file_name if message.document else "")
-        parts.append(f"message {(text or '')[:80]!r}")
+        parts.append("document" if update.effective_message.document else "message")
     return ", ".join(parts)
+
+
+def content(update: object) -> str:
+    """What the person sent (text, caption, file name, button data), shortened; for DEBUG logs only."""
+    if not isinstance(update, Update):
+        return repr(update)[:200]
+    if update.callback_query is not None:
+        return repr(update.callback_query.data)
+    if update.inline_query is not None:
+        return repr(update.inline_query.query[:80])
+    message = update.effective_message
+    if message is None:
+        return "''"
+    text = message.text or message.caption or (message.document.file_name if message.document else "")
+    return repr((text or "")[:80])
 
 
 async def on_error(update: object, context: Context) -> None:
@@ -46,6 +61,7 @@ async def on_error(update: object, context: Context) -> None:
             await planning.chat_gone(session, update.effective_chat.id, str(error))
         return
     log.error("handler failed on %s", describe(update), exc_info=error)
+    log.debug("the update that failed (%s) held %s", describe(update), content(update))
     if not isinstance(update, Update):
         return
     lang = await _language(update, context)
