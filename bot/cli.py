@@ -167,6 +167,10 @@ def _parse_categories(values: Sequence[str]) -> tuple[Category, ...]:
 # --- reading pages ---------------------------------------------------------------------------------
 
 
+ACCEPTED = "give a .txt, .pdf or .html file, or an http(s) URL"
+"""What the command line reads, said in every refusal of a file it cannot."""
+
+
 def _label(path: str) -> str:
     return "stdin" if path == "-" else path
 
@@ -199,13 +203,26 @@ def _read_page(path: str, app: App, published: date | None) -> PageResult:
     from notices.parse import parse_page
 
     max_bytes = app.settings.max_input_bytes
-    data = _read_bytes(path, max_bytes)
+    charset, html = None, False
+    if is_url(path):
+        from bot.fetch import fetch
+
+        fetched = fetch(path, max_bytes=max_bytes, timeout=app.settings.fetch_timeout)
+        data, charset, html = fetched.data, fetched.charset, fetched.html
+    else:
+        data = _read_bytes(path, max_bytes)
     try:
-        text = decode_input(data, name=_label(path), max_bytes=max_bytes)
+        text = decode_input(
+            data, name=_label(path), max_bytes=max_bytes, charset=charset, html=html, accepted=ACCEPTED
+        )
     except InputError as exc:
         message = str(exc)
         raise InputError(message if _label(path) in message else f"{_label(path)}: {message}") from None
     return parse_page(text, published=published, tz=app.tz)
+
+
+def is_url(path: str) -> bool:
+    return path[:8].lower().startswith(("http://", "https://"))
 
 
 # --- JSON shapes -----------------------------------------------------------------------------------
@@ -260,7 +277,8 @@ def _report_json(label: str, report: StoreReport) -> dict[str, Any]:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_obj
 def ingest(app: App, paths: tuple[str, ...], published: str | None, as_json: bool) -> None:
-    """Parse pages (text or PDF; '-' reads standard input) and store their notices."""
+    """Parse pages (text, HTML or PDF files, http(s) URLs; '-' reads standard input) and store their
+    notices."""
     from notices.render import format_period_labelled
 
     day = _parse_date(published, "--published")
@@ -326,7 +344,7 @@ async def _store_pages(app: App, pages: list[tuple[str, PageResult]]) -> list[tu
 @click.option("--json", "as_json", is_flag=True, help="Print the notices as a JSON list.")
 @click.pass_obj
 def parse(app: App, path: str, published: str | None, as_json: bool) -> None:
-    """Parse a page and show its notices; stores nothing."""
+    """Parse a page (a file, an http(s) URL or '-') and show its notices; stores nothing."""
     from notices.render import format_notice_full
 
     result = _read_page(path, app, _parse_date(published, "--published"))

@@ -80,11 +80,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Type @{bot} road in any chat to share a notice.",
     ),
     "help_admin": (
-        "\n\n<b>管理员</b>\n发送 .txt / .pdf 文件，或粘贴、转发公告原文 → 草稿卡片"
+        "\n\n<b>管理员</b>\n发送 .txt / .html / .pdf 文件，或粘贴、转发公告原文 → 草稿卡片"
         "（发布 / 改类别 / 改日期 / 丢弃）\n"
         "/add — 逐步添加公告\n/withdraw 编号 — 撤回\n/stats — 统计\n/setchannel @频道 — 发布频道（off 关闭）",
-        "\n\n<b>Admin</b>\nSend a .txt / .pdf document, or paste or forward notice text → draft cards "
-        "(Publish / Change category / Edit period / Discard)\n/add — add a notice step by step\n"
+        "\n\n<b>Admin</b>\nSend a .txt / .html / .pdf document, or paste or forward notice text → draft "
+        "cards (Publish / Change category / Edit period / Discard)\n/add — add a notice step by step\n"
         "/withdraw ID — withdraw\n/stats — statistics\n"
         "/setchannel @channel — the publishing channel (off to stop)",
     ),
@@ -256,8 +256,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "That file is too large ({size}); the limit is {limit}. Nothing was stored.",
     ),
     "doc_wrong_type": (
-        "只能读 .txt 文本或带文字层的 .pdf，不能读 {name}。什么也没有保存。",
-        "I can only read .txt text or a .pdf with a text layer, not {name}. Nothing was stored.",
+        "只能读 .txt 文本、.html 网页或带文字层的 .pdf，不能读 {name}。什么也没有保存。",
+        "I can only read .txt text, an .html page or a .pdf with a text layer, not {name}. Nothing was "
+        "stored.",
     ),
     "doc_unreadable": (
         "读不了这个文件：{detail}。什么也没有保存。",
