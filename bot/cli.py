@@ -168,6 +168,10 @@ def _parse_categories(values: Sequence[str]) -> tuple[Category, ...]:
 # --- reading pages ---------------------------------------------------------------------------------
 
 
+ACCEPTED = "give a .txt, .pdf or .html file, or an http(s) URL"
+"""What the command line reads, said in every refusal of a file it cannot."""
+
+
 def _label(path: str) -> str:
     return "stdin" if path == "-" else path
 
@@ -207,13 +211,26 @@ def _read_page(path: str, app: App, published: date | None) -> PageResult:
     from notices.parse import parse_page
 
     max_bytes = app.settings.max_input_bytes
-    data = _read_bytes(path, max_bytes)
+    charset, html = None, False
+    if is_url(path):
+        from bot.fetch import fetch
+
+        fetched = fetch(path, max_bytes=max_bytes, timeout=app.settings.fetch_timeout)
+        data, charset, html = fetched.data, fetched.charset, fetched.html
+    else:
+        data = _read_bytes(path, max_bytes)
     try:
-        text = decode_input(data, name=_label(path), max_bytes=max_bytes)
+        text = decode_input(
+            data, name=_label(path), max_bytes=max_bytes, charset=charset, html=html, accepted=ACCEPTED
+        )
     except InputError as exc:
         message = str(exc)
         raise InputError(message if _label(path) in message else f"{_label(path)}: {message}") from None
     return parse_page(text, published=published, tz=app.tz)
+
+
+def is_url(path: str) -> bool:
+    return path[:8].lower().startswith(("http://", "https://"))
 
 
 # --- JSON shapes -----------------------------------------------------------------------------------
@@ -268,7 +285,8 @@ def _report_json(label: str, report: StoreReport) -> dict[str, Any]:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_obj
 def ingest(app: App, paths: tuple[str, ...], published: str | None, as_json: bool) -> None:
-    """Parse pages (text or PDF; '-' reads standard input) and store their notices."""
+    """Parse pages (text, HTML or PDF files, http(s) URLs; '-' reads standard input) and store their
+    notices."""
     from notices.render import format_period_labelled
 
     day = _parse_date(published, "--published")
@@ -334,7 +352,7 @@ async def _store_pages(app: App, pages: list[tuple[str, PageResult]]) -> list[tu
 @click.option("--json", "as_json", is_flag=True, help="Print the notices as a JSON list.")
 @click.pass_obj
 def parse(app: App, path: str, published: str | None, as_json: bool) -> None:
-    """Parse a page and show its notices; stores nothing."""
+    """Parse a page (a file, an http(s) URL or '-') and show its notices; stores nothing."""
     from notices.render import format_notice_full
 
     result = _read_page(path, app, _parse_date(published, "--published"))
@@ -377,7 +395,13 @@ def dates(app: App, text: str, base: str | None, as_json: bool) -> None:
 @main.command()
 @click.argument("question")
 @click.option("--at", "at", metavar="YYYY-MM-DD[THH:MM]", help="Answer as if asked then (default: now).")
-@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 200))
+@click.option(
+    "--limit",
+    default=10,
+    show_default=True,
+    type=click.IntRange(1, 200),
+    help="Most notices the answer lists.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print {language, text, notices} as JSON.")
 @click.pass_obj
 def ask(app: App, question: str, at: str | None, limit: int, as_json: bool) -> None:
@@ -409,7 +433,9 @@ async def _ask(app: App, question: str, now: datetime, limit: int) -> dict[str, 
     default="published",
     show_default=True,
 )
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@click.option(
+    "--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="Most notices to list."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the notices as a JSON list.")
 @click.pass_obj
 def notices(
@@ -421,17 +447,20 @@ def notices(
     limit: int,
     as_json: bool,
 ) -> None:
-    """List stored notices."""
+    """List stored notices, newest first: each with its periods and places, then how many there are."""
     moment = _parse_moment(active_at, "--active-at", app.tz)
     chosen = _parse_categories(categories)
-    rows = _run(_list_notices(app, moment, chosen, text, status, limit))
+    rows, total = _run(_list_notices(app, moment, chosen, text, status, limit))
     if as_json:
         _emit_json(_list_json_rows(rows))
         return
-    if not rows:
-        click.echo("no notices")
     for row in rows:
-        click.echo(row["line"])
+        click.echo(row["entry"])
+    noun = "notice" if total == 1 else "notices"
+    if len(rows) < total:
+        click.echo(f"showing {len(rows)} of {total} {status} {noun} (--limit {total} shows them all)")
+    else:
+        click.echo(f"{total} {status} {noun}" if total else f"no {status} notices")
 
 
 async def _list_notices(
@@ -441,11 +470,11 @@ async def _list_notices(
     text: str | None,
     status: str,
     limit: int,
-) -> list[dict[str, Any]]:
+) -> tuple[list[dict[str, Any]], int]:
     from bot.context import open_database
-    from db.search import NoticeFilter, find_notices
+    from db.search import NoticeFilter, count_notices, find_notices
     from db.store import to_parsed
-    from notices.render import format_notice_line
+    from notices.render import format_notice_entry
 
     flt = NoticeFilter(categories=categories, text=text, active_at=moment, status=status, limit=limit)
     async with open_database(app.settings) as sessions, sessions() as session:
@@ -454,9 +483,10 @@ async def _list_notices(
         for notice in found:
             row = _notice_json(notice, app.tz, full=True)
             parsed = to_parsed(notice, app.tz)
-            row["line"] = format_notice_line(parsed, language="en", tz=app.tz, notice_id=notice.id)
+            row["entry"] = format_notice_entry(parsed, language="en", tz=app.tz, notice_id=notice.id)
             rows.append(row)
-    return rows
+        total = len(rows) if len(rows) < limit else await count_notices(session, flt, tz=app.tz)
+    return rows, total
 
 
 @main.group()
@@ -484,7 +514,7 @@ async def _upgrade(app: App) -> str | None:
 
 
 def _list_json_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{k: v for k, v in row.items() if k != "line"} for row in rows]
+    return [{k: v for k, v in row.items() if k != "entry"} for row in rows]
 
 
 if __name__ == "__main__":

@@ -64,12 +64,17 @@ def reminders(
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--category") from None
     settings = _settings(ctx)
-    entries = asyncio.run(_timeline(settings, first, last, chat_id, code, keyword, language))
+    entries, subscribed = asyncio.run(_timeline(settings, first, last, chat_id, code, keyword, language))
     if as_json:
         click.echo(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2))
         return
     if not entries:
         click.echo(f"No reminders due from {first} to {last}.")
+        if not subscribed and chat_id is None and code is None and keyword is None:
+            click.echo(
+                "No chat subscribes to anything yet. To see what a new subscriber would get, add "
+                "--category CODE (e.g. --category road_closure) or --keyword WORD (a place or keyword)."
+            )
         return
     for entry in entries:
         notice = "" if entry.notice_id is None else f" #{entry.notice_id}"
@@ -87,12 +92,17 @@ async def _timeline(
     category: str | None,
     keyword: str | None,
     language: str,
-) -> list[Any]:
+) -> tuple[list[Any], bool]:
+    """The timeline, and whether any chat subscribes to anything."""
+    from sqlalchemy import select
+
     from bot.context import open_database
+    from db.models import Subscription
     from jobs.timeline import timeline
 
     async with open_database(settings) as sessions, sessions() as session:
-        return await timeline(
+        subscribed = await session.scalar(select(Subscription.id).limit(1)) is not None
+        entries = await timeline(
             session,
             start=first,
             end=last,
@@ -102,3 +112,4 @@ async def _timeline(
             keyword=keyword,
             language=language,
         )
+        return entries, subscribed

@@ -157,7 +157,10 @@ def reminder_jobs(
 
 @click.command("try")
 @click.option(
-    "--at", "at", metavar="YYYY-MM-DD[THH:MM]", help="Pretend it is this moment (the examples are from 2022)."
+    "--at",
+    "at",
+    metavar="YYYY-MM-DD[THH:MM]",
+    help="Pretend it is this moment (the example pages are from June and August 2023: try 2023-06-10).",
 )
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Your Telegram language (default: from $LANG).")
 @click.pass_obj

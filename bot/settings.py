@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     telegram_api_base_url: str | None = Field(default=None, validation_alias="TELEGRAM_API_BASE_URL")
     admin_ids: Annotated[frozenset[int], NoDecode] = Field(default=frozenset(), validation_alias="ADMIN_IDS")
     max_input_bytes: int = Field(default=20 * 1024 * 1024, validation_alias="NOTICEBOT_MAX_INPUT_BYTES")
+    fetch_timeout: float = Field(default=20.0, gt=0, le=600, validation_alias="NOTICEBOT_FETCH_TIMEOUT")
     concurrent_updates: int = Field(default=16, ge=1, le=256, validation_alias="NOTICEBOT_CONCURRENT_UPDATES")
     messages_per_second: float = Field(default=30.0, validation_alias="NOTICEBOT_MESSAGES_PER_SECOND")
 

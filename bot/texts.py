@@ -38,7 +38,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("notice", "查看公告全文：/notice 编号", "A notice in full: /notice ID"),
     ("subscribe", "订阅类别、地点或关键词", "Subscribe to categories, places, keywords"),
     ("mysubs", "我的订阅", "My subscriptions"),
-    ("unsubscribe", "取消全部订阅", "Remove all subscriptions"),
+    ("unsubscribe", "取消订阅：/unsubscribe 名称，或全部", "Unsubscribe: /unsubscribe NAME, or all"),
     ("settings", "语言、时区、免打扰、提醒方式", "Language, time zone, quiet hours, reminders"),
     ("help", "帮助", "Help"),
 ]
@@ -56,35 +56,36 @@ TEXTS: dict[str, tuple[str, str]] = {
         "👋 你好，{name}！我读本地报纸上的<b>公告</b>：封路、停电停水、招聘、招租、招标、公示……"
         "记下每条公告的日期，在你关心的事开始、截止前提醒你。\n\n"
         "现在有 <b>{count}</b> 条已发布的公告。直接问我，比如：\n"
-        "• 哪些路封闭\n• 5月20日哪些路封闭\n• 有什么招聘\n• 寿山镇\n\n"
+        "• 哪些路封闭\n• 5月20日哪些路封闭\n• 有什么招聘\n• 东丰镇\n\n"
         "点下面的类别一键订阅；/help 查看全部命令。",
         "👋 Hello, {name}! I read the <b>public notices</b> in the local newspaper: road closures, power and "
         "water outages, recruitment, rentals, tenders, public disclosures… I note their dates and remind you "
         "when what you care about starts or is due.\n\n"
         "I know <b>{count}</b> published notices. Just ask, for example:\n"
-        "• what roads are closed\n• what roads are closed on May 20\n• any recruitment\n• 寿山镇\n\n"
+        "• what roads are closed\n• what roads are closed on May 20\n• any recruitment\n• 东丰镇\n\n"
         "Tap a category below to subscribe; /help lists every command.",
     ),
     "help": (
-        "<b>怎么用</b>\n直接用中文或英文提问，例如“哪些路封闭”“有什么招聘”“寿山镇”。\n\n"
+        "<b>怎么用</b>\n直接用中文或英文提问，例如“哪些路封闭”“有什么招聘”“东丰镇”。\n\n"
         "/now — 今天有效的公告\n/upcoming — 未来 7 天开始或结束的公告\n/notice 编号 — 公告全文\n"
-        "/subscribe — 按类别订阅；/subscribe 寿山镇 — 订阅地点或关键词\n/mysubs — 我的订阅\n"
-        "/unsubscribe — 取消全部订阅\n/settings — 语言、时区、免打扰时段、提醒方式\n\n"
+        "/subscribe — 按类别订阅；/subscribe 东丰镇 — 订阅地点或关键词\n/mysubs — 我的订阅\n"
+        "/unsubscribe 名称 — 取消一个订阅；/unsubscribe — 取消全部\n"
+        "/settings — 语言、时区、免打扰时段、提醒方式\n\n"
         "在任何聊天里输入 @{bot} 封路 即可分享公告。",
         "<b>How to use me</b>\nAsk in plain words, in English or Chinese: “what roads are closed”, "
-        "“any recruitment”, “寿山镇”.\n\n"
+        "“any recruitment”, “东丰镇”.\n\n"
         "/now — notices in force today\n/upcoming — starting or ending in the next 7 days\n"
-        "/notice ID — a notice in full\n/subscribe — subscribe by category; /subscribe 寿山镇 — a place or "
-        "keyword\n/mysubs — your subscriptions\n/unsubscribe — remove them all\n"
+        "/notice ID — a notice in full\n/subscribe — subscribe by category; /subscribe 东丰镇 — a place or "
+        "keyword\n/mysubs — your subscriptions\n/unsubscribe NAME — remove one; /unsubscribe — remove all\n"
         "/settings — language, time zone, quiet hours, reminders\n\n"
         "Type @{bot} road in any chat to share a notice.",
     ),
     "help_admin": (
-        "\n\n<b>管理员</b>\n发送 .txt / .pdf 文件，或粘贴、转发公告原文 → 草稿卡片"
+        "\n\n<b>管理员</b>\n发送 .txt / .html / .pdf 文件，或粘贴、转发公告原文 → 草稿卡片"
         "（发布 / 改类别 / 改日期 / 丢弃）\n"
         "/add — 逐步添加公告\n/withdraw 编号 — 撤回\n/stats — 统计\n/setchannel @频道 — 发布频道（off 关闭）",
-        "\n\n<b>Admin</b>\nSend a .txt / .pdf document, or paste or forward notice text → draft cards "
-        "(Publish / Change category / Edit period / Discard)\n/add — add a notice step by step\n"
+        "\n\n<b>Admin</b>\nSend a .txt / .html / .pdf document, or paste or forward notice text → draft "
+        "cards (Publish / Change category / Edit period / Discard)\n/add — add a notice step by step\n"
         "/withdraw ID — withdraw\n/stats — statistics\n"
         "/setchannel @channel — the publishing channel (off to stop)",
     ),
@@ -99,9 +100,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "suggestions": (
         "我没看懂这个问题。可以这样问：\n• 哪些路封闭\n• 5月20日哪些路封闭\n• 有什么招聘\n• 本周有哪些截止\n"
-        "• 一个地名，比如 寿山镇\n或者用 /now、/upcoming。",
+        "• 一个地名，比如 东丰镇\n或者用 /now、/upcoming。",
         "I didn't understand that. Try:\n• what roads are closed\n• what roads are closed on May 20\n"
-        "• any recruitment\n• which deadlines are this week\n• a place name, such as 寿山镇\n"
+        "• any recruitment\n• which deadlines are this week\n• a place name, such as 东丰镇\n"
         "or use /now, /upcoming.",
     ),
     # lists
@@ -141,9 +142,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status_withdrawn": ("已撤回", "withdrawn"),
     # subscriptions
     "subscribe_pick": (
-        "点类别订阅或取消（✅ = 已订阅）。\n也可以订阅地点或关键词：/subscribe 寿山镇",
+        "点类别订阅或取消（✅ = 已订阅）。\n也可以订阅地点或关键词：/subscribe 东丰镇",
         "Tap a category to subscribe or unsubscribe (✅ = subscribed).\n"
-        "You can also follow a place or keyword: /subscribe 寿山镇",
+        "You can also follow a place or keyword: /subscribe 东丰镇",
     ),
     "subscribed_category": ("已订阅：{name}", "Subscribed: {name}"),
     "unsubscribed_category": ("已取消：{name}", "Unsubscribed: {name}"),
@@ -172,6 +173,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Remove all {count} subscriptions?",
     ),
     "unsubscribe_none": ("没有可取消的订阅。", "There is nothing to unsubscribe from."),
+    "unsubscribed_one": (
+        "已取消订阅 {value}。还有 {left} 个订阅（/mysubs 查看）。",
+        "Unsubscribed from {value}. {left} subscriptions left (/mysubs lists them).",
+    ),
+    "unsubscribe_no_match": (
+        "你没有订阅 <b>{term}</b>。你的订阅：\n{listing}\n\n"
+        "取消其中一个：/unsubscribe 名称（例如地名或类别）；全部取消：/unsubscribe",
+        "You have no subscription to <b>{term}</b>. Yours are:\n{listing}\n\n"
+        "Remove one: /unsubscribe NAME (a place, keyword or category); remove all: /unsubscribe",
+    ),
     "yes_remove_all": ("是，全部取消", "Yes, remove all"),
     "keep": ("不了，保留", "No, keep them"),
     "unsubscribed_all": ("已取消全部订阅（{count} 个）。", "Removed all {count} subscriptions."),
@@ -256,8 +267,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "That file is too large ({size}); the limit is {limit}. Nothing was stored.",
     ),
     "doc_wrong_type": (
-        "只能读 .txt 文本或带文字层的 .pdf，不能读 {name}。什么也没有保存。",
-        "I can only read .txt text or a .pdf with a text layer, not {name}. Nothing was stored.",
+        "只能读 .txt 文本、.html 网页或带文字层的 .pdf，不能读 {name}。什么也没有保存。",
+        "I can only read .txt text, an .html page or a .pdf with a text layer, not {name}. Nothing was "
+        "stored.",
     ),
     "doc_unreadable": (
         "读不了这个文件：{detail}。什么也没有保存。",

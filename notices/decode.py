@@ -1,16 +1,39 @@
-"""Bytes of an uploaded page to text: plain text in the encodings Chinese papers use, or PDF.
+"""Bytes of an uploaded page to text: plain text in the encodings Chinese papers use, an HTML page, or PDF.
 
 Every refusal is an InputError whose message can be shown to the person who sent the file.
 """
 
 from __future__ import annotations
 
+import codecs
 import io
 import logging
 
+import filetype
+
 from notices.errors import InputError
+from notices.html import declared_charset, html_to_text, looks_like_html
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+ACCEPTED = "send the page as .txt, .pdf or .html"
+"""What a refusal tells the sender to do instead; the command line adds URLs."""
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+
+#: A declared charset read as the superset browsers use for it (WHATWG Encoding), so a page labelled
+#: GB2312 that uses a GBK-only character still reads.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "latin-1": "cp1252"}
+_KINDS = {
+    "doc": "a word-processor document",
+    "docx": "a word-processor document",
+    "odt": "a word-processor document",
+    "xls": "a spreadsheet",
+    "xlsx": "a spreadsheet",
+    "ods": "a spreadsheet",
+    "ppt": "a presentation",
+    "pptx": "a presentation",
+    "odp": "a presentation",
+    "epub": "an e-book",
+}
 
 #: Frequent characters of Chinese prose and notices, in both scripts. Text decoded
 #: with the wrong codec yields rare characters, kana or symbols instead.
@@ -30,10 +53,20 @@ _COMMON = frozenset(
 )
 
 
-def decode_input(data: bytes, *, name: str = "", max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """bytes of a .txt (UTF-8 with/without BOM, UTF-16 with BOM, GB18030/GBK/Big5 detected) or .pdf
-    (text layer via pypdf) → text. Raises InputError with a one-line, user-fit message for empty,
-    binary, too-large, undecodable, or a PDF with no text layer."""
+def decode_input(
+    data: bytes,
+    *,
+    name: str = "",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    charset: str | None = None,
+    html: bool = False,
+    accepted: str = ACCEPTED,
+) -> str:
+    """bytes of a .txt (UTF-8 with/without BOM, UTF-16 with BOM, GB18030/GBK/Big5 detected), an HTML page
+    (by ``html``, its name, or its content: its main text, line by line) or a .pdf (text layer via pypdf)
+    → text. ``charset`` is what a web server said the bytes are. Raises InputError with a one-line,
+    user-fit message for empty, binary (naming the format, and saying what is ``accepted``), too-large,
+    undecodable, or a PDF with no text layer."""
     label = f"{name}: " if name else ""
     if len(data) > max_bytes:
         raise InputError(
@@ -44,31 +77,91 @@ def decode_input(data: bytes, *, name: str = "", max_bytes: int = DEFAULT_MAX_BY
     if data.lstrip()[:5] == b"%PDF-" or (name.lower().endswith(".pdf") and b"%PDF" in data[:1024]):
         text = _pdf_text(data, label)
     elif name.lower().endswith(".pdf"):
-        raise InputError(f"{label}not a PDF file (no PDF header); send the page as PDF or plain text")
+        raise InputError(f"{label}not a PDF file (no PDF header); {accepted}")
     else:
-        text = _decode_text(data, label)
+        _refuse_other_formats(data, label, accepted)
+        if html or name.lower().endswith(HTML_SUFFIXES) or looks_like_html(data):
+            try:
+                text = html_to_text(_decode_html(data, label, charset, accepted))
+            except InputError as exc:
+                raise InputError(f"{label}{exc}") from None
+            if not text.strip():
+                raise InputError(f"{label}the HTML page has no readable text")
+        else:
+            text = _decode_text(data, label, charset, accepted)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
         raise InputError(f"{label}the file holds no text")
     return text
 
 
+def _refuse_other_formats(data: bytes, label: str, accepted: str) -> None:
+    """A document, image, archive or other binary format known by its magic number: name it."""
+    kind = filetype.guess(data[:8192])
+    if kind is None:
+        return
+    ext = str(kind.extension)
+    if ext in _KINDS:
+        what = _KINDS[ext]
+    elif filetype.is_image(data[:8192]):
+        what = "an image"
+    elif filetype.is_audio(data[:8192]) or filetype.is_video(data[:8192]):
+        what = "a sound or video file"
+    elif ext in ("zip", "tar", "rar", "gz", "bz2", "7z", "xz", "zst", "lz", "lz4", "lzo", "br", "Z", "cab"):
+        what = "a compressed archive"
+    else:
+        what = "a binary file"
+    raise InputError(f"{label}{what} (.{ext}) is not a page I can read; {accepted}")
+
+
+def _decode_html(data: bytes, label: str, charset: str | None, accepted: str) -> str:
+    """An HTML page's text: a BOM, else the server's charset, else its own <meta> charset, else the
+    encodings plain text is tried in."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return _decode_text(data, label, None, accepted)
+    for declared in (charset, declared_charset(data)):
+        text = _declared(data, declared)
+        if text is not None:
+            return text
+    return _decode_text(data, label, None, accepted)
+
+
+def _declared(data: bytes, charset: str | None) -> str | None:
+    """``data`` read in the charset it is declared in, or None when that is unknown or does not fit."""
+    if not charset:
+        return None
+    try:
+        codec = codecs.lookup(charset.strip().strip("\"'")).name
+    except (LookupError, ValueError):
+        return None
+    if codec.startswith("utf-16"):
+        return None  # a page that really is UTF-16 starts with a BOM; a label alone is usually wrong
+    try:
+        return data.decode(_SUPERSETS.get(codec, codec))
+    except UnicodeDecodeError:
+        return None
+
+
 def _size(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
 
 
-def _decode_text(data: bytes, label: str) -> str:
+def _decode_text(data: bytes, label: str, charset: str | None, accepted: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return _strict(data[3:], "utf-8", label)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(data, "utf-16", label)
     if b"\x00" in data:
-        raise InputError(f"{label}this is a binary file, not text or PDF")
+        raise InputError(f"{label}this is a binary file, not text, PDF or HTML; {accepted}")
+    declared = _declared(data, charset)
+    if declared is not None:
+        _reject_binary(declared, label, accepted)
+        return declared
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = _guess_chinese(data, label)
-    _reject_binary(text, label)
+    _reject_binary(text, label, accepted)
     return text
 
 
@@ -123,10 +216,10 @@ def _odd(ch: str) -> bool:
     )
 
 
-def _reject_binary(text: str, label: str) -> None:
+def _reject_binary(text: str, label: str, accepted: str = ACCEPTED) -> None:
     control = sum(1 for c in text if (c < " " and c not in "\n\r\t\f\v") or c == "\x7f")
     if control > max(2, len(text) // 100):
-        raise InputError(f"{label}this is a binary file, not text or PDF")
+        raise InputError(f"{label}this is a binary file, not text, PDF or HTML; {accepted}")
 
 
 def _pdf_text(data: bytes, label: str) -> str:

@@ -166,7 +166,10 @@ async def test_stdin_and_text_output(cli: Any) -> None:
     assert result.out.startswith("stdin: 1 stored, 0 duplicates")
     assert "road_closure 封路公告 — 封闭期限: 1–3 June 2022 (all day)" in result.out
     listed = await cli("notices")
-    assert listed.out.strip().endswith("封路公告 [Road closure] 1–3 June 2022 (all day)")
+    lines = listed.out.splitlines()
+    assert lines[0].endswith("封路公告 [Road closure]")
+    assert "  封闭期限: 1–3 June 2022 (all day)" in lines
+    assert lines[-1] == "1 published notice"
 
 
 async def test_bad_inputs_change_nothing(cli: Any, tmp_path: Path) -> None:

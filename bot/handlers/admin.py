@@ -36,7 +36,7 @@ from db.store import (
 )
 from notices.categories import Category
 from notices.dates import parse_period
-from notices.decode import decode_input
+from notices.decode import HTML_SUFFIXES, decode_input
 from notices.errors import DateSyntaxError, InputError
 from notices.model import Period
 from notices.parse import parse_page
@@ -45,8 +45,8 @@ PAGE_MIN_CHARS = 80
 """Pasted text at least this long (or forwarded, or several lines) is a page to parse, not a question."""
 CARD_BODY_CHARS = 600
 EDIT_PERIOD_KEY = "edit_period"
-_TEXT_TYPES = {"text/plain", "application/pdf"}
-_TEXT_SUFFIXES = (".txt", ".text", ".pdf")
+_TEXT_TYPES = {"text/plain", "application/pdf", "text/html", "application/xhtml+xml"}
+_TEXT_SUFFIXES = (".txt", ".text", ".pdf", *HTML_SUFFIXES)
 
 
 def looks_like_page(message: Message) -> bool:

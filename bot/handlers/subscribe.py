@@ -200,6 +200,9 @@ async def remove_one(update: Update, context: Context) -> None:
 
 
 async def unsubscribe(update: Update, context: Context) -> None:
+    """``/unsubscribe`` asks before removing every subscription; ``/unsubscribe TERM`` removes the one
+    whose place, keyword or category is TERM, or lists what there is."""
+    term = " ".join(" ".join(context.args or []).split())
     d = deps(context)
     async with session_scope(d.sessions) as session:
         chat = await chat_row(update, session)
@@ -213,12 +216,52 @@ async def unsubscribe(update: Update, context: Context) -> None:
     if count == 0:
         await reply(update, context, say(lang, "unsubscribe_none"))
         return
+    if term:
+        await _unsubscribe_term(update, context, term, lang)
+        return
     await reply(
         update,
         context,
         say(lang, "unsubscribe_confirm", count=count),
         markup=keyboards.confirm_unsubscribe(lang),
     )
+
+
+def _matches(subscription: Subscription, term: str) -> bool:
+    """Whether ``/unsubscribe TERM`` means this subscription: its value, or its category by any name."""
+    if subscription.value.casefold() == term.casefold():
+        return True
+    if subscription.kind != SubscriptionKind.CATEGORY:
+        return False
+    try:
+        return Category.parse(term).value == subscription.value
+    except ValueError:
+        return False
+
+
+async def _unsubscribe_term(update: Update, context: Context, term: str, lang: str) -> None:
+    d = deps(context)
+    async with session_scope(d.sessions) as session:
+        chat = await chat_row(update, session)
+        if chat is None:
+            return
+        subscriptions = await list_subscriptions(session, chat.id)
+        chosen = [s for s in subscriptions if _matches(s, term)]
+        labels = [keyboards.subscription_label(lang, s, width=MAX_KEYWORD) for s in chosen]
+        for subscription in chosen:
+            await session.delete(subscription)
+        if chosen:
+            await session.flush()
+            await planning.chat_changed(session, chat.id, now=d.now(), tz=d.settings.zone)
+    if chosen:
+        left = len(subscriptions) - len(chosen)
+        await reply(update, context, say(lang, "unsubscribed_one", value="; ".join(labels), left=left))
+        return
+    listing = "\n".join(
+        "• " + keyboards.subscription_label(lang, s, width=MAX_KEYWORD) for s in subscriptions
+    )
+    shown = term if len(term) <= MAX_KEYWORD else term[: MAX_KEYWORD - 1] + "…"
+    await reply(update, context, say(lang, "unsubscribe_no_match", term=shown, listing=listing))
 
 
 async def unsubscribe_answer(update: Update, context: Context) -> None:
