@@ -47,12 +47,50 @@ def kept_periods(
             continue
         if published is not None and period.end is not None and _as_date(period.end, tz) < published:
             continue
+        if (
+            published is not None
+            and period.end is None
+            and period.start is not None
+            and (published - _as_date(period.start, tz)).days > _BACKGROUND_DAYS
+        ):
+            continue  # "自今年七月起分阶段展开…": begun long before the notice, background
         candidates.append(period)
     out: list[Period] = []
     for period in _closed_by_reopening(norm, candidates, tz):
         period = _reopening(body, period, tz) or labelled(body, period)
         out.append(_as_deadline(norm, period))
-    return _drop_shadowed(out, tz)
+    return _drop_shadowed(_paired(out), tz)
+
+
+#: An open period that began this many days before publication is background, not a plan.
+_BACKGROUND_DAYS = 14
+#: A label that names when something opens or closes: 报名开始时间 / 报名截止时间.
+_OPENS = re.compile(r"(.{0,8}?)(?:开始|起始)(?:时间|日期)?")
+_CLOSES = re.compile(r"(.{0,8}?)(?:截止|结束|截至)(?:时间|日期)?")
+
+
+def _paired(periods: list[Period]) -> list[Period]:
+    """"报名开始时间：2月5日9:00 … 报名截止时间：2月11日17:00" is one window, 5 to 11 February."""
+    out: list[Period] = []
+    for period in periods:
+        if out and period.start is None and period.end is not None:
+            first = out[-1]
+            opens = _OPENS.fullmatch(first.label or "")
+            closes = _CLOSES.fullmatch(period.label or "")
+            if (
+                opens is not None
+                and closes is not None
+                and opens.group(1) == closes.group(1)
+                and first.start is not None
+                and first.start == first.end
+                and first.all_day == period.all_day
+                and first.start <= period.end  # type: ignore[operator]
+            ):
+                label = f"{opens.group(1)}时间" if opens.group(1) else None
+                out[-1] = replace(first, end=period.end, label=label)
+                continue
+        out.append(period)
+    return out
 
 
 #: What a date that ends a closure is followed by: 重开, 恢复开放, 起正常对外开放, reopen.
