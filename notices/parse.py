@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from notices.categories import Category
 from notices.classify import CategoryGuess, categorize, news_evidence, notice_evidence
+from notices.dates import find_periods
 from notices.labels import clause_span
 from notices.model import PageResult, ParsedNotice, SkippedItem
 from notices.normalize import normalize
@@ -111,7 +112,7 @@ def _announces(notice: ParsedNotice, *, reported: bool, known: bool) -> bool:
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 #: Words that tell a plan rather than an event reported: 将于, 定于, 拟, 届时, 即日起, 截至.
 _PLANNED = re.compile(
-    r"将|定于|拟|计划|预计|届时|即日起|起至|期间|以前|之前|截止|截至|暂停|停止|封闭|管制|请|须|需|"
+    r"将|定于|订于|拟|计划|预计|届时|即日起|起至|期间|以前|之前|截止|截至|暂停|停止|封闭|管制|请|须|需|"
     r"will|from|until|closed"
 )
 
@@ -151,9 +152,9 @@ def _build(
     if when is None:
         warnings.append("no publication date: no signature date and none given")
 
-    periods = kept_periods(
-        body, base=when or _first_full_date(norm_body), published=when, tz=tz, warnings=warnings
-    )
+    # 即日起 starts the day the public reads it; what ended before the notice's own date is history
+    base = published or signed_on or _first_full_date(body, tz)
+    periods = kept_periods(body, base=base, published=when, tz=tz, warnings=warnings)
     if not periods and (category.is_disruption or category.has_deadline):
         warnings.append(f"no period found for a {category.value} notice")
 
@@ -188,13 +189,16 @@ def _signature_date(signature: list[Para]) -> date | None:
     return None
 
 
-_FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-
-
-def _first_full_date(norm: str) -> date | None:
-    for m in _FULL_DATE.finditer(norm):
-        try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            continue
+def _first_full_date(body: str, tz: ZoneInfo) -> date | None:
+    """A notice with no date of its own is read around the first date it writes with its year
+    (2023年6月5日, 二零二四年十二月五日, 民國114年7月23日)."""
+    for period in find_periods(body, base=_ANY_DAY, tz=tz):
+        if "年" in period.text or _YEAR.search(period.text):
+            moment = period.start if period.start is not None else period.end
+            if moment is not None:
+                return moment.astimezone(tz).date() if isinstance(moment, datetime) else moment
     return None
+
+
+_ANY_DAY = date(2000, 1, 1)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")

@@ -70,7 +70,7 @@ _CLOSES = re.compile(r"(.{0,8}?)(?:截止|结束|截至)(?:时间|日期)?")
 
 
 def _paired(periods: list[Period]) -> list[Period]:
-    """"报名开始时间：2月5日9:00 … 报名截止时间：2月11日17:00" is one window, 5 to 11 February."""
+    """ "报名开始时间：2月5日9:00 … 报名截止时间：2月11日17:00" is one window, 5 to 11 February."""
     out: list[Period] = []
     for period in periods:
         if out and period.start is None and period.end is not None:
