@@ -95,16 +95,15 @@ def _read_item(
 def _announces(notice: ParsedNotice, *, reported: bool, known: bool) -> bool:
     """Whether an item without a notice's title or signature still carries a notice's facts:
     a period named by what happens in it (停电时间, 封闭期限, 报名时间) or in an item whose
-    words name a category (known), and, in a news report,
-    told as a plan (将于, 定于, 届时), not as what took place."""
+    words name a category (known), or one told as a plan (将于, 定于, 届时); in a news report,
+    only one told as a plan, not as what took place."""
     norm = normalize(notice.body)
     for p in notice.periods:
-        if (p.label is None and not known) or _VAGUE.search(normalize(p.text)):
+        if _VAGUE.search(normalize(p.text)) or p.span is None:
             continue
-        if not reported or p.span is None:
-            return True
         begin, end = clause_span(norm, p.span[0], p.span[1], _SENTENCE_END)
-        if _PLANNED.search(norm, begin, end):
+        planned = _PLANNED.search(norm, begin, end) is not None
+        if planned or (not reported and (p.label is not None or known)):
             return True
     return False
 
@@ -112,7 +111,7 @@ def _announces(notice: ParsedNotice, *, reported: bool, known: bool) -> bool:
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 #: Words that tell a plan rather than an event reported: 将于, 定于, 拟, 届时, 即日起, 截至.
 _PLANNED = re.compile(
-    r"将|定于|订于|拟|计划|预计|届时|即日起|起至|期间|以前|之前|截止|截至|暂停|停止|封闭|管制|请|须|需|"
+    r"将(?:于|在|从|自|对|会|要|进行|实施|暂停|停止|封闭|举行|举办|开展|启动|开始|分|由)|即将|定于|订于|拟|计划|预计|届时|即日起|起至|期间|以前|之前|截止|截至|暂停|停止|封闭|管制|请|须|需|"
     r"will|from|until|closed"
 )
 

@@ -158,6 +158,7 @@ _METADATA_LINE = re.compile(
 )
 #: A date that opens its line and is followed by a byline: "2025/10/31 08:59 记者林嘉东／新北报导".
 _BYLINE_AFTER = re.compile(r"\s*(?:[(（]?[^\s，。]{0,6}[)）]?\s*)?(?:记者|编辑|来源|作者|报导|报道|通讯员)")
+_LOOKBACK_AFTER = re.compile(r"\s*(?:起)?\s*(?:以来|至今|迄今|到现在|到目前|截至目前)")
 #: A bracketed date right after a notice word: 闭馆公告(3月30日).
 _ISSUE_DATE_BEFORE = re.compile(r"(?:公告|通告|通知|公示|启事|notice)\s*[(（]\s*$")
 #: The date a report is filed under: 本报讯（记者 王丽）6月12日, 新华社北京5月8日电.
@@ -185,6 +186,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"
     if not before.strip() and _BYLINE_AFTER.match(norm, end):
         return "metadata"
+    if _LOOKBACK_AFTER.match(norm, end):
+        return "lookback"  # 5月5日以来, 2018年至今: what has happened since, no plan
     if _ISSUE_DATE_BEFORE.search(before[-8:]) and period.start == period.end:
         return "metadata"  # 闭馆公告(3月30日): the day the notice was issued
     if _DATELINE_BEFORE.search(before[-24:]) or _REPORTING_AFTER.match(norm, end):
