@@ -167,7 +167,7 @@ _DATELINE_BEFORE = re.compile(
 )
 #: A date the reporter learned something on: 记者5月8日获悉 / 从…了解到.
 _REPORTING_AFTER = re.compile(
-    r"\s*(?:电(?![话力费网线])|消息|讯|[^，。,\n]{0,20}(?:获悉|了解到)|(?:宣布|表示|宣称|指出|透露|介绍|称)[,，:：])"
+    r"\s*(?:电(?![话力费网线])|消息|讯|报导|报道|[^，。,\n]{0,20}(?:获悉|了解到)|(?:宣布|表示|宣称|指出|透露|介绍|称)[,，:：])"
 )
 
 
@@ -192,18 +192,44 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"  # 闭馆公告(3月30日): the day the notice was issued
     if _DATELINE_BEFORE.search(before[-24:]) or _REPORTING_AFTER.match(norm, end):
         return "dateline"
+    on_or_before = (
+        published is not None and period.start is not None and _as_date(period.start, tz) <= published
+    )
     if (
-        published is not None
-        and period.start is not None
+        on_or_before
         and period.start == period.end
-        and _as_date(period.start, tz) <= published
         and _STAMP_LINE.fullmatch(before)
         and _STAMP_LINE.fullmatch(line[end - first :])
     ):
         # a date (with its time) alone on its line, on or before the publication date:
         # the page's time stamp or a signature, not a plan
         return "metadata"
+    text = norm[begin:end]
+    if period.is_moment and (_STAMP_SECONDS.search(text) or (_STAMP.search(text) and on_or_before)):
+        return "metadata"  # 2026-03-16 16:06:58 beside a headline: when the page was posted
+    if _TERMS_BEFORE.search(before[-14:]) or _CRITERIA_AFTER.match(norm, end):
+        return "terms"  # 合约期：2026年6月1日至…, 2018年12月31日前年满18周岁: conditions, no plan
+    if period.end is None and not any(ch.isdigit() for ch in text):
+        return "effective"  # 自发布之日起执行: when the rules apply, no date to plan around
+    if _vague(text):
+        return "vague"  # 2月中旬, 2026年1月: no day to plan around
     return None
+
+
+#: Time stamps as web pages print them: 2026-03-16 16:06:58, 2017-07-26 10:25.
+_STAMP_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
+_STAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")
+#: A contract's or service's term, not a time the public acts in.
+_TERMS_BEFORE = re.compile(r"(?:合约期|合同期|服务期|履约期|履行期限|合同履行)[^，。；;\n]{0,8}$")
+#: A date that bounds who may apply (出生, 年满18周岁, 毕业), not when.
+_CRITERIA_AFTER = re.compile(r"\s*(?:前|以前|之前|后|以后|之后)?\s*(?:年满|出生|周岁|毕业|取得)")
+
+
+def _vague(text: str) -> bool:
+    """A span named only by months or parts of months (2月中旬, 2026年1月至2028年1月)."""
+    compact = "".join(text.split())
+    precise = re.search(r"[\d〇零一二两三四五六七八九十廿卅]\s*[日号]|月底|月末|[:：时]|[A-Za-z]", compact)
+    return "月" in compact and precise is None
 
 
 #: What may stand beside a date stamp on its line: brackets, a weekday, punctuation.
