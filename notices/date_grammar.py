@@ -123,6 +123,12 @@ _WEEKDAY_PAREN = frozenset(
     ["星期" + c for c in "一二三四五六日天"]
     + ["周" + c for c in "一二三四五六日天"]
     + ["礼拜" + c for c in "一二三四五六日天"]
+    + [
+        f"{this}{week}{c}"
+        for this in ("本", "下", "这")
+        for week in ("周", "星期")
+        for c in "一二三四五六日天"
+    ]
     + list("一二三四五六日天")
     + list(WEEKDAYS)
 )

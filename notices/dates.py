@@ -286,19 +286,21 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
     """
     tokens = grammar.t
     j = draft.last
-    for _ in range(8):
+    window: Draft | None = None
+    for _ in range(10):
         tok = grammar.at(j)
         if tok is None:
             return None
-        if (tok.kind is Kind.GAP and tok.value) or tok.is_sep(",", ":") or tok.is_kw("时间", "为"):
-            j += 1
-            continue
-        break
-    else:
-        return None
-    if tok.kind is not Kind.NUM and not (tok.kind is Kind.KW and tok.value in START_KEYWORDS):
-        return None
-    window = grammar.period(j, draft.start)
+        if tok.kind is Kind.NUM or (tok.kind is Kind.KW and tok.value in START_KEYWORDS):
+            window = grammar.period(j, draft.start)
+            if window is not None and window.start is not None and window.end is not None:
+                break
+            if tok.kind is Kind.NUM:
+                return None  # another number first: the hours are not this day's
+            window = None  # a part of the day said alone (5月28日上午实施): look on
+        elif not ((tok.kind is Kind.GAP and tok.value) or tok.is_sep(",", ":") or tok.is_kw("时间", "为")):
+            return None
+        j += 1
     if window is None or window.start is None or window.end is None:
         return None
     if not (window.start.time_only and window.end.time_only):
@@ -307,7 +309,7 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
     between = norm[date_end:time_start]
     if _CLAUSE_BREAK.search(between) or any(ch.isdigit() for ch in between):
         return None
-    if len("".join(between.split())) > 12:
+    if len("".join(between.split())) > 24:
         return None
     if "\n" in between and day.span is not None:
         line_start = norm.rfind("\n", 0, day.span[0]) + 1
