@@ -940,6 +940,12 @@ class Grammar:
             end_found = self.point(j + 1, start)
             if end_found is not None and self.kw(end_found[1], *_END_MARKS):
                 return Draft(start, end_found[0], i, end_found[1] + 1)
+            if self.sep(j + 1, ",") and self.kw(j + 2, "至", "到"):
+                # 自2021年9月16日起，至2021年12月31日止: the end in a clause of its own
+                end_found = self.point(j + 3, start)
+                if end_found is not None and not end_found[0].time_only:
+                    k = end_found[1] + (1 if self.kw(end_found[1], *_END_MARKS) else 0)
+                    return self._daily(Draft(start, end_found[0], i, k))
             duration = self._duration(j + 1)
             if duration is not None:
                 days, workdays, k = duration

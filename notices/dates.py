@@ -22,7 +22,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, time, timedelta
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from zoneinfo import ZoneInfo
 
 from notices.date_grammar import START_KEYWORDS, Draft, Grammar, Point
@@ -185,7 +185,13 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
             chain = []
         if _bare_day(draft):
             attached = _attached_window(grammar, draft, period, text, norm, base, tz)
-            if attached is None:
+            listed = _listed_days_window(grammar, draft, periods, chain, period, text) if chain else None
+            if listed is not None:
+                # 2月22日及23日每日凌晨2時至5時30分: one span of days with its daily window
+                period, last = listed
+                del periods[chain[0] :]
+                chain = []
+            elif attached is None:
                 chain.append(len(periods))
             else:
                 period, last = attached
@@ -341,6 +347,36 @@ def _attached_window(
         timed.start, timed.end, all_day=False, note=note, text=text[begin:finish], span=(begin, finish)
     )
     return merged, window.last
+
+
+def _listed_days_window(
+    grammar: Grammar, draft: Draft, periods: list[Period], chain: list[int], day: Period, text: str
+) -> tuple[Period, int] | None:
+    """Consecutive days listed (22日及23日) and then a window said to repeat (每日/每晚 2时至5时):
+    one span over those days with the window, as the conventions write a daily window."""
+    lead = grammar.at(draft.last)
+    if lead is None or not (
+        lead.is_kw("每日", "每天") or (lead.kind is Kind.GAP and str(lead.value).strip().startswith("每"))
+    ):
+        return None
+    found = grammar.window(draft.last)
+    if found is None or day.start is None or day.span is None:
+        return None
+    days = [periods[i] for i in chain] + [day]
+    firsts = [p.start for p in days]
+    if not all(isinstance(d, date) and not isinstance(d, datetime) for d in firsts):
+        return None
+    if any((b - a).days != 1 for a, b in pairwise(firsts)):  # type: ignore[operator]
+        return None
+    opening, closing, last = found
+    first = days[0]
+    assert first.span is not None
+    begin, finish = first.span[0], grammar.t[last - 1].end
+    daily = _clock_window((opening, closing))
+    span = Period(
+        first.start, day.start, label=first.label, text=text[begin:finish], span=(begin, finish), daily=daily
+    )
+    return span, last
 
 
 def _share_window(periods: list[Period], chain: list[int], window: Period) -> None:
