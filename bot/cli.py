@@ -377,12 +377,17 @@ def parse(app: App, path: str, published: str | None, as_json: bool) -> None:
 def dates(app: App, text: str, base: str | None, as_json: bool) -> None:
     """Show the periods the date grammar finds in TEXT ('-' reads standard input)."""
     from notices.dates import find_periods
+    from notices.impossible import find_impossible
+    from notices.normalize import normalize
     from notices.render import format_period_labelled
 
     if text == "-":
         text = sys.stdin.read(app.settings.max_input_bytes)
     day = _parse_date(base, "--base") or datetime.now(app.tz).date()
     periods = find_periods(text, base=day, tz=app.tz)
+    for slip in find_impossible(normalize(text)):
+        # said on stderr, so --json stays a list of periods
+        click.echo(f"left out: {slip.text.strip()} ({slip.reason})", err=True)
     if as_json:
         _emit_json([{"text": p.text, **p.to_json()} for p in periods])
         return

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 from notices.date_grammar import START_KEYWORDS, Draft, Grammar, Point
 from notices.date_tokens import Kind, Token, tokenize, windows
 from notices.errors import DateSyntaxError
+from notices.impossible import find_impossible, masked
 from notices.model import Period
 from notices.normalize import normalize
 
@@ -98,8 +99,13 @@ _NOT_AFTER_NUM = (Kind.GAP, Kind.PAREN)  # a number followed by prose or bracket
 
 
 def find_periods(text: str, *, base: date, tz: ZoneInfo) -> list[Period]:
-    """All periods in a piece of text, in order. ``base`` is the publication date."""
-    return _find(text, base, tz, lenient=False)
+    """All periods in a piece of text, in order. ``base`` is the publication date.
+
+    Dates no calendar has (2023年2月29日, 12月40日) and backwards ranges are left out, never
+    read as another date (notices.impossible says which and why)."""
+    if not isinstance(text, str):
+        return []
+    return _find(masked(text, find_impossible(normalize(text))), base, tz, lenient=False)
 
 
 def parse_period(text: str, *, base: date, tz: ZoneInfo) -> Period:

@@ -12,7 +12,7 @@ from notices.dates import find_periods
 from notices.labels import clause_span
 from notices.model import PageResult, ParsedNotice, SkippedItem
 from notices.normalize import normalize
-from notices.periods import kept_periods
+from notices.periods import IMPOSSIBLE, kept_periods
 from notices.places import find_places
 from notices.segment import Item, Kind, Para, date_line_value, is_org_name, issuer_name, segment
 
@@ -85,8 +85,11 @@ def _read_item(
     built = _build(title, body, norm_body, signature, guess, published=published, tz=tz)
     if (item.news and notice < news) or notice < _MIN_NOTICE or notice < news:
         # no notice's shape: still one when it announces a dated plan the public must act on
-        if _announces(built, reported=item.news or news >= 2, known=guess.category is not Category.OTHER):
+        known = guess.category is not Category.OTHER
+        if _announces(built, reported=item.news or news >= 2, known=known):
             return built, None
+        if guess.score > 0 and not item.news and any(w.startswith(IMPOSSIBLE) for w in built.warnings):
+            return built, None  # its date is a slip: kept, so an administrator sees the warning
         reason = "news report" if item.news or news >= 2 else "no notice markers (not a notice)"
         return None, SkippedItem(reason, _excerpt(item))
     return built, None

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from notices.dates import find_periods
+from notices.impossible import find_impossible
 from notices.labels import REACH, labelled, line_start
 from notices.model import Period
 from notices.normalize import normalize
@@ -21,6 +22,10 @@ from notices.normalize import normalize
 
 def _as_date(value: date | datetime, tz: ZoneInfo) -> date:
     return value.astimezone(tz).date() if isinstance(value, datetime) else value
+
+
+#: How a warning about a date no calendar has begins.
+IMPOSSIBLE = "impossible date left out"
 
 
 def kept_periods(
@@ -31,12 +36,15 @@ def kept_periods(
         if base is None and body.strip():
             warnings.append("dates not resolved: no reference date for this notice")
         return []
+    norm = normalize(body)
+    impossible = find_impossible(norm)
+    for item in impossible:
+        warnings.append(f"{IMPOSSIBLE}: {item.text.strip()} ({item.reason})")
     try:
         found = find_periods(body, base=base, tz=tz)
     except Exception as exc:  # a date-grammar bug must not cost the whole page
         warnings.append(f"dates could not be read: {type(exc).__name__}")
         return []
-    norm = normalize(body)
     candidates: list[Period] = []
     for period in found:
         reason = _drop_reason(norm, period, published, tz)
