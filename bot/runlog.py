@@ -31,6 +31,21 @@ def configure_logging(*, verbose: bool = False) -> None:
     for name in ROUTINE:
         level = logging.INFO if verbose and name not in ("httpx", "httpcore") else logging.WARNING
         logging.getLogger(name).setLevel(level)
+    if not verbose:
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_network_errors_on_one_line)
+
+
+def _network_errors_on_one_line(record: logging.LogRecord) -> bool:
+    """A library logging Telegram being unreachable (python-telegram-bot does, with a traceback, when its
+    last getUpdates on the way out fails) gets one line: the message and the error."""
+    from telegram.error import NetworkError
+
+    error = record.exc_info[1] if record.exc_info else None
+    if isinstance(error, NetworkError):
+        record.msg, record.args = f"{record.getMessage()} ({error})", ()
+        record.exc_info, record.exc_text = None, None
+    return True
 
 
 def hide_password(url: str) -> str:
