@@ -136,37 +136,42 @@ async def serve(
                 installed.append(sig)
     try:
         try:
-            if not await _connect(app, stop, backoff):
+            if not await _retrying(app, stop, backoff, app.initialize):
                 return Outcome.STOPPED
         except InvalidToken:
             return Outcome.INVALID_TOKEN
         try:
             if probe_seconds > 0 and await _another_instance(app, stop, probe_seconds):
                 return Outcome.CONFLICT
-            if stop.is_set():
-                return Outcome.STOPPED
             await set_commands(app)
             updater = app.updater
             assert updater is not None
-            if webhook is None:
-                await updater.start_polling(
-                    timeout=poll_timeout,
-                    allowed_updates=Update.ALL_TYPES,
-                    drop_pending_updates=False,
-                    bootstrap_retries=3,
-                    error_callback=on_polling_error,
-                )
-            else:
-                await updater.start_webhook(
-                    listen=webhook.host,
-                    port=webhook.port,
-                    url_path=webhook.path,
-                    webhook_url=webhook.url,
-                    secret_token=webhook.secret,
-                    allowed_updates=Update.ALL_TYPES,
-                    drop_pending_updates=False,
-                    bootstrap_retries=3,
-                )
+
+            async def start_updates() -> None:
+                assert updater is not None
+                if webhook is None:
+                    await updater.start_polling(
+                        timeout=poll_timeout,
+                        allowed_updates=Update.ALL_TYPES,
+                        drop_pending_updates=False,
+                        error_callback=on_polling_error,
+                    )
+                else:
+                    await updater.start_webhook(
+                        listen=webhook.host,
+                        port=webhook.port,
+                        url_path=webhook.path,
+                        webhook_url=webhook.url,
+                        secret_token=webhook.secret,
+                        allowed_updates=Update.ALL_TYPES,
+                        drop_pending_updates=False,
+                    )
+
+            if stop.is_set() or not await _retrying(app, stop, backoff, start_updates):
+                if updater.running:  # stopped half-way through starting
+                    with suppress(Exception):
+                        await updater.stop()
+                return Outcome.STOPPED
             await app.start()
             if announce is not None:
                 announce(app)
@@ -216,13 +221,16 @@ async def _until_stopped(stop: asyncio.Event, work: Coroutine[Any, Any, T]) -> t
     return True, task.result()
 
 
-async def _connect(app: App, stop: asyncio.Event, backoff: Backoff) -> bool:
-    """Initialise the application (getMe), retrying while Telegram cannot be reached; False if stopped
-    meanwhile. An invalid token raises InvalidToken at once: retrying cannot fix it."""
+async def _retrying(
+    app: App, stop: asyncio.Event, backoff: Backoff, action: Callable[[], Coroutine[Any, Any, None]]
+) -> bool:
+    """Run ``action`` (getMe, then removing or setting the webhook), again after a growing wait while
+    Telegram cannot be reached; False if stopped meanwhile. An invalid token raises InvalidToken at once:
+    retrying cannot fix it."""
     attempt = 0
     while True:
         try:
-            finished, _ = await _until_stopped(stop, app.initialize())
+            finished, _ = await _until_stopped(stop, action())
             return finished
         except BadRequest:
             raise

@@ -11,12 +11,13 @@ from datetime import datetime
 from types import SimpleNamespace
 
 import aiohttp
+import pytest
 from click.testing import CliRunner
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import build_application
 from bot.cli_run import EXIT_NO_TOKEN, _try, run
-from bot.runner import Outcome, Webhook, parse_listen, serve
+from bot.runner import Backoff, Outcome, Webhook, parse_listen, serve
 from bot.standin import StandIn
 from jobs.clock import FixedClock
 from tests.standin_fixtures import stand_in_bot
@@ -120,6 +121,31 @@ async def test_a_webhook_set_under_a_polling_instance_stops_it(
     async with stand_in_bot(standin_server) as other:
         await other.set_webhook("https://example.org/hook")
     assert await asyncio.wait_for(task, 10) is Outcome.WEBHOOK_CONFLICT
+
+
+async def test_telegram_failing_between_getme_and_polling_is_retried_too(
+    standin_server: StandIn,
+    sessions: async_sessionmaker[AsyncSession],
+    clock: FixedClock,
+    db_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    standin_server.fail("deleteWebhook", 502, "Bad Gateway", count=2)
+    stop = asyncio.Event()
+    app = app_for(standin_server, sessions, clock, db_url)
+    task = asyncio.create_task(
+        serve(app, stop=stop, poll_timeout=1, probe_seconds=0, backoff=Backoff(0.01, 0.05))
+    )
+    try:
+        user = standin_server.user("Ann", language_code="en")
+        [reply] = await standin_server.say(user, None, "/help", timeout=10)
+        assert "/subscribe" in (reply.plain or "")
+    finally:
+        stop.set()
+    assert await asyncio.wait_for(task, 10) is Outcome.STOPPED
+    retries = [r.getMessage() for r in caplog.records if "Telegram unreachable" in r.getMessage()]
+    assert len(retries) == 2, retries
+    assert len(standin_server.requests("deleteWebhook", ok=False)) == 2
 
 
 async def test_webhook_mode_needs_the_secret_token(
