@@ -26,6 +26,7 @@ import click
 from notices.errors import NoticebotError
 
 if TYPE_CHECKING:
+    from bot.progress import Progress
     from bot.settings import Settings
     from db.models import Notice
     from db.store import StoredNotice, StoreReport
@@ -286,15 +287,25 @@ def _report_json(label: str, report: StoreReport) -> dict[str, Any]:
 @click.pass_obj
 def ingest(app: App, paths: tuple[str, ...], published: str | None, as_json: bool) -> None:
     """Parse pages (text, HTML or PDF files, http(s) URLs; '-' reads standard input) and store their
-    notices."""
-    from notices.render import format_period_labelled
+    notices.
+
+    Each file's report is printed as soon as it is stored; on a terminal a progress bar runs below."""
+    from bot.progress import Progress, on_terminal
 
     day = _parse_date(published, "--published")
     if paths.count("-") > 1:
         _fail("standard input ('-') can be read only once")
-    pages = [(_label(path), _read_page(path, app, day)) for path in paths]  # all readable, or nothing stored
-    reports = _run(_store_pages(app, pages))
-
+    with Progress(bar=not as_json and len(paths) > 1 and on_terminal()) as progress:
+        progress.stage("Reading", len(paths))
+        pages = []  # all readable, or nothing stored
+        for path in paths:
+            pages.append((_label(path), _read_page(path, app, day)))
+            progress.advance()
+        progress.stage("Storing", len(pages))
+        if as_json:
+            reports = _run(_store_pages(app, pages))
+        else:
+            totals = _run(_store_and_report(app, pages, progress))
     if as_json:
         files = [_report_json(label, report) for label, report in reports]
         _emit_json(
@@ -306,24 +317,25 @@ def ingest(app: App, paths: tuple[str, ...], published: str | None, as_json: boo
             }
         )
         return
-    totals = [0, 0, 0]
-    for label, report in reports:
-        counts = (len(report.stored), len(report.duplicates), len(report.skipped))
-        totals = [a + b for a, b in zip(totals, counts, strict=True)]
-        click.echo(f"{label}: {counts[0]} stored, {counts[1]} duplicates, {counts[2]} skipped")
-        for kind, items in (("stored", report.stored), ("duplicate", report.duplicates)):
-            for item in items:
-                periods = "; ".join(
-                    format_period_labelled(p, language="en", tz=app.tz) for p in item.notice.periods
-                )
-                line = f"  {kind:<9} #{item.id} {item.notice.category.value} {item.notice.title}"
-                click.echo(line + (f" — {periods}" if periods else ""))
-        for skipped in report.skipped:
-            click.echo(f"  skipped   {skipped.reason}: {_shorten(skipped.excerpt)}")
-        if not report.stored and not report.duplicates:
-            click.echo("  no notices found")
-    if len(reports) > 1:
+    if len(pages) > 1:
         click.echo(f"total: {totals[0]} stored, {totals[1]} duplicates, {totals[2]} skipped")
+
+
+def _report_lines(label: str, report: StoreReport, tz: ZoneInfo) -> list[str]:
+    """One file's part of the ``ingest`` report."""
+    from notices.render import format_period_labelled
+
+    counts = (len(report.stored), len(report.duplicates), len(report.skipped))
+    lines = [f"{label}: {counts[0]} stored, {counts[1]} duplicates, {counts[2]} skipped"]
+    for kind, items in (("stored", report.stored), ("duplicate", report.duplicates)):
+        for item in items:
+            periods = "; ".join(format_period_labelled(p, language="en", tz=tz) for p in item.notice.periods)
+            line = f"  {kind:<9} #{item.id} {item.notice.category.value} {item.notice.title}"
+            lines.append(line + (f" — {periods}" if periods else ""))
+    lines.extend(f"  skipped   {s.reason}: {_shorten(s.excerpt)}" for s in report.skipped)
+    if not report.stored and not report.duplicates:
+        lines.append("  no notices found")
+    return lines
 
 
 def _shorten(text: str, width: int = 40) -> str:
@@ -342,6 +354,35 @@ async def _store_pages(app: App, pages: list[tuple[str, PageResult]]) -> list[tu
             (label, await store_page(session, result, tz=app.tz, source=label[-500:]))
             for label, result in pages
         ]
+
+
+async def _store_and_report(app: App, pages: list[tuple[str, PageResult]], progress: Progress) -> list[int]:
+    """As ``_store_pages``, printing each file's report when it is stored; the stored, duplicate and
+    skipped totals. If the transaction fails after some reports, the error says nothing was kept."""
+    from bot.context import open_database
+    from db.engine import session_scope
+    from db.store import store_page
+
+    totals = [0, 0, 0]
+    reported = False
+    try:
+        async with open_database(app.settings) as sessions, session_scope(sessions) as session:
+            for label, result in pages:
+                report = await store_page(session, result, tz=app.tz, source=label[-500:])
+                for line in _report_lines(label, report, app.tz):
+                    progress.echo(line)
+                reported = True
+                progress.advance()
+                counts = (len(report.stored), len(report.duplicates), len(report.skipped))
+                totals = [a + b for a, b in zip(totals, counts, strict=True)]
+    except Exception as exc:
+        if not reported or app.debug:
+            raise
+        reason = (
+            _one_line(exc) if isinstance(exc, NoticebotError) else f"{type(exc).__name__}: {_one_line(exc)}"
+        )
+        raise click.ClickException(f"{reason}; nothing was stored") from exc
+    return totals
 
 
 @main.command()

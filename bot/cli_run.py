@@ -66,9 +66,23 @@ def _settings(obj: Any) -> Settings:
     metavar="TOKEN",
     help="Webhook secret token (default: NOTICEBOT_WEBHOOK_SECRET, else a fresh random one).",
 )
+@click.option(
+    "--reminders/--no-reminders",
+    default=True,
+    show_default=True,
+    help="Plan and send reminders from this process (off: it only answers chats).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Also log the libraries' routine lines.")
 @click.pass_obj
-def run(obj: Any, webhook_url: str | None, listen: str, secret: str | None) -> None:
-    """Run the bot (long polling, or --webhook) and the reminder scheduler until Ctrl-C."""
+def run(
+    obj: Any, webhook_url: str | None, listen: str, secret: str | None, reminders: bool, verbose: bool
+) -> None:
+    """Run the bot (long polling, or --webhook) and the reminder scheduler until Ctrl-C.
+
+    A second instance on the same token notices the first within a few seconds and exits (3), leaving
+    the first running. If Telegram cannot be reached, it retries with growing waits (up to a minute).
+    """
+    from bot.runlog import configure_logging
     from bot.runner import Outcome, Webhook, new_secret, parse_listen
 
     settings = _settings(obj)
@@ -84,13 +98,12 @@ def run(obj: Any, webhook_url: str | None, listen: str, secret: str | None) -> N
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--listen") from error
         webhook = Webhook(webhook_url, host, port, secret or new_secret())
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    outcome = asyncio.run(_run(settings, webhook))
-    if outcome is Outcome.CONFLICT:
-        from bot.runner import CONFLICT_MESSAGE
+    configure_logging(verbose=verbose or bool(getattr(obj, "debug", False)))
+    outcome = asyncio.run(_run(settings, webhook, reminders=reminders))
+    if outcome in (Outcome.CONFLICT, Outcome.WEBHOOK_CONFLICT):
+        from bot.runner import CONFLICT_MESSAGE, WEBHOOK_CONFLICT_MESSAGE
 
-        click.echo(CONFLICT_MESSAGE, err=True)
+        click.echo(CONFLICT_MESSAGE if outcome is Outcome.CONFLICT else WEBHOOK_CONFLICT_MESSAGE, err=True)
         sys.exit(EXIT_CONFLICT)
     if outcome is Outcome.INVALID_TOKEN:
         click.echo(
@@ -99,12 +112,13 @@ def run(obj: Any, webhook_url: str | None, listen: str, secret: str | None) -> N
         sys.exit(EXIT_NO_TOKEN)
 
 
-async def _run(settings: Settings, webhook: Any) -> Any:
+async def _run(settings: Settings, webhook: Any, *, reminders: bool = True) -> Any:
     from telegram.ext import AIORateLimiter
 
     from bot.app import build_application
     from bot.context import open_database
-    from bot.runner import serve
+    from bot.runlog import announce, banner
+    from bot.runner import Backoff, Outcome, serve
     from jobs.clock import SystemClock
 
     async with open_database(settings) as sessions:
@@ -116,9 +130,18 @@ async def _run(settings: Settings, webhook: Any) -> Any:
             rate_limiter=AIORateLimiter(max_retries=2),
             concurrency=settings.concurrent_updates,
         )
-        return await serve(
-            app, webhook=webhook, handle_signals=True, background=reminder_jobs(settings, sessions, clock)
+        outcome = await serve(
+            app,
+            webhook=webhook,
+            handle_signals=True,
+            background=reminder_jobs(settings, sessions, clock) if reminders else None,
+            backoff=Backoff(settings.telegram_retry_seconds, settings.telegram_retry_max_seconds),
+            probe_seconds=settings.instance_check_seconds,
+            announce=lambda app: announce(banner(app, settings, webhook, reminders=reminders)),
         )
+        if outcome is Outcome.STOPPED:
+            logging.getLogger("noticebot").info("stopped")
+        return outcome
 
 
 def reminder_jobs(

@@ -29,6 +29,17 @@ class Settings(BaseSettings):
     fetch_timeout: float = Field(default=20.0, gt=0, le=600, validation_alias="NOTICEBOT_FETCH_TIMEOUT")
     concurrent_updates: int = Field(default=16, ge=1, le=256, validation_alias="NOTICEBOT_CONCURRENT_UPDATES")
     messages_per_second: float = Field(default=30.0, validation_alias="NOTICEBOT_MESSAGES_PER_SECOND")
+    # `noticebot run` retries an unreachable Telegram after 1, 2, 4 … seconds, never more than the cap.
+    telegram_retry_seconds: float = Field(
+        default=1.0, gt=0, validation_alias="NOTICEBOT_TELEGRAM_RETRY_SECONDS"
+    )
+    telegram_retry_max_seconds: float = Field(
+        default=60.0, gt=0, validation_alias="NOTICEBOT_TELEGRAM_RETRY_MAX_SECONDS"
+    )
+    # How long a starting `noticebot run` listens for an instance already polling the token (0: not at all).
+    instance_check_seconds: float = Field(
+        default=3.0, ge=0, le=60, validation_alias="NOTICEBOT_INSTANCE_CHECK_SECONDS"
+    )
 
     @field_validator("admin_ids", mode="before")
     @classmethod

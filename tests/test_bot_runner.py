@@ -1,5 +1,6 @@
 """Running the bot the way ``noticebot run`` does: polling that keeps pending updates, a second instance
-(409 Conflict) that stops cleanly, webhook mode with a secret token, no token, and ``noticebot try``."""
+(409 Conflict) that stops cleanly while the first keeps polling, webhook mode with a secret token, no
+token, and ``noticebot try``. tests/test_run_process.py runs the same as real processes."""
 
 from __future__ import annotations
 
@@ -10,14 +11,16 @@ from datetime import datetime
 from types import SimpleNamespace
 
 import aiohttp
+import pytest
 from click.testing import CliRunner
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import build_application
 from bot.cli_run import EXIT_NO_TOKEN, _try, run
-from bot.runner import Outcome, Webhook, parse_listen, serve
+from bot.runner import Backoff, Outcome, Webhook, parse_listen, serve
 from bot.standin import StandIn
 from jobs.clock import FixedClock
+from tests.standin_fixtures import stand_in_bot
 from tests.test_bot_harness import TZ, bot_settings, publish_sample
 
 pytest_plugins = ["tests.test_bot_harness"]
@@ -42,7 +45,7 @@ async def test_polling_answers_what_was_sent_while_the_bot_was_down(
     standin_server.user_message(user, None, "/help")  # before the bot starts
     stop = asyncio.Event()
     task = asyncio.create_task(
-        serve(app_for(standin_server, sessions, clock, db_url), stop=stop, poll_timeout=1)
+        serve(app_for(standin_server, sessions, clock, db_url), stop=stop, poll_timeout=1, probe_seconds=0)
     )
     [reply] = await standin_server.wait_for_messages(user.id, timeout=10)
     assert "/subscribe" in (reply.plain or "")
@@ -60,8 +63,89 @@ async def test_a_second_instance_stops_with_conflict_instead_of_looping(
         serve(app_for(standin_server, sessions, clock, db_url), poll_timeout=1), 10
     )
     assert outcome is Outcome.CONFLICT
-    # One refused poll, plus at most the library's own last call on the way out: no retry loop.
-    assert len(standin_server.requests("getUpdates", ok=False)) <= 2
+    # The start-up check's one refused poll, and nothing else: polling never started.
+    assert len(standin_server.requests("getUpdates", ok=False)) == 1
+    assert not standin_server.requests("deleteWebhook")
+    assert not standin_server.requests("setMyCommands")
+
+
+async def test_a_running_instance_polls_again_after_a_newcomers_poll_cuts_it_off(
+    standin_server: StandIn, sessions: async_sessionmaker[AsyncSession], clock: FixedClock, db_url: str
+) -> None:
+    """Telegram answers the older long poll with 409 when a newer getUpdates arrives (a second instance
+    checking whether the token is taken): the running bot keeps polling and answering."""
+    stop = asyncio.Event()
+    task = asyncio.create_task(
+        serve(app_for(standin_server, sessions, clock, db_url), stop=stop, poll_timeout=5, probe_seconds=0)
+    )
+    try:
+        await standin_server.wait_for_poller(timeout=10)
+        async with stand_in_bot(standin_server) as newcomer:
+            assert await newcomer.get_updates(timeout=0) == ()
+        await standin_server.wait_for("getUpdates", status=409, timeout=5)
+        user = standin_server.user("Ann", language_code="en")
+        [reply] = await standin_server.say(user, None, "/help", timeout=10)
+        assert "/subscribe" in (reply.plain or "")
+        assert not task.done()
+    finally:
+        stop.set()
+    assert await asyncio.wait_for(task, 10) is Outcome.STOPPED
+
+
+async def test_a_webhook_left_by_an_earlier_run_is_replaced_by_polling(
+    standin_server: StandIn, sessions: async_sessionmaker[AsyncSession], clock: FixedClock, db_url: str
+) -> None:
+    async with stand_in_bot(standin_server) as earlier:
+        await earlier.set_webhook("https://example.org/hook")
+    stop = asyncio.Event()
+    task = asyncio.create_task(
+        serve(app_for(standin_server, sessions, clock, db_url), stop=stop, poll_timeout=1)
+    )
+    try:
+        user = standin_server.user("Ann", language_code="en")
+        [reply] = await standin_server.say(user, None, "/help", timeout=15)
+        assert "/subscribe" in (reply.plain or "")
+        assert standin_server.webhook is None
+    finally:
+        stop.set()
+    assert await asyncio.wait_for(task, 10) is Outcome.STOPPED
+
+
+async def test_a_webhook_set_under_a_polling_instance_stops_it(
+    standin_server: StandIn, sessions: async_sessionmaker[AsyncSession], clock: FixedClock, db_url: str
+) -> None:
+    task = asyncio.create_task(
+        serve(app_for(standin_server, sessions, clock, db_url), poll_timeout=5, probe_seconds=0)
+    )
+    await standin_server.wait_for_poller(timeout=10)
+    async with stand_in_bot(standin_server) as other:
+        await other.set_webhook("https://example.org/hook")
+    assert await asyncio.wait_for(task, 10) is Outcome.WEBHOOK_CONFLICT
+
+
+async def test_telegram_failing_between_getme_and_polling_is_retried_too(
+    standin_server: StandIn,
+    sessions: async_sessionmaker[AsyncSession],
+    clock: FixedClock,
+    db_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    standin_server.fail("deleteWebhook", 502, "Bad Gateway", count=2)
+    stop = asyncio.Event()
+    app = app_for(standin_server, sessions, clock, db_url)
+    task = asyncio.create_task(
+        serve(app, stop=stop, poll_timeout=1, probe_seconds=0, backoff=Backoff(0.01, 0.05))
+    )
+    try:
+        user = standin_server.user("Ann", language_code="en")
+        [reply] = await standin_server.say(user, None, "/help", timeout=10)
+        assert "/subscribe" in (reply.plain or "")
+    finally:
+        stop.set()
+    assert await asyncio.wait_for(task, 10) is Outcome.STOPPED
+    retries = [r.getMessage() for r in caplog.records if "Telegram unreachable" in r.getMessage()]
+    assert len(retries) == 2, retries
+    assert len(standin_server.requests("deleteWebhook", ok=False)) == 2
 
 
 async def test_webhook_mode_needs_the_secret_token(
@@ -71,7 +155,7 @@ async def test_webhook_mode_needs_the_secret_token(
     hook = Webhook(f"http://127.0.0.1:{port}/telegram/hook", "127.0.0.1", port, "s3cret-token_1")
     stop = asyncio.Event()
     task = asyncio.create_task(
-        serve(app_for(standin_server, sessions, clock, db_url), webhook=hook, stop=stop)
+        serve(app_for(standin_server, sessions, clock, db_url), webhook=hook, stop=stop, probe_seconds=0)
     )
     try:
         await standin_server.wait_for("setWebhook", timeout=10)
@@ -174,7 +258,13 @@ async def test_run_pushes_reminders_from_the_table(
     app = build_application(settings, sessions, clock=clock)
     stop = asyncio.Event()
     task = asyncio.create_task(
-        serve(app, stop=stop, poll_timeout=1, background=reminder_jobs(settings, sessions, clock))
+        serve(
+            app,
+            stop=stop,
+            poll_timeout=1,
+            probe_seconds=0,
+            background=reminder_jobs(settings, sessions, clock),
+        )
     )
     try:
         [pushed] = await standin_server.wait_for_messages(4242, timeout=15)
