@@ -708,6 +708,13 @@ class Grammar:
             dotted = self._dotted_range(i)
             if dotted is not None:
                 return dotted
+        if tok.kind is Kind.WORD and tok.value == "between":
+            # between Dec. 30 and Jan. 1
+            first = self.point(i + 1, None)
+            if first is not None and self.word(first[1], "and"):
+                second = self.point(first[1] + 1, first[0])
+                if second is not None and not second[0].time_only:
+                    return Draft(first[0], second[0], i, second[1])
         if tok.kind is Kind.WORD and tok.value in ("from", "since", "starting", "beginning"):
             draft = self._range(i + 1, None)
             if draft is None:
