@@ -87,6 +87,11 @@ _NEXT_DAY = ("次日", "翌日", "隔日", "次晨", "翌晨")
 _GAP_AM = frozenset(("早", "晨", "清晨", "早间", "凌晨", "每早"))
 _GAP_PM = frozenset(("晚", "夜", "晚间", "夜晚", "深夜", "当晚", "每晚", "每夜", "每晚间", "每日晚间"))
 #: Words between a span of days and its daily window: 5月9日至28日期间，每日1时至5时.
+#: What an end told by an event looks like (after 至 / until).
+_OPEN_END = re.compile(
+    r"[^,，。;；:：\d\n]{0,20}(?:结束|完成|竣工|完工|为止|解除|散去|另行通知|恢复)"
+    r"|(?i:the\s+(?:crowd|event|works?|traffic)[^,.;\n]{0,30}(?:dispersed|ends?|over|completed|resumes))"
+)
 #: A lunar date given beside a Gregorian one: （腊月廿九）, （农历正月初六）, （除夕）.
 _LUNAR_GLOSS = re.compile(
     r"(?:农历|夏历)?(?:(?:正|腊|冬|闰?[一二三四五六七八九十]{1,2})月)?"
@@ -788,9 +793,21 @@ class Grammar:
         minutes = (self.t[i + 2], self.t[conn + 2])
         return month != end_month and all(tok.digits == 2 and int(tok.value) % 5 == 0 for tok in minutes)  # type: ignore[call-overload]
 
+    def _open_end(self, j: int) -> bool:
+        """An end told by what happens, not a date: 至活动结束, 至整治完成, until the crowd has dispersed."""
+        tok = self.at(j)
+        if tok is None or tok.kind is not Kind.GAP or not self.text:
+            return False
+        return _OPEN_END.match(self.text, tok.start) is not None
+
     def _starts_clause(self, i: int) -> bool:
         before = self.at(i - 1)
-        return before is None or before.kind in (Kind.GAP, Kind.PAREN) or before.is_sep(",", ":", "、")
+        return (
+            before is None
+            or before.kind in (Kind.GAP, Kind.PAREN)
+            or before.is_sep(",", ":", "、")
+            or before.is_kw("时间", "日期")  # 延长集中供热时间至3月20日
+        )
 
     def _closing_deadline(self, j: int) -> bool:
         """``5月31日17时截止``: 截止 after the date, not opening the next labelled deadline."""
@@ -943,6 +960,8 @@ class Grammar:
                 if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
                     k += 1
                 return self._daily(Draft(start, end, i, k))
+            if start.has_date and not start.weak and self._open_end(conn):
+                return Draft(start, None, i, conn)  # 18:30至活动结束: from then until it is over
         if self.kw(j, "起"):
             end_found = self.point(j + 1, start)
             if end_found is not None and self.kw(end_found[1], *_END_MARKS):

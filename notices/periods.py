@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from notices.dates import find_periods
@@ -153,6 +153,8 @@ def _as_deadline(norm: str, period: Period) -> Period:
         or _DEADLINE_AFTER.match(norm, end)
     ):
         return replace(period, start=None)
+    if period.is_moment and isinstance(period.start, datetime) and period.start.time() == time(0):
+        return replace(period, end=None)  # 10月15日0时开栓供热: a change from that midnight on
     return period
 
 
