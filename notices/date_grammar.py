@@ -543,6 +543,12 @@ class Grammar:
                 k += 1  # 22:00时
         elif self.word(k, "am", "pm") and half is None:
             pass
+        elif self.sep(k, ".") and self.word(k + 2, "am", "pm") and (tok := self.at(k + 1)) is not None:
+            # 8.00pm, 11.59pm: English notices dot their minutes
+            m = _num(tok, 0, 59)
+            if m is None or tok.digits != 2:
+                return None
+            minute, k = m, k + 2
         else:
             return None
         if self.word(k, "am", "pm"):
@@ -603,6 +609,8 @@ class Grammar:
             timed = self.time(self._skip_weekday(i + 1) if next_day else i)
             if timed is not None:
                 hour, minute, k = timed
+                if self.word(k, "the") and self.word(k + 1, "following", "next") and self.word(k + 2, "day"):
+                    next_day, k = True, k + 3  # to 2.00am the following day
                 span = (self.t[i].start, self.t[k - 1].end)
                 return Point(hour=hour, minute=minute, time_only=True, time_span=span, next_day=next_day), k
         if tok is not None and tok.kind is Kind.WORD and tok.value in WEEKDAYS:
