@@ -67,7 +67,43 @@ def kept_periods(
     for period in _closed_by_reopening(norm, candidates, tz):
         period = _reopening(body, period, tz) or labelled(body, period)
         out.append(_as_deadline(norm, period))
-    return _drop_shadowed(_paired(out), tz)
+    return _drop_summaries(_drop_shadowed(_paired(out), tz), tz)
+
+
+def _days(period: Period, tz: ZoneInfo) -> tuple[date, date] | None:
+    if period.start is None or period.end is None:
+        return None
+    end = period.end
+    if isinstance(end, datetime) and not period.is_moment:
+        end = end - timedelta(microseconds=1)  # an exclusive end instant
+    return _as_date(period.start, tz), _as_date(end, tz)
+
+
+#: How many periods after a span are looked at for the items it sums up.
+_SUMMARY_REACH = 40
+
+
+def _drop_summaries(periods: list[Period], tz: ZoneInfo) -> list[Period]:
+    """A span that only encloses the itemised periods listed after it ("12月25日至28日停电…
+    1、25日…2、26-27日…3、28日…") is their summary: the items are what to remind of."""
+    spans = [_days(p, tz) for p in periods]
+    out: list[Period] = []
+    for index, period in enumerate(periods):
+        span = spans[index]
+        if span is not None and span[0] < span[1]:
+            inside = [
+                s
+                for s in spans[index + 1 : index + 1 + _SUMMARY_REACH]
+                if s is not None and span[0] <= s[0] and s[1] <= span[1] and s != span
+            ]
+            if (
+                len(inside) >= 2
+                and min(s[0] for s in inside) == span[0]
+                and max(s[1] for s in inside) == span[1]
+            ):
+                continue
+        out.append(period)
+    return out
 
 
 #: An open period that began this many days before publication is background, not a plan.
