@@ -255,7 +255,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"  # 2026-03-16 16:06:58 beside a headline: when the page was posted
     if _TERMS_BEFORE.search(before[-14:]) or _CRITERIA_AFTER.match(norm, end):
         return "terms"  # 合约期：2026年6月1日至…, 2018年12月31日前年满18周岁: conditions, no plan
-    if period.end is None and not any(ch.isdigit() for ch in text):
+    if period.end is None and "之日" in text and not any(ch.isdigit() for ch in text):
         return "effective"  # 自发布之日起执行: when the rules apply, no date to plan around
     if _vague(text):
         return "vague"  # 2月中旬, 2026年1月: no day to plan around

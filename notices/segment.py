@@ -852,8 +852,13 @@ def segment(text: str) -> list[Item]:
             while i < len(paras) and paras[i].kind in (Kind.SIGN_ORG, Kind.SIGN_DATE):
                 cur.signature.append(paras[i])
                 i += 1
-            if not cur.body and not cur.title and all(s.kind is Kind.SIGN_DATE for s in cur.signature):
-                cur = Item()  # a dateline with nothing above it: the page's date, not a signature
+            if not cur.body and all(s.kind is Kind.SIGN_DATE for s in cur.signature):
+                # a date with nothing above it is the page's date; under a headline it is the
+                # report's dateline (2017-04-29 03:30) and the body follows: neither signs anything
+                if cur.title:
+                    cur.signature = []
+                else:
+                    cur = Item()
                 continue
             if cur.news:
                 # News reports carry no issuer-and-date signature: a signed "report" is a
