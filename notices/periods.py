@@ -67,7 +67,7 @@ def kept_periods(
     for period in _closed_by_reopening(norm, candidates, tz):
         period = _reopening(body, period, tz) or labelled(body, period)
         out.append(_as_deadline(norm, period))
-    return _drop_summaries(_drop_shadowed(_paired(out), tz), tz)
+    return _drop_summaries(_drop_shadowed(_paired(norm, out), tz), tz)
 
 
 def _days(period: Period, tz: ZoneInfo) -> tuple[date, date] | None:
@@ -113,24 +113,25 @@ _OPENS = re.compile(r"(.{0,8}?)(?:开始|起始)(?:时间|日期)?")
 _CLOSES = re.compile(r"(.{0,8}?)(?:截止|结束|截至)(?:时间|日期)?")
 
 
-def _paired(periods: list[Period]) -> list[Period]:
-    """ "报名开始时间：2月5日9:00 … 报名截止时间：2月11日17:00" is one window, 5 to 11 February."""
+def _paired(norm: str, periods: list[Period]) -> list[Period]:
+    """ "报名开始时间：2月5日9:00 … 报名截止时间：2月11日17:00" is one window, 5 to 11 February;
+    so is "招标将于12月23日开始，截标日期为2月3日"."""
     out: list[Period] = []
     for period in periods:
         if out and period.start is None and period.end is not None:
             first = out[-1]
             opens = _OPENS.fullmatch(first.label or "")
             closes = _CLOSES.fullmatch(period.label or "")
+            said_open = first.span is not None and _STARTS_AFTER.match(norm, first.span[1]) is not None
+            same = opens is not None and closes is not None and opens.group(1) == closes.group(1)
             if (
-                opens is not None
-                and closes is not None
-                and opens.group(1) == closes.group(1)
+                (same or said_open)
                 and first.start is not None
                 and first.start == first.end
                 and first.all_day == period.all_day
                 and first.start <= period.end  # type: ignore[operator]
             ):
-                label = f"{opens.group(1)}时间" if opens.group(1) else None
+                label = f"{opens.group(1)}时间" if opens is not None and opens.group(1) else period.label
                 out[-1] = replace(first, end=period.end, label=label)
                 continue
         out.append(period)
@@ -175,12 +176,18 @@ _DEADLINE_WORDS = re.compile(r"截止|截至|截标|deadline|closing|closes|clos
 _DEADLINE_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:或之前|或以前|之前|以前|前|or before)")
 
 
+#: What says a day opens something: 12月23日开始, 10月7日起.
+_STARTS_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:开始|起(?!止)|展开|推出|开放)")
+
+
 def _as_deadline(norm: str, period: Period) -> Period:
     """A single day or moment named as a closing (截标时间：4月9日中午12时, 3月27日或之前) is a
     deadline: nothing starts then, it is the last moment to act."""
     if period.start is None or period.start != period.end or period.span is None:
         return period
     begin, end = period.span
+    if _STARTS_AFTER.match(norm, end):
+        return period  # 招标将于12月23日开始: it opens then, whatever closes later
     before = norm[max(0, begin - 14) : begin]
     lead = re.split(r"[。；;！？!?]", before)[-1]
     if (
