@@ -30,7 +30,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from notices.calendars import FESTIVAL_NAMES, holiday_run, nearest_festival, nearest_lunar
 from notices.date_tokens import Kind, Token, tokenize
+from notices.numerals import to_int
 
 MONTHS = {
     "jan": 1,
@@ -92,6 +94,13 @@ _OPEN_END = re.compile(
     r"[^,，。;；:：\d\n]{0,20}(?:结束|完成|竣工|完工|为止|解除|散去|另行通知|恢复)"
     r"|(?i:the\s+(?:crowd|event|works?|traffic)[^,.;\n]{0,30}(?:dispersed|ends?|over|completed|resumes))"
 )
+_FESTIVALS = frozenset(FESTIVAL_NAMES)
+_LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
+#: After 农历: 正月初一, 五月初五, 8月15日.
+_LUNAR_DATE = re.compile(
+    r"\s*(正|冬|腊|[一二三四五六七八九十]{1,2}|\d{1,2})\s*月\s*"
+    r"(初[一二三四五六七八九十]|[十廿卅二三][一二三四五六七八九十]?|\d{1,2})\s*[日号]?"
+)
 #: A lunar date given beside a Gregorian one: （腊月廿九）, （农历正月初六）, （除夕）.
 _LUNAR_GLOSS = re.compile(
     r"(?:农历|夏历)?(?:(?:正|腊|冬|闰?[一二三四五六七八九十]{1,2})月)?"
@@ -110,7 +119,8 @@ _DURATION_LABELS = ("公示期", "公示期限", "公告期", "异议期")
 _ADDRESS_AFTER_HAO = frozenset("楼院线门栋室房铺库位台车口馆厅地场")
 _INCLUSIVE = frozenset(("含", "包含", "含当日", "含当天", "含本日", "含当日在内"))
 # Keywords a period can begin with; any other keyword is skipped without parsing.
-START_KEYWORDS = frozenset(_DEADLINE_KW + _BASE_KW + _DURATION_LABELS + _AM + _PM) | {
+START_KEYWORDS = frozenset(_DEADLINE_KW + _BASE_KW + _DURATION_LABELS + _AM + _PM + FESTIVAL_NAMES) | {
+    "农历",
     "至",
     "到",
     "中午",
@@ -248,6 +258,10 @@ class Grammar:
             weekday: int = tok.value[1]  # type: ignore[index]
             monday = self.base - timedelta(days=self.base.weekday()) + timedelta(weeks=ahead)
             return Point(fixed=monday + timedelta(days=weekday)), i + 1
+        if tok.kind is Kind.KW and tok.value in _FESTIVALS:
+            return self._festival(i)
+        if tok.kind is Kind.KW and tok.value == "农历":
+            return self._lunar(i)
         if tok.kind is Kind.KW:
             shift = {"今日": 0, "今天": 0, "明日": 1, "明天": 1, "后天": 2}.get(str(tok.value))
             if shift is not None:
@@ -255,6 +269,37 @@ class Grammar:
             if tok.value in ("本月底", "本月末", "月底", "月末"):
                 return Point(self.base.year, self.base.month, part="monthend"), i + 1
         return None
+
+    def _festival(self, i: int) -> tuple[Point, int] | None:
+        """元旦, 除夕, 年初二, 国庆节期间: the day nearest the base date; with 期间, the official days
+        off around it. Said alone it is weak (春节将至 plans nothing); a time or 期间 makes it a day."""
+        tok = self.t[i]
+        day = nearest_festival(str(tok.value), self.base)
+        if day is None:
+            return None
+        if self.text[tok.end : tok.end + 2] == "期间":
+            first, last = holiday_run(day)
+            if first < last:
+                return Point(fixed=first, fixed_end=last), i + 1
+        return Point(fixed=day, weak=True, part="festival"), i + 1
+
+    def _lunar(self, i: int) -> tuple[Point, int] | None:
+        """农历正月初一, 农历五月初五, 农历8月15日: a lunar month and day, in the lunar year nearest
+        the base date."""
+        m = _LUNAR_DATE.match(self.text, self.t[i].end)
+        if m is None:
+            return None
+        month = _LUNAR_MONTHS.get(m.group(1)) or to_int(m.group(1))
+        day = to_int(m.group(2).replace("初", "").replace("廿", "二十").replace("卅", "三十"))
+        if not month or not day or not 1 <= month <= 12:
+            return None
+        found = nearest_lunar(month, day, self.base)
+        if found is None:
+            return None
+        j = i + 1
+        while j < len(self.t) and self.t[j].end <= m.end():
+            j += 1
+        return Point(fixed=found), j
 
     def _cn_date(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
         year: int | None = None
@@ -633,11 +678,11 @@ class Grammar:
                 k += 1
             if self.word(k, "t", "at", "on"):
                 k += 1
-            timed = self.time(k) if pt.part == "day" else None
+            timed = self.time(k) if pt.part in ("day", "festival") else None
             if timed is not None:
                 hour, minute, k2 = timed
                 span = (self.t[k].start, self.t[k2 - 1].end)
-                return replace(pt, hour=hour, minute=minute, time_span=span, weak=False), k2
+                return replace(pt, hour=hour, minute=minute, time_span=span, weak=False, part="day"), k2
             return pt, j
         return None
 
@@ -986,7 +1031,11 @@ class Grammar:
                 return Draft(start, None, i, k, duration_days=days, workdays=workdays)
             return Draft(start, None, i, j + 1)
         inclusive = j + 1 if self._inclusive(j) else j
-        if (self.kw(inclusive, *_BEFORE_MARKS) or self._closing_deadline(inclusive)) and not start.time_only:
+        if (
+            (self.kw(inclusive, *_BEFORE_MARKS) or self._closing_deadline(inclusive))
+            and not start.time_only
+            and not (start.weak and start.part == "festival")  # 春节前投运: no deadline to act by
+        ):
             return Draft(None, start, i, inclusive + 1)
         if start.weak or start.time_only:
             return None

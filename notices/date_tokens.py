@@ -13,6 +13,7 @@ import re
 from enum import Enum
 from typing import NamedTuple
 
+from notices.calendars import FESTIVAL_NAMES
 from notices.numerals import to_int
 
 
@@ -53,6 +54,8 @@ _WEEKDAY_CHARS.update({str(i + 1): i for i in range(7)})
 _CN_NUM = "〇零一二两三四五六七八九十廿卅百千"
 
 KEYWORDS = (
+    *FESTIVAL_NAMES,
+    "农历",
     # longer spellings first: the alternation takes the first that matches
     "即日起",
     "即日",
@@ -217,12 +220,13 @@ _SEED_WORDS = frozenset(
     ]
 )
 # The leading lookahead lets the regex engine skip to candidate characters.
+_NAMED_DAYS = ("农历", *FESTIVAL_NAMES)
 SEED = re.compile(
-    r"(?=[0-9" + _CN_NUM + r"即之月今明后本这下公异A-Za-z])"
+    r"(?=[0-9" + _CN_NUM + r"即之月今明后本这下公异A-Za-z" + "".join({w[0] for w in _NAMED_DAYS}) + r"])"
     r"(?:[0-9]+\s*(?:[年月日号时点个天:./~,-]|[AaPp]\.?[Mm]|st|nd|rd|th)|["
     + _CN_NUM
     + r"]+\s*[年月日号时点]|即日|之日起|月底|月末|今[日天]|明[日天]|后天"
-    r"|[本这下](?:周|星期|礼拜)|公示期|公告期|异议期|[A-Za-z]{2,})"
+    r"|[本这下](?:周|星期|礼拜)|公示期|公告期|异议期|[A-Za-z]{2,}|" + "|".join(_NAMED_DAYS) + r")"
 )
 _BEFORE_SEED = 16  # room for 截止日期为: / 下午 / until / from before the first seed
 _AFTER_SEED = 32  # room for units, 起/止/前, (星期三) and a bracketed note after the last

@@ -25,6 +25,7 @@ from datetime import date, datetime, time, timedelta
 from itertools import accumulate, pairwise
 from zoneinfo import ZoneInfo
 
+from notices.calendars import add_workdays
 from notices.date_grammar import START_KEYWORDS, Draft, Grammar, Point
 from notices.date_tokens import Kind, Token, tokenize, windows
 from notices.errors import DateSyntaxError
@@ -533,15 +534,6 @@ def _at(day: date, hour: int, minute: int, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=tz)
 
 
-def _add_workdays(start: date, days: int) -> date:
-    current = start
-    while days > 0:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            days -= 1
-    return current
-
-
 def _resolve(
     draft: Draft,
     text: str,
@@ -567,7 +559,7 @@ def _resolve(
                 return None
             first = start_ext[0]
             if draft.workdays:
-                last = _add_workdays(first, draft.duration_days)
+                last = add_workdays(first, draft.duration_days)
             else:
                 last = first + timedelta(days=draft.duration_days)
             return _finish(
