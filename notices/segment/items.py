@@ -1,0 +1,125 @@
+"""Paragraphs grouped into items in reading order: a title, a body, a signature; and a news report
+with a notice printed under it told apart from the notice."""
+
+from __future__ import annotations
+
+from notices.segment.paragraphs import paragraphs
+from notices.segment.patterns import _ENUM, _LABEL, _NEWS_CUES, _NOTICE_CUES
+from notices.segment.pieces import Item, Kind, Para
+
+
+def segment(text: str) -> list[Item]:
+    """Split a page into items in reading order."""
+    paras = paragraphs(text)
+    items: list[Item] = []
+    cur = Item()
+    tail = False  # inside the headline/caption block that follows a news report's body
+
+    def close() -> None:
+        nonlocal cur, tail
+        if cur.title or cur.body or cur.signature:
+            items.append(cur)
+        cur = Item()
+        tail = False
+
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        if p.news_start:
+            if cur.signature or cur.has_body:
+                close()
+            cur.news = True
+            cur.body.append(p)
+        elif p.kind is Kind.SIGN_ORG or p.kind is Kind.SIGN_DATE:
+            while i < len(paras) and paras[i].kind in (Kind.SIGN_ORG, Kind.SIGN_DATE):
+                cur.signature.append(paras[i])
+                i += 1
+            if not cur.body and all(s.kind is Kind.SIGN_DATE for s in cur.signature):
+                # a date with nothing above it is the page's date; under a headline it is the
+                # report's dateline (2017-04-29 03:30) and the body follows: neither signs anything
+                if cur.title:
+                    cur.signature = []
+                else:
+                    cur = Item()
+                continue
+            if cur.news:
+                # News reports carry no issuer-and-date signature: a signed "report" is a
+                # report with a notice printed right under it.
+                split = split_signed_news(cur)
+                if split is not None:
+                    items.append(split[0])
+                    cur = split[1]
+            # A title right after the signature belongs to this notice when the notice
+            # had none above its body (title-after layout); otherwise it opens the next.
+            # One title only: a second one below it heads the next notice.
+            if not cur.title and not cur.news and cur.body and i < len(paras) and paras[i].kind is Kind.TITLE:
+                cur.title.append(paras[i])
+                cur.title_after = True
+                i += 1
+            close()
+            continue
+        elif p.kind is Kind.TITLE:
+            if cur.has_body or cur.signature:
+                close()
+            if cur.body and not cur.title:
+                # headline lines gathered before a title: leave them as their own item
+                close()
+            cur.title.append(p)
+        elif p.kind in (Kind.HEADLINE, Kind.CAPTION, Kind.CREDIT):
+            if cur.news and cur.has_body:
+                tail = True
+            cur.body.append(p)
+            if p.kind is Kind.CREDIT or p.credit_end:
+                cur.news = True
+                tail = True
+        else:  # BODY, CLOSING
+            if tail:
+                close()
+            cur.body.append(p)
+            if p.credit_end:
+                cur.news = True
+                tail = True
+        i += 1
+    close()
+    return items
+
+
+def _register(para: Para) -> int:
+    """Notice register minus news register of one paragraph, a few points each way."""
+    n = para.norm
+    score = min(len(_NOTICE_CUES.findall(n)), 3) * 2
+    if para.kind is Kind.CLOSING:
+        score += 3
+    elif _LABEL.match(n) or _ENUM.match(n):
+        score += 2
+    if para.news_start:
+        score -= 4
+    score -= min(len(_NEWS_CUES.findall(n)), 3) * 2
+    return score
+
+
+def split_signed_news(item: Item) -> tuple[Item, Item] | None:
+    """Cut a signed news item into the report and the notice below it, or None.
+
+    The cut falls where the paragraphs before it read most like a report and those
+    after it most like a notice; among equal cuts, one at a blank line, then the
+    latest (a report's neutral middle paragraphs stay with the report).
+    """
+    body = item.body
+    scores = [_register(p) for p in body]
+    total = sum(scores)
+    best: tuple[tuple[int, bool, int], int] | None = None
+    prefix = 0
+    for k in range(1, len(body)):
+        prefix += scores[k - 1]
+        if total - prefix <= 0 or body[k].news_start:
+            continue
+        key = (-prefix, body[k].gap_before, k)
+        if best is None or key > best[0]:
+            best = (key, k)
+    if best is None:
+        return None
+    k = best[1]
+    report = Item(title=item.title, body=body[:k], news=True)
+    notice = Item(body=body[k:], signature=item.signature)
+    return report, notice

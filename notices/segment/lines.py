@@ -1,0 +1,205 @@
+"""A page's lines, each cleaned and tagged with its shape, issuers marked above their dates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from notices.normalize import normalize
+from notices.segment.cleaning import clean_line
+from notices.segment.patterns import (
+    _CJK_GAP,
+    _CLOSED_SENTENCE,
+    _CLOSERS,
+    _CLOSING,
+    _DATE_FIRST,
+    _DOUBLED_START,
+    _EN_MONTH_FIRST,
+    _ENUM,
+    _ENUM_FIRST,
+    _FURNITURE_LAST,
+    _FURNITURE_MARK,
+    _LABEL,
+    _NEWS_FIRST,
+    _NEWS_START,
+    _OPEN_DATE,
+    _OPEN_END,
+    _OPEN_MARKS,
+    _PROSE_PUNCT,
+    _SENTENCE_END,
+    _STRONG_CAPTION,
+    _TELLING_ENDS,
+    _TITLE_LAST,
+)
+from notices.segment.shapes import (
+    _cut_label,
+    _is_en_org,
+    _is_en_title,
+    _is_joint_issuer,
+    _is_role_issuer,
+    date_line_value,
+    is_furniture,
+    is_org_line,
+    is_org_name,
+    is_title_line,
+)
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    norm: str
+    date: bool = False
+    sign_org: bool = False
+    title: bool = False
+    spaced: bool = False
+    gap_before: bool = False
+    news: bool = False
+    label: bool = False
+    enum: bool = False
+    prose: bool = False
+    marked: bool = False
+    #: Starts a paragraph of its own whatever the line above was: any flag from
+    #: ``date`` to ``marked`` but ``spaced``, ``gap_before`` and ``prose``.
+    structural: bool = False
+    #: Whether a paragraph ends with this line: ``_ends_by_mark``, then (for None)
+    #: the line's width, settled in ``paragraphs`` once the column width is known.
+    ends: bool | None = None
+
+
+def _lines(text: str) -> list[_Line]:
+    """Cleaned lines with their shape.
+
+    A page has hundreds of lines and a Python call costs as much as a regex scan, so
+    the loop calls out only where a character test says a rule can apply: the inner
+    space that letter-spacing needs, the repeated first character a doubled caption
+    needs, the first character of a news opening, a date or an enumeration.
+    """
+    out: list[_Line] = []
+    gap = False
+    raws = text.splitlines()
+    norms = normalize(text).splitlines()
+    if len(norms) != len(raws):
+        norms = [normalize(r) for r in raws]
+    after_open = False  # the line above ends unfinished ("封闭期限：2022年6月1日至")
+    for raw, norm_raw in zip(raws, norms, strict=True):
+        cleaned = raw.strip()
+        if not cleaned:
+            gap = True
+            continue
+        # normalising turns every space kind into " ", so one test finds spaced lines
+        spaced = " " in norm_raw or "\t" in norm_raw
+        if spaced or (
+            len(cleaned) >= 6 and cleaned.find(cleaned[0], 1) > 0 and _DOUBLED_START.match(cleaned)
+        ):
+            cleaned, norm = _cleaned(raw, norm_raw)
+            if not cleaned:
+                gap = True
+                continue
+        else:
+            norm = norm_raw.strip()  # whitespace maps to whitespace: the same slice as cleaned
+        if (norm[-1] in _FURNITURE_LAST or _FURNITURE_MARK.search(norm) is not None) and is_furniture(norm):
+            gap = True
+            continue
+        first, last = norm[0], norm[-1]
+        news = (first in _NEWS_FIRST or norm.find("讯", 2, 20) > 0) and _NEWS_START.match(norm) is not None
+        date = (
+            not after_open
+            and (first in _DATE_FIRST or first.isdigit() or first in _EN_MONTH_FIRST)
+            and len(norm) <= 30
+            and date_line_value(norm) is not None
+        )
+        prose = _PROSE_PUNCT.search(norm) is not None
+        label = ":" in norm[:10] and _LABEL.match(norm) is not None
+        enum = first in _ENUM_FIRST and _ENUM.match(norm) is not None
+        marked = (
+            (first == "特" and _CLOSING.match(norm) is not None)
+            or (first == "(" and norm.startswith("(本稿件由"))
+            or (last in "摄攝" and _STRONG_CAPTION.search(norm) is not None)
+        )
+        title = (
+            not date
+            and not prose
+            and (
+                ((last in _TITLE_LAST or len(norm) <= 8) and is_title_line(norm))  # its endings, cheaply
+                or ("A" <= first <= "Z" and _is_en_title(norm))
+            )
+        )
+        line = _Line(
+            cleaned,
+            norm,
+            date,
+            False,
+            title,
+            spaced and not news and _CJK_GAP.search(raw) is not None,
+            gap,
+            news,
+            label,
+            enum,
+            prose,
+            marked,
+            date or title or news or enum or label or marked,
+            # a table row (its cells apart by tabs) ends at its line
+            True
+            if spaced and "\t" in raw.strip()
+            else _ends_by_mark(norm, last)
+            if last in _TELLING_ENDS
+            else None,
+        )
+        gap = False
+        after_open = last in _OPEN_END
+        out.append(line)
+    for i, line in enumerate(out):
+        if line.date:
+            _mark_issuers(out, i)
+    return out
+
+
+def _cleaned(raw: str, norm_raw: str) -> tuple[str, str]:
+    """The cleaned line (see ``clean_line``) and its normalised twin."""
+    cleaned = clean_line(raw)
+    lead = len(raw) - len(raw.lstrip())
+    if raw[lead : lead + len(cleaned)] == cleaned:
+        return cleaned, norm_raw[lead : lead + len(cleaned)]  # cleaning only stripped the ends
+    return cleaned, normalize(cleaned)
+
+
+def _mark_issuers(out: list[_Line], i: int) -> None:
+    """Issuer lines sit right above a date line: the nearest one may be any short
+    unpunctuated line, further ones (joint issuers) must end like an organisation;
+    "采购人：…" / "代理机构：…" lines name issuers with their roles."""
+    j = i - 1
+    if j >= 0 and not out[j].date and (is_org_line(out[j].norm) or _is_role_issuer(out[j].norm)):
+        out[j].sign_org = out[j].structural = True
+        j -= 1
+        while (
+            j >= 0
+            and i - j <= 3
+            and not out[j].date
+            and (
+                _is_joint_issuer(out[j].norm)
+                or _is_role_issuer(out[j].norm)
+                or (_is_en_org(out[j + 1].norm) and is_org_name(out[j].norm))  # 運輸署 / Transport Department
+            )
+            and not (j >= 1 and _cut_label(out[j - 1].norm))
+        ):
+            out[j].sign_org = out[j].structural = True
+            j -= 1
+
+
+def _ends_by_mark(norm: str, last: str) -> bool | None:
+    """Whether a paragraph ends with this line, as far as its last character tells:
+    a sentence end does, an open mark or a date cut after its month does not, anything
+    else (None) leaves it to the line's width.
+
+    A closing quote or bracket ends a sentence only after a full stop ("…。”") or as a
+    trailing credit ("…。 （防轩）"); "（星期五）" and "“小广告”" end nothing by themselves.
+    """
+    if last not in _TELLING_ENDS:
+        return None
+    if last in _SENTENCE_END:
+        return True
+    if last in _CLOSERS:
+        return True if _CLOSED_SENTENCE.search(norm) is not None else None
+    if last in _OPEN_MARKS or _OPEN_DATE.search(norm) is not None:
+        return False
+    return None

@@ -1,0 +1,204 @@
+"""Column lines rejoined into paragraphs: where a paragraph ends, where a line only finishes the
+one above, and titles broken over lines put back together."""
+
+from __future__ import annotations
+
+import statistics
+
+from notices.normalize import normalize
+from notices.segment.lines import _Line, _lines
+from notices.segment.patterns import (
+    _CAPTION,
+    _CAPTION_SOURCE,
+    _CJK_RE,
+    _CLOSING,
+    _CONTINUING,
+    _CREDIT,
+    _CREDIT_START,
+    _ENUM,
+    _LABEL,
+    _NEWS_MARK,
+    _PROSE_PUNCT,
+    _RANGE_TAIL,
+    _STRONG_CAPTION,
+    _TITLE_END,
+)
+from notices.segment.pieces import Kind, Para
+from notices.segment.shapes import _is_heading_like, is_title_line
+
+
+def _typical_width(lines: list[_Line]) -> int:
+    widths = [len(x.norm) for x in lines if len(x.norm) >= 6]
+    return int(statistics.median(widths)) if widths else 20
+
+
+def _label_mid_sentence(line: _Line, above: _Line, short: int) -> bool:
+    """ "报名 / 时间：…" — a label that is the second half of a word the prose line above
+    broke off: that line is long, holds sentence punctuation and stops mid-word."""
+    if line.date or line.sign_org or line.title or not line.label:
+        return False
+    a = above.norm
+    return (
+        len(a) >= short
+        and above.prose
+        and _CJK_RE.match(a[-1]) is not None
+        and not above.label
+        and not above.enum
+    )
+
+
+def paragraphs(text: str) -> list[Para]:
+    """Rejoin column lines into paragraphs and tag each with its shape."""
+    lines = _lines(text)
+    short = max(4, int(_typical_width(lines) * 0.6))
+    for line in lines:
+        if line.ends is None:
+            # no telling mark at its end: a short unpunctuated line ends its paragraph
+            line.ends = len(line.norm) < short and not line.prose
+    paras: list[Para] = []
+    open_para: Para | None = None
+    in_news = False
+    for i, line in enumerate(lines):
+        n = line.norm
+        if line.date or line.title or line.sign_org:
+            in_news = False
+        elif line.news:
+            in_news = True
+        if open_para is not None and (not line.structural or _label_mid_sentence(line, lines[i - 1], short)):
+            gap = " " if line.text[0].isascii() and not _joins_tight(open_para.text, line.text) else ""
+            open_para.text += gap + line.text
+            open_para.norm += gap + n
+            if line.ends:
+                open_para = None
+            continue
+        if open_para is None and paras and paras[-1].kind is Kind.BODY and _continues(n):
+            # a column break before a comma or closing bracket: the line finishes the last paragraph
+            last = paras[-1]
+            last.text += line.text
+            last.norm += n
+            open_para = None if line.ends else last
+            continue
+        para = Para(line.text, _line_kind(line), norm=n, gap_before=line.gap_before)
+        para.news_start = line.news
+        paras.append(para)
+        open_para = para if para.kind is Kind.BODY and not line.ends else None
+        if para.kind is Kind.BODY and line.enum and len(n) < short and not line.prose:
+            open_para = None  # an enumerated heading such as "三、报名办法"
+        if open_para is not None and _standalone(line, lines[i + 1] if i + 1 < len(lines) else None, in_news):
+            open_para = None
+    for para in paras:
+        _finish(para)
+    return _merge_titles(paras)
+
+
+def _continues(norm: str) -> bool:
+    """A line that can only finish the line above: it opens with a comma or closing
+    bracket, or with the second half of a range ("至2022年6月20日")."""
+    return norm[0] in _CONTINUING or _RANGE_TAIL.match(norm) is not None
+
+
+def _standalone(line: _Line, after: _Line | None, in_news: bool) -> bool:
+    """A headline line that starts after a finished paragraph: never continued by the next line.
+
+    Letter-spaced or gapped lines ("城市党建作先锋 文明创建我先行") are headlines; after a news
+    report, so is an unpunctuated line clearly narrower than the column line below it.
+    """
+    n = line.norm
+    if line.prose or n[0] in "（(" or _NEWS_MARK.search(n):
+        return False
+    if line.spaced:
+        return True
+    return in_news and after is not None and len(n) + 3 <= len(after.norm)
+
+
+def _joins_tight(left: str, right: str) -> bool:
+    return not (left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum())
+
+
+def _line_kind(line: _Line) -> Kind:
+    n = line.norm
+    if line.date:
+        return Kind.SIGN_DATE
+    if line.sign_org:
+        return Kind.SIGN_ORG
+    if line.title:
+        return Kind.TITLE
+    if _CLOSING.match(n):
+        return Kind.CLOSING
+    return Kind.BODY
+
+
+def _finish(para: Para) -> None:
+    """Decide a body paragraph's final shape once all its lines are in.
+
+    Credits end with a bracket (or hold 本稿件由) and captions with 摄: the last
+    character rules most paragraphs out before any pattern scans them.
+    """
+    n = para.norm
+    if para.kind is not Kind.BODY:
+        return
+    last = n[-1]
+    if (
+        (last in "）)" or "本稿件由" in n)
+        and _CREDIT.search(n)
+        and (_CREDIT_START.match(n) or len(n) > 12 or n.startswith(("（", "(")))
+    ):
+        para.credit_end = True
+        if _CREDIT_START.match(n):
+            para.kind = Kind.CREDIT
+        return
+    if (last in "摄攝" or last.isspace()) and (
+        _STRONG_CAPTION.search(n)
+        or (_CAPTION.search(n) and _is_heading_like(n) and _CAPTION_SOURCE.search(n) is not None)
+    ):
+        para.kind = Kind.CAPTION
+        return
+    if len(n) <= 40 and _is_heading_like(n) and not _ENUM.match(n) and not para.news_start:
+        para.kind = Kind.TITLE if is_title_line(n) else Kind.HEADLINE
+
+
+def _merge_titles(paras: list[Para]) -> list[Para]:
+    """Glue a heading line onto the title line below it: a two-line title.
+
+    "辽源农村商业银行股份有限公司 / 2022年专业人才引进公告" and "关于…路段实施封闭施工 / 的通告"
+    are one title each.
+    """
+    out: list[Para] = []
+    for para in paras:
+        prev = out[-1] if out else None
+        if (
+            para.kind is Kind.TITLE
+            and prev is not None
+            and prev.kind in (Kind.HEADLINE, Kind.BODY)
+            and not prev.news_start
+            and not prev.credit_end
+            and len(prev.norm) <= 40
+            and not _PROSE_PUNCT.search(prev.norm)
+            and not _ENUM.match(prev.norm)
+            and not _LABEL.match(prev.norm)
+        ):
+            prev.text = _join_title(prev.text, para.text)
+            prev.norm = normalize(prev.text)
+            prev.kind = Kind.TITLE
+            continue
+        if (
+            para.kind is Kind.TITLE
+            and prev is not None
+            and prev.kind is Kind.TITLE
+            and len(para.norm) <= 12
+            and not _TITLE_END.search(prev.norm)
+        ):
+            # "关于…的" / "通告": a short tail line continues the title above.
+            prev.text = _join_title(prev.text, para.text)
+            prev.norm = normalize(prev.text)
+            continue
+        out.append(para)
+    return out
+
+
+def _join_title(a: str, b: str) -> str:
+    """Two title lines as one; a space only where words of a Latin script meet
+    ("臨時封路通告" + "Temporary Road Closure", "Road" + "Closure")."""
+    both = a[-1:].isascii() and b[:1].isascii()
+    latin = (a[-1:].isascii() and a[-1:].isalpha()) or (b[:1].isascii() and b[:1].isalpha())
+    return a + (" " if both or latin else "") + b

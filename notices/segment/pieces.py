@@ -1,0 +1,47 @@
+"""What a page is cut into: paragraphs with their shape, and items (one notice or report each)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(Enum):
+    """What a paragraph is, as far as its shape tells."""
+
+    BODY = "body"
+    TITLE = "title"
+    HEADLINE = "headline"
+    SIGN_ORG = "sign_org"
+    SIGN_DATE = "sign_date"
+    CLOSING = "closing"
+    CAPTION = "caption"
+    CREDIT = "credit"
+
+
+@dataclass(slots=True)
+class Para:
+    """A rebuilt paragraph: ``text`` as printed (cleaned), ``norm`` for matching."""
+
+    text: str
+    kind: Kind
+    norm: str = ""
+    news_start: bool = False
+    credit_end: bool = False
+    closed: bool = False
+    gap_before: bool = False
+
+
+@dataclass(slots=True)
+class Item:
+    """One piece of a page: a notice, a news report or loose text."""
+
+    title: list[Para] = field(default_factory=list)
+    body: list[Para] = field(default_factory=list)
+    signature: list[Para] = field(default_factory=list)
+    news: bool = False
+    title_after: bool = False
+
+    @property
+    def has_body(self) -> bool:
+        return any(p.kind in (Kind.BODY, Kind.CLOSING) for p in self.body)
