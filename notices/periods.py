@@ -67,7 +67,41 @@ def kept_periods(
     for period in _closed_by_reopening(norm, candidates, tz):
         period = _reopening(body, period, tz) or labelled(body, period)
         out.append(_as_deadline(norm, period))
-    return _drop_summaries(_drop_shadowed(_paired(norm, out), tz), tz)
+    return _drop_restated(_drop_summaries(_drop_shadowed(_paired(norm, out), tz), tz), tz)
+
+
+def _same_subject(a: Period, b: Period) -> bool:
+    return a.label is None or b.label is None or a.label == b.label
+
+
+def _drop_restated(periods: list[Period], tz: ZoneInfo) -> list[Period]:
+    """A day said again where the notice also gives more: the start or end of a span written in
+    full (报名截止2月15号 … 报名时间1月10日至2月15日), or the same day with its hours (7月28日拍卖 …
+    7月28日10时开拍). The fuller statement is the period; the restatement is dropped."""
+    edges: dict[date, list[Period]] = {}
+    timed_days: dict[date, list[Period]] = {}
+    for p in periods:
+        if p.all_day and p.start is not None and p.end is not None and p.start != p.end:
+            days = _days(p, tz)
+            if days is not None and days[0] != days[1]:  # a span of days, not hours of one
+                edges.setdefault(days[0], []).append(p)
+                edges.setdefault(days[1], []).append(p)
+        if not p.all_day and p.start is not None:
+            timed_days.setdefault(_as_date(p.start, tz), []).append(p)
+    out: list[Period] = []
+    for p in periods:
+        if p.all_day and p.end is not None and (p.start is None or p.start == p.end):
+            day = _as_date(p.end, tz)
+            fuller = [q for q in edges.get(day, []) if q is not p]
+            if p.start is None:
+                fuller = [q for q in fuller if _days(q, tz) is not None and _days(q, tz)[1] == day]  # type: ignore[index]
+            elif p.label is not None:
+                # the day of a named thing (拍卖时间) and that thing's hour (10时开拍)
+                fuller += [q for q in timed_days.get(day, []) if q.label in (None, p.label)]
+            if any(_same_subject(p, q) for q in fuller):
+                continue
+        out.append(p)
+    return out
 
 
 def _days(period: Period, tz: ZoneInfo) -> tuple[date, date] | None:
