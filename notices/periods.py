@@ -244,7 +244,12 @@ _METADATA_LINE = re.compile(
     r"浏览|阅读(?:量|数|次数)|点击|来源\s*[:：]|字号|访问量|发布人|责任编辑|作者\s*[:：]"
 )
 #: A date that opens its line and is followed by a byline: "2025/10/31 08:59 记者林嘉东／新北报导".
-_BYLINE_AFTER = re.compile(r"\s*(?:[(（]?[^\s，。]{0,6}[)）]?\s*)?(?:记者|编辑|来源|作者|报导|报道|通讯员)")
+_BYLINE_AFTER = re.compile(
+    r"\s*(?:[(（]?[^\s，。]{0,6}[)）]?\s*)?(?:记者|编辑|来源|作者|报导|报道|通讯员|最后更新|更新)"
+)
+_PAST_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:已经|业已|已(?!于))")
+_REFERENCE_BEFORE = re.compile(r"(?:刊登|刊载|登载|刊於|刊于)(?:于|在)?\s*$")
+_ISO_DAY = re.compile(r"\d{4}[-/]\d{1,2}[-/]\d{1,2}")
 _LOOKBACK_AFTER = re.compile(r"\s*(?:起)?\s*(?:以来|至今|迄今|到现在|到目前|截至目前)")
 #: A bracketed date right after a notice word: 闭馆公告(3月30日).
 _ISSUE_DATE_BEFORE = re.compile(r"(?:公告|通告|通知|公示|启事|notice)\s*[(（]\s*$")
@@ -273,6 +278,11 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"
     if not before.strip() and _BYLINE_AFTER.match(norm, end):
         return "metadata"
+    if _PAST_AFTER.match(norm, end) or _REFERENCE_BEFORE.search(before[-8:]):
+        return "past"  # 于7月15日已全数完成迁移 / 刊登于5月22日的公报: done, or a document's date
+    opens_line = not line[: begin - first].strip()
+    if period.start == period.end and opens_line and _ISO_DAY.fullmatch(norm[begin:end]):
+        return "metadata"  # 2013-03-18 opening a line: a web page's date, not how notices write a plan
     if _LOOKBACK_AFTER.match(norm, end):
         return "lookback"  # 5月5日以来, 2018年至今: what has happened since, no plan
     if _ISSUE_DATE_BEFORE.search(before[-8:]) and period.start == period.end:
