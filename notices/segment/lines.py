@@ -16,6 +16,7 @@ from notices.segment.patterns import (
     _EN_MONTH_FIRST,
     _ENUM,
     _ENUM_FIRST,
+    _FIELD_NAME,
     _FURNITURE_LAST,
     _FURNITURE_MARK,
     _LABEL,
@@ -111,6 +112,10 @@ def _lines(text: str) -> list[_Line]:
         prose = _PROSE_PUNCT.search(norm) is not None
         label = ":" in norm[:10] and _LABEL.match(norm) is not None
         enum = first in _ENUM_FIRST and _ENUM.match(norm) is not None
+        if not label and not enum and not prose and len(norm) <= 8 and _FIELD_NAME.search(norm):
+            # a field name on a line of its own, often letter-spaced ("封 闭 时 间", "温馨提示"):
+            # it labels the line below, which it is joined to, and titles nothing
+            cleaned, norm, last, label, spaced = cleaned + "：", norm + ":", ":", True, False
         marked = (
             (first == "特" and _CLOSING.match(norm) is not None)
             or (first == "(" and norm.startswith("(本稿件由"))
@@ -118,6 +123,7 @@ def _lines(text: str) -> list[_Line]:
         )
         title = (
             not date
+            and not label
             and not prose
             and (
                 ((last in _TITLE_LAST or len(norm) <= 8) and is_title_line(norm))  # its endings, cheaply

@@ -3,6 +3,7 @@ one above, and titles broken over lines put back together."""
 
 from __future__ import annotations
 
+import re
 import statistics
 
 from notices.normalize import normalize
@@ -112,7 +113,15 @@ def _standalone(line: _Line, after: _Line | None, in_news: bool) -> bool:
 
 
 def _joins_tight(left: str, right: str) -> bool:
+    """Whether two lines meet without a space: Chinese text does, English words do not; a number
+    broken across lines inside Chinese text ("至1⏎1:00") is one number again."""
+    if _BROKEN_NUMBER.search(left) and right[:1].isdigit():
+        return True
     return not (left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum())
+
+
+#: The last digits of a line that follow Chinese text or a range sign, not an English word.
+_BROKEN_NUMBER = re.compile(r"(?:^|[^\x00-\x7f]|[-~:/.])\d{1,3}$")
 
 
 def _line_kind(line: _Line) -> Kind:
