@@ -119,6 +119,11 @@ _PLANNED = re.compile(
 )
 
 
+#: What a news report opens with before its facts: 本报讯（记者 张明）记者昨日从市供电公司获悉，
+_REPORT_LEAD = re.compile(
+    r"(?:[【\[(（]?[^，。,\n]{0,14}(?:讯|訊|电|電)[】\])）]?\s*(?:[(（][^)）]{0,20}[)）])?\s*)?"
+    r"(?:记者[^，。,\n]{0,20}(?:获悉|了解到|获知)[，,:：]?\s*)?"
+)
 #: Dates too loose to plan around: 6月下旬, 年底. A report that gives no more is no notice.
 _VAGUE = re.compile(r"[上中下]旬|月[底末初]|年[底末]|年初(?![一二三四五六七八九十])|[上下]半年")
 
@@ -174,7 +179,11 @@ def _build(
 
 
 def _derived_title(category: Category, body: str) -> str:
-    first = re.split(r"[，。；：,.;:！？!?\n]", body.strip(), maxsplit=1)[0].strip()
+    """The category and the body's first words, past a news opening and its credit
+    (本报讯（记者 张明）, 【本报讯】) and a reporting lead-in (记者昨日从…获悉，)."""
+    lead = _REPORT_LEAD.match(body.strip())
+    text = body.strip()[lead.end() :] if lead is not None else body.strip()
+    first = re.split(r"[，。；：,.;:！？!?\n]", text, maxsplit=1)[0].strip()
     words = first[:16] + ("…" if len(first) > 16 else "")
     return f"{category.zh}：{words}" if words else category.zh
 
