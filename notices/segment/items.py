@@ -4,7 +4,7 @@ with a notice printed under it told apart from the notice."""
 from __future__ import annotations
 
 from notices.segment.paragraphs import paragraphs
-from notices.segment.patterns import _ENUM, _LABEL, _NEWS_CUES, _NOTICE_CUES
+from notices.segment.patterns import _ENUM, _LABEL, _NEWS_CUES, _NOTICE_CUES, _RELEASE_LEAD
 from notices.segment.pieces import Item, Kind, Para
 
 
@@ -64,6 +64,17 @@ def segment(text: str) -> list[Item]:
             if cur.body and not cur.title:
                 # headline lines gathered before a title: leave them as their own item
                 close()
+            cur.title.append(p)
+        elif (
+            p.kind is Kind.HEADLINE
+            and cur.has_body
+            and i + 1 < len(paras)
+            and paras[i + 1].kind is Kind.BODY
+            and _RELEASE_LEAD.match(paras[i + 1].norm) is not None
+        ):
+            # a release's headline between two bodies, the next opening as releases do
+            # (记者从市体育局了解到 / 运输署宣布): it heads the next item, not the one above
+            close()
             cur.title.append(p)
         elif p.kind in (Kind.HEADLINE, Kind.CAPTION, Kind.CREDIT):
             if cur.news and cur.has_body:

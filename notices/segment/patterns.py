@@ -324,3 +324,8 @@ _NEWS_CUES = re.compile(
 _FIELD_NAME = re.compile(
     r"^[\u4e00-\u9fff]{0,6}(?:时间|日期|期限|时段|期间|地点|范围|路段|区域|提示|须知|方式|对象|事项|措施|说明)$"
 )
+
+#: How a press release or a report of one opens: 记者从…了解到, 运输署宣布, 据…消息.
+_RELEASE_LEAD = re.compile(
+    r"记者(?:从|昨|今|近日)|据[^，。]{1,12}(?:消息|通报|介绍)|[^，。,]{2,12}(?:宣布|公布|发布消息)[，,:：]"
+)
