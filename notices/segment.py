@@ -20,7 +20,7 @@ import statistics
 from dataclasses import dataclass, field
 from enum import Enum
 
-from notices.date_grammar import ROC_OFFSET
+from notices.dates.vocabulary import ROC_OFFSET
 from notices.normalize import normalize
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
