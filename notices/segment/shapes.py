@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from notices.date_grammar import ROC_OFFSET
+from notices.dates.vocabulary import ROC_OFFSET
 from notices.normalize import normalize
 from notices.segment.patterns import (
     _CJK_RE,

@@ -1,0 +1,208 @@
+"""Periods in notice text: the public entry points of the date grammar.
+
+``find_periods`` reads every period in a piece of text; ``parse_period`` reads the one
+period a person typed. Both resolve dates against ``base`` (the publication date),
+never the clock: a missing year is the one that puts the date nearest to ``base``,
+a range's abbreviated end takes its year and month from the start and rolls forward
+when it would end before it (December → January), and durations follow the Chinese
+legal convention that the first day is not counted (``自公示之日起5日内`` ends on
+base + 5 days; working days skip Saturdays and Sundays).
+
+A single date with a time of day (``开标时间：2022年5月20日9:30``) is a one-day
+all-day period whose note is the time: a moment is not a span, unless it is a deadline
+(``截止投标时间：…17时``, ``…17时前``), which ends at that moment. A time window after
+a multi-day range (``5月11日至13日每日8:00-17:00``) is the note of an all-day period.
+A time window later in the same clause as a single day (``5月11日停电，时间为8时至18时``)
+makes it a timed period, and days listed together share the window written once
+(``5月11日、12日8:00-17:00``).
+
+The reading goes in steps, a module each: tokens.py cuts the text into tokens, grammar.py
+(over point_reader.py, english.py and vocabulary.py) reads unresolved drafts, resolve.py
+turns them into periods, hours.py attaches hours written apart from their day and
+labels.py names what each period is for; the loop here ties them together.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from notices.dates.grammar import Grammar
+from notices.dates.hours import (
+    _attached_window,
+    _bare_day,
+    _bare_days,
+    _daily_window_after,
+    _day_window,
+    _listed_days_window,
+    _share_window,
+)
+from notices.dates.labels import _with_labels
+from notices.dates.points import Draft, Point
+from notices.dates.resolve import _first_date, _resolve, _whole_days
+from notices.dates.tokens import Kind, Token, tokenize, windows
+from notices.dates.vocabulary import START_KEYWORDS
+from notices.errors import DateSyntaxError
+from notices.impossible import find_impossible, masked
+from notices.model import Period
+from notices.normalize import normalize
+
+__all__ = ["find_periods", "parse_period"]
+
+_CAN_START = (Kind.NUM, Kind.WORD, Kind.KW, Kind.RELWEEK)  # a tuple: Enum hashing is slow
+_NOT_AFTER_NUM = (Kind.GAP, Kind.PAREN)  # a number followed by prose or brackets starts nothing
+
+
+def find_periods(text: str, *, base: date, tz: ZoneInfo) -> list[Period]:
+    """All periods in a piece of text, in order. ``base`` is the publication date.
+
+    Dates no calendar has (2023年2月29日, 12月40日) and backwards ranges are left out, never
+    read as another date (notices.impossible says which and why)."""
+    if not isinstance(text, str):
+        return []
+    return _find(masked(text, find_impossible(normalize(text))), base, tz, lenient=False)
+
+
+def parse_period(text: str, *, base: date, tz: ZoneInfo) -> Period:
+    """The one period in text a person typed; DateSyntaxError when there is none or several."""
+    if not text or not text.strip():
+        raise DateSyntaxError("no date given")
+    if len(text) > 500:
+        raise DateSyntaxError("a period is a short piece of text (at most 500 characters)")
+    periods = _find(text, base, tz, lenient=True)
+    if not periods and text.isascii():
+        single = _dateparser_single(text.strip(), base)
+        if single is not None:
+            stripped = text.strip()
+            offset = text.index(stripped)
+            return Period(single, single, text=stripped, span=(offset, offset + len(stripped)))
+    if not periods:
+        raise DateSyntaxError(f"no date or period found in {text.strip()!r}")
+    if len(periods) > 1:
+        found = "; ".join(p.text for p in periods)
+        raise DateSyntaxError(f"more than one period found ({found}); give one")
+    return periods[0]
+
+
+def _dateparser_single(text: str, base: date) -> date | None:
+    """English single dates the grammar does not spell out (``3rd of June``), via dateparser."""
+    import dateparser  # imported late: it costs a noticeable start-up time
+
+    settings = {
+        "RELATIVE_BASE": datetime.combine(base, time(12)),
+        "PREFER_DATES_FROM": "future",
+        "REQUIRE_PARTS": ["day"],
+    }
+    try:
+        found = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return None if found is None else found.date()
+
+
+def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]:
+    if not isinstance(text, str):
+        return []
+    norm = normalize(text)
+    tokens: list[Token] = []
+    for start, end in windows(norm):
+        if tokens:
+            tokens.append(Token(Kind.GAP, "", start, start))
+        tokens.extend(tokenize(norm, start, end))
+    if not tokens:
+        return []
+    grammar = Grammar(tokens, base, norm)
+    periods: list[Period] = []
+    chain: list[int] = []  # bare days listed together (5月11日、12日…) that a time window may follow
+    prev: Point | None = None
+    prev_date: date | None = None
+    hint: date | None = None
+    prev_end = -1
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        kind = tok.kind
+        if kind not in _CAN_START or (kind is Kind.KW and tok.value not in START_KEYWORDS):
+            i += 1
+            continue
+        if kind is Kind.NUM and (i + 1 == n or tokens[i + 1].kind in _NOT_AFTER_NUM):
+            i += 1
+            continue
+        ctx = prev if _continues(tokens, prev_end, i) else None
+        draft = grammar.period(i, ctx)
+        if draft is None and lenient and i == 0:
+            draft = _lenient(grammar, base)
+        if draft is None:
+            i += 1
+            continue
+        anchor = prev_date if ctx is not None else None
+        period = _resolve(draft, text, norm, tokens, base, tz, anchor, hint)
+        if period is None:
+            i += 1
+            continue
+        last = draft.last
+        if ctx is None:
+            chain = []
+        if _bare_day(draft):
+            attached = _attached_window(grammar, draft, period, text, norm, base, tz)
+            listed = _listed_days_window(grammar, draft, periods, chain, period, text) if chain else None
+            if listed is not None:
+                # 2月22日及23日每日凌晨2時至5時30分: one span of days with its daily window
+                period, last = listed
+                del periods[chain[0] :]
+                chain = []
+            elif attached is None:
+                chain.append(len(periods))
+            else:
+                period, last = attached
+                _share_window(periods, chain, period)
+                chain = []
+        elif chain and _day_window(draft) and isinstance(period.start, datetime):
+            _share_window(periods, chain, period)
+            chain = []
+        else:
+            chain = []
+            if _bare_days(draft) and period.all_day:
+                daily = _daily_window_after(grammar, draft, period, text, norm)
+                if daily is not None:
+                    period, last = daily
+        if draft.start is not None and draft.start.hour == 0 and not period.all_day:
+            period = _whole_days(period)
+        periods.append(period)
+        prev = draft.start if draft.start is not None and draft.start.has_date else draft.end
+        prev_date = _first_date(period)
+        if any(pt is not None and pt.year is not None for pt in (draft.start, draft.end)):
+            hint = _first_date(period)
+        prev_end = last
+        i = max(last, i + 1)
+    return _with_labels(periods, norm)
+
+
+def _lenient(grammar: Grammar, base: date) -> Draft | None:
+    """What a person may type but a page may not mean: a bare month, a bare time range."""
+    found = grammar.point(0, Point(fixed=base))
+    if found is None:
+        return None
+    pt, j = found
+    conn = grammar.connector(j)
+    if conn is not None:
+        end = grammar.point(conn, pt if pt.has_date else Point(fixed=base))
+        if end is not None:
+            start = pt if pt.has_date else Point(fixed=base, hour=pt.hour, minute=pt.minute)
+            return Draft(start, end[0], 0, end[1])
+    if pt.time_only:
+        return None
+    return Draft(pt, pt, 0, j)
+
+
+def _continues(tokens: list[Token], prev_end: int, i: int) -> bool:
+    """Is token ``i`` the next item of a list that the previous period started (、 and 及)?"""
+    if prev_end < 0:
+        return False
+    if i != prev_end + 1:
+        return False
+    between = tokens[prev_end]
+    if between.kind is Kind.SEP:
+        return between.value in ("、", ",")
+    return between.kind is Kind.GAP and str(between.value).strip() in ("和", "及", "以及", "与", "and")

@@ -1,0 +1,139 @@
+"""English dates and times: ``May 31``, ``31st of May 2022``, ``next Monday``,
+``5 pm on May 31``, ``10:00 a.m. to 4:00 p.m. on 11 May 2022``.
+
+A mixin over ``TokenReader``: it calls ``date``, ``time`` and ``_skip_weekday``, which
+``PointReader`` provides, so that an English time can stand before a date of any shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from notices.dates.points import Draft, Point, TokenReader
+from notices.dates.tokens import Kind
+from notices.dates.vocabulary import _EN_CONNECTORS, _ORDINALS, MONTHS, WEEKDAYS, _is_year, _num
+
+
+class EnglishReader(TokenReader):
+    """The English shapes of a date, and an English time before its date."""
+
+    def _en_day_first(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
+        day = _num(self.t[i], 1, 31)
+        if day is None:
+            return None
+        j = i + 1
+        if self.word(j, *_ORDINALS):
+            j += 1
+        if self.word(j, "of"):
+            j += 1
+        month_tok = self.at(j)
+        if month_tok is not None and month_tok.kind is Kind.WORD and month_tok.value in MONTHS:
+            month = MONTHS[str(month_tok.value)]
+            year, j = self._en_year(j + 1)
+            return Point(year, month, day, style="en"), j
+        if ctx is not None and ctx.style == "en" and ctx.has_date:
+            year, j = self._en_year(j)
+            return Point(year, None, day, style="en"), j
+        return None
+
+    def _en_month_first(self, i: int) -> tuple[Point, int] | None:
+        tok = self.t[i]
+        month = MONTHS.get(str(tok.value))
+        if month is None:
+            return None
+        j = i + 1
+        if self.sep(j, "."):
+            j += 1
+        day = _num(self.at(j), 1, 31)
+        if day is not None and not (self.at(j + 1) is not None and self.unit(j + 1, "年", "月")):
+            j += 1
+            if self.word(j, *_ORDINALS):
+                j += 1
+            year, j = self._en_year(j)
+            return Point(year, month, day, style="en"), j
+        year_tok = self.at(j)
+        if year_tok is not None and _is_year(year_tok) and year_tok.digits == 4:
+            return Point(int(year_tok.value), month, part="month", style="en"), j + 1  # type: ignore[call-overload]
+        if tok.value == "may" or len(str(tok.value)) < 3:
+            return None  # the verb, not the month
+        return Point(None, month, part="month", weak=True, style="en"), j
+
+    def _en_year(self, j: int) -> tuple[int | None, int]:
+        k = j + 1 if self.sep(j, ",") else j
+        tok = self.at(k)
+        if tok is not None and _is_year(tok) and tok.digits == 4 and not self.sep(k + 1, ":"):
+            return int(tok.value), k + 1  # type: ignore[call-overload]
+        return None, j
+
+    def _en_relative(self, i: int) -> tuple[Point, int] | None:
+        tok = self.t[i]
+        value = str(tok.value)
+        if value in ("today", "tonight"):
+            return Point(fixed=self.base), i + 1
+        if value == "tomorrow":
+            return Point(fixed=self.base + timedelta(days=1)), i + 1
+        if value in ("next", "this", "coming"):
+            nxt = self.at(i + 1)
+            if nxt is not None and nxt.kind is Kind.WORD and nxt.value in WEEKDAYS:
+                ahead = (WEEKDAYS[str(nxt.value)] - self.base.weekday()) % 7
+                if value == "next" and ahead == 0:
+                    ahead = 7
+                return Point(fixed=self.base + timedelta(days=ahead)), i + 2
+            later = value != "this"
+            if self.word(i + 1, "week"):
+                monday = self.base - timedelta(days=self.base.weekday()) + timedelta(weeks=int(later))
+                return Point(fixed=monday, fixed_end=monday + timedelta(days=6)), i + 2
+            if self.word(i + 1, "month"):
+                year, month = divmod(self.base.year * 12 + self.base.month - 1 + int(later), 12)
+                return Point(year, month + 1, part="month"), i + 2
+        return None
+
+    def _time_on_date(self, i: int) -> tuple[Point, int] | None:
+        """English time before its date: ``5 pm on May 31``, ``9:30 a.m., Friday, May 20``."""
+        if not (
+            self.word(i + 1, "am", "pm")
+            or self.word(i + 3, "am", "pm", "on")
+            or self.word(i, "noon", "midnight")
+        ):
+            return None
+        timed = self.time(i)
+        if timed is None:
+            return None
+        hour, minute, k = timed
+        if not (self.word(k - 1, "am", "pm", "noon", "midnight") or self.sep(k - 2, ":")):
+            return None  # 17时 / 5点 are Chinese: their date comes first
+        j = k + 1 if self.sep(k, ",") else k
+        if self.word(j, "on"):
+            j += 1
+        day_tok = self.at(j)
+        if day_tok is not None and day_tok.kind is Kind.WORD and day_tok.value in WEEKDAYS:
+            j += 2 if self.sep(j + 1, ",") else 1
+        found = self.date(j, None)
+        if found is None or found[0].style != "en" or found[0].part != "day":
+            return None
+        pt, end = found
+        span = (self.t[i].start, self.t[k - 1].end)
+        return replace(pt, hour=hour, minute=minute, time_span=span, weak=False), self._skip_weekday(end)
+
+    def _en_time_window(self, i: int) -> Draft | None:
+        """``10:00 a.m. to 4:00 p.m. on 11 May 2022`` / ``between 9 am and 5 pm on May 20``:
+        the window comes before its day."""
+        if not (self.word(i + 1, "am", "pm") or self.word(i + 3, "am", "pm")):
+            return None
+        timed = self.time(i)
+        if timed is None:
+            return None
+        hour, minute, k = timed
+        conn = self.connector(k)
+        if conn is None and self.word(k, "and") and self.word(i - 1, "between"):
+            conn = k + 1
+        if conn is None or not self.word(conn - 1, *_EN_CONNECTORS, "and"):
+            return None
+        found = self._time_on_date(conn)
+        if found is None:
+            return None
+        end, last = found
+        span = (self.t[i].start, self.t[k - 1].end)
+        start = replace(end, hour=hour, minute=minute, time_span=span)
+        return Draft(start, end, i, last)

@@ -1,0 +1,419 @@
+"""The date grammar over tokens: date atoms, time atoms, connectors → unresolved periods.
+
+Rules, in the order they are tried at a token::
+
+    period   := deadline | base_run | duration | dotted | range
+    deadline := (截至|截止|至|到|until|by|before) [words 时间|日期][:|为] point [(含)] [止|为止|前]
+    base_run := (即日起|之日起|今日起 …) [connector point | N (个)(日|天|工作日)(内)]
+    duration := (公示期|公告期|异议期)[为|:] N (个)(日|天|工作日)
+    dotted   := M.D connector (M.D | D) [日]   (no year: only after a date label or with 日)
+    range    := point [(起)? connector point | 起 point 止] [止|为止|前|截止|起|起 N日内]
+                [daily time window]
+              | point [(含)] (前|之前|以前|截止)                        (a deadline)
+    point    := date [weekday noise] [time] | time   (a bare time only after a date)
+              | time [,] [on] [Weekday,] Month D     (English: 5 pm on May 31)
+    date     := Y年M月[D日] | M月[D日|旬|底] | Y.M.D | Y/M/D | Y-M-D
+              | M月D-D日 | [Y年]M-M月                 (日 / 月 written once)
+              | D/M/YYYY | M/D/YYYY                  (only when the order is beyond doubt)
+              | Month D[, Y] | D Month[ Y] | next Monday | next week | 下周一 …
+              | D日 · M月D日 · M.D · D   (only as the end of a range: year and month come
+                                         from the start)
+    time     := [上午|下午|…] H(时|点|:MM)[MM分|半] | H[:MM] (am|pm)
+
+Year ranges (``2021-2025年``) are plans, never periods. Points stay unresolved here
+(year may be missing); resolve.py resolves them against the publication date. The rules
+from ``period`` to ``range`` and the daily windows are here; ``point``, ``date`` and
+``time`` are read by point_reader.py and english.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from notices.dates.point_reader import PointReader
+from notices.dates.points import Draft, Point
+from notices.dates.tokens import Kind, tokenize
+from notices.dates.vocabulary import (
+    _BASE_KW,
+    _BEFORE_MARKS,
+    _CONNECTORS,
+    _DATE_LABEL,
+    _DEADLINE_EN,
+    _DEADLINE_KW,
+    _DURATION_LABELS,
+    _END_MARKS,
+    _INCLUSIVE,
+    _NEXT_DAY,
+    _OPEN_END,
+    _UNIT_CHARS,
+    _WINDOW_GAPS,
+    _WINDOW_LEADS,
+    _num,
+)
+
+
+class Grammar(PointReader):
+    """Parses drafts out of one token list; ``base`` only fixes relative words."""
+
+    def period(self, i: int, prev: Point | None) -> Draft | None:
+        tok = self.t[i]
+        if tok.kind is Kind.GAP or tok.kind is Kind.PAREN:
+            return None
+        if tok.kind is Kind.KW:
+            if tok.value in _DEADLINE_KW or (tok.value in ("至", "到") and self._starts_clause(i)):
+                return self._deadline(i)
+            if tok.value in _BASE_KW or (
+                tok.value in ("今日", "今天") and self.kw(i + 1, "起", "至", "到", "起至")
+            ):
+                return self._from_base(i)
+            if tok.value in _DURATION_LABELS:
+                return self._labelled_duration(i)
+        if tok.kind is Kind.WORD and tok.value in _DEADLINE_EN:
+            return self._deadline(i)
+        if tok.kind is Kind.NUM and prev is None and self.sep(i + 1, "."):
+            dotted = self._dotted_range(i)
+            if dotted is not None:
+                return dotted
+        if tok.kind is Kind.WORD and tok.value == "between":
+            # between Dec. 30 and Jan. 1
+            first = self.point(i + 1, None)
+            if first is not None and self.word(first[1], "and"):
+                second = self.point(first[1] + 1, first[0])
+                if second is not None and not second[0].time_only:
+                    return Draft(first[0], second[0], i, second[1])
+        if tok.kind is Kind.WORD and tok.value in ("from", "since", "starting", "beginning"):
+            draft = self._range(i + 1, None)
+            if draft is None:
+                return None
+            if draft.end is draft.start:
+                return replace(draft, first=i, end=None)  # from May 11: open-ended
+            return replace(draft, first=i)
+        return self._range(i, prev)
+
+    def _month_dot_day(self, i: int) -> tuple[int, int, int] | None:
+        """``5.11`` (or ``5.11日``) at ``i``: (month, day, next index)."""
+        month = _num(self.at(i), 1, 12)
+        day = _num(self.at(i + 2), 1, 31)
+        if month is None or day is None or not self.sep(i + 1, "."):
+            return None
+        if self.t[i + 1].start != self.t[i].end or self.t[i + 2].start != self.t[i + 1].end:
+            return None
+        k = i + 3
+        return month, day, k + 1 if self.unit(k, "日", "号") else k
+
+    def _dotted_range(self, i: int) -> Draft | None:
+        """``5.11-5.26`` with no year: a date range only where the text says it is one.
+
+        Without a year the shape is also a pair of decimals (``1.5-2.5米``, ``3.5-4.5万元``),
+        so it needs a date label just before it (``时间：``, ``期限为``) or 日 written in it,
+        and no unit, letter or further digit right after it.
+        """
+        head = self._month_dot_day(i)
+        if head is None:
+            return None
+        month, day, j = head
+        conn = self.connector(j)
+        if conn is None:
+            return None
+        tail = self._month_dot_day(conn)
+        if tail is not None:
+            end = Point(None, tail[0], tail[1], style="num")
+            k = tail[2]
+        else:
+            end_day = _num(self.at(conn), 1, 31)
+            if end_day is None:
+                return None
+            end = Point(None, None, end_day, style="num")
+            k = conn + 2 if self.unit(conn + 1, "日", "号") else conn + 1
+        start_at, end_at = self.t[i].start, self.t[k - 1].end
+        text = self.text
+        before = text[start_at - 1] if start_at > 0 else " "
+        if (before.isascii() and before.isalnum()) or before in "./-~":
+            return None  # v1.5-1.6, 2.1.5-2.6
+        after = text[end_at : end_at + 4].lstrip()[:1]
+        measured = after in _UNIT_CHARS or after in "%.‰" or (after.isascii() and after.isalnum())
+        if after and measured and not (after.isdigit() and self.time(k) is not None):
+            return None  # 1.5-2.5米, 3.5-4.5万元; a time after it (5.11-5.26 8:00) is fine
+        written_day = any(self.unit(x, "日", "号") for x in range(i, k))
+        if not written_day:
+            label = _DATE_LABEL.search(text, max(0, start_at - 12), start_at)
+            if label is None:
+                return None
+            if (
+                label.group(1) in ("时间", "时段")
+                and tail is not None
+                and self._clock_like(i, conn, month, tail[0])
+            ):
+                return None  # 时间：8.30-11.30 is half past eight to half past eleven
+        if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
+            k += 1
+        return self._daily(Draft(Point(None, month, day, style="num"), end, i, k))
+
+    def _clock_like(self, i: int, conn: int, month: int, end_month: int) -> bool:
+        """Both sides read as clock times (H.MM with round minutes) across different "months"."""
+        minutes = (self.t[i + 2], self.t[conn + 2])
+        return month != end_month and all(tok.digits == 2 and int(tok.value) % 5 == 0 for tok in minutes)  # type: ignore[call-overload]
+
+    def _open_end(self, j: int) -> bool:
+        """An end told by what happens, not a date: 至活动结束, 至整治完成, until the crowd has dispersed."""
+        tok = self.at(j)
+        if tok is None or tok.kind is not Kind.GAP or not self.text:
+            return False
+        return _OPEN_END.match(self.text, tok.start) is not None
+
+    def _starts_clause(self, i: int) -> bool:
+        before = self.at(i - 1)
+        return (
+            before is None
+            or before.kind in (Kind.GAP, Kind.PAREN)
+            or before.is_sep(",", ":", "、")
+            or before.is_kw("时间", "日期")  # 延长集中供热时间至3月20日
+        )
+
+    def _closing_deadline(self, j: int) -> bool:
+        """``5月31日17时截止``: 截止 after the date, not opening the next labelled deadline."""
+        if not self.kw(j, "截止", "截至"):
+            return False
+        nxt = self.at(j + 1)
+        if nxt is None:
+            return True
+        if (
+            nxt.kind is Kind.NUM
+            or nxt.is_sep(":")
+            or nxt.is_kw("时间", "日期", "到", "至", "为", *_DEADLINE_KW)
+        ):
+            return False
+        return not self._due_words(j + 1)
+
+    def _inclusive(self, j: int) -> bool:
+        """``（含）`` / ``(含当日)`` after a date: the day itself still counts."""
+        tok = self.at(j)
+        return tok is not None and tok.kind is Kind.PAREN and str(tok.value) in _INCLUSIVE
+
+    def _deadline(self, i: int) -> Draft | None:
+        j = i + 1
+        label: str | None = None
+        if self._due_words(j):
+            j += 1  # 截止投标时间 / 截止递交日期: what is due sits between 截止 and 时间
+        if self.kw(j, "日期", "时间"):
+            label = self._deadline_label(i, j)
+            j += 1
+        if self.sep(j, ":") or self.kw(j, "为"):
+            j += 1
+        found = self.point(j, None)
+        if found is None:
+            return None
+        pt, k = found
+        if pt.part == "month" and pt.weak:
+            return None
+        if self._inclusive(k):
+            k += 1
+        if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
+            k += 1
+        return Draft(None, pt, i, k, label=label)
+
+    def _due_words(self, j: int) -> bool:
+        """A few Chinese words right after 截止 and before 时间/日期."""
+        gap = self.at(j)
+        if gap is None or gap.kind is not Kind.GAP or gap.start != self.t[j - 1].end:
+            return False
+        words = str(gap.value)
+        return (
+            len(words) <= 6
+            and all("\u4e00" <= ch <= "\u9fff" for ch in words)
+            and self.kw(j + 1, "日期", "时间")
+        )
+
+    def _deadline_label(self, i: int, j: int) -> str | None:
+        """``报名截止时间`` / ``截止投标时间``: the words naming the deadline, as written."""
+        if not self.text:
+            return None
+        begin = self.t[i].start
+        lead = begin
+        while lead > 0 and begin - lead < 4 and "\u4e00" <= self.text[lead - 1] <= "\u9fff":
+            lead -= 1
+        return self.text[lead : self.t[j].end]
+
+    def _from_base(self, i: int) -> Draft | None:
+        j = i + 1
+        if self.kw(j, "起"):
+            j += 1
+        start = Point(fixed=self.base)
+        conn = self.connector(j) if not self.kw(j - 1, "起") else self._after_qi(j)
+        if conn is not None:
+            found = self.point(conn, start)
+            if found is not None and not found[0].time_only:
+                end, k = found
+                if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
+                    k += 1
+                return Draft(start, end, i, k)
+        duration = self._duration(j)
+        if duration is not None:
+            days, workdays, k = duration
+            return Draft(start, None, i, k, duration_days=days, workdays=workdays)
+        if self.kw(i, "即日", "今日", "今天") and not self.kw(i + 1, "起"):
+            return None
+        return Draft(start, None, i, j)
+
+    def _after_qi(self, j: int) -> int | None:
+        if self.kw(j, *_CONNECTORS) or self.sep(j, "-", "~"):
+            return j + 1
+        return None
+
+    def _duration(self, j: int) -> tuple[int, bool, int] | None:
+        """``N日内`` / ``N天`` / ``N个工作日(内)`` at ``j``: (days, workdays?, next index)."""
+        tok = self.at(j)
+        if tok is None or tok.kind is not Kind.NUM or tok.digits > 3:
+            return None
+        days = int(tok.value)  # type: ignore[call-overload]
+        if not 0 < days <= 366:
+            return None
+        k = j + 1
+        if self.kw(k, "个"):
+            k += 1
+        if self.kw(k, "工作日"):
+            k += 1
+            if self.kw(k, "内"):
+                k += 1
+            return days, True, k
+        if self.kw(k, "日内", "天内"):
+            return days, False, k + 1
+        if self.kw(k, "天") or self.unit(k, "日"):
+            k += 1
+            if self.kw(k, "内"):
+                k += 1
+            return days, False, k
+        return None
+
+    def _labelled_duration(self, i: int) -> Draft | None:
+        j = i + 1
+        if self.kw(j, "为") or self.sep(j, ":"):
+            j += 1
+        duration = self._duration(j)
+        if duration is None:
+            return None
+        days, workdays, k = duration
+        return Draft(
+            Point(fixed=self.base),
+            None,
+            i,
+            k,
+            duration_days=days,
+            workdays=workdays,
+            label=str(self.t[i].value),
+        )
+
+    def _range(self, i: int, prev: Point | None) -> Draft | None:
+        if self.t[i].kind is Kind.NUM and prev is None:
+            window = self._en_time_window(i)
+            if window is not None:
+                return window
+        found = self.point(i, prev)
+        if found is None:
+            return None
+        start, j = found
+        # 起…止 / 起至 / connectors
+        conn = self.connector(j)
+        if conn is not None:
+            end_found = self.point(conn, start if start.has_date else prev)
+            if end_found is not None:
+                end, k = end_found
+                if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
+                    k += 1
+                return self._daily(Draft(start, end, i, k))
+            if start.has_date and not start.weak and self._open_end(conn):
+                return Draft(start, None, i, conn)  # 18:30至活动结束: from then until it is over
+        if self.kw(j, "起"):
+            end_found = self.point(j + 1, start)
+            if end_found is not None and self.kw(end_found[1], *_END_MARKS):
+                return Draft(start, end_found[0], i, end_found[1] + 1)
+            if self.sep(j + 1, ",") and self.kw(j + 2, "至", "到"):
+                # 自2021年9月16日起，至2021年12月31日止: the end in a clause of its own
+                end_found = self.point(j + 3, start)
+                if end_found is not None and not end_found[0].time_only:
+                    k = end_found[1] + (1 if self.kw(end_found[1], *_END_MARKS) else 0)
+                    return self._daily(Draft(start, end_found[0], i, k))
+            duration = self._duration(j + 1)
+            if duration is not None:
+                days, workdays, k = duration
+                return Draft(start, None, i, k, duration_days=days, workdays=workdays)
+            return Draft(start, None, i, j + 1)
+        inclusive = j + 1 if self._inclusive(j) else j
+        if (
+            (self.kw(inclusive, *_BEFORE_MARKS) or self._closing_deadline(inclusive))
+            and not start.time_only
+            and not (start.weak and start.part == "festival")  # 春节前投运: no deadline to act by
+        ):
+            return Draft(None, start, i, inclusive + 1)
+        if start.weak or start.time_only:
+            return None
+        return self._daily(Draft(start, start, i, j))
+
+    def _daily(self, draft: Draft) -> Draft:
+        """A multi-day date range followed by a time window: the window repeats daily."""
+        start, end = draft.start, draft.end
+        if start is None or end is None or start.hour is not None:
+            return draft
+        k = draft.last
+        if end.hour is not None and end.time_span is not None and not end.time_only:
+            # 5月11日至13日 8:00-17:00: the time belongs to a daily window
+            conn = self.connector(k)
+            if conn is not None:
+                shut = self._closing(conn)
+                if shut is not None:
+                    window = (end.time_span[0], self.t[shut[2] - 1].end)
+                    plain_end = replace(end, hour=None, minute=0, time_span=None)
+                    hours = ((end.hour, end.minute), (shut[0], shut[1]))
+                    return replace(draft, end=plain_end, last=shut[2], daily=window, hours=hours)
+            return draft
+        found = None if start is end else self.window(k)  # one day's hours make it timed
+        if found is None:
+            return draft
+        opening, closing, last = found
+        daily = (self.t[k].start, self.t[last - 1].end)
+        more: tuple[int, int] | None = None
+        if self.sep(last, ","):
+            second = self.window(last + 1)  # 上午9:00-12:00，下午14:30-17:30
+            if second is not None:
+                more = (self.t[last + 1].start, self.t[second[2] - 1].end)
+                last = second[2]
+        return replace(draft, last=last, daily=daily, hours=(opening, closing), more_hours=more)
+
+    def window(self, k: int) -> tuple[tuple[int, int], tuple[int, int], int] | None:
+        """A daily window at ``k``: (opening, closing, next index). Short leads are passed
+        over (止，每日 / 期间, / 每晚), and a bracket may hold it (（每天8:00-17:00）)."""
+        j = k
+        for _ in range(4):
+            tok = self.at(j)
+            if tok is None:
+                return None
+            if tok.kind is Kind.PAREN:
+                return self._bracketed_window(j)
+            if (
+                (tok.kind is Kind.KW and tok.value in _WINDOW_LEADS)
+                or tok.is_sep(",")
+                or (tok.kind is Kind.GAP and str(tok.value).strip(" ,") in _WINDOW_GAPS)
+            ):
+                j += 1
+                continue
+            break
+        opening = self.time(j)
+        if opening is None:
+            return None
+        conn = self.connector(opening[2])
+        closing = self._closing(conn) if conn is not None else None
+        if closing is None:
+            return None
+        return (opening[0], opening[1]), (closing[0], closing[1]), closing[2]
+
+    def _closing(self, conn: int) -> tuple[int, int, int] | None:
+        """The closing time of a window after its connector, past 次日/翌日 (it runs overnight)."""
+        return self.time(conn + 1 if self.kw(conn, *_NEXT_DAY) else conn)
+
+    def _bracketed_window(self, j: int) -> tuple[tuple[int, int], tuple[int, int], int] | None:
+        inner = str(self.t[j].value)
+        tokens = tokenize(inner)
+        found = Grammar(tokens, self.base, inner).window(0)
+        if found is None or found[2] != len(tokens):
+            return None
+        return found[0], found[1], j + 1

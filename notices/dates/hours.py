@@ -1,0 +1,184 @@
+"""Hours written apart from their day.
+
+``5月11日停电，时间为8时至18时`` is one timed period, days listed together share the window
+written once (``5月11日、12日8:00-17:00``), and ``22日及23日每日2时至5时`` is one span of days
+with a daily window. The reading loop in ``__init__`` calls these after a bare day or a
+range of days.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from itertools import pairwise
+from zoneinfo import ZoneInfo
+
+from notices.dates.grammar import Grammar
+from notices.dates.points import Draft
+from notices.dates.resolve import _clock_window, _first_date, _replace, _resolve
+from notices.dates.tokens import Kind
+from notices.dates.vocabulary import _CLAUSE_BREAK, START_KEYWORDS
+from notices.model import Period
+
+
+def _bare_day(draft: Draft) -> bool:
+    """One calendar day with no time of day: a time window later in the clause may be its hours."""
+    pt = draft.start
+    return (
+        pt is not None
+        and pt is draft.end
+        and draft.duration_days is None
+        and pt.has_date
+        and pt.hour is None
+        and pt.part == "day"
+    )
+
+
+def _day_window(draft: Draft) -> bool:
+    """A date with hours (``12日8:00-17:00``): the end is a bare time on the same day."""
+    start, end = draft.start, draft.end
+    return (
+        start is not None and start.has_date and start.hour is not None and end is not None and end.time_only
+    )
+
+
+def _bare_days(draft: Draft) -> bool:
+    """A range of whole days with no hours and no daily window yet (5月11日至13日)."""
+    start, end = draft.start, draft.end
+    return (
+        start is not None
+        and end is not None
+        and start is not end
+        and draft.daily is None
+        and draft.duration_days is None
+        and start.has_date
+        and end.has_date
+        and start.hour is None
+        and end.hour is None
+    )
+
+
+def _daily_window_after(
+    grammar: Grammar, draft: Draft, days: Period, text: str, norm: str
+) -> tuple[Period, int] | None:
+    """``5月11日至13日停电，时间为8时至18时``: hours after a range hold each day (a note)."""
+    found = _window_after(grammar, draft, days, norm)
+    if found is None or days.span is None:
+        return None
+    window = found[1]
+    tokens = grammar.t
+    begin, finish = days.span[0], tokens[window.last - 1].end
+    start, end = window.start, window.end
+    if start is None or end is None or start.hour is None or end.hour is None:
+        return None
+    daily = _clock_window(((start.hour, start.minute), (end.hour, end.minute)))
+    return _replace(days, daily=daily, text=text[begin:finish], span=(begin, finish)), window.last
+
+
+def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tuple[int, Draft] | None:
+    """A bare time window (8时至18时) later in the clause of ``draft``, and where it starts.
+
+    Only words may stand between (no other number, no sentence break), and a date alone
+    on its line (a signature) never takes hours from the next line.
+    """
+    tokens = grammar.t
+    j = draft.last
+    window: Draft | None = None
+    for _ in range(10):
+        tok = grammar.at(j)
+        if tok is None:
+            return None
+        if tok.kind is Kind.NUM or (tok.kind is Kind.KW and tok.value in START_KEYWORDS):
+            window = grammar.period(j, draft.start)
+            if window is not None and window.start is not None and window.end is not None:
+                break
+            if tok.kind is Kind.NUM:
+                return None  # another number first: the hours are not this day's
+            window = None  # a part of the day said alone (5月28日上午实施): look on
+        elif not ((tok.kind is Kind.GAP and tok.value) or tok.is_sep(",", ":") or tok.is_kw("时间", "为")):
+            return None
+        j += 1
+    if window is None or window.start is None or window.end is None:
+        return None
+    if not (window.start.time_only and window.end.time_only):
+        return None
+    date_end, time_start = tokens[draft.last - 1].end, tokens[j].start
+    between = norm[date_end:time_start]
+    if _CLAUSE_BREAK.search(between) or any(ch.isdigit() for ch in between):
+        return None
+    if len("".join(between.split())) > 24:
+        return None
+    if "\n" in between and day.span is not None:
+        line_start = norm.rfind("\n", 0, day.span[0]) + 1
+        if not norm[line_start : day.span[0]].strip() and not between.split("\n", 1)[0].strip():
+            return None
+    return j, window
+
+
+def _attached_window(
+    grammar: Grammar, draft: Draft, day: Period, text: str, norm: str, base: date, tz: ZoneInfo
+) -> tuple[Period, int] | None:
+    """The hours of a bare day written apart from it in the same clause.
+
+    ``5月11日停电，时间为8时至18时`` and ``5月11日（星期三），8:30—17:30`` are one timed
+    period each.
+    """
+    found = _window_after(grammar, draft, day, norm)
+    if found is None:
+        return None
+    window = found[1]
+    tokens = grammar.t
+    anchor = _first_date(day)
+    timed = _resolve(window, text, norm, tokens, base, tz, anchor)
+    if timed is None or timed.span is None or day.span is None:
+        return None
+    begin, finish = day.span[0], timed.span[1]
+    note = "；".join(dict.fromkeys(n for n in (day.note, timed.note) if n)) or None
+    merged = Period(
+        timed.start, timed.end, all_day=False, note=note, text=text[begin:finish], span=(begin, finish)
+    )
+    return merged, window.last
+
+
+def _listed_days_window(
+    grammar: Grammar, draft: Draft, periods: list[Period], chain: list[int], day: Period, text: str
+) -> tuple[Period, int] | None:
+    """Consecutive days listed (22日及23日) and then a window said to repeat (每日/每晚 2时至5时):
+    one span over those days with the window, as the conventions write a daily window."""
+    lead = grammar.at(draft.last)
+    if lead is None or not (
+        lead.is_kw("每日", "每天") or (lead.kind is Kind.GAP and str(lead.value).strip().startswith("每"))
+    ):
+        return None
+    found = grammar.window(draft.last)
+    if found is None or day.start is None or day.span is None:
+        return None
+    days = [periods[i] for i in chain] + [day]
+    firsts = [p.start for p in days]
+    if not all(isinstance(d, date) and not isinstance(d, datetime) for d in firsts):
+        return None
+    if any((b - a).days != 1 for a, b in pairwise(firsts)):  # type: ignore[operator]
+        return None
+    opening, closing, last = found
+    first = days[0]
+    assert first.span is not None
+    begin, finish = first.span[0], grammar.t[last - 1].end
+    daily = _clock_window((opening, closing))
+    span = Period(
+        first.start, day.start, label=first.label, text=text[begin:finish], span=(begin, finish), daily=daily
+    )
+    return span, last
+
+
+def _share_window(periods: list[Period], chain: list[int], window: Period) -> None:
+    """``5月11日、12日8:00-17:00``: the hours written once hold for every day listed."""
+    start, end = window.start, window.end
+    if not isinstance(start, datetime) or not isinstance(end, datetime):
+        return
+    days_over = end.date() - start.date()
+    for index in chain:
+        day = periods[index]
+        if not isinstance(day.start, date) or isinstance(day.start, datetime):
+            continue
+        new_start = datetime.combine(day.start, start.timetz())
+        new_end = datetime.combine(day.start + days_over, end.timetz())
+        periods[index] = _replace(day, start=new_start, end=new_end, all_day=False)

@@ -1,0 +1,412 @@
+"""``PointReader``: a date with its optional time of day, read at a token.
+
+Chinese dates (``2022年5月11日``, ``5月中旬``, ``民國111年``), numeric ones (``2022.5.11``,
+``25/05/2022``), festivals and lunar days, relative days (今天, 下周一), times of day
+(``下午3时``, ``17:30``, ``5 pm``) and the weekday or date brackets after a date. English
+shapes come from the ``EnglishReader`` mixin; ranges and deadlines are grammar.py's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from notices.calendars import holiday_run, nearest_festival, nearest_lunar
+from notices.dates.english import EnglishReader
+from notices.dates.points import Point
+from notices.dates.tokens import Kind, Token, tokenize
+from notices.dates.vocabulary import (
+    _ADDRESS_AFTER_HAO,
+    _AM,
+    _FESTIVALS,
+    _GAP_AM,
+    _GAP_PM,
+    _LUNAR_DATE,
+    _LUNAR_GLOSS,
+    _LUNAR_MONTHS,
+    _NEXT_DAY,
+    _PM,
+    _ROC_MARK,
+    _WEEKDAY_PAREN,
+    ROC_OFFSET,
+    WEEKDAYS,
+    _is_year,
+    _num,
+)
+from notices.numerals import to_int
+
+
+class PointReader(EnglishReader):
+    """Dates, times of day and points (a date with its time) at a token index."""
+
+    # ----------------------------------------------------------------- dates
+
+    def date(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
+        tok = self.at(i)
+        if tok is None:
+            return None
+        if tok.kind is Kind.NUM:
+            return self._cn_date(i, ctx) or self._num_date(i, ctx) or self._en_day_first(i, ctx)
+        if tok.kind is Kind.WORD:
+            return self._en_month_first(i) or self._en_relative(i)
+        if tok.kind is Kind.RELWEEK:
+            ahead: int = tok.value[0]  # type: ignore[index]
+            weekday: int = tok.value[1]  # type: ignore[index]
+            monday = self.base - timedelta(days=self.base.weekday()) + timedelta(weeks=ahead)
+            return Point(fixed=monday + timedelta(days=weekday)), i + 1
+        if tok.kind is Kind.KW and tok.value in _FESTIVALS:
+            return self._festival(i)
+        if tok.kind is Kind.KW and tok.value == "农历":
+            return self._lunar(i)
+        if tok.kind is Kind.KW:
+            shift = {"今日": 0, "今天": 0, "明日": 1, "明天": 1, "后天": 2}.get(str(tok.value))
+            if shift is not None:
+                return Point(fixed=self.base + timedelta(days=shift), weak=True), i + 1
+            if tok.value in ("本月底", "本月末", "月底", "月末"):
+                return Point(self.base.year, self.base.month, part="monthend"), i + 1
+        return None
+
+    def _festival(self, i: int) -> tuple[Point, int] | None:
+        """元旦, 除夕, 年初二, 国庆节期间: the day nearest the base date; with 期间, the official days
+        off around it. Said alone it is weak (春节将至 plans nothing); a time or 期间 makes it a day."""
+        tok = self.t[i]
+        day = nearest_festival(str(tok.value), self.base)
+        if day is None:
+            return None
+        if self.text[tok.end : tok.end + 2] == "期间":
+            first, last = holiday_run(day)
+            if first < last:
+                return Point(fixed=first, fixed_end=last), i + 1
+        return Point(fixed=day, weak=True, part="festival"), i + 1
+
+    def _lunar(self, i: int) -> tuple[Point, int] | None:
+        """农历正月初一, 农历五月初五, 农历8月15日: a lunar month and day, in the lunar year nearest
+        the base date."""
+        m = _LUNAR_DATE.match(self.text, self.t[i].end)
+        if m is None:
+            return None
+        month = _LUNAR_MONTHS.get(m.group(1)) or to_int(m.group(1))
+        day = to_int(m.group(2).replace("初", "").replace("廿", "二十").replace("卅", "三十"))
+        if not month or not day or not 1 <= month <= 12:
+            return None
+        found = nearest_lunar(month, day, self.base)
+        if found is None:
+            return None
+        j = i + 1
+        while j < len(self.t) and self.t[j].end <= m.end():
+            j += 1
+        return Point(fixed=found), j
+
+    def _cn_date(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
+        year: int | None = None
+        j = i
+        tok = self.t[i]
+        if self.unit(i + 1, "年"):
+            if _is_year(tok):
+                year = int(tok.value)  # type: ignore[call-overload]
+            else:
+                roc = self._roc_year(tok)
+                if roc is None:
+                    return None
+                year = roc
+            j = i + 2
+        month = _num(self.at(j), 1, 12)
+        month_tok = self.at(j + 1)
+        if year is None and (self.unit(i + 1, "日", "号") or self.kw(i + 1, "日期")):
+            # 26日 as the end of a range (or the next item of a list) that began with a day
+            day = _num(tok, 1, 31)
+            if day is not None and ctx is not None and ctx.has_date and ctx.style == "cn":
+                if self.unit(i + 1, "号") and self._address_follows(i + 1):
+                    return None  # 5月11日，3号楼: a building, not the 3rd
+                return Point(None, None, day), i + 2
+            if day is not None and self.unit(i + 1, "日"):
+                if self.text[max(0, tok.start - 2) : tok.start] in ("本月", "当月", "该月"):
+                    return Point(self.base.year, self.base.month, day), i + 2  # 本月27日
+                if self.time(self._skip_weekday(i + 2)) is not None:
+                    return Point(None, None, day), i + 2  # 13日21:00: a day of the nearest month
+            return None
+        if month is None or month_tok is None:
+            return None
+        if month_tok.kind is Kind.UNIT and month_tok.value == "月":
+            k = j + 2
+            day = _num(self.at(k), 1, 31)
+            if day is not None and (self.unit(k + 1, "日", "号") or self.kw(k + 1, "日期")):
+                return Point(year, month, day), k + 2
+            if day is not None and self._day_follows(k + 1):
+                return Point(year, month, day), k + 1  # 5月11-26日: 日 is written once
+            if self.kw(k, "上旬", "中旬", "下旬"):
+                part = {"上旬": "xun1", "中旬": "xun2", "下旬": "xun3"}[str(self.t[k].value)]
+                return Point(year, month, part=part), k + 1
+            return Point(year, month, part="month", weak=year is None), k
+        if month_tok.kind is Kind.KW:
+            parts = {"月底": "monthend", "月末": "monthend", "月初": "monthstart", "月中": "xun2"}
+            if month_tok.value in parts:
+                return Point(year, month, part=parts[str(month_tok.value)]), j + 2
+            if month_tok.value == "月份":
+                return Point(year, month, part="month", weak=year is None), j + 2
+        if self._month_follows(j + 1):
+            return Point(year, month, part="month"), j + 1  # 1-3月: 月 is written once
+        return None
+
+    def _year_near(self, pt: Point) -> int:
+        """The year that puts a month and day nearest the base date."""
+        best = self.base.year
+        for year in (self.base.year - 1, self.base.year + 1):
+            try:
+                near = abs((date(year, pt.month or 1, pt.day or 1) - self.base).days)
+                if near < abs((date(best, pt.month or 1, pt.day or 1) - self.base).days):
+                    best = year
+            except ValueError:
+                continue
+        return best
+
+    def _roc_year(self, tok: Token) -> int | None:
+        """``民國111年`` / ``111年`` (Taiwan): three digits are never a Gregorian year in a
+        notice; one or two digits (``民國99年``) only count after 民國."""
+        value: int = tok.value  # type: ignore[assignment]
+        if not 1 <= value <= 199:
+            return None
+        marked = self.text[max(0, tok.start - 3) : tok.start].rstrip().endswith(_ROC_MARK)
+        if marked or (tok.digits == 3 and value >= 100):
+            return value + ROC_OFFSET
+        return None
+
+    def _month_follows(self, j: int) -> bool:
+        """Is there a connector at ``j`` and then a month written with 月?"""
+        conn = self.connector(j)
+        return (
+            conn is not None
+            and _num(self.at(conn), 1, 12) is not None
+            and (self.unit(conn + 1, "月") or self.kw(conn + 1, "月份"))
+        )
+
+    def _address_follows(self, j: int) -> bool:
+        """``号`` at ``j`` directly followed by 楼/院/线…: a house or line number."""
+        if not self.text:
+            return False
+        end = self.t[j].end
+        return self.text[end : end + 1] in _ADDRESS_AFTER_HAO
+
+    def _day_follows(self, j: int) -> bool:
+        """Is there a connector at ``j`` and then a day of the month written with 日/号?"""
+        conn = self.connector(j)
+        return (
+            conn is not None
+            and _num(self.at(conn), 1, 31) is not None
+            and (self.unit(conn + 1, "日", "号") or self.kw(conn + 1, "日期"))
+        )
+
+    def _num_date(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
+        tok = self.t[i]
+        if _is_year(tok) and tok.digits == 4 and self.sep(i + 1, ".", "/", "-"):
+            sep = self.t[i + 1].value
+            month = _num(self.at(i + 2), 1, 12)
+            day = _num(self.at(i + 4), 1, 31)
+            if month is None or day is None or not self.sep(i + 3, str(sep)):
+                return None
+            if self.sep(i + 5, str(sep)) and self.at(i + 6) is not None and self.t[i + 6].kind is Kind.NUM:
+                return None  # 2022.5.11.3: a version or section number
+            j = i + 5
+            if self.unit(j, "日", "号"):
+                j += 1
+            return Point(int(tok.value), month, day, style="num"), j  # type: ignore[call-overload]
+        day_month = self._day_month_year(i)
+        if day_month is not None:
+            return day_month
+        if ctx is None or not ctx.has_date or ctx.style != "num":
+            return None
+        # abbreviated end of a numeric range: 5.26 or 26
+        first = _num(tok, 1, 31)
+        if first is None:
+            return None
+        if self.sep(i + 1, ".", "/", "-"):
+            day = _num(self.at(i + 2), 1, 31)
+            if day is not None and first <= 12:
+                return Point(None, first, day, style="num"), i + 3
+            return None
+        return Point(None, None, first, style="num"), i + 1
+
+    def _day_month_year(self, i: int) -> tuple[Point, int] | None:
+        """``25/05/2022`` or ``05/25/2022``; read only when the order is beyond doubt.
+
+        Day-first and month-first writers both use this shape, so ``11/05/2022`` could be
+        either 11 May or 5 November: it is skipped rather than guessed.
+        """
+        order = self._dmy_order(i)
+        if order is None:
+            return None
+        if order == "?":
+            # 12/05/2022 - 25/05/2022: the other end of the range tells the order
+            conn = self.connector(i + 5)
+            order = self._dmy_order(conn) if conn is not None else None
+            if order is None or order == "?":
+                return None
+        first, second = int(self.t[i].value), int(self.t[i + 2].value)  # type: ignore[call-overload]
+        day, month = (first, second) if order == "dm" else (second, first)
+        return Point(int(self.t[i + 4].value), month, day, style="num"), i + 5  # type: ignore[call-overload]
+
+    def _dmy_order(self, i: int) -> str | None:
+        """``dm`` / ``md`` for a D/M/YYYY or M/D/YYYY shape at ``i``, ``?`` if it could be both."""
+        tok = self.t[i]
+        sep = self.at(i + 1)
+        if tok.digits > 2 or sep is None or not sep.is_sep("/", ".", "-"):
+            return None
+        before = self.at(i - 1)
+        if before is not None and before.is_sep(str(sep.value)) and before.end == tok.start:
+            return None  # the tail of a longer number chain (phone, code)
+        year_tok = self.at(i + 4)
+        if not self.sep(i + 3, str(sep.value)) or year_tok is None or not _is_year(year_tok):
+            return None
+        if year_tok.digits != 4 or self.sep(i + 5, str(sep.value), ":") or self.unit(i + 5, "年"):
+            return None
+        first, second = _num(tok, 1, 31), _num(self.at(i + 2), 1, 31)
+        if first is None or second is None:
+            return None
+        if first > 12 >= second:
+            return "dm"
+        if second > 12 >= first or first == second:
+            return "md"
+        return "?" if first <= 12 and second <= 12 else None
+
+    # ----------------------------------------------------------------- times
+
+    def time(self, i: int) -> tuple[int, int, int] | None:
+        """(hour 0..24, minute, next index) of a time of day at ``i``."""
+        j = i
+        half: str | None = None
+        gap = self.at(j)
+        if self.kw(j, *_AM):
+            half, j = "am", j + 1
+        elif self.kw(j, *_PM):
+            half, j = "pm", j + 1
+        elif self.kw(j, "中午"):
+            half, j = "noon", j + 1
+        elif gap is not None and gap.kind is Kind.GAP and str(gap.value).strip() in _GAP_AM:
+            half, j = "am", j + 1
+        elif gap is not None and gap.kind is Kind.GAP and str(gap.value).strip() in _GAP_PM:
+            half, j = "pm", j + 1
+        hour = _num(self.at(j), 0, 24)
+        if hour is None:
+            if self.word(i, "noon"):
+                return 12, 0, i + 1
+            if self.word(i, "midnight"):
+                return 24, 0, i + 1
+            return None
+        minute = 0
+        k = j + 1
+        if self.unit(k, "时", "点"):
+            k += 1
+            m = _num(self.at(k), 0, 59)
+            if m is not None and self.unit(k + 1, "分"):
+                minute, k = m, k + 2
+            elif self.kw(k, "半"):
+                minute, k = 30, k + 1
+        elif self.sep(k, ":"):
+            tok = self.at(k + 1)
+            m = _num(tok, 0, 59)
+            if m is None or tok is None or tok.digits != 2:
+                return None
+            minute, k = m, k + 2
+            if self.sep(k, ":") and self.at(k + 1) is not None and self.t[k + 1].digits == 2:
+                k += 2  # seconds
+            if self.unit(k, "时", "点"):
+                k += 1  # 22:00时
+        elif self.word(k, "am", "pm") and half is None:
+            pass
+        elif self.sep(k, ".") and self.word(k + 2, "am", "pm") and (tok := self.at(k + 1)) is not None:
+            # 8.00pm, 11.59pm: English notices dot their minutes
+            m = _num(tok, 0, 59)
+            if m is None or tok.digits != 2:
+                return None
+            minute, k = m, k + 2
+        else:
+            return None
+        if self.word(k, "am", "pm"):
+            half = str(self.t[k].value)
+            k += 1
+        if half in ("pm",) and hour < 12:
+            hour += 12
+        elif half == "am" and hour == 12:
+            hour = 0
+        elif half == "noon" and hour < 6:
+            hour += 12
+        if hour == 24 and minute:
+            return None
+        return hour, minute, k
+
+    # ----------------------------------------------------------------- points
+
+    def _skip_weekday(self, j: int) -> int:
+        """Past ``（星期三）``, ``周三``, ``(Wed)``: noise that belongs to the date before it."""
+        while True:
+            tok = self.at(j)
+            if tok is None:
+                return j
+            if tok.kind is Kind.WEEKDAY or (
+                tok.kind is Kind.PAREN
+                and (str(tok.value).lower().rstrip(".") in _WEEKDAY_PAREN or self.gloss(j) is not None)
+            ):
+                j += 1
+            else:
+                return j
+
+    def gloss(self, j: int) -> Point | None:
+        """A bracket that restates the date before it: （十一月十八日）, （腊月廿九）, （正月初六）.
+        The Gregorian date it holds, or an empty point for a lunar gloss; None otherwise."""
+        tok = self.at(j)
+        if tok is None or tok.kind is not Kind.PAREN:
+            return None
+        inner = str(tok.value).strip()
+        if _LUNAR_GLOSS.fullmatch(inner):
+            return Point(weak=True)
+        tokens = tokenize(inner)
+        if not tokens or tokens[0].kind is not Kind.NUM:
+            return None
+        found = type(self)(tokens, self.base, inner).date(0, None)
+        if found is None or found[1] != len(tokens) or found[0].day is None:
+            return None
+        return found[0]
+
+    def point(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
+        """A date with an optional time; with a dated ``ctx``, also a bare time."""
+        tok = self.at(i)
+        if ctx is not None and ctx.has_date:
+            if tok is not None and tok.kind is Kind.NUM:
+                dated = self._time_on_date(i)  # "… to 6:00 a.m. on 19 May 2022": its own day
+                if dated is not None:
+                    return dated
+            next_day = self.kw(i, *_NEXT_DAY)
+            timed = self.time(self._skip_weekday(i + 1) if next_day else i)
+            if timed is not None:
+                hour, minute, k = timed
+                if self.word(k, "the") and self.word(k + 1, "following", "next") and self.word(k + 2, "day"):
+                    next_day, k = True, k + 3  # to 2.00am the following day
+                span = (self.t[i].start, self.t[k - 1].end)
+                return Point(hour=hour, minute=minute, time_only=True, time_span=span, next_day=next_day), k
+        if tok is not None and tok.kind is Kind.WORD and tok.value in WEEKDAYS:
+            k = i + 1 + (1 if self.sep(i + 1, ",") else 0)
+            found = self.date(k, ctx)
+        else:
+            found = self.date(i, ctx)
+        if found is None and tok is not None and (tok.kind is Kind.NUM or tok.kind is Kind.WORD):
+            return self._time_on_date(i)
+        if found is not None:
+            pt, j = found
+            if pt.fixed is not None and pt.fixed_end is None:
+                said = self.gloss(j)  # 今日（五月十日）, 下星期一（十一月十八日）: the bracket says which day
+                if said is not None and said.month is not None:
+                    year = said.year if said.year is not None else self._year_near(said)
+                    pt = replace(said, year=year, weak=pt.weak)  # 今日 alone stays no period
+            j = self._skip_weekday(j)
+            k = j
+            if pt.style == "en" and self.sep(k, ","):
+                k += 1
+            if self.word(k, "t", "at", "on"):
+                k += 1
+            timed = self.time(k) if pt.part in ("day", "festival") else None
+            if timed is not None:
+                hour, minute, k2 = timed
+                span = (self.t[k].start, self.t[k2 - 1].end)
+                return replace(pt, hour=hour, minute=minute, time_span=span, weak=False, part="day"), k2
+            return pt, j
+        return None

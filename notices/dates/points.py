@@ -1,0 +1,108 @@
+"""What the date grammar reads into, and the token cursor every reader builds on.
+
+A ``Point`` is a date (possibly partial) with an optional time, a ``Draft`` a period made
+of points; both are unresolved, resolve.py fixes them against the publication date.
+``TokenReader`` holds the look-ups over one token list and declares the readers that the
+English mixin calls and ``PointReader`` provides.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import date
+
+from notices.dates.tokens import Kind, Token
+from notices.dates.vocabulary import _CONNECTORS, _EN_CONNECTORS
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A date (possibly partial) with an optional time of day, not yet resolved."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    part: str = "day"  # day | month | xun1 | xun2 | xun3 | monthend | monthstart
+    hour: int | None = None
+    minute: int = 0
+    fixed: date | None = None  # already a calendar date (即日, next Monday, 下周一)
+    fixed_end: date | None = None  # last day when ``fixed`` starts a span (next week)
+    weak: bool = False  # alone it is not a period (bare 5月, 今天)
+    style: str = "cn"  # cn | num | en: how an abbreviated range end may look
+    time_only: bool = False
+    time_span: tuple[int, int] | None = None  # offsets of the time part
+    next_day: bool = False  # 次日6:00: the day after the range's start
+
+    @property
+    def has_date(self) -> bool:
+        return not self.time_only
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An unresolved period: start/end points, or a duration from the base date."""
+
+    start: Point | None
+    end: Point | None
+    first: int  # token indices [first, last)
+    last: int
+    duration_days: int | None = None
+    workdays: bool = False
+    daily: tuple[int, int] | None = None  # offsets of a daily time window (note)
+    hours: tuple[tuple[int, int], tuple[int, int]] | None = None  # that window's clock times
+    more_hours: tuple[int, int] | None = None  # offsets of a second window the same day (note)
+    label: str | None = None
+
+
+class TokenReader(ABC):
+    """Look-ups over one token list; ``base`` only fixes relative words."""
+
+    def __init__(self, tokens: list[Token], base: date, text: str = "") -> None:
+        self.t = tokens
+        self.n = len(tokens)
+        self.base = base
+        self.text = text  # the normalised text the tokens index, for context checks
+
+    def at(self, i: int) -> Token | None:
+        return self.t[i] if 0 <= i < self.n else None
+
+    def kw(self, i: int, *words: str) -> bool:
+        tok = self.at(i)
+        return tok is not None and tok.kind is Kind.KW and tok.value in words
+
+    def word(self, i: int, *words: str) -> bool:
+        tok = self.at(i)
+        return tok is not None and tok.kind is Kind.WORD and tok.value in words
+
+    def unit(self, i: int, *units: str) -> bool:
+        tok = self.at(i)
+        return tok is not None and tok.kind is Kind.UNIT and tok.value in units
+
+    def sep(self, i: int, *chars: str) -> bool:
+        tok = self.at(i)
+        return tok is not None and tok.kind is Kind.SEP and tok.value in chars
+
+    def connector(self, i: int) -> int | None:
+        """Index after a range connector at ``i`` (``起`` before it allowed), else None."""
+        j = i + 1 if self.kw(i, "起") else i
+        if self.kw(j, *_CONNECTORS) or self.sep(j, "-", "~") or self.word(j, *_EN_CONNECTORS):
+            nxt = j + 1
+            if self.sep(j, "-") and self.sep(nxt, "-"):
+                nxt += 1  # ——
+            return nxt
+        return None
+
+    # what the English readers call; PointReader provides them
+
+    @abstractmethod
+    def date(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
+        """A date at ``i`` (``ctx``: the point before it, for an abbreviated range end)."""
+
+    @abstractmethod
+    def time(self, i: int) -> tuple[int, int, int] | None:
+        """(hour 0..24, minute, next index) of a time of day at ``i``."""
+
+    @abstractmethod
+    def _skip_weekday(self, j: int) -> int:
+        """The index past weekday noise after a date."""
