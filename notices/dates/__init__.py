@@ -35,6 +35,7 @@ from notices.dates.hours import (
     _daily_window_after,
     _day_window,
     _listed_days_window,
+    _listed_nights,
     _share_window,
 )
 from notices.dates.labels import _with_labels
@@ -159,7 +160,13 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
                 _share_window(periods, chain, period)
                 chain = []
         elif chain and _day_window(draft) and isinstance(period.start, datetime):
-            _share_window(periods, chain, period)
+            spanned = _listed_nights(periods, chain, period, draft, text, norm)
+            if spanned is not None:
+                # 20日及21日每晚22时至翌日6时: one span of days with its nightly window
+                del periods[chain[0] :]
+                period = spanned
+            else:
+                _share_window(periods, chain, period)
             chain = []
         else:
             chain = []

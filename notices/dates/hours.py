@@ -169,6 +169,35 @@ def _listed_days_window(
     return span, last
 
 
+def _listed_nights(
+    periods: list[Period], chain: list[int], window: Period, draft: Draft, text: str, norm: str
+) -> Period | None:
+    """Consecutive days listed, the last with a window said to repeat (20日及21日每晚22时至翌日6时):
+    one span over the days with the window, not one timed night each."""
+    start, end, point = window.start, window.end, draft.start
+    if not isinstance(start, datetime) or not isinstance(end, datetime) or point is None:
+        return None
+    if point.time_span is None or not norm[point.time_span[0] : point.time_span[1]].startswith("每"):
+        return None
+    firsts = [periods[i].start for i in chain] + [start.date()]
+    if not all(isinstance(d, date) and not isinstance(d, datetime) for d in firsts):
+        return None
+    if any((b - a).days != 1 for a, b in pairwise(firsts)):  # type: ignore[operator]
+        return None
+    first = periods[chain[0]]
+    if first.span is None or window.span is None:
+        return None
+    begin, finish = first.span[0], window.span[1]
+    return Period(
+        firsts[0],
+        start.date(),
+        label=first.label or window.label,
+        text=text[begin:finish],
+        span=(begin, finish),
+        daily=(start.timetz().replace(tzinfo=None), end.timetz().replace(tzinfo=None)),
+    )
+
+
 def _share_window(periods: list[Period], chain: list[int], window: Period) -> None:
     """``5月11日、12日8:00-17:00``: the hours written once hold for every day listed."""
     start, end = window.start, window.end
