@@ -36,6 +36,7 @@ from notices.dates.tokens import Kind, tokenize
 from notices.dates.vocabulary import (
     _BASE_KW,
     _BEFORE_MARKS,
+    _CLAUSE_END,
     _CONNECTORS,
     _DATE_LABEL,
     _DEADLINE_EN,
@@ -45,9 +46,12 @@ from notices.dates.vocabulary import (
     _INCLUSIVE,
     _NEXT_DAY,
     _OPEN_END,
+    _REPORTING,
+    _STOPPAGE,
     _UNIT_CHARS,
     _WINDOW_GAPS,
     _WINDOW_LEADS,
+    START_KEYWORDS,
     _num,
 )
 
@@ -345,9 +349,37 @@ class Grammar(PointReader):
             and not (start.weak and start.part == "festival")  # 春节前投运: no deadline to act by
         ):
             return Draft(None, start, i, inclusive + 1)
+        if start.weak and start.fixed is not None and start.part == "day" and not start.time_only:
+            return self._relative_day(start, i, j)
         if start.weak or start.time_only:
             return None
         return self._daily(Draft(start, start, i, j))
+
+    def _relative_day(self, start: Point, i: int, j: int) -> Draft | None:
+        """今天 / 明天 said alone are no period, unless their clause gives the hours (今天…从上午
+        八时到下午五时卅分将进行停电) or says what stops (明天又轮到酒厂停电)."""
+        k = j
+        for _ in range(12):
+            tok = self.at(k)
+            if tok is None or (tok.kind is Kind.GAP and _CLAUSE_END.search(str(tok.value))):
+                break
+            if tok.kind is Kind.NUM or (tok.kind is Kind.KW and tok.value in START_KEYWORDS):
+                found = self.window(k)
+                if found is not None:
+                    (h1, m1), (h2, m2), last = found
+                    opening = replace(start, hour=h1, minute=m1, weak=False)
+                    closing = Point(hour=h2, minute=m2, time_only=True, next_day=(h2, m2) <= (h1, m1))
+                    return Draft(opening, closing, i, last)
+                if tok.kind is Kind.NUM:
+                    break
+            k += 1
+        if not self.text:
+            return None
+        clause_end = _CLAUSE_END.search(self.text, self.t[j - 1].end)
+        clause = self.text[self.t[j - 1].end : clause_end.start() if clause_end else len(self.text)]
+        if _STOPPAGE.search(clause[:40]) and not _REPORTING.search(clause[:40]):
+            return Draft(replace(start, weak=False), replace(start, weak=False), i, j)
+        return None
 
     def _daily(self, draft: Draft) -> Draft:
         """A multi-day date range followed by a time window: the window repeats daily."""

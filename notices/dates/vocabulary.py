@@ -150,3 +150,11 @@ def _num(tok: Token | None, low: int, high: int) -> int | None:
     if tok.digits > 2 or not low <= value <= high:
         return None
     return value
+
+
+#: Where a clause ends, for looking along it from a date.
+_CLAUSE_END = re.compile(r"[。；;！？!?\n]")
+#: What stops or closes: said of 今天 / 明天 it makes the day a period (明天又轮到酒厂停电).
+_STOPPAGE = re.compile(r"停电|停水|停气|停暖|停止供|暂停供|封闭|封路|管制|暂停开放|闭馆|休馆|关闭")
+#: A clause that reports rather than announces: 今天下午发布停气通知.
+_REPORTING = re.compile(r"发布|宣布|表示|获悉|了解到|通报|消息")
