@@ -368,7 +368,7 @@ def _drop_shadowed(periods: list[Period], tz: ZoneInfo) -> list[Period]:
     ends = {q.end for q in periods if q.start != q.end}
     kept: list[Period] = []
     for p in periods:
-        if not explicit(p) and any(explicit(q) and _overlap(p, q, tz) for q in periods):
+        if p.all_day and not explicit(p) and any(explicit(q) and _overlap(p, q, tz) for q in periods):
             continue
         if p.start == p.end and p.end in ends and _RESUMES.search(p.label or ""):
             # "预计恢复供水时间：21日20时" restates when the outage above ends

@@ -404,7 +404,7 @@ class Grammar(PointReader):
         opening, closing, last = found
         daily = (self.t[k].start, self.t[last - 1].end)
         more: tuple[int, int] | None = None
-        if self.sep(last, ","):
+        if self.sep(last, ",", "、"):
             second = self.window(last + 1)  # 上午9:00-12:00，下午14:30-17:30
             if second is not None:
                 more = (self.t[last + 1].start, self.t[second[2] - 1].end)
