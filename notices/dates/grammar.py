@@ -398,18 +398,27 @@ class Grammar(PointReader):
                     hours = ((end.hour, end.minute), (shut[0], shut[1]))
                     return replace(draft, end=plain_end, last=shut[2], daily=window, hours=hours)
             return draft
-        found = None if start is end else self.window(k)  # one day's hours make it timed
+        if start is end:
+            return draft  # one day's hours make it timed
+        notes: list[tuple[int, int]] = []
+        found = self.window(k)
+        aside = self.at(k)
+        if found is None and aside is not None and aside.kind is Kind.PAREN:
+            # 6月16日至21日（节假日除外），每日9:00-16:00: the bracket is a note, the window follows
+            found = self.window(k + 1)
+            if found is not None:
+                notes.append((aside.start + 1, aside.end - 1))
+                k += 1
         if found is None:
             return draft
         opening, closing, last = found
         daily = (self.t[k].start, self.t[last - 1].end)
-        more: tuple[int, int] | None = None
         if self.sep(last, ",", "、"):
             second = self.window(last + 1)  # 上午9:00-12:00，下午14:30-17:30
             if second is not None:
-                more = (self.t[last + 1].start, self.t[second[2] - 1].end)
+                notes.append((self.t[last + 1].start, self.t[second[2] - 1].end))
                 last = second[2]
-        return replace(draft, last=last, daily=daily, hours=(opening, closing), more_hours=more)
+        return replace(draft, last=last, daily=daily, hours=(opening, closing), notes=tuple(notes))
 
     def window(self, k: int) -> tuple[tuple[int, int], tuple[int, int], int] | None:
         """A daily window at ``k``: (opening, closing, next index). Short leads are passed

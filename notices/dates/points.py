@@ -51,7 +51,9 @@ class Draft:
     workdays: bool = False
     daily: tuple[int, int] | None = None  # offsets of a daily time window (note)
     hours: tuple[tuple[int, int], tuple[int, int]] | None = None  # that window's clock times
-    more_hours: tuple[int, int] | None = None  # offsets of a second window the same day (note)
+    notes: tuple[
+        tuple[int, int], ...
+    ] = ()  # offsets of notes read with a daily window (（节假日除外）, a second window)
     label: str | None = None
 
 

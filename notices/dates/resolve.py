@@ -202,8 +202,7 @@ def _resolve(
         daily = _clock_window(draft.hours)
         if draft.daily is not None and daily is None:
             notes.append(text[draft.daily[0] : draft.daily[1]].strip())
-        if draft.more_hours is not None:
-            notes.append(text[draft.more_hours[0] : draft.more_hours[1]].strip())
+        notes.extend(text[a:b].strip() for a, b in draft.notes)
 
         if not timed:
             first_day = start_ext[0] if start_ext is not None else None
