@@ -169,6 +169,8 @@ _TOKEN_RE = re.compile(
     r"|(?P<num>[0-9]+)"
     r"|(?P<sep>[-~/.:,、])"
     # a bracketed aside is noise ("（星期三）") unless it holds a month and day ("（有效期至6月30日）")
+    # 今（13）日 / 明（10）日: a day of the month written inside a relative word, as Taiwan's press does
+    r"|(?P<relday>[今明昨]\s*\(\s*\d{1,2}\s*\)(?=\s*日))"
     r"|(?P<paren>\((?![^()]*\d\s*月\s*\d)[^()]{1,40}\))"
     r"|(?P<relweek>(?:本|这|下|下个)(?:周|星期|礼拜)[一二三四五六日天1-7])"
     r"|(?P<weekday>(?:星期|礼拜|周)[一二三四五六日天1-7])"
@@ -225,7 +227,7 @@ SEED = re.compile(
     r"(?=[0-9" + _CN_NUM + r"即之月今明后本这下公异A-Za-z" + "".join({w[0] for w in _NAMED_DAYS}) + r"])"
     r"(?:[0-9]+\s*(?:[年月日号时点个天:./~,-]|[AaPp]\.?[Mm]|st|nd|rd|th)|["
     + _CN_NUM
-    + r"]+\s*[年月日号时点]|即日|之日起|月底|月末|今[日天]|明[日天]|后天"
+    + r"]+\s*[年月日号时点]|即日|之日起|月底|月末|今[日天]|明[日天]|后天|[今明昨]\s*\(\s*\d"
     r"|[本这下](?:周|星期|礼拜)|公示期|公告期|异议期|[A-Za-z]{2,}|" + "|".join(_NAMED_DAYS) + r")"
 )
 _BEFORE_SEED = 16  # room for 截止日期为: / 下午 / until / from before the first seed
@@ -278,6 +280,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             append(new(Token, (plain, raw, start, end, 0)))
         elif group == "num":
             append(new(Token, (Kind.NUM, int(raw), start, end, len(raw))))
+        elif group == "relday":
+            digits = raw[raw.index("(") + 1 : raw.index(")")].strip()
+            append(new(Token, (Kind.NUM, int(digits), start, end, len(digits))))
         elif group == "cn":
             value = to_int(raw)
             if value is None:
