@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from notices.dates import find_periods
 from notices.impossible import find_impossible
-from notices.labels import REACH, labelled, line_start
+from notices.labels import REACH, clause_span, labelled, line_start
 from notices.model import Period
 from notices.normalize import normalize
 
@@ -67,11 +67,60 @@ def kept_periods(
     for period in _closed_by_reopening(norm, candidates, tz):
         period = _reopening(body, period, tz) or labelled(body, period)
         out.append(_as_deadline(norm, period))
-    return _drop_restated(_drop_summaries(_drop_shadowed(_paired(norm, out), tz), tz), tz)
+    return _drop_extended(
+        norm, _drop_restated(_drop_summaries(_drop_shadowed(_paired(norm, out), tz), tz), tz)
+    )
+
+
+#: Words before a date that moves an end later: 延长至, 延至, 推迟至, 顺延至, extended to.
+_EXTENDS = re.compile(r"(?:延长|延期|延至|推迟|顺延|展延|extended)[^，。；;,\n]{0,6}$")
+_EXTENDED = re.compile(r"延长|延期|推迟|顺延|展延")
+_DUE = re.compile(r"应于|原定|原计划|原本")
+#: What an original end is called: 停止供暖时间, 应于…停暖, 结束.
+_ENDS = re.compile(r"停止|停暖|停热|结束|截止|截至|应于|原")
+
+
+def _drop_extended(norm: str, periods: list[Period]) -> list[Period]:
+    """When a notice extends something (供暖时间延长至3月22日), the end it had before (停止供暖时间为
+    3月15日零时, 应于3月15日停暖) is replaced, not a period of its own."""
+    extended = [
+        p.end
+        for p in periods
+        if p.start is None
+        and p.end is not None
+        and p.span is not None
+        and _EXTENDS.search(norm, max(0, p.span[0] - 12), p.span[0])
+    ]
+    if not extended:
+        if not _EXTENDED.search(norm):
+            return periods
+        # extended without a new date (适时延长): what it "was due to" end on is no longer the end
+        return [p for p in periods if not (p.span and _DUE.search(norm, max(0, p.span[0] - 8), p.span[0]))]
+    latest = max(
+        extended, key=lambda e: e if isinstance(e, date) and not isinstance(e, datetime) else e.date()
+    )  # type: ignore[union-attr]
+    out: list[Period] = []
+    for p in periods:
+        if (
+            p.end is not latest
+            and p.span is not None
+            and (p.start is None or p.start == p.end or p.end is None)
+        ):
+            clause_start = max(0, p.span[0] - 16)
+            said = norm[clause_start : p.span[0]] + (p.label or "")
+            if _ENDS.search(said) and not _EXTENDS.search(norm, clause_start, p.span[0]):
+                continue
+        out.append(p)
+    return out
 
 
 def _same_subject(a: Period, b: Period) -> bool:
-    return a.label is None or b.label is None or a.label == b.label
+    """Whether two periods speak of the same thing: no label on one side, or labels that differ
+    only in how they name the time (报名截止时间 / 报名时间)."""
+    return a.label is None or b.label is None or _STEM.sub("", a.label) == _STEM.sub("", b.label)
+
+
+_STEM = re.compile(r"截止|截至|开始|结束|起止|时间|日期|期限|期间|时段")
 
 
 def _drop_restated(periods: list[Period], tz: ZoneInfo) -> list[Period]:
@@ -214,9 +263,19 @@ _DEADLINE_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:或之前|�
 _STARTS_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:开始|起(?!止)|展开|推出|开放)")
 
 
+#: An event moved to a day: 延期至5月20日举办 names the day it is held, not a deadline.
+_MOVED = re.compile(r"(?:延期|推迟|改期|顺延|改在|改于|延后)\s*$")
+_HELD = re.compile(r"\s*(?:举办|举行|召开|进行|开展|开考|开标|开幕|开放)")
+
+
 def _as_deadline(norm: str, period: Period) -> Period:
     """A single day or moment named as a closing (截标时间：4月9日中午12时, 3月27日或之前) is a
     deadline: nothing starts then, it is the last moment to act."""
+    if period.start is None and period.end is not None and period.span is not None:
+        begin, end = period.span
+        if _MOVED.search(norm, max(0, begin - 4), begin) and _HELD.match(norm, end):
+            return replace(period, start=period.end)
+        return period
     if period.start is None or period.start != period.end or period.span is None:
         return period
     begin, end = period.span
@@ -239,6 +298,8 @@ def _as_deadline(norm: str, period: Period) -> Period:
 _METADATA_LABEL = re.compile(
     r"(?:发布|更新|成文|印发|发文|修改|修订|录入|上传|编辑|信息|发稿|刊发|生成|日期)(?:时间|日期)?\s*[:：]?\s*$"
 )
+#: What ends the field a date stands in: a clause mark or a line break.
+_FIELD_BREAK = re.compile(r"[，,。；;！？!?\n]")
 #: What else a metadata line holds: 浏览量, 来源, 点击数, 字号.
 _METADATA_LINE = re.compile(
     r"浏览|阅读(?:量|数|次数)|点击|来源\s*[:：]|字号|访问量|发布人|责任编辑|作者\s*[:：]"
@@ -274,8 +335,11 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     before = norm[first:begin]
     if _SUPERSEDED.search(norm, max(0, begin - 16), begin):
         return "superseded"
-    if _METADATA_LABEL.search(before[-12:]) or (len(line) < 120 and _METADATA_LINE.search(line)):
+    if _METADATA_LABEL.search(before[-12:]):
         return "metadata"
+    clause_begin, clause_end = clause_span(norm, begin, end, _FIELD_BREAK)
+    if clause_end - clause_begin < 120 and _METADATA_LINE.search(norm, clause_begin, clause_end):
+        return "metadata"  # 发布时间：2023-05-10 16:33 浏览量：125
     if not before.strip() and _BYLINE_AFTER.match(norm, end):
         return "metadata"
     if _PAST_AFTER.match(norm, end) or _REFERENCE_BEFORE.search(before[-8:]):

@@ -20,6 +20,7 @@ from notices.segment.patterns import (
     _FURNITURE_LAST,
     _FURNITURE_MARK,
     _LABEL,
+    _META_LINE,
     _NEWS_FIRST,
     _NEWS_START,
     _OPEN_DATE,
@@ -116,8 +117,12 @@ def _lines(text: str) -> list[_Line]:
             # a field name on a line of its own, often letter-spaced ("封 闭 时 间", "温馨提示"):
             # it labels the line below, which it is joined to, and titles nothing
             cleaned, norm, last, label, spaced = cleaned + "：", norm + ":", ":", True, False
+        meta = (
+            _META_LINE.search(norm) is not None
+        )  # 发布时间：… 来源：…: a page's metadata, a line of its own
         marked = (
-            (first == "特" and _CLOSING.match(norm) is not None)
+            meta
+            or (first == "特" and _CLOSING.match(norm) is not None)
             or (first == "(" and norm.startswith("(本稿件由"))
             or (last in "摄攝" and _STRONG_CAPTION.search(norm) is not None)
         )
@@ -146,7 +151,7 @@ def _lines(text: str) -> list[_Line]:
             date or title or news or enum or label or marked,
             # a table row (its cells apart by tabs) ends at its line
             True
-            if spaced and "\t" in raw.strip()
+            if meta or (spaced and "\t" in raw.strip())
             else _ends_by_mark(norm, last)
             if last in _TELLING_ENDS
             else None,

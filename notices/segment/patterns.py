@@ -329,3 +329,8 @@ _FIELD_NAME = re.compile(
 _RELEASE_LEAD = re.compile(
     r"记者(?:从|昨|今|近日)|据[^，。]{1,12}(?:消息|通报|介绍)|[^，。,]{2,12}(?:宣布|公布|发布消息)[，,:：]"
 )
+
+#: A page's metadata: when it was posted, where from, how often read.
+_META_LINE = re.compile(
+    r"(?:发布|更新)(?:时间|日期)[:：]|来源[:：]|浏览(?:量|次数)?[:：]|阅读(?:量|数)[:：]|点击(?:量|数)?[:：]"
+)

@@ -1,0 +1,112 @@
+"""Which dated expressions are periods: the evidence around each candidate decides.
+
+Every text here is written for these tests in the styles real notices use; each case names the
+periods a subscriber must be told of, and nothing else.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from notices.parse import parse_page
+
+TZ = ZoneInfo("Asia/Shanghai")
+PUB = date(2023, 5, 10)
+
+
+def at(month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(2023, month, day, hour, minute, tzinfo=TZ)
+
+
+def periods(text: str, published: date | None = PUB) -> list[tuple[object, object]]:
+    page = parse_page(text, published=published, tz=TZ)
+    return [(p.start, p.end) for n in page.notices for p in n.periods]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # page metadata and time stamps
+        (
+            "和平路停电通知\n发布时间：2023-05-10 16:33  浏览量：125\n因线路检修，定于5月12日8时至17时停电。",
+            [(at(5, 12, 8), at(5, 12, 17))],
+        ),
+        (
+            "人民路临时封闭\n2023-05-10 09:41:07 来源：交通局\n人民路将于5月13日至15日封闭施工，请绕行。",
+            [(date(2023, 5, 13), date(2023, 5, 15))],
+        ),
+        # a dateline and the day a reporter learned something
+        (
+            "本报讯（记者 王丽）5月10日，记者从市自来水公司获悉，5月12日9时至18时新华街停水。",
+            [(at(5, 12, 9), at(5, 12, 18))],
+        ),
+        # a date the notice replaces, and what is already done
+        (
+            "招聘会延期通知\n原定于5月12日举办的招聘会延期至5月20日举办，地点不变。\n某某人才中心\n2023年5月10日",
+            [(date(2023, 5, 20), date(2023, 5, 20))],
+        ),
+        (
+            "中华路施工通告\n管线单位已于5月8日完成迁移，本府订于5月15日至5月18日办理路面刨铺，请用路人配合。",
+            [(date(2023, 5, 15), date(2023, 5, 18))],
+        ),
+        # lookbacks, contract terms and who may apply are no periods
+        (
+            "清理小广告行动\n5月5日以来已查处案件11起。5月15日至20日将开展集中清理，请沿街商户配合。",
+            [(date(2023, 5, 15), date(2023, 5, 20))],
+        ),
+        (
+            "物业清洁服务招标\n投标截止时间：2023年5月25日17时。合约期：暂定由2023年7月1日至2026年6月30日。",
+            [(None, at(5, 25, 17))],
+        ),
+        (
+            "征兵通告\n征集对象为2005年12月31日前年满18周岁的男性青年，报名时间为5月15日至6月30日。",
+            [(date(2023, 5, 15), date(2023, 6, 30))],
+        ),
+        # a summary span over the itemised periods, and a day restated with more
+        (
+            "停电公告\n5月12日至14日将分区停电：\n1、5月12日8:00-12:00东坝镇；\n2、5月13日至14日每天8:00-17:00河坝镇。",
+            [(at(5, 12, 8), at(5, 12, 12)), (date(2023, 5, 13), date(2023, 5, 14))],
+        ),
+        (
+            "报名通知\n报名截止5月20日。报名时间：5月11日至5月20日，逾期不予受理。",
+            [(date(2023, 5, 11), date(2023, 5, 20))],
+        ),
+        # a reopening closes the closure, an extension replaces the old end
+        (
+            "游泳馆暂停开放\n市游泳馆将于5月15日起暂停开放，并于5月22日重开。",
+            [(date(2023, 5, 15), date(2023, 5, 21))],
+        ),
+        (
+            "延长供暖告知书\n我市停止供暖时间为3月15日零时，供暖时间延长至3月22日零时。\n某热力公司\n2023年3月14日",
+            [(None, at(3, 22))],
+        ),
+    ],
+)
+def test_only_what_the_public_must_plan_around_is_a_period(
+    text: str, expected: list[tuple[object, object]]
+) -> None:
+    assert periods(text) == expected
+
+
+def test_a_report_of_what_took_place_is_no_notice() -> None:
+    page = parse_page(
+        "本报讯 5月8日，市文化馆举办了展演活动，200余名居民参加。活动中，演员们表演了皮影戏。",
+        published=PUB,
+        tz=TZ,
+    )
+    assert page.notices == []
+    assert [s.reason for s in page.skipped] == ["news report"]
+
+
+def test_a_report_that_announces_a_plan_is_a_notice() -> None:
+    page = parse_page(
+        "本报讯（记者 张明）记者昨日从市供电公司获悉，因线路改造，5月12日8时至17时和平路沿线将停电。",
+        published=PUB,
+        tz=TZ,
+    )
+    (notice,) = page.notices
+    assert notice.category.value == "power_outage"
+    assert notice.title.startswith("停电：因线路改造")
