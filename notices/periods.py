@@ -120,6 +120,11 @@ def _same_subject(a: Period, b: Period) -> bool:
     return a.label is None or b.label is None or _STEM.sub("", a.label) == _STEM.sub("", b.label)
 
 
+def _named_alike(a: Period, b: Period) -> bool:
+    """Both named, and by the same thing (报名截止时间 / 报名时间)."""
+    return a.label is not None and b.label is not None and _same_subject(a, b)
+
+
 _STEM = re.compile(r"截止|截至|开始|结束|起止|时间|日期|期限|期间|时段")
 
 
@@ -137,8 +142,17 @@ def _drop_restated(periods: list[Period], tz: ZoneInfo) -> list[Period]:
                 edges.setdefault(days[1], []).append(p)
         if not p.all_day and p.start is not None:
             timed_days.setdefault(_as_date(p.start, tz), []).append(p)
+    windows = [q for q in periods if q.start is not None and q.end is not None and q.start != q.end]
     out: list[Period] = []
     for p in periods:
+        if not p.all_day and p.start is None and any(q.end == p.end and _named_alike(p, q) for q in windows):
+            continue  # 报名截止5月20日17时 … 报名时间5月11日至20日17时: the window's close
+        if (
+            p.end is None
+            and p.start is not None
+            and any(_as_date(q.start, tz) == _as_date(p.start, tz) and _named_alike(p, q) for q in windows)  # type: ignore[arg-type]
+        ):
+            continue  # 自5月11日起报名 … 报名时间5月11日至20日: the window's opening
         if p.all_day and p.end is not None and (p.start is None or p.start == p.end):
             day = _as_date(p.end, tz)
             fuller = [q for q in edges.get(day, []) if q is not p]
