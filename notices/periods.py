@@ -270,7 +270,9 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
 #: Words that make a single day or moment the last one to act by: 截止时间, 截标, closing date.
 _DEADLINE_WORDS = re.compile(r"截止|截至|截标|deadline|closing|closes|close of")
 #: The same said after the date: 三月二十七日或之前, 5月20日前.
-_DEADLINE_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:或之前|或以前|之前|以前|前|or before)")
+_DEADLINE_AFTER = re.compile(
+    r"\s*(?:[(（][^)）]{0,8}[)）])?\s*正?\s*(?:或之前|或以前|之前|以前|前|or before)"
+)
 
 
 #: What says a day opens something: 12月23日开始, 10月7日起.
@@ -412,7 +414,9 @@ _STAMP_LINE = re.compile(r"[\s()（）\[\]【】|:：,，。.星期周一二三�
 
 
 #: Words before a date that the notice itself replaces ("原定于", "原计划").
-_SUPERSEDED = re.compile(r"原(?:定|计划|拟|订|本)[^，。；,;:\n]{0,12}$")
+_SUPERSEDED = re.compile(
+    r"原(?:定|计划|拟|订|本)[^，。；,;:\n]{0,12}$|(?i:(?:extended|postponed|changed|moved)\s+from|originally)[^()\n]{0,20}$"
+)
 #: What ends a disruption from a moment on: "自6月1日零时起恢复通行", "起解除交通管制".
 _REOPENS = re.compile(
     r"^\s*(?:起|开始)?\s*(?:正式|全面|全线)?(恢复(?:通行|通车|供电|供水|供气|供暖|正常)|解除[^\s，。；]{0,6})"
