@@ -349,7 +349,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     line_end = norm.find("\n", end, end + REACH)
     line = norm[first : line_end if line_end >= 0 else end + REACH]
     before = norm[first:begin]
-    if _SUPERSEDED.search(norm, max(0, begin - 16), begin):
+    if _SUPERSEDED.search(norm, max(0, begin - 30), begin):
         return "superseded"
     if _METADATA_LABEL.search(before[-12:]):
         return "metadata"
