@@ -62,7 +62,7 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             [(None, at(5, 25, 17))],
         ),
         (
-            "征兵通告\n征集对象为2005年12月31日前年满18周岁的男性青年，报名时间为5月15日至6月30日。",
+            "应征报名通知\n凡2005年6月30日前出生的青年均可报名，报名时间为5月15日至6月30日。",
             [(date(2023, 5, 15), date(2023, 6, 30))],
         ),
         # a summary span over the itemised periods, and a day restated with more
@@ -80,8 +80,8 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             [(date(2023, 5, 15), date(2023, 5, 21))],
         ),
         (
-            "延长供暖告知书\n我市停止供暖时间为3月15日零时，供暖时间延长至3月22日零时。\n某热力公司\n2023年3月14日",
-            [(None, at(3, 22))],
+            "供热延期告知\n按规定本季供热应于3月15日零时结束，因气温偏低，供热延长至3月21日零时。\n某热电公司\n2023年3月14日",
+            [(None, at(3, 21))],
         ),
     ],
 )
