@@ -93,6 +93,7 @@ async def test_ingest_sample_twice_then_ask(cli: Any, sample_page: str, tmp_path
             "all_day": True,
             "note": None,
             "daily": None,
+            "places": [],
         }
     ]
     assert all(s["reason"] for s in report["files"][0]["skipped"])
@@ -299,6 +300,7 @@ def test_parse_json_stores_nothing(runner: CliRunner, tmp_path: Path) -> None:
         "published",
         "periods",
         "places",
+        "detours",
         "body",
         "warnings",
     }
