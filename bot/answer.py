@@ -15,8 +15,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Notice
-from db.search import NoticeFilter, count_any, find_notice_ids, load_notices, nearest_notices
+from bot.texts import both
+from db.models import Notice, PlaceRole
+from db.search import NoticeFilter, count_any, find_notice_ids, fold, load_notices, nearest_notices
 from db.store import to_parsed
 from notices.categories import Category
 from notices.question import DEADLINES, SEARCH, UPCOMING, Question, parse_question
@@ -42,6 +43,9 @@ class Answer:
     nearest_past: Notice | None = None
     nearest_future: Notice | None = None
     periods: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    #: Notices found only because they name the place asked about as a detour (请绕行新华路): listed
+    #: apart, never as closing it.
+    detour_of: list[Notice] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The stable shape of ``noticebot ask --json``."""
@@ -56,6 +60,10 @@ class Answer:
                     "periods": self.periods.get(n.id, []),
                 }
                 for n in self.notices
+            ],
+            "detour_of": [
+                {"id": n.id, "title": n.title, "category": n.category, "detours": _detours(n)}
+                for n in self.detour_of
             ],
         }
 
@@ -94,10 +102,17 @@ async def answer(
     base = NoticeFilter(categories=categories, text=question.text)
 
     page, total = await _matching(session, question, base, now=now, tz=tz, limit=limit, offset=offset)
+    detour_of = [n for n in page if _only_a_detour(n, question.text)]
+    page = [n for n in page if n not in detour_of]
+    total -= len(detour_of)
     periods = {n.id: [p.to_json() for p in to_parsed(n, tz).periods] for n in page}
     result = Answer(language, "", page, question, total=total, offset=offset, periods=periods)
+    result.detour_of = detour_of
     if total:
-        result.text = _listing(result, now=now, tz=tz)
+        result.text = _listing(result, now=now, tz=tz) + _detour_lines(result, tz, also=True)
+        return result
+    if detour_of:
+        result.text = _detour_lines(result, tz, also=False).lstrip("\n")
         return result
     reference = _reference(question, now, tz)
     result.nearest_past, result.nearest_future = await nearest_notices(session, base, at=reference, tz=tz)
@@ -189,6 +204,59 @@ async def _matching(
     return await load_notices(session, ids[offset : offset + max(limit, 0)]), total
 
 
+# --- detours --------------------------------------------------------------------------------------
+
+
+def _detours(notice: Notice) -> list[str]:
+    return [p.name for p in notice.places if p.role == PlaceRole.DETOUR]
+
+
+def _only_a_detour(notice: Notice, keyword: str | None) -> bool:
+    """Whether the place asked about is, in this notice, only a road to take instead: it matches a
+    detour and neither an affected place nor the title."""
+    needle = fold(keyword or "")
+    if not needle:
+        return False
+
+    def named(name: str) -> bool:
+        folded = fold(name)
+        return needle in folded or (len(folded) >= 2 and folded in needle)
+
+    affected = [p.name for p in notice.places if p.role != PlaceRole.DETOUR]
+    return (
+        any(named(d) for d in _detours(notice))
+        and not any(named(p) for p in affected)
+        and (needle not in fold(notice.title))
+    )
+
+
+def _detour_lines(result: Answer, tz: ZoneInfo, *, also: bool) -> str:
+    """The notices that name the place asked about as their detour, said as such."""
+    if not result.detour_of:
+        return ""
+    zh = _zh(result.language)
+    needle = fold(result.question.text or "")
+    first = [d for n in result.detour_of for d in _detours(n) if needle in fold(d)]
+    place = first[0] if first else result.question.text or ""
+    lines = [_say(result.language, "answer_detours_also" if also else "answer_detours_only", place=place)]
+    for notice in result.detour_of:
+        parsed = to_parsed(notice, tz)
+        detour = ("、" if zh else "; ").join(parsed.detours)
+        if parsed.periods:
+            period = format_period(parsed.periods[0], language=result.language, tz=tz)
+            key, values = "answer_detour_entry", {"period": period}
+        else:
+            key, values = "answer_detour_entry_undated", {}
+        lines.append(_say(result.language, key, id=notice.id, title=notice.title, detour=detour, **values))
+    return "\n" + "\n".join(lines)
+
+
+def _say(language: str, key: str, **values: object) -> str:
+    """A sentence of the bot's catalogue as plain text (the bot escapes the whole answer)."""
+    zh, en = both(key)
+    return (zh if _zh(language) else en).format(**values)
+
+
 # --- wording ---------------------------------------------------------------------------------------
 
 
@@ -246,9 +314,11 @@ def _listing(result: Answer, *, now: datetime, tz: ZoneInfo) -> str:
     language = result.language
     lines = [_heading(result.question, language, tz, result.total)]
     for notice in result.notices:
-        lines.append(
-            format_notice_entry(to_parsed(notice, tz), language=language, tz=tz, notice_id=notice.id)
-        )
+        parsed = to_parsed(notice, tz)
+        lines.append(format_notice_entry(parsed, language=language, tz=tz, notice_id=notice.id))
+        if parsed.detours:
+            detour = ("、" if _zh(language) else "; ").join(parsed.detours)
+            lines.append("  " + _say(language, "answer_detour_line", detour=detour))
     shown_to = result.offset + len(result.notices)
     if shown_to < result.total:
         rest = result.total - shown_to

@@ -253,6 +253,7 @@ def _notice_json(notice: Notice, tz: ZoneInfo, *, full: bool = False) -> dict[st
             issuer=notice.issuer,
             published=None if notice.published is None else notice.published.isoformat(),
             places=list(parsed.places),
+            detours=list(parsed.detours),
         )
     return data
 

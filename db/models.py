@@ -116,6 +116,9 @@ class Period(Base):
     #: The window each day of an all-day span opens for (local clock times), when there is one.
     daily_start: Mapped[time | None] = mapped_column(Time)
     daily_end: Mapped[time | None] = mapped_column(Time)
+    #: The places this period is about, one a line, when the notice gives each period its own
+    #: (停电: 甲村 on June 3, 乙村 on June 6); empty: the notice's affected places.
+    places: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     notice: Mapped[Notice] = relationship(back_populates="periods")
 
@@ -128,8 +131,14 @@ class Period(Base):
     )
 
 
+class PlaceRole:
+    AFFECTED = "affected"  # closed, cut off, or otherwise what the notice is about
+    DETOUR = "detour"  # a road to take instead (请绕行新华路): named, never closed by this notice
+    ALL = (AFFECTED, DETOUR)
+
+
 class Place(Base):
-    """A place a notice names (road section, town, street, address)."""
+    """A place a notice names (road section, town, street, address), and its role in the notice."""
 
     __tablename__ = "places"
 
@@ -137,6 +146,9 @@ class Place(Base):
     notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(
+        String(16), default=PlaceRole.AFFECTED, server_default=PlaceRole.AFFECTED
+    )
 
     notice: Mapped[Notice] = relationship(back_populates="places")
 

@@ -16,7 +16,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Notice, NoticeStatus
+from db.models import Notice, NoticeStatus, PlaceRole
 from db.models import Period as PeriodRow
 from db.models import Place as PlaceRow
 from db.search import fold
@@ -71,6 +71,15 @@ def _unique_places(places: Sequence[str]) -> list[str]:
         if cleaned:
             seen.setdefault(cleaned, None)
     return list(seen)
+
+
+def place_values(notice: ParsedNotice) -> list[dict[str, Any]]:
+    """The ``places`` rows of a notice (without ``notice_id``): affected places, then detours; a name
+    both affected and a detour is affected."""
+    places = _unique_places(notice.places)
+    detours = [d for d in _unique_places(notice.detours) if d not in places]
+    named = [(n, PlaceRole.AFFECTED) for n in places] + [(n, PlaceRole.DETOUR) for n in detours]
+    return [{"position": i, "name": name[:200], "role": role} for i, (name, role) in enumerate(named)]
 
 
 # The open sides of ``Notice.active_since``/``active_until``: sentinels rather than NULL, so the
@@ -150,6 +159,7 @@ def period_values(period: Period, *, position: int, published: date | None, tz: 
         "active_from": active_from,
         "daily_start": period.daily[0] if period.daily else None,
         "daily_end": period.daily[1] if period.daily else None,
+        "places": "\n".join(_unique_places(period.places)),
     }
 
 
@@ -193,10 +203,9 @@ async def store_notice(
     periods = all_period_values(notice, tz)
     if periods:
         await session.execute(insert(PeriodRow), [{"notice_id": new_id, **p} for p in periods])
-    names = _unique_places(notice.places)
-    if names:
-        rows = [{"notice_id": new_id, "position": i, "name": name[:200]} for i, name in enumerate(names)]
-        await session.execute(insert(PlaceRow), rows)
+    rows = place_values(notice)
+    if rows:
+        await session.execute(insert(PlaceRow), [{"notice_id": new_id, **row} for row in rows])
     return StoredNotice(id=new_id, notice=notice, duplicate=False)
 
 
@@ -237,7 +246,14 @@ def _period_from_row(row: PeriodRow, tz: ZoneInfo) -> Period:
         else None
     )
     return Period(
-        start=start, end=end, all_day=row.all_day, label=row.label, note=row.note, text=row.text, daily=daily
+        start=start,
+        end=end,
+        all_day=row.all_day,
+        label=row.label,
+        note=row.note,
+        text=row.text,
+        daily=daily,
+        places=tuple(name for name in row.places.split("\n") if name),
     )
 
 
@@ -250,8 +266,9 @@ def to_parsed(row: Notice, tz: ZoneInfo) -> ParsedNotice:
         published=row.published,
         issuer=row.issuer,
         periods=[_period_from_row(p, tz) for p in row.periods],
-        places=[p.name for p in row.places],
+        places=[p.name for p in row.places if p.role != PlaceRole.DETOUR],
         warnings=[w for w in row.warnings.split("\n") if w],
+        detours=[p.name for p in row.places if p.role == PlaceRole.DETOUR],
     )
 
 

@@ -128,6 +128,8 @@ class PeriodView:
     label: str | None = None
     note: str | None = None
     daily: tuple[time, time] | None = None
+    #: This period's own places (empty: the notice's).
+    places: tuple[str, ...] = ()
 
     def start_instant(self, tz: ZoneInfo) -> datetime | None:
         if self.all_day:
@@ -167,6 +169,8 @@ class NoticeView:
     periods: tuple[PeriodView, ...] = ()
     places: tuple[str, ...] = ()
     search_text: str = ""
+    #: Roads to take instead: named by the notice, never closed by it.
+    detours: tuple[str, ...] = ()
 
     def period(self, period_id: int) -> PeriodView | None:
         for period in self.periods:

@@ -97,11 +97,27 @@ def period_line(view: PeriodView, ctx: Context) -> str:
     return format_period_labelled(to_period(view, ctx.chat_tz), language=ctx.language, tz=ctx.chat_tz)
 
 
-def subject(notice: NoticeView, ctx: Context) -> str:
-    """What a disruption affects: its places when known ("寿山镇忠诚村至礼让村路段"), else its title."""
-    if notice.places:
-        return ("、" if ctx.zh else "; ").join(notice.places[:3])
+def subject(notice: NoticeView, ctx: Context, period: PeriodView | None = None) -> str:
+    """What a disruption affects: the period's own places, else the notice's ("寿山镇忠诚村至礼让村路段"),
+    else its title. Never a detour: those are said apart, by :func:`detour_line`."""
+    places = period.places if period is not None and period.places else notice.places
+    if places:
+        return ("、" if ctx.zh else "; ").join(places[:3])
     return notice.title
+
+
+def detour_line(notice: NoticeView, ctx: Context) -> str:
+    """ "↪️ 绕行：胜利路、建设路" / "↪️ Detour: Gloucester Road", or "" when the notice names none."""
+    if not notice.detours:
+        return ""
+    if ctx.zh:
+        return f"↪️ 绕行：{esc('、'.join(notice.detours))}"
+    return f"↪️ Detour: {esc('; '.join(notice.detours))}"
+
+
+def _with_detours(text: str, notice: NoticeView, ctx: Context) -> str:
+    line = detour_line(notice, ctx)
+    return f"{text}\n{line}" if line else text
 
 
 def _category(notice: NoticeView, ctx: Context) -> str:
@@ -146,10 +162,13 @@ def headline(
 
 def _new(notice: NoticeView, ctx: Context) -> str:
     lines = [f"🆕 <b>{esc(_category(notice, ctx))}</b>{'｜' if ctx.zh else ' | '}{esc(notice.title)}"]
-    lines += [esc(period_line(p, ctx)) for p in notice.periods]
+    for p in notice.periods:
+        own = f" · {esc(('、' if ctx.zh else '; ').join(p.places))}" if p.places else ""
+        lines.append(esc(period_line(p, ctx)) + own)
     if notice.places:
         joined = ("、" if ctx.zh else "; ").join(notice.places)
         lines.append(f"📍 {esc(joined)}")
+    lines.append(detour_line(notice, ctx))
     if notice.issuer:
         lines.append(esc(notice.issuer))
     lines.append(f"/notice {notice.id}" if notice.id > 0 else "")
@@ -157,6 +176,10 @@ def _new(notice: NoticeView, ctx: Context) -> str:
 
 
 def _starting(event: str, notice: NoticeView, period: PeriodView, ctx: Context) -> str:
+    return _with_detours(_starting_text(event, notice, period, ctx), notice, ctx)
+
+
+def _starting_text(event: str, notice: NoticeView, period: PeriodView, ctx: Context) -> str:
     icon = "⚠️" if event == Event.EVE else "📌"
     words = _DISRUPTION_WORDS.get(notice.category)
     if period.all_day:
@@ -165,7 +188,7 @@ def _starting(event: str, notice: NoticeView, period: PeriodView, ctx: Context) 
         if words is None:
             head = f"{when}开始：{esc(notice.title)}" if ctx.zh else f"{when}: {esc(notice.title)} begins"
             return f"{icon} {head}\n{esc(period_line(period, ctx))}"
-        what = esc(subject(notice, ctx))
+        what = esc(subject(notice, ctx, period))
         single = period.end_date == period.start_date
         if ctx.zh:
             until = "全天" if single else "起全天"
@@ -185,7 +208,7 @@ def _starting(event: str, notice: NoticeView, period: PeriodView, ctx: Context) 
     if words is None:
         head = f"{when}{until} 开始：{esc(notice.title)}" if ctx.zh else f"{when}{until}: {esc(notice.title)}"
         return f"{icon} {head}\n{esc(period_line(period, ctx))}"
-    what = esc(subject(notice, ctx))
+    what = esc(subject(notice, ctx, period))
     if ctx.zh:
         return f"{icon} {when}{until}，{what}{words[0]}。"
     verb = "is" if words[1].startswith(("closed", "under")) else "will be"
@@ -216,7 +239,7 @@ def _deadline(notice: NoticeView, period: PeriodView, ctx: Context) -> str:
 
 def _ends(notice: NoticeView, period: PeriodView, ctx: Context) -> str:
     words = _DISRUPTION_WORDS.get(notice.category)
-    what = esc(subject(notice, ctx))
+    what = esc(subject(notice, ctx, period))
     line = esc(period_line(period, ctx))
     if words is None:
         title = esc(notice.title)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import undefer
 
-from db.models import Chat, Notice
+from db.models import Chat, Notice, PlaceRole
 from jobs.due import NoticeView, PeriodView, Profile, parse_points
 from notices.categories import Category
 
@@ -49,11 +49,13 @@ def view_of(row: Notice) -> NoticeView:
                 label=p.label,
                 note=p.note,
                 daily=None if p.daily_start is None or p.daily_end is None else (p.daily_start, p.daily_end),
+                places=tuple(name for name in (p.places or "").split("\n") if name),
             )
             for p in row.periods
         ),
-        places=tuple(p.name for p in row.places),
+        places=tuple(p.name for p in row.places if p.role != PlaceRole.DETOUR),
         search_text=row.search_text or "",
+        detours=tuple(p.name for p in row.places if p.role == PlaceRole.DETOUR),
     )
 
 

@@ -35,6 +35,9 @@ class Period:
     #: A window repeated on each day of an all-day span (每日9:00至17:00, 每晚22时至翌日6时):
     #: opening and closing clock times; a closing before the opening runs past midnight.
     daily: tuple[time, time] | None = None
+    #: The places this period is about, when the notice gives each period its own (停电: 甲村 on
+    #: June 3, 乙村 on June 6); empty means the notice's places.
+    places: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for value in (self.start, self.end):
@@ -72,6 +75,7 @@ class Period:
             "daily": None
             if self.daily is None
             else {"start": self.daily[0].strftime("%H:%M"), "end": self.daily[1].strftime("%H:%M")},
+            "places": list(self.places),
         }
 
 
@@ -99,6 +103,8 @@ class ParsedNotice:
     periods: list[Period] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: Roads to take instead (请绕行新华路, use Harbour Road as a detour): named, but not affected.
+    detours: list[str] = field(default_factory=list)
 
     @property
     def content_hash(self) -> str:
@@ -114,6 +120,7 @@ class ParsedNotice:
             "published": _iso(self.published),
             "periods": [p.to_json() for p in self.periods],
             "places": list(self.places),
+            "detours": list(self.detours),
             "body": self.body,
             "warnings": list(self.warnings),
         }

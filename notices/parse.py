@@ -13,7 +13,7 @@ from notices.labels import clause_span
 from notices.model import PageResult, ParsedNotice, SkippedItem
 from notices.normalize import normalize
 from notices.periods import IMPOSSIBLE, kept_periods
-from notices.places import find_places
+from notices.roles import with_place_roles
 from notices.segment import Item, Kind, Para, date_line_value, is_org_name, issuer_name, segment
 
 EXCERPT_CHARS = 40
@@ -166,16 +166,16 @@ def _build(
         warnings.append(f"no period found for a {category.value} notice")
 
     full_body = body if not signature else f"{body}\n{_text(signature)}" if body else _text(signature)
-    return ParsedNotice(
+    notice = ParsedNotice(
         title=title,
         category=category,
         body=full_body,
         published=when,
         issuer=issuer,
         periods=periods,
-        places=find_places(f"{title}\n{body}"),
         warnings=warnings,
     )
+    return with_place_roles(notice, title=title, body=body)  # places, detours, each period's places
 
 
 def _derived_title(category: Category, body: str) -> str:

@@ -86,6 +86,10 @@ _STOPWORDS = (
     "完成",
     "恢复",
     "绕行",
+    "绕开",
+    "绕过",
+    "避开",
+    "避让",
     "改经",
     "改走",
     "驶入",
@@ -352,6 +356,8 @@ def _name_start(
     m = _STOP_REVERSED.search(name[: max(len(name) - 2, 0)][::-1])
     if m is not None:
         best = hi - 2 - m.start()
+        if len(m.group()) == 1 and _STOP_AT_END.search(clause, lo, best - 1) is not None:
+            best -= 1  # 绕行和平东路: after a verb, 和 begins the name and joins nothing
         if listed and lo == 0 and best - len(m.group()) == 0 and len(m.group()) == 1:
             best = None
     if best is None:
@@ -487,10 +493,76 @@ _EN_WORD = r"[A-Z][a-z'’]+"
 #: "Kwong Fuk Road", "Tai Po Market", "Avenida de Almeida Ribeiro".
 _EN_PLACE = re.compile(
     rf"\b(?:{_EN_WORD} ){{1,3}}(?:Road|Street|Avenue|Lane|Highway|Drive|Terrace|Square|Bridge|Tunnel"
-    rf"|Path|Market|Estate|Village|Flyover|Interchange)\b(?! [A-Z])"  # not "Temporary Road Closure"
+    rf"|Path|Market|Estate|Village|Flyover|Interchange)\b(?: (?:North|South|East|West)\b)?"
+    r"(?! [A-Z])"  # not "Temporary Road Closure"
     r"|\b(?:Avenida|Rua|Estrada|Travessa|Largo|Calçada|Praça) "
     rf"(?:(?:de|da|do|dos|das) )?(?:{_EN_WORD} ?){{1,3}}(?<! )"
 )
+
+
+def place_spans(text: str) -> list[tuple[int, int]]:
+    """Where each place is named in ``text``: Chinese names in order of appearance, then Latin-script
+    ones; repeats and fragments of longer names included (see :func:`find_places`)."""
+    norm = normalize(text)
+    found: list[tuple[int, int]] = []
+    for m in _CLAUSE.finditer(norm):
+        at = m.start()
+        for s, e in _clause_places(m.group(), at > 0 and norm[at - 1] == "、"):
+            found.append((at + s, at + e))
+    if _LATIN_CAPITAL.search(norm) is not None:
+        found.extend(m.span() for m in _EN_PLACE.finditer(norm))
+    return found
+
+
+#: Longest fragment looked up by its pieces; longer names (a runaway chain on a page with no
+#: punctuation) are compared with the other long ones, which are few.
+_MAX_PIECE = 48
+
+
+def _pieces(name: str) -> set[str]:
+    if len(name) > _MAX_PIECE:
+        return set()
+    size = len(name)
+    return {name[i:j] for i in range(size) for j in range(i + 1, size + 1)}
+
+
+def unique_places(names: list[str]) -> list[str]:
+    """``names`` without repeats or fragments of longer names, in order of first appearance.
+
+    Each name's pieces are looked up, not compared with every name kept: a notice listing
+    thousands of villages stays linear."""
+    kept: dict[str, set[str]] = {}
+    long: list[str] = []  # kept names too long to cut into pieces
+    covered: dict[str, int] = {}  # a piece of a kept name → how many kept names hold it
+    for place in names:
+        if place in covered or any(place in k for k in long):
+            continue
+        pieces = _pieces(place)
+        fragments = [k for k in pieces if k in kept]
+        if not pieces:
+            fragments = [k for k in kept if k in place]
+        for fragment in fragments:
+            for piece in kept.pop(fragment):
+                covered[piece] -= 1
+                if not covered[piece]:
+                    del covered[piece]
+        long = [k for k in long if k in kept]
+        kept[place] = pieces
+        if not pieces:
+            long.append(place)
+        for piece in pieces:
+            covered[piece] = covered.get(piece, 0) + 1
+    return list(kept)
+
+
+def holders(places: list[str]) -> dict[str, str]:
+    """Each piece of these names → the first of them that holds it (a mention → its place)."""
+    out: dict[str, str] = {}
+    for place in places:
+        out.setdefault(place, place)
+        for piece in _pieces(place):
+            out.setdefault(piece, place)
+    return out
 
 
 def find_places(text: str) -> list[str]:
@@ -498,18 +570,4 @@ def find_places(text: str) -> list[str]:
 
     Returned in the script of ``text``; matching happens on its normalised form.
     """
-    norm = normalize(text)
-    found: list[str] = []
-    for m in _CLAUSE.finditer(norm):
-        at = m.start()
-        for s, e in _clause_places(m.group(), at > 0 and norm[at - 1] == "、"):
-            found.append(text[at + s : at + e])
-    if _LATIN_CAPITAL.search(norm) is not None:
-        found.extend(m.group() for m in _EN_PLACE.finditer(norm))
-    out: list[str] = []
-    for place in found:
-        if any(place in kept for kept in out):
-            continue
-        out = [kept for kept in out if kept not in place]
-        out.append(place)
-    return out
+    return unique_places([text[s:e] for s, e in place_spans(text)])

@@ -93,6 +93,7 @@ async def test_ingest_sample_twice_then_ask(cli: Any, sample_page: str, tmp_path
             "all_day": True,
             "note": None,
             "daily": None,
+            "places": [],
         }
     ]
     assert all(s["reason"] for s in report["files"][0]["skipped"])
@@ -114,7 +115,7 @@ async def test_ingest_sample_twice_then_ask(cli: Any, sample_page: str, tmp_path
     )
     assert en.code == 0, en.err
     answer = en.json()
-    assert set(answer) == {"language", "text", "notices"}
+    assert set(answer) == {"language", "text", "notices", "detour_of"}
     assert answer["language"] == "en"
     assert [n["id"] for n in answer["notices"]] == [closure["id"]]
     assert answer["notices"][0] == {
@@ -299,6 +300,7 @@ def test_parse_json_stores_nothing(runner: CliRunner, tmp_path: Path) -> None:
         "published",
         "periods",
         "places",
+        "detours",
         "body",
         "warnings",
     }

@@ -91,6 +91,8 @@ def _check_notice(notice: ParsedNotice, want: dict[str, Any]) -> None:
             assert window == w["daily"], (label, got)
     for place in want["places"]:
         assert any(place in found for found in notice.places), (label, place, notice.places)
+    if "detours" in want:
+        assert notice.detours == want["detours"], (label, notice.detours)
     for junk in want.get("no_places", []):
         assert not any(junk in found for found in notice.places), (label, junk, notice.places)
     for text in want.get("body_contains", []):

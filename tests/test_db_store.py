@@ -314,3 +314,84 @@ async def test_upgrade_fills_the_new_columns_of_existing_notices(db_url: str, tz
             assert row.active_until == datetime(2022, 5, 31, 16, tzinfo=UTC)
     finally:
         await engine.dispose()
+
+
+async def test_roles_and_period_places_round_trip(sessions: Sessions, tz: ZoneInfo) -> None:
+    notice = ParsedNotice(
+        title="停电及封路通知",
+        category=Category.POWER_OUTAGE,
+        body="6月3日东风村停电，6月6日红旗村停电；新华路封闭，请绕行胜利路、建设路。",
+        published=date(2023, 5, 30),
+        periods=[
+            Period(date(2023, 6, 3), date(2023, 6, 3), places=("东风村",)),
+            Period(date(2023, 6, 6), date(2023, 6, 6), places=("红旗村", "新华路")),
+        ],
+        places=["东风村", "红旗村", "新华路"],
+        detours=["胜利路", "建设路", "新华路"],  # a name both closed and a detour is closed
+    )
+    async with session_scope(sessions) as session:
+        stored = await store_notice(session, notice, tz=tz)
+    async with sessions() as session:
+        rows = (
+            await session.execute(
+                select(PlaceRow.name, PlaceRow.role)
+                .where(PlaceRow.notice_id == stored.id)
+                .order_by(PlaceRow.position)
+            )
+        ).all()
+        assert [tuple(r) for r in rows] == [
+            ("东风村", "affected"),
+            ("红旗村", "affected"),
+            ("新华路", "affected"),
+            ("胜利路", "detour"),
+            ("建设路", "detour"),
+        ]
+        row = await get_notice(session, stored.id)
+        assert row is not None
+        again = to_parsed(row, tz)
+        assert again.places == ["东风村", "红旗村", "新华路"]
+        assert again.detours == ["胜利路", "建设路"]
+        assert [p.places for p in again.periods] == [("东风村",), ("红旗村", "新华路")]
+        folded = await session.scalar(select(Notice.search_text).where(Notice.id == stored.id))
+        assert folded is not None
+        assert folded.split("\n")[1:4] == ["东风村", "红旗村", "新华路"]  # detours are not its places
+
+
+async def test_upgrade_keeps_places_stored_before_roles_affected(db_url: str, tz: ZoneInfo) -> None:
+    from sqlalchemy import text
+
+    from db.engine import make_sessionmaker, upgrade
+    from tests.conftest import engine_for
+
+    engine = engine_for(db_url)
+    try:
+        await upgrade(engine, "0006")
+        async with engine.begin() as connection:
+            await connection.execute(
+                text(
+                    "INSERT INTO notices (id, title, category, published, body, status, content_hash,"
+                    " warnings, search_text, created_at, updated_at)"
+                    " VALUES (1, '封路', 'road_closure', :day, '新华路封闭', 'published', 'h', '', '',"
+                    " :now, :now)"
+                ),
+                {"day": date(2022, 5, 10), "now": datetime(2022, 5, 10)},
+            )
+            await connection.execute(
+                text(
+                    "INSERT INTO periods (id, notice_id, position, text, all_day, start_date, end_date)"
+                    " VALUES (1, 1, 0, '', :yes, :day, :day)"
+                ),
+                {"yes": True, "day": date(2022, 5, 11)},
+            )
+            await connection.execute(
+                text("INSERT INTO places (id, notice_id, position, name) VALUES (1, 1, 0, '新华路')")
+            )
+        await upgrade(engine)
+        async with make_sessionmaker(engine)() as session:
+            row = await get_notice(session, 1)
+            assert row is not None
+            parsed = to_parsed(row, tz)
+            assert (parsed.places, parsed.detours) == (["新华路"], [])
+            assert parsed.periods[0].places == ()
+    finally:
+        await engine.dispose()

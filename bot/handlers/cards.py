@@ -24,7 +24,13 @@ def category_name(code: str, lang: str) -> str:
 
 
 def _periods(parsed: ParsedNotice, lang: str, tz: ZoneInfo) -> list[str]:
-    return [format_period_labelled(period, language=lang, tz=tz) for period in parsed.periods]
+    """Each period, with its own places when the notice gives each period its own."""
+    join = "、" if lang == "zh" else ", "
+    return [
+        format_period_labelled(period, language=lang, tz=tz)
+        + (f" · {join.join(period.places)}" if period.places else "")
+        for period in parsed.periods
+    ]
 
 
 def notice_line(notice: Notice, lang: str, tz: ZoneInfo) -> str:
@@ -54,6 +60,8 @@ def notice_card(notice: Notice, lang: str, tz: ZoneInfo, *, body: bool = True, a
         lines.append(f"📅 {esc(say(lang, 'card_no_period'))}")
     if parsed.places:
         lines.append(f"📍 {esc('、'.join(parsed.places) if lang == 'zh' else ', '.join(parsed.places))}")
+    if parsed.detours:
+        lines.append(say(lang, "card_detours", detours=("、" if lang == "zh" else ", ").join(parsed.detours)))
     published = format_date(notice.published, language=lang) if notice.published else None
     issuer = [part for part in (notice.issuer, published) if part]
     if issuer:
