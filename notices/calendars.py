@@ -74,6 +74,7 @@ def add_workdays(start: date, days: int) -> date:
     return current
 
 
+@functools.lru_cache(maxsize=2048)
 def lunar_to_solar(year: int, month: int, day: int) -> date | None:
     """The Gregorian date of a lunar date in the lunar year that starts in ``year``; day 0 is
     the year's last day (除夕). None when there is no such day (a 30th in a short month)."""
@@ -103,6 +104,7 @@ def _term(year: int, name: str) -> date | None:
     return found if found.year == year else None
 
 
+@functools.lru_cache(maxsize=512)
 def festival(name: str, year: int) -> date | None:
     """The day a festival falls on in the Gregorian ``year`` (lunar festivals: the one whose
     lunar year begins in ``year``; 除夕: the eve of that year's 春节)."""

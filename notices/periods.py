@@ -9,8 +9,10 @@ publication are left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from itertools import accumulate
 from zoneinfo import ZoneInfo
 
 from notices.dates import find_periods
@@ -142,15 +144,20 @@ def _drop_restated(periods: list[Period], tz: ZoneInfo) -> list[Period]:
                 edges.setdefault(days[1], []).append(p)
         if not p.all_day and p.start is not None:
             timed_days.setdefault(_as_date(p.start, tz), []).append(p)
-    windows = [q for q in periods if q.start is not None and q.end is not None and q.start != q.end]
+    by_end: dict[object, list[Period]] = {}
+    by_start: dict[date, list[Period]] = {}
+    for q in periods:
+        if q.start is not None and q.end is not None and q.start != q.end:
+            by_end.setdefault(q.end, []).append(q)
+            by_start.setdefault(_as_date(q.start, tz), []).append(q)
     out: list[Period] = []
     for p in periods:
-        if not p.all_day and p.start is None and any(q.end == p.end and _named_alike(p, q) for q in windows):
+        if not p.all_day and p.start is None and any(_named_alike(p, q) for q in by_end.get(p.end, ())):
             continue  # 报名截止5月20日17时 … 报名时间5月11日至20日17时: the window's close
         if (
             p.end is None
             and p.start is not None
-            and any(_as_date(q.start, tz) == _as_date(p.start, tz) and _named_alike(p, q) for q in windows)  # type: ignore[arg-type]
+            and any(_named_alike(p, q) for q in by_start.get(_as_date(p.start, tz), ()))
         ):
             continue  # 自5月11日起报名 … 报名时间5月11日至20日: the window's opening
         if p.all_day and p.end is not None and (p.start is None or p.start == p.end):
@@ -442,28 +449,35 @@ _RESUMES = re.compile(r"恢复|复电|复水|复气|来电|来水|送电|送水|
 
 def _drop_shadowed(periods: list[Period], tz: ZoneInfo) -> list[Period]:
     """A bare duration ("公示期为30日") restated by explicit dates next to it is the same
-    period: the explicit dates win. A span stated twice is kept once."""
-
-    def explicit(p: Period) -> bool:
-        return "月" in normalize(p.text)
-
+    period: the explicit dates win. A span stated twice is kept once. Linear (after a sort):
+    a page can hold thousands of dated lines."""
+    explicit = ["月" in normalize(p.text) for p in periods]
+    spans = sorted(
+        (_as_date(p.start, tz), _as_date(p.end, tz))
+        for p, said in zip(periods, explicit, strict=True)
+        if said and p.start is not None and p.end is not None
+    )
+    firsts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # the latest end among spans starting so far
     ends = {q.end for q in periods if q.start != q.end}
     kept: list[Period] = []
-    for p in periods:
-        if p.all_day and not explicit(p) and any(explicit(q) and _overlap(p, q, tz) for q in periods):
-            continue
+    seen: dict[tuple[object, object, bool], int] = {}
+    for p, said in zip(periods, explicit, strict=True):
+        if p.all_day and not said and p.start is not None and p.end is not None:
+            last = bisect_right(firsts, _as_date(p.end, tz)) - 1
+            if last >= 0 and reach[last] >= _as_date(p.start, tz):
+                continue
         if p.start == p.end and p.end in ends and _RESUMES.search(p.label or ""):
             # "预计恢复供水时间：21日20时" restates when the outage above ends
             continue
-        same = next(
-            (i for i, q in enumerate(kept) if (q.start, q.end, q.all_day) == (p.start, p.end, p.all_day)),
-            None,
-        )
+        key = (p.start, p.end, p.all_day)
+        same = seen.get(key)
         if same is not None:
             # one span stated twice ("自6月5日至6月20日…封闭期限：6月5日—20日") is one period
             first = kept[same]
             kept[same] = replace(first, label=first.label or p.label, note=first.note or p.note)
             continue
+        seen[key] = len(kept)
         kept.append(p)
     return kept
 

@@ -105,15 +105,25 @@ def _with_labels(periods: list[Period], norm: str) -> list[Period]:
     return out
 
 
+def _opens_line(norm: str, at: int) -> bool:
+    """Whether only spaces stand between the line's start and ``at`` (looking back no further)."""
+    while at > 0 and norm[at - 1] in " \t":
+        at -= 1
+    return at == 0 or norm[at - 1] == "\n"
+
+
 def _next_row(norm: str, above: int, begin: int) -> bool:
     """Whether ``begin`` opens the line right below the line that ``above`` opens."""
-    line = norm.rfind("\n", 0, begin)
     return (
-        line >= 0
-        and not norm[line + 1 : begin].strip()
+        begin > 0
+        and begin - above <= _ROW_REACH  # rows of a table are short; keeps a long page linear
+        and _opens_line(norm, begin)
         and norm.count("\n", above, begin) == 1
-        and not norm[norm.rfind("\n", 0, above) + 1 : above].strip()
+        and _opens_line(norm, above)
     )
+
+
+_ROW_REACH = 400
 
 
 def _deadline_label(norm: str, begin: int) -> str | None:
