@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from jobs.due import Event, NoticeView, PeriodView
 from notices.categories import Category
 from notices.model import Period
-from notices.render import format_period_labelled
+from notices.render import format_period_labelled, format_window
 
 MAX_TEXT = 4000
 """A little under Telegram's 4096, for the digest's "… and N more" line."""
@@ -190,14 +190,17 @@ def _starting_text(event: str, notice: NoticeView, period: PeriodView, ctx: Cont
             return f"{icon} {head}\n{esc(period_line(period, ctx))}"
         what = esc(subject(notice, ctx, period))
         single = period.end_date == period.start_date
+        # a window each day (每日9:00—17:00) is said as such, never "all day"
+        hours = format_window(period.daily, language=ctx.language) if period.daily else None
         if ctx.zh:
-            until = "全天" if single else "起全天"
+            until = (hours or "全天") if single else f"起{hours or '全天'}"
             if period.end_date and not single:
                 until += f"，至{ctx.day(period.end_date)}"
             return f"{icon} {when}{until}，{what}{words[0]}。"
-        span = "all day" + (f", until {ctx.day(period.end_date)}" if period.end_date and not single else "")
+        daily = hours or "all day"
+        span = daily + (f", until {ctx.day(period.end_date)}" if period.end_date and not single else "")
         if period.end_date is None:
-            span = "all day, until further notice"
+            span = f"{daily}, until further notice"
         return f"{icon} {when}: {what} is {words[1]} {span}."
     assert period.starts_at is not None
     start_local = period.starts_at.astimezone(ctx.chat_tz)

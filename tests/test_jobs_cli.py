@@ -127,3 +127,27 @@ async def test_bad_options_get_one_line(db_url: str, args: tuple[str, ...], mess
     assert code != 0
     assert message in err
     assert "Traceback" not in err
+
+
+WINDOWED = """中正路夜间封闭施工通告
+因排水管道改造，中正路（民生路至和平路段）自2022年5月16日至5月18日，每晚22时至翌日6时封闭施工，请绕行中山路。
+某某市公安局交通警察支队
+2022年5月10日
+"""
+
+
+async def test_a_nightly_window_is_said_and_planned_before_the_first_night(
+    sessions: Sessions, db_url: str
+) -> None:
+    """The reminders of a closure open only at night say the window, never "all day", and the
+    "starts" reminder comes before the first night's closing, not the next morning."""
+    await ingest(sessions, WINDOWED)
+    code, out, err = await run_cli(
+        db_url, "--category", "road_closure", "--from", "2022-05-09", "--to", "2022-06-01", "--json"
+    )
+    assert code == 0, err
+    entries = {e["event"]: e for e in json.loads(out)}
+    assert entries["starts"]["due"] == "2022-05-16T08:00:00+08:00"  # the morning before 22:00
+    assert "每晚22:00—次日6:00" in entries["starts"]["text"]
+    assert "全天" not in entries["starts"]["text"]
+    assert "全天" not in entries["eve"]["text"]
