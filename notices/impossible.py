@@ -9,6 +9,7 @@ day the notice never said, so they are found first, masked out of the text the g
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -53,7 +54,8 @@ def _value(m: re.Match[str], p: str) -> tuple[date | None, str | None]:
     return _day(int(year) if year else None, int(m.group(f"{p}m")), int(m.group(f"{p}d")))
 
 
-def find_impossible(norm: str) -> list[Impossible]:
+@functools.lru_cache(maxsize=16)  # the parser asks twice of the same text: masking, then warnings
+def find_impossible(norm: str) -> tuple[Impossible, ...]:
     """Impossible dates and backwards ranges in normalised text, in order, not overlapping."""
     found: list[Impossible] = []
     taken: list[tuple[int, int]] = []
@@ -73,10 +75,10 @@ def find_impossible(norm: str) -> list[Impossible]:
         _, why = _value(m, "a")
         if why is not None:
             found.append(Impossible(m.start(), m.end(), m.group(0), why))
-    return sorted(found, key=lambda x: x.start)
+    return tuple(sorted(found, key=lambda x: x.start))
 
 
-def masked(text: str, spans: list[Impossible]) -> str:
+def masked(text: str, spans: tuple[Impossible, ...]) -> str:
     """``text`` with each impossible span blanked (same length, so offsets stay true)."""
     if not spans:
         return text

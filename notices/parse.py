@@ -86,13 +86,13 @@ def _read_item(
     if (item.news and notice < news) or notice < _MIN_NOTICE or notice < news:
         # no notice's shape: still one when it announces a dated plan the public must act on
         known = guess.category is not Category.OTHER
-        if _announces(built, reported=item.news or news >= 2, known=known):
-            return built, None
-        if guess.score > 0 and not item.news and any(w.startswith(IMPOSSIBLE) for w in built.warnings):
-            return built, None  # its date is a slip: kept, so an administrator sees the warning
-        reason = "news report" if item.news or news >= 2 else "no notice markers (not a notice)"
-        return None, SkippedItem(reason, _excerpt(item))
-    return built, None
+        slip = guess.score > 0 and not item.news and any(w.startswith(IMPOSSIBLE) for w in built.warnings)
+        # (a slip in its date: kept, so an administrator sees the warning)
+        if not slip and not _announces(built, reported=item.news or news >= 2, known=known):
+            reason = "news report" if item.news or news >= 2 else "no notice markers (not a notice)"
+            return None, SkippedItem(reason, _excerpt(item))
+    # places, detours and each period's places, read only for what is kept (most items are news)
+    return with_place_roles(built, title=built.title, body=body), None
 
 
 def _announces(notice: ParsedNotice, *, reported: bool, known: bool) -> bool:
@@ -175,7 +175,7 @@ def _build(
         periods=periods,
         warnings=warnings,
     )
-    return with_place_roles(notice, title=title, body=body)  # places, detours, each period's places
+    return notice
 
 
 def _derived_title(category: Category, body: str) -> str:
