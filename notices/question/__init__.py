@@ -1,0 +1,62 @@
+"""Understanding a question typed by a person ("哪些路封闭", "what roads are closed on May 20").
+
+A question is reduced to what the database can answer: the categories asked about, a place or
+keyword, a moment, a day or a window of days, and an intent. Everything is resolved against the
+``now`` passed in, never the machine clock. Traditional script and full-width characters are folded
+first, so "哪些路封閉" reads like "哪些路封闭".
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from notices.question.base import _CJK, ACTIVE, DEADLINES, INTENTS, SEARCH, UPCOMING, Question, fold
+from notices.question.keyword import _ASKS, _keyword
+from notices.question.subjects import _find_categories, _find_intent
+from notices.question.when import _find_time
+
+
+def parse_question(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
+    """Read ``text`` as a question asked at ``now`` (aware) by someone living in ``tz``."""
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
+    now = now.astimezone(tz)
+    language = "zh" if _CJK.search(text) else "en"
+    folded = fold(text)
+    asks = _ASKS.search(folded) is not None
+    when, folded = _find_time(folded, now=now, language=language)
+    categories, folded = _find_categories(folded, language)
+    intent_words, folded = _find_intent(folded, language)
+    keyword = _keyword(folded, language)
+
+    at = on = None
+    window = None
+    if isinstance(when, datetime):
+        at = when
+    elif isinstance(when, date):
+        on = when
+    elif when is not None:
+        window = when
+
+    if intent_words == UPCOMING and (at is not None or on is not None):
+        intent = ACTIVE  # "will the road be closed on May 20" asks about that day
+    elif intent_words is not None:
+        intent = intent_words
+    elif not categories and when is None and keyword is not None:
+        intent = SEARCH
+    else:
+        intent = ACTIVE
+    return Question(
+        language=language,
+        categories=categories,
+        text=keyword,
+        at=at,
+        on=on,
+        window=window,
+        intent=intent,
+        understood=bool(categories or keyword or when is not None or intent_words or asks),
+    )
+
+
+__all__ = ["ACTIVE", "DEADLINES", "INTENTS", "SEARCH", "UPCOMING", "Question", "fold", "parse_question"]
