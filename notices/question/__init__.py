@@ -8,7 +8,7 @@ first, so "哪些路封閉" reads like "哪些路封闭".
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from notices.question.base import _CJK, ACTIVE, DEADLINES, INTENTS, SEARCH, UPCOMING, Question, fold
