@@ -215,10 +215,14 @@ def _village_table(count: int) -> tuple[str, list[Period], list[str]]:
 
 def test_many_periods_each_keep_their_village_in_linear_time() -> None:
     timings = []
-    for count in (800, 3200):
+    for count in (500, 4000):
         body, periods, names = _village_table(count)
-        began = time.perf_counter()
-        roles = read_roles("停电通知", body, periods)
-        timings.append(time.perf_counter() - began)
+        runs = []
+        for _ in range(3):  # the quickest of three: a busy machine slows a run, never speeds one up
+            began = time.perf_counter()
+            roles = read_roles("停电通知", body, periods)
+            runs.append(time.perf_counter() - began)
+        timings.append(min(runs))
         assert [p.places for p in roles.periods] == [(name,) for name in names]
-    assert timings[1] < 10 * timings[0], timings  # four times the text: about four times the time
+    # eight times the text: about eight times the time when linear, sixty-four when quadratic
+    assert timings[1] < 24 * timings[0], timings
