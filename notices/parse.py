@@ -64,7 +64,8 @@ def _read_item(
     item: Item, *, published: date | None, tz: ZoneInfo
 ) -> tuple[ParsedNotice | None, SkippedItem | None]:
     title = _title_text(item.title)
-    body_paras = list(item.body)
+    # a photo's caption and credit printed beside a notice is page furniture, not its text
+    body_paras = [p for p in item.body if p.kind is not Kind.CAPTION]
     signature = list(item.signature)
     # A notice signed without a date: its issuer is the last short organisation line.
     if not signature and body_paras and body_paras[-1].kind is not Kind.CLOSING and len(body_paras) > 1:

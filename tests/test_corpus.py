@@ -247,3 +247,14 @@ def test_example_pages(name: str, published: date, expected: list[str]) -> None:
     if "power_outage" in periods:
         assert periods["power_outage"] == 2
         assert periods["road_closure"] == 1
+
+
+def test_a_photo_caption_beside_a_notice_is_not_its_text() -> None:
+    page = (
+        "工人在检修线路工人在检修线路。。 本报记者本报记者 李军李军 摄摄\n\n"
+        "因电网改造，定于2023年6月8日8时至17时\n对光明村、红星村停电，请用户做好准备。\n"
+        "某某供电公司\n2023年6月1日\n\n停电通知\n"
+    )
+    (notice,) = parse_page(page, published=PUBLISHED, tz=TZ).notices
+    assert notice.body.startswith("因电网改造")
+    assert "摄" not in notice.body

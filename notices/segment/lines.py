@@ -117,14 +117,13 @@ def _lines(text: str) -> list[_Line]:
             # a field name on a line of its own, often letter-spaced ("封 闭 时 间", "温馨提示"):
             # it labels the line below, which it is joined to, and titles nothing
             cleaned, norm, last, label, spaced = cleaned + "：", norm + ":", ":", True, False
-        meta = (
-            _META_LINE.search(norm) is not None
-        )  # 发布时间：… 来源：…: a page's metadata, a line of its own
+        meta = _META_LINE.search(norm) is not None  # 发布时间：… 来源：…: metadata, a line of its own
+        caption = last in "摄攝" and _STRONG_CAPTION.search(norm) is not None  # … 本报记者 陈晓 摄
         marked = (
             meta
+            or caption
             or (first == "特" and _CLOSING.match(norm) is not None)
             or (first == "(" and norm.startswith("(本稿件由"))
-            or (last in "摄攝" and _STRONG_CAPTION.search(norm) is not None)
         )
         title = (
             not date
@@ -151,7 +150,7 @@ def _lines(text: str) -> list[_Line]:
             date or title or news or enum or label or marked,
             # a table row (its cells apart by tabs) ends at its line
             True
-            if meta or (spaced and "\t" in raw.strip())
+            if meta or caption or (spaced and "\t" in raw.strip())
             else _ends_by_mark(norm, last)
             if last in _TELLING_ENDS
             else None,
