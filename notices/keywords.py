@@ -219,7 +219,6 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("招募", 2),
         ("邀请", 2),
         ("marathon", 4),
-        ("parade", 4),
         ("fireworks", 4),
         ("countdown", 3),
         ("sporting", 2),

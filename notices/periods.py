@@ -275,7 +275,7 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
 
 
 #: Words that make a single day or moment the last one to act by: 截止时间, 截标, closing date.
-_DEADLINE_WORDS = re.compile(r"截止|截至|截标|deadline|closing|closes|close of")
+_DEADLINE_WORDS = re.compile(r"截止|截至|截标|deadline|closing|closes|close (?:of|at|on|by)")
 #: The same said after the date: 三月二十七日或之前, 5月20日前.
 _DEADLINE_AFTER = re.compile(
     r"\s*(?:[(（][^)）]{0,8}[)）])?\s*正?\s*(?:或之前|或以前|之前|以前|前|or before)"
@@ -339,7 +339,8 @@ _LOOKBACK_AFTER = re.compile(r"\s*(?:起)?\s*(?:以来|至今|迄今|到现在|�
 _ISSUE_DATE_BEFORE = re.compile(r"(?:公告|通告|通知|公示|启事|notice)\s*[(（]\s*$")
 #: The date a report is filed under: 本报讯（记者 王丽）6月12日, 新华社北京5月8日电.
 _DATELINE_BEFORE = re.compile(
-    r"(?i:ends\s*/\s*|issued\s+(?:at|on)\s+[^\n]{0,12})$|(?:讯|电|訊|電)\s*(?:[（(][^）)]{0,30}[）)])?\s*$|记者[^，。,\n]{0,12}$|(?:^|[，,。])\s*据[^，。]{0,10}$"
+    r"(?i:ends\s*/\s*|issued\s+(?:at|on)\s+[^\n]{0,12}|\b(?:said|announced|stated|told reporters)\s+)$"
+    r"|(?:讯|电|訊|電)\s*(?:[（(][^）)]{0,30}[）)])?\s*$|记者[^，。,\n]{0,12}$|(?:^|[，,。])\s*据[^，。]{0,10}$"
 )
 #: A date the reporter learned something on: 记者5月8日获悉 / 从…了解到.
 _REPORTING_AFTER = re.compile(

@@ -70,9 +70,9 @@ class EnglishReader(TokenReader):
         tok = self.t[i]
         value = str(tok.value)
         if value in ("today", "tonight"):
-            return Point(fixed=self.base), i + 1
+            return Point(fixed=self.base, style="en"), i + 1
         if value == "tomorrow":
-            return Point(fixed=self.base + timedelta(days=1)), i + 1
+            return Point(fixed=self.base + timedelta(days=1), style="en"), i + 1
         if value in ("next", "this", "coming"):
             nxt = self.at(i + 1)
             if nxt is not None and nxt.kind is Kind.WORD and nxt.value in WEEKDAYS:
