@@ -17,9 +17,12 @@ REACH = 240
 
 
 def clause_span(text: str, start: int, end: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> tuple[int, int]:
-    """Bounds of the clause holding ``text[start:end]``, at most REACH characters each way."""
+    """Bounds of the clause holding ``text[start:end]``, at most REACH characters each way.
+    ``breaks`` matches single characters, so the last one before ``start`` is the first one in
+    the reversed run before it."""
     low = max(0, start - REACH)
-    begin = max((m.end() for m in breaks.finditer(text, low, start)), default=low)
+    last = breaks.search(text[low:start][::-1])
+    begin = start - last.start() if last is not None else low
     stop = breaks.search(text, end, end + REACH)
     return begin, stop.start() if stop else min(len(text), end + REACH)
 
