@@ -209,8 +209,16 @@ def _first_full_date(body: str, tz: ZoneInfo) -> date | None:
             moment = period.start if period.start is not None else period.end
             if moment is not None:
                 return moment.astimezone(tz).date() if isinstance(moment, datetime) else moment
-    return None
+    # only a year or a season of two (2022-2023年采暖季): the middle of what it names
+    season = _SEASON.search(normalize(body))
+    if season is None:
+        return None
+    first, second = int(season.group(1)), int(season.group(2) or 0)
+    if second == first + 1:
+        return date(second, 1, 1)
+    return date(first, 7, 1) if 1900 <= first <= 2100 else None
 
 
 _ANY_DAY = date(2000, 1, 1)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SEASON = re.compile(r"((?:19|20)\d\d)(?:\s*[-—–~至到]\s*((?:19|20)\d\d))?\s*年")

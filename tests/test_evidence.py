@@ -110,3 +110,9 @@ def test_a_report_that_announces_a_plan_is_a_notice() -> None:
     (notice,) = page.notices
     assert notice.category.value == "power_outage"
     assert notice.title.startswith("停电：因线路改造")
+
+
+def test_a_notice_dated_only_by_its_season_is_read_in_that_season() -> None:
+    """No day of its own, only "2023-2024年采暖季": its dates are read in that winter."""
+    text = "经研究决定，2023-2024年采暖季正式供热时间提前至11月10日0时，请各单位做好准备。"
+    assert periods(text, published=None) == [(datetime(2023, 11, 10, tzinfo=TZ), None)]
