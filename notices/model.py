@@ -35,6 +35,9 @@ class Period:
     #: A window repeated on each day of an all-day span (每日9:00至17:00, 每晚22时至翌日6时):
     #: opening and closing clock times; a closing before the opening runs past midnight.
     daily: tuple[time, time] | None = None
+    #: A timed period whose end the notice gives as a day (from 10:00 on 6 May to 11 June): the end
+    #: is still the exclusive instant (12 June 0:00), and is written as that day in JSON.
+    end_is_day: bool = field(default=False, compare=False)
     #: The places this period is about, when the notice gives each period its own (停电: 甲村 on
     #: June 3, 乙村 on June 6); empty means the notice's places.
     places: tuple[str, ...] = ()
@@ -69,7 +72,9 @@ class Period:
         return {
             "label": self.label,
             "start": _iso(self.start),
-            "end": _iso(self.end),
+            "end": (self.end - timedelta(days=1)).date().isoformat()
+            if self.end_is_day and isinstance(self.end, datetime)
+            else _iso(self.end),
             "all_day": self.all_day,
             "note": self.note,
             "daily": None

@@ -280,6 +280,14 @@ def test_dates_json_daily_window_and_moment(runner: CliRunner) -> None:
     assert period["daily"] is None
 
 
+def test_dates_json_writes_a_whole_day_end_as_a_day(runner: CliRunner) -> None:
+    result = runner.invoke(
+        main, ["dates", "定于5月16日上午9時至6月2日實施管制", "--base", "2022-05-10", "--json"]
+    )
+    (period,) = json.loads(result.output)
+    assert (period["start"], period["end"]) == ("2022-05-16T09:00:00+08:00", "2022-06-02")
+
+
 def test_dates_text_and_nothing(runner: CliRunner) -> None:
     result = runner.invoke(main, ["dates", "招聘3-5人，年龄18-35周岁", "--base", "2022-05-10"])
     assert result.exit_code == 0

@@ -250,6 +250,8 @@ def _resolve(
             note="；".join(notes) or None,
             text=source,
             span=(begin, finish),
+            # 5月6日上午10時至6月11日: the end is a whole day, written as one
+            end_is_day=end_pt is not None and end_pt.hour is None and end_dt is not None,
         )
         return _finish(period, draft, text, norm, tokens)
     except ValueError:
@@ -285,6 +287,7 @@ def _replace(period: Period, **changes: object) -> Period:
         "text": period.text,
         "span": period.span,
         "daily": period.daily,
+        "end_is_day": period.end_is_day,
     }
     values.update(changes)
     return Period(**values)  # type: ignore[arg-type]
