@@ -278,7 +278,7 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
 _DEADLINE_WORDS = re.compile(r"截止|截至|截标|deadline|closing|closes|close (?:of|at|on|by)")
 #: The same said after the date: 三月二十七日或之前, 5月20日前.
 _DEADLINE_AFTER = re.compile(
-    r"\s*(?:[(（][^)）]{0,8}[)）])?\s*正?\s*(?:或之前|或以前|之前|以前|前|or before)"
+    r"\s*(?:[(（][^)）]{0,8}[)）])?\s*正?\s*(?:或之前|或以前|之前|以前|前|截止|截标|or before)"
 )
 
 
@@ -306,8 +306,10 @@ def _as_deadline(norm: str, period: Period) -> Period:
         return period  # 招标将于12月23日开始: it opens then, whatever closes later
     before = norm[max(0, begin - 14) : begin]
     lead = re.split(r"[。；;！？!?]", before)[-1]
+    # the notice's own label (截标日期及时间：…), not one guessed from words further along its clause
+    own_label = period.label is not None and period.label in norm[max(0, begin - 40) : begin]
     if (
-        _DEADLINE_WORDS.search(period.label or "")
+        (own_label and _DEADLINE_WORDS.search(period.label or ""))
         or _DEADLINE_WORDS.search(lead.lower())
         or _DEADLINE_AFTER.match(norm, end)
     ):
@@ -321,6 +323,8 @@ def _as_deadline(norm: str, period: Period) -> Period:
 _METADATA_LABEL = re.compile(
     r"(?:发布|更新|成文|印发|发文|修改|修订|录入|上传|编辑|信息|发稿|刊发|生成|日期)(?:时间|日期)?\s*[:：]?\s*$"
 )
+#: What a flattened table puts between a label and its value.
+_TABLE_GAPS = re.compile(r"[\s|｜]+")
 #: What ends the field a date stands in: a clause mark or a line break.
 _FIELD_BREAK = re.compile(r"[，,。；;！？!?\n]")
 #: What else a metadata line holds: 浏览量, 来源, 点击数, 字号.
@@ -359,8 +363,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     before = norm[first:begin]
     if _SUPERSEDED.search(norm, max(0, begin - 30), begin):
         return "superseded"
-    if _METADATA_LABEL.search(before[-12:]):
-        return "metadata"
+    if _METADATA_LABEL.search(_TABLE_GAPS.sub("", before[-20:])[-12:]):
+        return "metadata"  # 发布时间：…, also in a flattened table: 日 | 期 : | 2025-04-25
     clause_begin, clause_end = clause_span(norm, begin, end, _FIELD_BREAK)
     if clause_end - clause_begin < 120 and _METADATA_LINE.search(norm, clause_begin, clause_end):
         return "metadata"  # 发布时间：2023-05-10 16:33 浏览量：125
@@ -368,7 +372,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"
     if _PAST_AFTER.match(norm, end) or _REFERENCE_BEFORE.search(before[-8:]):
         return "past"  # 于7月15日已全数完成迁移 / 刊登于5月22日的公报: done, or a document's date
-    opens_line = not line[: begin - first].strip()
+    opens_line = not line[: begin - first].strip(" \t•·*-")
     if period.start == period.end and opens_line and _ISO_DAY.fullmatch(norm[begin:end]):
         return "metadata"  # 2013-03-18 opening a line: a web page's date, not how notices write a plan
     if _LOOKBACK_AFTER.match(norm, end):

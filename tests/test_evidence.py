@@ -116,3 +116,23 @@ def test_a_notice_dated_only_by_its_season_is_read_in_that_season() -> None:
     """No day of its own, only "2023-2024年采暖季": its dates are read in that winter."""
     text = "经研究决定，2023-2024年采暖季正式供热时间提前至11月10日0时，请各单位做好准备。"
     assert periods(text, published=None) == [(datetime(2023, 11, 10, tzinfo=TZ), None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("仓库招租\n符合条件的企业均可投标，6月20日截标。", [(None, date(2023, 6, 20))]),
+        (
+            "通告 | 编号 : | 88/2023 |\n日 | 期 : | 2023-05-10 |\n于5月20日至25日封闭北安路。",
+            [(date(2023, 5, 20), date(2023, 5, 25))],
+        ),
+        (
+            "•  2023-05-18\n2023-5-9\n北安路于5月20日至25日封闭施工。",
+            [(date(2023, 5, 20), date(2023, 5, 25))],
+        ),
+    ],
+)
+def test_deadlines_after_a_date_and_dates_of_the_page_itself(
+    text: str, expected: list[tuple[object, object]]
+) -> None:
+    assert periods(text) == expected
