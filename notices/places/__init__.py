@@ -1,0 +1,84 @@
+"""Places a notice names: road sections, towns, streets and numbered addresses, villages,
+communities.
+
+Chinese has no spaces between words, so a place is found from its *suffix* (镇, 村, 路,
+大街, 社区 …) and grown leftwards to where its name starts: the clause start, the end of the
+place before it, or the last function word (对, 在, 从, 的 …) that still leaves a name of
+two characters or more. Consecutive units form one place ("寿山镇忠诚村"), joined by 至/到/—
+they form a section ("寿山镇忠诚村至礼让村路段"). Administrative units (省/市/县/区) count
+only as the front of a longer place, so "辽源市公安局" yields nothing.
+"""
+
+from __future__ import annotations
+
+from notices.normalize import normalize
+from notices.places.names import _clause_places
+from notices.places.vocabulary import _CLAUSE, _EN_PLACE, _LATIN_CAPITAL, _MAX_PIECE
+
+
+def place_spans(text: str) -> list[tuple[int, int]]:
+    """Where each place is named in ``text``: Chinese names in order of appearance, then Latin-script
+    ones; repeats and fragments of longer names included (see :func:`find_places`)."""
+    norm = normalize(text)
+    found: list[tuple[int, int]] = []
+    for m in _CLAUSE.finditer(norm):
+        at = m.start()
+        for s, e in _clause_places(m.group(), at > 0 and norm[at - 1] == "、"):
+            found.append((at + s, at + e))
+    if _LATIN_CAPITAL.search(norm) is not None:
+        found.extend(m.span() for m in _EN_PLACE.finditer(norm))
+    return found
+
+
+def _pieces(name: str) -> set[str]:
+    if len(name) > _MAX_PIECE:
+        return set()
+    size = len(name)
+    return {name[i:j] for i in range(size) for j in range(i + 1, size + 1)}
+
+
+def unique_places(names: list[str]) -> list[str]:
+    """``names`` without repeats or fragments of longer names, in order of first appearance.
+
+    Each name's pieces are looked up, not compared with every name kept: a notice listing
+    thousands of villages stays linear."""
+    kept: dict[str, set[str]] = {}
+    long: list[str] = []  # kept names too long to cut into pieces
+    covered: dict[str, int] = {}  # a piece of a kept name → how many kept names hold it
+    for place in names:
+        if place in covered or any(place in k for k in long):
+            continue
+        pieces = _pieces(place)
+        fragments = [k for k in pieces if k in kept]
+        if not pieces:
+            fragments = [k for k in kept if k in place]
+        for fragment in fragments:
+            for piece in kept.pop(fragment):
+                covered[piece] -= 1
+                if not covered[piece]:
+                    del covered[piece]
+        long = [k for k in long if k in kept]
+        kept[place] = pieces
+        if not pieces:
+            long.append(place)
+        for piece in pieces:
+            covered[piece] = covered.get(piece, 0) + 1
+    return list(kept)
+
+
+def holders(places: list[str]) -> dict[str, str]:
+    """Each piece of these names → the first of them that holds it (a mention → its place)."""
+    out: dict[str, str] = {}
+    for place in places:
+        out.setdefault(place, place)
+        for piece in _pieces(place):
+            out.setdefault(piece, place)
+    return out
+
+
+def find_places(text: str) -> list[str]:
+    """Places in ``text`` in order of appearance, without repeats or fragments of earlier ones.
+
+    Returned in the script of ``text``; matching happens on its normalised form.
+    """
+    return unique_places([text[s:e] for s, e in place_spans(text)])

@@ -1,0 +1,376 @@
+"""The words place names are made of and stopped by: suffixes (路, 街, 村, 镇…), words that end or
+begin no name, generic words that are no place on their own."""
+
+from __future__ import annotations
+
+import re
+
+#: A clause: the text between punctuation, spaces and brackets.
+_CLAUSE = re.compile(r"[^，。；：、！？,.;:!?\s（）()“”\"《》【】\[\]<>{}|/\\]+")
+
+
+#: Suffixes, longest first. Kind: "admin" (prefix only), "place", "number", "section".
+_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("街道办事处", "place"),
+    ("交叉口", "section"),
+    ("交汇处", "section"),
+    ("十字路口", "place"),
+    ("开发区", "admin"),
+    ("街道", "place"),
+    ("大街", "place"),
+    ("大路", "place"),
+    ("大道", "place"),
+    ("小区", "place"),
+    ("社区", "place"),
+    ("花园", "place"),
+    ("家园", "place"),
+    ("新村", "place"),
+    ("公寓", "place"),
+    ("大厦", "place"),
+    ("广场", "place"),
+    ("胡同", "place"),
+    ("路口", "place"),
+    ("路段", "section"),
+    ("号楼", "number"),
+    ("单元", "number"),
+    ("公路", "place"),
+    ("高速", "place"),
+    ("省", "admin"),
+    ("市", "admin"),
+    ("县", "admin"),
+    ("区", "admin"),
+    ("旗", "admin"),
+    ("镇", "place"),
+    ("乡", "place"),
+    ("村", "place"),
+    ("屯", "place"),
+    ("组", "number"),
+    ("路", "place"),
+    ("街", "place"),
+    ("巷", "place"),
+    ("桥", "place"),
+    ("段", "section"),
+    ("道", "place"),
+    ("号", "number"),
+    ("栋", "number"),
+)
+
+
+_SUFFIX_KIND = dict(_SUFFIXES)
+
+
+_SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in _SUFFIXES))
+
+
+_CONNECTORS = ("至", "到", "—", "–", "-", "~", "～", "与", "和")
+
+
+#: Function words a place name cannot start after; multi-character ones first.
+_STOPWORDS = (
+    "进行",
+    "实施",
+    "位于",
+    "介于",
+    "介乎",
+    "坐落",
+    "办理",
+    "封闭",
+    "开展",
+    "施工",
+    "改造",
+    "维修",
+    "铺设",
+    "完成",
+    "恢复",
+    "绕行",
+    "绕开",
+    "绕过",
+    "避开",
+    "避让",
+    "改经",
+    "改走",
+    "驶入",
+    "进入",
+    "通过",
+    "经过",
+    "途经",
+    "包括",
+    "涉及",
+    "影响",
+    "以及",
+    "对于",
+    "关于",
+    "前往",
+    "推进",
+    "加快",
+    "推动",
+    "确保",
+    "保障",
+    "做好",
+    "启动",
+    "招聘",
+    "招募",
+    "面向",
+    "改道",
+    "绕道",
+    "借道",
+    "行驶",
+    "所在",
+    "期间",
+    "范围",
+    "区域",
+    "沿线",
+    "附近",
+    "部分",
+    "全线",
+    "对",
+    "在",
+    "于",
+    "将",
+    "自",
+    "从",
+    "由",
+    "经",
+    "向",
+    "沿",
+    "往",
+    "把",
+    "给",
+    "及",
+    "即",
+    "因",
+    "是",
+    "为",
+    "了",
+    "的",
+    "请",
+    "该",
+    "本",
+    "此",
+    "各",
+    "全",
+    "其",
+    "含",
+    "或",
+    "等",
+    "如",
+    "凡",
+    "至",
+    "到",
+    "和",
+    "与",
+)
+
+
+_STOP_REVERSED = re.compile("|".join(re.escape(w[::-1]) for w in _STOPWORDS))
+
+
+_LAST_DIGITS = re.compile(r"[0-9]+(?=[^0-9]*$)")
+
+
+_STOP_AT_END = re.compile("(?:" + "|".join(re.escape(w) for w in _STOPWORDS if len(w) > 1) + ")$")
+
+
+_LONG_STOPWORD = re.compile("|".join(re.escape(w) for w in _STOPWORDS if len(w) > 1))
+
+
+#: Words that end like a place but name none.
+_GENERIC = frozenset(
+    {
+        "道路",
+        "公路",
+        "线路",
+        "马路",
+        "铁路",
+        "网路",
+        "思路",
+        "出路",
+        "进路",
+        "通路",
+        "水路",
+        "电路",
+        "一路",
+        "回路",
+        "干路",
+        "支路",
+        "环路",
+        "农村",
+        "乡村",
+        "城乡",
+        "乡镇",
+        "城镇",
+        "集镇",
+        "街道",
+        "社区",
+        "小区",
+        "广场",
+        "辖区",
+        "城区",
+        "市区",
+        "园区",
+        "景区",
+        "片区",
+        "地区",
+        "灾区",
+        "校区",
+        "商区",
+        "区",
+        "市",
+        "县",
+        "省",
+        "上街",
+        "逛街",
+        "沿街",
+        "临街",
+        "大街",
+        "大路",
+        "路口",
+        "桥",
+        "高速",
+        "大道",
+        "花园",
+        "家园",
+        "公寓",
+        "大厦",
+        "城市",
+        "超市",
+        "都市",
+        "门市",
+        "上市",
+        "全市",
+        "本市",
+        "我市",
+        "该市",
+        "全区",
+        "本区",
+        "我区",
+        "全县",
+        "本县",
+        "我县",
+        "全省",
+        "本省",
+        "我省",
+        "全镇",
+        "本镇",
+        "全村",
+        "本村",
+        "该村",
+        "各村",
+        "村村",
+        "新村",
+        "封路",
+        "修路",
+        "绕路",
+        "断路",
+        "筑路",
+        "养路",
+        "护路",
+        "辅路",
+        "主路",
+        "便道",
+    }
+)
+
+
+#: Generic two-character tails that are also the end of real names (金水路, 人民一路, 二环路).
+_NAMED_TAILS = frozenset({"水路", "一路", "环路"})
+
+
+_MAX_NAME = 8
+
+
+#: Function words no place name starts with (unlike 和平路, 向阳路, 自由大路, 沿江路).
+_NEVER_FIRST = frozenset("对该此本其的了在请将于从即是各全凡我")
+
+
+_ROAD_COMPOUNDS = frozenset("灯面况线基网政费径标牌景")
+
+
+_ROADS = frozenset({"路", "街", "大路", "大街", "大道", "道", "巷", "胡同"})
+
+
+#: Qualifiers that make "住宅小区", "周边道路" descriptions rather than names.
+_GENERIC_NAMES = frozenset(
+    {
+        "住宅",
+        "居民",
+        "老旧",
+        "新建",
+        "周边",
+        "附近",
+        "相关",
+        "所属",
+        "所在",
+        "辖区",
+        "部分",
+        "沿线",
+        "各个",
+        "城市",
+        "农村",
+    }
+)
+
+
+#: Words that end a description, never a name: "以下路段", "施工路段", "上述小区", "拥堵路段".
+_NOT_NAME_TAILS = (
+    "以下",
+    "下列",
+    "上述",
+    "以上",
+    "如下",
+    "有关",
+    "其他",
+    "其它",
+    "所有",
+    "个别",
+    "全部",
+    "主要",
+    "重点",
+    "管制",
+    "封闭",
+    "施工",
+    "限行",
+    "禁行",
+    "通行",
+    "维修",
+    "改造",
+    "涉及",
+    "途经",
+    "影响",
+    "拥堵",
+    "事故",
+    "多发",
+    "危险",
+    "临时",
+    "这些",
+    "此次",
+    "本次",
+    "以内",
+    "范围内",
+)
+
+
+#: 道 ends a road's name (弥敦道) but also 车道, 隧道, 渠道, 报道 …
+_NOT_BEFORE_DAO = frozenset("车行隧通轨渠报知味频管赛步绿人坡匝街跑航水门栈索借改绕让辅便")
+
+
+_LATIN_CAPITAL = re.compile(r"[A-Z]")
+
+
+_EN_WORD = r"[A-Z][a-z'’]+"
+
+
+#: A street as English, Portuguese or romanised names write it: "Hennessy Road",
+#: "Kwong Fuk Road", "Tai Po Market", "Avenida de Almeida Ribeiro".
+_EN_PLACE = re.compile(
+    rf"\b(?:{_EN_WORD} ){{1,3}}(?:Road|Street|Avenue|Lane|Highway|Drive|Terrace|Square|Bridge|Tunnel"
+    rf"|Path|Market|Estate|Village|Flyover|Interchange)\b(?: (?:North|South|East|West)\b)?"
+    r"(?! [A-Z])"  # not "Temporary Road Closure"
+    r"|\b(?:Avenida|Rua|Estrada|Travessa|Largo|Calçada|Praça) "
+    rf"(?:(?:de|da|do|dos|das) )?(?:{_EN_WORD} ?){{1,3}}(?<! )"
+)
+
+
+#: Longest fragment looked up by its pieces; longer names (a runaway chain on a page with no
+#: punctuation) are compared with the other long ones, which are few.
+_MAX_PIECE = 48
