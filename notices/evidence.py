@@ -1,0 +1,156 @@
+"""The evidence around one candidate period that makes it no plan for the public: page metadata and
+time stamps, datelines and reporting clauses, dates the notice replaces, what is done or looked
+back on, terms of a contract, who may apply, spans named only by months."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from notices.labels import REACH, clause_span, line_start
+from notices.model import Period
+
+
+def _as_date(value: date | datetime, tz: ZoneInfo) -> date:
+    return value.astimezone(tz).date() if isinstance(value, datetime) else value
+
+
+#: A label that names when the page or document was made, not a plan: 发布时间, 更新日期.
+_METADATA_LABEL = re.compile(
+    r"(?:发布|更新|成文|印发|发文|修改|修订|录入|上传|编辑|信息|发稿|刊发|生成|日期)(?:时间|日期)?\s*[:：]?\s*$"
+)
+
+
+#: What a flattened table puts between a label and its value.
+_TABLE_GAPS = re.compile(r"[\s|｜]+")
+
+
+#: What ends the field a date stands in: a clause mark or a line break.
+_FIELD_BREAK = re.compile(r"[，,。；;！？!?\n]")
+
+
+#: What else a metadata line holds: 浏览量, 来源, 点击数, 字号.
+_METADATA_LINE = re.compile(
+    r"浏览|阅读(?:量|数|次数)|点击|来源\s*[:：]|字号|访问量|发布人|责任编辑|作者\s*[:：]"
+)
+
+
+#: A date that opens its line and is followed by a byline: "2025/10/31 08:59 记者林嘉东／新北报导".
+_BYLINE_AFTER = re.compile(
+    r"\s*(?:[(（]?[^\s，。]{0,6}[)）]?\s*)?(?:记者|编辑|来源|作者|报导|报道|通讯员|最后更新|更新)"
+)
+
+
+_PAST_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:已经|业已|已(?!于))")
+
+
+_REFERENCE_BEFORE = re.compile(r"(?:刊登|刊载|登载|刊於|刊于)(?:于|在)?\s*$")
+
+
+_ISO_DAY = re.compile(r"\d{4}[-/]\d{1,2}[-/]\d{1,2}")
+
+
+_LOOKBACK_AFTER = re.compile(r"\s*(?:起)?\s*(?:以来|至今|迄今|到现在|到目前|截至目前)")
+
+
+#: A bracketed date right after a notice word: 闭馆公告(3月30日).
+_ISSUE_DATE_BEFORE = re.compile(r"(?:公告|通告|通知|公示|启事|notice)\s*[(（]\s*$")
+
+
+#: The date a report is filed under: 本报讯（记者 王丽）6月12日, 新华社北京5月8日电.
+_DATELINE_BEFORE = re.compile(
+    r"(?i:ends\s*/\s*|issued\s+(?:at|on)\s+[^\n]{0,12}|\b(?:said|announced|stated|told reporters)\s+)$"
+    r"|(?:讯|电|訊|電)\s*(?:[（(][^）)]{0,30}[）)])?\s*$|记者[^，。,\n]{0,12}$|(?:^|[，,。])\s*据[^，。]{0,10}$"
+)
+
+
+#: A date the reporter learned something on: 记者5月8日获悉 / 从…了解到.
+_REPORTING_AFTER = re.compile(
+    r"\s*(?:电(?![话力费网线])|消息|讯|报导|报道|[^，。,\n]{0,20}(?:获悉|了解到)|(?:宣布|表示|宣称|指出|透露|介绍|称)[,，:：])"
+)
+
+
+def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo) -> str | None:
+    """Why a candidate period is no plan for the public, or None to keep it."""
+    if period.span is None:
+        return None
+    begin, end = period.span
+    first = line_start(norm, begin)
+    line_end = norm.find("\n", end, end + REACH)
+    line = norm[first : line_end if line_end >= 0 else end + REACH]
+    before = norm[first:begin]
+    if _SUPERSEDED.search(norm, max(0, begin - 30), begin):
+        return "superseded"
+    if _METADATA_LABEL.search(_TABLE_GAPS.sub("", before[-20:])[-12:]):
+        return "metadata"  # 发布时间：…, also in a flattened table: 日 | 期 : | 2025-04-25
+    clause_begin, clause_end = clause_span(norm, begin, end, _FIELD_BREAK)
+    if clause_end - clause_begin < 120 and _METADATA_LINE.search(norm, clause_begin, clause_end):
+        return "metadata"  # 发布时间：2023-05-10 16:33 浏览量：125
+    if not before.strip() and _BYLINE_AFTER.match(norm, end):
+        return "metadata"
+    if _PAST_AFTER.match(norm, end) or _REFERENCE_BEFORE.search(before[-8:]):
+        return "past"  # 于7月15日已全数完成迁移 / 刊登于5月22日的公报: done, or a document's date
+    opens_line = not line[: begin - first].strip(" \t•·*-")
+    if period.start == period.end and opens_line and _ISO_DAY.fullmatch(norm[begin:end]):
+        return "metadata"  # 2013-03-18 opening a line: a web page's date, not how notices write a plan
+    if _LOOKBACK_AFTER.match(norm, end):
+        return "lookback"  # 5月5日以来, 2018年至今: what has happened since, no plan
+    if _ISSUE_DATE_BEFORE.search(before[-8:]) and period.start == period.end:
+        return "metadata"  # 闭馆公告(3月30日): the day the notice was issued
+    if _DATELINE_BEFORE.search(before[-24:]) or _REPORTING_AFTER.match(norm, end):
+        return "dateline"
+    on_or_before = (
+        published is not None and period.start is not None and _as_date(period.start, tz) <= published
+    )
+    if (
+        on_or_before
+        and period.start == period.end
+        and _STAMP_LINE.fullmatch(before)
+        and _STAMP_LINE.fullmatch(line[end - first :])
+    ):
+        # a date (with its time) alone on its line, on or before the publication date:
+        # the page's time stamp or a signature, not a plan
+        return "metadata"
+    text = norm[begin:end]
+    if period.is_moment and (_STAMP_SECONDS.search(text) or (_STAMP.search(text) and on_or_before)):
+        return "metadata"  # 2026-03-16 16:06:58 beside a headline: when the page was posted
+    if _TERMS_BEFORE.search(before[-14:]) or _CRITERIA_AFTER.match(norm, end):
+        return "terms"  # 合约期：2026年6月1日至…, 2018年12月31日前年满18周岁: conditions, no plan
+    if period.end is None and "之日" in text and not any(ch.isdigit() for ch in text):
+        return "effective"  # 自发布之日起执行: when the rules apply, no date to plan around
+    if _vague(text):
+        return "vague"  # 2月中旬, 2026年1月: no day to plan around
+    return None
+
+
+#: Time stamps as web pages print them: 2026-03-16 16:06:58, 2017-07-26 10:25.
+_STAMP_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
+
+
+_STAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")
+
+
+#: A contract's or service's term, not a time the public acts in.
+_TERMS_BEFORE = re.compile(r"(?:合约期|合同期|服务期|履约期|履行期限|合同履行)[^，。；;\n]{0,8}$")
+
+
+#: A date that bounds who may apply (出生, 年满18周岁, 毕业), not when.
+_CRITERIA_AFTER = re.compile(r"\s*(?:前|以前|之前|后|以后|之后)?\s*(?:年满|出生|周岁|毕业|取得)")
+
+
+def _vague(text: str) -> bool:
+    """A span named only by months or parts of months (2月中旬, 2026年1月至2028年1月)."""
+    compact = "".join(text.split())
+    precise = re.search(r"[\d〇零一二两三四五六七八九十廿卅]\s*[日号]|月底|月末|[:：时]|[A-Za-z]", compact)
+    return "月" in compact and precise is None
+
+
+#: What may stand beside a date stamp on its line: brackets, a weekday, punctuation.
+_STAMP_LINE = re.compile(r"[\s()（）\[\]【】|:：,，。.星期周一二三四五六日天]*")
+
+
+#: Words before a date that the notice itself replaces ("原定于", "原计划").
+_SUPERSEDED = re.compile(
+    r"原(?:定|计划|拟|订|本)[^，。；,;:\n]{0,12}$|(?i:(?:extended|postponed|changed|moved)\s+from|originally)[^()\n]{0,20}$"
+)

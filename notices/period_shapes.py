@@ -1,0 +1,79 @@
+"""What kind of period one candidate is, read from the words at its ends: a deadline (截止, 或之前,
+截标), a day something opens (开始), an event moved to a day (延期至…举办), a reopening (起恢复通行)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from notices.model import Period
+from notices.normalize import normalize
+
+#: Words that make a single day or moment the last one to act by: 截止时间, 截标, closing date.
+_DEADLINE_WORDS = re.compile(r"截止|截至|截标|deadline|closing|closes|close (?:of|at|on|by)")
+
+
+#: The same said after the date: 三月二十七日或之前, 5月20日前.
+_DEADLINE_AFTER = re.compile(
+    r"\s*(?:[(（][^)）]{0,8}[)）])?\s*正?\s*(?:或之前|或以前|之前|以前|前|截止|截标|or before)"
+)
+
+
+#: What says a day opens something: 12月23日开始, 10月7日起.
+_STARTS_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:开始|起(?!止)|展开|推出|开放)")
+
+
+#: An event moved to a day: 延期至5月20日举办 names the day it is held, not a deadline.
+_MOVED = re.compile(r"(?:延期|推迟|改期|顺延|改在|改于|延后)\s*$")
+
+
+_HELD = re.compile(r"\s*(?:举办|举行|召开|进行|开展|开考|开标|开幕|开放)")
+
+
+def _as_deadline(norm: str, period: Period) -> Period:
+    """A single day or moment named as a closing (截标时间：4月9日中午12时, 3月27日或之前) is a
+    deadline: nothing starts then, it is the last moment to act."""
+    if period.start is None and period.end is not None and period.span is not None:
+        begin, end = period.span
+        if _MOVED.search(norm, max(0, begin - 4), begin) and _HELD.match(norm, end):
+            return replace(period, start=period.end)
+        return period
+    if period.start is None or period.start != period.end or period.span is None:
+        return period
+    begin, end = period.span
+    if _STARTS_AFTER.match(norm, end):
+        return period  # 招标将于12月23日开始: it opens then, whatever closes later
+    before = norm[max(0, begin - 14) : begin]
+    lead = re.split(r"[。；;！？!?]", before)[-1]
+    # the notice's own label (截标日期及时间：…), not one guessed from words further along its clause
+    own_label = period.label is not None and period.label in norm[max(0, begin - 40) : begin]
+    if (
+        (own_label and _DEADLINE_WORDS.search(period.label or ""))
+        or _DEADLINE_WORDS.search(lead.lower())
+        or _DEADLINE_AFTER.match(norm, end)
+    ):
+        return replace(period, start=None)
+    if period.is_moment and isinstance(period.start, datetime) and period.start.time() == time(0):
+        return replace(period, end=None)  # 10月15日0时开栓供热: a change from that midnight on
+    return period
+
+
+#: What ends a disruption from a moment on: "自6月1日零时起恢复通行", "起解除交通管制".
+_REOPENS = re.compile(
+    r"^\s*(?:起|开始)?\s*(?:正式|全面|全线)?(恢复(?:通行|通车|供电|供水|供气|供暖|正常)|解除[^\s，。；]{0,6})"
+)
+
+
+def _reopening(body: str, period: Period, tz: ZoneInfo) -> Period | None:
+    """An open period that starts a reopening ("自6月1日零时起恢复通行") is the time the
+    disruption lasts until: no start, ending where service comes back."""
+    if period.span is None or period.start is None or period.end is not None:
+        return None
+    m = _REOPENS.match(normalize(body[period.span[1] : period.span[1] + 16]))
+    if m is None:
+        return None
+    start = period.start
+    end = start if isinstance(start, datetime) else start - timedelta(days=1)
+    return replace(period, start=None, end=end, label=f"{m.group(1)}前")

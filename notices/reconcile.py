@@ -1,0 +1,272 @@
+"""The periods of one notice weighed together: a reopening that closes a closure, an opening and a
+closing that make one window, an extension that replaces an end, a summary over its items, a day
+or span said twice."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from itertools import accumulate
+from zoneinfo import ZoneInfo
+
+from notices.evidence import _as_date
+from notices.model import Period
+from notices.normalize import normalize
+from notices.period_shapes import _STARTS_AFTER
+
+#: Words before a date that moves an end later: 延长至, 延至, 推迟至, 顺延至, extended to.
+_EXTENDS = re.compile(r"(?:延长|延期|延至|推迟|顺延|展延|extended)[^，。；;,\n]{0,6}$")
+
+
+_EXTENDED = re.compile(r"延长|延期|推迟|顺延|展延")
+
+
+_DUE = re.compile(r"应于|原定|原计划|原本")
+
+
+#: What an original end is called: 停止供暖时间, 应于…停暖, 结束.
+_ENDS = re.compile(r"停止|停暖|停热|结束|截止|截至|应于|原")
+
+
+def _drop_extended(norm: str, periods: list[Period]) -> list[Period]:
+    """When a notice extends something (供暖时间延长至3月22日), the end it had before (停止供暖时间为
+    3月15日零时, 应于3月15日停暖) is replaced, not a period of its own."""
+    extended = [
+        p.end
+        for p in periods
+        if p.start is None
+        and p.end is not None
+        and p.span is not None
+        and _EXTENDS.search(norm, max(0, p.span[0] - 12), p.span[0])
+    ]
+    if not extended:
+        if not _EXTENDED.search(norm):
+            return periods
+        # extended without a new date (适时延长): what it "was due to" end on is no longer the end
+        return [p for p in periods if not (p.span and _DUE.search(norm, max(0, p.span[0] - 8), p.span[0]))]
+    latest = max(
+        extended, key=lambda e: e if isinstance(e, date) and not isinstance(e, datetime) else e.date()
+    )  # type: ignore[union-attr]
+    out: list[Period] = []
+    for p in periods:
+        if (
+            p.end is not latest
+            and p.span is not None
+            and (p.start is None or p.start == p.end or p.end is None)
+        ):
+            clause_start = max(0, p.span[0] - 16)
+            said = norm[clause_start : p.span[0]] + (p.label or "")
+            if _ENDS.search(said) and not _EXTENDS.search(norm, clause_start, p.span[0]):
+                continue
+        out.append(p)
+    return out
+
+
+def _same_subject(a: Period, b: Period) -> bool:
+    """Whether two periods speak of the same thing: no label on one side, or labels that differ
+    only in how they name the time (报名截止时间 / 报名时间)."""
+    return a.label is None or b.label is None or _STEM.sub("", a.label) == _STEM.sub("", b.label)
+
+
+def _named_alike(a: Period, b: Period) -> bool:
+    """Both named, and by the same thing (报名截止时间 / 报名时间)."""
+    return a.label is not None and b.label is not None and _same_subject(a, b)
+
+
+_STEM = re.compile(r"截止|截至|开始|结束|起止|时间|日期|期限|期间|时段")
+
+
+def _drop_restated(periods: list[Period], tz: ZoneInfo) -> list[Period]:
+    """A day said again where the notice also gives more: the start or end of a span written in
+    full (报名截止2月15号 … 报名时间1月10日至2月15日), or the same day with its hours (7月28日拍卖 …
+    7月28日10时开拍). The fuller statement is the period; the restatement is dropped."""
+    edges: dict[date, list[Period]] = {}
+    timed_days: dict[date, list[Period]] = {}
+    for p in periods:
+        if p.all_day and p.start is not None and p.end is not None and p.start != p.end:
+            days = _days(p, tz)
+            if days is not None and days[0] != days[1]:  # a span of days, not hours of one
+                edges.setdefault(days[0], []).append(p)
+                edges.setdefault(days[1], []).append(p)
+        if not p.all_day and p.start is not None:
+            timed_days.setdefault(_as_date(p.start, tz), []).append(p)
+    by_end: dict[object, list[Period]] = {}
+    by_start: dict[date, list[Period]] = {}
+    for q in periods:
+        if q.start is not None and q.end is not None and q.start != q.end:
+            by_end.setdefault(q.end, []).append(q)
+            by_start.setdefault(_as_date(q.start, tz), []).append(q)
+    out: list[Period] = []
+    for p in periods:
+        if not p.all_day and p.start is None and any(_named_alike(p, q) for q in by_end.get(p.end, ())):
+            continue  # 报名截止5月20日17时 … 报名时间5月11日至20日17时: the window's close
+        if (
+            p.end is None
+            and p.start is not None
+            and any(_named_alike(p, q) for q in by_start.get(_as_date(p.start, tz), ()))
+        ):
+            continue  # 自5月11日起报名 … 报名时间5月11日至20日: the window's opening
+        if p.all_day and p.end is not None and (p.start is None or p.start == p.end):
+            day = _as_date(p.end, tz)
+            fuller = [q for q in edges.get(day, []) if q is not p]
+            if p.start is None:
+                fuller = [q for q in fuller if _days(q, tz) is not None and _days(q, tz)[1] == day]  # type: ignore[index]
+            elif p.label is not None:
+                # the day of a named thing (拍卖时间) and that thing's hour (10时开拍)
+                fuller += [q for q in timed_days.get(day, []) if q.label in (None, p.label)]
+            if any(_same_subject(p, q) for q in fuller):
+                continue
+        out.append(p)
+    return out
+
+
+def _days(period: Period, tz: ZoneInfo) -> tuple[date, date] | None:
+    if period.start is None or period.end is None:
+        return None
+    end = period.end
+    if isinstance(end, datetime) and not period.is_moment:
+        end = end - timedelta(microseconds=1)  # an exclusive end instant
+    return _as_date(period.start, tz), _as_date(end, tz)
+
+
+#: How many periods after a span are looked at for the items it sums up.
+_SUMMARY_REACH = 40
+
+
+def _drop_summaries(periods: list[Period], tz: ZoneInfo) -> list[Period]:
+    """A span that only encloses the itemised periods listed after it ("12月25日至28日停电…
+    1、25日…2、26-27日…3、28日…") is their summary: the items are what to remind of."""
+    spans = [_days(p, tz) for p in periods]
+    out: list[Period] = []
+    for index, period in enumerate(periods):
+        span = spans[index]
+        if span is not None and span[0] < span[1]:
+            inside = [
+                s
+                for s in spans[index + 1 : index + 1 + _SUMMARY_REACH]
+                if s is not None and span[0] <= s[0] and s[1] <= span[1] and s != span
+            ]
+            if (
+                len(inside) >= 2
+                and min(s[0] for s in inside) == span[0]
+                and max(s[1] for s in inside) == span[1]
+            ):
+                continue
+        out.append(period)
+    return out
+
+
+#: A label that names when something opens or closes: 报名开始时间 / 报名截止时间.
+_OPENS = re.compile(r"(.{0,8}?)(?:开始|起始)(?:时间|日期)?")
+
+
+_CLOSES = re.compile(r"(.{0,8}?)(?:截止|结束|截至)(?:时间|日期)?")
+
+
+def _paired(norm: str, periods: list[Period]) -> list[Period]:
+    """ "报名开始时间：2月5日9:00 … 报名截止时间：2月11日17:00" is one window, 5 to 11 February;
+    so is "招标将于12月23日开始，截标日期为2月3日"."""
+    out: list[Period] = []
+    for period in periods:
+        if out and period.start is None and period.end is not None:
+            first = out[-1]
+            opens = _OPENS.fullmatch(first.label or "")
+            closes = _CLOSES.fullmatch(period.label or "")
+            said_open = first.span is not None and _STARTS_AFTER.match(norm, first.span[1]) is not None
+            same = opens is not None and closes is not None and opens.group(1) == closes.group(1)
+            if (
+                (same or said_open)
+                and first.start is not None
+                and first.start == first.end
+                and first.all_day == period.all_day
+                and first.start <= period.end  # type: ignore[operator]
+            ):
+                label = f"{opens.group(1)}时间" if opens is not None and opens.group(1) else period.label
+                out[-1] = replace(first, end=period.end, label=label)
+                continue
+        out.append(period)
+    return out
+
+
+#: What a date that ends a closure is followed by: 重开, 恢复开放, 起正常对外开放, reopen.
+_REOPENED = re.compile(
+    r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:起|开始)?\s*(?:将|会)?\s*(?:正式|全面|全线)?"
+    r"(?:重开|重新开放|恢复|正常(?:对外)?开放|reopen)"
+)
+
+
+def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
+    """A reopening date after a closure is its end, not a period of its own: "11月18日起暂停开放，
+    并于11月23日重开" closes 18–22; "16日至24日闭园，25日起正常开放" keeps 16–24 alone."""
+    out: list[Period] = []
+    for period in periods:
+        if (
+            out
+            and period.span is not None
+            and period.start is not None
+            and (period.end is None or period.end == period.start)
+            and _REOPENED.match(norm, period.span[1])
+        ):
+            before = out[-1]
+            reopens = period.start
+            if before.end is None and before.start is not None and before.start < reopens:  # type: ignore[operator]
+                last = reopens if isinstance(reopens, datetime) else reopens - timedelta(days=1)
+                if before.all_day == (not isinstance(last, datetime)):
+                    out[-1] = replace(before, end=last)
+                    continue
+            if before.end is not None and 0 <= (_as_date(reopens, tz) - _as_date(before.end, tz)).days <= 1:
+                continue  # restates the end of the closure above
+        out.append(period)
+    return out
+
+
+#: A label that names when a service resumes: it restates a disruption's end.
+_RESUMES = re.compile(r"恢复|复电|复水|复气|来电|来水|送电|送水|通车|开放")
+
+
+def _drop_shadowed(periods: list[Period], tz: ZoneInfo) -> list[Period]:
+    """A bare duration ("公示期为30日") restated by explicit dates next to it is the same
+    period: the explicit dates win. A span stated twice is kept once. Linear (after a sort):
+    a page can hold thousands of dated lines."""
+    explicit = ["月" in normalize(p.text) for p in periods]
+    spans = sorted(
+        (_as_date(p.start, tz), _as_date(p.end, tz))
+        for p, said in zip(periods, explicit, strict=True)
+        if said and p.start is not None and p.end is not None
+    )
+    firsts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # the latest end among spans starting so far
+    ends = {q.end for q in periods if q.start != q.end}
+    kept: list[Period] = []
+    seen: dict[tuple[object, object, bool], int] = {}
+    for p, said in zip(periods, explicit, strict=True):
+        if p.all_day and not said and p.start is not None and p.end is not None:
+            last = bisect_right(firsts, _as_date(p.end, tz)) - 1
+            if last >= 0 and reach[last] >= _as_date(p.start, tz):
+                continue
+        if p.start == p.end and p.end in ends and _RESUMES.search(p.label or ""):
+            # "预计恢复供水时间：21日20时" restates when the outage above ends
+            continue
+        key = (p.start, p.end, p.all_day)
+        same = seen.get(key)
+        if same is not None:
+            # one span stated twice ("自6月5日至6月20日…封闭期限：6月5日—20日") is one period
+            first = kept[same]
+            kept[same] = replace(first, label=first.label or p.label, note=first.note or p.note)
+            continue
+        seen[key] = len(kept)
+        kept.append(p)
+    return kept
+
+
+def _overlap(a: Period, b: Period, tz: ZoneInfo) -> bool:
+    """Whether two periods share a day; a timed and an all-day period compare by their days."""
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return False
+    if a.all_day == b.all_day:
+        return not (a.end < b.start or b.end < a.start)  # type: ignore[operator]
+    a_start, a_end = _as_date(a.start, tz), _as_date(a.end, tz)
+    b_start, b_end = _as_date(b.start, tz), _as_date(b.end, tz)
+    return not (a_end < b_start or b_end < a_start)
