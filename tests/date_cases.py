@@ -165,6 +165,7 @@ CASES: list[Case] = [
     c("The footbridge will reopen at 7 am tomorrow.", (D + "11T07:00", D + "11T07:00", False)),
     # a clock time at one end and a whole day at the other: the day stays a day in JSON
     c("定于5月16日上午9時至6月2日實施管制", (D + "16T09:00", "2022-06-03T00:00", False)),
+    c("本局今(5月16日星期一)起连续十日公开展示名册", (D + "16", D + "25", True)),
     # --- overnight and next-day ends -----------------------------------------------------
     c("定于5月17日(星期二)晚22:30时至次日(星期三)早7:00时停水", (D + "17T22:30", D + "18T07:00", False)),
     c("5月26日下午6時至翌日凌晨2時封路", (D + "26T18:00", D + "27T02:00", False)),

@@ -55,6 +55,9 @@ from notices.dates.vocabulary import (
     _num,
 )
 
+#: Words before a number of days that count the first day too: 起连续十日, 一连10日.
+_RUNNING = frozenset(("连续", "一连", "为期"))
+
 
 class Grammar(PointReader):
     """Parses drafts out of one token list; ``base`` only fixes relative words."""
@@ -266,11 +269,17 @@ class Grammar(PointReader):
 
     def _duration(self, j: int) -> tuple[int, bool, int] | None:
         """``N日内`` / ``N天`` / ``N个工作日(内)`` at ``j``: (days, workdays?, next index)."""
+        run = self.at(j)
+        running = (
+            run is not None and run.kind is Kind.GAP and str(run.value).strip() in ("连续", "一连", "为期")
+        )
+        if running:
+            j += 1  # 起连续十日: ten days counting the first
         tok = self.at(j)
         if tok is None or tok.kind is not Kind.NUM or tok.digits > 3:
             return None
-        days = int(tok.value)  # type: ignore[call-overload]
-        if not 0 < days <= 366:
+        days = int(tok.value) - (1 if running else 0)  # type: ignore[call-overload]
+        if not 0 <= days <= 366:
             return None
         k = j + 1
         if self.kw(k, "个"):
@@ -316,6 +325,14 @@ class Grammar(PointReader):
         if found is None:
             return None
         start, j = found
+        closing = self.at(j)
+        if (
+            closing is not None
+            and closing.kind is Kind.GAP
+            and str(closing.value).strip() == ")"
+            and self.kw(j + 1, "起")
+        ):
+            j += 1  # 今(6月13日星期三)起: the date sat in brackets after the word it dates
         # 起…止 / 起至 / connectors
         conn = self.connector(j)
         if conn is not None:
