@@ -55,6 +55,8 @@ from notices.dates.vocabulary import (
     _num,
 )
 
+#: What may say a year before its month (本年, 去年 …; the tokenizer may leave 年 apart).
+_YEAR_WORDS = frozenset(("本", "今", "明", "去", "上", "来", "本年", "今年", "明年", "去年"))
 #: Words before a number of days that count the first day too: 起连续十日, 一连10日.
 _RUNNING = frozenset(("连续", "一连", "为期"))
 
@@ -207,6 +209,9 @@ class Grammar(PointReader):
             j += 1
         if self.sep(j, ":") or self.kw(j, "为"):
             j += 1
+        said = self.at(j)
+        if said is not None and said.kind is Kind.GAP and str(said.value).strip() in _YEAR_WORDS:
+            j += 2 if self.unit(j + 1, "年") else 1  # 截至本年5月31日: the month reads its year from it
         found = self.point(j, None)
         if found is None:
             return None

@@ -35,6 +35,9 @@ from notices.dates.vocabulary import (
 )
 from notices.numerals import to_int
 
+#: Years said relative to the notice's: 去年 is the year before its own.
+_RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "来年": 1}
+
 
 class PointReader(EnglishReader):
     """Dates, times of day and points (a date with its time) at a token index."""
@@ -127,6 +130,11 @@ class PointReader(EnglishReader):
             return None
         if month is None or month_tok is None:
             return None
+        if year is None and self.text:
+            # 去年6月1日, 今年5月, 明年1月: a year said relative to the notice's own
+            year = _RELATIVE_YEARS.get(self.text[max(0, tok.start - 2) : tok.start])
+            if year is not None:
+                year += self.base.year
         if month_tok.kind is Kind.UNIT and month_tok.value == "月":
             k = j + 2
             day = _num(self.at(k), 1, 31)
