@@ -48,6 +48,8 @@ _PAST_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:已经|业已|�
 _REFERENCE_BEFORE = re.compile(r"(?:刊登|刊载|登载|刊於|刊于)(?:于|在)?\s*$")
 
 
+#: A deed told as done: 发布了, 召开了, 举行了.
+_DONE = re.compile(r"(?:发布|召开|举行|举办|开展|完成|启动|印发|下发|公布|出台|通过)了")
 _ISO_DAY = re.compile(r"\d{4}[-/]\d{1,2}[-/]\d{1,2}")
 
 
@@ -91,6 +93,14 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"
     if _PAST_AFTER.match(norm, end) or _REFERENCE_BEFORE.search(before[-8:]):
         return "past"  # 于7月15日已全数完成迁移 / 刊登于5月22日的公报: done, or a document's date
+    if (
+        period.start == period.end
+        and period.start is not None
+        and published is not None
+        and _as_date(period.start, tz) <= published
+        and _DONE.search(norm, end, clause_span(norm, begin, end)[1])
+    ):
+        return "past"  # 10月12日，市建委…发布了一则通知: what was done that day, told after
     opens_line = not line[: begin - first].strip(" \t•·*-")
     if period.start == period.end and opens_line and _ISO_DAY.fullmatch(norm[begin:end]):
         return "metadata"  # 2013-03-18 opening a line: a web page's date, not how notices write a plan
