@@ -30,10 +30,25 @@ def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult
     for item in segment(text):
         notice, skipped = _read_item(item, published=published, tz=tz)
         if notice is not None:
+            if result.notices and _headline_of(result.notices[-1], notice):
+                result.notices.pop()  # the web page's headline, restated by the article under it
             result.notices.append(notice)
         elif skipped is not None:
             result.skipped.append(skipped)
     return result
+
+
+#: A headline is a line: longer than this, an item is an article of its own.
+_HEADLINE_CHARS = 80
+
+
+def _headline_of(above: ParsedNotice, below: ParsedNotice) -> bool:
+    """Whether ``above`` is only a headline over ``below`` (长春发布"提前开栓供热"通知！10月15日0时…
+    then the article saying the same): unsigned, short, and every period of it said below too."""
+    if above.issuer is not None or len(above.body) > _HEADLINE_CHARS or not above.periods:
+        return False
+    below_spans = {(p.start, p.end) for p in below.periods}
+    return all((p.start, p.end) in below_spans for p in above.periods)
 
 
 def _text(paras: list[Para]) -> str:
@@ -122,7 +137,7 @@ _PLANNED = re.compile(
 
 #: What a news report opens with before its facts: 本报讯（记者 张明）记者昨日从市供电公司获悉，
 _REPORT_LEAD = re.compile(
-    r"(?:[【\[(（]?[^，。,\n]{0,14}(?:讯|訊|电|電)[】\])）]?\s*(?:[(（][^)）]{0,20}[)）])?\s*)?"
+    r"(?:[【\[(（]?[^，。,\n]{0,14}(?:讯|訊|日电|日電)[】\])）]?\s*(?:[(（][^)）]{0,20}[)）])?\s*)?"
     r"(?:记者[^，。,\n]{0,20}(?:获悉|了解到|获知)[，,:：]?\s*)?"
 )
 #: Dates too loose to plan around: 6月下旬, 年底. A report that gives no more is no notice.

@@ -136,3 +136,35 @@ def test_deadlines_after_a_date_and_dates_of_the_page_itself(
     text: str, expected: list[tuple[object, object]]
 ) -> None:
     assert periods(text) == expected
+
+
+def test_a_web_pages_headline_metadata_and_article_are_one_notice() -> None:
+    page = parse_page(
+        "北城区5月20日8时至18时停电\n2023-05-10 09:12 来源：市供电公司\n"
+        "因线路改造，北城区将于5月20日8时至18时停电，请用户提前做好准备。\n",
+        published=PUB,
+        tz=TZ,
+    )
+    (notice,) = page.notices
+    assert [(p.start, p.end) for p in notice.periods] == [(at(5, 20, 8), at(5, 20, 18))]
+
+
+def test_a_headline_item_restated_by_the_article_below_it_is_dropped() -> None:
+    from notices.categories import Category
+    from notices.model import ParsedNotice, Period
+    from notices.parse import _headline_of
+
+    window = Period(at(5, 20, 8), at(5, 20, 18), all_day=False)
+    headline = ParsedNotice("停电", Category.POWER_OUTAGE, "北城区5月20日8时至18时停电", periods=[window])
+    article = ParsedNotice(
+        "停电通知", Category.POWER_OUTAGE, "因线路改造……" * 5, issuer="供电公司", periods=[window]
+    )
+    assert _headline_of(headline, article)
+    assert not _headline_of(article, headline)  # signed, and no headline
+    other = ParsedNotice(
+        "停电",
+        Category.POWER_OUTAGE,
+        "南城区停电",
+        periods=[Period(at(5, 21, 8), at(5, 21, 18), all_day=False)],
+    )
+    assert not _headline_of(other, article)  # says something the article does not
