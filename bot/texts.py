@@ -7,6 +7,7 @@ that is already HTML (built by the bot itself) is wrapped in ``Html``.
 from __future__ import annotations
 
 from bot.html import esc
+from bot.texts_answers import ANSWER_TEXTS
 
 
 class Html(str):
@@ -365,20 +366,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Hello! Group admins can /subscribe this group to notices; anyone can use /now and /upcoming, or "
         "mention me with a question.",
     ),
-    # answers about a place that a notice names only as its detour (plain text: the answer escapes it)
-    "answer_detours_only": (
-        "没有通知说“{place}”封闭或受影响；它是下列通知的绕行道路：",
-        "No notice says “{place}” is closed or affected; it is the detour of:",
-    ),
-    "answer_detours_also": (
-        "“{place}”是下列通知的绕行道路，不在其封闭范围内：",
-        "“{place}” is the detour of these notices, not closed by them:",
-    ),
-    "answer_detour_entry": (
-        "#{id} {title}，{period}，绕行道路：{detour}",
-        "#{id} {title}, {period}; detour: {detour}",
-    ),
-    "answer_detour_entry_undated": ("#{id} {title}，绕行道路：{detour}", "#{id} {title}; detour: {detour}"),
-    "answer_detour_line": ("绕行道路：{detour}", "Detour: {detour}"),
     "card_detours": ("↪️ 绕行：{detours}", "↪️ Detour: {detours}"),
+    **ANSWER_TEXTS,
 }
