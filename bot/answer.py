@@ -15,18 +15,21 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.texts import both
+from bot import answer_text as words
+from bot.answer_text import is_zh, say
 from db.models import Notice, PlaceRole
 from db.search import NoticeFilter, count_any, find_notice_ids, fold, load_notices, nearest_notices
 from db.store import to_parsed
 from notices.categories import Category
-from notices.question import DEADLINES, SEARCH, UPCOMING, Question, parse_question
-from notices.render import format_days, format_moment, format_notice_entry, format_period
+from notices.question import DEADLINES, RECENT, REOPEN, SEARCH, UPCOMING, Question, parse_question
+from notices.render import format_period
 
 UPCOMING_DAYS = 7  # "/upcoming" and "upcoming …" look a week ahead, as the bot's command does
 CURRENT_LOOKAHEAD_DAYS = 30  # "哪些路封闭" also lists closures about to start
 PERIODLESS_DAYS = 90  # a rental advert without dates counts as current this long after publication
 DEADLINE_DAYS = 365
+RECENT_DAYS = 30  # "最近有什么停电" also lists what ended in the last 30 days, latest first
+REOPEN_DAYS = 365  # "什么时候恢复通行" looks this far ahead for the closure to end
 SEARCH_COUNT_CAP = 200  # a keyword search without time counts at most this many (the count scans texts)
 
 
@@ -51,6 +54,7 @@ class Answer:
         """The stable shape of ``noticebot ask --json``."""
         return {
             "language": self.language,
+            "question": self.question.to_json(),
             "text": self.text,
             "notices": [
                 {
@@ -76,10 +80,12 @@ async def answer_question(
     tz: ZoneInfo,
     limit: int = 10,
     offset: int = 0,
+    language: str | None = None,
 ) -> Answer:
-    """Answer ``text`` as asked at ``now`` (aware), with periods shown in ``tz``."""
+    """Answer ``text`` as asked at ``now`` (aware), with periods shown in ``tz``: in ``language`` (the
+    chat's), or in the question's own when None."""
     question = parse_question(text, now=now, tz=tz)
-    return await answer(session, question, now=now, tz=tz, limit=limit, offset=offset)
+    return await answer(session, question, now=now, tz=tz, limit=limit, offset=offset, language=language)
 
 
 async def answer(
@@ -90,12 +96,13 @@ async def answer(
     tz: ZoneInfo,
     limit: int = 10,
     offset: int = 0,
+    language: str | None = None,
 ) -> Answer:
     """Answer an already parsed question (the bot's /now and /upcoming build one directly)."""
     now = now.astimezone(tz)
-    language = question.language
+    language = language or question.language
     if not question.understood:
-        return Answer(language, _suggestions(language), [], question)
+        return Answer(language, words.suggestions(language), [], question)
     categories = tuple(question.categories)
     if question.intent == DEADLINES and not categories:
         categories = tuple(c for c in Category if c.has_deadline)
@@ -115,8 +122,20 @@ async def answer(
         result.text = _detour_lines(result, tz, also=False).lstrip("\n")
         return result
     reference = _reference(question, now, tz)
-    result.nearest_past, result.nearest_future = await nearest_notices(session, base, at=reference, tz=tz)
-    result.text = _nothing(result, now=now, tz=tz)
+    deadlines = question.intent == DEADLINES
+    result.nearest_past, result.nearest_future = await nearest_notices(
+        session, base, at=reference, tz=tz, by_end=deadlines
+    )
+    past, future = result.nearest_past, result.nearest_future
+    nearest = words.nearest_lines(
+        language,
+        tz,
+        reference,
+        (to_parsed(past, tz), past.id) if past is not None else None,
+        (to_parsed(future, tz), future.id) if future is not None else None,
+        deadlines=deadlines,
+    )
+    result.text = "\n".join([words.nothing(question, language, tz), *nearest])
     return result
 
 
@@ -154,6 +173,23 @@ def _filters(question: Question, base: NoticeFilter, *, now: datetime, tz: ZoneI
     if question.intent == UPCOMING:
         window = _days(question.window, tz) if question.window else (now, now + timedelta(days=UPCOMING_DAYS))
         return [variant(starts_between=window), variant(ends_between=window)]
+    if question.intent == REOPEN:
+        # The closure in force at the moment asked about (now by default), else the next to begin.
+        reference = _reference(question, now, tz)
+        ahead = variant(starts_between=(reference, reference + timedelta(days=REOPEN_DAYS)))
+        first_day = question.on or (question.window[0] if question.window else None)
+        if first_day is not None:
+            return [variant(active_on=first_day), ahead]
+        return [variant(active_at=reference), ahead]
+    if question.intent == RECENT and not question.has_time:
+        # What is on, what is about to start, then what ended lately, the latest first.
+        soon = now + timedelta(days=CURRENT_LOOKAHEAD_DAYS)
+        lately = (now - timedelta(days=RECENT_DAYS), now)
+        return [
+            variant(active_at=now),
+            variant(starts_between=(now, soon)),
+            variant(ends_between=lately, latest_first=True),
+        ]
     if question.at is not None:
         return [variant(active_at=question.at)]
     if question.on is not None:
@@ -234,11 +270,11 @@ def _detour_lines(result: Answer, tz: ZoneInfo, *, also: bool) -> str:
     """The notices that name the place asked about as their detour, said as such."""
     if not result.detour_of:
         return ""
-    zh = _zh(result.language)
+    zh = is_zh(result.language)
     needle = fold(result.question.text or "")
     first = [d for n in result.detour_of for d in _detours(n) if needle in fold(d)]
     place = first[0] if first else result.question.text or ""
-    lines = [_say(result.language, "answer_detours_also" if also else "answer_detours_only", place=place)]
+    lines = [say(result.language, "answer_detours_also" if also else "answer_detours_only", place=place)]
     for notice in result.detour_of:
         parsed = to_parsed(notice, tz)
         detour = ("、" if zh else "; ").join(parsed.detours)
@@ -247,133 +283,17 @@ def _detour_lines(result: Answer, tz: ZoneInfo, *, also: bool) -> str:
             key, values = "answer_detour_entry", {"period": period}
         else:
             key, values = "answer_detour_entry_undated", {}
-        lines.append(_say(result.language, key, id=notice.id, title=notice.title, detour=detour, **values))
+        lines.append(say(result.language, key, id=notice.id, title=notice.title, detour=detour, **values))
     return "\n" + "\n".join(lines)
 
 
-def _say(language: str, key: str, **values: object) -> str:
-    """A sentence of the bot's catalogue as plain text (the bot escapes the whole answer)."""
-    zh, en = both(key)
-    return (zh if _zh(language) else en).format(**values)
-
-
-# --- wording ---------------------------------------------------------------------------------------
-
-
-def _zh(language: str) -> bool:
-    return language.startswith("zh")
-
-
-def _what(question: Question, language: str) -> str:
-    """ "道路封闭、停电通知" / "road closure and power outage notices", with the keyword if any."""
-    zh = _zh(language)
-    names = [c.display(language) for c in question.categories]
-    if zh:
-        kinds = "、".join(names) + "通知" if names else "通知"
-        return f"与“{question.text}”有关的{kinds}" if question.text else kinds
-    kinds = " and ".join(n.lower() for n in names) + " notices" if names else "notices"
-    return f"{kinds} about “{question.text}”" if question.text else kinds
-
-
-def _when(question: Question, language: str, tz: ZoneInfo) -> str:
-    zh = _zh(language)
-    if question.at is not None:
-        moment = format_moment(question.at, language=language, tz=tz)
-        return f"{moment}时" if zh else f"at {moment}"
-    if question.on is not None:
-        day = format_days(question.on, question.on, language=language)
-        return day if zh else f"on {day}"
-    if question.window is not None:
-        days = format_days(*question.window, language=language)
-        return days if zh else f"in {days}"
-    return ""
-
-
-def _heading(question: Question, language: str, tz: ZoneInfo, total: int) -> str:
-    zh = _zh(language)
-    what = _what(question, language)
-    when = _when(question, language, tz)
-    if question.intent == DEADLINES:
-        if zh:
-            return f"{when or '近期'}截止的{what}（{total}条）："
-        return f"{what.capitalize()} with deadlines {when or 'coming up'} ({total}):"
-    if question.intent == UPCOMING:
-        if zh:
-            return f"{when or f'未来{UPCOMING_DAYS}天'}开始或结束的{what}（{total}条）："
-        return (
-            f"{what.capitalize()} starting or ending {when or f'in the next {UPCOMING_DAYS} days'} ({total}):"
-        )
-    if question.intent == SEARCH and not question.has_time:
-        return f"{what}（{total}条）：" if zh else f"{what.capitalize()} ({total}):"
-    if not when:
-        return f"当前及即将开始的{what}（{total}条）：" if zh else f"Current and upcoming {what} ({total}):"
-    return f"{when}有效的{what}（{total}条）：" if zh else f"{what.capitalize()} {when} ({total}):"
-
-
 def _listing(result: Answer, *, now: datetime, tz: ZoneInfo) -> str:
-    language = result.language
-    lines = [_heading(result.question, language, tz, result.total)]
+    language, question = result.language, result.question
+    lines = [words.heading(question, language, tz, result.total, upcoming_days=UPCOMING_DAYS)]
     for notice in result.notices:
         parsed = to_parsed(notice, tz)
-        lines.append(format_notice_entry(parsed, language=language, tz=tz, notice_id=notice.id))
-        if parsed.detours:
-            detour = ("、" if _zh(language) else "; ").join(parsed.detours)
-            lines.append("  " + _say(language, "answer_detour_line", detour=detour))
+        lines += words.entry(parsed, notice.id, question, language=language, tz=tz, now=now)
     shown_to = result.offset + len(result.notices)
     if shown_to < result.total:
-        rest = result.total - shown_to
-        lines.append(f"……还有{rest}条" if _zh(language) else f"… and {rest} more")
+        lines.append(words.listing_more(language, result.total - shown_to))
     return "\n".join(lines)
-
-
-def _brief(notice: Notice, language: str, tz: ZoneInfo) -> str:
-    parsed = to_parsed(notice, tz)
-    period = format_period(parsed.periods[0], language=language, tz=tz) if parsed.periods else ""
-    separator = "，" if _zh(language) else ", "
-    return f"#{notice.id} {notice.title}" + (f"{separator}{period}" if period else "")
-
-
-def _nothing(result: Answer, *, now: datetime, tz: ZoneInfo) -> str:
-    language, question = result.language, result.question
-    zh = _zh(language)
-    what, when = _what(question, language), _when(question, language, tz)
-    if zh:
-        lines = [f"没有找到{when}的{what}。" if when else f"目前没有{what}。"]
-    else:
-        lines = [f"No {what} {when}." if when else f"No current {what}."]
-    past, future = result.nearest_past, result.nearest_future
-    if past is not None:
-        brief = _brief(past, language, tz)
-        lines.append(f"最近结束的一条：{brief}" if zh else f"The most recent one ended: {brief}")
-    if future is not None:
-        brief = _brief(future, language, tz)
-        lines.append(f"下一条即将开始：{brief}" if zh else f"The next one starts: {brief}")
-    if past is None and future is None:
-        lines.append("之前和之后都没有相关通知。" if zh else "There are none before or after that either.")
-    return "\n".join(lines)
-
-
-def _suggestions(language: str) -> str:
-    if _zh(language):
-        return "\n".join(
-            [
-                "可以这样问我：",
-                "· 哪些路封闭",
-                "· 5月20日哪些路封闭",
-                "· 明天停电吗",
-                "· 有什么招聘",
-                "· 本周有哪些报名截止",
-                "· 寿山镇（地名或关键词）",
-            ]
-        )
-    return "\n".join(
-        [
-            "Try asking:",
-            "· what roads are closed",
-            "· what roads are closed on May 20",
-            "· is there a power outage tomorrow",
-            "· any jobs?",
-            "· which deadlines are this week",
-            "· a place or keyword, e.g. 寿山镇",
-        ]
-    )

@@ -449,7 +449,9 @@ def dates(app: App, text: str, base: str | None, as_json: bool) -> None:
     type=click.IntRange(1, 200),
     help="Most notices the answer lists.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print {language, text, notices} as JSON.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print {language, question, text, notices, detour_of} as JSON."
+)
 @click.pass_obj
 def ask(app: App, question: str, at: str | None, limit: int, as_json: bool) -> None:
     """Answer QUESTION the way the bot does ("哪些路封闭", "what roads are closed on May 20")."""

@@ -7,6 +7,7 @@ that is already HTML (built by the bot itself) is wrapped in ``Html``.
 from __future__ import annotations
 
 from bot.html import esc
+from bot.texts_answers import ANSWER_TEXTS
 
 
 class Html(str):
@@ -303,8 +304,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "with semicolons. /cancel to stop.",
     ),
     "period_bad": (
-        "看不懂这个日期：{detail}。再发一次，或 /cancel。",
-        "I can't read that date: {detail}. Try again, or /cancel.",
+        "看不懂这个日期：“{typed}”。请写成 2023年6月5日至6月20日 或 6月6日8:00至17:00，"
+        "再发一次，或 /cancel。",
+        "I can't read “{typed}” as a date: write it like 2023-06-05 to 2023-06-20 or 2023-06-06 8:00-17:00, "
+        "then try again, or /cancel.",
     ),
     "period_changed": ("#{id} 的日期已更新。", "#{id} has new dates."),
     "cancelled": ("已取消，没有改动。", "Cancelled; nothing changed."),
@@ -324,7 +327,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Usage: /setchannel @channel or /setchannel -100… (make the bot a channel admin first); "
         "/setchannel off to stop.\nNow: {current}",
     ),
-    "setchannel_bad": ("找不到这个频道，或它不是频道：{detail}", "I can't use that as a channel: {detail}"),
+    "setchannel_missing": (
+        "找不到 {target}：请检查频道名，并先把机器人加为频道管理员。",
+        "I can't find {target}: check the name, and make the bot an administrator of the channel first.",
+    ),
+    "setchannel_not_channel": ("{target} 是{kind}，不是频道。", "{target} is a {kind}, not a channel."),
+    "setchannel_not_admin": (
+        "机器人还不是 {target} 的管理员：先在频道设置里把它设为管理员。",
+        "The bot is not an administrator of {target} yet: make it one in the channel's settings first.",
+    ),
+    "cannot_withdraw": ("#{id} 是{status}，不能撤回。", "#{id} is a {status}; it cannot be withdrawn."),
+    "language_name": ("中文", "English"),
+    "chat_type_private": ("私聊", "private"),
+    "chat_type_group": ("群组", "group"),
+    "chat_type_supergroup": ("超级群组", "supergroup"),
+    "chat_type_channel": ("频道", "channel"),
+    "reminder_status_pending": ("待发送", "pending"),
+    "reminder_status_sending": ("发送中", "sending"),
+    "reminder_status_sent": ("已发送", "sent"),
+    "reminder_status_skipped": ("已跳过", "skipped"),
+    "reminder_status_failed": ("失败", "failed"),
+    "reminder_status_cancelled": ("已取消", "cancelled"),
     "setchannel_ok": (
         "以后每条发布的公告都会发到 {title}。",
         "Every published notice will now be posted to {title}.",
@@ -365,20 +388,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Hello! Group admins can /subscribe this group to notices; anyone can use /now and /upcoming, or "
         "mention me with a question.",
     ),
-    # answers about a place that a notice names only as its detour (plain text: the answer escapes it)
-    "answer_detours_only": (
-        "没有通知说“{place}”封闭或受影响；它是下列通知的绕行道路：",
-        "No notice says “{place}” is closed or affected; it is the detour of:",
-    ),
-    "answer_detours_also": (
-        "“{place}”是下列通知的绕行道路，不在其封闭范围内：",
-        "“{place}” is the detour of these notices, not closed by them:",
-    ),
-    "answer_detour_entry": (
-        "#{id} {title}，{period}，绕行道路：{detour}",
-        "#{id} {title}, {period}; detour: {detour}",
-    ),
-    "answer_detour_entry_undated": ("#{id} {title}，绕行道路：{detour}", "#{id} {title}; detour: {detour}"),
-    "answer_detour_line": ("绕行道路：{detour}", "Detour: {detour}"),
     "card_detours": ("↪️ 绕行：{detours}", "↪️ Detour: {detours}"),
+    **ANSWER_TEXTS,
 }

@@ -85,6 +85,8 @@ class NoticeFilter:
     # advert without dates counts as current for a while. Not combinable with the time filters above.
     undated_since: date | None = None
     status: str = NoticeStatus.PUBLISHED
+    # For a window of ends: the latest end first ("what ended recently") instead of the earliest.
+    latest_first: bool = False
     limit: int = 50
     offset: int = 0
 
@@ -213,7 +215,10 @@ def _ids(flt: NoticeFilter, tz: ZoneInfo, *, ordered: bool) -> Select[int]:
         )
         if not ordered:
             return query
-        # The nearest relevant period first: the earliest start in a starts window, else the earliest end.
+        # The nearest relevant period first: the earliest start in a starts window, else the earliest end
+        # (the latest when asked for what ended recently).
+        if flt.starts_between is None and flt.latest_first:
+            return query.group_by(p.notice_id).order_by(func.max(p.ends_at).desc().nulls_last(), p.notice_id)
         column = p.active_from if flt.starts_between is not None else p.ends_at
         return query.group_by(p.notice_id).order_by(func.min(column).asc().nulls_last(), p.notice_id)
     conditions, periods = _where(flt, tz)
@@ -242,6 +247,9 @@ def _ordered(query: Select[int], flt: NoticeFilter, periods: list[ColumnElement[
     if flt.active_at is not None or flt.active_on is not None:
         key = select(func.max(p.active_from)).where(relevant).scalar_subquery()
         return query.order_by(key.desc().nulls_last(), Notice.id)
+    if flt.starts_between is None and flt.latest_first:
+        latest = select(func.max(p.ends_at)).where(relevant).scalar_subquery()
+        return query.order_by(latest.desc().nulls_last(), Notice.id)
     column = p.active_from if flt.starts_between is not None else p.ends_at
     key = select(func.min(column)).where(relevant).scalar_subquery()
     return query.order_by(key.asc().nulls_last(), Notice.id)
@@ -298,10 +306,11 @@ async def count_any(
 
 
 async def nearest_notices(
-    session: AsyncSession, flt: NoticeFilter, *, at: datetime, tz: ZoneInfo
+    session: AsyncSession, flt: NoticeFilter, *, at: datetime, tz: ZoneInfo, by_end: bool = False
 ) -> tuple[Notice | None, Notice | None]:
     """For "nothing matches": the matching notice whose period ended most recently at or before ``at``,
-    and the one whose period starts soonest after it (``flt.active_*`` ignored)."""
+    and the one whose period starts soonest after it (``flt.active_*`` ignored); with ``by_end``, the
+    one whose period ends soonest after it (the next deadline, which has no start)."""
     moment = _utc(at, "at")
     p = PeriodRow
     base = (
@@ -310,5 +319,8 @@ async def nearest_notices(
         .where(*_notice_conditions(flt), *_period_conditions(flt, tz, with_active=False))
     )
     past = base.where(p.ends_at <= moment).order_by(p.ends_at.desc(), Notice.id).limit(1)
-    future = base.where(p.active_from > moment).order_by(p.active_from, Notice.id).limit(1)
+    if by_end:
+        future = base.where(p.ends_at > moment).order_by(p.ends_at, Notice.id).limit(1)
+    else:
+        future = base.where(p.active_from > moment).order_by(p.active_from, Notice.id).limit(1)
     return (await session.scalar(past), await session.scalar(future))

@@ -6,11 +6,13 @@ plain text: whoever sends it as HTML escapes it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from notices.model import ParsedNotice, Period
+from notices.normalize import normalize
 
 _EN_MONTHS = (
     "January",
@@ -92,8 +94,47 @@ def format_period(period: Period, *, language: str, tz: ZoneInfo) -> str:
     else:
         text = _timed(period, language, tz)
     if period.note:
-        notes.append(period.note)
+        notes.append(note_in(period.note, language))
     return text + _suffix(notes, language)
+
+
+# The qualifiers notices write after a period (节假日除外, 工作日9:00-16:00, 共16天), said in English.
+_EN_NOTE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"(?:法定)?节假日除外", "except public holidays"),
+        (r"(?:周末|双休日)除外", "except weekends"),
+        (r"节假日(?:不休|照常)", "holidays included"),
+        (r"北京时间", "Beijing time"),
+        (r"(\d+)个工作日", r"\1 working days"),
+        (r"共(\d+)天", r"\1 days in all"),
+        (r"工作日", "working days "),
+        (r"每日|每天", "daily "),
+        (r"上午", "morning "),
+        (r"下午", "afternoon "),
+        (r"晚上|每晚", "evening "),
+        (r"\s*(?:至|到|-|—|~|～)\s*", "–"),
+        (r"[，、,]\s*", ", "),
+        (r"[；;]\s*", "; "),
+        (r"[（(]", "("),
+        (r"[）)]", ")"),
+    )
+)
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def note_in(note: str, language: str) -> str:
+    """A period's note in ``language``: the notice's own words in Chinese; in English the usual
+    qualifiers translated, or the words as printed when they are not all known."""
+    if _zh(language) or not _CJK.search(note):
+        return note
+    text = normalize(note)
+    for pattern, replacement in _EN_NOTE_WORDS:
+        text = pattern.sub(replacement, text)
+    text = re.sub(r" {2,}", " ", text).strip()
+    return note if _CJK.search(text) else text
 
 
 def _all_day(period: Period, language: str) -> str:

@@ -178,7 +178,7 @@ async def test_pages_and_json(sessions: Sessions, ids: dict[str, int]) -> None:
     assert not {n.id for n in first.notices} & {n.id for n in second.notices}
     assert "还有2条" in first.text
     shape = first.to_json()
-    assert set(shape) == {"language", "text", "notices", "detour_of"}
+    assert set(shape) == {"language", "question", "text", "notices", "detour_of"}
     assert set(shape["notices"][0]) == {"id", "title", "category", "periods"}
 
 

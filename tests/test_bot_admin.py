@@ -107,7 +107,7 @@ async def test_change_category_edit_period_and_discard(harness: Harness, sample_
 
     await harness.press(admin, harness.current(rental), "Edit period")
     [bad] = await harness.send(admin, "sometime soonish")
-    assert "can't read that date" in (bad.plain or "")
+    assert "as a date: write it like" in (bad.plain or "")
     [changed] = await harness.send(admin, "2022年6月1日至6月15日")
     assert f"#{rental_id} has new dates" in (changed.plain or "")
     assert "1–15 June 2022" in (changed.plain or "")
@@ -192,7 +192,7 @@ async def test_add_step_by_step_cancel_and_publish(harness: Harness) -> None:
     [categories] = await harness.send(admin, "Temporary closure of <Main> & Co. street")
     await harness.press(admin, categories, "Road closure")
     [bad] = await harness.send(admin, "whenever")
-    assert "can't read that date" in (bad.plain or "")
+    assert "as a date: write it like" in (bad.plain or "")
     await harness.send(admin, "2022年5月20日至5月22日")
     await harness.send(admin, "寿山镇, 忠诚村")
     [preview] = await harness.send(admin, "The street is closed for <repairs> & paving.")
@@ -222,7 +222,7 @@ async def test_withdraw_stats_and_channel(harness: Harness, sample_page: str) ->
     [refused] = await harness.send(stranger, "/setchannel @liaoyuan_notices")
     assert "for the bot's administrators" in (refused.plain or "")
     [group_refused] = await harness.send(admin, "/setchannel -1")
-    assert "can't use that as a channel" in (group_refused.plain or "")
+    assert "-1 is a group, not a channel" in (group_refused.plain or "")
     [ok] = await harness.send(admin, "/setchannel @liaoyuan_notices")
     assert "posted to Liaoyuan notices" in (ok.plain or "")
     async with session_scope(harness.sessions) as session:

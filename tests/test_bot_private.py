@@ -68,7 +68,7 @@ async def test_questions_get_exactly_the_answer_of_noticebot_ask(
     for question in ("哪些路封闭", "what roads are closed on May 20", "有什么招聘", "寿山镇"):
         replies = await harness.send(user, question)
         async with session_scope(harness.sessions) as session:
-            expected = await answer_question(session, question, now=START, tz=TZ, limit=10)
+            expected = await answer_question(session, question, now=START, tz=TZ, limit=10, language="en")
         assert plain(replies) == expected.text, question
         assert expected.notices, question
         assert {f"n:{n.id}" for n in expected.notices} <= set(all_callback_data(replies))

@@ -115,7 +115,7 @@ async def test_ingest_sample_twice_then_ask(cli: Any, sample_page: str, tmp_path
     )
     assert en.code == 0, en.err
     answer = en.json()
-    assert set(answer) == {"language", "text", "notices", "detour_of"}
+    assert set(answer) == {"language", "question", "text", "notices", "detour_of"}
     assert answer["language"] == "en"
     assert [n["id"] for n in answer["notices"]] == [closure["id"]]
     assert answer["notices"][0] == {

@@ -16,6 +16,7 @@ from notices.render import (
     format_notice_line,
     format_period,
     format_period_labelled,
+    note_in,
 )
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -47,7 +48,7 @@ def at(*args: int) -> datetime:
         (
             Period(date(2022, 5, 10), date(2022, 5, 31), note="节假日除外"),
             "2022年5月10日—31日（全天；节假日除外）",
-            "10–31 May 2022 (all day; 节假日除外)",
+            "10–31 May 2022 (all day; except public holidays)",
         ),
         (Period(None, date(2022, 5, 31)), "截至2022年5月31日", "until 31 May 2022"),
         (Period(date(2022, 5, 20), None), "2022年5月20日起（全天）", "from 20 May 2022 (all day)"),
@@ -168,3 +169,23 @@ def test_notice_full() -> None:
     en = format_notice_full(NOTICE, language="en", tz=SH, with_warnings=True)
     assert "Published: 10 May 2022" in en
     assert en.endswith("Warnings: title came after the body")
+
+
+@pytest.mark.parametrize(
+    ("note", "en"),
+    [
+        ("节假日除外", "except public holidays"),
+        ("節假日除外", "except public holidays"),
+        (
+            "下午14:00至17:00；北京时间，法定节假日除外",
+            "afternoon 14:00–17:00; Beijing time, except public holidays",
+        ),
+        ("工作日9:00-16:00", "working days 9:00–16:00"),
+        ("5个工作日", "5 working days"),
+        ("共16天", "16 days in all"),
+        ("报名请带身份证", "报名请带身份证"),  # not a known qualifier: the notice's words as printed
+    ],
+)
+def test_notes_in_english(note: str, en: str) -> None:
+    assert note_in(note, "en") == en
+    assert note_in(note, "zh") == note

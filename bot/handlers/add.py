@@ -17,7 +17,7 @@ from telegram.ext import (
 )
 
 from bot import keyboards
-from bot.handlers.admin import parse_periods, publish_notice
+from bot.handlers.admin import parse_periods, period_bad, publish_notice
 from bot.handlers.common import App, Context, Deps, chat_row, deps, edit_or_send, is_bot_admin, reply
 from bot.html import esc
 from bot.texts import say
@@ -114,8 +114,8 @@ async def period(update: Update, context: Context) -> int:
     text = update.effective_message.text if update.effective_message else ""
     try:
         periods = parse_periods(text or "", base=_today(d), d=d)
-    except (DateSyntaxError, ValueError) as error:
-        await reply(update, context, say(lang, "period_bad", detail=str(error)))
+    except (DateSyntaxError, ValueError):
+        await reply(update, context, period_bad(lang, text or ""))
         return PERIOD
     _draft(context)["periods"] = periods
     await reply(update, context, say(lang, "add_places"))

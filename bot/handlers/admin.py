@@ -20,7 +20,7 @@ from bot.handlers import planning
 from bot.handlers.cards import category_name, notice_card
 from bot.handlers.common import App, Context, Deps, chat_row, deps, edit_or_send, is_bot_admin, reply
 from bot.html import esc
-from bot.texts import say
+from bot.texts import TEXTS, say
 from db.chats import chat_stats, get_broadcast_channel, get_chat, set_broadcast_channel
 from db.engine import session_scope
 from db.models import Notice, NoticeStatus
@@ -325,6 +325,13 @@ def parse_periods(text: str, *, base: date, d: Deps) -> list[Period]:
     return [parse_period(piece, base=base, tz=d.settings.zone) for piece in pieces]
 
 
+def period_bad(lang: str, typed: str) -> str:
+    """ "I can't read that date", with what was typed and how to write one (the parser's own reasons
+    are English only, so they are not shown)."""
+    shown = typed.strip() if len(typed.strip()) <= 40 else typed.strip()[:40] + "…"
+    return say(lang, "period_bad", typed=shown)
+
+
 async def pending_period(update: Update, context: Context) -> None:
     """The text after "Edit period": the new periods. Runs before every other text handler and stops
     them when it takes the message; /cancel (handled here too) leaves the notice as it was."""
@@ -352,8 +359,8 @@ async def pending_period(update: Update, context: Context) -> None:
             raise ApplicationHandlerStop
         try:
             periods = parse_periods(text, base=notice.published or _today(d), d=d)
-        except (DateSyntaxError, ValueError) as error:
-            await reply(update, context, say(lang, "period_bad", detail=str(error)))
+        except (DateSyntaxError, ValueError):
+            await reply(update, context, period_bad(lang, text))
             raise ApplicationHandlerStop from None
         notice = await replace_periods(session, notice_id, periods, tz=d.settings.zone)
         if notice.status == NoticeStatus.PUBLISHED:
@@ -393,8 +400,8 @@ async def withdraw(update: Update, context: Context) -> None:
         else:
             try:
                 await set_status(session, notice_id, NoticeStatus.WITHDRAWN)
-            except StatusError as error:
-                text = esc(str(error))
+            except StatusError:
+                text = say(lang, "cannot_withdraw", id=notice_id, status=say(lang, f"status_{notice.status}"))
             else:
                 await planning.notice_withdrawn(session, notice_id, now=d.now(), tz=d.settings.zone)
                 text = say(lang, "withdrawn", id=notice_id)
@@ -419,15 +426,21 @@ async def stats(update: Update, context: Context) -> None:
     text = say(
         lang,
         "stats",
-        chats=listing(figures.chats_by_type),
+        chats=listing(figures.chats_by_type, lambda t: _named(lang, "chat_type", t)),
         inactive=figures.inactive_chats,
         subs=listing(figures.subscriptions_by_kind, lambda k: say(lang, f"kind_{k}")),
         by_category=listing(figures.subscriptions_by_category, lambda c: category_name(c, lang)),
         notices=listing(notices, lambda s: say(lang, f"status_{s}")),
         sent=figures.messages_sent,
-        reminders=listing(figures.reminders_by_status),
+        reminders=listing(figures.reminders_by_status, lambda s: _named(lang, "reminder_status", s)),
     )
     await reply(update, context, text)
+
+
+def _named(lang: str, group: str, value: str) -> str:
+    """An enumeration's value in the chat's language (the value itself if the catalogue lacks it)."""
+    key = f"{group}_{value}"
+    return say(lang, key) if key in TEXTS else value
 
 
 async def setchannel(update: Update, context: Context) -> None:
@@ -456,13 +469,20 @@ async def setchannel(update: Update, context: Context) -> None:
         return
     try:
         chat = await context.bot.get_chat(int(target) if re.fullmatch(r"-?\d+", target) else target)
+        problem = None
         if chat.type != ChatType.CHANNEL:
-            raise ValueError(f"{target} is a {chat.type}, not a channel")
-        member = await context.bot.get_chat_member(chat.id, context.bot.id)
-        if member.status not in ("administrator", "creator"):
-            raise ValueError("the bot is not an administrator of that channel")
-    except (TelegramError, ValueError) as error:
-        await reply(update, context, say(lang, "setchannel_bad", detail=str(error)))
+            problem = say(
+                lang, "setchannel_not_channel", target=target, kind=_named(lang, "chat_type", chat.type)
+            )
+        elif (await context.bot.get_chat_member(chat.id, context.bot.id)).status not in (
+            "administrator",
+            "creator",
+        ):
+            problem = say(lang, "setchannel_not_admin", target=target)
+    except TelegramError:
+        problem = say(lang, "setchannel_missing", target=target)
+    if problem is not None:
+        await reply(update, context, problem)
         return
     async with session_scope(d.sessions) as session:
         await set_broadcast_channel(session, chat.id, title=chat.title)

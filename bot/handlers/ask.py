@@ -1,7 +1,8 @@
 """Questions in plain words, and the commands for the same: /now, /upcoming, /notice ID.
 
-A question gets exactly the answer ``noticebot ask`` prints (bot.answer), escaped for HTML, with a button
-per notice for its full text. Lists are paginated with buttons that edit the message in place.
+A question gets the answer ``noticebot ask`` prints (bot.answer), in the chat's language whatever the
+question's, escaped for HTML, with a button per notice for its full text. Lists are paginated with
+buttons that edit the message in place.
 """
 
 from __future__ import annotations
@@ -86,7 +87,9 @@ async def answer(update: Update, context: Context, text: str, *, page: int = 0, 
             await reply(update, context, say(lang, "suggestions"))
             return
         offset = page * ANSWER_PAGE
-        result = await answer_question(session, text, now=now, tz=tz, limit=ANSWER_PAGE, offset=offset)
+        result = await answer_question(
+            session, text, now=now, tz=tz, limit=ANSWER_PAGE, offset=offset, language=lang
+        )
     items = [(n.id, n.title) for n in result.notices]
     pages = max(1, -(-result.total // ANSWER_PAGE))
     markup = keyboards.notice_list(result.language, items, prefix="qa", page=page, pages=pages)

@@ -150,7 +150,7 @@ def summary(chat: Chat, default_tz: str) -> str:
     return say(
         lang,
         "settings_title",
-        language="中文" if lang == "zh" else "English",
+        language=say(lang, "language_name"),
         tz=chat.tz or default_tz,
         quiet=keyboards.quiet_label(lang, quiet),
         morning=chat.morning_hour,

@@ -8,10 +8,22 @@ first, so "哪些路封閉" reads like "哪些路封闭".
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from notices.question.base import _CJK, ACTIVE, DEADLINES, INTENTS, SEARCH, UPCOMING, Question, fold
+from notices.question.base import (
+    _CJK,
+    ACTIVE,
+    DEADLINES,
+    INTENTS,
+    RECENT,
+    REOPEN,
+    SEARCH,
+    UPCOMING,
+    Question,
+    fold,
+)
+from notices.question.intents import SOON_DAYS, find_recent, find_reopen, find_soon_deadline
 from notices.question.keyword import _ASKS, _keyword
 from notices.question.subjects import _find_categories, _find_intent
 from notices.question.when import _find_time
@@ -26,9 +38,17 @@ def parse_question(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
     folded = fold(text)
     asks = _ASKS.search(folded) is not None
     when, folded = _find_time(folded, now=now, language=language)
+    reopen, implied, folded = find_reopen(folded)
+    soon, folded = find_soon_deadline(folded)
     categories, folded = _find_categories(folded, language)
+    recent, folded = find_recent(folded)
     intent_words, folded = _find_intent(folded, language)
     keyword = _keyword(folded, language)
+    categories = categories or implied
+    if soon:
+        intent_words = DEADLINES
+        if when is None:
+            when = (now.date(), now.date() + timedelta(days=SOON_DAYS - 1))
 
     at = on = None
     window = None
@@ -39,10 +59,14 @@ def parse_question(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
     elif when is not None:
         window = when
 
-    if intent_words == UPCOMING and (at is not None or on is not None):
+    if reopen:
+        intent = REOPEN
+    elif intent_words == UPCOMING and (at is not None or on is not None):
         intent = ACTIVE  # "will the road be closed on May 20" asks about that day
     elif intent_words is not None:
         intent = intent_words
+    elif recent and when is None:
+        intent = RECENT
     elif not categories and when is None and keyword is not None:
         intent = SEARCH
     else:
@@ -55,8 +79,22 @@ def parse_question(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
         on=on,
         window=window,
         intent=intent,
-        understood=bool(categories or keyword or when is not None or intent_words or asks),
+        understood=bool(
+            categories or keyword or when is not None or intent_words or asks or reopen or recent
+        ),
     )
 
 
-__all__ = ["ACTIVE", "DEADLINES", "INTENTS", "SEARCH", "UPCOMING", "Question", "fold", "parse_question"]
+__all__ = [
+    "ACTIVE",
+    "DEADLINES",
+    "INTENTS",
+    "RECENT",
+    "REOPEN",
+    "SEARCH",
+    "SOON_DAYS",
+    "UPCOMING",
+    "Question",
+    "fold",
+    "parse_question",
+]

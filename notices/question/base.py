@@ -23,7 +23,13 @@ DEADLINES = "deadlines"
 SEARCH = "search"
 
 
-INTENTS = (ACTIVE, UPCOMING, DEADLINES, SEARCH)
+RECENT = "recent"  # 最近 / recent: what is on, about to start, and what ended last
+
+
+REOPEN = "reopen"  # 什么时候恢复通行 / when does it reopen: the end of the closure or outage
+
+
+INTENTS = (ACTIVE, UPCOMING, DEADLINES, SEARCH, RECENT, REOPEN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +54,18 @@ class Question:
     @property
     def has_time(self) -> bool:
         return self.at is not None or self.on is not None or self.window is not None
+
+    def to_json(self) -> dict[str, object]:
+        """What was understood, as ``noticebot ask --json`` shows it."""
+        return {
+            "intent": self.intent,
+            "categories": [c.value for c in self.categories],
+            "text": self.text,
+            "at": self.at.isoformat() if self.at is not None else None,
+            "on": self.on.isoformat() if self.on is not None else None,
+            "window": [d.isoformat() for d in self.window] if self.window is not None else None,
+            "understood": self.understood,
+        }
 
 
 def fold(text: str) -> str:

@@ -240,6 +240,8 @@ _EN_DEADLINE = _matcher(
         "deadline",
         "deadlines",
         "due",
+        "closing",
+        "closes",
         "closing date",
         "closing dates",
         "apply by",
@@ -251,7 +253,7 @@ _EN_DEADLINE = _matcher(
 )
 
 
-_ZH_UPCOMING = re.compile(r"即将|将要|将会|快要|马上|就要|接下来|近期|最近|预计|计划|要开始|开始")
+_ZH_UPCOMING = re.compile(r"即将|将要|将会|快要|马上|就要|接下来|近期|预计|计划|要开始|开始")
 
 
 _EN_UPCOMING = _matcher(
