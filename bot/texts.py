@@ -259,6 +259,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "可以设置：language、tz、quiet、morning、deadline、mode",
         "settings are: language, tz, quiet, morning, deadline, mode",
     ),
+    "question_too_long": (
+        "这个问题太长了。请用一两句话提问，最多 {limit} 个字；/help 里有示例。",
+        "That question is too long. Please ask in a sentence or two, at most {limit} characters; /help "
+        "has examples.",
+    ),
     # inline
     "inline_none": ("没有匹配的有效公告", "No matching notice in force"),
     # admin
@@ -291,6 +296,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "duplicates": ("已存在：{items}", "Already stored: {items}"),
     "duplicate_item": ("#{id}（{status}）", "#{id} ({status})"),
     "duplicates_more": ("……共 {count} 条", " … {count} in all"),
+    "paste_split": (
+        "Telegram 会把超过 4096 字的文字拆成几条消息，跨两条的公告可能读不全。长的版面请作为 .txt 文件发送。",
+        "Telegram splits text over 4096 characters into several messages, and a notice cut in two may be "
+        "read wrongly. Send a long page as a .txt file instead.",
+    ),
     "doc_reading": ("正在读取{what}（{size}）…", "Reading {what} ({size})…"),
     "pasted_text": ("粘贴的文字", "the pasted text"),
     "doc_stopped": (

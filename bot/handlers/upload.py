@@ -34,6 +34,9 @@ log = logging.getLogger("bot")
 
 PAGE_MIN_CHARS = 80
 """Pasted text at least this long (or forwarded, or several lines) is a page to parse, not a question."""
+SPLIT_PASTE_CHARS = 4000
+"""Pasted text this long is likely one part of a longer paste that the client cut into messages of at
+most 4096 characters, and a notice may be cut in two: the admin is told to send such a page as a file."""
 DRAFTS_PAGE = 20
 """Draft cards sent at a time; the rest come with the Next button."""
 LISTED_DUPLICATES = 10
@@ -112,6 +115,8 @@ async def pasted(update: Update, context: Context) -> None:
     lang = await chat_language(update, context)
     what = say(lang, "pasted_text")
     await ingest(update, context, message.text, source="telegram", what=what, lang=lang)
+    if len(message.text) >= SPLIT_PASTE_CHARS:
+        await reply(update, context, say(lang, "paste_split"))
 
 
 async def forwarded_by_stranger(update: Update, context: Context) -> None:
