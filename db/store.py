@@ -365,12 +365,10 @@ async def notices_between(
     """Up to ``limit`` notices with ids in [first, last] and above ``after``, in id order: a page of the
     drafts one upload stored (another upload's drafts stored at the same moment may share the range,
     and are drafts to review as well)."""
-    statement = (
-        select(Notice)
-        .where(Notice.id >= max(first, after + 1), Notice.id <= last)
-        .order_by(Notice.id)
-        .limit(limit)
-    )
+    low = max(first, after + 1)
+    if low > last:  # (and keeps ``after + 1`` out of the query: it may overflow a 32-bit column)
+        return []
+    statement = select(Notice).where(Notice.id >= low, Notice.id <= last).order_by(Notice.id).limit(limit)
     return list(await session.scalars(statement))
 
 
