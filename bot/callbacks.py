@@ -55,6 +55,7 @@ SHAPES: tuple[str, ...] = (
     # admins' drafts and /add (bot/handlers/admin.py, bot/handlers/add.py)
     f"d:(?:pub|del|cat|per):{NUMBER}",
     f"d:set:{NUMBER}:{CATEGORY}",
+    f"d:more:{NUMBER}:{NUMBER}:{NUMBER}",  # an upload's next page of drafts (bot/handlers/upload.py)
     f"add:cat:{CATEGORY}",
     "add:(?:pub|draft|cancel)",
 )

@@ -170,6 +170,11 @@ def draft_card(lang: str, notice_id: int) -> InlineKeyboardMarkup:
     )
 
 
+def more_drafts(lang: str, first: int, after: int, last: int) -> InlineKeyboardMarkup:
+    """Next under a page of an upload's drafts: the ids ``first``–``last``, shown up to ``after``."""
+    return InlineKeyboardMarkup([[button(say(lang, "next"), f"d:more:{first}:{after}:{last}")]])
+
+
 def draft_categories(lang: str, notice_id: int) -> InlineKeyboardMarkup:
     buttons = [button(c.display(lang), f"d:set:{notice_id}:{c.value}") for c in Category]
     return InlineKeyboardMarkup(rows(buttons, 2))

@@ -28,7 +28,7 @@ from telegram import Update
 from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 
 from bot.app import set_commands
-from bot.handlers.common import App
+from bot.handlers.common import App, begin_stopping
 
 log = logging.getLogger("bot.runner")
 
@@ -184,6 +184,7 @@ async def serve(
                 await stop.wait()
             finally:
                 stop.set()
+                begin_stopping(app)  # before the library waits for running handlers to finish
                 if task is not None:
                     await _finish(task)
                 if updater.running:

@@ -260,6 +260,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "可以设置：language、tz、quiet、morning、deadline、mode",
         "settings are: language, tz, quiet, morning, deadline, mode",
     ),
+    "question_too_long": (
+        "这个问题太长了。请用一两句话提问，最多 {limit} 个字；/help 里有示例。",
+        "That question is too long. Please ask in a sentence or two, at most {limit} characters; /help "
+        "has examples.",
+    ),
     # inline
     "inline_none": ("没有匹配的有效公告", "No matching notice in force"),
     # admin
@@ -285,7 +290,28 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Found {found} notices: {new} new drafts, {dupes} already stored; {skipped} items that are not "
         "notices were skipped.",
     ),
-    "duplicate_of": ("已存在：#{id}（{status}）", "Already stored: #{id} ({status})"),
+    "doc_repeats": (
+        "另有 {count} 条在页面里重复出现。",
+        " {count} more repeat a notice earlier on the page.",
+    ),
+    "duplicates": ("已存在：{items}", "Already stored: {items}"),
+    "duplicate_item": ("#{id}（{status}）", "#{id} ({status})"),
+    "duplicates_more": ("……共 {count} 条", " … {count} in all"),
+    "paste_split": (
+        "Telegram 会把超过 4096 字的文字拆成几条消息，跨两条的公告可能读不全。长的版面请作为 .txt 文件发送。",
+        "Telegram splits text over 4096 characters into several messages, and a notice cut in two may be "
+        "read wrongly. Send a long page as a .txt file instead.",
+    ),
+    "doc_reading": ("正在读取{what}（{size}）…", "Reading {what} ({size})…"),
+    "pasted_text": ("粘贴的文字", "the pasted text"),
+    "doc_stopped": (
+        "机器人正在重启，{what}没有读完，什么也没有保存。请过一分钟再发一次。",
+        "The bot is restarting: I stopped reading {what} and stored nothing. Please send it again in a "
+        "minute.",
+    ),
+    "doc_failed": ("读取{what}时出错，什么也没有保存。", "Reading {what} failed; nothing was stored."),
+    "drafts_page": ("已显示 {shown} / {total} 条草稿", "{shown} of {total} drafts"),
+    "drafts_done": ("{total} 条草稿都已显示。", "That was all {total} drafts."),
     "btn_publish": ("✅ 发布", "✅ Publish"),
     "btn_category": ("🏷 改类别", "🏷 Change category"),
     "btn_period": ("📅 改日期", "📅 Edit period"),

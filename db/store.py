@@ -6,7 +6,7 @@ what was stored before untouched.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -39,6 +39,10 @@ class NoticeNotFound(NoticebotError, LookupError):
 
 class StatusError(NoticebotError, ValueError):
     """An unknown status, or a change of status that is not allowed."""
+
+
+class StoreInterrupted(NoticebotError):
+    """Storing a page was stopped part-way (the bot is stopping); the caller rolls back."""
 
 
 @dataclass(slots=True)
@@ -216,20 +220,45 @@ async def store_page(
     tz: ZoneInfo,
     source: str | None = None,
     status: str = NoticeStatus.PUBLISHED,
+    stop: Callable[[], bool] | None = None,
 ) -> StoreReport:
-    """Store a page's notices; a notice seen before (on this page or earlier) is reported as a duplicate."""
+    """Store a page's notices; a notice seen before (on this page or earlier) is reported as a duplicate.
+
+    The notices already stored are looked up a batch at a time, so a page read again costs a few
+    queries, not one per notice. ``stop`` is asked before each notice is stored: when it says yes,
+    StoreInterrupted is raised and the caller's transaction, rolled back, leaves nothing of the page.
+    """
     _check_status(status)
     report = StoreReport(skipped=list(result.skipped))
-    seen: dict[str, int] = {}
+    seen = await _known_hashes(session, [notice.content_hash for notice in result.notices])
     for notice in result.notices:
         key = notice.content_hash
         if key in seen:
             report.duplicates.append(StoredNotice(id=seen[key], notice=notice, duplicate=True))
             continue
+        if stop is not None and stop():
+            raise StoreInterrupted("stopped while storing a page")
         stored = await store_notice(session, notice, tz=tz, source=source, status=status)
         seen[key] = stored.id
         (report.duplicates if stored.duplicate else report.stored).append(stored)
     return report
+
+
+_HASH_BATCH = 500
+"""Content hashes per lookup: well under SQLite's and asyncpg's limits on bound parameters."""
+
+
+async def _known_hashes(session: AsyncSession, hashes: Sequence[str]) -> dict[str, int]:
+    """The ids of the stored notices with these content hashes."""
+    unique = list(dict.fromkeys(hashes))
+    known: dict[str, int] = {}
+    for start in range(0, len(unique), _HASH_BATCH):
+        batch = unique[start : start + _HASH_BATCH]
+        rows = await session.execute(
+            select(Notice.content_hash, Notice.id).where(Notice.content_hash.in_(batch))
+        )
+        known.update({content_hash: notice_id for content_hash, notice_id in rows})
+    return known
 
 
 def _period_from_row(row: PeriodRow, tz: ZoneInfo) -> Period:
@@ -328,3 +357,32 @@ async def counts_by_status(session: AsyncSession) -> dict[str, int]:
     for status, count in rows:
         counts[status] = count
     return counts
+
+
+async def notices_between(
+    session: AsyncSession, first: int, last: int, *, after: int = 0, limit: int = 20
+) -> list[Notice]:
+    """Up to ``limit`` notices with ids in [first, last] and above ``after``, in id order: a page of the
+    drafts one upload stored (another upload's drafts stored at the same moment may share the range,
+    and are drafts to review as well)."""
+    low = max(first, after + 1)
+    if low > last:  # (and keeps ``after + 1`` out of the query: it may overflow a 32-bit column)
+        return []
+    statement = select(Notice).where(Notice.id >= low, Notice.id <= last).order_by(Notice.id).limit(limit)
+    return list(await session.scalars(statement))
+
+
+async def count_between(session: AsyncSession, first: int, last: int) -> int:
+    """How many notices have ids in [first, last]."""
+    count = await session.scalar(
+        select(func.count()).select_from(Notice).where(Notice.id >= first, Notice.id <= last)
+    )
+    return int(count or 0)
+
+
+async def statuses_of(session: AsyncSession, ids: Sequence[int]) -> dict[int, str]:
+    """The status of each of these notices that exists."""
+    if not ids:
+        return {}
+    rows = await session.execute(select(Notice.id, Notice.status).where(Notice.id.in_(list(ids))))
+    return {notice_id: status for notice_id, status in rows}

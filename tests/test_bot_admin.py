@@ -90,7 +90,11 @@ async def test_admin_uploads_the_sample_page_reviews_and_publishes(
     replies = await harness.upload(admin, "same-page.txt", sample_page.encode("utf-8"))
     assert "新草稿 0 条，已存在 3 条" in (replies[0].plain or "")
     assert len(await notice_rows(harness)) == 3, "re-sending the page stores nothing new"
-    assert f"已存在：#{closure_id}（已发布）" in plain(replies)
+    assert len(replies) == 2, "the notices already stored are one line, not a card each"
+    known = replies[1].plain or ""
+    assert known.startswith("已存在：")
+    assert f"#{closure_id}（已发布）" in known
+    assert known.count("（草稿）") == 2
 
 
 async def test_change_category_edit_period_and_discard(harness: Harness, sample_page: str) -> None:

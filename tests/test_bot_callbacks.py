@@ -51,6 +51,9 @@ FORGED = [
     f"qa:{HUGE}",
     f"d:pub:{HUGE}",
     "d:set:1:volcano",
+    f"d:more:1:{HUGE}:3",
+    "d:more:1:2",
+    "d:more:1:2:3:4",
     "add:cat:volcano",
     "zz:1",
     "unsuball:maybe",
@@ -168,7 +171,13 @@ async def test_well_formed_ids_of_nothing_are_handled_without_a_traceback(
         for data in (f"n:{big}", f"sub:x:{big}:{big}", f"sub:p:{big}", f"snooze:{big}", f"ls:now:{big}"):
             pressed = await harness.press_data(user, reply, data, check=False)
             assert pressed.answers, data
-        for data in (f"d:pub:{big}", f"d:del:{big}", f"d:cat:{big}", f"d:set:{big}:road_closure"):
+        for data in (
+            f"d:pub:{big}",
+            f"d:del:{big}",
+            f"d:cat:{big}",
+            f"d:set:{big}:road_closure",
+            f"d:more:{big}:{big}:{big}",
+        ):
             pressed = await harness.press_data(admin, admin_reply, data, check=False)
             assert pressed.answers, data
     assert_no_traceback(caplog)
@@ -188,6 +197,7 @@ def test_every_button_the_bot_makes_passes_the_check() -> None:
             ),
             keyboards.draft_card(lang, callbacks.MAX_NUMBER),
             keyboards.draft_categories(lang, 1),
+            keyboards.more_drafts(lang, 1, 20, callbacks.MAX_NUMBER),
             keyboards.add_categories(lang),
             keyboards.add_confirm(lang),
             keyboards.notice_list(lang, [(7, "t")], prefix="ls:now", page=1, pages=3),

@@ -16,6 +16,7 @@ from db.models import Place as PlaceRow
 from db.store import (
     NoticeNotFound,
     StatusError,
+    StoreInterrupted,
     counts_by_status,
     get_notice,
     replace_periods,
@@ -200,6 +201,39 @@ async def test_failed_page_leaves_the_database_unchanged(sessions: Sessions, tz:
     async with sessions() as session:
         assert await total(session, Notice) == 1
         assert await total(session, PeriodRow) == 1
+
+
+async def test_a_page_stopped_part_way_leaves_nothing(sessions: Sessions, tz: ZoneInfo) -> None:
+    """The bot stopping while it stores a long page: the notices stored so far are rolled back."""
+    asked: list[int] = []
+
+    def stop() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    page = PageResult(notices=[road_closure(), outage(tz), recruitment()])
+    with pytest.raises(StoreInterrupted):
+        async with session_scope(sessions) as session:
+            await store_page(session, page, tz=tz, stop=stop)
+    assert len(asked) == 3, "asked before each notice, and stopped at the third"
+    async with sessions() as session:
+        assert await total(session, Notice) == 0
+        assert await total(session, PeriodRow) == 0
+
+
+async def test_known_notices_are_found_in_batches(sessions: Sessions, tz: ZoneInfo) -> None:
+    """More known notices than one lookup holds: each is still reported with its own id."""
+    notices = []
+    for number in range(1200):
+        notice = recruitment()
+        notice.body = f"{notice.body} 第{number}号"
+        notices.append(notice)
+    async with session_scope(sessions) as session:
+        first = await store_page(session, PageResult(notices=notices), tz=tz)
+    async with session_scope(sessions) as session:
+        again = await store_page(session, PageResult(notices=notices), tz=tz, stop=lambda: True)
+    assert again.stored == []
+    assert [d.id for d in again.duplicates] == [s.id for s in first.stored]
 
 
 async def test_unknown_status_is_refused(sessions: Sessions, tz: ZoneInfo) -> None:

@@ -38,6 +38,7 @@ from telegram.ext import (
 )
 
 from bot.standin import DEFAULT_TOKEN, FloodLimits, StandIn
+from bot.standin.client import client_parts
 from bot.standin.entities import EntityError, parse_html
 from bot.standin.limits import FloodGate
 from tests.standin_fixtures import application_builder, polling, stand_in_bot
@@ -313,6 +314,35 @@ async def test_get_updates_honours_offset_and_allowed_updates(server: StandIn, b
     server.user_message(user, None, "three")
     later = await bot.get_updates(offset=updates[-1].update_id + 1, timeout=5)
     assert [u.message.text for u in later if u.message] == ["three"]
+
+
+async def test_a_long_text_arrives_as_several_messages_as_a_client_sends_it(
+    server: StandIn, bot: Bot
+) -> None:
+    """Telegram never hands a bot a message over 4096 characters: a client cuts a longer paste into
+    several, at a line break as late as it can, dropping the whitespace at each cut."""
+    user = server.user()
+    lines = [f"{number:03d} " + "通知内容" * 20 for number in range(100)]  # 84 characters a line
+    text = "\n".join(lines)
+    assert len(text) > 2 * 4096
+    last = server.user_message(user, None, text)
+    updates = await bot.get_updates(timeout=0)
+    parts = [u.message.text or "" for u in updates if u.message]
+    assert len(parts) == 3
+    assert all(len(part) <= 4096 for part in parts)
+    assert "\n".join(parts) == text, "cut between lines, nothing lost"
+    assert len(parts[0]) > 4000, "as late as the limit allows"
+    assert updates[-1].message is not None
+    assert updates[-1].message.message_id == last.message_id
+
+    unbroken = "长" * 5000
+    server.user_message(user, None, unbroken)
+    later = await bot.get_updates(offset=updates[-1].update_id + 1, timeout=0)
+    assert [len(u.message.text or "") for u in later if u.message] == [4096, 904]
+
+    assert [len(part) for part in client_parts("short")] == [5]
+    with pytest.raises(ValueError, match="at most 4096"):
+        server.user_message(user, None, unbroken, forward_origin={"type": "hidden_user", "date": 0})
 
 
 # -- a real Application ----------------------------------------------------------------------

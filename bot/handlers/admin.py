@@ -1,5 +1,5 @@
-"""What the bot's administrators (ADMIN_IDS) do: turn documents and pasted text into draft cards, review
-them (Publish / Change category / Edit period / Discard), /withdraw, /stats and /setchannel.
+"""What the bot's administrators (ADMIN_IDS) do with draft cards (Publish / Change category / Edit period /
+Discard), /withdraw, /stats and /setchannel; the pages that become drafts are bot.handlers.upload.
 
 Only published notices are visible and pushed, so a page goes through a person before anyone sees it.
 Anyone else who tries gets a refusal and nothing changes.
@@ -10,60 +10,33 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from telegram import Document, Message, Update
+from telegram import Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import keyboards
 from bot.handlers import planning
-from bot.handlers.cards import category_name, notice_card
+from bot.handlers.cards import category_name, draft_text
 from bot.handlers.common import App, Context, Deps, chat_row, deps, edit_or_send, is_bot_admin, reply
-from bot.html import esc
 from bot.texts import TEXTS, say
 from db.chats import chat_stats, get_broadcast_channel, get_chat, set_broadcast_channel
 from db.engine import session_scope
 from db.models import Notice, NoticeStatus
 from db.store import (
     StatusError,
-    StoredNotice,
     counts_by_status,
     get_notice,
     replace_periods,
     set_category,
     set_status,
-    store_page,
 )
 from notices.categories import Category
 from notices.dates import parse_period
-from notices.decode import HTML_SUFFIXES, decode_input
-from notices.errors import DateSyntaxError, InputError
+from notices.errors import DateSyntaxError
 from notices.model import Period
-from notices.parse import parse_page
 
-PAGE_MIN_CHARS = 80
-"""Pasted text at least this long (or forwarded, or several lines) is a page to parse, not a question."""
-CARD_BODY_CHARS = 600
 EDIT_PERIOD_KEY = "edit_period"
-_TEXT_TYPES = {"text/plain", "application/pdf", "text/html", "application/xhtml+xml"}
-_TEXT_SUFFIXES = (".txt", ".text", ".pdf", *HTML_SUFFIXES)
-
-
-def looks_like_page(message: Message) -> bool:
-    text = message.text or ""
-    if message.forward_origin is not None:
-        return len(text.strip()) >= 20
-    return len(text) >= PAGE_MIN_CHARS or (text.count("\n") >= 2 and len(text) >= 40)
-
-
-class _PageLike(filters.MessageFilter):
-    """Messages that carry a notice's text rather than a question."""
-
-    def filter(self, message: Message) -> bool:
-        return looks_like_page(message)
-
-
-PAGE_LIKE = _PageLike(name="PageLike")
 
 
 def _lang(update: Update, fallback: str = "zh") -> str:
@@ -80,7 +53,7 @@ async def _chat_language(update: Update, context: Context) -> str:
         return chat.language if chat is not None else _lang(update)
 
 
-async def _refuse(update: Update, context: Context) -> None:
+async def refuse(update: Update, context: Context) -> None:
     lang = await _chat_language(update, context)
     text = say(lang, "admins_only")
     if update.callback_query is not None:
@@ -89,111 +62,8 @@ async def _refuse(update: Update, context: Context) -> None:
         await reply(update, context, text)
 
 
-def _today(d: Deps) -> date:
+def today(d: Deps) -> date:
     return d.now().astimezone(d.settings.zone).date()
-
-
-# --- documents and pasted pages ------------------------------------------------------------------
-
-
-async def document(update: Update, context: Context) -> None:
-    """A document in a private chat: an admin's page to parse; anyone else is refused."""
-    message = update.effective_message
-    if message is None or message.document is None:
-        return
-    if not is_bot_admin(update, deps(context).settings):
-        await _refuse(update, context)
-        return
-    d = deps(context)
-    lang = await _chat_language(update, context)
-    doc = message.document
-    name = doc.file_name or "document"
-    if not _readable_type(doc):
-        await reply(update, context, say(lang, "doc_wrong_type", name=name))
-        return
-    limit = d.settings.max_input_bytes
-    if doc.file_size is not None and doc.file_size > limit:
-        await reply(update, context, say(lang, "doc_too_big", size=_size(doc.file_size), limit=_size(limit)))
-        return
-    file = await doc.get_file()
-    data = bytes(await file.download_as_bytearray())
-    try:
-        text = decode_input(data, name=name, max_bytes=limit)
-    except InputError as error:
-        await reply(update, context, say(lang, "doc_unreadable", detail=str(error)))
-        return
-    await ingest(update, context, text, source=name[:500], lang=lang)
-
-
-def _readable_type(doc: Document) -> bool:
-    name = (doc.file_name or "").lower()
-    if name.endswith(_TEXT_SUFFIXES):
-        return True
-    return not name and (doc.mime_type or "") in _TEXT_TYPES
-
-
-def _size(count: int) -> str:
-    if count >= 1024 * 1024:
-        return f"{count / 1024 / 1024:.1f} MB"
-    if count >= 1024:
-        return f"{count / 1024:.0f} KB"
-    return f"{count} B"
-
-
-async def pasted(update: Update, context: Context) -> None:
-    """An admin's pasted or forwarded notice text."""
-    message = update.effective_message
-    if message is None or not message.text:
-        return
-    lang = await _chat_language(update, context)
-    await ingest(update, context, message.text, source="telegram", lang=lang)
-
-
-async def forwarded_by_stranger(update: Update, context: Context) -> None:
-    """Someone who is not an admin forwards a whole notice to the bot: adding notices is not theirs to do."""
-    await _refuse(update, context)
-
-
-async def ingest(update: Update, context: Context, text: str, *, source: str, lang: str) -> None:
-    """Parse a page and store its notices as drafts (known ones are reported, not stored again)."""
-    d = deps(context)
-    tz = d.settings.zone
-    result = parse_page(text, published=_today(d), tz=tz)
-    if not result.notices:
-        await reply(update, context, say(lang, "doc_no_notice", skipped=len(result.skipped)))
-        return
-    async with session_scope(d.sessions) as session:
-        report = await store_page(session, result, tz=tz, source=source, status=NoticeStatus.DRAFT)
-        cards: list[tuple[StoredNotice, Notice]] = []
-        for stored in [*report.stored, *report.duplicates]:
-            row = await get_notice(session, stored.id)
-            if row is not None:
-                cards.append((stored, row))
-        texts = [(stored, row, _card(row, lang, d, duplicate=stored.duplicate)) for stored, row in cards]
-    summary = say(
-        lang,
-        "doc_report",
-        found=len(result.notices),
-        new=len(report.stored),
-        dupes=len(report.duplicates),
-        skipped=len(report.skipped),
-    )
-    await reply(update, context, summary)
-    for _, row, card in texts:
-        markup = keyboards.draft_card(lang, row.id) if row.status == NoticeStatus.DRAFT else None
-        await reply(update, context, card, markup=markup)
-
-
-def _card(row: Notice, lang: str, d: Deps, *, duplicate: bool = False) -> str:
-    card = notice_card(row, lang, d.settings.zone, body=False, admin=True)
-    body = row.body.strip()
-    if body:
-        excerpt = body if len(body) <= CARD_BODY_CHARS else body[:CARD_BODY_CHARS] + "…"
-        card += "\n\n" + esc(excerpt)
-    if duplicate:
-        status = say(lang, f"status_{row.status}")
-        card = esc(say(lang, "duplicate_of", id=row.id, status=status)) + "\n" + card
-    return card
 
 
 # --- draft card buttons -----------------------------------------------------------------------------
@@ -204,7 +74,7 @@ async def draft_button(update: Update, context: Context) -> None:
     assert query is not None
     assert query.data is not None
     if not is_bot_admin(update, deps(context).settings):
-        await _refuse(update, context)
+        await refuse(update, context)
         return
     parts = query.data.split(":")
     action, notice_id = parts[1], int(parts[2])
@@ -272,7 +142,9 @@ async def _publish(update: Update, context: Context, notice_id: int, lang: str) 
     await query.answer(say(lang, "published_ok", id=notice_id))
     assert notice is not None
     await edit_or_send(
-        update, context, say(lang, "published_ok", id=notice_id) + "\n\n" + _card(notice, lang, d)
+        update,
+        context,
+        say(lang, "published_ok", id=notice_id) + "\n\n" + draft_text(notice, lang, d.settings.zone),
     )
     if channel_error:
         await reply(update, context, say(lang, "channel_post_failed", detail=channel_error))
@@ -311,7 +183,7 @@ async def _set_category(update: Update, context: Context, notice_id: int, code: 
         notice = await set_category(session, notice_id, category)
         if notice.status == NoticeStatus.PUBLISHED:
             await planning.notice_changed(session, notice_id, now=d.now(), tz=d.settings.zone)
-        card = _card(notice, lang, d)
+        card = draft_text(notice, lang, d.settings.zone)
         draft = notice.status == NoticeStatus.DRAFT
     await query.answer(say(lang, "category_changed", id=notice_id, name=category.display(lang)))
     await edit_or_send(update, context, card, markup=keyboards.draft_card(lang, notice_id) if draft else None)
@@ -358,14 +230,14 @@ async def pending_period(update: Update, context: Context) -> None:
             await reply(update, context, say(lang, "notice_missing", id=notice_id))
             raise ApplicationHandlerStop
         try:
-            periods = parse_periods(text, base=notice.published or _today(d), d=d)
+            periods = parse_periods(text, base=notice.published or today(d), d=d)
         except (DateSyntaxError, ValueError):
             await reply(update, context, period_bad(lang, text))
             raise ApplicationHandlerStop from None
         notice = await replace_periods(session, notice_id, periods, tz=d.settings.zone)
         if notice.status == NoticeStatus.PUBLISHED:
             await planning.notice_changed(session, notice_id, now=d.now(), tz=d.settings.zone)
-        card = _card(notice, lang, d)
+        card = draft_text(notice, lang, d.settings.zone)
         draft = notice.status == NoticeStatus.DRAFT
     del user_data[EDIT_PERIOD_KEY]
     await reply(
@@ -383,7 +255,7 @@ async def pending_period(update: Update, context: Context) -> None:
 async def withdraw(update: Update, context: Context) -> None:
     d = deps(context)
     if not is_bot_admin(update, d.settings):
-        await _refuse(update, context)
+        await refuse(update, context)
         return
     lang = await _chat_language(update, context)
     raw = (context.args or [""])[0].lstrip("#")
@@ -411,7 +283,7 @@ async def withdraw(update: Update, context: Context) -> None:
 async def stats(update: Update, context: Context) -> None:
     d = deps(context)
     if not is_bot_admin(update, d.settings):
-        await _refuse(update, context)
+        await refuse(update, context)
         return
     lang = await _chat_language(update, context)
     async with session_scope(d.sessions) as session:
@@ -448,7 +320,7 @@ async def setchannel(update: Update, context: Context) -> None:
     the reminder dispatcher); notices published before are not, so a new channel is not flooded."""
     d = deps(context)
     if not is_bot_admin(update, d.settings):
-        await _refuse(update, context)
+        await refuse(update, context)
         return
     lang = await _chat_language(update, context)
     args = context.args or []
@@ -494,20 +366,10 @@ def register_early(app: App) -> None:
     app.add_handler(MessageHandler(filters.TEXT & filters.ChatType.PRIVATE, pending_period), group=-1)
 
 
-def register(app: App, admin_ids: frozenset[int]) -> None:
-    admins = filters.User(user_id=admin_ids) if admin_ids else filters.User(user_id=[], allow_empty=False)
-    private = filters.ChatType.PRIVATE
+def register(app: App) -> None:
     app.add_handler(CommandHandler("withdraw", withdraw))
     app.add_handler(CommandHandler("stats", stats))
     app.add_handler(CommandHandler("setchannel", setchannel))
-    app.add_handler(MessageHandler(filters.Document.ALL & private, document))
-    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private & admins & PAGE_LIKE, pasted))
-    app.add_handler(
-        MessageHandler(
-            filters.TEXT & ~filters.COMMAND & private & filters.FORWARDED & ~admins & PAGE_LIKE,
-            forwarded_by_stranger,
-        )
-    )
     app.add_handler(
         CallbackQueryHandler(draft_button, pattern=r"^d:(pub|del|cat|per):\d+$|^d:set:\d+:[a-z_]+$")
     )

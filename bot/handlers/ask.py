@@ -41,6 +41,11 @@ from notices.render import format_date
 
 UPCOMING_DAYS = 7
 ANSWER_PAGE = 10
+MAX_QUESTION = 300
+"""Longer text is not taken as a question: it is said to be too long (a pasted article, a whole notice)."""
+LONG_KEY = "too_long"
+"""The id of the "too long" reply: messages with smaller ids were sent before it, so they are the rest
+of the same paste (a client sends a text over 4096 characters as several messages at once)."""
 QUESTIONS_KEY = "questions"
 REMEMBERED_QUESTIONS = 50
 _UPCOMING_CAP = 200
@@ -58,6 +63,16 @@ async def question(update: Update, context: Context) -> None:
         if stripped is None:
             return
         text = stripped
+    chat_data = context.chat_data if context.chat_data is not None else {}
+    if message.message_id < chat_data.get(LONG_KEY, 0):
+        return  # the rest of a paste already told it is too long
+    chat_data.pop(LONG_KEY, None)
+    if len(text) > MAX_QUESTION:
+        lang = await chat_language(update, context)
+        told = await send(context, message.chat_id, say(lang, "question_too_long", limit=MAX_QUESTION))
+        if told is not None:
+            chat_data[LONG_KEY] = told.message_id
+        return
     await answer(update, context, text)
 
 

@@ -73,3 +73,18 @@ def notice_card(notice: Notice, lang: str, tz: ZoneInfo, *, body: bool = True, a
         lines.append("")
         lines.append(esc(notice.body.strip()))
     return "\n".join(lines)
+
+
+DRAFT_BODY_CHARS = 600
+"""A draft card shows this much of the text: enough to check it, short enough for a page of cards."""
+
+
+def draft_text(notice: Notice, lang: str, tz: ZoneInfo) -> str:
+    """An admin's card for a notice under review: the card with status and warnings, and the start of
+    the text."""
+    card = notice_card(notice, lang, tz, body=False, admin=True)
+    body = notice.body.strip()
+    if body:
+        excerpt = body if len(body) <= DRAFT_BODY_CHARS else body[:DRAFT_BODY_CHARS] + "…"
+        card += "\n\n" + esc(excerpt)
+    return card

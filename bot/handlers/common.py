@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -41,6 +42,9 @@ class Deps:
     throttle: Throttle
     page_size: int = 8
     extras: dict[str, Any] = field(default_factory=dict)
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)
+    """Set when the bot begins to stop: long work (reading a large page, sending its drafts) ends early
+    instead of holding the shutdown up."""
 
     def now(self) -> datetime:
         moment = self.clock.now()
@@ -56,6 +60,13 @@ def deps(context: Context) -> Deps:
     value = context.bot_data[DEPS_KEY]
     assert isinstance(value, Deps)
     return value
+
+
+def begin_stopping(app: App) -> None:
+    """Tell the handlers still running that the bot is stopping (see ``Deps.stopping``)."""
+    value = app.bot_data.get(DEPS_KEY)
+    if isinstance(value, Deps):
+        value.stopping.set()
 
 
 def chat_zone(chat: Chat | None, settings: Settings) -> ZoneInfo:

@@ -21,7 +21,8 @@ from typing import Any, Self
 
 from aiohttp import ClientError, ClientSession, ClientTimeout, web
 
-from bot.standin.api import BotApi, command_entities
+from bot.standin.api import MAX_TEXT, BotApi, command_entities
+from bot.standin.client import client_parts
 from bot.standin.faults import CONFLICT_POLLING, CONFLICT_WEBHOOK, FORBIDDEN, ApiError, Fault, bad_request
 from bot.standin.limits import FloodGate, FloodLimits
 from bot.standin.objects import Chat, Request, StoredMessage, User
@@ -606,6 +607,10 @@ class StandIn:
             self.api.add_user(user)
             if chat.is_group and self.api.role(chat, user.id) == "left":
                 self.api.roles[(chat.id, user.id)] = "member"
+        if text is not None and document is None and len(text) > MAX_TEXT:
+            if entities is not None or extra:
+                raise ValueError("a forwarded message or one with entities holds at most 4096 characters")
+            return self._incoming_parts(user, chat, text, reply_to=reply_to)
         if text is not None and entities is None:
             entities = command_entities(text)
         message = self.api.store(
@@ -624,6 +629,16 @@ class StandIn:
         self.queue("channel_post" if chat.type == "channel" else "message", self.api.api_message(message))
         return message
 
+    def _incoming_parts(
+        self, user: User | None, chat: Chat, text: str, *, reply_to: StoredMessage | None
+    ) -> StoredMessage:
+        """A text too long for one message, as a client sends it: several messages (the last returned)."""
+        last: StoredMessage | None = None
+        for index, part in enumerate(client_parts(text)):
+            last = self._incoming(user, chat, part, reply_to=reply_to if index == 0 else None)
+        assert last is not None
+        return last
+
     def user_message(
         self,
         user: User,
@@ -634,7 +649,10 @@ class StandIn:
         forward_origin: dict[str, Any] | None = None,
         entities: list[dict[str, Any]] | None = None,
     ) -> StoredMessage:
-        """``user`` writes ``text`` in ``chat`` (``None``: their private chat); commands get their entity."""
+        """``user`` writes ``text`` in ``chat`` (``None``: their private chat); commands get their entity.
+
+        A text longer than 4096 characters arrives as several messages, as Telegram's clients send it
+        (bot.standin.client); the last of them is returned."""
         extra = {"forward_origin": forward_origin} if forward_origin else None
         return self._incoming(user, chat, text, entities=entities, reply_to=reply_to, extra=extra)
 
