@@ -374,6 +374,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reminder_status_skipped": ("已跳过", "skipped"),
     "reminder_status_failed": ("失败", "failed"),
     "reminder_status_cancelled": ("已取消", "cancelled"),
+    "reminder_status_unknown": ("送达未知", "delivery unknown"),
     "setchannel_ok": (
         "以后每条发布的公告都会发到 {title}。",
         "Every published notice will now be posted to {title}.",
