@@ -53,6 +53,20 @@ _DONE = re.compile(r"(?:发布|召开|举行|举办|开展|完成|启动|印发|
 _ISO_DAY = re.compile(r"\d{4}[-/]\d{1,2}[-/]\d{1,2}")
 
 
+#: An English sentence told in the past: "had received … today", "was reopened yesterday".
+_DONE_EN = re.compile(
+    r"(?i)\b(?:had|has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|ne)\b|\b(?:was|were)\s+[a-z]+ed\b"
+)
+
+
+#: What makes an English sentence speak of a plan after all: will, would, shall, is to.
+_PLAN_EN = re.compile(r"(?i)\b(?:will|would|shall|(?:is|are) to|until|from)\b")
+
+
+#: What ends an English sentence.
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+
+
 _LOOKBACK_AFTER = re.compile(r"\s*(?:起)?\s*(?:以来|至今|迄今|到现在|到目前|截至目前)")
 
 
@@ -71,6 +85,11 @@ _DATELINE_BEFORE = re.compile(
 _REPORTING_AFTER = re.compile(
     r"\s*(?:电(?![话力费网线])|消息|讯|报导|报道|[^，。,\n]{0,20}(?:获悉|了解到)|(?:宣布|表示|宣称|指出|透露|介绍|称)[,，:：])"
 )
+
+
+def on_or_before_day(period: Period, published: date | None, tz: ZoneInfo) -> bool:
+    """Whether the period starts on or before the publication day (known)."""
+    return published is not None and period.start is not None and _as_date(period.start, tz) <= published
 
 
 def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo) -> str | None:
@@ -101,6 +120,11 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         and _DONE.search(norm, end, clause_span(norm, begin, end)[1])
     ):
         return "past"  # 10月12日，市建委…发布了一则通知: what was done that day, told after
+    if period.all_day and period.start == period.end and on_or_before_day(period, published, tz):
+        low, high = clause_span(norm, begin, end, _SENTENCE_BREAK)
+        sentence = norm[low:high]
+        if _DONE_EN.search(sentence) and not _PLAN_EN.search(sentence):
+            return "past"  # "the Government had received 12,000 responses today": a report, no plan
     opens_line = not line[: begin - first].strip(" \t•·*-")
     if period.start == period.end and opens_line and _ISO_DAY.fullmatch(norm[begin:end]):
         return "metadata"  # 2013-03-18 opening a line: a web page's date, not how notices write a plan

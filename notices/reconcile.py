@@ -98,8 +98,13 @@ def _drop_restated(periods: list[Period], tz: ZoneInfo) -> list[Period]:
         if q.start is not None and q.end is not None and q.start != q.end:
             by_end.setdefault(q.end, []).append(q)
             by_start.setdefault(_as_date(q.start, tz), []).append(q)
+    timed_deadlines = {
+        _deadline_day(q, tz) for q in periods if q.start is None and q.end is not None and not q.all_day
+    }
     out: list[Period] = []
     for p in periods:
+        if p.all_day and p.start is None and p.end is not None and _as_date(p.end, tz) in timed_deadlines:
+            continue  # "on or before October 10" beside "closes at midnight tonight": the hour says it
         if not p.all_day and p.start is None and any(_named_alike(p, q) for q in by_end.get(p.end, ())):
             continue  # 报名截止5月20日17时 … 报名时间5月11日至20日17时: the window's close
         if (
@@ -120,6 +125,18 @@ def _drop_restated(periods: list[Period], tz: ZoneInfo) -> list[Period]:
                 continue
         out.append(p)
     return out
+
+
+def _deadline_day(period: Period, tz: ZoneInfo) -> date:
+    """The day a timed deadline falls on; midnight closes the day before (24:00 is 0:00 next day)."""
+    end = period.end
+    assert end is not None
+    if isinstance(end, datetime):
+        local = end.astimezone(tz) if end.tzinfo else end
+        if local.time() == datetime.min.time():
+            return local.date() - timedelta(days=1)
+        return local.date()
+    return end
 
 
 def _days(period: Period, tz: ZoneInfo) -> tuple[date, date] | None:

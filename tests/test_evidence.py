@@ -74,6 +74,12 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "报名通知\n报名截止5月20日。报名时间：5月11日至5月20日，逾期不予受理。",
             [(date(2023, 5, 11), date(2023, 5, 20))],
         ),
+        # an English report of what was done today, and a deadline day restated beside its hour
+        (
+            "Library consultation\nA spokesman said the library had collected 3,400 comment cards today. "
+            "Comments close at midnight tonight; cards posted on or before May 10 will be counted.",
+            [(None, at(5, 11))],
+        ),
         # a reopening closes the closure, an extension replaces the old end
         (
             "游泳馆暂停开放\n市游泳馆将于5月15日起暂停开放，并于5月22日重开。",
