@@ -17,6 +17,10 @@ What it does:
 * traditional characters become simplified, character by character, by OpenCC's
   table, so one grammar reads both scripts.
 
+* a character lost on the way (the replacement character ``\ufffd``, or a ``?`` standing where an
+  emoji or a no-break space was: at a line's start or after a space) becomes a space, so
+  ``2021年10月21日 ?08:00-17:00`` still reads as one date with its hours.
+
 Ideographic punctuation with no ASCII twin (``。``, ``、``, ``“”``) is kept.
 """
 
@@ -81,7 +85,15 @@ def _tables() -> tuple[dict[str, str], re.Pattern[str]]:
     return mapping, re.compile("[" + "".join(re.escape(ch) for ch in sorted(mapping)) + "]")
 
 
+#: A lost character: U+FFFD anywhere, or a "?" no sentence ends with (after a space or at a
+#: line's start, where a question mark never stands).
+_LOST = re.compile(r"\ufffd|(?:(?<=[ \t])|^)\?+(?=\S)", re.MULTILINE)
+
+
 def normalize(text: str) -> str:
     """Same length as ``text``; see the module docstring for what is mapped and why."""
     mapping, changing = _tables()
-    return changing.sub(lambda m: mapping[m.group()], text)
+    out = changing.sub(lambda m: mapping[m.group()], text)
+    if "?" in out or "\ufffd" in out:
+        out = _LOST.sub(lambda m: " " * len(m.group()), out)
+    return out

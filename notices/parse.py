@@ -10,7 +10,7 @@ from notices.categories import Category
 from notices.classify import CategoryGuess, categorize, news_evidence, notice_evidence
 from notices.dates import find_periods
 from notices.labels import clause_span
-from notices.model import PageResult, ParsedNotice, SkippedItem
+from notices.model import PageResult, ParsedNotice, Period, SkippedItem
 from notices.normalize import normalize
 from notices.periods import IMPOSSIBLE, kept_periods
 from notices.roles import with_place_roles
@@ -30,8 +30,10 @@ def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult
     for item in segment(text):
         notice, skipped = _read_item(item, published=published, tz=tz)
         if notice is not None:
-            if result.notices and _headline_of(result.notices[-1], notice):
+            if result.notices and _headline_of(result.notices[-1], notice, tz):
                 result.notices.pop()  # the web page's headline, restated by the article under it
+            elif result.notices and _headline_of(notice, result.notices[-1], tz):
+                continue  # a closing line that says the notice above again ("转告身边朋友")
             result.notices.append(notice)
         elif skipped is not None:
             result.skipped.append(skipped)
@@ -42,13 +44,32 @@ def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult
 _HEADLINE_CHARS = 80
 
 
-def _headline_of(above: ParsedNotice, below: ParsedNotice) -> bool:
-    """Whether ``above`` is only a headline over ``below`` (长春发布"提前开栓供热"通知！10月15日0时…
-    then the article saying the same): unsigned, short, and every period of it said below too."""
-    if above.issuer is not None or len(above.body) > _HEADLINE_CHARS or not above.periods:
+def _headline_of(short: ParsedNotice, full: ParsedNotice, tz: ZoneInfo) -> bool:
+    """Whether ``short`` only restates ``full`` (长春发布"提前开栓供热"通知！10月15日0时… over the
+    article saying the same, or a line after the signature repeating the day): unsigned, short,
+    of the same kind, and every period of it said in ``full`` too, if only to the day."""
+    if short.issuer is not None or len(short.body) > _HEADLINE_CHARS or not short.periods:
         return False
-    below_spans = {(p.start, p.end) for p in below.periods}
-    return all((p.start, p.end) in below_spans for p in above.periods)
+    if short.category != full.category:
+        return False
+    spans = {(p.start, p.end) for p in full.periods}
+    days = [d for d in (_days(p, tz) for p in full.periods) if d is not None]
+    for p in short.periods:
+        if (p.start, p.end) in spans:
+            continue
+        mine = _days(p, tz)
+        if not p.all_day or mine is None or not any(a <= mine[0] and mine[1] <= b for a, b in days):
+            return False
+    return True
+
+
+def _days(period: Period, tz: ZoneInfo) -> tuple[date, date] | None:
+    """The first and last day a period touches, when it has both ends."""
+    if period.start is None or period.end is None:
+        return None
+    return tuple(  # type: ignore[return-value]
+        v.astimezone(tz).date() if isinstance(v, datetime) else v for v in (period.start, period.end)
+    )
 
 
 def _text(paras: list[Para]) -> str:

@@ -107,6 +107,16 @@ def test_a_report_of_what_took_place_is_no_notice() -> None:
     assert [s.reason for s in page.skipped] == ["news report"]
 
 
+def test_a_line_after_the_signature_that_says_the_day_again_is_no_second_notice() -> None:
+    page = parse_page(
+        "交通管制通告\n因桥梁检测，5月16日8:00至17:00青石桥全封闭，车辆请绕行。\n特此通告。\n"
+        "某县公安局交通警察大队\n2023年5月10日\n5月16日青石桥将交通管制\n请转告身边的朋友！",
+        published=PUB,
+        tz=TZ,
+    )
+    assert [[(p.start, p.end) for p in n.periods] for n in page.notices] == [[(at(5, 16, 8), at(5, 16, 17))]]
+
+
 def test_a_report_that_announces_a_plan_is_a_notice() -> None:
     page = parse_page(
         "本报讯（记者 张明）记者昨日从市供电公司获悉，因线路改造，5月12日8时至17时和平路沿线将停电。",
@@ -165,12 +175,12 @@ def test_a_headline_item_restated_by_the_article_below_it_is_dropped() -> None:
     article = ParsedNotice(
         "停电通知", Category.POWER_OUTAGE, "因线路改造……" * 5, issuer="供电公司", periods=[window]
     )
-    assert _headline_of(headline, article)
-    assert not _headline_of(article, headline)  # signed, and no headline
+    assert _headline_of(headline, article, TZ)
+    assert not _headline_of(article, headline, TZ)  # signed, and no headline
     other = ParsedNotice(
         "停电",
         Category.POWER_OUTAGE,
         "南城区停电",
         periods=[Period(at(5, 21, 8), at(5, 21, 18), all_day=False)],
     )
-    assert not _headline_of(other, article)  # says something the article does not
+    assert not _headline_of(other, article, TZ)  # says something the article does not

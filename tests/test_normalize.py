@@ -47,3 +47,10 @@ def test_chinese_numerals() -> None:
     assert chinese_to_int("十十") is None
     assert chinese_to_int("") is None
     assert to_int("31") == 31
+
+
+def test_a_lost_character_becomes_a_space_and_a_question_mark_stays() -> None:
+    text = "?二、停水时间:\n2023年6月2日(周五) ?9:00-16:00\n哪里停水?\ufffd好"
+    out = normalize(text)
+    assert len(out) == len(text)
+    assert out == " 二、停水时间:\n2023年6月2日(周五)  9:00-16:00\n哪里停水? 好"
