@@ -155,7 +155,16 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "effective"  # 自发布之日起执行: when the rules apply, no date to plan around
     if _vague(text):
         return "vague"  # 2月中旬, 2026年1月: no day to plan around
+    sentence_begin, sentence_end = clause_span(norm, begin, end, _SENTENCE_END)
+    if _FORECAST_BEFORE.search(norm, sentence_begin, begin) and _WEATHER.search(norm, end, sentence_end):
+        return "forecast"  # 据气象部门预报，3月17日前后气温陡降: the reason for a notice, not its plan
     return None
+
+
+#: A weather forecast cited as the reason for a notice: 据气象部门预报，本月14日起将大幅降温.
+_FORECAST_BEFORE = re.compile(r"预报|预测|forecast")
+_WEATHER = re.compile(r"气温|降温|升温|寒潮|冷空气|降雨|降雪|暴雨|大风|台风|天气|temperature|rain|typhoon")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
 
 #: Time stamps as web pages print them: 2026-03-16 16:06:58, 2017-07-26 10:25.

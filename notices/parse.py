@@ -32,7 +32,7 @@ def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult
         if notice is not None:
             if result.notices and _headline_of(result.notices[-1], notice, tz):
                 result.notices.pop()  # the web page's headline, restated by the article under it
-            elif result.notices and _headline_of(notice, result.notices[-1], tz):
+            elif result.notices and _headline_of(notice, result.notices[-1], tz, trailer=True):
                 continue  # a closing line that says the notice above again ("转告身边朋友")
             result.notices.append(notice)
         elif skipped is not None:
@@ -44,32 +44,47 @@ def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult
 _HEADLINE_CHARS = 80
 
 
-def _headline_of(short: ParsedNotice, full: ParsedNotice, tz: ZoneInfo) -> bool:
+def _headline_of(short: ParsedNotice, full: ParsedNotice, tz: ZoneInfo, *, trailer: bool = False) -> bool:
     """Whether ``short`` only restates ``full`` (长春发布"提前开栓供热"通知！10月15日0时… over the
     article saying the same, or a line after the signature repeating the day): unsigned, short,
-    of the same kind, and every period of it said in ``full`` too, if only to the day."""
-    if short.issuer is not None or len(short.body) > _HEADLINE_CHARS or not short.periods:
+    of the same kind, naming no place ``full`` does not, and every period of it said in ``full``
+    too, if only to the day. A block up to a short lead's length restates only with every
+    period said exactly. A ``trailer`` follows ``full``'s signature: the signed notice said it
+    all, whatever the trailer's loose wording makes of places."""
+    if trailer and full.issuer is None:
         return False
-    if short.category != full.category:
+    if short.issuer is not None or not short.periods or short.category != full.category:
+        return False
+    if len(short.body) > _LEAD_CHARS or not (trailer or set(short.places) <= set(full.places)):
         return False
     spans = {(p.start, p.end) for p in full.periods}
+    if all((p.start, p.end) in spans for p in short.periods):
+        return True
+    if len(short.body) > _HEADLINE_CHARS:
+        return False
     days = [d for d in (_days(p, tz) for p in full.periods) if d is not None]
     for p in short.periods:
-        if (p.start, p.end) in spans:
-            continue
         mine = _days(p, tz)
         if not p.all_day or mine is None or not any(a <= mine[0] and mine[1] <= b for a, b in days):
             return False
     return True
 
 
+#: A headline with its lead paragraph (a web page's date line, 原文如下) is no longer than this.
+_LEAD_CHARS = 240
+
+
 def _days(period: Period, tz: ZoneInfo) -> tuple[date, date] | None:
-    """The first and last day a period touches, when it has both ends."""
-    if period.start is None or period.end is None:
+    """The first and last day a period touches; a deadline's is its day, and a deadline at
+    midnight (延长至3月22日零时) also stands for the day it closes (3月22日)."""
+    if period.end is None:
         return None
-    return tuple(  # type: ignore[return-value]
-        v.astimezone(tz).date() if isinstance(v, datetime) else v for v in (period.start, period.end)
-    )
+    end = period.end.astimezone(tz) if isinstance(period.end, datetime) else period.end
+    if period.start is None:
+        last = end.date() if isinstance(end, datetime) else end
+        return last, last
+    start = period.start.astimezone(tz).date() if isinstance(period.start, datetime) else period.start
+    return start, end.date() if isinstance(end, datetime) else end
 
 
 def _text(paras: list[Para]) -> str:

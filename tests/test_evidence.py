@@ -80,6 +80,12 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "Comments close at midnight tonight; cards posted on or before May 10 will be counted.",
             [(None, at(5, 11))],
         ),
+        # a weather forecast given as the reason is no period
+        (
+            "关于提前供热的通知\n各供热企业：\n依据气象部门预报，本月18日起全市将有一次大幅度降温过程。"
+            "现下达提前供热指令：5月20日0时起全部开栓供热。\n市住建局\n2023年5月10日",
+            [(at(5, 20), None)],
+        ),
         # a reopening closes the closure, an extension replaces the old end
         (
             "游泳馆暂停开放\n市游泳馆将于5月15日起暂停开放，并于5月22日重开。",
@@ -115,6 +121,26 @@ def test_a_line_after_the_signature_that_says_the_day_again_is_no_second_notice(
         tz=TZ,
     )
     assert [[(p.start, p.end) for p in n.periods] for n in page.notices] == [[(at(5, 16, 8), at(5, 16, 17))]]
+
+
+def test_a_headline_over_its_article_is_dropped_even_with_a_lead_and_a_midnight_deadline() -> None:
+    page = parse_page(
+        "城东供热期延长至3月25日\n2023-03-20 10:02 来源：城东新闻网\n"
+        "3月20日，城东热力公司发布了延长供热的告知书，原文如下：\n延长供热告知书\n尊敬的热用户：\n"
+        "因近期气温偏低，经研究决定，本采暖期供热时间延长至3月25日零时。\n城东热力公司\n2023年3月20日",
+        published=date(2023, 3, 20),
+        tz=TZ,
+    )
+    assert [[(p.start, p.end) for p in n.periods] for n in page.notices] == [[(None, at(3, 25))]]
+
+
+def test_two_outages_of_different_villages_on_one_day_stay_two_notices() -> None:
+    page = parse_page(
+        "停电通知\n5月12日8时至17时，东坝村停电。\n\n停电通知\n5月12日8时至17时，河西村停电。",
+        published=PUB,
+        tz=TZ,
+    )
+    assert len(page.notices) == 2
 
 
 def test_a_report_that_announces_a_plan_is_a_notice() -> None:
