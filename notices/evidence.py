@@ -67,6 +67,13 @@ _PLAN_EN = re.compile(r"(?i)\b(?:will|would|shall|(?:is|are) to|until|from)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]")
 
 
+#: A count of what a span brought: …期间，共接待游客, …受理期内，累计收到.
+_TALLY_AFTER = re.compile(
+    r"[^，。,；;\n]{0,12}(?:内|期间|中)\s*[，,]?\s*(?:共|累计|总计|合计|一共)"
+    r"(?:收到|受理|接待|完成|办理|有|计|发放|查处|处理)"
+)
+
+
 _LOOKBACK_AFTER = re.compile(r"\s*(?:起)?\s*(?:以来|至今|迄今|到现在|到目前|截至目前)")
 
 
@@ -128,6 +135,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     opens_line = not line[: begin - first].strip(" \t•·*-")
     if period.start == period.end and opens_line and _ISO_DAY.fullmatch(norm[begin:end]):
         return "metadata"  # 2013-03-18 opening a line: a web page's date, not how notices write a plan
+    if _TALLY_AFTER.match(norm, end):
+        return "past"  # 在4月14日至6月15日的受理期内，共收到申报243件: a tally of what came in
     if _LOOKBACK_AFTER.match(norm, end):
         return "lookback"  # 5月5日以来, 2018年至今: what has happened since, no plan
     if _ISSUE_DATE_BEFORE.search(before[-8:]) and period.start == period.end:

@@ -143,6 +143,14 @@ def test_two_outages_of_different_villages_on_one_day_stay_two_notices() -> None
     assert len(page.notices) == 2
 
 
+def test_a_tally_of_what_a_window_brought_in_is_no_period_even_with_no_publication_date() -> None:
+    text = (
+        "评选结果公示\n在2023年3月1日至3月31日的征集期内，共收到参评作品120件。"
+        "公示期为2023年5月12日至2023年5月18日。"
+    )
+    assert periods(text, published=None) == [(date(2023, 5, 12), date(2023, 5, 18))]
+
+
 def test_a_report_that_announces_a_plan_is_a_notice() -> None:
     page = parse_page(
         "本报讯（记者 张明）记者昨日从市供电公司获悉，因线路改造，5月12日8时至17时和平路沿线将停电。",
