@@ -75,7 +75,7 @@ def _named_alike(a: Period, b: Period) -> bool:
     return a.label is not None and b.label is not None and _same_subject(a, b)
 
 
-_STEM = re.compile(r"截止|截至|开始|结束|起止|时间|日期|期限|期间|时段")
+_STEM = re.compile(r"截止|截至|开始|结束|起止|时间|日期|期限|期间|时段|[截投招交递](?=标)")
 
 
 def _drop_restated(periods: list[Period], tz: ZoneInfo) -> list[Period]:

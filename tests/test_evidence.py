@@ -80,6 +80,12 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "Comments close at midnight tonight; cards posted on or before May 10 will be counted.",
             [(None, at(5, 11))],
         ),
+        # a tender's closing restated as the end of its tender period
+        (
+            "购买路灯公开招标\n截标时间为5月30日下午5时正，有意投标者自5月12日起可购买招标文件。"
+            "投标时间由5月12日至5月30日下午5时正。",
+            [(at(5, 12), at(5, 30, 17))],
+        ),
         # a weather forecast given as the reason is no period
         (
             "关于提前供热的通知\n各供热企业：\n依据气象部门预报，本月18日起全市将有一次大幅度降温过程。"
