@@ -67,6 +67,12 @@ _PLAN_EN = re.compile(r"(?i)\b(?:will|would|shall|(?:is|are) to|until|from)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]")
 
 
+#: The notice's own posting window (公告时间：…); in a disclosure, where the public may object
+#: while it hangs (公示, 异议), that window is the plan and stays.
+_POSTING_BEFORE = re.compile(r"(?:公告|张贴|刊登)(?:时间|期间|日期|期)\s*(?:为|:)?\s*$")
+_OBJECTION = re.compile(r"公示|异议|意见|objection")
+
+
 #: A count of what a span brought: …期间，共接待游客, …受理期内，累计收到.
 _TALLY_AFTER = re.compile(
     r"[^，。,；;\n]{0,12}(?:内|期间|中)\s*[，,]?\s*(?:共|累计|总计|合计|一共)"
@@ -135,6 +141,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     opens_line = not line[: begin - first].strip(" \t•·*-")
     if period.start == period.end and opens_line and _ISO_DAY.fullmatch(norm[begin:end]):
         return "metadata"  # 2013-03-18 opening a line: a web page's date, not how notices write a plan
+    if _POSTING_BEFORE.search(before[-12:]) and not _OBJECTION.search(norm):
+        return "posting"  # 公告时间：8月12日至8月25日: how long the notice itself hangs, no plan
     if _TALLY_AFTER.match(norm, end):
         return "past"  # 在4月14日至6月15日的受理期内，共收到申报243件: a tally of what came in
     if _LOOKBACK_AFTER.match(norm, end):

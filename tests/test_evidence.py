@@ -86,6 +86,16 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "投标时间由5月12日至5月30日下午5时正。",
             [(at(5, 12), at(5, 30, 17))],
         ),
+        # how long a recruitment notice hangs is no plan; in a disclosure the public acts while it hangs
+        (
+            "代课教师甄选简章\n一、公告时间：2023年5月10日至2023年5月20日。\n"
+            "二、报名截止时间：2023年5月16日下午4时。",
+            [(None, at(5, 16, 16))],
+        ),
+        (
+            "拟录用人员名单公示\n公告时间：2023年5月11日至5月17日。如有异议，请在公告期内反映。",
+            [(date(2023, 5, 11), date(2023, 5, 17))],
+        ),
         # a weather forecast given as the reason is no period
         (
             "关于提前供热的通知\n各供热企业：\n依据气象部门预报，本月18日起全市将有一次大幅度降温过程。"
