@@ -179,6 +179,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
         periods.append(period)
         prev = draft.start if draft.start is not None and draft.start.has_date else draft.end
         prev_date = _first_date(period)
+        grammar.recent = prev_date
         if any(pt is not None and pt.year is not None for pt in (draft.start, draft.end)):
             hint = _first_date(period)
         prev_end = last

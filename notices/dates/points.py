@@ -65,6 +65,7 @@ class TokenReader(ABC):
         self.n = len(tokens)
         self.base = base
         self.text = text  # the normalised text the tokens index, for context checks
+        self.recent: date | None = None  # the day last read, that 同日 ("the same day") refers to
 
     def at(self, i: int) -> Token | None:
         return self.t[i] if 0 <= i < self.n else None

@@ -102,6 +102,8 @@ START_KEYWORDS = frozenset(_DEADLINE_KW + _BASE_KW + _DURATION_LABELS + _AM + _P
     "中午",
     "今日",
     "今天",
+    "同日",
+    "同一天",
     "明日",
     "明天",
     "后天",
