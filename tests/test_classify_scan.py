@@ -4,6 +4,7 @@ keyword on its own does: nested keywords (停电 in 停电时间), a keyword in 
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -64,3 +65,27 @@ def test_nested_and_shared_keywords() -> None:
     title, body = "停电时间调整的通知", "停电时间：5月11日。封闭施工，车辆绕行，绕行，绕行，绕行。"
     assert keyword_guess(title, body) == _reference(title, body)
     assert categorize(title, body).category is Category.POWER_OUTAGE
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "关于中秋民俗活动期间交通管制的通告",
+            "因9月10日举办中秋民俗活动，活动期间湖滨路实行交通管制，禁止机动车通行。",
+            Category.EVENT,
+        ),
+        (
+            "Traffic arrangements for the harbour celebration",
+            "Road closures and traffic control will be implemented on the evening of the celebration.",
+            Category.EVENT,
+        ),
+        (
+            "关于湖滨路交通管制的通告",
+            "因管道抢修，9月10日湖滨路实行交通管制，禁止机动车通行。",
+            Category.TRAFFIC_CONTROL,
+        ),
+    ],
+)
+def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, expected: Category) -> None:
+    assert categorize(title, body).category is expected
