@@ -32,6 +32,26 @@ _MOVED = re.compile(r"(?:延期|推迟|改期|顺延|改在|改于|延后)\s*$")
 _HELD = re.compile(r"\s*(?:举办|举行|召开|进行|开展|开考|开标|开幕|开放)")
 
 
+#: What starts on a day and goes on: 9月27日推出, 6月1日起正式施行, 新线7月1日开通.
+_LAUNCHED_AFTER = re.compile(
+    r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:正式)?(?:推出|启用|开通|上线|生效|施行|开始实施|正式实施|launch)"
+)
+
+
+def _launched(norm: str, period: Period) -> Period:
+    """A single day something is launched on (社屋网上申请将于9月27日推出) starts what then goes
+    on: an open period from that day, not a day that ends."""
+    if (
+        period.all_day
+        and period.start is not None
+        and period.start == period.end
+        and period.span is not None
+        and _LAUNCHED_AFTER.match(norm, period.span[1])
+    ):
+        return replace(period, end=None)
+    return period
+
+
 def _as_deadline(norm: str, period: Period) -> Period:
     """A single day or moment named as a closing (截标时间：4月9日中午12时, 3月27日或之前) is a
     deadline: nothing starts then, it is the last moment to act."""

@@ -18,7 +18,7 @@ from notices.impossible import find_impossible
 from notices.labels import labelled
 from notices.model import Period
 from notices.normalize import normalize
-from notices.period_shapes import _as_deadline, _reopening
+from notices.period_shapes import _as_deadline, _launched, _reopening
 from notices.reconcile import (
     _closed_by_reopening,
     _drop_extended,
@@ -70,7 +70,7 @@ def kept_periods(
     out: list[Period] = []
     for period in _closed_by_reopening(norm, candidates, tz):
         period = _reopening(body, period, tz) or labelled(body, period)
-        out.append(_as_deadline(norm, period))
+        out.append(_launched(norm, _as_deadline(norm, period)))
     return _drop_extended(
         norm, _drop_restated(_drop_summaries(_drop_shadowed(_paired(norm, out), tz), tz), tz)
     )

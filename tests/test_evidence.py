@@ -96,6 +96,11 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "拟录用人员名单公示\n公告时间：2023年5月11日至5月17日。如有异议，请在公告期内反映。",
             [(date(2023, 5, 11), date(2023, 5, 17))],
         ),
+        # a day something is launched on starts what goes on after it
+        (
+            "网上办理服务上线通知\n不动产登记网上申请将于5月20日推出，市民可随时在网上提交申请。",
+            [(date(2023, 5, 20), None)],
+        ),
         # a weather forecast given as the reason is no period
         (
             "关于提前供热的通知\n各供热企业：\n依据气象部门预报，本月18日起全市将有一次大幅度降温过程。"

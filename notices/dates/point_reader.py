@@ -377,6 +377,20 @@ class PointReader(EnglishReader):
             return None
         return found[0]
 
+    def _dated_gloss(self, j: int) -> tuple[Point, int] | None:
+        """``(8月20日)`` after a relative day, read as tokens (a bracket holding 月 between digits
+        is not one token): the day it says, and the index past its closing bracket."""
+        opening = self.at(j)
+        if opening is None or opening.kind is not Kind.GAP or str(opening.value).strip() not in ("(", "（"):
+            return None
+        found = self.date(j + 1, None)
+        if found is None or found[0].day is None:
+            return None
+        closing = self.at(found[1])
+        if closing is None or closing.kind is not Kind.GAP or not str(closing.value).lstrip().startswith(")"):
+            return None
+        return found[0], found[1] + 1
+
     def point(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
         """A date with an optional time; with a dated ``ctx``, also a bare time."""
         tok = self.at(i)
@@ -404,6 +418,9 @@ class PointReader(EnglishReader):
             pt, j = found
             if pt.fixed is not None and pt.fixed_end is None:
                 said = self.gloss(j)  # 今日（五月十日）, 下星期一（十一月十八日）: the bracket says which day
+                spelled = None if said is not None else self._dated_gloss(j)
+                if spelled is not None:
+                    said, j = spelled  # 本周四(8月20日)起: the bracket holds a date of digits
                 if said is not None and said.month is not None:
                     year = said.year if said.year is not None else self._year_near(said)
                     pt = replace(said, year=year, weak=pt.weak)  # 今日 alone stays no period
