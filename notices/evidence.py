@@ -173,9 +173,16 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     if _vague(text):
         return "vague"  # 2月中旬, 2026年1月: no day to plan around
     sentence_begin, sentence_end = clause_span(norm, begin, end, _SENTENCE_END)
+    if _MONTH_END.search(text) and _VAGUE_START.search(norm, sentence_begin, begin):
+        return "vague"  # 2月中旬开始…3月底结束: a process between parts of months, no day to plan
     if _FORECAST_BEFORE.search(norm, sentence_begin, begin) and _WEATHER.search(norm, end, sentence_end):
         return "forecast"  # 据气象部门预报，3月17日前后气温陡降: the reason for a notice, not its plan
     return None
+
+
+#: A month's end closing what began in a part of a month (中旬开始…月底结束).
+_MONTH_END = re.compile(r"月底|月末")
+_VAGUE_START = re.compile(r"[上中下]旬[^。；;]{0,6}开始")
 
 
 #: A weather forecast cited as the reason for a notice: 据气象部门预报，本月14日起将大幅降温.
@@ -196,7 +203,7 @@ _TERMS_BEFORE = re.compile(r"(?:合约期|合同期|服务期|履约期|履行�
 
 
 #: A date that bounds who may apply (出生, 年满18周岁, 毕业), not when.
-_CRITERIA_AFTER = re.compile(r"\s*(?:前|以前|之前|后|以后|之后)?\s*(?:年满|出生|周岁|毕业|取得)")
+_CRITERIA_AFTER = re.compile(r"\s*(?:前|以前|之前|后|以后|之后)?\s*[,，]?\s*(?:年满|出生|周岁|毕业|取得)")
 
 
 def _vague(text: str) -> bool:

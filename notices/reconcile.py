@@ -65,9 +65,12 @@ def _drop_extended(norm: str, periods: list[Period]) -> list[Period]:
 
 
 def _same_subject(a: Period, b: Period) -> bool:
-    """Whether two periods speak of the same thing: no label on one side, or labels that differ
-    only in how they name the time (报名截止时间 / 报名时间)."""
-    return a.label is None or b.label is None or _STEM.sub("", a.label) == _STEM.sub("", b.label)
+    """Whether two periods speak of the same thing: no label on one side, a label that names only
+    the time (截止时间), or labels that differ only in how they name the time (报名截止时间 / 报名时间)."""
+    if a.label is None or b.label is None:
+        return True
+    mine, theirs = _STEM.sub("", a.label), _STEM.sub("", b.label)
+    return mine == theirs or not mine or not theirs  # 截止时间 names no thing: it is the other's
 
 
 def _named_alike(a: Period, b: Period) -> bool:

@@ -172,6 +172,22 @@ def test_a_tally_of_what_a_window_brought_in_is_no_period_even_with_no_publicati
     assert periods(text, published=None) == [(date(2023, 5, 12), date(2023, 5, 18))]
 
 
+def test_a_recruitment_report_told_in_order_keeps_its_year_and_drops_what_it_restates() -> None:
+    text = (
+        "征兵报名开始\n上半年网上报名已经开始，截止时间为2月20号。\n"
+        "记者从征兵办了解到，上半年报名时间为1月10号至2月20号，下半年报名时间为4月1号至8月20号。"
+        "上半年3月中旬开始体检，3月25号批准入伍，4月底结束；下半年8月中旬开始体检，9月5号批准入伍，9月底结束。"
+        "每年12月31日前，年满18周岁的男性公民应当进行兵役登记。"
+    )
+    got = periods(text, published=date(2023, 1, 15))
+    assert got == [
+        (date(2023, 1, 10), date(2023, 2, 20)),
+        (date(2023, 4, 1), date(2023, 8, 20)),
+        (date(2023, 3, 25), date(2023, 3, 25)),
+        (date(2023, 9, 5), date(2023, 9, 5)),
+    ]
+
+
 def test_a_report_that_announces_a_plan_is_a_notice() -> None:
     page = parse_page(
         "本报讯（记者 张明）记者昨日从市供电公司获悉，因线路改造，5月12日8时至17时和平路沿线将停电。",

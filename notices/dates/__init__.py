@@ -138,7 +138,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
             i += 1
             continue
         anchor = prev_date if ctx is not None else None
-        period = _resolve(draft, text, norm, tokens, base, tz, anchor, hint)
+        period = _resolve(draft, text, norm, tokens, base, tz, anchor, _ahead(hint, prev_date, base))
         if period is None:
             i += 1
             continue
@@ -185,6 +185,15 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
         prev_end = last
         i = max(last, i + 1)
     return _with_labels(periods, norm)
+
+
+def _ahead(hint: date | None, last: date | None, base: date) -> date | None:
+    """Where a yearless date goes on from: the last date written with its year, or the day last
+    read when it lies ahead of the reference date (a notice telling its plans in order: …6月26日至
+    8月15日…9月1日 is the same year, though the nearest 9月1日 may lie behind)."""
+    if last is None or last <= base:
+        return hint
+    return last if hint is None or last > hint else hint
 
 
 def _lenient(grammar: Grammar, base: date) -> Draft | None:
