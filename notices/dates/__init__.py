@@ -36,7 +36,10 @@ from notices.dates.hours import (
     _day_window,
     _listed_days_window,
     _listed_nights,
+    _listed_span,
+    _second_window,
     _share_window,
+    _times_only,
 )
 from notices.dates.labels import _with_labels
 from notices.dates.points import Draft, Point
@@ -144,6 +147,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
             continue
         last = draft.last
         if ctx is None:
+            _listed_span(periods, chain, text)
             chain = []
         if _bare_day(draft):
             attached = _attached_window(grammar, draft, period, text, norm, base, tz)
@@ -157,10 +161,15 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
                 chain.append(len(periods))
             else:
                 period, last = attached
-                _share_window(periods, chain, period)
+                spanned = _listed_nights(periods, chain, period, text) if chain else None
+                if spanned is not None:
+                    del periods[chain[0] :]
+                    period = spanned
+                else:
+                    _share_window(periods, chain, period)
                 chain = []
         elif chain and _day_window(draft) and isinstance(period.start, datetime):
-            spanned = _listed_nights(periods, chain, period, draft, text, norm)
+            spanned = _listed_nights(periods, chain, period, text)
             if spanned is not None:
                 # 20日及21日每晚22时至翌日6时: one span of days with its nightly window
                 del periods[chain[0] :]
@@ -169,6 +178,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
                 _share_window(periods, chain, period)
             chain = []
         else:
+            _listed_span(periods, chain, text)
             chain = []
             if _bare_days(draft) and period.all_day:
                 daily = _daily_window_after(grammar, draft, period, text, norm)
@@ -176,6 +186,8 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
                     period, last = daily
         if draft.start is not None and draft.start.hour == 0 and not period.all_day:
             period = _whole_days(period)
+        if ctx is not None and periods and _times_only(draft):
+            period = _second_window(periods[-1], period, text)
         periods.append(period)
         prev = draft.start if draft.start is not None and draft.start.has_date else draft.end
         prev_date = _first_date(period)
@@ -184,6 +196,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
             hint = _first_date(period)
         prev_end = last
         i = max(last, i + 1)
+    _listed_span(periods, chain, text)
     return _with_labels(periods, norm)
 
 
@@ -222,4 +235,6 @@ def _continues(tokens: list[Token], prev_end: int, i: int) -> bool:
     between = tokens[prev_end]
     if between.kind is Kind.SEP:
         return between.value in ("、", ",")
+    if between.kind is Kind.WORD:
+        return between.value == "and"  # February 10 and 11, 2024
     return between.kind is Kind.GAP and str(between.value).strip() in ("和", "及", "以及", "与", "and")

@@ -169,20 +169,15 @@ def _listed_days_window(
     return span, last
 
 
-def _listed_nights(
-    periods: list[Period], chain: list[int], window: Period, draft: Draft, text: str, norm: str
-) -> Period | None:
-    """Consecutive days listed, the last with a window said to repeat (20日及21日每晚22时至翌日6时):
-    one span over the days with the window, not one timed night each."""
-    start, end, point = window.start, window.end, draft.start
-    if not isinstance(start, datetime) or not isinstance(end, datetime) or point is None:
-        return None
-    if point.time_span is None or not norm[point.time_span[0] : point.time_span[1]].startswith("每"):
+def _listed_nights(periods: list[Period], chain: list[int], window: Period, text: str) -> Period | None:
+    """Consecutive days listed and hours written once after them (20日及21日22时至翌日6时,
+    9日及10日凌晨1时30分至5时30分): the hours repeat on each day, so one span over the days with a
+    daily window, as the conventions write a window repeated over days, not one timed night each."""
+    start, end = window.start, window.end
+    if not isinstance(start, datetime) or not isinstance(end, datetime):
         return None
     firsts = [periods[i].start for i in chain] + [start.date()]
-    if not all(isinstance(d, date) and not isinstance(d, datetime) for d in firsts):
-        return None
-    if any((b - a).days != 1 for a, b in pairwise(firsts)):  # type: ignore[operator]
+    if not _in_a_row(firsts) or not _joined([periods[i] for i in chain] + [window], text):
         return None
     first = periods[chain[0]]
     if first.span is None or window.span is None:
@@ -196,6 +191,75 @@ def _listed_nights(
         span=(begin, finish),
         daily=(start.timetz().replace(tzinfo=None), end.timetz().replace(tzinfo=None)),
     )
+
+
+def _listed_span(periods: list[Period], chain: list[int], text: str) -> None:
+    """Whole days in a row listed together (9日及10日, February 10 and 11): one span of days, as
+    the conventions write them; days apart (14日、16日及18日) stay one period each, and groups
+    after a comma (25日及26日，27日及28日) one span each."""
+    if len(chain) < 2 or chain[-1] != len(periods) - 1:
+        return
+    runs: list[list[int]] = [[chain[0]]]
+    for a, b in pairwise(chain):
+        if _joined([periods[a], periods[b]], text) and _in_a_row([periods[a].start, periods[b].start]):
+            runs[-1].append(b)
+        else:
+            runs.append([b])
+    for run in reversed(runs):
+        days = [periods[i] for i in run]
+        if len(days) < 2 or any(not p.all_day or p.start != p.end or p.daily is not None for p in days):
+            continue
+        first, last = days[0], days[-1]
+        if first.span is None or last.span is None:
+            continue
+        begin, finish = first.span[0], last.span[1]
+        periods[run[0] : run[-1] + 1] = [
+            Period(
+                first.start,
+                last.end,
+                label=first.label,
+                note=first.note,
+                text=text[begin:finish],
+                span=(begin, finish),
+            )
+        ]
+
+
+def _times_only(draft: Draft) -> bool:
+    """A bare clock window (14:00-18:00) with no day of its own."""
+    start, end = draft.start, draft.end
+    return start is not None and end is not None and start.time_only and end.time_only
+
+
+def _second_window(prev: Period, window: Period, text: str) -> Period:
+    """A second window listed after a span of days with its daily window (11日、12日，8:00-12:00、
+    14:00-18:00): the same days with the second window, not the first day alone."""
+    start, end = window.start, window.end
+    if prev.daily is None or not isinstance(start, datetime) or not isinstance(end, datetime):
+        return window
+    daily = (start.timetz().replace(tzinfo=None), end.timetz().replace(tzinfo=None))
+    return _replace(prev, daily=daily, text=window.text, span=window.span)
+
+
+_JOINERS = frozenset({"、", "及", "和", "与", "與", "以及", "and", "&"})
+
+
+def _joined(periods: list[Period], text: str) -> bool:
+    """Listed as one group (9日及10日, 11、12日), not groups after a comma (25日及26日，27日及28日)."""
+    for a, b in pairwise(periods):
+        if a.span is None or b.span is None:
+            return False
+        between = text[a.span[1] : b.span[0]].strip().lower()
+        if between and between not in _JOINERS:
+            return False
+    return True
+
+
+def _in_a_row(days: list[date | datetime | None]) -> bool:
+    """Calendar days one after another (no gaps, no times)."""
+    if not all(isinstance(d, date) and not isinstance(d, datetime) for d in days):
+        return False
+    return all((b - a).days == 1 for a, b in pairwise(days))  # type: ignore[operator]
 
 
 def _share_window(periods: list[Period], chain: list[int], window: Period) -> None:
