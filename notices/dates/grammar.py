@@ -43,6 +43,7 @@ from notices.dates.vocabulary import (
     _DEADLINE_KW,
     _DURATION_LABELS,
     _END_MARKS,
+    _FESTIVALS,
     _INCLUSIVE,
     _NEXT_DAY,
     _OPEN_END,
@@ -66,7 +67,9 @@ class Grammar(PointReader):
 
     def period(self, i: int, prev: Point | None) -> Draft | None:
         tok = self.t[i]
-        if tok.kind is Kind.GAP or tok.kind is Kind.PAREN:
+        if tok.kind is Kind.PAREN:
+            return self._bracketed_day(i)
+        if tok.kind is Kind.GAP:
             return None
         if tok.kind is Kind.KW:
             if tok.value in _DEADLINE_KW or (tok.value in ("至", "到") and self._starts_clause(i)):
@@ -98,6 +101,22 @@ class Grammar(PointReader):
                 return replace(draft, first=i, end=None)  # from May 11: open-ended
             return replace(draft, first=i)
         return self._range(i, prev)
+
+    def _bracketed_day(self, i: int) -> Draft | None:
+        """A bracket holding only a date, after a name for the day that is no date itself:
+        聖誕節前夕(十二月二十四日), 元旦日(二○○八年一月一日). A bracket after a date restates it
+        and is read with that date, so it never reaches here."""
+        said = self.gloss(i)
+        if said is None or said.month is None or said.day is None:
+            return None
+        before = self.at(i - 1)
+        if before is not None and before.kind is Kind.UNIT and before.value == "日":
+            before = self.at(i - 2)  # 元旦日
+            if before is None or not before.is_kw(*_FESTIVALS):
+                return None
+        if before is not None and before.kind is not Kind.GAP and not before.is_kw(*_FESTIVALS):
+            return None  # 5月10日（五月十日）, 今日（五月十日）: read with the day before it
+        return Draft(said, said, i, i + 1)
 
     def _month_dot_day(self, i: int) -> tuple[int, int, int] | None:
         """``5.11`` (or ``5.11日``) at ``i``: (month, day, next index)."""
