@@ -28,6 +28,7 @@ from ``period`` to ``range`` and the daily windows are here; ``point``, ``date``
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from notices.dates.point_reader import PointReader
@@ -55,6 +56,10 @@ from notices.dates.vocabulary import (
     START_KEYWORDS,
     _num,
 )
+
+_MOVED = re.compile(r"(?:顺延|延后|推迟|推延|押后|延期|改期|改|移)$")
+_SPAN_WORDS = re.compile(r"截止|截至|期限|有效期|时间|日期|(?<!改)期$")
+_ANNOUNCED = re.compile(r"[^,，。;；:：\d\n]{0,24}?(?:公告|公布|揭晓|放榜)(?!期|时间)")
 
 #: What may say a year before its month (本年, 去年 …; the tokenizer may leave 年 apart).
 _YEAR_WORDS = frozenset(("本", "今", "明", "去", "上", "来", "本年", "今年", "明年", "去年"))
@@ -241,7 +246,22 @@ class Grammar(PointReader):
             k += 1
         if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
             k += 1
+        if self._moved_to(i):
+            return self._daily(Draft(pt, pt, i, k)) if not pt.time_only else None
         return Draft(None, pt, i, k, label=label)
+
+    def _moved_to(self, i: int) -> bool:
+        """``顺延至下周一`` / ``改至5月20日举行``: what was planned now happens on that day, which is
+        no deadline (``报名截止时间延至…`` and ``有效期延至…`` still end there)."""
+        if not self.kw(i, "至", "到"):
+            return False
+        before = self.at(i - 1)
+        if before is None or before.kind is not Kind.GAP:
+            return False
+        words = str(before.value).strip()
+        if self.kw(i - 2, "截止", "截至", "时间", "日期"):
+            return False  # 报名截止时间顺延至…: the deadline moves, still a deadline
+        return _MOVED.search(words) is not None and _SPAN_WORDS.search(words) is None
 
     def _due_words(self, j: int) -> bool:
         """A few Chinese words right after 截止 and before 时间/日期."""
@@ -382,6 +402,8 @@ class Grammar(PointReader):
             if duration is not None:
                 days, workdays, k = duration
                 return Draft(start, None, i, k, duration_days=days, workdays=workdays)
+            if start.hour is not None and self._announced(j + 1):
+                return Draft(start, start, i, j + 1)  # 6月13日上午9时起在网站公告: results out at 9
             return Draft(start, None, i, j + 1)
         inclusive = j + 1 if self._inclusive(j) else j
         if (
@@ -395,6 +417,14 @@ class Grammar(PointReader):
         if start.weak or start.time_only:
             return None
         return self._daily(Draft(start, start, i, j))
+
+    def _announced(self, j: int) -> bool:
+        """``…起`` followed in its clause by a result being made public (公告, 公布, 放榜): that
+        is a moment, not a period left open."""
+        tok = self.at(j)
+        if tok is None or tok.kind is not Kind.GAP or not self.text:
+            return False
+        return _ANNOUNCED.match(self.text, tok.start) is not None
 
     def _relative_day(self, start: Point, i: int, j: int) -> Draft | None:
         """今天 / 明天 said alone are no period, unless their clause gives the hours (今天…从上午
