@@ -65,6 +65,10 @@ def paragraphs(text: str) -> list[Para]:
             in_news = False
         elif line.news:
             in_news = True
+        if i > 0 and _is_cell(n, lines[i - 1].norm):
+            # a table's date or hours cell (2月14日 ⏎ 司打口): its row, not the line above
+            line.ends = not n.rstrip().endswith(_OPEN_TAIL)
+            open_para = None
         if open_para is not None and (not line.structural or _label_mid_sentence(line, lines[i - 1], short)):
             gap = " " if line.text[0].isascii() and not _joins_tight(open_para.text, line.text) else ""
             open_para.text += gap + line.text
@@ -90,6 +94,29 @@ def paragraphs(text: str) -> list[Para]:
     for para in paras:
         _finish(para)
     return _merge_titles(paras)
+
+
+#: A line holding only days of a month (2月14日, 2月13日及14日, 2月24日至26日): a table cell.
+_DATE_CELL = re.compile(
+    r"\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:\s*[及和与、至到~-]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])*"
+    r"(?:\s*[(（][^()（）]{1,6}[)）])?\s*$"
+)
+
+
+#: A line holding only hours (凌晨0时30分至清晨6时, 8:00-17:00), or the first half of them.
+_TIME_CELL = re.compile(
+    r"\s*(?:(?:凌晨|清晨|早上|上午|中午|下午|晚上|傍晚|夜间)?\s*\d{1,2}\s*(?:[时点](?:\s*\d{1,2}\s*分|半)?|:\d{2})"
+    r"\s*(?:[至到~-]\s*|$))+\s*$"
+)
+_OPEN_TAIL = ("至", "到", "-", "~", "—")
+
+
+def _is_cell(norm: str, above: str) -> bool:
+    """Whether a line is a table cell of days or hours that starts its own paragraph: not the
+    value after a label (停电时间：⏎5月12日), nor the second half of hours broken across lines."""
+    if above.endswith((":", "：")) or above.rstrip().endswith(_OPEN_TAIL):
+        return False
+    return _DATE_CELL.match(norm) is not None or _TIME_CELL.match(norm) is not None
 
 
 def _continues(norm: str) -> bool:
