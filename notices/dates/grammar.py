@@ -59,6 +59,8 @@ from notices.dates.vocabulary import (
 
 _MOVED = re.compile(r"(?:顺延|延后|推迟|推延|押后|延期|改期|改|移)$")
 _SPAN_WORDS = re.compile(r"截止|截至|期限|有效期|时间|日期|(?<!改)期$")
+_SENTENCE_END = re.compile(r"[。;；!?！？\n]")
+_RESUMES_AFTER = re.compile(r"\s*(?:重开|重新开放|恢复|解封|解除|开通|通车)")
 _ANNOUNCED = re.compile(r"[^,，。;；:：\d\n]{0,24}?(?:公告|公布|揭晓|放榜)(?!期|时间)")
 
 #: What may say a year before its month (本年, 去年 …; the tokenizer may leave 年 apart).
@@ -402,6 +404,9 @@ class Grammar(PointReader):
             if duration is not None:
                 days, workdays, k = duration
                 return Draft(start, None, i, k, duration_days=days, workdays=workdays)
+            later = self._reopens(j + 1, start)
+            if later is not None:
+                return Draft(start, later[0], i, later[1])
             if start.hour is not None and self._announced(j + 1):
                 return Draft(start, start, i, j + 1)  # 6月13日上午9时起在网站公告: results out at 9
             return Draft(start, None, i, j + 1)
@@ -417,6 +422,27 @@ class Grammar(PointReader):
         if start.weak or start.time_only:
             return None
         return self._daily(Draft(start, start, i, j))
+
+    def _reopens(self, j: int, start: Point) -> tuple[Point, int] | None:
+        """The end of a period opened with 起, told later in its sentence by what resumes then:
+        ``下午五时起…封闭梳士巴利道等，料至晚上十一时半重开``."""
+        for k in range(j, min(j + 40, len(self.t))):
+            tok = self.t[k]
+            if tok.kind is Kind.GAP and _SENTENCE_END.search(str(tok.value)):
+                return None
+            if tok.kind is Kind.NUM:
+                return None  # another number first: it is not this period's end
+            if not tok.is_kw("至", "到"):
+                continue
+            found = self.point(k + 1, start)
+            if found is None:
+                return None
+            end, last = found
+            after = self.at(last)
+            if end.hour is None or after is None or after.kind is not Kind.GAP:
+                return None
+            return (end, last) if _RESUMES_AFTER.match(str(after.value)) else None
+        return None
 
     def _announced(self, j: int) -> bool:
         """``…起`` followed in its clause by a result being made public (公告, 公布, 放榜): that

@@ -299,6 +299,14 @@ class PointReader(EnglishReader):
             half, j = "pm", j + 1
         elif gap is not None and gap.kind is Kind.GAP and str(gap.value).strip() in _GAP_MIDNIGHT:
             half, j = "midnight", j + 1
+        elif (
+            gap is not None
+            and gap.kind is Kind.GAP
+            and str(gap.value).strip() == "当"
+            and (self.kw(j + 1, "天") or self.unit(j + 1, "日"))
+            and self.at(j + 2) is not None
+        ):
+            return self.time(j + 2)  # 国庆节当天8时至18时: the day said again before its hours
         hour = _num(self.at(j), 0, 24)
         if hour is None:
             if j > i and self.kw(j, *_BEFORE_MARKS):
