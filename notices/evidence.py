@@ -114,7 +114,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     line_end = norm.find("\n", end, end + REACH)
     line = norm[first : line_end if line_end >= 0 else end + REACH]
     before = norm[first:begin]
-    if _SUPERSEDED.search(norm, max(0, begin - 30), begin):
+    lead = begin + 5 if norm[begin : begin + 5].lower() == "from " else begin  # (Extended from 12:00 …)
+    if _SUPERSEDED.search(norm, max(0, begin - 30), lead):
         return "superseded"
     if _METADATA_LABEL.search(_TABLE_GAPS.sub("", before[-20:])[-12:]):
         return "metadata"  # 发布时间：…, also in a flattened table: 日 | 期 : | 2025-04-25
@@ -177,7 +178,19 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "vague"  # 2月中旬开始…3月底结束: a process between parts of months, no day to plan
     if _FORECAST_BEFORE.search(norm, sentence_begin, begin) and _WEATHER.search(norm, end, sentence_end):
         return "forecast"  # 据气象部门预报，3月17日前后气温陡降: the reason for a notice, not its plan
+    english = list(_EN_SENTENCE.finditer(norm, sentence_begin, begin))
+    condition = _CONDITION.match(norm, english[-1].end() if english else sentence_begin, begin)
+    turn = _CONSEQUENCE_EN if condition is not None and condition.group(0).strip().isascii() else _CONSEQUENCE
+    if condition is not None and not turn.search(norm, condition.end(), begin):
+        return "condition"  # "If a black rainstorm warning is in effect between 9 am and noon on …"
     return None
+
+
+_EN_SENTENCE = re.compile(r"(?<=[a-z)][.!?])\s+(?=[A-Z])")
+#: A sentence that opens with a condition, and the turn to what follows from it.
+_CONDITION = re.compile(r"\s*(?i:if|should|in the event|in case|unless)\b|\s*(?:如遇|若遇|倘遇|如果|倘若)")
+_CONSEQUENCE_EN = re.compile(r"(?i:,\s*(?:the|it|then|this|all|we|they)\b)")
+_CONSEQUENCE = re.compile(r"[，,；;]")
 
 
 #: A month's end closing what began in a part of a month (中旬开始…月底结束).

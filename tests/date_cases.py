@@ -585,6 +585,8 @@ CASES: list[Case] = [
     ),
     c("from 11:00 p.m. on 18 May 2022 to 6:00 a.m. on 19 May 2022", (D + "18T23:00", D + "19T06:00", False)),
     c("between 9 am and 5 pm on 20 May 2022", (D + "20T09:00", D + "20T17:00", False)),
+    c("from 9:00 a.m. to 12:00 noon on 20 May 2022", (D + "20T09:00", D + "20T12:00", False)),
+    c("at 12:00 midnight on 20 May 2022", (D + "21T00:00", D + "21T00:00", False)),
     c(
         "The road will be closed on February 10 and 11, 2024.",
         ("2024-02-10", "2024-02-11", True),

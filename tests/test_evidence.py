@@ -116,6 +116,17 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "供热延期告知\n按规定本季供热应于3月15日零时结束，因气温偏低，供热延长至3月21日零时。\n某热电公司\n2023年3月14日",
             [(None, at(3, 21))],
         ),
+        # a date inside a condition is no plan; what follows from the condition still is
+        (
+            "Tender for cleaning services\nTenders close at 12:00 noon on Friday, 26 May 2023.\n"
+            "Late tenders will not be accepted.\nIf a black rainstorm warning signal is in effect "
+            "between 9:00 a.m. and 12:00 noon on Friday, 26 May 2023, the closing time will be postponed.",
+            [(None, at(5, 26, 12))],
+        ),
+        (
+            "五一游园活动通知\n活动定于5月20日在人民公园举行。如遇雨天，活动顺延至5月21日举行。",
+            [(date(2023, 5, 20), date(2023, 5, 20)), (date(2023, 5, 21), date(2023, 5, 21))],
+        ),
     ],
 )
 def test_only_what_the_public_must_plan_around_is_a_period(

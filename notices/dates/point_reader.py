@@ -352,6 +352,10 @@ class PointReader(EnglishReader):
         if self.word(k, "am", "pm"):
             half = str(self.t[k].value)
             k += 1
+        elif self.word(k, "noon") and hour == 12 and minute == 0:
+            k += 1  # 12:00 noon
+        elif self.word(k, "midnight") and hour in (0, 12, 24) and minute == 0:
+            hour, k = 24, k + 1  # 12:00 midnight closes the day
         if half in ("pm",) and hour < 12:
             hour += 12
         elif half == "am" and hour == 12:

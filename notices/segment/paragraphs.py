@@ -144,7 +144,9 @@ def _joins_tight(left: str, right: str) -> bool:
     broken across lines inside Chinese text ("至1⏎1:00") is one number again."""
     if _BROKEN_NUMBER.search(left) and right[:1].isdigit():
         return True
-    return not (left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum())
+    last = left[-1:]
+    ends_word = last.isascii() and (last.isalnum() or last in ".,;:!?)")  # "accepted." ⏎ "If a …"
+    return not (ends_word and right[:1].isascii() and right[:1].isalnum())
 
 
 #: The last digits of a line that follow Chinese text or a range sign, not an English word.
