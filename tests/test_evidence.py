@@ -118,10 +118,10 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
         ),
         # a date inside a condition is no plan; what follows from the condition still is
         (
-            "Tender for cleaning services\nTenders close at 12:00 noon on Friday, 26 May 2023.\n"
-            "Late tenders will not be accepted.\nIf a black rainstorm warning signal is in effect "
-            "between 9:00 a.m. and 12:00 noon on Friday, 26 May 2023, the closing time will be postponed.",
-            [(None, at(5, 26, 12))],
+            "Tender for cleaning services\nTenders close at 4:00 pm on Friday, 26 May 2023.\n"
+            "Late tenders will not be accepted.\nShould typhoon signal No. 8 be hoisted "
+            "from 1 pm to 4 pm on 26 May 2023, the closing moves a working day on.",
+            [(None, at(5, 26, 16))],
         ),
         (
             "五一游园活动通知\n活动定于5月20日在人民公园举行。如遇雨天，活动顺延至5月21日举行。",
