@@ -43,7 +43,7 @@ def configure_logging(*, verbose: bool = False, json_lines: bool = False) -> Non
             handler.addFilter(_network_errors_on_one_line)
 
 
-TOKEN = re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{30,}")
+TOKEN = re.compile(r"(?<!\d)\d{5,}:[A-Za-z0-9_-]{30,}")
 """A Telegram bot token (``123456789:AAF…``), wherever a library or an error message writes one (the
 Bot API puts it in every URL)."""
 
