@@ -28,6 +28,20 @@ from db.engine import session_scope
 from db.models import UpdateCursor, utcnow
 
 
+def update_kind(update: Update) -> str:
+    """``command``, ``message``, ``callback``, ``inline`` or ``other``, for the metrics and the log."""
+    message = update.effective_message
+    if update.callback_query is not None:
+        return "callback"
+    if update.inline_query is not None:
+        return "inline"
+    if message is not None and (message.text or "").startswith("/"):
+        return "command"
+    if message is not None:
+        return "message"
+    return "other"
+
+
 class ChatOrderedProcessor(BaseUpdateProcessor):
     """Concurrent across chats, sequential within a chat."""
 

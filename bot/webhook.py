@@ -20,26 +20,12 @@ from telegram import Update
 
 from bot.handlers.common import App
 from bot.ops import Health, OpsServer, add_routes, start_site
-from bot.updates import ChatOrderedProcessor, UpdateGate, Verdict
+from bot.updates import ChatOrderedProcessor, UpdateGate, Verdict, update_kind
 from jobs import metrics
 
 log = logging.getLogger("bot.webhook")
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-
-
-def update_kind(update: Update) -> str:
-    """``command``, ``message``, ``callback``, ``inline`` or ``other``, for the metrics and the log."""
-    message = update.effective_message
-    if update.callback_query is not None:
-        return "callback"
-    if update.inline_query is not None:
-        return "inline"
-    if message is not None and (message.text or "").startswith("/"):
-        return "command"
-    if message is not None:
-        return "message"
-    return "other"
 
 
 class WebhookServer:
@@ -108,9 +94,7 @@ class WebhookServer:
                 if verdict is not Verdict.DUPLICATE:
                     await self.app.process_update(update)
         if verdict is Verdict.DUPLICATE:
-            metrics.update("duplicate")
-        else:
-            metrics.update(kind)
+            metrics.update("duplicate")  # handled ones are counted by the application (bot.handlers)
         log.info(
             "update %s",
             verdict.value,

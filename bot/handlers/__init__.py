@@ -10,7 +10,14 @@ from bot.handlers import add, admin, ask, errors, groups, inline, settings, star
 from bot.handlers.common import App, Context, deps, language_for
 from bot.texts import say
 from bot.throttle import Verdict
+from bot.updates import update_kind
 from db.engine import session_scope
+from jobs import metrics
+
+
+async def count(update: Update, context: Context) -> None:
+    """Group -4: every update the application handles, by kind, for ``/metrics``."""
+    metrics.update(update_kind(update))
 
 
 async def throttle(update: Update, context: Context) -> None:
@@ -46,9 +53,10 @@ async def expired_button(update: Update, context: Context) -> None:
 
 
 def register(app: App, admin_ids: frozenset[int]) -> None:
-    """Before group 0: the flood check (-3), forged buttons and a pending "Edit period" (-2), a step of
-    /add (-1). Order within group 0 decides who gets a message: commands and buttons, then an admin's
-    pasted page, then questions, and last the help for unknown commands."""
+    """Before group 0: counting (-4), the flood check (-3), forged buttons and a pending "Edit period"
+    (-2), a step of /add (-1). Order within group 0 decides who gets a message: commands and buttons,
+    then an admin's pasted page, then questions, and last the help for unknown commands."""
+    app.add_handler(TypeHandler(Update, count), group=-4)
     app.add_handler(TypeHandler(Update, throttle), group=-3)
     app.add_handler(CallbackQueryHandler(expired_button, pattern=callbacks.is_forged), group=-2)
     admin.register_early(app)
