@@ -95,13 +95,13 @@ class WebhookServer:
                     await self.app.process_update(update)
         if verdict is Verdict.DUPLICATE:
             metrics.update("duplicate")  # handled ones are counted by the application (bot.handlers)
+        elapsed = round((time.perf_counter() - started) * 1000, 1)
         log.info(
-            "update %s",
+            "update %s of chat %s (%s): %s in %.1f ms",
+            update.update_id,
+            key,
+            kind,
             verdict.value,
-            extra={
-                "update_id": update.update_id,
-                "chat_id": key,
-                "kind": kind,
-                "ms": round((time.perf_counter() - started) * 1000, 1),
-            },
+            elapsed,
+            extra={"update_id": update.update_id, "chat_id": key, "kind": kind, "ms": elapsed},
         )
