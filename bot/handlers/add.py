@@ -1,5 +1,7 @@
 """/add: an admin enters a notice step by step (title, category, period, places, text), then publishes it
-or keeps it as a draft. /cancel at any step leaves everything as it was."""
+or keeps it as a draft. /cancel at any step leaves everything as it was. The step and the answers so far
+are a row (``bot.handlers.conversation``), so the next message may reach any web process, or one
+started since."""
 
 from __future__ import annotations
 
