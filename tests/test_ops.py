@@ -20,8 +20,12 @@ from bot.standin import StandIn
 from db.engine import make_engine, make_sessionmaker, session_scope
 from db.models import Chat, Notice, Reminder
 from jobs.clock import FixedClock
+from jobs.dispatcher import Dispatcher
+from jobs.metrics import REGISTRY
+from jobs.scheduler import DISPATCH_JOB, SWEEP_JOB, jobs_for
 from tests.conftest import postgres_url
 from tests.test_bot_runner import free_port
+from tests.test_jobs_support import SHANGHAI, ClockedSender, add_chat, add_notice, local, road_closure
 from tests.test_run_process import BANNER_END, start_bot  # noqa: F401  (a fixture)
 
 NOW = datetime(2024, 3, 1, 8, 0, tzinfo=UTC)
@@ -169,3 +173,27 @@ def test_json_lines_hide_a_token_in_any_message() -> None:
     line = json.loads(JsonLines().format(record))
     assert line["msg"] == "POST /bot<token>/x failed"
     assert token not in json.dumps(line)
+
+
+def sample(name: str, **labels: str) -> float:
+    """The current value of a sample in this process's registry (0 when absent)."""
+    return REGISTRY.get_sample_value(name, labels) or 0.0
+
+
+async def test_sends_outcomes_and_planning_time_are_counted(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+
+    clock = FixedClock(local(10, 8))
+    sender = ClockedSender(clock)
+    await add_chat(sessions, 5, [("category", "road_closure")])
+    await add_notice(sessions, road_closure())
+    dispatcher = Dispatcher(sessions, sender, clock, tz=SHANGHAI, sleep=clock.sleep)
+    jobs = jobs_for(dispatcher, sessions=sessions, clock=clock, tz=SHANGHAI)
+    sent_before = sample("noticebot_messages_total", outcome="sent", reason="none")
+    plans_before = sample("noticebot_planning_seconds_count")
+    await jobs[SWEEP_JOB]()
+    assert sample("noticebot_planning_seconds_count") == plans_before + 1
+    await jobs[DISPATCH_JOB]()
+    assert sender.log, "the sweep planned the announcement and the dispatcher sent it"
+    assert sample("noticebot_messages_total", outcome="sent", reason="none") == sent_before + len(sender.log)
