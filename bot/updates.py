@@ -122,16 +122,16 @@ class UpdateGate:
         async with self._locks.hold(key):
             if self.row_locks:
                 async with self.sessions() as session, session.begin():
-                    await session.execute(
-                        pg_insert(UpdateCursor)
-                        .values(chat_id=key, last_update_id=0, recent="", updated_at=utcnow())
-                        .on_conflict_do_nothing(index_elements=["chat_id"])
+                    # One statement creates the chat's row if needed, takes its lock until commit, and
+                    # reads it (a no-op DO UPDATE locks the existing row, as FOR UPDATE would).
+                    statement = pg_insert(UpdateCursor).values(
+                        chat_id=key, last_update_id=0, recent="", updated_at=utcnow()
                     )
                     row = (
                         await session.execute(
-                            select(UpdateCursor.last_update_id, UpdateCursor.recent)
-                            .where(UpdateCursor.chat_id == key)
-                            .with_for_update()
+                            statement.on_conflict_do_update(
+                                index_elements=["chat_id"], set_={"chat_id": statement.excluded.chat_id}
+                            ).returning(UpdateCursor.last_update_id, UpdateCursor.recent)
                         )
                     ).one()
                     last, recent = row.last_update_id, _ids(row.recent)
