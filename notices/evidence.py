@@ -144,6 +144,15 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"  # 2013-03-18 opening a line: a web page's date, not how notices write a plan
     if _POSTING_BEFORE.search(before[-12:]) and not _OBJECTION.search(norm):
         return "posting"  # 公告时间：8月12日至8月25日: how long the notice itself hangs, no plan
+    if (
+        period.all_day
+        and period.start == period.end
+        and published is not None
+        and period.start is not None
+        and _as_date(period.start, tz) == published
+        and _POSTED_AFTER.match(norm, end)
+    ):
+        return "posting"  # 结果将于（出版当日）张贴于…: the page's own day of posting, no plan
     if _TALLY_AFTER.match(norm, end):
         return "past"  # 在4月14日至6月15日的受理期内，共收到申报243件: a tally of what came in
     if _LOOKBACK_AFTER.match(norm, end):
@@ -187,6 +196,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
 
 
 _EN_SENTENCE = re.compile(r"(?<=[a-z)][.!?])\s+(?=[A-Z])")
+#: Putting a text up for the public to read, said right after the day it happens.
+_POSTED_AFTER = re.compile(r"\s*(?:起)?\s*(?:张贴|刊登|刊载|登载|刊宪)")
 #: A sentence that opens with a condition, and the turn to what follows from it.
 _CONDITION = re.compile(r"\s*(?i:if|should|in the event|in case|unless)\b|\s*(?:如遇|若遇|倘遇|如果|倘若)")
 _CONSEQUENCE_EN = re.compile(r"(?i:,\s*(?:the|it|then|this|all|we|they)\b)")
