@@ -38,16 +38,20 @@ _LAUNCHED_AFTER = re.compile(
 )
 
 
+#: What a moment starts when said right after it: 傍晚六时封路, 8时停电.
+_CLOSES_AFTER = re.compile(r"\s*(?:起|开始)?\s*(?:封路|封闭|封锁|实施(?:交通)?管制|停电|停水|停气|断电|断水)")
+
+
 def _launched(norm: str, period: Period) -> Period:
     """A single day something is launched on (社屋网上申请将于9月27日推出) starts what then goes
-    on: an open period from that day, not a day that ends."""
-    if (
-        period.all_day
-        and period.start is not None
-        and period.start == period.end
-        and period.span is not None
-        and _LAUNCHED_AFTER.match(norm, period.span[1])
-    ):
+    on: an open period from that day, not a day that ends; so does the moment a closure or an
+    outage begins (西九龙区傍晚六时封路)."""
+    if period.start is None or period.start != period.end or period.span is None:
+        return period
+    after = period.span[1]
+    if period.all_day and _LAUNCHED_AFTER.match(norm, after):
+        return replace(period, end=None)
+    if not period.all_day and _CLOSES_AFTER.match(norm, after):
         return replace(period, end=None)
     return period
 

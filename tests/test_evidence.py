@@ -116,6 +116,11 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "供热延期告知\n按规定本季供热应于3月15日零时结束，因气温偏低，供热延长至3月21日零时。\n某热电公司\n2023年3月14日",
             [(None, at(3, 21))],
         ),
+        # the hour a closure begins opens it; other places' hours in the sentence share its day
+        (
+            "烟花汇演交通安排\n5月12日晚上，滨江路傍晚六时封路；解放路在傍晚六时半封路。",
+            [(at(5, 12, 18), None), (at(5, 12, 18, 30), None)],
+        ),
         # the page's own day of posting is no plan
         (
             "体能测试结果公告\n测试总结果将于2023年5月10日张贴于本局大堂告示板。复核申请截止时间：5月20日17时。",

@@ -39,6 +39,7 @@ from notices.dates.hours import (
     _listed_span,
     _second_window,
     _share_window,
+    _sibling_hours,
     _times_only,
 )
 from notices.dates.labels import _with_labels
@@ -122,6 +123,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
     prev_date: date | None = None
     hint: date | None = None
     prev_end = -1
+    sibling: tuple[Draft, date] | None = None  # the one day the last period gave hours on
     i = 0
     n = len(tokens)
     while i < n:
@@ -137,6 +139,14 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
         draft = grammar.period(i, ctx)
         if draft is None and lenient and i == 0:
             draft = _lenient(grammar, base)
+        if draft is None and sibling is not None and periods:
+            hours = _sibling_hours(grammar, i, sibling[0], periods[-1], norm)
+            timed = None if hours is None else _resolve(hours, text, norm, tokens, base, tz, sibling[1])
+            if timed is not None and hours is not None:
+                periods.append(timed)
+                prev_end = hours.last
+                i = max(hours.last, i + 1)
+                continue
         if draft is None:
             i += 1
             continue
@@ -189,6 +199,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
         if ctx is not None and periods and _times_only(draft):
             period = _second_window(periods[-1], period, text)
         periods.append(period)
+        sibling = _day_of_hours(draft, period)
         prev = draft.start if draft.start is not None and draft.start.has_date else draft.end
         prev_date = _first_date(period)
         grammar.recent = prev_date
@@ -240,3 +251,18 @@ def _continues(tokens: list[Token], prev_end: int, i: int) -> bool:
     if between.kind is Kind.WORD:
         return between.value == "and"  # February 10 and 11, 2024
     return between.kind is Kind.GAP and str(between.value).strip() in ("和", "及", "以及", "与", "and")
+
+
+def _day_of_hours(draft: Draft, period: Period) -> tuple[Draft, date] | None:
+    """The day a period gives hours on, which later hours in its sentence share."""
+    start = period.start
+    if period.all_day or not isinstance(start, datetime) or draft.start is None or not draft.start.has_date:
+        return None
+    if (
+        isinstance(period.end, datetime)
+        and period.end.date() != start.date()
+        and period.end.time() != time(0)
+    ):
+        return None
+    day = Draft(draft.start, draft.start, draft.first, draft.last)
+    return day, start.date()

@@ -8,6 +8,7 @@ range of days.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from itertools import pairwise
 from zoneinfo import ZoneInfo
@@ -87,24 +88,34 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
         tok = grammar.at(j)
         if tok is None:
             return None
-        if tok.kind is Kind.NUM or (tok.kind is Kind.KW and tok.value in START_KEYWORDS):
-            window = grammar.period(j, draft.start) or _moment(grammar, j, draft)
-            if window is not None and window.start is not None and window.end is not None:
+        opening = tok.kind is Kind.WORD and tok.value in ("from", "between")
+        if opening or tok.kind is Kind.NUM or (tok.kind is Kind.KW and tok.value in START_KEYWORDS):
+            window = grammar.period(j, draft.start) or (_from(grammar, j, draft) if opening else None)
+            window = window or _moment(grammar, j, draft)
+            if (
+                window is not None
+                and window.start is not None
+                and (window.end is not None or _from_hour(window))
+            ):
                 break
+            if opening:
+                window = None
+                j += 1
+                continue
             if tok.kind is Kind.NUM:
                 return None  # another number first: the hours are not this day's
             window = None  # a part of the day said alone (5月28日上午实施): look on
         elif not (
-            tok.kind is Kind.GAP  # words, or a stretch the tokenizer skipped (measured below)
+            tok.kind in (Kind.GAP, Kind.WORD)  # words, or a stretch the tokenizer skipped (measured below)
             or tok.is_sep(",", ":")
             or (tok.is_sep("、") and j > draft.last)  # 香港科學館、香港太空館……將於下午五時
             or tok.is_kw("时间", "为")
         ):
             return None
         j += 1
-    if window is None or window.start is None or window.end is None:
+    if window is None or window.start is None or (window.end is None and not _from_hour(window)):
         return None
-    if not (window.start.time_only and window.end.time_only):
+    if not (window.start.time_only and (window.end is None or window.end.time_only)):
         return None
     date_end, time_start = tokens[draft.last - 1].end, tokens[j].start
     between = norm[date_end:time_start]
@@ -123,6 +134,24 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
 #: A day's one clock time may come after a list of who it concerns (聖誕節前夕(十二月二十四日)，
 #: 香港科學館、香港太空館……將提早於下午五時休館), still in the sentence.
 _MOMENT_REACH = 160
+
+
+def _from_hour(window: Draft) -> bool:
+    """An hour a period opens at, with no end (8时起, from 6 pm)."""
+    return window.start is not None and window.start.time_only and window.end is None
+
+
+def _from(grammar: Grammar, j: int, draft: Draft) -> Draft | None:
+    """``from 6 pm`` said of the day before it: open from that hour."""
+    found = grammar.point(j + 1, draft.start)
+    if (
+        found is None
+        or not found[0].time_only
+        or found[0].hour is None
+        or grammar.word(found[1], "to", "until")
+    ):
+        return None
+    return Draft(found[0], None, j, found[1])
 
 
 def _moment(grammar: Grammar, j: int, draft: Draft) -> Draft | None:
@@ -294,3 +323,32 @@ def _share_window(periods: list[Period], chain: list[int], window: Period) -> No
         new_start = datetime.combine(day.start, start.timetz())
         new_end = datetime.combine(day.start + days_over, end.timetz())
         periods[index] = _replace(day, start=new_start, end=new_end, all_day=False)
+
+
+#: Where a sentence ends: hours after it are no longer the day's before it.
+_SENTENCE = frozenset("。！？!?\n")
+
+
+def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -> Draft | None:
+    """Hours at ``i`` for another place on the day the sentence already gave hours for
+    (5月12日，和平路8时至12时停电，新华路14时至18时停电; On May 12, … from 6 pm; … from 6.30 pm)."""
+    if last.span is None:
+        return None
+    tok = grammar.t[i]
+    between = norm[last.span[1] : tok.start]
+    if len(between) > 60 or any(ch in _SENTENCE or ch.isdigit() for ch in between):
+        return None
+    hours = grammar.period(i, day.start)
+    if hours is None and tok.kind is Kind.WORD and tok.value == "from":
+        hours = _from(grammar, i, day)
+    if hours is None and tok.kind is not Kind.WORD:
+        hours = _moment(grammar, i, day)
+        if hours is not None and not _CLOSES_AT.match(norm, grammar.t[hours.last - 1].end):
+            return None  # 并于6时30分正式起跑: a moment inside what the sentence dated, no place's hours
+    if hours is None or hours.start is None or not hours.start.time_only:
+        return None
+    return hours
+
+
+#: What a lone hour starts when said right after it (港岛在傍晚六时半封路).
+_CLOSES_AT = re.compile(r"\s*(?:起|开始)?\s*(?:封路|封闭|封锁|实施(?:交通)?管制|停电|停水|停气|断电|断水)")
