@@ -17,9 +17,9 @@ makes it a timed period, and days listed together share the window written once
 (``5月11日、12日8:00-17:00``).
 
 The reading goes in steps, a module each: tokens.py cuts the text into tokens, grammar.py
-(over point_reader.py, english.py and vocabulary.py) reads unresolved drafts, resolve.py
-turns them into periods, hours.py attaches hours written apart from their day and
-labels.py names what each period is for; the loop here ties them together.
+(over around.py, windows.py, point_reader.py, english.py and vocabulary.py) reads
+unresolved drafts, resolve.py turns them into periods, hours.py attaches hours written
+apart from their day and labels.py names what each period is for; the loop here ties them together.
 """
 
 from __future__ import annotations

@@ -22,18 +22,17 @@ Rules, in the order they are tried at a token::
 
 Year ranges (``2021-2025年``) are plans, never periods. Points stay unresolved here
 (year may be missing); resolve.py resolves them against the publication date. The rules
-from ``period`` to ``range`` and the daily windows are here; ``point``, ``date`` and
-``time`` are read by point_reader.py and english.py.
+from ``period`` to ``range`` are here; the words around a date they ask about are in
+around.py, daily windows in windows.py, and ``point``, ``date`` and ``time`` are read by
+point_reader.py and english.py.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from notices.dates.point_reader import PointReader
 from notices.dates.points import Draft, Point
-from notices.dates.tokens import Kind, tokenize
+from notices.dates.tokens import Kind
 from notices.dates.vocabulary import (
     _BASE_KW,
     _BEFORE_MARKS,
@@ -45,31 +44,19 @@ from notices.dates.vocabulary import (
     _DURATION_LABELS,
     _END_MARKS,
     _FESTIVALS,
-    _INCLUSIVE,
-    _NEXT_DAY,
-    _OPEN_END,
     _REPORTING,
     _STOPPAGE,
     _UNIT_CHARS,
-    _WINDOW_GAPS,
-    _WINDOW_LEADS,
     START_KEYWORDS,
     _num,
 )
-
-_MOVED = re.compile(r"(?:顺延|延后|推迟|推延|押后|延期|改期|改|移)$")
-_SPAN_WORDS = re.compile(r"截止|截至|期限|有效期|时间|日期|(?<!改)期$")
-_SENTENCE_END = re.compile(r"[。;；!?！？\n]")
-_RESUMES_AFTER = re.compile(r"\s*(?:重开|重新开放|恢复|解封|解除|开通|通车)")
-_ANNOUNCED = re.compile(r"[^,，。;；:：\d\n]{0,24}?(?:公告|公布|揭晓|放榜)(?!期|时间)")
+from notices.dates.windows import WindowReader
 
 #: What may say a year before its month (本年, 去年 …; the tokenizer may leave 年 apart).
 _YEAR_WORDS = frozenset(("本", "今", "明", "去", "上", "来", "本年", "今年", "明年", "去年"))
-#: Words before a number of days that count the first day too: 起连续十日, 一连10日.
-_RUNNING = frozenset(("连续", "一连", "为期"))
 
 
-class Grammar(PointReader):
+class Grammar(WindowReader):
     """Parses drafts out of one token list; ``base`` only fixes relative words."""
 
     def period(self, i: int, prev: Point | None) -> Draft | None:
@@ -189,42 +176,6 @@ class Grammar(PointReader):
         minutes = (self.t[i + 2], self.t[conn + 2])
         return month != end_month and all(tok.digits == 2 and int(tok.value) % 5 == 0 for tok in minutes)  # type: ignore[call-overload]
 
-    def _open_end(self, j: int) -> bool:
-        """An end told by what happens, not a date: 至活动结束, 至整治完成, until the crowd has dispersed."""
-        tok = self.at(j)
-        if tok is None or tok.kind is not Kind.GAP or not self.text:
-            return False
-        return _OPEN_END.match(self.text, tok.start) is not None
-
-    def _starts_clause(self, i: int) -> bool:
-        before = self.at(i - 1)
-        return (
-            before is None
-            or before.kind in (Kind.GAP, Kind.PAREN)
-            or before.is_sep(",", ":", "、")
-            or before.is_kw("时间", "日期")  # 延长集中供热时间至3月20日
-        )
-
-    def _closing_deadline(self, j: int) -> bool:
-        """``5月31日17时截止``: 截止 after the date, not opening the next labelled deadline."""
-        if not self.kw(j, "截止", "截至"):
-            return False
-        nxt = self.at(j + 1)
-        if nxt is None:
-            return True
-        if (
-            nxt.kind is Kind.NUM
-            or nxt.is_sep(":")
-            or nxt.is_kw("时间", "日期", "到", "至", "为", *_DEADLINE_KW)
-        ):
-            return False
-        return not self._due_words(j + 1)
-
-    def _inclusive(self, j: int) -> bool:
-        """``（含）`` / ``(含当日)`` after a date: the day itself still counts."""
-        tok = self.at(j)
-        return tok is not None and tok.kind is Kind.PAREN and str(tok.value) in _INCLUSIVE
-
     def _deadline(self, i: int) -> Draft | None:
         j = i + 1
         label: str | None = None
@@ -251,41 +202,6 @@ class Grammar(PointReader):
         if self._moved_to(i):
             return self._daily(Draft(pt, pt, i, k)) if not pt.time_only else None
         return Draft(None, pt, i, k, label=label)
-
-    def _moved_to(self, i: int) -> bool:
-        """``顺延至下周一`` / ``改至5月20日举行``: what was planned now happens on that day, which is
-        no deadline (``报名截止时间延至…`` and ``有效期延至…`` still end there)."""
-        if not self.kw(i, "至", "到"):
-            return False
-        before = self.at(i - 1)
-        if before is None or before.kind is not Kind.GAP:
-            return False
-        words = str(before.value).strip()
-        if self.kw(i - 2, "截止", "截至", "时间", "日期"):
-            return False  # 报名截止时间顺延至…: the deadline moves, still a deadline
-        return _MOVED.search(words) is not None and _SPAN_WORDS.search(words) is None
-
-    def _due_words(self, j: int) -> bool:
-        """A few Chinese words right after 截止 and before 时间/日期."""
-        gap = self.at(j)
-        if gap is None or gap.kind is not Kind.GAP or gap.start != self.t[j - 1].end:
-            return False
-        words = str(gap.value)
-        return (
-            len(words) <= 6
-            and all("\u4e00" <= ch <= "\u9fff" for ch in words)
-            and self.kw(j + 1, "日期", "时间")
-        )
-
-    def _deadline_label(self, i: int, j: int) -> str | None:
-        """``报名截止时间`` / ``截止投标时间``: the words naming the deadline, as written."""
-        if not self.text:
-            return None
-        begin = self.t[i].start
-        lead = begin
-        while lead > 0 and begin - lead < 4 and "\u4e00" <= self.text[lead - 1] <= "\u9fff":
-            lead -= 1
-        return self.text[lead : self.t[j].end]
 
     def _from_base(self, i: int) -> Draft | None:
         j = i + 1
@@ -423,35 +339,6 @@ class Grammar(PointReader):
             return None
         return self._daily(Draft(start, start, i, j))
 
-    def _reopens(self, j: int, start: Point) -> tuple[Point, int] | None:
-        """The end of a period opened with 起, told later in its sentence by what resumes then:
-        ``下午五时起…封闭梳士巴利道等，料至晚上十一时半重开``."""
-        for k in range(j, min(j + 40, len(self.t))):
-            tok = self.t[k]
-            if tok.kind is Kind.GAP and _SENTENCE_END.search(str(tok.value)):
-                return None
-            if tok.kind is Kind.NUM:
-                return None  # another number first: it is not this period's end
-            if not tok.is_kw("至", "到"):
-                continue
-            found = self.point(k + 1, start)
-            if found is None:
-                return None
-            end, last = found
-            after = self.at(last)
-            if end.hour is None or after is None or after.kind is not Kind.GAP:
-                return None
-            return (end, last) if _RESUMES_AFTER.match(str(after.value)) else None
-        return None
-
-    def _announced(self, j: int) -> bool:
-        """``…起`` followed in its clause by a result being made public (公告, 公布, 放榜): that
-        is a moment, not a period left open."""
-        tok = self.at(j)
-        if tok is None or tok.kind is not Kind.GAP or not self.text:
-            return False
-        return _ANNOUNCED.match(self.text, tok.start) is not None
-
     def _relative_day(self, start: Point, i: int, j: int) -> Draft | None:
         """今天 / 明天 said alone are no period, unless their clause gives the hours (今天…从上午
         八时到下午五时卅分将进行停电) or says what stops (明天又轮到酒厂停电)."""
@@ -477,81 +364,3 @@ class Grammar(PointReader):
         if _STOPPAGE.search(clause[:40]) and not _REPORTING.search(clause[:40]):
             return Draft(replace(start, weak=False), replace(start, weak=False), i, j)
         return None
-
-    def _daily(self, draft: Draft) -> Draft:
-        """A multi-day date range followed by a time window: the window repeats daily."""
-        start, end = draft.start, draft.end
-        if start is None or end is None or start.hour is not None:
-            return draft
-        k = draft.last
-        if end.hour is not None and end.time_span is not None and not end.time_only:
-            # 5月11日至13日 8:00-17:00: the time belongs to a daily window
-            conn = self.connector(k)
-            if conn is not None:
-                shut = self._closing(conn)
-                if shut is not None:
-                    window = (end.time_span[0], self.t[shut[2] - 1].end)
-                    plain_end = replace(end, hour=None, minute=0, time_span=None)
-                    hours = ((end.hour, end.minute), (shut[0], shut[1]))
-                    return replace(draft, end=plain_end, last=shut[2], daily=window, hours=hours)
-            return draft
-        if start is end:
-            return draft  # one day's hours make it timed
-        notes: list[tuple[int, int]] = []
-        found = self.window(k)
-        aside = self.at(k)
-        if found is None and aside is not None and aside.kind is Kind.PAREN:
-            # 6月16日至21日（节假日除外），每日9:00-16:00: the bracket is a note, the window follows
-            found = self.window(k + 1)
-            if found is not None:
-                notes.append((aside.start + 1, aside.end - 1))
-                k += 1
-        if found is None:
-            return draft
-        opening, closing, last = found
-        daily = (self.t[k].start, self.t[last - 1].end)
-        if self.sep(last, ",", "、"):
-            second = self.window(last + 1)  # 上午9:00-12:00，下午14:30-17:30
-            if second is not None:
-                notes.append((self.t[last + 1].start, self.t[second[2] - 1].end))
-                last = second[2]
-        return replace(draft, last=last, daily=daily, hours=(opening, closing), notes=tuple(notes))
-
-    def window(self, k: int) -> tuple[tuple[int, int], tuple[int, int], int] | None:
-        """A daily window at ``k``: (opening, closing, next index). Short leads are passed
-        over (止，每日 / 期间, / 每晚), and a bracket may hold it (（每天8:00-17:00）)."""
-        j = k
-        for _ in range(4):
-            tok = self.at(j)
-            if tok is None:
-                return None
-            if tok.kind is Kind.PAREN:
-                return self._bracketed_window(j)
-            if (
-                (tok.kind is Kind.KW and tok.value in _WINDOW_LEADS)
-                or tok.is_sep(",")
-                or (tok.kind is Kind.GAP and str(tok.value).strip(" ,") in _WINDOW_GAPS)
-            ):
-                j += 1
-                continue
-            break
-        opening = self.time(j)
-        if opening is None:
-            return None
-        conn = self.connector(opening[2])
-        closing = self._closing(conn) if conn is not None else None
-        if closing is None:
-            return None
-        return (opening[0], opening[1]), (closing[0], closing[1]), closing[2]
-
-    def _closing(self, conn: int) -> tuple[int, int, int] | None:
-        """The closing time of a window after its connector, past 次日/翌日 (it runs overnight)."""
-        return self.time(conn + 1 if self.kw(conn, *_NEXT_DAY) else conn)
-
-    def _bracketed_window(self, j: int) -> tuple[tuple[int, int], tuple[int, int], int] | None:
-        inner = str(self.t[j].value)
-        tokens = tokenize(inner)
-        found = Grammar(tokens, self.base, inner).window(0)
-        if found is None or found[2] != len(tokens):
-            return None
-        return found[0], found[1], j + 1
