@@ -1,9 +1,9 @@
 """``PointReader``: a date with its optional time of day, read at a token.
 
 Chinese dates (``2022年5月11日``, ``5月中旬``, ``民國111年``), numeric ones (``2022.5.11``,
-``25/05/2022``), festivals and lunar days, relative days (今天, 下周一), times of day
-(``下午3时``, ``17:30``, ``5 pm``) and the weekday or date brackets after a date. English
-shapes come from the ``EnglishReader`` mixin; ranges and deadlines are grammar.py's.
+``25/05/2022``), festivals and lunar days, relative days (今天, 下周一), the time of day after a date (read by
+clock.py) and the weekday or date brackets after a date. English shapes come from the
+``EnglishReader`` mixin; ranges and deadlines are grammar.py's.
 """
 
 from __future__ import annotations
@@ -12,22 +12,16 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from notices.calendars import holiday_run, nearest_festival, nearest_lunar
-from notices.dates.english import EnglishReader
+from notices.dates.clock import ClockReader
 from notices.dates.points import Point
 from notices.dates.tokens import Kind, Token, tokenize
 from notices.dates.vocabulary import (
     _ADDRESS_AFTER_HAO,
-    _AM,
-    _BEFORE_MARKS,
     _FESTIVALS,
-    _GAP_AM,
-    _GAP_MIDNIGHT,
-    _GAP_PM,
     _LUNAR_DATE,
     _LUNAR_GLOSS,
     _LUNAR_MONTHS,
     _NEXT_DAY,
-    _PM,
     _ROC_MARK,
     _WEEKDAY_PAREN,
     ROC_OFFSET,
@@ -41,7 +35,7 @@ from notices.numerals import to_int
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "来年": 1}
 
 
-class PointReader(EnglishReader):
+class PointReader(ClockReader):
     """Dates, times of day and points (a date with its time) at a token index."""
 
     # ----------------------------------------------------------------- dates
@@ -279,96 +273,6 @@ class PointReader(EnglishReader):
         if second > 12 >= first or first == second:
             return "md"
         return "?" if first <= 12 and second <= 12 else None
-
-    # ----------------------------------------------------------------- times
-
-    def time(self, i: int) -> tuple[int, int, int] | None:
-        """(hour 0..24, minute, next index) of a time of day at ``i``."""
-        j = i
-        half: str | None = None
-        gap = self.at(j)
-        if self.kw(j, *_AM):
-            half, j = "am", j + 1
-        elif self.kw(j, *_PM):
-            half, j = "pm", j + 1
-        elif self.kw(j, "中午"):
-            half, j = "noon", j + 1
-        elif gap is not None and gap.kind is Kind.GAP and str(gap.value).strip() in _GAP_AM:
-            half, j = "am", j + 1
-        elif gap is not None and gap.kind is Kind.GAP and str(gap.value).strip() in _GAP_PM:
-            half, j = "pm", j + 1
-        elif gap is not None and gap.kind is Kind.GAP and str(gap.value).strip() in _GAP_MIDNIGHT:
-            half, j = "midnight", j + 1
-        elif (
-            gap is not None
-            and gap.kind is Kind.GAP
-            and str(gap.value).strip() == "当"
-            and (self.kw(j + 1, "天") or self.unit(j + 1, "日"))
-            and self.at(j + 2) is not None
-        ):
-            return self.time(j + 2)  # 国庆节当天8时至18时: the day said again before its hours
-        hour = _num(self.at(j), 0, 24)
-        if hour is None:
-            if j > i and self.kw(j, *_BEFORE_MARKS):
-                # 中午前 / 午夜前: the part of the day is the moment itself
-                if half == "noon":
-                    return 12, 0, j
-                if half == "midnight":
-                    return 24, 0, j
-            if self.word(i, "noon"):
-                return 12, 0, i + 1
-            if self.word(i, "midnight"):
-                return 24, 0, i + 1
-            return None
-        minute = 0
-        k = j + 1
-        if self.unit(k, "时", "点"):
-            k += 1
-            m = _num(self.at(k), 0, 59)
-            if m is not None and self.unit(k + 1, "分"):
-                minute, k = m, k + 2
-            elif self.kw(k, "半"):
-                minute, k = 30, k + 1
-        elif self.sep(k, ":"):
-            tok = self.at(k + 1)
-            m = _num(tok, 0, 59)
-            if m is None or tok is None or tok.digits != 2:
-                return None
-            minute, k = m, k + 2
-            if self.sep(k, ":") and self.at(k + 1) is not None and self.t[k + 1].digits == 2:
-                k += 2  # seconds
-            if self.unit(k, "时", "点"):
-                k += 1  # 22:00时
-        elif self.word(k, "am", "pm") and half is None:
-            pass
-        elif self.sep(k, ".") and self.word(k + 2, "am", "pm") and (tok := self.at(k + 1)) is not None:
-            # 8.00pm, 11.59pm: English notices dot their minutes
-            m = _num(tok, 0, 59)
-            if m is None or tok.digits != 2:
-                return None
-            minute, k = m, k + 2
-        else:
-            return None
-        if self.word(k, "am", "pm"):
-            half = str(self.t[k].value)
-            k += 1
-        elif self.word(k, "noon") and hour == 12 and minute == 0:
-            k += 1  # 12:00 noon
-        elif self.word(k, "midnight") and hour in (0, 12, 24) and minute == 0:
-            hour, k = 24, k + 1  # 12:00 midnight closes the day
-        if half in ("pm",) and hour < 12:
-            hour += 12
-        elif half == "am" and hour == 12:
-            hour = 0
-        elif half == "noon" and hour < 6:
-            hour += 12
-        elif half == "midnight" and hour == 12:
-            hour = 24  # 午夜12时: the end of that day
-        if hour == 24 and minute:
-            return None
-        return hour, minute, k
-
-    # ----------------------------------------------------------------- points
 
     def _skip_weekday(self, j: int) -> int:
         """Past ``（星期三）``, ``周三``, ``(Wed)``: noise that belongs to the date before it."""

@@ -1,0 +1,111 @@
+"""Times of day: 8时, 上午9时30分, 22:00时, 下午五时半, 中午前, 午夜12时, 9:30 a.m., 12:00 noon.
+
+A mixin the point reader stands on: a time is read after a date, alone in a window, or before
+an English date.
+"""
+
+from __future__ import annotations
+
+from notices.dates.english import EnglishReader
+from notices.dates.tokens import Kind
+from notices.dates.vocabulary import (
+    _AM,
+    _BEFORE_MARKS,
+    _GAP_AM,
+    _GAP_MIDNIGHT,
+    _GAP_PM,
+    _PM,
+    _num,
+)
+
+
+class ClockReader(EnglishReader):
+    """A time of day at a token, as (hour 0..24, minute, next index)."""
+
+    def time(self, i: int) -> tuple[int, int, int] | None:
+        """(hour 0..24, minute, next index) of a time of day at ``i``."""
+        j = i
+        half: str | None = None
+        gap = self.at(j)
+        if self.kw(j, *_AM):
+            half, j = "am", j + 1
+        elif self.kw(j, *_PM):
+            half, j = "pm", j + 1
+        elif self.kw(j, "中午"):
+            half, j = "noon", j + 1
+        elif gap is not None and gap.kind is Kind.GAP and str(gap.value).strip() in _GAP_AM:
+            half, j = "am", j + 1
+        elif gap is not None and gap.kind is Kind.GAP and str(gap.value).strip() in _GAP_PM:
+            half, j = "pm", j + 1
+        elif gap is not None and gap.kind is Kind.GAP and str(gap.value).strip() in _GAP_MIDNIGHT:
+            half, j = "midnight", j + 1
+        elif (
+            gap is not None
+            and gap.kind is Kind.GAP
+            and str(gap.value).strip() == "当"
+            and (self.kw(j + 1, "天") or self.unit(j + 1, "日"))
+            and self.at(j + 2) is not None
+        ):
+            return self.time(j + 2)  # 国庆节当天8时至18时: the day said again before its hours
+        hour = _num(self.at(j), 0, 24)
+        if hour is None:
+            if j > i and self.kw(j, *_BEFORE_MARKS):
+                # 中午前 / 午夜前: the part of the day is the moment itself
+                if half == "noon":
+                    return 12, 0, j
+                if half == "midnight":
+                    return 24, 0, j
+            if self.word(i, "noon"):
+                return 12, 0, i + 1
+            if self.word(i, "midnight"):
+                return 24, 0, i + 1
+            return None
+        minute = 0
+        k = j + 1
+        if self.unit(k, "时", "点"):
+            k += 1
+            m = _num(self.at(k), 0, 59)
+            if m is not None and self.unit(k + 1, "分"):
+                minute, k = m, k + 2
+            elif self.kw(k, "半"):
+                minute, k = 30, k + 1
+        elif self.sep(k, ":"):
+            tok = self.at(k + 1)
+            m = _num(tok, 0, 59)
+            if m is None or tok is None or tok.digits != 2:
+                return None
+            minute, k = m, k + 2
+            if self.sep(k, ":") and self.at(k + 1) is not None and self.t[k + 1].digits == 2:
+                k += 2  # seconds
+            if self.unit(k, "时", "点"):
+                k += 1  # 22:00时
+        elif self.word(k, "am", "pm") and half is None:
+            pass
+        elif self.sep(k, ".") and self.word(k + 2, "am", "pm") and (tok := self.at(k + 1)) is not None:
+            # 8.00pm, 11.59pm: English notices dot their minutes
+            m = _num(tok, 0, 59)
+            if m is None or tok.digits != 2:
+                return None
+            minute, k = m, k + 2
+        else:
+            return None
+        if self.word(k, "am", "pm"):
+            half = str(self.t[k].value)
+            k += 1
+        elif self.word(k, "noon") and hour == 12 and minute == 0:
+            k += 1  # 12:00 noon
+        elif self.word(k, "midnight") and hour in (0, 12, 24) and minute == 0:
+            hour, k = 24, k + 1  # 12:00 midnight closes the day
+        if half in ("pm",) and hour < 12:
+            hour += 12
+        elif half == "am" and hour == 12:
+            hour = 0
+        elif half == "noon" and hour < 6:
+            hour += 12
+        elif half == "midnight" and hour == 12:
+            hour = 24  # 午夜12时: the end of that day
+        if hour == 24 and minute:
+            return None
+        return hour, minute, k
+
+    # ----------------------------------------------------------------- points
