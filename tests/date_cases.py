@@ -244,6 +244,11 @@ CASES: list[Case] = [
         (D + "12T18:30", None, False),
     ),
     c("5月12日8时至12时停电。咨询电话9时至17时。", (D + "12T08:00", D + "12T12:00", False)),
+    c(
+        "Because of drain repairs on Friday May 13th 2022, Canal Street will be closed to vehicles "
+        "from 06.30 a.m. to 08.00 a.m.",
+        (D + "13T06:30", D + "13T08:00", False),
+    ),
     c("活动时间为5月12日8时至12时，并于9时30分正式开幕", (D + "12T08:00", D + "12T12:00", False)),
     c("5月20日当日上午8时至12时停电", (D + "20T08:00", D + "20T12:00", False)),
     c("5月20日8时起封闭，至18时恢复通行", (D + "20T08:00", D + "20T18:00", False)),

@@ -121,7 +121,8 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
     between = norm[date_end:time_start]
     if _CLAUSE_BREAK.search(between) or any(ch.isdigit() for ch in between):
         return None
-    reach = _MOMENT_REACH if window.start is window.end else 24
+    # a word of English is several letters where Chinese says it in one or two characters
+    reach = _MOMENT_REACH if window.start is window.end else 64 if between.isascii() else 24
     if len("".join(between.split())) > reach:
         return None
     if "\n" in between and day.span is not None:
