@@ -604,6 +604,18 @@ CASES: list[Case] = [
     c("between 9 am and 5 pm on 20 May 2022", (D + "20T09:00", D + "20T17:00", False)),
     c("from 9:00 a.m. to 12:00 noon on 20 May 2022", (D + "20T09:00", D + "20T12:00", False)),
     c("at 12:00 midnight on 20 May 2022", (D + "21T00:00", D + "21T00:00", False)),
+    c("The path is closed from 16 to 20 May 2022.", (D + "16", D + "20", True)),
+    c("between 16th and 20th May", (D + "16", D + "20", True)),
+    c("Works run 16-20 May 2022.", (D + "16", D + "20", True)),
+    c("from 30 to 2 January 2023", ("2022-12-30", "2023-01-02", True), base=date(2022, 12, 20)),
+    c(
+        "The slip road will be shut nightly from 10.30pm to 5am, from 16 to 20 May 2022.",
+        (D + "16", D + "20", True, None, None, "22:30-05:00"),
+    ),
+    c(
+        "The hall is open daily 9 a.m. to 5 p.m. from 16 to 20 May 2022.",
+        (D + "16", D + "20", True, None, None, "09:00-17:00"),
+    ),
     c(
         "The road will be closed on February 10 and 11, 2024.",
         ("2024-02-10", "2024-02-11", True),

@@ -33,6 +33,7 @@ from notices.dates.hours import (
     _bare_day,
     _bare_days,
     _daily_window_after,
+    _daily_window_before,
     _day_window,
     _listed_days_window,
     _listed_nights,
@@ -194,6 +195,8 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
                 daily = _daily_window_after(grammar, draft, period, text, norm)
                 if daily is not None:
                     period, last = daily
+                else:
+                    period = _daily_window_before(period, norm)
         if draft.start is not None and draft.start.hour == 0 and not period.all_day:
             period = _whole_days(period)
         if ctx is not None and periods and _times_only(draft):

@@ -32,10 +32,39 @@ class EnglishReader(TokenReader):
             month = MONTHS[str(month_tok.value)]
             year, j = self._en_year(j + 1)
             return Point(year, month, day, style="en"), j
+        shared = self._month_written_once(j, day)
+        if shared is not None:
+            year, month = shared
+            return Point(year, month, day, style="en"), j  # 4 to 8 March 2024: the month is the end's
         if ctx is not None and ctx.style == "en" and ctx.has_date:
             year, j = self._en_year(j)
             return Point(year, None, day, style="en"), j
         return None
+
+    def _month_written_once(self, j: int, day: int) -> tuple[int | None, int] | None:
+        """The year and month of ``4 to 8 March 2024`` / ``4-8 March`` / ``between 4 and 8 March``,
+        written once after the end day; a start day past the end's is in the month before."""
+        if not (self.word(j, *_EN_CONNECTORS, "and") or self.sep(j, "-")):
+            return None
+        k = j + 1
+        end_day = _num(self.at(k), 1, 31)
+        if end_day is None:
+            return None
+        k += 1
+        if self.word(k, *_ORDINALS):
+            k += 1
+        if self.word(k, "of"):
+            k += 1
+        month_tok = self.at(k)
+        if month_tok is None or month_tok.kind is not Kind.WORD or month_tok.value not in MONTHS:
+            return None
+        month = MONTHS[str(month_tok.value)]
+        year, _ = self._en_year(k + 1)
+        if day > end_day:
+            month -= 1
+            if month == 0:
+                month, year = 12, None if year is None else year - 1
+        return year, month
 
     def _en_month_first(self, i: int) -> tuple[Point, int] | None:
         tok = self.t[i]

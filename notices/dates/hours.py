@@ -353,3 +353,38 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
 
 #: What a lone hour starts when said right after it (港岛在傍晚六时半封路).
 _CLOSES_AT = re.compile(r"\s*(?:起|开始)?\s*(?:封路|封闭|封锁|实施(?:交通)?管制|停电|停水|停气|断电|断水)")
+
+
+_CLOCK_EN = r"(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s*m\.?"
+#: An English daily window said before its days: "nightly from 11pm to 5am, from 4 to 8 March".
+_WINDOW_BEFORE = re.compile(
+    r"(?:daily|nightly|every\s+(?:day|night|evening)|each\s+(?:day|night))\s+(?:from\s+)?"
+    + _CLOCK_EN
+    + r"\s*(?:to|until|till|-)\s*"
+    + _CLOCK_EN
+    + r"[\s,]*(?:from|on|between|during)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _daily_window_before(days: Period, norm: str) -> Period:
+    """``The lane will be closed nightly from 11pm to 5am, from 4 to 8 March``: the days with
+    the window written before them; unchanged when there is none."""
+    if days.span is None or days.daily is not None:
+        return days
+    begin = days.span[0]
+    found = _WINDOW_BEFORE.search(norm, max(0, begin - 60), begin)
+    if found is None:
+        return days
+    h1, m1, half1, h2, m2, half2 = found.groups()
+    opening = _clock_en(int(h1), int(m1 or 0), half1)
+    closing = _clock_en(int(h2), int(m2 or 0), half2)
+    if opening is None or closing is None:
+        return days
+    return _replace(days, daily=_clock_window((opening, closing)))
+
+
+def _clock_en(hour: int, minute: int, half: str) -> tuple[int, int] | None:
+    if not 1 <= hour <= 12 or minute > 59:
+        return None
+    return (hour % 12 + (12 if half.lower() == "p" else 0), minute)
