@@ -32,7 +32,7 @@ _FIELD_BREAK = re.compile(r"[，,。；;！？!?\n]")
 
 #: What else a metadata line holds: 浏览量, 来源, 点击数, 字号.
 _METADATA_LINE = re.compile(
-    r"浏览|阅读(?:量|数|次数)|点击|来源\s*[:：]|字号|访问量|发布人|责任编辑|作者\s*[:：]"
+    r"浏览|阅读(?:量|数|次数)|点击|来源\s*[:：]|字号|访问量|发布人|发布单位|发文单位|责任编辑|作者\s*[:：]"
 )
 
 
@@ -122,7 +122,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     clause_begin, clause_end = clause_span(norm, begin, end, _FIELD_BREAK)
     if clause_end - clause_begin < 120 and _METADATA_LINE.search(norm, clause_begin, clause_end):
         return "metadata"  # 发布时间：2023-05-10 16:33 浏览量：125
-    if not before.strip() and _BYLINE_AFTER.match(norm, end):
+    if not before.strip(" \t【[(（") and _BYLINE_AFTER.match(norm, end):
         return "metadata"
     if _PAST_AFTER.match(norm, end) or _REFERENCE_BEFORE.search(before[-8:]):
         return "past"  # 于7月15日已全数完成迁移 / 刊登于5月22日的公报: done, or a document's date

@@ -121,6 +121,11 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "烟花汇演交通安排\n5月12日晚上，滨江路傍晚六时封路；解放路在傍晚六时半封路。",
             [(at(5, 12, 18), None), (at(5, 12, 18, 30), None)],
         ),
+        # an update stamp in brackets is the page's, not a plan
+        (
+            "【5/10 21:55更新：已恢復供電】\n台電表示，5月10日22時至5月11日6時分區停電。",
+            [(at(5, 10, 22), at(5, 11, 6))],
+        ),
         # the page's own day of posting is no plan
         (
             "体能测试结果公告\n测试总结果将于2023年5月10日张贴于本局大堂告示板。复核申请截止时间：5月20日17时。",

@@ -8,6 +8,7 @@ clock.py) and the weekday or date brackets after a date. English shapes come fro
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -17,11 +18,13 @@ from notices.dates.points import Point
 from notices.dates.tokens import Kind, Token, tokenize
 from notices.dates.vocabulary import (
     _ADDRESS_AFTER_HAO,
+    _AM,
     _FESTIVALS,
     _LUNAR_DATE,
     _LUNAR_GLOSS,
     _LUNAR_MONTHS,
     _NEXT_DAY,
+    _PM,
     _ROC_MARK,
     _WEEKDAY_PAREN,
     ROC_OFFSET,
@@ -30,6 +33,9 @@ from notices.dates.vocabulary import (
     _num,
 )
 from notices.numerals import to_int
+
+#: A weekday in brackets after a date, as Taiwan writes it: (二), （六）.
+_WEEKDAY_GLOSS = re.compile(r"[(（][一二三四五六日天][)）]")
 
 #: Years said relative to the notice's: 去年 is the year before its own.
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "来年": 1}
@@ -219,6 +225,12 @@ class PointReader(ClockReader):
         day_month = self._day_month_year(i)
         if day_month is not None:
             return day_month
+        roc = self._roc_dotted(i)
+        if roc is not None:
+            return roc
+        slashed = self._month_slash_day(i)
+        if slashed is not None:
+            return slashed
         if ctx is None or not ctx.has_date or ctx.style != "num":
             return None
         # abbreviated end of a numeric range: 5.26 or 26
@@ -231,6 +243,46 @@ class PointReader(ClockReader):
                 return Point(None, first, day, style="num"), i + 3
             return None
         return Point(None, None, first, style="num"), i + 1
+
+    def _roc_dotted(self, i: int) -> tuple[Point, int] | None:
+        """``113.3.5``: a Taiwan date, its year counted from 1912, written with dots."""
+        tok = self.t[i]
+        if tok.kind is not Kind.NUM or tok.digits != 3 or not 80 <= int(tok.value) <= 150:  # type: ignore[call-overload]
+            return None
+        year = int(tok.value)  # type: ignore[call-overload]
+        if not self.sep(i + 1, ".") or not self.sep(i + 3, "."):
+            return None
+        month, day = _num(self.at(i + 2), 1, 12), _num(self.at(i + 4), 1, 31)
+        if month is None or day is None or self.sep(i + 5, ".", "/"):
+            return None
+        if any(self.t[k + 1].start != self.t[k].end for k in range(i, i + 4)):
+            return None  # 113. 3. 5 with spaces is a list, not a date
+        return Point(year + ROC_OFFSET, month, day, style="num"), i + 5
+
+    def _month_slash_day(self, i: int) -> tuple[Point, int] | None:
+        """``3/5（二）``, ``至3/15止``: month/day with no year, as Taiwan writes it, taken only where
+        the text says it is a date (a weekday, a time, 起/止/至 around it), never a bare fraction."""
+        tok, day_tok = self.t[i], self.at(i + 2)
+        month, day = _num(tok, 1, 12), _num(day_tok, 1, 31)
+        if month is None or day is None or day_tok is None or tok.digits > 2 or day_tok.digits > 2:
+            return None
+        if not self.sep(i + 1, "/") or self.t[i + 1].start != tok.end or day_tok.start != self.t[i + 1].end:
+            return None
+        if self.sep(i + 3, "/", ".") or self.sep(i - 1, "/", "."):
+            return None  # part of a longer number or a full date
+        j = i + 3
+        after = self.at(j)
+        if (
+            after is not None
+            and after.kind is Kind.GAP
+            and _WEEKDAY_GLOSS.fullmatch(str(after.value).strip())
+        ):
+            j += 1  # 3/5(二)
+        said = j > i + 3 or (after is not None and after.kind in (Kind.WEEKDAY, Kind.PAREN))
+        said = said or self.kw(i - 1, "至", "到", "起", "即日起", "自", "截至", "截止", "于")
+        said = said or self.kw(j, "起", "止", "前", "至", "到", *_AM, *_PM) or self.time(j) is not None
+        said = said or (self.sep(j, "-", "~") and self.sep(j + 2, "/"))  # 3/5-3/8
+        return (Point(None, month, day, style="num"), j) if said else None
 
     def _day_month_year(self, i: int) -> tuple[Point, int] | None:
         """``25/05/2022`` or ``05/25/2022``; read only when the order is beyond doubt.
