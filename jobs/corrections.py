@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import NoticeStatus, Reminder, ReminderStatus
 from jobs.due import Event, NoticeView, Planned, Profile, correction_due
-from jobs.fanout import write
+from jobs.fanout import write_corrections
 from jobs.publish import plan_notices, stored_snapshot
 from jobs.scratch import TOLD, fill_plan, fill_profiles, rowcount, scratch_tables
 from jobs.texts import describe_changes, snapshot
@@ -63,7 +63,7 @@ async def tell(
 
     profiles = await fill_profiles(session, default, None)
     await fill_plan(session, [notice], profiles, rows)
-    return await write(session, now, told=True, detail=detail, revive=False)
+    return await write_corrections(session, now, detail=detail)
 
 
 async def replan_notice(session: AsyncSession, notice_id: int, *, now: datetime, tz: ZoneInfo) -> int:

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import KeyValue, Notice, NoticeStatus
 from jobs.due import Event, NoticeView, Planned, Profile, schedule
-from jobs.fanout import fill_terms, write
+from jobs.fanout import fill_chats, fill_terms, write
 from jobs.scratch import fill_plan, fill_profiles, insert_for, scratch_tables
 from jobs.views import load_notices
 
@@ -116,6 +116,7 @@ async def extend_horizon(
         planned = await fill_plan(session, views, profiles, rows_for)
         if planned:
             await fill_terms(session, planned, None)
+            await fill_chats(session, None)
             written = await write(session, now)
     await store_horizon(session, high)
     return written
