@@ -18,6 +18,7 @@ rows already sent are never touched, so nothing is announced twice.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -40,9 +41,12 @@ from db.search import fold
 from jobs.corrections import cancel, not_corrections, replan_notice, withdraw_notice
 from jobs.due import Event, snooze_due
 from jobs.horizon import HORIZON, OVERLAP, REACH, REFILL, extend_horizon, stored_horizon
+from jobs.lock import try_planning_lock
 from jobs.publish import SNAPSHOT_KEY, current_snapshot, plan_notice, plan_notices, stored_snapshot
 from jobs.scratch import KEY, insert_for
 from jobs.views import chat_profile
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "HORIZON",
@@ -62,6 +66,7 @@ __all__ = [
     "snooze",
     "stored_horizon",
     "sweep",
+    "sweep_unless_busy",
     "withdraw_notice",
 ]
 SWEEP_KEY = "jobs:sweep"
@@ -169,18 +174,34 @@ async def snooze(session: AsyncSession, reminder_id: int, *, now: datetime, tz: 
     await session.execute(statement)
 
 
-async def sweep(session: AsyncSession, *, now: datetime, tz: ZoneInfo) -> int:
+async def sweep(session: AsyncSession, *, now: datetime, tz: ZoneInfo, burst: int | None = None) -> int:
     """The periodic safety net: plan notices published or edited since the last sweep (by any path, such
     as the ingest command), cancel reminders of notices no longer published, and move the horizon on
-    when it is less than ``HORIZON - REFILL`` ahead. Returns the rows written."""
-    written, planned = await _sweep_changes(session, now=now, tz=tz)
+    when it is less than ``HORIZON - REFILL`` ahead. Returns the rows written (0 when another process
+    is sweeping: see ``sweep_unless_busy``)."""
+    written = await sweep_unless_busy(session, now=now, tz=tz, burst=burst)
+    return written or 0
+
+
+async def sweep_unless_busy(
+    session: AsyncSession, *, now: datetime, tz: ZoneInfo, burst: int | None = None
+) -> int | None:
+    """``sweep`` under the cluster's planning lock (``jobs.lock``); None, and nothing done, when another
+    process holds it. ``burst``: a chat owed more than this many announcements of notices planned for
+    the first time gets one list (``jobs.burst``)."""
+    if not await try_planning_lock(session):
+        log.info("planning: another process is sweeping; this round is skipped")
+        return None
+    written, planned = await _sweep_changes(session, now=now, tz=tz, burst=burst)
     stored = await stored_horizon(session)
     if stored is None or stored <= now + HORIZON - REFILL:
         written += await extend_horizon(session, now=now, tz=tz, skip=planned)
     return written
 
 
-async def _sweep_changes(session: AsyncSession, *, now: datetime, tz: ZoneInfo) -> tuple[int, list[int]]:
+async def _sweep_changes(
+    session: AsyncSession, *, now: datetime, tz: ZoneInfo, burst: int | None
+) -> tuple[int, list[int]]:
     mark_row = await session.get(KeyValue, SWEEP_KEY)
     query = select(Notice.id, Notice.status, Notice.updated_at).order_by(Notice.updated_at)
     if mark_row is not None:
@@ -217,7 +238,7 @@ async def _sweep_changes(session: AsyncSession, *, now: datetime, tz: ZoneInfo) 
         else:
             await cancel(session, Reminder.notice_id == notice_id, reason=f"notice {status}")
     if bulk:
-        written += await plan_notices(session, bulk, now=now, tz=tz)
+        written += await plan_notices(session, bulk, now=now, tz=tz, burst=burst)
     newest = max(updated for _id, _status, updated in changed)
     if mark_row is None:
         session.add(KeyValue(key=SWEEP_KEY, value=newest.isoformat()))
