@@ -7,14 +7,14 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import literal, select, update
+from sqlalchemy import and_, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import NoticeStatus, Reminder, ReminderStatus
+from db.models import NoticeStatus, Reminder, ReminderStatus, Subscription
 from jobs.due import Event, NoticeView, Planned, Profile, correction_due
-from jobs.fanout import write_corrections
+from jobs.fanout import fill_terms, listed, write_corrections
 from jobs.publish import plan_notices, stored_snapshot
-from jobs.scratch import TOLD, fill_plan, fill_profiles, rowcount, scratch_tables
+from jobs.scratch import TERMS, TOLD, fill_plan, fill_profiles, rowcount, scratch_tables
 from jobs.texts import describe_changes, snapshot
 from jobs.views import load_notices
 
@@ -42,7 +42,9 @@ async def tell(
     point: str,
     detail: str | None = None,
 ) -> int:
-    """A correction to every chat that was already sent something about the notice, replying to it."""
+    """A correction to every chat that was already sent something about the notice, replying to it, and
+    to every chat a sent burst list showed it to (the page held it and the chat's subscriptions match
+    it)."""
     await scratch_tables(session)
     told = (
         select(literal(notice.id), Reminder.chat_id)
@@ -50,10 +52,22 @@ async def tell(
         .where(
             Reminder.notice_id == notice.id,
             Reminder.status == ReminderStatus.SENT,
-            Reminder.event.not_in(Event.CORRECTIONS),
+            Reminder.event.not_in((*Event.CORRECTIONS, Event.BURST)),
         )
     )
     await session.execute(TOLD.insert().from_select(["notice_id", "chat_id"], told))
+    await fill_terms(session, [notice], None)
+    shown = (
+        select(literal(notice.id), Subscription.chat_id)
+        .distinct()
+        .select_from(TERMS)
+        .join(Subscription, and_(Subscription.kind == TERMS.c.kind, Subscription.value == TERMS.c.value))
+        .where(
+            listed(literal(notice.id), Subscription.chat_id, sent=True),
+            Subscription.chat_id.not_in(select(TOLD.c.chat_id)),
+        )
+    )
+    await session.execute(TOLD.insert().from_select(["notice_id", "chat_id"], shown))
     default = tz or ZoneInfo("UTC")
 
     def rows(_notice: NoticeView, profile: Profile) -> list[Planned]:

@@ -70,9 +70,10 @@ async def _text_values(session: AsyncSession, chat_id: int | None) -> list[tuple
     return out
 
 
-def listed(notice: Any, chat: Any) -> Any:
-    """Whether a burst that is not cancelled lists the notice for the chat (its page holds the notice;
-    the burst row's key is the page's anchor notice and the page number)."""
+def listed(notice: Any, chat: Any, *, sent: bool = False) -> Any:
+    """Whether a burst that is not cancelled (with ``sent``: that was sent) lists the notice for the
+    chat (its page holds the notice; the burst row's key is the page's anchor notice and the page
+    number)."""
     earlier = Reminder.__table__.alias("burst")
     return exists().where(
         BurstNotice.notice_id == notice,
@@ -81,7 +82,7 @@ def listed(notice: Any, chat: Any) -> Any:
         earlier.c.period_id == 0,
         earlier.c.event == Event.BURST,
         earlier.c.point == cast(BurstNotice.page, String),
-        earlier.c.status != ReminderStatus.CANCELLED,
+        earlier.c.status == ReminderStatus.SENT if sent else earlier.c.status != ReminderStatus.CANCELLED,
     )
 
 

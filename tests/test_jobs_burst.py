@@ -18,7 +18,7 @@ from db.engine import session_scope
 from db.models import Chat, Reminder, ReminderStatus, Subscription, SubscriptionTerm
 from jobs.clock import FixedClock
 from jobs.due import Event
-from jobs.planner import plan_chat, plan_notices, sweep, sweep_unless_busy
+from jobs.planner import plan_chat, plan_notices, sweep, sweep_unless_busy, withdraw_notice
 from jobs.sender import MemorySender
 from jobs.texts import BURST_PAGE, Context, render_burst
 from jobs.views import load_notices
@@ -177,6 +177,11 @@ async def test_a_chat_owed_many_announcements_gets_one_paged_list(sessions: Sess
         await plan_chat(session, 1, now=local(10, 10), tz=SHANGHAI)
     assert len(await reminder_rows(sessions, event=Event.NEW)) == 7
     assert len(await reminder_rows(sessions, event=Event.BURST)) == 5
+
+    # Withdrawn: every chat whose list showed the notice is told, and no chat it was not shown to.
+    async with session_scope(sessions) as session:
+        await withdraw_notice(session, ids[1], now=local(10, 11), tz=SHANGHAI)
+    assert sorted(r.chat_id for r in await reminder_rows(sessions, event=Event.WITHDRAWN)) == [1, 2, 4]
 
 
 async def test_a_long_title_page_stays_within_one_message(sessions: Sessions) -> None:
