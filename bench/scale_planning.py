@@ -76,7 +76,9 @@ def _slots(rng: random.Random) -> dict[str, list[str]]:
 def _series(dialect: str, count: int) -> str:
     if dialect == "postgresql":
         return f"SELECT g FROM generate_series(1, {count}) AS g"
-    return f"WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < {count}) SELECT g FROM s"
+    return (
+        f"WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < {count}) SELECT g FROM s"
+    )
 
 
 async def seed_chats(engine: AsyncEngine, chats: int, rng: random.Random) -> None:
@@ -250,7 +252,9 @@ async def main(args: argparse.Namespace) -> None:
                 for table in ("notices", "periods", "places"):
                     await connection.execute(text(f"ANALYZE {table}"))
             scenario.setup = time.perf_counter() - began
-            print(f"{scenario.name}: set up {scenario.chats:,} chats × 3 subscriptions in {scenario.setup:.1f} s")
+            print(
+                f"{scenario.name}: set up {scenario.chats:,} chats × 3 subscriptions in {scenario.setup:.1f} s"
+            )
         for _ in range(args.runs):
             for scenario in scenarios:
                 await run_once(scenario, now)
@@ -285,8 +289,12 @@ async def main(args: argparse.Namespace) -> None:
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--chats", type=int, default=1_000_000, help="chats of the plan scenario; 0 skips it")
-    parser.add_argument("--page-chats", type=int, default=100_000, help="chats of the page scenario; 0 skips it")
+    parser.add_argument(
+        "--page-chats", type=int, default=100_000, help="chats of the page scenario; 0 skips it"
+    )
     parser.add_argument("--runs", type=int, default=3)
     asyncio.run(main(parser.parse_args()))
