@@ -118,11 +118,11 @@ async def fill_chats(session: AsyncSession, chat_id: int | None) -> None:
     reached = select(Subscription.chat_id).join(
         terms, and_(Subscription.kind == terms.c.kind, Subscription.value == terms.c.value)
     )
-    query = (
-        select(Chat.id, PROFILES.c.pid, literal(False))
-        .select_from(Chat)
-        .join(PROFILES, profile_join())
-        .where(Chat.active, Chat.is_broadcast_channel.is_(False), Chat.id.in_(reached))
+    # The profile as a scalar lookup (an index probe into a handful of rows), not a join: joined on
+    # seven columns PostgreSQL expects one row and probes the subscriptions once per chat.
+    pid = select(PROFILES.c.pid).where(profile_join()).scalar_subquery()
+    query = select(Chat.id, pid, literal(False)).where(
+        Chat.active, Chat.is_broadcast_channel.is_(False), Chat.id.in_(reached)
     )
     if chat_id is not None:
         query = query.where(Chat.id == chat_id)
