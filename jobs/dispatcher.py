@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.engine import session_scope
 from db.models import Chat, NoticeStatus, Reminder, ReminderStatus, SentMessage
+from jobs import metrics
 from jobs.burst import burst_items
 from jobs.clock import Clock, Sleep
 from jobs.due import Event, NoticeView, still_meaningful
@@ -315,6 +316,7 @@ class Dispatcher:
                         .values(**values)
                         .execution_options(synchronize_session=False)
                     )
+        _count(marks)
         marks.clear()
 
     async def _chat_gone(self, chat_id: int, reason: str) -> None:
@@ -693,3 +695,17 @@ class _Run:
     async def _wait_all(self) -> None:
         while self.tasks:
             await self._wait_tasks()
+
+
+_OUTCOMES = frozenset(
+    {ReminderStatus.SENT, ReminderStatus.FAILED, ReminderStatus.SKIPPED, ReminderStatus.CANCELLED}
+)
+
+
+def _count(marks: Sequence[_Mark]) -> None:
+    """Each outcome once written, for ``/metrics``; the reason is the error's lead (``Forbidden``, ``no
+    longer meaningful``), not its whole text, so the labels stay few."""
+    for mark in marks:
+        if mark.status in _OUTCOMES:
+            reason = (mark.error or "").split(":", 1)[0].strip()[:40] or "none"
+            metrics.MESSAGES.labels(outcome=mark.status, reason=reason).inc(len(mark.ids))
