@@ -48,6 +48,7 @@ SHAPES: tuple[str, ...] = (
     "unsuball:[yn]",
     f"mute:{CATEGORY}",
     f"snooze:{NUMBER}",
+    f"burst:{NUMBER}:{NUMBER}",  # a page of a burst list (bot/handlers/burst.py)
     # lists, notices and answers (bot/handlers/ask.py)
     f"ls:(?:now|up):{NUMBER}",
     f"n:{NUMBER}",

@@ -205,7 +205,14 @@ def reminder_jobs(
             dispatcher = Dispatcher(
                 sessions, TelegramSender(push_bot), clock, tz=settings.zone, rate=settings.messages_per_second
             )
-            jobs = attach(app.job_queue, dispatcher, sessions=sessions, clock=clock, tz=settings.zone)
+            jobs = attach(
+                app.job_queue,
+                dispatcher,
+                sessions=sessions,
+                clock=clock,
+                tz=settings.zone,
+                burst=settings.burst_threshold,
+            )
             try:
                 await stop.wait()
             finally:

@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     fetch_timeout: float = Field(default=20.0, gt=0, le=600, validation_alias="NOTICEBOT_FETCH_TIMEOUT")
     concurrent_updates: int = Field(default=16, ge=1, le=256, validation_alias="NOTICEBOT_CONCURRENT_UPDATES")
     messages_per_second: float = Field(default=30.0, validation_alias="NOTICEBOT_MESSAGES_PER_SECOND")
+    # A chat owed more than this many announcements from one page gets one list of them instead.
+    burst_threshold: int = Field(default=3, ge=1, le=100, validation_alias="NOTICEBOT_BURST_THRESHOLD")
     # `noticebot run` retries an unreachable Telegram after 1, 2, 4 … seconds, never more than the cap.
     telegram_retry_seconds: float = Field(
         default=1.0, gt=0, validation_alias="NOTICEBOT_TELEGRAM_RETRY_SECONDS"

@@ -1,4 +1,5 @@
-"""``python -m jobs dispatch``: the dispatcher on its own, against any Bot API server.
+"""``python -m jobs dispatch``: the dispatcher on its own, against any Bot API server;
+``python -m jobs sweep``: one planning sweep (skipped, saying so, when another process is sweeping).
 
 For operators who run sending apart from the bot, and for the crash test, which kills this process
 mid-run and starts it again. Settings come from the options (nothing is read from the environment).
@@ -52,6 +53,25 @@ async def dispatch(args: argparse.Namespace) -> int:
     return 0
 
 
+async def sweep_once(args: argparse.Namespace) -> int:
+    from db.engine import session_scope
+    from jobs.planner import sweep_unless_busy
+
+    engine = make_engine(args.database_url, schema=args.schema)
+    try:
+        async with session_scope(make_sessionmaker(engine)) as session:
+            written = await sweep_unless_busy(
+                session, now=SystemClock().now(), tz=ZoneInfo(args.tz), burst=args.burst or None
+            )
+    finally:
+        await engine.dispose()
+    if written is None:
+        print("busy: another process is planning; nothing done", flush=True)
+        return 0
+    print(f"planned {written} reminders", flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m jobs", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -65,8 +85,15 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--in-flight", type=int, default=8)
     run.add_argument("--interval", type=float, default=1.0)
     run.add_argument("--until-idle", action="store_true", help="send what is due, then exit")
+    plan = sub.add_parser("sweep", help="plan what was published or changed; move the horizon on")
+    plan.add_argument("--database-url", required=True)
+    plan.add_argument("--schema", default=None)
+    plan.add_argument("--tz", default="Asia/Shanghai")
+    plan.add_argument("--burst", type=int, default=3, help="burst-list threshold; 0: one message each")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
+    if args.command == "sweep":
+        return asyncio.run(sweep_once(args))
     return asyncio.run(dispatch(args))
 
 

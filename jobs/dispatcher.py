@@ -30,12 +30,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from db.engine import session_scope
 from db.models import Chat, NoticeStatus, Reminder, ReminderStatus, SentMessage
 from jobs import metrics
+from jobs.burst import burst_items
 from jobs.clock import Clock, Sleep
 from jobs.due import Event, NoticeView, still_meaningful
 from jobs.planner import deactivate_chat
 from jobs.ratelimit import RateLimiter
 from jobs.sender import ButtonRows, ChatGone, Rejected, RetryLater, Sender, SendError, Transient
-from jobs.texts import Context, buttons, digest_buttons, headline, render, render_digest
+from jobs.texts import Context, buttons, digest_buttons, headline, render, render_burst, render_digest
 from jobs.views import load_notices, zone
 
 log = logging.getLogger(__name__)
@@ -340,6 +341,7 @@ class _Run:
         self.gone: list[tuple[int, str]] = []
         self.chats: dict[int, _ChatInfo] = {}
         self.notices: dict[int, NoticeView] = {}
+        self.bursts: dict[int, list[NoticeView]] = {}
         self.marks: list[_Mark] = []
         self.more = True
         self.queued = 0
@@ -429,6 +431,10 @@ class _Run:
         notice_ids = {r.notice_id for r in rows} - self.notices.keys()
         if notice_ids:
             self.notices.update(await load_notices(session, notice_ids))
+        for row in rows:
+            if row.event == Event.BURST and row.id not in self.bursts:
+                page = int(row.detail) if row.detail and row.detail.isdigit() else 0
+                self.bursts[row.id] = await burst_items(session, row.chat_id, page, self.notices)
 
     def _prepare(self, rows: Sequence[_Row]) -> None:
         """Drop what is no longer meaningful, bundle digests, queue the rest per chat in due order."""
@@ -439,6 +445,19 @@ class _Run:
             notice = self.notices.get(row.notice_id)
             if chat is None or not chat.active:
                 self._mark([row], ReminderStatus.CANCELLED, error="chat inactive")
+                continue
+            if row.event == Event.BURST:
+                # A page's list: what is still worth announcing of it, as one message of its own.
+                items = [
+                    n
+                    for n in self.bursts.get(row.id, [])
+                    if still_meaningful(Event.NEW, None, n, now=now, tz=self.d.tz, chat_tz=chat.tz)
+                ]
+                if not items:
+                    self._mark([row], ReminderStatus.SKIPPED, error="no longer meaningful")
+                    continue
+                self.bursts[row.id] = items
+                self._enqueue(_Job(row.chat_id, [row]))
                 continue
             if notice is None:
                 self._mark([row], ReminderStatus.CANCELLED, error="notice deleted")
@@ -486,6 +505,9 @@ class _Run:
             keys = [] if chat.is_channel else digest_buttons(categories, ctx)
             return render_digest(lines, ctx), keys
         row = job.rows[0]
+        if row.event == Event.BURST:
+            text, keys = render_burst(self.bursts[row.id], ctx, row.id)
+            return text, [] if chat.is_channel else keys
         notice = self.notices[row.notice_id]
         period = notice.period(row.period_id) if row.period_id else None
         text = render(row.event, notice, period, ctx, detail=row.detail)

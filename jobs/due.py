@@ -44,6 +44,8 @@ class Event:
     CHANGED = "changed"
     WITHDRAWN = "withdrawn"
     DIGEST = "digest"
+    BURST = "burst"
+    """One list of a page's announcements, for a chat owed more than a few of them."""
     CORRECTIONS = (CHANGED, WITHDRAWN)
     ALL = (NEW, EVE, STARTS, DEADLINE, ENDS, CHANGED, WITHDRAWN)
 

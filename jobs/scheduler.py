@@ -40,8 +40,10 @@ def jobs_for(
     sessions: async_sessionmaker[AsyncSession],
     clock: Clock,
     tz: ZoneInfo,
+    burst: int | None = None,
 ) -> dict[str, Callable[[], Awaitable[None]]]:
-    """The two job bodies; each logs and swallows its errors so the schedule keeps running."""
+    """The two job bodies; each logs and swallows its errors so the schedule keeps running. ``burst``:
+    the burst-list threshold the sweep plans with (``jobs.burst``)."""
 
     async def dispatch() -> None:
         try:
@@ -59,7 +61,7 @@ def jobs_for(
         try:
             with metrics.PLANNING_SECONDS.time():
                 async with session_scope(sessions) as session:
-                    written = await sweep(session, now=clock.now(), tz=tz)
+                    written = await sweep(session, now=clock.now(), tz=tz, burst=burst)
         except Exception:
             log.exception("reminder sweep failed; the next run retries")
             return
@@ -78,10 +80,11 @@ def attach(
     tz: ZoneInfo,
     dispatch_every: float = 1.0,
     sweep_every: float = 60.0,
+    burst: int | None = None,
 ) -> list[Any]:
     """Add the dispatch and sweep jobs to a PTB ``JobQueue`` or an APScheduler scheduler; returns the jobs.
     Both run right away, the sweep first (after a restart, what came due while down goes out first)."""
-    bodies = jobs_for(dispatcher, sessions=sessions, clock=clock, tz=tz)
+    bodies = jobs_for(dispatcher, sessions=sessions, clock=clock, tz=tz, burst=burst)
     intervals = {DISPATCH_JOB: dispatch_every, SWEEP_JOB: sweep_every}
     # The sweep goes first: after downtime it writes what came due meanwhile, so the first dispatch sends
     # it all in due order.

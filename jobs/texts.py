@@ -370,3 +370,55 @@ def mute_button(category: Category, ctx: Context) -> tuple[str, str]:
 def digest_buttons(categories: Sequence[Category], ctx: Context) -> Buttons:
     unique = list(dict.fromkeys(categories))[:3]
     return [[mute_button(c, ctx)] for c in unique]
+
+
+# --- burst lists -------------------------------------------------------------------------------------
+
+BURST_PAGE = 10
+"""The most notices on one page of a burst list (a page also stays within ``MAX_TEXT``)."""
+
+
+def _burst_line(notice: NoticeView, ctx: Context) -> str:
+    title = notice.title if len(notice.title) <= 80 else notice.title[:79] + "…"
+    sep = "｜" if ctx.zh else " | "
+    return f"• {esc(_category(notice, ctx))}{sep}{esc(title)} /notice {notice.id}"
+
+
+def burst_pages(notices: Sequence[NoticeView], ctx: Context) -> list[list[str]]:
+    """The list's lines in pages of at most ``BURST_PAGE``, each page short enough for one message."""
+    pages: list[list[str]] = []
+    page: list[str] = []
+    size = 0
+    for notice in notices:
+        line = _burst_line(notice, ctx)
+        if page and (len(page) >= BURST_PAGE or size + len(line) + 1 > MAX_TEXT - 200):
+            pages.append(page)
+            page, size = [], 0
+        page.append(line)
+        size += len(line) + 1
+    if page:
+        pages.append(page)
+    return pages
+
+
+def render_burst(
+    notices: Sequence[NoticeView], ctx: Context, reminder_id: int, page: int = 0
+) -> tuple[str, Buttons]:
+    """One message for many new notices: "N new notices match your subscriptions", one page of the
+    list, and ‹ › buttons to the other pages (``burst:<reminder>:<page>``)."""
+    pages = burst_pages(notices, ctx) or [[]]
+    page = min(max(page, 0), len(pages) - 1)
+    count = len(notices)
+    if ctx.zh:
+        head = f"🆕 <b>{count}条新公告符合您的订阅</b>"
+    else:
+        head = f"🆕 <b>{count} new notice{'s' if count != 1 else ''} match your subscriptions</b>"
+    if len(pages) > 1:
+        head += f" ({page + 1}/{len(pages)})"
+    text = "\n".join([head, "", *pages[page]])
+    row: list[tuple[str, str]] = []
+    if page > 0 and reminder_id > 0:
+        row.append(("‹ 上一页" if ctx.zh else "‹ Previous", f"burst:{reminder_id}:{page - 1}"))
+    if page + 1 < len(pages) and reminder_id > 0:
+        row.append(("下一页 ›" if ctx.zh else "Next ›", f"burst:{reminder_id}:{page + 1}"))
+    return text, [row] if row else []

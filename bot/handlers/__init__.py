@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, TypeHandler
 
 from bot import callbacks
-from bot.handlers import add, admin, ask, errors, groups, inline, settings, start, subscribe, upload
+from bot.handlers import add, admin, ask, burst, errors, groups, inline, settings, start, subscribe, upload
 from bot.handlers.common import App, Context, deps, language_for
 from bot.texts import say
 from bot.throttle import Verdict
@@ -64,6 +64,7 @@ def register(app: App, admin_ids: frozenset[int]) -> None:
     start.register(app)
     ask.register(app)
     subscribe.register(app)
+    burst.register(app)
     settings.register(app)
     admin.register(app)
     upload.register(app, admin_ids)

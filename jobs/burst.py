@@ -1,0 +1,202 @@
+"""Burst digests: a chat owed more than a few announcements from one page gets one list instead.
+
+A newspaper page of 1,000 notices matches some chats 70 times; nobody wants 70 messages at once, and 7 M
+announcement rows for 100,000 chats is most of the cost of planning the page. So when a run plans
+notices for the first time (``fresh``) with a ``threshold``, each chat owed more than ``threshold`` of
+their announcements gets one ``burst`` row instead: its point and detail are the page number, its
+notice the page's ``anchor`` (its first notice), and ``burst_notices`` records the page's notices. What
+the list says is worked out when it is sent: the page's notices that match the chat's subscriptions.
+
+Deciding who is owed more than ``threshold`` is set-based and never enumerates (chat, notice) pairs:
+per matched term, how many fresh notices it matches; per chat, the largest and the sum of those over its
+subscriptions. A largest count above the threshold is a burst; a sum at or below it is not; only the
+chats in between (few matches spread over several terms) are counted exactly.
+
+The broadcast channel (it posts each notice) and chats already told a fresh notice one by one are left
+to the single announcements. A chat in a digest gets the list at its digest time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, MutableMapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, distinct, func, insert, literal, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import (
+    BurstNotice,
+    NoticeStatus,
+    Reminder,
+    ReminderStatus,
+    Subscription,
+    SubscriptionKind,
+)
+from db.search import fold
+from db.types import UTCDateTime
+from jobs.due import Event, NoticeView
+from jobs.fanout import haystack
+from jobs.scratch import (
+    BURST,
+    CHATS,
+    COUNTS,
+    FRESH,
+    KEY,
+    PLAN,
+    TERMS,
+    TOLD,
+    analyze,
+    insert_for,
+    insert_many,
+    rowcount,
+)
+from jobs.views import load_notices
+
+
+def _eligible() -> Any:
+    """Chats a burst may go to (``jobs_chats`` holds active chats but the channel; see the module
+    docstring)."""
+    return and_(
+        CHATS.c.chat_id == Subscription.chat_id,
+        CHATS.c.chat_id.not_in(select(TOLD.c.chat_id)),
+    )
+
+
+async def plan_bursts(
+    session: AsyncSession,
+    fresh: Sequence[int],
+    terms: Iterable[tuple[int, str, str]],
+    *,
+    threshold: int,
+    now: datetime,
+) -> int:
+    """Fill ``jobs_burst`` with the chats owed more than ``threshold`` of the fresh notices'
+    announcements, record the page and write one ``burst`` row per such chat. ``terms``: the (notice,
+    kind, value) matches of this run. Returns the burst rows written (0: announce one by one)."""
+    if len(fresh) <= threshold:
+        return 0
+    wanted = set(fresh)
+    counts = Counter((kind, value) for notice_id, kind, value in terms if notice_id in wanted)
+    if not counts:
+        return 0
+    await insert_many(session, FRESH, [{"notice_id": n} for n in sorted(wanted)])
+    await insert_many(session, COUNTS, [{"kind": k, "value": v, "n": n} for (k, v), n in counts.items()])
+    told = (
+        select(literal(0), Reminder.chat_id)
+        .distinct()
+        .where(Reminder.notice_id.in_(select(FRESH.c.notice_id)), Reminder.event == Event.NEW)
+    )
+    await session.execute(TOLD.insert().from_select(["notice_id", "chat_id"], told))
+    await analyze(session)
+    per_chat = (
+        select(Subscription.chat_id)
+        .select_from(COUNTS)
+        .join(Subscription, and_(Subscription.kind == COUNTS.c.kind, Subscription.value == COUNTS.c.value))
+        .join(CHATS, _eligible())
+        .group_by(Subscription.chat_id)
+    )
+    sure = per_chat.having(func.max(COUNTS.c.n) > threshold)
+    await session.execute(BURST.insert().from_select(["chat_id"], sure))
+    unsure = per_chat.having(and_(func.max(COUNTS.c.n) <= threshold, func.sum(COUNTS.c.n) > threshold))
+    await session.execute(update(CHATS).where(CHATS.c.chat_id.in_(unsure)).values(burst=True))
+    await analyze(session)
+    exact = (
+        select(CHATS.c.chat_id)
+        .select_from(CHATS)
+        .join(Subscription, Subscription.chat_id == CHATS.c.chat_id)
+        .join(TERMS, and_(TERMS.c.kind == Subscription.kind, TERMS.c.value == Subscription.value))
+        .join(FRESH, FRESH.c.notice_id == TERMS.c.notice_id)
+        .where(CHATS.c.burst)
+        .group_by(CHATS.c.chat_id)
+        .having(func.count(distinct(TERMS.c.notice_id)) > threshold)
+    )
+    await session.execute(BURST.insert().from_select(["chat_id"], exact))
+    in_burst = CHATS.c.chat_id.in_(select(BURST.c.chat_id))
+    await session.execute(update(CHATS).where(CHATS.c.burst, ~in_burst).values(burst=False))
+    if not await session.scalar(select(func.count()).select_from(BURST)):
+        return 0
+    await session.execute(update(CHATS).where(in_burst).values(burst=True))
+    page = int(await session.scalar(select(func.coalesce(func.max(BurstNotice.page), 0))) or 0) + 1
+    anchor = min(wanted)
+    await session.execute(
+        insert(BurstNotice).from_select(
+            ["page", "notice_id", "anchor"], select(literal(page), FRESH.c.notice_id, literal(anchor))
+        )
+    )
+    await analyze(session)
+    first = (
+        select(PLAN.c.pid, func.min(PLAN.c.due_at).label("due_at"))
+        .where(PLAN.c.event == Event.NEW, PLAN.c.notice_id.in_(select(FRESH.c.notice_id)))
+        .group_by(PLAN.c.pid)
+        .subquery()
+    )
+    rows = (
+        select(
+            CHATS.c.chat_id,
+            literal(anchor),
+            literal(0),
+            literal(Event.BURST),
+            literal(str(page)),
+            first.c.due_at,
+            literal(ReminderStatus.PENDING),
+            literal(0),
+            literal(now, UTCDateTime()),
+            literal(str(page)),
+        )
+        .select_from(CHATS)
+        .join(first, first.c.pid == CHATS.c.pid)
+        .where(CHATS.c.burst)
+    )
+    names = ["chat_id", "notice_id", "period_id", "event", "point", "due_at", "status", "attempts"]
+    names += ["created_at", "detail"]
+    statement = (
+        insert_for(session)(Reminder).from_select(names, rows).on_conflict_do_nothing(index_elements=KEY)
+    )
+    return rowcount(await session.execute(statement))
+
+
+def matches(notice: NoticeView, subscriptions: Iterable[tuple[str, str]]) -> bool:
+    """Whether one of a chat's subscriptions matches the notice (as planning matches them)."""
+    hay: str | None = None
+    for kind, value in subscriptions:
+        if kind == SubscriptionKind.CATEGORY:
+            if value == notice.category.value:
+                return True
+            continue
+        folded = fold(value)
+        if not folded:
+            continue
+        if hay is None:
+            hay = haystack(notice)
+        if folded in hay:
+            return True
+    return False
+
+
+async def burst_items(
+    session: AsyncSession, chat_id: int, page: int, cache: MutableMapping[int, NoticeView]
+) -> list[NoticeView]:
+    """The published notices of a page that match the chat's subscriptions, in page order. ``cache``
+    holds notices already loaded (a dispatcher run sends one page to many chats)."""
+    ids = list(
+        await session.scalars(
+            select(BurstNotice.notice_id).where(BurstNotice.page == page).order_by(BurstNotice.notice_id)
+        )
+    )
+    missing = [notice_id for notice_id in ids if notice_id not in cache]
+    if missing:
+        cache.update(await load_notices(session, missing))
+    subscriptions = [
+        (kind, value)
+        for kind, value in await session.execute(
+            select(Subscription.kind, Subscription.value).where(Subscription.chat_id == chat_id)
+        )
+    ]
+    out = []
+    for notice_id in ids:
+        notice = cache.get(notice_id)
+        if notice is not None and notice.status == NoticeStatus.PUBLISHED and matches(notice, subscriptions):
+            out.append(notice)
+    return out
