@@ -8,7 +8,7 @@ The outbox loses its foreign keys: checking them was three quarters of the cost 
 rows, and the dispatcher already cancels a row whose chat or notice is gone.
 
 Revision ID: 0009
-Revises: 0011
+Revises: 0008
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0011"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

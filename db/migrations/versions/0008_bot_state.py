@@ -4,7 +4,7 @@ Web processes behind a load balancer keep nothing between updates: a chat's conv
 (``bot_state``) and which of its updates were handled (``update_cursors``) are rows, so the next update
 may reach any process. Only new tables: running processes of the previous release are unaffected.
 
-Revision ID: 0011
+Revision ID: 0008
 Revises: 0007
 """
 
@@ -17,7 +17,7 @@ from alembic import op
 
 from db.types import UTCDateTime
 
-revision: str = "0011"
+revision: str = "0008"
 down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
