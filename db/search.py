@@ -24,7 +24,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, func, literal, or_, select, union
+from sqlalchemy import Boolean, ColumnElement, Integer, Select, and_, func, literal, or_, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -32,6 +32,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from db.models import Notice, NoticeStatus
 from db.models import Period as PeriodRow
+from db.textsearch import FTS_TABLE, MIN_INDEXED, escape_like, fts_phrase
 from notices.categories import Category
 from notices.normalize import normalize
 
@@ -59,6 +60,41 @@ def _strpos(element: position_of, compiler: SQLCompiler, **kw: Any) -> str:
 @compiles(position_of, "sqlite")
 def _instr(element: position_of, compiler: SQLCompiler, **kw: Any) -> str:
     return f"instr({compiler.process(element.clauses, **kw)})"
+
+
+class keyword_in(FunctionElement[bool]):
+    """``keyword_in(notices.id, notices.search_text, needle, like_pattern, fts_phrase)``: the folded
+    text contains ``needle`` (three characters or more), through the keyword index (``db.textsearch``):
+    on SQLite the FTS5 trigram table narrows the notices before the exact test, on PostgreSQL
+    ``LIKE '%needle%'`` is what the pg_trgm index answers. Build it with :func:`_contains`."""
+
+    type = Boolean()
+    inherit_cache = True
+    name = "keyword_in"
+
+
+@compiles(keyword_in)
+def _keyword_like(element: keyword_in, compiler: SQLCompiler, **kw: Any) -> str:
+    _id, haystack, _needle, pattern, _phrase = list(element.clauses)
+    return f"({compiler.process(haystack, **kw)} LIKE {compiler.process(pattern, **kw)} ESCAPE '\\')"
+
+
+@compiles(keyword_in, "sqlite")
+def _keyword_fts(element: keyword_in, compiler: SQLCompiler, **kw: Any) -> str:
+    notice_id, haystack, needle, _pattern, phrase = list(element.clauses)
+    rowids = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {compiler.process(phrase, **kw)}"
+    exact = f"instr({compiler.process(haystack, **kw)}, {compiler.process(needle, **kw)}) > 0"
+    return f"({compiler.process(notice_id, **kw)} IN ({rowids}) AND {exact})"
+
+
+def _contains(needle: str) -> ColumnElement[bool]:
+    """The folded text of a notice contains ``needle`` (folded, not empty)."""
+    if len(needle) < MIN_INDEXED:
+        return position_of(Notice.search_text, needle) > 0
+    pattern = "%" + escape_like(needle) + "%"
+    return keyword_in(
+        Notice.id, Notice.search_text, literal(needle), literal(pattern), literal(fts_phrase(needle))
+    )
 
 
 def fold(text: str) -> str:
@@ -177,7 +213,7 @@ def _notice_conditions(flt: NoticeFilter) -> list[ColumnElement[bool]]:
         conditions.append(Notice.category == codes[0] if len(codes) == 1 else Notice.category.in_(codes))
     needle = fold(flt.text or "")
     if needle:
-        conditions.append(position_of(Notice.search_text, needle) > 0)
+        conditions.append(_contains(needle))
     return conditions
 
 
