@@ -15,18 +15,20 @@ from __future__ import annotations
 
 FTS_TABLE = "notices_fts"
 TRGM_INDEX = "ix_notices_search_trgm"
+RANGE_INDEX = "ix_notices_envelope_range"  # PostgreSQL: GiST on the envelope (db.search.envelope_meets)
 MIN_INDEXED = 3  # trigrams: a needle shorter than three characters has none
 
 _FTS_SHADOWS = ("_data", "_idx", "_content", "_docsize", "_config")
 
 
 def is_search_index_object(name: str | None, type_: str) -> bool:
-    """Whether a schema object is the keyword index (for Alembic's ``include_name``)."""
+    """Whether a schema object is one of the indexes the models do not declare (for Alembic's
+    ``include_name``)."""
     if name is None:
         return False
     if type_ == "table":
         return name == FTS_TABLE or any(name == FTS_TABLE + s for s in _FTS_SHADOWS)
-    return type_ == "index" and name == TRGM_INDEX
+    return type_ == "index" and name in (TRGM_INDEX, RANGE_INDEX)
 
 
 def escape_like(needle: str) -> str:

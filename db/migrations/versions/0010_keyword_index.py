@@ -1,4 +1,4 @@
-"""keyword index over the folded notice text
+"""keyword index over the folded notice text; envelope ranges on PostgreSQL
 
 A keyword that matches nothing must not read every notice. PostgreSQL gets a ``pg_trgm`` GIN index on
 ``notices.search_text`` (answering ``LIKE '%needle%'``); the extension is created when missing and the
@@ -6,6 +6,9 @@ index is left out, with a warning, on a server where that is not allowed (the se
 before). SQLite gets ``notices_fts``, an FTS5 trigram table over the same text with ``notices`` as its
 content, kept in step by triggers. A later batch migration that rebuilds ``notices`` on SQLite drops
 these triggers with the old table and must create them again (``db.textsearch.SQLITE_TRIGGERS``).
+
+PostgreSQL also gets ``ix_notices_envelope_range``, a GiST index on the notice's envelope as a closed
+``tsrange``, for "active at/on" without reading every notice that ends later.
 
 The SQL is written out here rather than imported, so this migration keeps meaning what it meant.
 
@@ -56,6 +59,12 @@ def upgrade() -> None:
         for statement in _SQLITE_UP:
             op.execute(statement)
     elif bind.dialect.name == "postgresql":
+        # "Active on a day": the envelope as a range in a GiST index, so a day in the past does not
+        # read every notice that ends after it (what the btree on the bounds does).
+        op.execute(
+            "CREATE INDEX ix_notices_envelope_range ON notices"
+            " USING gist (tsrange(active_since, active_until, '[]')) WHERE active_until IS NOT NULL"
+        )
         schema = _trgm_schema(bind)
         if schema is None:
             log.warning("pg_trgm is not available: keyword searches will scan the notices")
@@ -90,3 +99,4 @@ def downgrade() -> None:
         op.execute("DROP TABLE IF EXISTS notices_fts")
     elif bind.dialect.name == "postgresql":
         op.execute("DROP INDEX IF EXISTS ix_notices_search_trgm")
+        op.execute("DROP INDEX IF EXISTS ix_notices_envelope_range")
