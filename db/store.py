@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.models import Notice, NoticeStatus, PlaceRole
 from db.models import Period as PeriodRow
 from db.models import Place as PlaceRow
+from db.rows import NoticeRecord, PeriodRecord
 from db.search import fold
 from notices.categories import Category
 from notices.errors import NoticebotError
@@ -261,7 +262,7 @@ async def _known_hashes(session: AsyncSession, hashes: Sequence[str]) -> dict[st
     return known
 
 
-def _period_from_row(row: PeriodRow, tz: ZoneInfo) -> Period:
+def _period_from_row(row: PeriodRow | PeriodRecord, tz: ZoneInfo) -> Period:
     start: date | datetime | None
     end: date | datetime | None
     if row.all_day:
@@ -286,8 +287,9 @@ def _period_from_row(row: PeriodRow, tz: ZoneInfo) -> Period:
     )
 
 
-def to_parsed(row: Notice, tz: ZoneInfo) -> ParsedNotice:
-    """The domain value for a stored notice; timed periods come back as aware datetimes in ``tz``."""
+def to_parsed(row: Notice | NoticeRecord, tz: ZoneInfo) -> ParsedNotice:
+    """The domain value for a stored notice (an ORM object or a ``db.rows`` record); timed periods come
+    back as aware datetimes in ``tz``."""
     return ParsedNotice(
         title=row.title,
         category=Category(row.category),

@@ -106,7 +106,9 @@ async def answer(update: Update, context: Context, text: str, *, page: int = 0, 
             session, text, now=now, tz=tz, limit=ANSWER_PAGE, offset=offset, language=lang
         )
     items = [(n.id, n.title) for n in result.notices]
-    pages = max(1, -(-result.total // ANSWER_PAGE))
+    pages = max(
+        1, -(-(result.total + result.more) // ANSWER_PAGE)
+    )  # one more page while the count is a bound
     markup = keyboards.notice_list(result.language, items, prefix="qa", page=page, pages=pages)
     body = esc(result.text)
     if edit:
