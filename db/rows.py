@@ -2,8 +2,7 @@
 
 An answer shows one page of notices. Loading them as ORM objects (identity map, instrumented
 attributes, a selectin load per relationship) cost more CPU than the queries; these records carry the
-same attribute names (``db.store.to_parsed`` reads either) from two Core statements: the notices with
-their periods (one join), then their places.
+same attribute names (``db.store.to_parsed`` reads either) from one Core statement.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import literal, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Notice, Period, Place
@@ -83,32 +82,43 @@ _PERIOD = (
 )
 
 
+def _nulls(columns: Sequence[Any]) -> list[Any]:
+    return [null().cast(c.type).label(None) for c in columns]
+
+
 async def load_records(session: AsyncSession, ids: Sequence[int]) -> list[NoticeRecord]:
     """The notices with these ids, periods and places in their order, in the order given; missing ids
-    are left out."""
+    are left out. One statement: the notices joined to their periods, then their places, as rows of
+    one shape (a place row has NULL notice and period columns)."""
     if not ids:
         return []
     wanted = list(dict.fromkeys(ids))
-    by_id: dict[int, NoticeRecord] = {}
-    rows = await session.execute(
-        select(*_NOTICE, *_PERIOD)
+    place_columns = (Place.name, Place.role)
+    with_periods = (
+        select(literal(0).label("part"), Notice.id.label("nid"), *_NOTICE, *_PERIOD, *_nulls(place_columns))
         .outerjoin(Period, Period.notice_id == Notice.id)
         .where(Notice.id.in_(wanted))
-        .order_by(Notice.id, Period.position, Period.id)
     )
-    width = len(_NOTICE)
-    for result_row in rows:
+    places = select(literal(1), Place.notice_id, *_nulls(_NOTICE), *_nulls(_PERIOD), *place_columns).where(
+        Place.notice_id.in_(wanted)
+    )
+    # Order within a notice: periods by position, places by position (ids break ties, as the ORM did).
+    order = union_all(
+        with_periods.add_columns(Period.position.label("pos"), Period.id.label("rid")),
+        places.add_columns(Place.position, Place.id),
+    ).subquery()
+    query = select(order).order_by(order.c.part, order.c.nid, order.c.pos, order.c.rid)
+    by_id: dict[int, NoticeRecord] = {}
+    notice_end = 2 + len(_NOTICE)
+    period_end = notice_end + len(_PERIOD)
+    for result_row in await session.execute(query):
         row: tuple[Any, ...] = tuple(result_row)
-        notice = by_id.get(row[0])
-        if notice is None:
-            notice = by_id[row[0]] = NoticeRecord(*row[:width])
-        if row[width] is not None:
-            notice.periods.append(PeriodRecord(*row[width:]))
-    places = await session.execute(
-        select(Place.notice_id, Place.name, Place.role)
-        .where(Place.notice_id.in_(wanted))
-        .order_by(Place.notice_id, Place.position, Place.id)
-    )
-    for notice_id, name, role in places:
-        by_id[notice_id].places.append(PlaceRecord(name, role))
+        if row[0] == 0:
+            notice = by_id.get(row[1])
+            if notice is None:
+                notice = by_id[row[1]] = NoticeRecord(*row[2:notice_end])
+            if row[notice_end] is not None:
+                notice.periods.append(PeriodRecord(*row[notice_end:period_end]))
+        elif row[1] in by_id:
+            by_id[row[1]].places.append(PlaceRecord(*row[period_end : period_end + 2]))
     return [by_id[i] for i in wanted if i in by_id]

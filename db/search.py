@@ -19,12 +19,24 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Boolean, ColumnElement, Integer, Select, and_, func, literal, or_, select, union
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    func,
+    literal,
+    or_,
+    select,
+    union,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -327,6 +339,28 @@ async def find_notice_ids(session: AsyncSession, flt: NoticeFilter, *, tz: ZoneI
     merging several queries on keys before loading the one page that is shown."""
     query = _ids(flt, tz, ordered=True).limit(max(flt.limit, 0)).offset(max(flt.offset, 0))
     return list((await session.scalars(query)).all())
+
+
+async def find_notice_ids_each(
+    session: AsyncSession, filters: Sequence[NoticeFilter], *, tz: ZoneInfo, limit: int
+) -> list[list[int]]:
+    """For each filter, the first ``limit`` ids :func:`find_notice_ids` would return, in one statement
+    (a UNION ALL of the filters' queries, each numbering its rows in its own order)."""
+    if len(filters) < 2:
+        return [await find_notice_ids(session, replace(f, limit=limit, offset=0), tz=tz) for f in filters]
+    parts = []
+    for index, flt in enumerate(filters):
+        query = _ids(flt, tz, ordered=True)
+        position = func.row_number().over(order_by=query._order_by_clauses).label("pos")
+        ranked = query.add_columns(literal(index).label("part"), position).limit(max(limit, 0)).subquery()
+        first = next(iter(ranked.c))  # notices.id, or periods.notice_id for a window of periods
+        parts.append(select(first, ranked.c.part, ranked.c.pos))
+    merged = union_all(*parts).subquery()
+    rows = await session.execute(select(merged).order_by(merged.c.part, merged.c.pos))
+    found: list[list[int]] = [[] for _ in filters]
+    for notice_id, part, _pos in rows:
+        found[part].append(notice_id)
+    return found
 
 
 async def load_notices(session: AsyncSession, ids: Sequence[int]) -> list[Notice]:
