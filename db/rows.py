@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import cache
 from typing import Any
 
-from sqlalchemy import literal, null, select, union_all
+from sqlalchemy import Select, bindparam, literal, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Notice, Period, Place
@@ -86,13 +87,10 @@ def _nulls(columns: Sequence[Any]) -> list[Any]:
     return [null().cast(c.type).label(None) for c in columns]
 
 
-async def load_records(session: AsyncSession, ids: Sequence[int]) -> list[NoticeRecord]:
-    """The notices with these ids, periods and places in their order, in the order given; missing ids
-    are left out. One statement: the notices joined to their periods, then their places, as rows of
-    one shape (a place row has NULL notice and period columns)."""
-    if not ids:
-        return []
-    wanted = list(dict.fromkeys(ids))
+@cache
+def _statement() -> Select[Any]:
+    """Built once: the ids are an expanding parameter, so each call only binds them."""
+    wanted = bindparam("ids", expanding=True)
     place_columns = (Place.name, Place.role)
     with_periods = (
         select(literal(0).label("part"), Notice.id.label("nid"), *_NOTICE, *_PERIOD, *_nulls(place_columns))
@@ -103,15 +101,24 @@ async def load_records(session: AsyncSession, ids: Sequence[int]) -> list[Notice
         Place.notice_id.in_(wanted)
     )
     # Order within a notice: periods by position, places by position (ids break ties, as the ORM did).
-    order = union_all(
+    rows = union_all(
         with_periods.add_columns(Period.position.label("pos"), Period.id.label("rid")),
         places.add_columns(Place.position, Place.id),
     ).subquery()
-    query = select(order).order_by(order.c.part, order.c.nid, order.c.pos, order.c.rid)
+    return select(rows).order_by(rows.c.part, rows.c.nid, rows.c.pos, rows.c.rid)
+
+
+async def load_records(session: AsyncSession, ids: Sequence[int]) -> list[NoticeRecord]:
+    """The notices with these ids, periods and places in their order, in the order given; missing ids
+    are left out. One statement: the notices joined to their periods, then their places, as rows of
+    one shape (a place row has NULL notice and period columns)."""
+    if not ids:
+        return []
+    wanted = list(dict.fromkeys(ids))
     by_id: dict[int, NoticeRecord] = {}
     notice_end = 2 + len(_NOTICE)
     period_end = notice_end + len(_PERIOD)
-    for result_row in await session.execute(query):
+    for result_row in await session.execute(_statement(), {"ids": wanted}):
         row: tuple[Any, ...] = tuple(result_row)
         if row[0] == 0:
             notice = by_id.get(row[1])
