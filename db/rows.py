@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, literal, null, select, union_all
+from sqlalchemy import BindParameter, Select, bindparam, literal, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Notice, Period, Place
@@ -90,7 +90,7 @@ def _nulls(columns: Sequence[Any]) -> list[Any]:
 @cache
 def _statement() -> Select[Any]:
     """Built once: the ids are an expanding parameter, so each call only binds them."""
-    wanted = bindparam("ids", expanding=True)
+    wanted: BindParameter[int] = bindparam("ids", expanding=True)
     place_columns = (Place.name, Place.role)
     with_periods = (
         select(literal(0).label("part"), Notice.id.label("nid"), *_NOTICE, *_PERIOD, *_nulls(place_columns))
