@@ -13,7 +13,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Notice, NoticeStatus, PlaceRole
@@ -169,11 +168,16 @@ def period_values(period: Period, *, position: int, published: date | None, tz: 
 
 
 def _insert(session: AsyncSession) -> Any:
-    """The dialect's INSERT, which knows ON CONFLICT DO NOTHING (SQLite ≥ 3.35 and PostgreSQL)."""
+    """The dialect's INSERT, which knows ON CONFLICT DO NOTHING (SQLite ≥ 3.35 and PostgreSQL). Imported
+    here: reading commands (``noticebot ask``) do not pay for the other dialect's module."""
     name = session.get_bind().dialect.name
     if name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
         return postgresql.insert
     if name == "sqlite":
+        from sqlalchemy.dialects import sqlite
+
         return sqlite.insert
     raise NotImplementedError(f"no conflict-free insert for {name}")
 
