@@ -45,7 +45,7 @@ from db.engine import make_engine, upgrade  # noqa: E402
 TZ = ZoneInfo("Asia/Shanghai")
 MOMENT = datetime(2022, 5, 20, 12, 0, tzinfo=TZ)  # inside the generated six years
 TARGET_MS = 20.0
-QUESTIONS = ("what roads are closed", "哪些路封闭", "忠诚村", "无此路段", "5月20日停电", "出租")
+QUESTIONS = ("what roads are closed", "哪些路封闭", "忠诚村", "青山湖路", "5月20日停电", "出租")
 
 OTHER_BENCHES: Sequence[str] = ()
 """Scripts run after these figures, each with the same DATABASE_URL (bench/scale_dispatch.py and
