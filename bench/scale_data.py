@@ -45,7 +45,7 @@ SELECT i,
        ({_array(VILLAGES)})[1 + (i * 13) % {len(VILLAGES)}] AS village,
        ({_array(VILLAGES)})[1 + (i * 29) % {len(VILLAGES)}] AS other,
        (i * 7) % 6 AS lead, (i * 11) % 40 AS span, 5 + (i * 3) % 25 AS due
-FROM generate_series(1, :count) AS i
+FROM generate_series(1::bigint, :count) AS i
 """
             ),
             {"count": count},
