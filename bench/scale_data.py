@@ -38,13 +38,13 @@ async def generate(engine: AsyncEngine, count: int) -> None:
                 f"""
 CREATE TEMP TABLE gen ON COMMIT DROP AS
 SELECT i,
-       ({codes})[1 + (i * 7919) % {slots}] AS code,
-       DATE '{FIRST_DAY.isoformat()}' + ((i * 104729) % {DAYS}) AS pub,
-       ({_array(TOWNS)})[1 + (i * 31) % {len(TOWNS)}] AS town,
-       ({_array(ROADS)})[1 + (i * 17) % {len(ROADS)}] AS road,
-       ({_array(VILLAGES)})[1 + (i * 13) % {len(VILLAGES)}] AS village,
-       ({_array(VILLAGES)})[1 + (i * 29) % {len(VILLAGES)}] AS other,
-       (i * 7) % 6 AS lead, (i * 11) % 40 AS span, 5 + (i * 3) % 25 AS due
+       ({codes})[(1 + (i * 7919) % {slots})::int] AS code,
+       DATE '{FIRST_DAY.isoformat()}' + ((i * 104729) % {DAYS})::int AS pub,
+       ({_array(TOWNS)})[(1 + (i * 31) % {len(TOWNS)})::int] AS town,
+       ({_array(ROADS)})[(1 + (i * 17) % {len(ROADS)})::int] AS road,
+       ({_array(VILLAGES)})[(1 + (i * 13) % {len(VILLAGES)})::int] AS village,
+       ({_array(VILLAGES)})[(1 + (i * 29) % {len(VILLAGES)})::int] AS other,
+       ((i * 7) % 6)::int AS lead, ((i * 11) % 40)::int AS span, (5 + (i * 3) % 25)::int AS due
 FROM generate_series(1::bigint, :count) AS i
 """
             ),
