@@ -15,6 +15,7 @@ from __future__ import annotations
 
 FTS_TABLE = "notices_fts"
 TRGM_INDEX = "ix_notices_search_trgm"
+NEWEST_INDEXES = ("ix_notices_newest", "ix_notices_undated_newest")  # PostgreSQL: DESC NULLS LAST order
 RANGE_INDEX = "ix_notices_envelope_range"  # PostgreSQL: GiST on the envelope (db.search.envelope_meets)
 MIN_INDEXED = 3  # trigrams: a needle shorter than three characters has none
 
@@ -28,7 +29,7 @@ def is_search_index_object(name: str | None, type_: str) -> bool:
         return False
     if type_ == "table":
         return name == FTS_TABLE or any(name == FTS_TABLE + s for s in _FTS_SHADOWS)
-    return type_ == "index" and name in (TRGM_INDEX, RANGE_INDEX)
+    return type_ == "index" and name in (TRGM_INDEX, RANGE_INDEX, *NEWEST_INDEXES)
 
 
 def escape_like(needle: str) -> str:

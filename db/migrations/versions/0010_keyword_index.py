@@ -8,7 +8,8 @@ content, kept in step by triggers. A later batch migration that rebuilds ``notic
 these triggers with the old table and must create them again (``db.textsearch.SQLITE_TRIGGERS``).
 
 PostgreSQL also gets ``ix_notices_envelope_range``, a GiST index on the notice's envelope as a closed
-``tsrange``, for "active at/on" without reading every notice that ends later.
+``tsrange``, for "active at/on" without reading every notice that ends later, and two indexes in
+the order answers list notices without periods (newest first, NULL publication days last).
 
 The SQL is written out here rather than imported, so this migration keeps meaning what it meant.
 
@@ -65,6 +66,14 @@ def upgrade() -> None:
             "CREATE INDEX ix_notices_envelope_range ON notices"
             " USING gist (tsrange(active_since, active_until, '[]')) WHERE active_until IS NOT NULL"
         )
+        # Newest first is ``published DESC NULLS LAST``, which a backward walk of an ascending index
+        # does not give: without these, a common keyword or the recent undated notices of a category
+        # are sorted whole (0.4-0.6 s at a million notices) instead of read in order up to the page.
+        op.execute("CREATE INDEX ix_notices_newest ON notices (status, published DESC NULLS LAST, id DESC)")
+        op.execute(
+            "CREATE INDEX ix_notices_undated_newest ON notices"
+            " (status, category, published DESC NULLS LAST, id DESC) WHERE active_until IS NULL"
+        )
         schema = _trgm_schema(bind)
         if schema is None:
             log.warning("pg_trgm is not available: keyword searches will scan the notices")
@@ -100,3 +109,5 @@ def downgrade() -> None:
     elif bind.dialect.name == "postgresql":
         op.execute("DROP INDEX IF EXISTS ix_notices_search_trgm")
         op.execute("DROP INDEX IF EXISTS ix_notices_envelope_range")
+        op.execute("DROP INDEX IF EXISTS ix_notices_undated_newest")
+        op.execute("DROP INDEX IF EXISTS ix_notices_newest")
