@@ -41,6 +41,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.sqltypes import NullType
 
 from db.models import Notice, NoticeStatus
 from db.models import Period as PeriodRow
@@ -75,13 +76,14 @@ def _instr(element: position_of, compiler: SQLCompiler, **kw: Any) -> str:
     return f"instr({compiler.process(element.clauses, **kw)})"
 
 
-class keyword_in(FunctionElement[bool]):
+class keyword_in(FunctionElement[Any]):
     """``keyword_in(notices.id, notices.search_text, needle, like_pattern, fts_phrase)``: the folded
     text contains ``needle`` (three characters or more), through the keyword index (``db.textsearch``):
     on SQLite the FTS5 trigram table narrows the notices before the exact test, on PostgreSQL
     ``LIKE '%needle%'`` is what the pg_trgm index answers. Build it with :func:`_contains`."""
 
-    type = Boolean()
+    # No Boolean type: SQLite would compare it with 1, hiding the IN from its planner.
+    type = NullType()
     inherit_cache = True
     name = "keyword_in"
 
@@ -98,6 +100,26 @@ def _keyword_fts(element: keyword_in, compiler: SQLCompiler, **kw: Any) -> str:
     rowids = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {compiler.process(phrase, **kw)}"
     exact = f"instr({compiler.process(haystack, **kw)}, {compiler.process(needle, **kw)}) > 0"
     return f"({compiler.process(notice_id, **kw)} IN ({rowids}) AND {exact})"
+
+
+class not_by_index(FunctionElement[Any]):
+    """A column SQLite must not walk an index of to produce the order (``+column``): with a keyword,
+    its planner otherwise walks ``ix_notices_published`` testing every notice against the FTS matches,
+    a scan of them all when nothing matches, instead of starting from the matches. Plain elsewhere
+    (PostgreSQL's planner weighs the keyword's selectivity itself)."""
+
+    inherit_cache = True
+    name = "not_by_index"
+
+
+@compiles(not_by_index)
+def _plain(element: not_by_index, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(next(iter(element.clauses)), **kw)
+
+
+@compiles(not_by_index, "sqlite")
+def _unary_plus(element: not_by_index, compiler: SQLCompiler, **kw: Any) -> str:
+    return "+" + compiler.process(next(iter(element.clauses)), **kw)
 
 
 def _contains(needle: str) -> ColumnElement[bool]:
@@ -320,7 +342,10 @@ def _ordered(query: Select[int], flt: NoticeFilter, periods: list[ColumnElement[
     starts window the earliest start, for an ends window the earliest end; without a time filter, the
     newest notices first."""
     if not periods:
-        return query.order_by(Notice.published.desc().nulls_last(), Notice.id.desc())
+        newest = Notice.published
+        if len(fold(flt.text or "")) >= MIN_INDEXED:
+            newest = not_by_index(newest)  # type: ignore[assignment]
+        return query.order_by(newest.desc().nulls_last(), Notice.id.desc())
     p = PeriodRow
     relevant = and_(p.notice_id == Notice.id, *periods)
     if flt.active_at is not None or flt.active_on is not None:

@@ -80,6 +80,9 @@ async def test_a_keyword_that_matches_nothing_goes_through_the_index(engine: Asy
     plan = await explain(engine, NoticeFilter(text="无此路段"))
     if engine.dialect.name == "sqlite":
         assert "notices_fts VIRTUAL TABLE INDEX" in plan, plan
+        # Started from the matches (rowid lookups), not a walk of every notice testing each.
+        assert "SEARCH notices USING INTEGER PRIMARY KEY" in plan, plan
+        assert "SCAN notices " not in plan + " ", plan
     else:
         assert "ix_notices_search_trgm" in plan, plan
         assert "Seq Scan on notices" not in plan, plan
