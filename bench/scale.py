@@ -183,11 +183,16 @@ async def measure(url: str, schema: str | None, args: argparse.Namespace) -> Non
     colds: list[float] = []
     rates: dict[str, list[float]] = {"echo": [], "ours x1": [], "ours x3": []}
     for round_ in range(args.rounds):
+        alone = await asyncio.to_thread(questions_round, url, schema, args, seed=round_ * 100 + 50, askers=1)
+        alone50.append(percentile(alone, 0.5))
+        alone99.append(percentile(alone, 0.99))
         times = await asyncio.to_thread(questions_round, url, schema, args, seed=round_ * 100)
         p50s.append(percentile(times, 0.5))
         p99s.append(percentile(times, 0.99))
+        throughput.append(len(times) / args.seconds)
         print(
-            f"round {round_ + 1}: {len(times)} answers, p50 {p50s[-1]:.1f} ms, p99 {p99s[-1]:.1f} ms",
+            f"round {round_ + 1}: one asker p50 {alone50[-1]:.1f} ms, p99 {alone99[-1]:.1f} ms; "
+            f"{args.askers} askers: {len(times)} answers, p50 {p50s[-1]:.1f} ms, p99 {p99s[-1]:.1f} ms",
             flush=True,
         )
         if args.updates:
