@@ -1,5 +1,5 @@
 """The bot end to end: the real python-telegram-bot Application polling the local Bot API stand-in over
-HTTP, with 10,000 notices stored (SQLite).
+HTTP, with 10,000 notices stored on the database DATABASE_URL names (SQLite by default).
 
 Run: .venv/bin/python bench/bot.py [--notices 10000] [--updates 400] [--questions 100]
 
@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from telegram import Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
+from bench.database import drop_created, fresh_location
 from bench.query import fill
 from bot.app import build_application
 from bot.settings import Settings
@@ -87,42 +88,50 @@ async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def main(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as directory:
-        url = f"sqlite+aiosqlite:///{Path(directory) / 'bot.sqlite3'}"
-        engine = make_engine(url)
-        await upgrade(engine)
-        started = time.perf_counter()
-        await fill(engine, args.notices, seed=11)
-        print(f"stored {args.notices} notices in {time.perf_counter() - started:.1f} s")
-        sessions = make_sessionmaker(engine)
+        try:
+            await run(args, Path(directory))
+        finally:
+            await drop_created()
 
-        async with StandIn() as server:
-            echo_app = Application.builder().token(server.token).base_url(f"{server.url}/bot").build()
-            echo_app.add_handler(MessageHandler(filters.ALL, echo))
-            async with polling(echo_app):
-                await burst(server, 20, 5)  # warm up
-                echo_seconds = await burst(server, args.updates, args.users)
 
-        async with StandIn() as server:
-            settings = Settings(  # type: ignore[call-arg]
-                _env_file=None,
-                DATABASE_URL=url,
-                TELEGRAM_BOT_TOKEN=server.token,
-                TELEGRAM_API_BASE_URL=server.url,
-            )
-            app = build_application(
-                settings,
-                sessions,
-                clock=FixedClock(MOMENT),
-                token=server.token,
-                base_url=server.url,
-                throttle=Throttle(burst=10**6, rate=10**6),
-                concurrency=settings.concurrent_updates,
-            )
-            async with polling(app):
-                await burst(server, 20, 5)  # warm up
-                bot_seconds = await burst(server, args.updates, args.users)
-                waits = sorted(await latencies(server, args.questions))
-        await engine.dispose()
+async def run(args: argparse.Namespace, directory: Path) -> None:
+    url, schema = await fresh_location(directory, "bot")
+    engine = make_engine(url, schema=schema)
+    await upgrade(engine)
+    started = time.perf_counter()
+    await fill(engine, args.notices, seed=11)
+    print(f"stored {args.notices} notices in {time.perf_counter() - started:.1f} s")
+    sessions = make_sessionmaker(engine)
+
+    async with StandIn() as server:
+        echo_app = Application.builder().token(server.token).base_url(f"{server.url}/bot").build()
+        echo_app.add_handler(MessageHandler(filters.ALL, echo))
+        async with polling(echo_app):
+            await burst(server, 20, 5)  # warm up
+            echo_seconds = await burst(server, args.updates, args.users)
+
+    async with StandIn() as server:
+        settings = Settings(  # type: ignore[call-arg]
+            _env_file=None,
+            DATABASE_URL=url,
+            NOTICEBOT_DB_SCHEMA=schema,
+            TELEGRAM_BOT_TOKEN=server.token,
+            TELEGRAM_API_BASE_URL=server.url,
+        )
+        app = build_application(
+            settings,
+            sessions,
+            clock=FixedClock(MOMENT),
+            token=server.token,
+            base_url=server.url,
+            throttle=Throttle(burst=10**6, rate=10**6),
+            concurrency=settings.concurrent_updates,
+        )
+        async with polling(app):
+            await burst(server, 20, 5)  # warm up
+            bot_seconds = await burst(server, args.updates, args.users)
+            waits = sorted(await latencies(server, args.questions))
+    await engine.dispose()
 
     ours, ceiling = args.updates / bot_seconds, args.updates / echo_seconds
     print(f"burst of {args.updates} updates from {args.users} users (half /help, half a question):")

@@ -1,6 +1,7 @@
-"""Query speed on a large store: "what roads are closed" against 100,000 notices on SQLite.
+"""Query speed on a large store: "what roads are closed" against 100,000 notices, on the database
+``DATABASE_URL`` names (a temporary SQLite file by default; on PostgreSQL a schema of its own).
 
-Fills a SQLite file (through the migrations, then bulk core inserts of rows built by the same code that
+Fills the database (through the migrations, then bulk core inserts of rows built by the same code that
 ``store_notice`` uses), then times, with a fresh session each time as the bot does:
 
 - the headline: the answer people get, ``bot.answer.answer_question`` for "what roads are closed" and
@@ -48,6 +49,8 @@ from notices.model import ParsedNotice, Period
 # (imported in run()).
 _HERE = Path(__file__).resolve().parent
 sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != _HERE]
+if str(_HERE.parent) not in sys.path:
+    sys.path.append(str(_HERE.parent))  # for bench.database
 
 TZ = ZoneInfo("Asia/Shanghai")
 TARGET_MS = 20.0
@@ -176,15 +179,31 @@ def report(name: str, times: list[float], found: int) -> None:
     )
 
 
-async def run(count: int, runs: int, path: Path, seed: int) -> None:
+async def run(count: int, runs: int, db: Path | None, seed: int) -> None:
+    from bench.database import drop_created, fresh_engine, server_url
+
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            if db is not None and server_url() is None:
+                for leftover in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+                    leftover.unlink(missing_ok=True)
+                engine = make_engine(f"sqlite+aiosqlite:///{db}")
+            else:
+                engine = await fresh_engine(Path(folder), "query")
+            await measure(engine, count, runs, seed)
+        finally:
+            await drop_created()
+
+
+async def measure(engine: AsyncEngine, count: int, runs: int, seed: int) -> None:
+    from bench.database import backend_name
     from bot.answer import answer_question
 
-    engine = make_engine(f"sqlite+aiosqlite:///{path}")
     began = time.perf_counter()
     await upgrade(engine)
     await fill(engine, count, seed)
     gc.collect()  # the bulk rows are garbage now; don't let a collection land inside a timed query
-    print(f"filled {path} with {count} notices in {time.perf_counter() - began:.1f} s")
+    print(f"filled {backend_name()} with {count} notices in {time.perf_counter() - began:.1f} s")
     sessions: async_sessionmaker[AsyncSession] = make_sessionmaker(engine)
     rng = random.Random(seed + 1)
     start = datetime.combine(FIRST_DAY, datetime.min.time(), tzinfo=UTC)
@@ -237,16 +256,12 @@ def main() -> None:
     parser.add_argument(
         "--runs", type=int, default=200, help="timed runs per query (the full scan: a fortieth)"
     )
-    parser.add_argument("--db", type=Path, help="SQLite file to (re)create; default: a temporary one")
+    parser.add_argument(
+        "--db", type=Path, help="SQLite file to (re)create (without DATABASE_URL); default: a temporary one"
+    )
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    if args.db is not None:
-        for leftover in (args.db, Path(f"{args.db}-wal"), Path(f"{args.db}-shm")):
-            leftover.unlink(missing_ok=True)
-        asyncio.run(run(args.notices, args.runs, args.db, args.seed))
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        asyncio.run(run(args.notices, args.runs, Path(folder) / "bench.sqlite3", args.seed))
+    asyncio.run(run(args.notices, args.runs, args.db, args.seed))
 
 
 if __name__ == "__main__":

@@ -3,10 +3,11 @@
 Run: .venv/bin/python bench/reminders.py [--chats 100000] [--notices 1000] [--burst 150] [--steady 100]
      [--unlimited 2000]
 
-1. Planning (SQLite): chats × 3 subscriptions each (a category, a place, a keyword; the distribution is
-   printed), then planning every stored notice set-based: the announcements and what is due within the
-   48 h horizon. Seconds against the 10 s target, rows written, and the sweep a day later that moves the
-   horizon on. ``--fresh`` adds the worst case, every notice published today.
+1. Planning (on the database DATABASE_URL names; SQLite by default): chats × 3 subscriptions each (a
+   category, a place, a keyword; the distribution is printed), then planning every stored notice
+   set-based: the announcements and what is due within the 48 h horizon.
+   Seconds against the 10 s target, rows written, and the sweep a day later that moves the horizon on.
+   ``--fresh`` adds the worst case, every notice published today.
 2. Dispatch with the stand-in enforcing Telegram's limits at 30 messages/s: a burst all due at once gives
    the achieved rate ÷ 30 (target ≥ 0.9) and the number of 429s (target 0); reminders coming due at 27/s
    give the p99 lateness (due → sent).
@@ -36,7 +37,8 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import func, insert, select  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker  # noqa: E402
 
-from db.engine import make_engine, make_sessionmaker, session_scope, upgrade  # noqa: E402
+from bench.database import backend_name, drop_created, fresh_engine  # noqa: E402
+from db.engine import make_sessionmaker, session_scope, upgrade  # noqa: E402
 from db.models import Chat, Notice, Period, Place, Reminder, ReminderStatus, Subscription  # noqa: E402
 from db.store import notice_values, period_values  # noqa: E402
 from jobs.clock import SystemClock  # noqa: E402
@@ -70,7 +72,7 @@ def _zipf(items: list[str], rng: random.Random) -> str:
 
 
 async def _fresh_db(directory: Path, name: str) -> tuple[Any, Sessions]:
-    engine = make_engine(f"sqlite+aiosqlite:///{directory / name}")
+    engine = await fresh_engine(directory, name.removesuffix(".sqlite3"))
     await upgrade(engine)
     return engine, make_sessionmaker(engine)
 
@@ -366,17 +368,25 @@ SUBSCRIBERS = (
 
 
 async def main(args: argparse.Namespace) -> None:
+    print(f"database: {backend_name()} (DATABASE_URL)")
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
-        if args.chats:
-            print(SUBSCRIBERS)
-            await bench_planning(directory, args.chats, args.notices, fresh=False)
-            if args.fresh:
-                await bench_planning(directory, args.chats, args.notices, fresh=True)
-        if args.burst:
-            await bench_limited(directory, args.burst, args.steady)
-        if args.unlimited:
-            await bench_unlimited(directory, args.unlimited, args.in_flight)
+        try:
+            await _benches(args, directory)
+        finally:
+            await drop_created()
+
+
+async def _benches(args: argparse.Namespace, directory: Path) -> None:
+    if args.chats:
+        print(SUBSCRIBERS)
+        await bench_planning(directory, args.chats, args.notices, fresh=False)
+        if args.fresh:
+            await bench_planning(directory, args.chats, args.notices, fresh=True)
+    if args.burst:
+        await bench_limited(directory, args.burst, args.steady)
+    if args.unlimited:
+        await bench_unlimited(directory, args.unlimited, args.in_flight)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import answer_text as words
 from bot.answer_text import is_zh, say
 from db.models import Notice, PlaceRole
-from db.search import NoticeFilter, count_any, find_notice_ids, fold, load_notices, nearest_notices
+from db.rows import NoticeRecord, load_records
+from db.search import NoticeFilter, find_notice_ids, find_notice_ids_each, fold, nearest_notices
 from db.store import to_parsed
 from notices.categories import Category
 from notices.question import DEADLINES, RECENT, REOPEN, SEARCH, UPCOMING, Question, parse_question
@@ -30,7 +31,9 @@ PERIODLESS_DAYS = 90  # a rental advert without dates counts as current this lon
 DEADLINE_DAYS = 365
 RECENT_DAYS = 30  # "最近有什么停电" also lists what ended in the last 30 days, latest first
 REOPEN_DAYS = 365  # "什么时候恢复通行" looks this far ahead for the closure to end
-SEARCH_COUNT_CAP = 200  # a keyword search without time counts at most this many (the count scans texts)
+COUNT_BOUND = 100
+"""An answer counts its matches up to this many and says "100+" beyond: an exact count of a common
+question ("what roads are closed") reads every match of a large store, only to print one number."""
 
 
 @dataclass(slots=True)
@@ -39,16 +42,18 @@ class Answer:
 
     language: str
     text: str
-    notices: list[Notice]
+    notices: list[NoticeRecord]
     question: Question
     total: int = 0
     offset: int = 0
+    #: More than ``total`` notices match (the count stopped at its bound).
+    more: bool = False
     nearest_past: Notice | None = None
     nearest_future: Notice | None = None
     periods: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
     #: Notices found only because they name the place asked about as a detour (请绕行新华路): listed
     #: apart, never as closing it.
-    detour_of: list[Notice] = field(default_factory=list)
+    detour_of: list[NoticeRecord] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The stable shape of ``noticebot ask --json``."""
@@ -108,12 +113,12 @@ async def answer(
         categories = tuple(c for c in Category if c.has_deadline)
     base = NoticeFilter(categories=categories, text=question.text)
 
-    page, total = await _matching(session, question, base, now=now, tz=tz, limit=limit, offset=offset)
+    page, total, more = await _matching(session, question, base, now=now, tz=tz, limit=limit, offset=offset)
     detour_of = [n for n in page if _only_a_detour(n, question.text)]
     page = [n for n in page if n not in detour_of]
     total -= len(detour_of)
     periods = {n.id: [p.to_json() for p in to_parsed(n, tz).periods] for n in page}
-    result = Answer(language, "", page, question, total=total, offset=offset, periods=periods)
+    result = Answer(language, "", page, question, total=total, offset=offset, periods=periods, more=more)
     result.detour_of = detour_of
     if total:
         result.text = _listing(result, now=now, tz=tz) + _detour_lines(result, tz, also=True)
@@ -213,41 +218,39 @@ async def _matching(
     tz: ZoneInfo,
     limit: int,
     offset: int,
-) -> tuple[list[Notice], int]:
-    """The page of matching notices (most relevant first, each once) and how many match in all.
+) -> tuple[list[NoticeRecord], int, bool]:
+    """The page of matching notices (most relevant first, each once), how many match (up to the
+    bound), and whether more than that do.
 
-    Merged on ids: the first ``offset + limit`` ids of each query are enough to place the page (a
-    query's repeats of earlier ones can only push its own ids later), so no query reads more, later
-    queries run only while the page is not full, and only the page's notices are loaded.
+    Merged on ids: each query reads at most ``bound + 1`` ids, enough both to place the page (a query's
+    repeats of earlier ones can only push its own ids later) and to count up to the bound, so there is
+    no separate count; the later queries run (together) only when the first finds fewer than that. One
+    or two statements, and one that loads the page.
     """
     filters = _filters(question, base, now=now, tz=tz)
     wanted = max(offset + max(limit, 0), 1)  # at least one: whether anything matches decides the wording
-    merged: dict[int, None] = {}
-    complete = True  # every query was read to its end, so the merged ids are all the matches
-    for flt in filters:
-        if len(merged) >= wanted:
-            complete = False
-            break
-        found = await find_notice_ids(session, replace(flt, limit=wanted, offset=0), tz=tz)
-        complete = complete and len(found) < wanted
-        merged.update(dict.fromkeys(found))
+    fetch = max(wanted, COUNT_BOUND) + 1
+    # The first query alone (it usually fills the count), then the rest together in one statement.
+    merged = dict.fromkeys(await find_notice_ids(session, replace(filters[0], limit=fetch, offset=0), tz=tz))
+    if len(merged) < fetch and len(filters) > 1:
+        for found in await find_notice_ids_each(session, filters[1:], tz=tz, limit=fetch):
+            merged.update(dict.fromkeys(found))
     ids = list(merged)
-    if complete:
-        total = len(ids)
-    else:
-        cap = SEARCH_COUNT_CAP if question.intent == SEARCH and not question.has_time and base.text else None
-        total = await count_any(session, filters, tz=tz, cap=cap)
-    return await load_notices(session, ids[offset : offset + max(limit, 0)]), total
+    # A query cut at ``fetch`` ids alone makes ``fetch`` distinct matches, so fewer means every query
+    # was read to its end and the count is exact.
+    more = len(ids) >= fetch
+    total = fetch - 1 if more else len(ids)
+    return await load_records(session, ids[offset : offset + max(limit, 0)]), total, more
 
 
 # --- detours --------------------------------------------------------------------------------------
 
 
-def _detours(notice: Notice) -> list[str]:
+def _detours(notice: Notice | NoticeRecord) -> list[str]:
     return [p.name for p in notice.places if p.role == PlaceRole.DETOUR]
 
 
-def _only_a_detour(notice: Notice, keyword: str | None) -> bool:
+def _only_a_detour(notice: NoticeRecord, keyword: str | None) -> bool:
     """Whether the place asked about is, in this notice, only a road to take instead: it matches a
     detour and neither an affected place nor the title."""
     needle = fold(keyword or "")
@@ -289,11 +292,12 @@ def _detour_lines(result: Answer, tz: ZoneInfo, *, also: bool) -> str:
 
 def _listing(result: Answer, *, now: datetime, tz: ZoneInfo) -> str:
     language, question = result.language, result.question
-    lines = [words.heading(question, language, tz, result.total, upcoming_days=UPCOMING_DAYS)]
+    total = f"{result.total}+" if result.more else result.total
+    lines = [words.heading(question, language, tz, total, upcoming_days=UPCOMING_DAYS)]
     for notice in result.notices:
         parsed = to_parsed(notice, tz)
         lines += words.entry(parsed, notice.id, question, language=language, tz=tz, now=now)
     shown_to = result.offset + len(result.notices)
-    if shown_to < result.total:
-        lines.append(words.listing_more(language, result.total - shown_to))
+    if shown_to < result.total or result.more:
+        lines.append(words.listing_more(language, result.total - shown_to, over=result.more))
     return "\n".join(lines)

@@ -50,7 +50,7 @@ def when(question: Question, language: str, tz: ZoneInfo) -> str:
     return ""
 
 
-def heading(question: Question, language: str, tz: ZoneInfo, total: int, *, upcoming_days: int) -> str:
+def heading(question: Question, language: str, tz: ZoneInfo, total: int | str, *, upcoming_days: int) -> str:
     subject, moment = what(question, language), when(question, language, tz)
     values: dict[str, object] = {"what": subject, "when": moment, "total": total}
     if question.intent == DEADLINES:
@@ -205,8 +205,9 @@ def nothing(question: Question, language: str, tz: ZoneInfo) -> str:
     return say(language, "answer_none_now", what=subject)
 
 
-def listing_more(language: str, rest: int) -> str:
-    return say(language, "answer_more", rest=rest)
+def listing_more(language: str, rest: int, *, over: bool = False) -> str:
+    """The line under a page: how many more match (``over``: at least that many, the count stopped)."""
+    return say(language, "answer_more_over" if over else "answer_more", rest=rest)
 
 
 def suggestions(language: str) -> str:

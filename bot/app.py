@@ -12,6 +12,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, BaseRateLimiter, Defaults
 
 from bot import handlers
+from bot.chat_cache import ChatCache
 from bot.handlers.common import CLOCK_KEY, DEPS_KEY, App, Deps
 from bot.settings import Settings
 from bot.texts import ADMIN_COMMANDS, COMMANDS
@@ -76,12 +77,15 @@ def build_application(
     if concurrency > 1:
         builder = builder.concurrent_updates(ChatOrderedProcessor(concurrency))
     app: App = builder.build()
+    chats = ChatCache(settings.chat_cache_seconds)
+    chats.watch()
     app.bot_data[DEPS_KEY] = Deps(
         settings=settings,
         sessions=sessions,
         clock=clock,
         throttle=throttle or Throttle(),
         page_size=page_size,
+        chats=chats,
     )
     app.bot_data[CLOCK_KEY] = clock
     handlers.register(app, settings.admin_ids)

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.settings import Settings
-from db.engine import check_connection, make_engine, make_sessionmaker, upgrade
+from db.engine import check_connection, ensure_schema, make_engine, make_sessionmaker
 from db.url import DatabaseUnavailable, safe_url
 
 
@@ -29,7 +29,7 @@ async def open_database(settings: Settings) -> AsyncIterator[async_sessionmaker[
             await check_connection(engine)
         except DatabaseUnavailable as error:
             raise DatabaseUnavailable(f"DATABASE_URL {error}") from None
-        await upgrade(engine)
+        await ensure_schema(engine)
         yield make_sessionmaker(engine)
     finally:
         await engine.dispose()

@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     admin_ids: Annotated[frozenset[int], NoDecode] = Field(default=frozenset(), validation_alias="ADMIN_IDS")
     max_input_bytes: int = Field(default=20 * 1024 * 1024, validation_alias="NOTICEBOT_MAX_INPUT_BYTES")
     fetch_timeout: float = Field(default=20.0, gt=0, le=600, validation_alias="NOTICEBOT_FETCH_TIMEOUT")
+    # Seconds a web process trusts its copy of a chat's settings (bot.chat_cache); 0: read them each time.
+    chat_cache_seconds: float = Field(
+        default=0.0, ge=0, le=3600, validation_alias="NOTICEBOT_CHAT_CACHE_SECONDS"
+    )
     concurrent_updates: int = Field(default=16, ge=1, le=256, validation_alias="NOTICEBOT_CONCURRENT_UPDATES")
     messages_per_second: float = Field(default=30.0, validation_alias="NOTICEBOT_MESSAGES_PER_SECOND")
     # A chat owed more than this many announcements from one page gets one list of them instead.

@@ -37,6 +37,7 @@ ANSWER_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "answer_heading_reopen": ("{what}何时结束（{total}条）：", "When {what} end ({total}):"),
     "answer_more": ("……还有{rest}条", "… and {rest} more"),
+    "answer_more_over": ("……还有{rest}条以上", "… and over {rest} more"),
     # nothing found
     "answer_none_when": ("没有找到{when}的{what}。", "No {what} {when}."),
     "answer_none_now": ("目前没有{what}。", "No current {what}."),

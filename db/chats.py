@@ -293,3 +293,27 @@ async def chat_stats(session: AsyncSession) -> ChatStats:
         stats.reminders_by_status[status] = int(count)
     stats.reminders_by_status.setdefault(ReminderStatus.SENT, 0)
     return stats
+
+
+@dataclass(frozen=True, slots=True)
+class ChatSettings:
+    """What answering a message needs of a chat's row, read with one primary-key lookup (no ORM
+    object, no subscriptions)."""
+
+    id: int
+    type: str
+    title: str | None
+    language: str
+    tz: str | None
+    active: bool
+
+
+async def read_chat_settings(session: AsyncSession, chat_id: int) -> ChatSettings | None:
+    row = (
+        await session.execute(
+            select(Chat.id, Chat.type, Chat.title, Chat.language, Chat.tz, Chat.active).where(
+                Chat.id == chat_id
+            )
+        )
+    ).first()
+    return None if row is None else ChatSettings(*row)

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from db.url import DatabaseUnavailable, async_url, connect_failure, safe_url
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 CONNECT_TIMEOUT = 10.0
@@ -75,6 +78,8 @@ async def session_scope(sessions: async_sessionmaker[AsyncSession]) -> AsyncIter
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
@@ -83,6 +88,8 @@ def alembic_config() -> Config:
 async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
     """Bring the schema to ``revision`` with the Alembic migrations (never ``create_all``)."""
 
+    from alembic import command
+
     def run(connection: Connection) -> None:
         config = alembic_config()
         config.attributes["connection"] = connection
@@ -90,6 +97,47 @@ async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
 
     async with engine.begin() as connection:
         await connection.run_sync(run)
+
+
+_REVISION = re.compile(r'^revision: str = "([^"]+)"', re.MULTILINE)
+_DOWN = re.compile(r'^down_revision: str \| None = (?:"([^"]+)"|None)', re.MULTILINE)
+
+
+@cache
+def head_revision() -> str | None:
+    """The newest migration's revision, read from the migration files as text (importing Alembic to
+    ask costs more than most commands); None when that reading does not give exactly one head."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN.search(source)
+        if revision is None or down is None:
+            return None
+        revisions.add(revision.group(1))
+        if down.group(1):
+            parents.add(down.group(1))
+    heads = revisions - parents
+    return next(iter(heads)) if len(heads) == 1 else None
+
+
+async def schema_is_current(engine: AsyncEngine) -> bool:
+    """Whether the database is at the head revision, asked with one plain query (no Alembic)."""
+    head = head_revision()
+    if head is None:
+        return False
+    try:
+        async with engine.connect() as connection:
+            rows = (await connection.execute(text("SELECT version_num FROM alembic_version"))).all()
+    except SQLAlchemyError:  # no alembic_version table: a fresh database
+        return False
+    return [row[0] for row in rows] == [head]
+
+
+async def ensure_schema(engine: AsyncEngine) -> None:
+    """Upgrade the schema unless it is already current (then Alembic is not even imported)."""
+    if not await schema_is_current(engine):
+        await upgrade(engine)
 
 
 async def current_revision(engine: AsyncEngine) -> str | None:

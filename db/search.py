@@ -19,19 +19,34 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, func, literal, or_, select, union
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    func,
+    literal,
+    or_,
+    select,
+    union,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.sqltypes import NullType
 
 from db.models import Notice, NoticeStatus
 from db.models import Period as PeriodRow
+from db.textsearch import FTS_TABLE, MIN_INDEXED, escape_like, fts_phrase
+from db.types import UTCDateTime
 from notices.categories import Category
 from notices.normalize import normalize
 
@@ -59,6 +74,62 @@ def _strpos(element: position_of, compiler: SQLCompiler, **kw: Any) -> str:
 @compiles(position_of, "sqlite")
 def _instr(element: position_of, compiler: SQLCompiler, **kw: Any) -> str:
     return f"instr({compiler.process(element.clauses, **kw)})"
+
+
+class keyword_in(FunctionElement[Any]):
+    """``keyword_in(notices.id, notices.search_text, needle, like_pattern, fts_phrase)``: the folded
+    text contains ``needle`` (three characters or more), through the keyword index (``db.textsearch``):
+    on SQLite the FTS5 trigram table narrows the notices before the exact test, on PostgreSQL
+    ``LIKE '%needle%'`` is what the pg_trgm index answers. Build it with :func:`_contains`."""
+
+    # No Boolean type: SQLite would compare it with 1, hiding the IN from its planner.
+    type = NullType()
+    inherit_cache = True
+    name = "keyword_in"
+
+
+@compiles(keyword_in)
+def _keyword_like(element: keyword_in, compiler: SQLCompiler, **kw: Any) -> str:
+    _id, haystack, _needle, pattern, _phrase = list(element.clauses)
+    return f"({compiler.process(haystack, **kw)} LIKE {compiler.process(pattern, **kw)} ESCAPE '\\')"
+
+
+@compiles(keyword_in, "sqlite")
+def _keyword_fts(element: keyword_in, compiler: SQLCompiler, **kw: Any) -> str:
+    notice_id, haystack, needle, _pattern, phrase = list(element.clauses)
+    rowids = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {compiler.process(phrase, **kw)}"
+    exact = f"instr({compiler.process(haystack, **kw)}, {compiler.process(needle, **kw)}) > 0"
+    return f"({compiler.process(notice_id, **kw)} IN ({rowids}) AND {exact})"
+
+
+class not_by_index(FunctionElement[Any]):
+    """A column SQLite must not walk an index of to produce the order (``+column``): with a keyword,
+    its planner otherwise walks ``ix_notices_published`` testing every notice against the FTS matches,
+    a scan of them all when nothing matches, instead of starting from the matches. Plain elsewhere
+    (PostgreSQL's planner weighs the keyword's selectivity itself)."""
+
+    inherit_cache = True
+    name = "not_by_index"
+
+
+@compiles(not_by_index)
+def _plain(element: not_by_index, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(next(iter(element.clauses)), **kw)
+
+
+@compiles(not_by_index, "sqlite")
+def _unary_plus(element: not_by_index, compiler: SQLCompiler, **kw: Any) -> str:
+    return "+" + compiler.process(next(iter(element.clauses)), **kw)
+
+
+def _contains(needle: str) -> ColumnElement[bool]:
+    """The folded text of a notice contains ``needle`` (folded, not empty)."""
+    if len(needle) < MIN_INDEXED:
+        return position_of(Notice.search_text, needle) > 0
+    pattern = "%" + escape_like(needle) + "%"
+    return keyword_in(
+        Notice.id, Notice.search_text, literal(needle), literal(pattern), literal(fts_phrase(needle))
+    )
 
 
 def fold(text: str) -> str:
@@ -120,12 +191,38 @@ def _overlaps(start: datetime, end: datetime) -> list[ColumnElement[bool]]:
     ]
 
 
+class envelope_meets(FunctionElement[bool]):
+    """``envelope_meets(start, end)``: on PostgreSQL, the notice's envelope as a closed ``tsrange``
+    meets [start, end) (contains ``start`` when ``end`` is ``start``), which the GiST index
+    ``ix_notices_envelope_range`` answers without reading every notice that ends later (what a btree
+    on the bounds must do for a day in the past). Looser than :func:`_envelope`'s comparisons, which
+    stay beside it; elsewhere it is true."""
+
+    type = Boolean()
+    inherit_cache = True
+    name = "envelope_meets"
+
+
+@compiles(envelope_meets)
+def _envelope_true(element: envelope_meets, compiler: SQLCompiler, **kw: Any) -> str:
+    return "1 = 1"
+
+
+@compiles(envelope_meets, "postgresql")
+def _envelope_range(element: envelope_meets, compiler: SQLCompiler, **kw: Any) -> str:
+    start, end = (compiler.process(c, **kw) for c in element.clauses)
+    envelope = "tsrange(notices.active_since, notices.active_until, '[]')"
+    return f"({envelope} && tsrange({start}, {end}, '[]'))"
+
+
 def _envelope(start: datetime, end: datetime) -> list[ColumnElement[bool]]:
     """Necessary for a period to overlap [start, end): the notice's envelope overlaps it. Answered by
-    ``ix_notices_(category_)active`` before any period is probed."""
+    ``ix_notices_(category_)active`` before any period is probed (on PostgreSQL also by the GiST
+    index of :class:`envelope_meets`)."""
     return [
         Notice.active_until > start,
         Notice.active_since < end if end > start else Notice.active_since <= start,
+        envelope_meets(literal(start, UTCDateTime()), literal(end, UTCDateTime())),
     ]
 
 
@@ -177,7 +274,7 @@ def _notice_conditions(flt: NoticeFilter) -> list[ColumnElement[bool]]:
         conditions.append(Notice.category == codes[0] if len(codes) == 1 else Notice.category.in_(codes))
     needle = fold(flt.text or "")
     if needle:
-        conditions.append(position_of(Notice.search_text, needle) > 0)
+        conditions.append(_contains(needle))
     return conditions
 
 
@@ -185,7 +282,11 @@ def _where(flt: NoticeFilter, tz: ZoneInfo) -> tuple[list[ColumnElement[bool]], 
     conditions = _notice_conditions(flt) + _envelope_conditions(flt, tz)
     periods = _period_conditions(flt, tz)
     if periods:
-        conditions.append(select(literal(1)).where(PeriodRow.notice_id == Notice.id, *periods).exists())
+        # A correlated probe of ``ix_periods_notice_active`` per candidate notice. Not EXISTS: PostgreSQL
+        # turns that into a hash semi-join reading every period in the window (~45,000 of 100,000
+        # notices' periods for "active now"); a LIMIT 1 subquery it cannot flatten.
+        probe = select(literal(1)).where(PeriodRow.notice_id == Notice.id, *periods).limit(1)
+        conditions.append(probe.scalar_subquery().is_not(None))
     return conditions, periods
 
 
@@ -241,7 +342,10 @@ def _ordered(query: Select[int], flt: NoticeFilter, periods: list[ColumnElement[
     starts window the earliest start, for an ends window the earliest end; without a time filter, the
     newest notices first."""
     if not periods:
-        return query.order_by(Notice.published.desc().nulls_last(), Notice.id.desc())
+        newest = Notice.published
+        if len(fold(flt.text or "")) >= MIN_INDEXED:
+            newest = not_by_index(newest)  # type: ignore[assignment]
+        return query.order_by(newest.desc().nulls_last(), Notice.id.desc())
     p = PeriodRow
     relevant = and_(p.notice_id == Notice.id, *periods)
     if flt.active_at is not None or flt.active_on is not None:
@@ -260,6 +364,28 @@ async def find_notice_ids(session: AsyncSession, flt: NoticeFilter, *, tz: ZoneI
     merging several queries on keys before loading the one page that is shown."""
     query = _ids(flt, tz, ordered=True).limit(max(flt.limit, 0)).offset(max(flt.offset, 0))
     return list((await session.scalars(query)).all())
+
+
+async def find_notice_ids_each(
+    session: AsyncSession, filters: Sequence[NoticeFilter], *, tz: ZoneInfo, limit: int
+) -> list[list[int]]:
+    """For each filter, the first ``limit`` ids :func:`find_notice_ids` would return, in one statement
+    (a UNION ALL of the filters' queries, each numbering its rows in its own order)."""
+    if len(filters) < 2:
+        return [await find_notice_ids(session, replace(f, limit=limit, offset=0), tz=tz) for f in filters]
+    parts = []
+    for index, flt in enumerate(filters):
+        query = _ids(flt, tz, ordered=True)
+        position = func.row_number().over(order_by=query._order_by_clauses).label("pos")
+        ranked = query.add_columns(literal(index).label("part"), position).limit(max(limit, 0)).subquery()
+        first = next(iter(ranked.c))  # notices.id, or periods.notice_id for a window of periods
+        parts.append(select(first, ranked.c.part, ranked.c.pos))
+    merged = union_all(*parts).subquery()
+    rows = await session.execute(select(merged).order_by(merged.c.part, merged.c.pos))
+    found: list[list[int]] = [[] for _ in filters]
+    for notice_id, part, _pos in rows:
+        found[part].append(notice_id)
+    return found
 
 
 async def load_notices(session: AsyncSession, ids: Sequence[int]) -> list[Notice]:

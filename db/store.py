@@ -13,12 +13,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Notice, NoticeStatus, PlaceRole
 from db.models import Period as PeriodRow
 from db.models import Place as PlaceRow
+from db.rows import NoticeRecord, PeriodRecord
 from db.search import fold
 from notices.categories import Category
 from notices.errors import NoticebotError
@@ -168,11 +168,16 @@ def period_values(period: Period, *, position: int, published: date | None, tz: 
 
 
 def _insert(session: AsyncSession) -> Any:
-    """The dialect's INSERT, which knows ON CONFLICT DO NOTHING (SQLite ≥ 3.35 and PostgreSQL)."""
+    """The dialect's INSERT, which knows ON CONFLICT DO NOTHING (SQLite ≥ 3.35 and PostgreSQL). Imported
+    here: reading commands (``noticebot ask``) do not pay for the other dialect's module."""
     name = session.get_bind().dialect.name
     if name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
         return postgresql.insert
     if name == "sqlite":
+        from sqlalchemy.dialects import sqlite
+
         return sqlite.insert
     raise NotImplementedError(f"no conflict-free insert for {name}")
 
@@ -261,7 +266,7 @@ async def _known_hashes(session: AsyncSession, hashes: Sequence[str]) -> dict[st
     return known
 
 
-def _period_from_row(row: PeriodRow, tz: ZoneInfo) -> Period:
+def _period_from_row(row: PeriodRow | PeriodRecord, tz: ZoneInfo) -> Period:
     start: date | datetime | None
     end: date | datetime | None
     if row.all_day:
@@ -286,8 +291,9 @@ def _period_from_row(row: PeriodRow, tz: ZoneInfo) -> Period:
     )
 
 
-def to_parsed(row: Notice, tz: ZoneInfo) -> ParsedNotice:
-    """The domain value for a stored notice; timed periods come back as aware datetimes in ``tz``."""
+def to_parsed(row: Notice | NoticeRecord, tz: ZoneInfo) -> ParsedNotice:
+    """The domain value for a stored notice (an ORM object or a ``db.rows`` record); timed periods come
+    back as aware datetimes in ``tz``."""
     return ParsedNotice(
         title=row.title,
         category=Category(row.category),

@@ -23,7 +23,7 @@ from bot.handlers.common import (
     App,
     Context,
     chat_language,
-    chat_row,
+    chat_settings,
     chat_zone,
     deps,
     edit_or_send,
@@ -98,7 +98,7 @@ async def answer(update: Update, context: Context, text: str, *, page: int = 0, 
     d = deps(context)
     now = d.now()
     async with session_scope(d.sessions) as session:
-        chat = await chat_row(update, session)
+        chat = await chat_settings(update, context, session)
         tz = chat_zone(chat, d.settings)
         lang = chat.language if chat is not None else "zh"
         if not text.strip():
@@ -109,7 +109,9 @@ async def answer(update: Update, context: Context, text: str, *, page: int = 0, 
             session, text, now=now, tz=tz, limit=ANSWER_PAGE, offset=offset, language=lang
         )
     items = [(n.id, n.title) for n in result.notices]
-    pages = max(1, -(-result.total // ANSWER_PAGE))
+    pages = max(
+        1, -(-(result.total + result.more) // ANSWER_PAGE)
+    )  # one more page while the count is a bound
     markup = keyboards.notice_list(result.language, items, prefix="qa", page=page, pages=pages)
     body = esc(result.text)
     if edit:
@@ -174,7 +176,7 @@ async def show_list(update: Update, context: Context, kind: str, page: int, *, e
     now = d.now()
     size = d.page_size
     async with session_scope(d.sessions) as session:
-        chat = await chat_row(update, session)
+        chat = await chat_settings(update, context, session)
         tz = chat_zone(chat, d.settings)
         lang = chat.language if chat is not None else "zh"
         today = now.astimezone(tz).date()
@@ -252,7 +254,7 @@ async def show_notice(update: Update, context: Context, notice_id: int) -> None:
     """The full notice; drafts and withdrawn notices exist only for admins (everyone else: "no such")."""
     d = deps(context)
     async with session_scope(d.sessions) as session:
-        chat = await chat_row(update, session)
+        chat = await chat_settings(update, context, session)
         tz = chat_zone(chat, d.settings)
         lang = chat.language if chat is not None else "zh"
         notice = await get_notice(session, notice_id) if notice_id < 2**31 else None

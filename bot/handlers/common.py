@@ -15,11 +15,12 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest
 from telegram.ext import Application, ContextTypes
 
+from bot.chat_cache import ChatCache
 from bot.html import split_message
 from bot.settings import Settings
 from bot.texts import language_of, say
 from bot.throttle import Throttle
-from db.chats import ensure_chat, get_chat
+from db.chats import ChatSettings, ensure_chat, get_chat
 from db.engine import session_scope
 from db.models import Chat
 from jobs.clock import Clock
@@ -42,6 +43,8 @@ class Deps:
     throttle: Throttle
     page_size: int = 8
     extras: dict[str, Any] = field(default_factory=dict)
+    chats: ChatCache = field(default_factory=ChatCache)
+    """The chats' settings as messages need them (see ``bot.chat_cache``)."""
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
     """Set when the bot begins to stop: long work (reading a large page, sending its drafts) ends early
     instead of holding the shutdown up."""
@@ -69,7 +72,7 @@ def begin_stopping(app: App) -> None:
         value.stopping.set()
 
 
-def chat_zone(chat: Chat | None, settings: Settings) -> ZoneInfo:
+def chat_zone(chat: Chat | ChatSettings | None, settings: Settings) -> ZoneInfo:
     """The chat's own time zone, else the configured one (the zone notices are written in)."""
     if chat is not None and chat.tz:
         try:
@@ -95,11 +98,31 @@ async def chat_row(update: Update, session: AsyncSession) -> Chat | None:
     )
 
 
+async def chat_settings(update: Update, context: Context, session: AsyncSession) -> ChatSettings | None:
+    """The settings of the chat an update came from, as :func:`chat_row` leaves its row, but read
+    (or taken from ``Deps.chats``) without writing when the row is already as it would leave it: the
+    path of every question. Returns None without a chat."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    cache = deps(context).chats
+    found = await cache.get(session, chat.id)
+    user = update.effective_user
+    title = chat.title or chat.username or (user.full_name if user else None)
+    title = title[:200] if title else None
+    if found is not None and found.active and found.type == str(chat.type) and title in (None, found.title):
+        return found
+    row = await chat_row(update, session)
+    assert row is not None
+    cache.invalidate(chat.id)
+    return ChatSettings(row.id, row.type, row.title, row.language, row.tz, row.active)
+
+
 async def chat_language(update: Update, context: Context) -> str:
     """The language of the chat an update came from (its row created on first contact); "zh" without a
     chat."""
     async with session_scope(deps(context).sessions) as session:
-        chat = await chat_row(update, session)
+        chat = await chat_settings(update, context, session)
         return chat.language if chat is not None else "zh"
 
 

@@ -9,6 +9,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from db.models import Base
+from db.textsearch import is_search_index_object
 
 target_metadata = Base.metadata
 
@@ -19,6 +20,7 @@ def run_with(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=lambda name, type_, _parents: not is_search_index_object(name, type_),
     )
     with context.begin_transaction():
         context.run_migrations()
