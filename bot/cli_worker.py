@@ -1,0 +1,105 @@
+"""``noticebot worker``: a process that only sends due reminders, one of several sharing a PostgreSQL.
+
+Web processes answer chats (``noticebot run --no-reminders``); workers claim due reminders with an
+owner and a lease and send them within Telegram's limits, which hold across all of them together (see
+``jobs.claims`` and ``jobs.pace``). On SQLite one process dispatches: a worker beside a running bot, or a
+second worker, is refused with one line. SIGTERM (or Ctrl-C) finishes the sends under way, gives back
+what was claimed and not sent, and exits 0.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
+
+log = logging.getLogger("noticebot")
+
+EXIT_NO_TOKEN = 2
+EXIT_ALREADY_RUNNING = 3
+
+
+@click.command("worker")
+@click.option("--interval", default=1.0, show_default=True, help="Seconds between looks at the outbox.")
+@click.option("-v", "--verbose", is_flag=True, help="Also log the libraries' routine lines.")
+@click.pass_obj
+def worker(obj: Any, interval: float, verbose: bool) -> None:
+    """Send due reminders (no updates, no planning) until SIGTERM or Ctrl-C.
+
+    Run several against one PostgreSQL: NOTICEBOT_GLOBAL_RATE is the rate of all of them together.
+    """
+    from bot.cli_run import NO_TOKEN, _settings
+    from bot.runlog import configure_logging
+    from db.dispatch_lock import AlreadyRunning, DispatchLock
+
+    settings = _settings(obj)
+    if not settings.telegram_bot_token:
+        click.echo(NO_TOKEN, err=True, nl=False)
+        sys.exit(EXIT_NO_TOKEN)
+    configure_logging(verbose=verbose or bool(getattr(obj, "debug", False)))
+    lock = DispatchLock(settings.database_url)
+    try:
+        lock.acquire()
+    except AlreadyRunning as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_ALREADY_RUNNING)
+    try:
+        asyncio.run(_work(settings, interval=interval, exclusive=lock.held))
+    finally:
+        lock.release()
+
+
+async def _work(settings: Settings, *, interval: float, exclusive: bool) -> None:
+    from telegram import Bot
+    from telegram.request import HTTPXRequest
+
+    from bot.app import api_urls
+    from bot.context import open_database
+    from bot.runlog import hide_password
+    from jobs.clock import SystemClock
+    from jobs.dispatcher import Dispatcher
+    from jobs.sender import TelegramSender
+
+    assert settings.telegram_bot_token is not None
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+
+    def on_signal(name: str) -> None:
+        if not stop.is_set():
+            log.info("%s received, finishing the sends under way", name)
+        stop.set()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, on_signal, sig.name)
+    api, files = api_urls(settings.telegram_api_base_url)
+    request = HTTPXRequest(connection_pool_size=max(8, settings.dispatch_in_flight * 2))
+    async with open_database(settings) as sessions:
+        bot = Bot(settings.telegram_bot_token, base_url=api, base_file_url=files, request=request)
+        async with bot:
+            dispatcher = Dispatcher(
+                sessions,
+                TelegramSender(bot),
+                SystemClock(),
+                tz=settings.zone,
+                rate=settings.dispatch_rate,
+                max_in_flight=settings.dispatch_in_flight,
+                lease=timedelta(seconds=settings.lease_seconds),
+                exclusive=exclusive,
+                stopping=stop,
+            )
+            log.info(
+                "worker %s sending reminders from %s at up to %g messages/s overall",
+                dispatcher.owner,
+                hide_password(settings.database_url),
+                settings.dispatch_rate,
+            )
+            await dispatcher.run_forever(interval=interval, stop=stop)
+    log.info("stopped")
