@@ -88,7 +88,7 @@ async def test_a_killed_workers_claims_go_to_the_others_after_its_lease(
     sessions: Sessions, db_url: str, tmp_path: Path
 ) -> None:
     lease = 3.0
-    expected = await seed_outbox(sessions, [(20_000 + i, "private", 5) for i in range(400)])
+    expected = await seed_outbox(sessions, [(20_000 + i, "private", 4) for i in range(250)])
     total = sum(expected.values())
     rate = 200
     limits = FloodLimits(per_second=rate, per_chat_interval=1.0, group_per_minute=20)
