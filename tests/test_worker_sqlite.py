@@ -9,9 +9,9 @@ import os
 import signal
 from pathlib import Path
 
-import notices
 import pytest
 
+import notices
 from bot.standin import StandIn
 from db.models import ReminderStatus
 from tests.conftest import env_for, postgres_url

@@ -4,6 +4,7 @@ processes, and the stand-in's record of what arrived checked against Telegram's 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import os
 import re
 import sys
@@ -34,7 +35,10 @@ async def seed_outbox(sessions: Sessions, chats: Sequence[tuple[int, str, int]])
     notice_ids = []
     for number in range(most):
         notice = ParsedNotice(
-            title=f"Notice {number}", category=Category.RENTAL, body=f"门市房对外出租 {number}。", published=today
+            title=f"Notice {number}",
+            category=Category.RENTAL,
+            body=f"门市房对外出租 {number}。",
+            published=today,
         )
         notice_ids.append(await add_notice(sessions, notice))
     due = datetime.now(UTC) - timedelta(minutes=1)
@@ -120,7 +124,7 @@ def check_limits(
         per_chat[chat].append(at)
     for chat, times in per_chat.items():
         times.sort()
-        gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+        gaps = [b - a for a, b in itertools.pairwise(times)]
         assert not gaps or min(gaps) >= 1.0 - jitter, (chat, min(gaps))
         if chat in groups:
             assert max_in_window(times, 60.0 - jitter) <= 20, chat
