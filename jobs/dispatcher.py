@@ -627,6 +627,9 @@ class _Run:
         claims = self.d.claims
         assert claims is not None
         now = self.d._now()
+        if claims.renewed_at is None:
+            claims.renewed_at = now  # a run starts holding nothing; each claim carries a full lease
+            return True
         if not claims.renew_due(now):
             return True
         lapsed = not claims.lease_valid(now)
@@ -703,6 +706,8 @@ class _Run:
             self._release_queued()
             await d._flush(self.marks)
             await self._release_chats()
+            if d.claims is not None:
+                d.claims.renewed_at = None  # nothing held between runs: no lease can lapse
             d.limiter.forget(d._now())
 
     async def _release_chats(self) -> None:
