@@ -59,14 +59,13 @@ def worker(obj: Any, interval: float, verbose: bool) -> None:
 
 async def _work(settings: Settings, *, interval: float, exclusive: bool) -> None:
     from telegram import Bot
-    from telegram.request import HTTPXRequest
 
     from bot.app import api_urls
     from bot.context import open_database
     from bot.runlog import hide_password
+    from jobs.botapi import BotApiSender
     from jobs.clock import SystemClock
     from jobs.dispatcher import Dispatcher
-    from jobs.sender import TelegramSender
 
     assert settings.telegram_bot_token is not None
     stop = asyncio.Event()
@@ -80,13 +79,15 @@ async def _work(settings: Settings, *, interval: float, exclusive: bool) -> None
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, on_signal, sig.name)
     api, files = api_urls(settings.telegram_api_base_url)
-    request = HTTPXRequest(connection_pool_size=max(8, settings.dispatch_in_flight * 2))
+    token = settings.telegram_bot_token
     async with open_database(settings) as sessions:
-        bot = Bot(settings.telegram_bot_token, base_url=api, base_file_url=files, request=request)
-        async with bot:
+        # getMe once, through python-telegram-bot: a wrong token or address is one clear error at start
+        async with Bot(token, base_url=api, base_file_url=files):
+            pass
+        async with BotApiSender(token, api, connections=max(8, settings.dispatch_in_flight * 2)) as sender:
             dispatcher = Dispatcher(
                 sessions,
-                TelegramSender(bot),
+                sender,
                 SystemClock(),
                 tz=settings.zone,
                 rate=settings.dispatch_rate,
