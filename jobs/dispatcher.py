@@ -33,6 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.engine import session_scope
 from db.models import Chat, NoticeStatus, Reminder, ReminderStatus, SentMessage
+from jobs import metrics
 from jobs.claims import Claims, new_owner
 from jobs.claims import Row as _Row
 from jobs.clock import Clock, Sleep
@@ -244,6 +245,7 @@ class Dispatcher:
             return stats  # an outage: wait out the backoff before claiming anything
         run = _Run(self, stats)
         await run.go()
+        _count(stats)
         return stats
 
     async def run_forever(self, *, interval: float = 1.0, stop: asyncio.Event | None = None) -> None:
@@ -321,6 +323,22 @@ class Dispatcher:
     async def _chat_gone(self, chat_id: int, reason: str) -> None:
         async with session_scope(self.sessions) as session:
             await deactivate_chat(session, chat_id, reason)
+
+
+def _count(stats: DispatchStats) -> None:
+    """Add one run's outcomes to this process's metrics (served at /metrics)."""
+    for outcome, reason, count in (
+        ("sent", "none", stats.messages),
+        ("skipped", "no longer meaningful", stats.skipped),
+        ("skipped", "cancelled", stats.cancelled),
+        ("failed", "refused", stats.failed),
+        ("failed", "flood wait", stats.flood_waits),
+        ("failed", "retried", stats.retried),
+    ):
+        if count:
+            metrics.MESSAGES.labels(outcome=outcome, reason=reason).inc(count)
+    if stats.lateness:
+        metrics.DISPATCH_LAG.set(max(stats.lateness))
 
 
 _Outcome = tuple[_Job, int | None, BaseException | None]

@@ -17,6 +17,7 @@ from sqlalchemy import select, text
 from db.engine import session_scope
 from db.models import Reminder, ReminderStatus
 from jobs.claims import Claims
+from jobs.metrics import REGISTRY
 from jobs.clock import FixedClock
 from jobs.dispatcher import Dispatcher
 from jobs.pace import SharedPace
@@ -49,6 +50,10 @@ class TimedSender:
 
 def dispatcher(sessions: Sessions, sender: TimedSender, clock: FixedClock, **options: object) -> Dispatcher:
     return Dispatcher(sessions, sender, clock, tz=SHANGHAI, sleep=clock.sleep, lease=LEASE, **options)  # type: ignore[arg-type]
+
+
+def sent_metric() -> float:
+    return REGISTRY.get_sample_value("noticebot_messages_total", {"outcome": "sent", "reason": "none"}) or 0.0
 
 
 def clock_after_seeding() -> FixedClock:
@@ -127,8 +132,10 @@ async def test_a_stopping_dispatcher_finishes_sends_and_gives_the_rest_back(sess
     stop = asyncio.Event()
     sender = TimedSender(clock, stop=stop, stop_after=10)
     worker = dispatcher(sessions, sender, clock, stopping=stop, max_in_flight=4)
+    before = sent_metric()
     await worker.run_once()
     sent = len(sender.sent)
+    assert sent_metric() - before == sent, "counted for /metrics"
     assert 10 <= sent < 10 + 4
     counts = await statuses(sessions)
     assert counts == {ReminderStatus.SENT: sent, ReminderStatus.PENDING: sum(expected.values()) - sent}
