@@ -17,9 +17,9 @@ from sqlalchemy import select, text
 from db.engine import session_scope
 from db.models import Reminder, ReminderStatus
 from jobs.claims import Claims
-from jobs.metrics import REGISTRY
 from jobs.clock import FixedClock
 from jobs.dispatcher import Dispatcher
+from jobs.metrics import REGISTRY
 from jobs.pace import SharedPace
 from jobs.sender import ButtonRows
 from tests.conftest import postgres_url
