@@ -76,7 +76,7 @@ _WIN_CHATS = text(
     SELECT c.id, CAST(:owner AS VARCHAR), CAST(:lease_until AS DOUBLE PRECISION),
            CASE WHEN c.type IN ('group', 'supergroup', 'channel') THEN CAST(:group_hold AS DOUBLE PRECISION)
                 ELSE CAST(:chat_hold AS DOUBLE PRECISION) END
-    FROM chats c WHERE c.id = ANY(:chat_ids)
+    FROM chats c WHERE c.id = ANY(:chat_ids) ORDER BY c.id
     ON CONFLICT (chat_id) DO UPDATE SET
         owner = :owner,
         lease_until = :lease_until,
@@ -89,7 +89,8 @@ _WIN_CHATS = text(
     """
 )
 """Win the chats of the candidate rows: a chat nobody holds, or whose owner's lease ran out. A new row's
-``free_at`` carries the hold only to the conflict branch (an inserted row is free at once)."""
+``free_at`` carries the hold only to the conflict branch (an inserted row is free at once). Rows are
+locked in chat order, as releases lock them, so two dispatchers cannot deadlock on them."""
 
 
 class Claims:
@@ -223,7 +224,7 @@ class Claims:
         """Let go of chats, each with the first instant its next message may go (for the next owner)."""
         if not self.shared:
             return
-        params = [{"chat_id": chat_id, "free_at": at, "owner": self.owner} for chat_id, at in free]
+        params = [{"chat_id": chat_id, "free_at": at, "owner": self.owner} for chat_id, at in sorted(free)]
         if params:
             await session.execute(_RELEASE, params)
         await session.execute(
