@@ -64,26 +64,42 @@ def _settings(obj: Any) -> Settings:
     "--secret",
     envvar="NOTICEBOT_WEBHOOK_SECRET",
     metavar="TOKEN",
-    help="Webhook secret token (default: NOTICEBOT_WEBHOOK_SECRET, else a fresh random one).",
+    help="Webhook secret token (default: NOTICEBOT_WEBHOOK_SECRET, else one derived from the bot token, "
+    "the same in every web process).",
 )
 @click.option(
     "--reminders/--no-reminders",
+    "--scheduler/--no-scheduler",
+    "reminders",
     default=True,
     show_default=True,
-    help="Plan and send reminders from this process (off: it only answers chats).",
+    help="Plan and send reminders from this process (off: a web process that only answers chats).",
+)
+@click.option(
+    "--ops-listen",
+    metavar="HOST:PORT",
+    help="Also serve /healthz and /metrics here (default: NOTICEBOT_OPS_LISTEN; with --webhook they are "
+    "on the webhook port too).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Also log the libraries' routine lines.")
 @click.pass_obj
 def run(
-    obj: Any, webhook_url: str | None, listen: str, secret: str | None, reminders: bool, verbose: bool
+    obj: Any,
+    webhook_url: str | None,
+    listen: str,
+    secret: str | None,
+    reminders: bool,
+    ops_listen: str | None,
+    verbose: bool,
 ) -> None:
     """Run the bot (long polling, or --webhook) and the reminder scheduler until Ctrl-C.
 
     A second instance on the same token notices the first within a few seconds and exits (3), leaving
     the first running. If Telegram cannot be reached, it retries with growing waits (up to a minute).
+    Several web processes behind a load balancer: --webhook URL --no-scheduler on each (see README).
     """
     from bot.runlog import configure_logging
-    from bot.runner import Outcome, Webhook, new_secret, parse_listen
+    from bot.runner import Outcome, Webhook, parse_listen, token_secret
 
     settings = _settings(obj)
     if not settings.telegram_bot_token:
@@ -97,7 +113,14 @@ def run(
             host, port = parse_listen(listen)
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--listen") from error
-        webhook = Webhook(webhook_url, host, port, secret or new_secret())
+        webhook = Webhook(webhook_url, host, port, secret or token_secret(settings.telegram_bot_token))
+    ops_at = ops_listen or settings.ops_listen
+    ops: tuple[str, int] | None = None
+    if ops_at:
+        try:
+            ops = parse_listen(ops_at)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--ops-listen") from error
     from db.dispatch_lock import AlreadyRunning, DispatchLock
 
     lock = DispatchLock(settings.database_url)
@@ -106,9 +129,11 @@ def run(
     except AlreadyRunning as error:
         click.echo(str(error), err=True)
         sys.exit(EXIT_CONFLICT)
-    configure_logging(verbose=verbose or bool(getattr(obj, "debug", False)))
+    configure_logging(
+        verbose=verbose or bool(getattr(obj, "debug", False)), json_lines=settings.log_format == "json"
+    )
     try:
-        outcome = asyncio.run(_run(settings, webhook, reminders=reminders, exclusive=lock.held))
+        outcome = asyncio.run(_run(settings, webhook, reminders=reminders, ops=ops, exclusive=lock.held))
     finally:
         lock.release()
     if outcome in (Outcome.CONFLICT, Outcome.WEBHOOK_CONFLICT):
@@ -123,17 +148,32 @@ def run(
         sys.exit(EXIT_NO_TOKEN)
 
 
-async def _run(settings: Settings, webhook: Any, *, reminders: bool = True, exclusive: bool = False) -> Any:
+async def _run(
+    settings: Settings,
+    webhook: Any,
+    *,
+    reminders: bool = True,
+    ops: tuple[str, int] | None = None,
+    exclusive: bool = False,
+) -> Any:
     from telegram.ext import AIORateLimiter
 
     from bot.app import build_application
     from bot.context import open_database
+    from bot.ops import database_health, serve_ops
     from bot.runlog import announce, banner
     from bot.runner import Backoff, Outcome, serve
     from jobs.clock import SystemClock
 
     async with open_database(settings) as sessions:
         clock = SystemClock()
+        health = database_health(
+            sessions,
+            role="all" if reminders else "web",
+            clock=clock,
+            max_lag=settings.health_max_lag if reminders else None,
+        )
+        ops_server = await serve_ops(ops[0], ops[1], health) if ops is not None else None
         app = build_application(
             settings,
             sessions,
@@ -141,15 +181,22 @@ async def _run(settings: Settings, webhook: Any, *, reminders: bool = True, excl
             rate_limiter=AIORateLimiter(max_retries=2),
             concurrency=settings.concurrent_updates,
         )
-        outcome = await serve(
-            app,
-            webhook=webhook,
-            handle_signals=True,
-            background=reminder_jobs(settings, sessions, clock, exclusive=exclusive) if reminders else None,
-            backoff=Backoff(settings.telegram_retry_seconds, settings.telegram_retry_max_seconds),
-            probe_seconds=settings.instance_check_seconds,
-            announce=lambda app: announce(banner(app, settings, webhook, reminders=reminders)),
-        )
+        try:
+            outcome = await serve(
+                app,
+                webhook=webhook,
+                handle_signals=True,
+                background=reminder_jobs(settings, sessions, clock, exclusive=exclusive)
+                if reminders
+                else None,
+                backoff=Backoff(settings.telegram_retry_seconds, settings.telegram_retry_max_seconds),
+                probe_seconds=settings.instance_check_seconds,
+                announce=lambda app: announce(banner(app, settings, webhook, reminders=reminders)),
+                health=health,
+            )
+        finally:
+            if ops_server is not None:
+                await ops_server.close()
         if outcome is Outcome.STOPPED:
             logging.getLogger("noticebot").info("stopped")
         return outcome

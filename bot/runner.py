@@ -13,6 +13,9 @@ polls again. Telegram being unreachable at start-up is retried with exponential 
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
+import hmac
 import logging
 import random
 import secrets
@@ -28,7 +31,9 @@ from telegram import Update
 from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 
 from bot.app import set_commands
-from bot.handlers.common import App, begin_stopping
+from bot.handlers.common import DEPS_KEY, App, Deps, begin_stopping
+from bot.ops import Health
+from bot.webhook import WebhookServer
 
 log = logging.getLogger("bot.runner")
 
@@ -97,6 +102,13 @@ def new_secret() -> str:
     return secrets.token_urlsafe(32)
 
 
+def token_secret(token: str) -> str:
+    """The webhook secret when none is given: derived from the bot token, so every web process behind
+    the load balancer agrees on it without being told, and nobody without the token can forge it."""
+    digest = hmac.new(token.encode(), b"noticebot webhook secret", hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
 async def serve(
     app: App,
     *,
@@ -108,11 +120,14 @@ async def serve(
     backoff: Backoff = Backoff(),
     probe_seconds: float = 3.0,
     announce: Callable[[App], None] | None = None,
+    health: Health | None = None,
 ) -> Outcome:
     """Run ``app`` until ``stop`` is set (or SIGINT/SIGTERM with ``handle_signals``) or another instance
     turns out to have the token. ``probe_seconds`` is how long to listen for a running instance first
     (0: do not); ``announce`` is called once the bot is connected and alone. Everything started here is
-    stopped before returning."""
+    stopped before returning. With ``webhook``, ``bot.webhook.WebhookServer`` receives the updates and
+    also serves ``/healthz`` (``health``, by default the database check of a web process) and
+    ``/metrics``; on a stop it first refuses new updates, then finishes the ones in hand."""
     stop = stop or asyncio.Event()
     conflict: Outcome | None = None
     cut_off = _CutOffLog()
@@ -146,6 +161,7 @@ async def serve(
             await set_commands(app)
             updater = app.updater
             assert updater is not None
+            server = _webhook_server(app, webhook, health) if webhook is not None else None
 
             async def start_updates() -> None:
                 assert updater is not None
@@ -157,11 +173,11 @@ async def serve(
                         error_callback=on_polling_error,
                     )
                 else:
-                    await updater.start_webhook(
-                        listen=webhook.host,
-                        port=webhook.port,
-                        url_path=webhook.path,
-                        webhook_url=webhook.url,
+                    assert server is not None
+                    if server.server is None:
+                        await server.start(webhook.host, webhook.port)
+                    await app.bot.set_webhook(
+                        url=webhook.url,
                         secret_token=webhook.secret,
                         allowed_updates=Update.ALL_TYPES,
                         drop_pending_updates=False,
@@ -171,6 +187,8 @@ async def serve(
                 if updater.running:  # stopped half-way through starting
                     with suppress(Exception):
                         await updater.stop()
+                if server is not None:
+                    await server.stop()
                 return Outcome.STOPPED
             await app.start()
             if announce is not None:
@@ -185,6 +203,8 @@ async def serve(
             finally:
                 stop.set()
                 begin_stopping(app)  # before the library waits for running handlers to finish
+                if server is not None:
+                    await server.stop()
                 if task is not None:
                     await _finish(task)
                 if updater.running:
@@ -197,6 +217,22 @@ async def serve(
         for sig in installed:
             loop.remove_signal_handler(sig)
     return conflict or Outcome.STOPPED
+
+
+def _webhook_server(app: App, webhook: Webhook, health: Health | None) -> WebhookServer:
+    from bot.ops import database_health
+    from bot.updates import UpdateGate
+
+    deps = app.bot_data[DEPS_KEY]
+    assert isinstance(deps, Deps)
+    return WebhookServer(
+        app,
+        UpdateGate(deps.sessions),
+        path=webhook.path,
+        secret=webhook.secret,
+        health=health or database_health(deps.sessions, role="web", clock=deps.clock),
+        concurrency=min(deps.settings.concurrent_updates, 4),
+    )
 
 
 def _on_signal(sig: signal.Signals, stop: asyncio.Event) -> None:

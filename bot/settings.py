@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
@@ -40,6 +40,11 @@ class Settings(BaseSettings):
     instance_check_seconds: float = Field(
         default=3.0, ge=0, le=60, validation_alias="NOTICEBOT_INSTANCE_CHECK_SECONDS"
     )
+    # Operations: `text` or `json` log lines; where /healthz and /metrics listen besides the webhook port;
+    # how late the oldest due reminder may be before a process sending reminders reports itself unhealthy.
+    log_format: Literal["text", "json"] = Field(default="text", validation_alias="NOTICEBOT_LOG_FORMAT")
+    ops_listen: str | None = Field(default=None, validation_alias="NOTICEBOT_OPS_LISTEN")
+    health_max_lag: float = Field(default=600.0, gt=0, validation_alias="NOTICEBOT_HEALTH_MAX_LAG")
 
     # Dispatch across processes (`noticebot worker`, and `noticebot run` with reminders): the global
     # message rate shared by all of them (Telegram: 30/s; paid broadcasts up to 1000/s), how long a claim

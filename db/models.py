@@ -299,3 +299,30 @@ class DispatchPace(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     next_at: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+
+
+class BotState(Base):
+    """Conversation state of one chat or user (a half-entered /add, a pending "Edit period", the
+    questions an answer's Next button pages through), kept here so any web process can take the next
+    update. ``scope`` is ``chat:<id>`` or ``user:<id>``; ``version`` makes every write an optimistic
+    compare-and-set."""
+
+    __tablename__ = "bot_state"
+
+    scope: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+class UpdateCursor(Base):
+    """Per chat (or user, for updates without a chat): the newest update handled and the recent ones, so
+    a webhook delivery repeated to another process is dropped and a late older one is still handled."""
+
+    __tablename__ = "update_cursors"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    last_update_id: Mapped[int] = mapped_column(BigInteger, default=0)
+    recent: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

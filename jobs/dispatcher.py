@@ -245,7 +245,6 @@ class Dispatcher:
             return stats  # an outage: wait out the backoff before claiming anything
         run = _Run(self, stats)
         await run.go()
-        _count(stats)
         return stats
 
     async def run_forever(self, *, interval: float = 1.0, stop: asyncio.Event | None = None) -> None:
@@ -318,27 +317,12 @@ class Dispatcher:
                         .values(**values)
                         .execution_options(synchronize_session=False)
                     )
+        _count(marks)
         marks.clear()
 
     async def _chat_gone(self, chat_id: int, reason: str) -> None:
         async with session_scope(self.sessions) as session:
             await deactivate_chat(session, chat_id, reason)
-
-
-def _count(stats: DispatchStats) -> None:
-    """Add one run's outcomes to this process's metrics (served at /metrics)."""
-    for outcome, reason, count in (
-        ("sent", "none", stats.messages),
-        ("skipped", "no longer meaningful", stats.skipped),
-        ("skipped", "cancelled", stats.cancelled),
-        ("failed", "refused", stats.failed),
-        ("failed", "flood wait", stats.flood_waits),
-        ("failed", "retried", stats.retried),
-    ):
-        if count:
-            metrics.MESSAGES.labels(outcome=outcome, reason=reason).inc(count)
-    if stats.lateness:
-        metrics.DISPATCH_LAG.set(max(stats.lateness))
 
 
 _Outcome = tuple[_Job, int | None, BaseException | None]
@@ -752,3 +736,17 @@ class _Run:
     async def _wait_all(self) -> None:
         while self.tasks:
             await self._wait_tasks()
+
+
+_OUTCOMES = frozenset(
+    {ReminderStatus.SENT, ReminderStatus.FAILED, ReminderStatus.SKIPPED, ReminderStatus.CANCELLED}
+)
+
+
+def _count(marks: Sequence[_Mark]) -> None:
+    """Each outcome once written, for ``/metrics``; the reason is the error's lead (``Forbidden``, ``no
+    longer meaningful``), not its whole text, so the labels stay few."""
+    for mark in marks:
+        if mark.status in _OUTCOMES:
+            reason = (mark.error or "").split(":", 1)[0].strip()[:40] or "none"
+            metrics.MESSAGES.labels(outcome=mark.status, reason=reason).inc(len(mark.ids))

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.engine import session_scope
+from jobs import metrics
 from jobs.clock import Clock
 from jobs.dispatcher import Dispatcher
 from jobs.planner import sweep
@@ -56,8 +57,9 @@ def jobs_for(
 
     async def sweep_notices() -> None:
         try:
-            async with session_scope(sessions) as session:
-                written = await sweep(session, now=clock.now(), tz=tz)
+            with metrics.PLANNING_SECONDS.time():
+                async with session_scope(sessions) as session:
+                    written = await sweep(session, now=clock.now(), tz=tz)
         except Exception:
             log.exception("reminder sweep failed; the next run retries")
             return

@@ -114,7 +114,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     line_end = norm.find("\n", end, end + REACH)
     line = norm[first : line_end if line_end >= 0 else end + REACH]
     before = norm[first:begin]
-    if _SUPERSEDED.search(norm, max(0, begin - 30), begin):
+    lead = begin + 5 if norm[begin : begin + 5].lower() == "from " else begin  # (Extended from 12:00 …)
+    if _SUPERSEDED.search(norm, max(0, begin - 30), lead):
         return "superseded"
     if _METADATA_LABEL.search(_TABLE_GAPS.sub("", before[-20:])[-12:]):
         return "metadata"  # 发布时间：…, also in a flattened table: 日 | 期 : | 2025-04-25
@@ -143,6 +144,15 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"  # 2013-03-18 opening a line: a web page's date, not how notices write a plan
     if _POSTING_BEFORE.search(before[-12:]) and not _OBJECTION.search(norm):
         return "posting"  # 公告时间：8月12日至8月25日: how long the notice itself hangs, no plan
+    if (
+        period.all_day
+        and period.start == period.end
+        and published is not None
+        and period.start is not None
+        and _as_date(period.start, tz) == published
+        and _POSTED_AFTER.match(norm, end)
+    ):
+        return "posting"  # 结果将于（出版当日）张贴于…: the page's own day of posting, no plan
     if _TALLY_AFTER.match(norm, end):
         return "past"  # 在4月14日至6月15日的受理期内，共收到申报243件: a tally of what came in
     if _LOOKBACK_AFTER.match(norm, end):
@@ -177,7 +187,21 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "vague"  # 2月中旬开始…3月底结束: a process between parts of months, no day to plan
     if _FORECAST_BEFORE.search(norm, sentence_begin, begin) and _WEATHER.search(norm, end, sentence_end):
         return "forecast"  # 据气象部门预报，3月17日前后气温陡降: the reason for a notice, not its plan
+    english = list(_EN_SENTENCE.finditer(norm, sentence_begin, begin))
+    condition = _CONDITION.match(norm, english[-1].end() if english else sentence_begin, begin)
+    turn = _CONSEQUENCE_EN if condition is not None and condition.group(0).strip().isascii() else _CONSEQUENCE
+    if condition is not None and not turn.search(norm, condition.end(), begin):
+        return "condition"  # "If a black rainstorm warning is in effect between 9 am and noon on …"
     return None
+
+
+_EN_SENTENCE = re.compile(r"(?<=[a-z)][.!?])\s+(?=[A-Z])")
+#: Putting a text up for the public to read, said right after the day it happens.
+_POSTED_AFTER = re.compile(r"\s*(?:起)?\s*(?:张贴|刊登|刊载|登载|刊宪)")
+#: A sentence that opens with a condition, and the turn to what follows from it.
+_CONDITION = re.compile(r"\s*(?i:if|should|in the event|in case|unless)\b|\s*(?:如遇|若遇|倘遇|如果|倘若)")
+_CONSEQUENCE_EN = re.compile(r"(?i:,\s*(?:the|it|then|this|all|we|they)\b)")
+_CONSEQUENCE = re.compile(r"[，,；;]")
 
 
 #: A month's end closing what began in a part of a month (中旬开始…月底结束).

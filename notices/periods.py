@@ -72,7 +72,7 @@ def kept_periods(
         period = _reopening(body, period, tz) or labelled(body, period)
         out.append(_launched(norm, _as_deadline(norm, period)))
     return _drop_extended(
-        norm, _drop_restated(_drop_summaries(_drop_shadowed(_paired(norm, out), tz), tz), tz)
+        norm, _drop_restated(norm, _drop_summaries(_drop_shadowed(_paired(norm, out), tz), tz), tz)
     )
 
 

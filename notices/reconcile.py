@@ -81,7 +81,18 @@ def _named_alike(a: Period, b: Period) -> bool:
 _STEM = re.compile(r"截止|截至|开始|结束|起止|时间|日期|期限|期间|时段|[截投招交递](?=标)")
 
 
-def _drop_restated(periods: list[Period], tz: ZoneInfo) -> list[Period]:
+def _own_row(norm: str, period: Period) -> bool:
+    """A date alone on its line: a table's row of its own (2月14日 ⏎ 司打口), never a restatement."""
+    if period.span is None:
+        return False
+    begin, end = period.span
+    line_start = norm.rfind("\n", 0, begin) + 1
+    line_end = norm.find("\n", end)
+    line_end = len(norm) if line_end < 0 else line_end
+    return not norm[line_start:begin].strip() and not norm[end:line_end].strip()
+
+
+def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
     """A day said again where the notice also gives more: the start or end of a span written in
     full (报名截止2月15号 … 报名时间1月10日至2月15日), or the same day with its hours (7月28日拍卖 …
     7月28日10时开拍). The fuller statement is the period; the restatement is dropped."""
@@ -116,7 +127,8 @@ def _drop_restated(periods: list[Period], tz: ZoneInfo) -> list[Period]:
             and any(_named_alike(p, q) for q in by_start.get(_as_date(p.start, tz), ()))
         ):
             continue  # 自5月11日起报名 … 报名时间5月11日至20日: the window's opening
-        if p.all_day and p.end is not None and (p.start is None or p.start == p.end):
+        single = p.all_day and p.end is not None and (p.start is None or p.start == p.end)
+        if single and p.end is not None and not _own_row(norm, p):
             day = _as_date(p.end, tz)
             fuller = [q for q in edges.get(day, []) if q is not p]
             if p.start is None:

@@ -116,6 +116,22 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "供热延期告知\n按规定本季供热应于3月15日零时结束，因气温偏低，供热延长至3月21日零时。\n某热电公司\n2023年3月14日",
             [(None, at(3, 21))],
         ),
+        # the page's own day of posting is no plan
+        (
+            "体能测试结果公告\n测试总结果将于2023年5月10日张贴于本局大堂告示板。复核申请截止时间：5月20日17时。",
+            [(None, at(5, 20, 17))],
+        ),
+        # a date inside a condition is no plan; what follows from the condition still is
+        (
+            "Tender for cleaning services\nTenders close at 4:00 pm on Friday, 26 May 2023.\n"
+            "Late tenders will not be accepted.\nShould typhoon signal No. 8 be hoisted "
+            "from 1 pm to 4 pm on 26 May 2023, the closing moves a working day on.",
+            [(None, at(5, 26, 16))],
+        ),
+        (
+            "五一游园活动通知\n活动定于5月20日在人民公园举行。如遇雨天，活动顺延至5月21日举行。",
+            [(date(2023, 5, 20), date(2023, 5, 20)), (date(2023, 5, 21), date(2023, 5, 21))],
+        ),
     ],
 )
 def test_only_what_the_public_must_plan_around_is_a_period(

@@ -10,11 +10,18 @@ from bot.handlers import add, admin, ask, errors, groups, inline, settings, star
 from bot.handlers.common import App, Context, deps, language_for
 from bot.texts import say
 from bot.throttle import Verdict
+from bot.updates import update_kind
 from db.engine import session_scope
+from jobs import metrics
+
+
+async def count(update: Update, context: Context) -> None:
+    """Group -4: every update the application handles, by kind, for ``/metrics``."""
+    metrics.update(update_kind(update))
 
 
 async def throttle(update: Update, context: Context) -> None:
-    """Group -2, before anything else: a user flooding the bot is told once to wait, then ignored."""
+    """Group -3, before anything else: a user flooding the bot is told once to wait, then ignored."""
     user = update.effective_user
     if user is None or (update.message is None and update.callback_query is None):
         return
@@ -35,7 +42,7 @@ async def throttle(update: Update, context: Context) -> None:
 
 
 async def expired_button(update: Update, context: Context) -> None:
-    """Group -1: a button press whose data no button of ours carries (forged, or from an older release)
+    """Group -2: a button press whose data no button of ours carries (forged, or from an older release)
     is answered "this button has expired" in the chat's language, and nothing else happens."""
     query = update.callback_query
     assert query is not None
@@ -46,10 +53,12 @@ async def expired_button(update: Update, context: Context) -> None:
 
 
 def register(app: App, admin_ids: frozenset[int]) -> None:
-    """Order within group 0 decides who gets a message: conversations first, then commands and buttons,
+    """Before group 0: counting (-4), the flood check (-3), forged buttons and a pending "Edit period"
+    (-2), a step of /add (-1). Order within group 0 decides who gets a message: commands and buttons,
     then an admin's pasted page, then questions, and last the help for unknown commands."""
-    app.add_handler(TypeHandler(Update, throttle), group=-2)
-    app.add_handler(CallbackQueryHandler(expired_button, pattern=callbacks.is_forged), group=-1)
+    app.add_handler(TypeHandler(Update, count), group=-4)
+    app.add_handler(TypeHandler(Update, throttle), group=-3)
+    app.add_handler(CallbackQueryHandler(expired_button, pattern=callbacks.is_forged), group=-2)
     admin.register_early(app)
     add.register(app)
     start.register(app)

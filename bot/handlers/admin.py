@@ -19,6 +19,7 @@ from bot import keyboards
 from bot.handlers import planning
 from bot.handlers.cards import category_name, draft_text
 from bot.handlers.common import App, Context, Deps, chat_row, deps, edit_or_send, is_bot_admin, reply
+from bot.state import StateStore, user_scope
 from bot.texts import TEXTS, say
 from db.chats import chat_stats, get_broadcast_channel, get_chat, set_broadcast_channel
 from db.engine import session_scope
@@ -95,7 +96,7 @@ async def draft_button(update: Update, context: Context) -> None:
         await _set_category(update, context, notice_id, parts[3], lang)
     elif action == "per":
         await query.answer()
-        context.user_data[EDIT_PERIOD_KEY] = notice_id  # type: ignore[index]
+        await _states(context).put(_scope(update), EDIT_PERIOD_KEY, notice_id)
         await reply(update, context, say(lang, "period_prompt", id=notice_id))
 
 
@@ -206,19 +207,21 @@ def period_bad(lang: str, typed: str) -> str:
 
 async def pending_period(update: Update, context: Context) -> None:
     """The text after "Edit period": the new periods. Runs before every other text handler and stops
-    them when it takes the message; /cancel (handled here too) leaves the notice as it was."""
-    user_data = context.user_data
-    if user_data is None or EDIT_PERIOD_KEY not in user_data:
-        return
+    them when it takes the message; /cancel (handled here too) leaves the notice as it was. Which notice
+    is awaited is stored (``bot_state``), so any web process takes the answer."""
     message = update.effective_message
     if message is None or not message.text or not is_bot_admin(update, deps(context).settings):
         return
-    notice_id = int(user_data[EDIT_PERIOD_KEY])
+    states, scope = _states(context), _scope(update)
+    pending = await states.get(scope, EDIT_PERIOD_KEY)
+    if pending is None:
+        return
+    notice_id = int(pending.value)
     lang = await _chat_language(update, context)
     text = message.text.strip()
     if text.startswith("/"):
         if text.split()[0].split("@")[0] == "/cancel":
-            del user_data[EDIT_PERIOD_KEY]
+            await states.delete(scope, EDIT_PERIOD_KEY)
             await reply(update, context, say(lang, "cancelled"))
             raise ApplicationHandlerStop
         return
@@ -226,7 +229,7 @@ async def pending_period(update: Update, context: Context) -> None:
     async with session_scope(d.sessions) as session:
         notice = await get_notice(session, notice_id)
         if notice is None:
-            del user_data[EDIT_PERIOD_KEY]
+            await states.delete(scope, EDIT_PERIOD_KEY)
             await reply(update, context, say(lang, "notice_missing", id=notice_id))
             raise ApplicationHandlerStop
         try:
@@ -239,7 +242,7 @@ async def pending_period(update: Update, context: Context) -> None:
             await planning.notice_changed(session, notice_id, now=d.now(), tz=d.settings.zone)
         card = draft_text(notice, lang, d.settings.zone)
         draft = notice.status == NoticeStatus.DRAFT
-    del user_data[EDIT_PERIOD_KEY]
+    await states.delete(scope, EDIT_PERIOD_KEY)
     await reply(
         update,
         context,
@@ -247,6 +250,16 @@ async def pending_period(update: Update, context: Context) -> None:
         markup=keyboards.draft_card(lang, notice_id) if draft else None,
     )
     raise ApplicationHandlerStop
+
+
+def _states(context: Context) -> StateStore:
+    return StateStore(deps(context).sessions)
+
+
+def _scope(update: Update) -> str:
+    user = update.effective_user
+    assert user is not None  # an admin's update always has one
+    return user_scope(user.id)
 
 
 # --- commands ---------------------------------------------------------------------------------------
@@ -362,8 +375,8 @@ async def setchannel(update: Update, context: Context) -> None:
 
 
 def register_early(app: App) -> None:
-    """The pending "Edit period" answer, ahead of every other text handler (group -1)."""
-    app.add_handler(MessageHandler(filters.TEXT & filters.ChatType.PRIVATE, pending_period), group=-1)
+    """The pending "Edit period" answer, ahead of every other text handler and of /add's steps."""
+    app.add_handler(MessageHandler(filters.TEXT & filters.ChatType.PRIVATE, pending_period), group=-2)
 
 
 def register(app: App) -> None:

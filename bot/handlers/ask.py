@@ -32,6 +32,7 @@ from bot.handlers.common import (
     send,
 )
 from bot.html import esc
+from bot.state import StateConflict, StateStore, chat_scope
 from bot.texts import say
 from db.engine import session_scope
 from db.models import Notice, NoticeStatus
@@ -63,15 +64,17 @@ async def question(update: Update, context: Context) -> None:
         if stripped is None:
             return
         text = stripped
-    chat_data = context.chat_data if context.chat_data is not None else {}
-    if message.message_id < chat_data.get(LONG_KEY, 0):
-        return  # the rest of a paste already told it is too long
-    chat_data.pop(LONG_KEY, None)
+    states, scope = StateStore(deps(context).sessions), chat_scope(message.chat_id)
+    long_reply = await states.get(scope, LONG_KEY)
+    if long_reply is not None:
+        if message.message_id < int(long_reply.value):
+            return  # the rest of a paste already told it is too long
+        await states.delete(scope, LONG_KEY)
     if len(text) > MAX_QUESTION:
         lang = await chat_language(update, context)
         told = await send(context, message.chat_id, say(lang, "question_too_long", limit=MAX_QUESTION))
         if told is not None:
-            chat_data[LONG_KEY] = told.message_id
+            await states.put(scope, LONG_KEY, told.message_id)
         return
     await answer(update, context, text)
 
@@ -91,7 +94,7 @@ def _addressed_text(message: Message, context: Context) -> str | None:
 
 async def answer(update: Update, context: Context, text: str, *, page: int = 0, edit: bool = False) -> None:
     """The answer to ``text``, a page of notices at a time; the question is remembered with the message
-    (in memory: after a restart an old pager asks for the question again)."""
+    (in ``bot_state``, so any process and a restarted one turn the page)."""
     d = deps(context)
     now = d.now()
     async with session_scope(d.sessions) as session:
@@ -116,18 +119,32 @@ async def answer(update: Update, context: Context, text: str, *, page: int = 0, 
     if chat_id is None:
         return
     sent = await send(context, chat_id, body, markup=markup)
-    if sent is not None and pages > 1 and context.chat_data is not None:
-        remembered = context.chat_data.setdefault(QUESTIONS_KEY, {})
-        remembered[sent.message_id] = text
+    if sent is not None and pages > 1:
+        await remember_question(StateStore(d.sessions), chat_scope(chat_id), sent.message_id, text)
+
+
+async def remember_question(states: StateStore, scope: str, message_id: int, text: str) -> None:
+    """Keep the question behind an answer's pager (the newest ``REMEMBERED_QUESTIONS`` of a chat)."""
+    for _ in range(3):
+        stored = await states.get(scope, QUESTIONS_KEY)
+        remembered: dict[str, str] = dict(stored.value) if stored is not None else {}
+        remembered[str(message_id)] = text
         while len(remembered) > REMEMBERED_QUESTIONS:
             del remembered[next(iter(remembered))]
+        try:
+            await states.put(scope, QUESTIONS_KEY, remembered, version=stored.version if stored else None)
+            return
+        except StateConflict:
+            continue  # another answer in this chat was remembered meanwhile: add to that one
 
 
 async def answer_page(update: Update, context: Context) -> None:
     query, data = pressed_button(update)
     message = query.message
-    remembered = (context.chat_data or {}).get(QUESTIONS_KEY, {})
-    text = remembered.get(message.message_id) if message is not None else None
+    text = None
+    if message is not None:
+        stored = await StateStore(deps(context).sessions).get(chat_scope(message.chat.id), QUESTIONS_KEY)
+        text = (stored.value if stored is not None else {}).get(str(message.message_id))
     if text is None:
         lang = await chat_language(update, context)
         await query.answer(say(lang, "question_expired"), show_alert=True)

@@ -45,7 +45,7 @@ from notices.dates.labels import _with_labels
 from notices.dates.points import Draft, Point
 from notices.dates.resolve import _first_date, _resolve, _whole_days
 from notices.dates.tokens import Kind, Token, tokenize, windows
-from notices.dates.vocabulary import START_KEYWORDS
+from notices.dates.vocabulary import _FESTIVALS, START_KEYWORDS
 from notices.errors import DateSyntaxError
 from notices.impossible import find_impossible, masked
 from notices.model import Period
@@ -53,7 +53,7 @@ from notices.normalize import normalize
 
 __all__ = ["find_periods", "parse_period"]
 
-_CAN_START = (Kind.NUM, Kind.WORD, Kind.KW, Kind.RELWEEK)  # a tuple: Enum hashing is slow
+_CAN_START = (Kind.NUM, Kind.WORD, Kind.KW, Kind.RELWEEK, Kind.PAREN)  # a tuple: Enum hashing is slow
 _NOT_AFTER_NUM = (Kind.GAP, Kind.PAREN)  # a number followed by prose or brackets starts nothing
 
 
@@ -230,6 +230,8 @@ def _continues(tokens: list[Token], prev_end: int, i: int) -> bool:
     """Is token ``i`` the next item of a list that the previous period started (、 and 及)?"""
     if prev_end < 0:
         return False
+    if tokens[i].kind is Kind.PAREN and i - 1 > prev_end and tokens[i - 1].value in _FESTIVALS:
+        i -= 1  # 冬至(十二月二十二日)及除夕(十二月三十一日): the bracket stands for the day named before it
     if i != prev_end + 1:
         return False
     between = tokens[prev_end]

@@ -93,7 +93,7 @@ class EnglishReader(TokenReader):
         """English time before its date: ``5 pm on May 31``, ``9:30 a.m., Friday, May 20``."""
         if not (
             self.word(i + 1, "am", "pm")
-            or self.word(i + 3, "am", "pm", "on")
+            or self.word(i + 3, "am", "pm", "on", "noon", "midnight")
             or self.word(i, "noon", "midnight")
         ):
             return None

@@ -28,6 +28,7 @@ from ``period`` to ``range`` and the daily windows are here; ``point``, ``date``
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from notices.dates.point_reader import PointReader
@@ -43,6 +44,7 @@ from notices.dates.vocabulary import (
     _DEADLINE_KW,
     _DURATION_LABELS,
     _END_MARKS,
+    _FESTIVALS,
     _INCLUSIVE,
     _NEXT_DAY,
     _OPEN_END,
@@ -55,6 +57,12 @@ from notices.dates.vocabulary import (
     _num,
 )
 
+_MOVED = re.compile(r"(?:顺延|延后|推迟|推延|押后|延期|改期|改|移)$")
+_SPAN_WORDS = re.compile(r"截止|截至|期限|有效期|时间|日期|(?<!改)期$")
+_SENTENCE_END = re.compile(r"[。;；!?！？\n]")
+_RESUMES_AFTER = re.compile(r"\s*(?:重开|重新开放|恢复|解封|解除|开通|通车)")
+_ANNOUNCED = re.compile(r"[^,，。;；:：\d\n]{0,24}?(?:公告|公布|揭晓|放榜)(?!期|时间)")
+
 #: What may say a year before its month (本年, 去年 …; the tokenizer may leave 年 apart).
 _YEAR_WORDS = frozenset(("本", "今", "明", "去", "上", "来", "本年", "今年", "明年", "去年"))
 #: Words before a number of days that count the first day too: 起连续十日, 一连10日.
@@ -66,7 +74,9 @@ class Grammar(PointReader):
 
     def period(self, i: int, prev: Point | None) -> Draft | None:
         tok = self.t[i]
-        if tok.kind is Kind.GAP or tok.kind is Kind.PAREN:
+        if tok.kind is Kind.PAREN:
+            return self._bracketed_day(i)
+        if tok.kind is Kind.GAP:
             return None
         if tok.kind is Kind.KW:
             if tok.value in _DEADLINE_KW or (tok.value in ("至", "到") and self._starts_clause(i)):
@@ -98,6 +108,22 @@ class Grammar(PointReader):
                 return replace(draft, first=i, end=None)  # from May 11: open-ended
             return replace(draft, first=i)
         return self._range(i, prev)
+
+    def _bracketed_day(self, i: int) -> Draft | None:
+        """A bracket holding only a date, after a name for the day that is no date itself:
+        聖誕節前夕(十二月二十四日), 元旦日(二○○八年一月一日). A bracket after a date restates it
+        and is read with that date, so it never reaches here."""
+        said = self.gloss(i)
+        if said is None or said.month is None or said.day is None:
+            return None
+        before = self.at(i - 1)
+        if before is not None and before.kind is Kind.UNIT and before.value == "日":
+            before = self.at(i - 2)  # 元旦日
+            if before is None or not before.is_kw(*_FESTIVALS):
+                return None
+        if before is not None and before.kind is not Kind.GAP and not before.is_kw(*_FESTIVALS):
+            return None  # 5月10日（五月十日）, 今日（五月十日）: read with the day before it
+        return Draft(said, said, i, i + 1)
 
     def _month_dot_day(self, i: int) -> tuple[int, int, int] | None:
         """``5.11`` (or ``5.11日``) at ``i``: (month, day, next index)."""
@@ -222,7 +248,22 @@ class Grammar(PointReader):
             k += 1
         if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
             k += 1
+        if self._moved_to(i):
+            return self._daily(Draft(pt, pt, i, k)) if not pt.time_only else None
         return Draft(None, pt, i, k, label=label)
+
+    def _moved_to(self, i: int) -> bool:
+        """``顺延至下周一`` / ``改至5月20日举行``: what was planned now happens on that day, which is
+        no deadline (``报名截止时间延至…`` and ``有效期延至…`` still end there)."""
+        if not self.kw(i, "至", "到"):
+            return False
+        before = self.at(i - 1)
+        if before is None or before.kind is not Kind.GAP:
+            return False
+        words = str(before.value).strip()
+        if self.kw(i - 2, "截止", "截至", "时间", "日期"):
+            return False  # 报名截止时间顺延至…: the deadline moves, still a deadline
+        return _MOVED.search(words) is not None and _SPAN_WORDS.search(words) is None
 
     def _due_words(self, j: int) -> bool:
         """A few Chinese words right after 截止 and before 时间/日期."""
@@ -363,6 +404,11 @@ class Grammar(PointReader):
             if duration is not None:
                 days, workdays, k = duration
                 return Draft(start, None, i, k, duration_days=days, workdays=workdays)
+            later = self._reopens(j + 1, start)
+            if later is not None:
+                return Draft(start, later[0], i, later[1])
+            if start.hour is not None and self._announced(j + 1):
+                return Draft(start, start, i, j + 1)  # 6月13日上午9时起在网站公告: results out at 9
             return Draft(start, None, i, j + 1)
         inclusive = j + 1 if self._inclusive(j) else j
         if (
@@ -376,6 +422,35 @@ class Grammar(PointReader):
         if start.weak or start.time_only:
             return None
         return self._daily(Draft(start, start, i, j))
+
+    def _reopens(self, j: int, start: Point) -> tuple[Point, int] | None:
+        """The end of a period opened with 起, told later in its sentence by what resumes then:
+        ``下午五时起…封闭梳士巴利道等，料至晚上十一时半重开``."""
+        for k in range(j, min(j + 40, len(self.t))):
+            tok = self.t[k]
+            if tok.kind is Kind.GAP and _SENTENCE_END.search(str(tok.value)):
+                return None
+            if tok.kind is Kind.NUM:
+                return None  # another number first: it is not this period's end
+            if not tok.is_kw("至", "到"):
+                continue
+            found = self.point(k + 1, start)
+            if found is None:
+                return None
+            end, last = found
+            after = self.at(last)
+            if end.hour is None or after is None or after.kind is not Kind.GAP:
+                return None
+            return (end, last) if _RESUMES_AFTER.match(str(after.value)) else None
+        return None
+
+    def _announced(self, j: int) -> bool:
+        """``…起`` followed in its clause by a result being made public (公告, 公布, 放榜): that
+        is a moment, not a period left open."""
+        tok = self.at(j)
+        if tok is None or tok.kind is not Kind.GAP or not self.text:
+            return False
+        return _ANNOUNCED.match(self.text, tok.start) is not None
 
     def _relative_day(self, start: Point, i: int, j: int) -> Draft | None:
         """今天 / 明天 said alone are no period, unless their clause gives the hours (今天…从上午

@@ -83,18 +83,23 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
     tokens = grammar.t
     j = draft.last
     window: Draft | None = None
-    for _ in range(10):
+    for _ in range(48):
         tok = grammar.at(j)
         if tok is None:
             return None
         if tok.kind is Kind.NUM or (tok.kind is Kind.KW and tok.value in START_KEYWORDS):
-            window = grammar.period(j, draft.start)
+            window = grammar.period(j, draft.start) or _moment(grammar, j, draft)
             if window is not None and window.start is not None and window.end is not None:
                 break
             if tok.kind is Kind.NUM:
                 return None  # another number first: the hours are not this day's
             window = None  # a part of the day said alone (5月28日上午实施): look on
-        elif not ((tok.kind is Kind.GAP and tok.value) or tok.is_sep(",", ":") or tok.is_kw("时间", "为")):
+        elif not (
+            tok.kind is Kind.GAP  # words, or a stretch the tokenizer skipped (measured below)
+            or tok.is_sep(",", ":")
+            or (tok.is_sep("、") and j > draft.last)  # 香港科學館、香港太空館……將於下午五時
+            or tok.is_kw("时间", "为")
+        ):
             return None
         j += 1
     if window is None or window.start is None or window.end is None:
@@ -105,13 +110,27 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
     between = norm[date_end:time_start]
     if _CLAUSE_BREAK.search(between) or any(ch.isdigit() for ch in between):
         return None
-    if len("".join(between.split())) > 24:
+    reach = _MOMENT_REACH if window.start is window.end else 24
+    if len("".join(between.split())) > reach:
         return None
     if "\n" in between and day.span is not None:
         line_start = norm.rfind("\n", 0, day.span[0]) + 1
         if not norm[line_start : day.span[0]].strip() and not between.split("\n", 1)[0].strip():
             return None
     return j, window
+
+
+#: A day's one clock time may come after a list of who it concerns (聖誕節前夕(十二月二十四日)，
+#: 香港科學館、香港太空館……將提早於下午五時休館), still in the sentence.
+_MOMENT_REACH = 160
+
+
+def _moment(grammar: Grammar, j: int, draft: Draft) -> Draft | None:
+    """One clock time said of the day (12月24日提早于下午五时休馆): a moment on that day."""
+    found = grammar.point(j, draft.start)
+    if found is None or not found[0].time_only or found[0].hour is None:
+        return None
+    return Draft(found[0], found[0], j, found[1])
 
 
 def _attached_window(

@@ -18,8 +18,10 @@ from notices.dates.tokens import Kind, Token, tokenize
 from notices.dates.vocabulary import (
     _ADDRESS_AFTER_HAO,
     _AM,
+    _BEFORE_MARKS,
     _FESTIVALS,
     _GAP_AM,
+    _GAP_MIDNIGHT,
     _GAP_PM,
     _LUNAR_DATE,
     _LUNAR_GLOSS,
@@ -295,8 +297,24 @@ class PointReader(EnglishReader):
             half, j = "am", j + 1
         elif gap is not None and gap.kind is Kind.GAP and str(gap.value).strip() in _GAP_PM:
             half, j = "pm", j + 1
+        elif gap is not None and gap.kind is Kind.GAP and str(gap.value).strip() in _GAP_MIDNIGHT:
+            half, j = "midnight", j + 1
+        elif (
+            gap is not None
+            and gap.kind is Kind.GAP
+            and str(gap.value).strip() == "当"
+            and (self.kw(j + 1, "天") or self.unit(j + 1, "日"))
+            and self.at(j + 2) is not None
+        ):
+            return self.time(j + 2)  # 国庆节当天8时至18时: the day said again before its hours
         hour = _num(self.at(j), 0, 24)
         if hour is None:
+            if j > i and self.kw(j, *_BEFORE_MARKS):
+                # 中午前 / 午夜前: the part of the day is the moment itself
+                if half == "noon":
+                    return 12, 0, j
+                if half == "midnight":
+                    return 24, 0, j
             if self.word(i, "noon"):
                 return 12, 0, i + 1
             if self.word(i, "midnight"):
@@ -334,12 +352,18 @@ class PointReader(EnglishReader):
         if self.word(k, "am", "pm"):
             half = str(self.t[k].value)
             k += 1
+        elif self.word(k, "noon") and hour == 12 and minute == 0:
+            k += 1  # 12:00 noon
+        elif self.word(k, "midnight") and hour in (0, 12, 24) and minute == 0:
+            hour, k = 24, k + 1  # 12:00 midnight closes the day
         if half in ("pm",) and hour < 12:
             hour += 12
         elif half == "am" and hour == 12:
             hour = 0
         elif half == "noon" and hour < 6:
             hour += 12
+        elif half == "midnight" and hour == 12:
+            hour = 24  # 午夜12时: the end of that day
         if hour == 24 and minute:
             return None
         return hour, minute, k
@@ -430,6 +454,9 @@ class PointReader(EnglishReader):
                 k += 1
             if self.word(k, "t", "at", "on"):
                 k += 1
+            closing = self.at(k)
+            if closing is not None and closing.kind is Kind.GAP and str(closing.value).strip() in (")", "）"):
+                k += 1  # 星期二(4月1日)中午前: the gloss closes, its hours follow
             timed = self.time(k) if pt.part in ("day", "festival") else None
             if timed is not None:
                 hour, minute, k2 = timed

@@ -60,7 +60,8 @@ def _extent(
 
     ``hint`` is where the last period the text wrote with its year begins: a later yearless
     date the nearest year would put before it ("2022年2月15日至28日……8月15日至31日",
-    published 1 January) continues that year instead."""
+    published 1 January) continues that year instead; one still ahead of the reference date
+    keeps its nearest year (元旦(2008年1月1日)…冬至(12月22日), published 18 December)."""
     if pt.fixed is not None:
         return pt.fixed, pt.fixed_end or pt.fixed
     if anchor is not None:
@@ -100,7 +101,7 @@ def _extent(
         distance = 0 if first <= base <= last else min(abs((first - base).days), abs((last - base).days))
         if distance < best_distance:
             best, best_distance = extent, distance
-    if hint is not None and best is not None and best[1] < hint:
+    if hint is not None and best is not None and best[1] < hint and best[1] < base:
         hinted = _make(hint.year, pt.month, pt.day, pt.part)
         if hinted is not None and hinted[0] >= hint:
             return hinted
@@ -160,7 +161,10 @@ def _resolve(
         if start_pt is not None and start_pt.time_only:
             if anchor is None:
                 return None
+            moment = end_pt is start_pt
             start_pt = Point(fixed=anchor, hour=start_pt.hour, minute=start_pt.minute)
+            if moment:
+                end_pt = start_pt
 
         start_ext: tuple[date, date] | None = None  # type: ignore[no-redef]
         end_ext: tuple[date, date] | None = None

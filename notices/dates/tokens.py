@@ -51,6 +51,7 @@ class Token(NamedTuple):
 _WEEKDAY_CHARS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAY_CHARS.update({str(i + 1): i for i in range(7)})
 
+_RELWEEK_HEAD = re.compile(r"(?:本|这|下|下个)(?:周|星期|礼拜)[一二三四五六日天1-7]")
 _CN_NUM = "〇零一二两三四五六七八九十廿卅百千"
 
 KEYWORDS = (
@@ -174,7 +175,8 @@ _TOKEN_RE = re.compile(
     # 今（13）日 / 明（10）日: a day of the month written inside a relative word, as Taiwan's press does
     r"|(?P<relday>[今明昨]\s*\(\s*\d{1,2}\s*\)(?=\s*日))"
     r"|(?P<paren>\((?![^()]*\d\s*月\s*\d)[^()]{1,40}\))"
-    r"|(?P<relweek>(?:本|这|下|下个)(?:周|星期|礼拜)[一二三四五六日天1-7])"
+    r"|(?P<relweek>(?:本|这|下|下个)(?:周|星期|礼拜)[一二三四五六日天1-7]"
+    r"(?:[、及和至到][一二三四五六日天](?![一二三四五六七八九十\d月日号时点]))*)"
     r"|(?P<weekday>(?:星期|礼拜|周)[一二三四五六日天1-7])"
     r"|(?P<kw>" + _trie_pattern(KEYWORDS) + r")"
     r"|(?P<cn>[" + _CN_NUM + r"]+)(?=\s*(?:[年月日号时点分个天周]|工作日|小时"
@@ -300,7 +302,20 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             append(Token(Kind.WEEKDAY, _WEEKDAY_CHARS[raw[-1]], start, end))
         elif group == "relweek":
             ahead = 0 if raw[0] in "本这" else 1
-            append(Token(Kind.RELWEEK, (ahead, _WEEKDAY_CHARS[raw[-1]]), start, end))
+            head = _RELWEEK_HEAD.match(raw)
+            first = head.end() if head is not None else len(raw)
+            append(Token(Kind.RELWEEK, (ahead, _WEEKDAY_CHARS[raw[first - 1]]), start, start + first))
+            # 下周一、二 / 下周一至三: the days after the first are of the same week
+            for at in range(first, len(raw), 2):
+                joiner, day = raw[at], raw[at + 1]
+                where = start + at
+                if joiner in "至到":
+                    append(Token(Kind.KW, joiner, where, where + 1))
+                elif joiner == "、":
+                    append(Token(Kind.SEP, joiner, where, where + 1))
+                else:
+                    append(Token(Kind.GAP, joiner, where, where + 1))
+                append(Token(Kind.RELWEEK, (ahead, _WEEKDAY_CHARS[day]), where + 1, where + 2))
         else:  # paren
             append(Token(Kind.PAREN, raw[1:-1].strip(), start, end))
     if gap_start >= 0:

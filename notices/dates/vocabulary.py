@@ -64,6 +64,7 @@ _NEXT_DAY = ("次日", "翌日", "隔日", "次晨", "翌晨")
 #: One-character halves of the day that PDF and web text leave as plain prose: 晚23:00, 早8:00.
 _GAP_AM = frozenset(("早", "晨", "清晨", "早间", "凌晨", "每早"))
 _GAP_PM = frozenset(("晚", "夜", "晚间", "夜晚", "深夜", "当晚", "每晚", "每夜", "每晚间", "每日晚间"))
+_GAP_MIDNIGHT = frozenset(("午夜", "半夜", "子夜"))
 #: What an end told by an event looks like (after 至 / until).
 _OPEN_END = re.compile(
     r"[^,，。;；:：\d\n]{0,20}(?:结束|完成|竣工|完工|为止|解除|散去|另行通知|恢复)"

@@ -65,6 +65,10 @@ def paragraphs(text: str) -> list[Para]:
             in_news = False
         elif line.news:
             in_news = True
+        if i > 0 and _is_cell(n, lines[i - 1].norm):
+            # a table's date or hours cell (2月14日 ⏎ 司打口): its row, not the line above
+            line.ends = not n.rstrip().endswith(_OPEN_TAIL)
+            open_para = None
         if open_para is not None and (not line.structural or _label_mid_sentence(line, lines[i - 1], short)):
             gap = " " if line.text[0].isascii() and not _joins_tight(open_para.text, line.text) else ""
             open_para.text += gap + line.text
@@ -92,6 +96,31 @@ def paragraphs(text: str) -> list[Para]:
     return _merge_titles(paras)
 
 
+#: A line holding only days of a month (2月14日, 2月13日及14日, 2月24日至26日): a table cell.
+_N = r"[\d〇零○一二三四五六七八九十]"
+_DAY = rf"(?:{_N}{{2,4}}\s*年\s*)?{_N}{{1,2}}\s*月\s*{_N}{{1,3}}\s*[日号]"
+_DATE_CELL = re.compile(
+    rf"\s*{_DAY}(?:\s*[及和与、至到~-]\s*(?:{_DAY}|\d{{1,2}}\s*[日号]))*"
+    r"(?:\s*[(（][^()（）]{1,6}[)）]|[\s,，]*(?:星期|周|礼拜)[一二三四五六日天])?\s*$"
+)
+
+
+#: A line holding only hours (凌晨0时30分至清晨6时, 8:00-17:00), or the first half of them.
+_TIME_CELL = re.compile(
+    r"\s*(?:(?:凌晨|清晨|早上|上午|中午|下午|晚上|傍晚|夜间)?\s*\d{1,2}\s*(?:[时点](?:\s*\d{1,2}\s*分|半)?|:\d{2})"
+    r"\s*(?:[至到~-]\s*|$))+\s*$"
+)
+_OPEN_TAIL = ("至", "到", "-", "~", "—")
+
+
+def _is_cell(norm: str, above: str) -> bool:
+    """Whether a line is a table cell of days or hours that starts its own paragraph: not the
+    value after a label (停电时间：⏎5月12日), nor the second half of hours broken across lines."""
+    if above.endswith((":", "：")) or above.rstrip().endswith(_OPEN_TAIL):
+        return False
+    return _DATE_CELL.match(norm) is not None or _TIME_CELL.match(norm) is not None
+
+
 def _continues(norm: str) -> bool:
     """A line that can only finish the line above: it opens with a comma or closing
     bracket, or with the second half of a range ("至2022年6月20日")."""
@@ -117,7 +146,9 @@ def _joins_tight(left: str, right: str) -> bool:
     broken across lines inside Chinese text ("至1⏎1:00") is one number again."""
     if _BROKEN_NUMBER.search(left) and right[:1].isdigit():
         return True
-    return not (left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum())
+    last = left[-1:]
+    ends_word = last.isascii() and (last.isalnum() or last in ".,;:!?)")  # "accepted." ⏎ "If a …"
+    return not (ends_word and right[:1].isascii() and right[:1].isalnum())
 
 
 #: The last digits of a line that follow Chinese text or a range sign, not an English word.

@@ -7,7 +7,7 @@ limits hold wherever the chat is dispatched (``free_at``: the first instant a ne
 ``dispatch_pace`` is one row: the next free slot of the global rate, reserved by all dispatchers.
 
 Revision ID: 0008
-Revises: 0007
+Revises: 0011
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008"
-down_revision: str | None = "0007"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,287 @@
+"""Web processes behind a load balancer: updates per second of 1 and of 3 ``noticebot run --webhook
+--no-scheduler`` processes, each against the same number of bare echo processes on the same machine.
+
+Starts the local Bot API stand-in (where replies go), a round-robin proxy, and the processes; posts a
+burst of updates from many users (half "/help", half "what roads are closed") to the proxy with many
+requests in flight, as Telegram does, and times until every one is answered (a web process answers
+once the update is handled). The echo process parses the update and sends its text back with
+python-telegram-bot, and nothing else: the ceiling of PTB + HTTP + the proxy here. Runs on the database
+DATABASE_URL names (a schema of its own on PostgreSQL, dropped afterwards); on SQLite only the single
+process is measured (SQLite serves one process).
+
+    .venv/bin/python bench/web.py [--updates 600] [--in-flight 32] [--notices 2000] [--rounds 3]
+
+Prints updates/s per configuration (min / median / max over interleaved rounds) and ours ÷ echo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import aiohttp
+from aiohttp import web
+from sqlalchemy import text
+
+from bench.query import fill
+from bot.runner import token_secret
+from bot.standin import StandIn
+from db.engine import make_engine, upgrade
+
+QUESTIONS = ("/help", "what roads are closed")
+ECHO = """
+import asyncio, sys
+from aiohttp import web
+from telegram import Bot, Update
+
+async def main(port, token, base):
+    async with Bot(token, base_url=base + "/bot") as bot:
+        async def hook(request):
+            update = Update.de_json(await request.json(), bot)
+            await bot.send_message(update.effective_chat.id, update.effective_message.text)
+            return web.Response(text="ok")
+        app = web.Application()
+        app.router.add_post("/hook", hook)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", port).start()
+        print("Ctrl-C to stop", flush=True)
+        await asyncio.Event().wait()
+
+asyncio.run(main(int(sys.argv[1]), sys.argv[2], sys.argv[3]))
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Proxy:
+    """Round robin over the backends, many requests at once."""
+
+    def __init__(self) -> None:
+        self.backends: list[int] = []
+        self.turn = 0
+        self.app = web.Application()
+        self.app.router.add_post("/hook", self.forward)
+        self.runner = web.AppRunner(self.app, access_log=None)
+        self.port = free_port()
+        self.client: aiohttp.ClientSession | None = None
+
+    async def __aenter__(self) -> Proxy:
+        self.client = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=256))
+        await self.runner.setup()
+        await web.TCPSite(self.runner, "127.0.0.1", self.port).start()
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        await self.runner.cleanup()
+        if self.client is not None:
+            await self.client.close()
+
+    async def forward(self, request: web.Request) -> web.Response:
+        assert self.client is not None
+        port = self.backends[self.turn % len(self.backends)]
+        self.turn += 1
+        headers = {
+            k: v for k, v in request.headers.items() if k.lower().startswith(("x-telegram", "content-type"))
+        }
+        async with self.client.post(
+            f"http://127.0.0.1:{port}/hook", data=await request.read(), headers=headers
+        ) as r:
+            return web.Response(status=r.status, body=await r.read())
+
+
+async def wait_line(process: asyncio.subprocess.Process, needle: str, timeout: float = 120) -> None:  # noqa: ASYNC109
+    assert process.stdout is not None
+
+    async def read() -> None:
+        assert process.stdout is not None
+        async for raw in process.stdout:
+            if needle in raw.decode(errors="replace"):
+                return
+        raise RuntimeError("a process exited before it was ready")
+
+    await asyncio.wait_for(read(), timeout)
+
+
+@asynccontextmanager
+async def processes(
+    kind: str, count: int, server: StandIn, proxy: Proxy, env: dict[str, str], workdir: str
+) -> AsyncIterator[None]:
+    started: list[asyncio.subprocess.Process] = []
+    ports = [free_port() for _ in range(count)]
+    try:
+        for port in ports:
+            if kind == "echo":
+                argv = [sys.executable, "-c", ECHO, str(port), server.token, server.url]
+            else:
+                argv = [
+                    str(Path(sys.executable).with_name("noticebot")),
+                    "run",
+                    "--webhook",
+                    f"http://127.0.0.1:{proxy.port}/hook",
+                    "--listen",
+                    f"127.0.0.1:{port}",
+                    "--no-scheduler",
+                ]
+            process = await asyncio.create_subprocess_exec(
+                *argv,
+                cwd=workdir,
+                env=env,
+                stdin=asyncio.subprocess.DEVNULL,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.STDOUT,
+            )
+            started.append(process)
+        for process in started:
+            await wait_line(process, "Ctrl-C to stop")
+            asyncio.get_running_loop().create_task(_drain(process))
+        proxy.backends = ports
+        yield
+    finally:
+        for process in started:
+            if process.returncode is None:
+                process.terminate()
+        for process in started:
+            try:
+                await asyncio.wait_for(process.wait(), 30)
+            except TimeoutError:
+                process.kill()
+
+
+async def _drain(process: asyncio.subprocess.Process) -> None:
+    assert process.stdout is not None
+    async for _ in process.stdout:
+        pass
+
+
+def updates(users: list[dict[str, Any]], count: int, first_id: int) -> list[dict[str, Any]]:
+    made = []
+    for number in range(count):
+        user = users[number % len(users)]
+        words = QUESTIONS[number % len(QUESTIONS)]
+        message: dict[str, Any] = {
+            "message_id": 10_000 + number,
+            "date": int(time.time()),
+            "chat": {"id": user["id"], "type": "private", "first_name": user["first_name"]},
+            "from": user,
+            "text": words,
+        }
+        if words.startswith("/"):
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(words)}]
+        made.append({"update_id": first_id + number, "message": message})
+    return made
+
+
+async def burst(proxy: Proxy, secret: str, batch: list[dict[str, Any]], in_flight: int) -> float:
+    """Updates per second for ``batch`` posted with ``in_flight`` requests at a time."""
+    slots = asyncio.Semaphore(in_flight)
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret}
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=in_flight)) as client:
+
+        async def post(update: dict[str, Any]) -> None:
+            async with (
+                slots,
+                client.post(f"http://127.0.0.1:{proxy.port}/hook", json=update, headers=headers) as r,
+            ):
+                if r.status != 200:
+                    raise RuntimeError(f"update {update['update_id']}: HTTP {r.status}")
+
+        started = time.perf_counter()
+        await asyncio.gather(*(post(update) for update in batch))
+        return len(batch) / (time.perf_counter() - started)
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--updates", type=int, default=600)
+    parser.add_argument("--in-flight", type=int, default=32)
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--notices", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+
+    url = os.environ.get("DATABASE_URL", "")
+    postgres = url.startswith("postgresql")
+    workdir = tempfile.mkdtemp(prefix="noticebot-web-")
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    if not postgres:
+        url = f"sqlite+aiosqlite:///{Path(workdir) / 'bench.sqlite3'}"
+    admin = make_engine(url)
+    if postgres:
+        async with admin.begin() as connection:
+            await connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine = make_engine(url, schema=schema if postgres else None)
+    try:
+        await upgrade(engine)
+        await fill(engine, args.notices, 7)
+        await engine.dispose()
+        base = {k: v for k, v in os.environ.items() if not k.startswith(("NOTICEBOT_", "TELEGRAM_"))}
+        async with StandIn() as server, Proxy() as proxy:
+            users = [server.user(f"U{n}", language_code="en").to_api() for n in range(args.users)]
+            env = {
+                **base,
+                "DATABASE_URL": url,
+                "TELEGRAM_BOT_TOKEN": server.token,
+                "TELEGRAM_API_BASE_URL": server.url,
+                "NOTICEBOT_INSTANCE_CHECK_SECONDS": "0",
+                "NOTICEBOT_LOG_FORMAT": "json",
+            }
+            if postgres:
+                env["NOTICEBOT_DB_SCHEMA"] = schema
+            sizes = (1, 3) if postgres else (1,)
+            rates: dict[tuple[str, int], list[float]] = {}
+            next_id = 1
+            for _ in range(args.rounds):  # interleaved: each round measures every configuration once
+                for size in sizes:
+                    for kind in ("echo", "bot"):
+                        async with processes(kind, size, server, proxy, env, workdir):
+                            batch = updates(users, args.updates, next_id)
+                            next_id += args.updates
+                            rate = await burst(proxy, token_secret(server.token), batch, args.in_flight)
+                            rates.setdefault((kind, size), []).append(rate)
+        where = "PostgreSQL" if postgres else "SQLite"
+        print(f"{args.updates} updates, {args.in_flight} in flight, {args.notices:,} notices, {where}")
+        for size in sizes:
+            ours, echo = rates[("bot", size)], rates[("echo", size)]
+            ratios = [a / b for a, b in zip(ours, echo, strict=True)]
+            print(
+                f"{size} process{'es' if size > 1 else ''}: bot {_spread(ours)} updates/s, "
+                f"echo {_spread(echo)} updates/s, bot ÷ echo {_spread(ratios, 2)}"
+            )
+        if postgres:
+            scale = [a / b for a, b in zip(rates[("bot", 3)], rates[("bot", 1)], strict=True)]
+            print(f"3 bot processes ÷ 1: {_spread(scale, 2)} (2 cores shared with the proxy and stand-in)")
+    finally:
+        await engine.dispose()
+        if postgres:
+            async with admin.begin() as connection:
+                await connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        await admin.dispose()
+
+
+def _spread(values: list[float], digits: int = 0) -> str:
+    low, mid, high = min(values), statistics.median(values), max(values)
+    return f"{low:.{digits}f} / {mid:.{digits}f} / {high:.{digits}f}"
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
