@@ -8,7 +8,7 @@ block (a few tens of milliseconds of sending), not per message.
 
 A slot whose moment has passed by more than ``tolerance`` is dropped unused: a message sent late next to
 one sent on time would bunch them, and the limit is judged by when messages arrive. ``fill`` keeps the
-slots a little apart from the limit (0.95: 95 % of it) so that small delays between sending and
+slots a little apart from the limit (0.92: 92 % of it) so that delays between sending and
 arriving do not add up to a burst. A 429 pushes ``next_at`` past its ``retry_after`` for everyone.
 """
 
@@ -38,7 +38,7 @@ class SharedPace:
         sessions: async_sessionmaker[AsyncSession],
         rate: float,
         *,
-        fill: float = 0.95,
+        fill: float = 0.92,
         block_seconds: float = 0.05,
         tolerance: float = 0.02,
     ) -> None:

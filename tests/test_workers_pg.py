@@ -21,6 +21,7 @@ from tests.test_jobs_support import Sessions
 from tests.workers_support import (
     check_limits,
     deliveries,
+    explain_429s,
     per_notice,
     seed_outbox,
     start_worker,
@@ -70,7 +71,7 @@ async def test_four_workers_send_5000_exactly_once_within_the_limits(
         finally:
             logs = await stop_all(workers)
         sent = deliveries(server)
-        assert server.count_429 == 0
+        assert server.count_429 == 0, explain_429s(server)
     counts = per_notice(sent)
     assert sum(counts.values()) == total, "no duplicates"
     assert set(counts.values()) == {1}
@@ -132,7 +133,7 @@ async def test_a_killed_workers_claims_go_to_the_others_after_its_lease(
         finally:
             await stop_all(workers)
         sent = deliveries(server)
-        assert server.count_429 == 0
+        assert server.count_429 == 0, explain_429s(server)
     counts = per_notice(sent)
     assert {chat for chat, _n in counts} == set(expected)
     assert len(counts) == total, "every reminder arrived"

@@ -138,3 +138,20 @@ def per_notice(sent: Sequence[tuple[float, int, str]]) -> Counter[tuple[int, int
         assert found is not None, text
         counts[(chat, int(found.group(1)))] += 1
     return counts
+
+
+def explain_429s(server: StandIn) -> list[str]:
+    """For each 429 the stand-in answered: how many messages it had accepted in the second before, and
+    how long before the same chat had last received one (which limit the sender ran into)."""
+    accepted: list[tuple[float, int]] = []
+    out = []
+    for request in server.requests("sendMessage"):
+        chat = int(request.params["chat_id"])
+        if request.ok:
+            accepted.append((request.time, chat))
+        elif request.status == 429:
+            in_second = sum(1 for at, _c in accepted if at > request.time - 1.0)
+            last = max((at for at, c in accepted if c == chat), default=None)
+            gap = f"{request.time - last:.3f}s" if last is not None else "never"
+            out.append(f"chat {chat}: {in_second} accepted in the second before; chat's last {gap} before")
+    return out
