@@ -41,6 +41,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "run": "bot.cli_run:run",
     "try": "bot.cli_run:try_command",
     "reminders": "bot.cli_reminders:reminders",
+    "worker": "bot.cli_worker:worker",
 }
 
 

@@ -10,7 +10,7 @@ import re
 import shlex
 import sys
 from collections.abc import Awaitable, Callable, Coroutine
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -121,10 +121,21 @@ def run(
             ops = parse_listen(ops_at)
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--ops-listen") from error
+    from db.dispatch_lock import AlreadyRunning, DispatchLock
+
+    lock = DispatchLock(settings.database_url)
+    try:
+        lock.acquire()  # SQLite: one bot or worker per file
+    except AlreadyRunning as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_CONFLICT)
     configure_logging(
         verbose=verbose or bool(getattr(obj, "debug", False)), json_lines=settings.log_format == "json"
     )
-    outcome = asyncio.run(_run(settings, webhook, reminders=reminders, ops=ops))
+    try:
+        outcome = asyncio.run(_run(settings, webhook, reminders=reminders, ops=ops, exclusive=lock.held))
+    finally:
+        lock.release()
     if outcome in (Outcome.CONFLICT, Outcome.WEBHOOK_CONFLICT):
         from bot.runner import CONFLICT_MESSAGE, WEBHOOK_CONFLICT_MESSAGE
 
@@ -138,7 +149,12 @@ def run(
 
 
 async def _run(
-    settings: Settings, webhook: Any, *, reminders: bool = True, ops: tuple[str, int] | None = None
+    settings: Settings,
+    webhook: Any,
+    *,
+    reminders: bool = True,
+    ops: tuple[str, int] | None = None,
+    exclusive: bool = False,
 ) -> Any:
     from telegram.ext import AIORateLimiter
 
@@ -170,7 +186,9 @@ async def _run(
                 app,
                 webhook=webhook,
                 handle_signals=True,
-                background=reminder_jobs(settings, sessions, clock) if reminders else None,
+                background=reminder_jobs(settings, sessions, clock, exclusive=exclusive)
+                if reminders
+                else None,
                 backoff=Backoff(settings.telegram_retry_seconds, settings.telegram_retry_max_seconds),
                 probe_seconds=settings.instance_check_seconds,
                 announce=lambda app: announce(banner(app, settings, webhook, reminders=reminders)),
@@ -185,9 +203,10 @@ async def _run(
 
 
 def reminder_jobs(
-    settings: Settings, sessions: async_sessionmaker[AsyncSession], clock: Clock
+    settings: Settings, sessions: async_sessionmaker[AsyncSession], clock: Clock, *, exclusive: bool = False
 ) -> Callable[[App, asyncio.Event], Coroutine[Any, Any, None]]:
     """The reminder dispatcher and planner sweep, as repeating jobs on the bot's own JobQueue.
+    ``exclusive``: this process holds the SQLite file's dispatch lock (no other dispatcher exists).
 
     Reminders go out through a Bot of their own without AIORateLimiter: the dispatcher keeps Telegram's
     limits itself (overall rate, per chat, per group) and would otherwise be throttled twice."""
@@ -203,7 +222,15 @@ def reminder_jobs(
         api, files = api_urls(settings.telegram_api_base_url)
         async with Bot(app.bot.token, base_url=api, base_file_url=files) as push_bot:
             dispatcher = Dispatcher(
-                sessions, TelegramSender(push_bot), clock, tz=settings.zone, rate=settings.messages_per_second
+                sessions,
+                TelegramSender(push_bot),
+                clock,
+                tz=settings.zone,
+                rate=settings.dispatch_rate,
+                max_in_flight=settings.dispatch_in_flight,
+                lease=timedelta(seconds=settings.lease_seconds),
+                exclusive=exclusive,
+                stopping=stop,
             )
             jobs = attach(
                 app.job_queue,

@@ -52,6 +52,22 @@ class Settings(BaseSettings):
     ops_listen: str | None = Field(default=None, validation_alias="NOTICEBOT_OPS_LISTEN")
     health_max_lag: float = Field(default=600.0, gt=0, validation_alias="NOTICEBOT_HEALTH_MAX_LAG")
 
+    # Dispatch across processes (`noticebot worker`, and `noticebot run` with reminders): the global
+    # message rate shared by all of them (Telegram: 30/s; paid broadcasts up to 1000/s), how long a claim
+    # holds without renewal (a dead process's claims go to the others after it), and sends in flight at
+    # once per process (also the most a killed process can send twice, with its unwritten marks).
+    global_rate: float = Field(default=30.0, gt=0, le=10_000, validation_alias="NOTICEBOT_GLOBAL_RATE")
+    lease_seconds: float = Field(default=60.0, ge=1, le=3600, validation_alias="NOTICEBOT_LEASE_SECONDS")
+    dispatch_in_flight: int = Field(default=16, ge=1, le=256, validation_alias="NOTICEBOT_DISPATCH_IN_FLIGHT")
+
+    @property
+    def dispatch_rate(self) -> float:
+        """The global rate: NOTICEBOT_GLOBAL_RATE, or the older NOTICEBOT_MESSAGES_PER_SECOND if only that
+        one is set."""
+        if "global_rate" not in self.model_fields_set and "messages_per_second" in self.model_fields_set:
+            return self.messages_per_second
+        return self.global_rate
+
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:

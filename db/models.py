@@ -8,6 +8,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -270,6 +271,10 @@ class Reminder(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(String(500))
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The dispatcher holding the claim and when the claim runs out (jobs.claims): only an expired
+    # claim is taken over by another dispatcher.
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     reply_to: Mapped[int | None] = mapped_column(BigInteger)
@@ -304,6 +309,28 @@ class KeyValue(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class ChatOwner(Base):
+    """Which dispatcher sends to a chat now (jobs.claims): one at a time, so the per-chat and per-group
+    limits hold across processes. Times are epoch seconds of the dispatchers' clocks."""
+
+    __tablename__ = "chat_owners"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    owner: Mapped[str | None] = mapped_column(String(64), index=True)
+    lease_until: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    # The first instant a new owner may send to the chat (its limits, carried over from the last owner).
+    free_at: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+
+
+class DispatchPace(Base):
+    """One row: the next free slot of the global message rate, shared by every dispatcher (jobs.pace)."""
+
+    __tablename__ = "dispatch_pace"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    next_at: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
 
 
 class BotState(Base):

@@ -11,8 +11,11 @@ import argparse
 import asyncio
 import logging
 import signal
+import sys
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
+from db.dispatch_lock import AlreadyRunning, DispatchLock
 from db.engine import make_engine, make_sessionmaker
 from jobs.clock import SystemClock
 from jobs.dispatcher import Dispatcher
@@ -23,6 +26,12 @@ async def dispatch(args: argparse.Namespace) -> int:
     from telegram import Bot
     from telegram.request import HTTPXRequest
 
+    lock = DispatchLock(args.database_url)
+    try:
+        lock.acquire()
+    except AlreadyRunning as error:
+        print(error, file=sys.stderr)
+        return 3
     engine = make_engine(args.database_url, schema=args.schema)
     sessions = make_sessionmaker(engine)
     request = HTTPXRequest(connection_pool_size=max(8, args.in_flight * 2))
@@ -40,6 +49,9 @@ async def dispatch(args: argparse.Namespace) -> int:
                 tz=ZoneInfo(args.tz),
                 rate=args.rate,
                 max_in_flight=args.in_flight,
+                lease=timedelta(seconds=args.lease),
+                exclusive=lock.held,
+                stopping=stop,
             )
             if args.until_idle:
                 stats = await dispatcher.run_once()
@@ -50,6 +62,7 @@ async def dispatch(args: argparse.Namespace) -> int:
                 await dispatcher.run_forever(interval=args.interval, stop=stop)
     finally:
         await engine.dispose()
+        lock.release()
     return 0
 
 
@@ -84,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--rate", type=float, default=30.0, help="messages per second overall; 0: no limit")
     run.add_argument("--in-flight", type=int, default=8)
     run.add_argument("--interval", type=float, default=1.0)
+    run.add_argument("--lease", type=float, default=60.0, help="seconds a claim holds unrenewed")
     run.add_argument("--until-idle", action="store_true", help="send what is due, then exit")
     plan = sub.add_parser("sweep", help="plan what was published or changed; move the horizon on")
     plan.add_argument("--database-url", required=True)

@@ -1,14 +1,17 @@
 """Sending due reminders from the outbox, in due order, within Telegram's limits.
 
-A run claims due rows (``pending`` → ``sending`` with ``claimed_at``; ``FOR UPDATE SKIP LOCKED`` on
-PostgreSQL so two processes never claim the same row), renders each text at send time, sends it, and
-marks the row ``sent`` with Telegram's message_id (and a ``sent_messages`` row).
+A run claims due rows (``pending`` → ``sending`` with an owner and a lease, see ``jobs.claims``),
+renders each text at send time, sends it, and marks the row ``sent`` with Telegram's message_id (and a
+``sent_messages`` row). On PostgreSQL several dispatchers share the work: claims skip locked rows, a
+chat's sends belong to one dispatcher at a time, and the global rate is one budget in the database
+(``jobs.pace``).
 
 Delivery guarantee: every planned row is eventually sent, skipped (no longer meaningful), cancelled
-(chat gone, notice withdrawn) or failed (Telegram refused it, recorded in ``last_error``). A row stuck in
-``sending`` after a crash is sent again on the next start; so a message is duplicated only if the process
-died after Telegram accepted it and before its row was marked — at most ``in_flight_bound`` messages
-(sends under way plus marks not yet written).
+(chat gone, notice withdrawn) or failed (Telegram refused it, recorded in ``last_error``). A row left in
+``sending`` by a dispatcher that died is taken over by another once its lease has run out (on SQLite,
+where one process dispatches, at the next start); so a message is duplicated only if the process died
+after Telegram accepted it and before its row was marked — at most ``in_flight_bound`` messages (sends
+under way plus marks not yet written).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import asyncio
 import contextlib
 import heapq
 import logging
+import math
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -31,8 +35,11 @@ from db.engine import session_scope
 from db.models import Chat, NoticeStatus, Reminder, ReminderStatus, SentMessage
 from jobs import metrics
 from jobs.burst import burst_items
+from jobs.claims import Claims, new_owner
+from jobs.claims import Row as _Row
 from jobs.clock import Clock, Sleep
 from jobs.due import Event, NoticeView, still_meaningful
+from jobs.pace import SharedPace
 from jobs.planner import deactivate_chat
 from jobs.ratelimit import RateLimiter
 from jobs.sender import ButtonRows, ChatGone, Rejected, RetryLater, Sender, SendError, Transient
@@ -81,19 +88,6 @@ class DispatchStats:
                 self.lateness.extend(other.lateness)
             else:
                 setattr(self, name, getattr(self, name) + getattr(other, name))
-
-
-@dataclass(slots=True)
-class _Row:
-    id: int
-    chat_id: int
-    notice_id: int
-    period_id: int
-    event: str
-    due_at: datetime
-    attempts: int
-    reply_to: int | None
-    detail: str | None
 
 
 @dataclass(slots=True)
@@ -156,14 +150,30 @@ class Dispatcher:
         backoff_max: float = 300.0,
         max_attempts: int = 50,
         give_up_after: float = 5.0,
+        owner: str | None = None,
+        shared: bool | None = None,
+        exclusive: bool = False,
+        stopping: asyncio.Event | None = None,
     ) -> None:
+        """``shared``: coordinate with other dispatchers through the database (default: on PostgreSQL);
+        ``exclusive``: this is the only dispatcher on the database (a SQLite file this process has
+        locked), so claims left behind at start are dead at once; ``stopping``: when set, the run stops
+        launching sends, finishes those under way and gives back what it claimed."""
         self.sessions = sessions
         self.sender = sender
         self.clock = clock
         self.tz = tz
+        self.rate = rate
         self.limiter = RateLimiter(
             rate, per_chat_interval=per_chat_interval, group_per_minute=group_per_minute
         )
+        self.owner = owner or new_owner()
+        self.shared = shared
+        self.exclusive = exclusive
+        self.stopping = stopping
+        self.claims: Claims | None = None
+        self.pace: SharedPace | None = None
+        self._last_takeover = -float("inf")
         self.max_in_flight = max(1, max_in_flight)
         self.flush_every = max(1, flush_every)
         self.batch = max(1, batch)
@@ -190,62 +200,47 @@ class Dispatcher:
 
     # --- claiming ------------------------------------------------------------------------------------
 
+    async def _setup(self) -> Claims:
+        """Decide, once, whether to coordinate through the database (PostgreSQL) or alone (SQLite)."""
+        if self.claims is None:
+            if self.shared is None:
+                async with self.sessions() as session:
+                    self.shared = session.get_bind().dialect.name == "postgresql"
+            self.claims = Claims(self.owner, self.lease, shared=self.shared)
+            if self.shared and self.rate and self.rate > 0 and math.isfinite(self.rate):
+                self.pace = SharedPace(self.sessions, self.rate)
+                self.limiter.rate = 0.0  # the shared budget spaces messages; the limiter keeps chats
+        return self.claims
+
     async def recover(self) -> int:
-        """Rows left in ``sending`` by a process that died go back to ``pending`` (they were claimed
-        before this dispatcher started, or their lease ran out)."""
-        now = self.clock.now()
-        cutoff = now - self.lease
-        condition = Reminder.claimed_at < cutoff
-        if not self._recovered:
-            condition = Reminder.claimed_at <= self._started
-            self._recovered = True
+        """Rows left in ``sending`` by a dispatcher that died go back to ``pending``: those whose lease
+        ran out (and at the first run of an ``exclusive`` dispatcher, all of them)."""
+        claims = await self._setup()
+        everything = self.exclusive and not self._recovered
+        self._recovered = True
+        self._last_takeover = self._now()
         async with session_scope(self.sessions) as session:
-            result = await session.execute(
-                update(Reminder)
-                .where(Reminder.status == ReminderStatus.SENDING, condition | Reminder.claimed_at.is_(None))
-                .values(status=ReminderStatus.PENDING, claimed_at=None)
-            )
-        return max(int(getattr(result, "rowcount", 0) or 0), 0)
+            return await claims.take_over_expired(session, self.clock.now(), everything=everything)
 
     async def _claim(self, session: AsyncSession, limit: int, chat_ids: Sequence[int] = ()) -> list[_Row]:
-        now = self.clock.now()
-        due = (
-            select(Reminder.id)
-            .where(Reminder.status == ReminderStatus.PENDING, Reminder.due_at <= now)
-            .order_by(Reminder.due_at, Reminder.id)
-            .limit(limit)
-        )
-        if chat_ids:
-            due = due.where(Reminder.chat_id.in_(chat_ids), Reminder.event.not_in(Event.CORRECTIONS))
-        if session.get_bind().dialect.name == "postgresql":
-            due = due.with_for_update(skip_locked=True)
-        statement = (
-            update(Reminder)
-            .where(Reminder.id.in_(due.scalar_subquery()))
-            .values(status=ReminderStatus.SENDING, claimed_at=now)
-            .returning(
-                Reminder.id,
-                Reminder.chat_id,
-                Reminder.notice_id,
-                Reminder.period_id,
-                Reminder.event,
-                Reminder.due_at,
-                Reminder.attempts,
-                Reminder.reply_to,
-                Reminder.detail,
-            )
-            .execution_options(synchronize_session=False)
-        )
-        rows = [_Row(*r) for r in await session.execute(statement)]
-        rows.sort(key=lambda r: (r.due_at, r.id))
+        assert self.claims is not None
+        rows, free = await self.claims.claim(session, self.clock.now(), limit, chat_ids)
+        for chat_id, at in free.items():
+            self.limiter.hold(chat_id, at)
         return rows
+
+    async def _renew(self) -> None:
+        assert self.claims is not None
+        async with session_scope(self.sessions) as session:
+            await self.claims.renew(session, self.clock.now())
 
     # --- one run -------------------------------------------------------------------------------------
 
     async def run_once(self) -> DispatchStats:
         """Send everything due now (and whatever comes due while sending); returns what happened."""
         stats = DispatchStats()
-        if not self._recovered or self.clock.now() - self._started > self.lease:
+        await self._setup()
+        if not self._recovered or self._now() - self._last_takeover >= self.lease.total_seconds() / 4:
             stats.recovered = await self.recover()
         if self._failures_in_a_row and self.limiter.global_wait(self._now()) > 0:
             return stats  # an outage: wait out the backoff before claiming anything
@@ -256,6 +251,8 @@ class Dispatcher:
     async def run_forever(self, *, interval: float = 1.0, stop: asyncio.Event | None = None) -> None:
         """Tick until ``stop`` is set: each tick drains what is due."""
         stop = stop or asyncio.Event()
+        if self.stopping is None:
+            self.stopping = stop
         while not stop.is_set():
             try:
                 await self.run_once()
@@ -295,6 +292,7 @@ class Dispatcher:
                         for nid in dict.fromkeys(m.notice_ids)
                     ],
                 )
+            mine = self.claims.owner if self.claims is not None else self.owner
             groups: dict[tuple[str, str | None, datetime | None, int], list[int]] = {}
             for m in marks:
                 if m.status != ReminderStatus.SENT:
@@ -303,7 +301,7 @@ class Dispatcher:
             for (status, error, due_at, attempts_added), ids in groups.items():
                 values: dict[str, Any] = {"status": status, "last_error": error}
                 if status == ReminderStatus.PENDING:
-                    values["claimed_at"] = None
+                    values.update(claimed_at=None, claimed_by=None, lease_until=None)
                 if due_at is not None:
                     values["due_at"] = due_at
                 if attempts_added:
@@ -312,7 +310,11 @@ class Dispatcher:
                     chunk = ids[start : start + 500]
                     await session.execute(
                         update(Reminder)
-                        .where(Reminder.id.in_(chunk), Reminder.status == ReminderStatus.SENDING)
+                        .where(
+                            Reminder.id.in_(chunk),
+                            Reminder.status == ReminderStatus.SENDING,
+                            Reminder.claimed_by == mine,
+                        )
                         .values(**values)
                         .execution_options(synchronize_session=False)
                     )
@@ -345,6 +347,7 @@ class _Run:
         self.marks: list[_Mark] = []
         self.more = True
         self.queued = 0
+        self.pause_all_until = 0.0
 
     # queue bookkeeping
 
@@ -395,7 +398,11 @@ class _Run:
     async def _refill(self) -> None:
         if not self.more or self.queued >= self.d.batch // 2:
             return
-        async with session_scope(self.d.sessions) as session:
+        d = self.d
+        async with session_scope(d.sessions) as session:
+            if d.claims is not None and d._now() - d._last_takeover >= d.lease.total_seconds() / 4:
+                d._last_takeover = d._now()
+                self.stats.recovered += await d.claims.take_over_expired(session, d.clock.now())
             rows = await self.d._claim(session, self.d.batch)
             if not rows:
                 self.more = False
@@ -574,6 +581,7 @@ class _Run:
         if isinstance(error, RetryLater):
             stats.flood_waits += 1
             d.limiter.pause(now.timestamp() + max(error.seconds, 0.5))
+            self.pause_all_until = max(self.pause_all_until, now.timestamp() + max(error.seconds, 0.5))
             self._enqueue(job, front=True)
             return
         if isinstance(error, ChatGone):
@@ -637,10 +645,51 @@ class _Run:
         if rows:
             self.marks.append(_Mark([r.id for r in rows], ReminderStatus.PENDING))
 
+    async def _keep_leases(self) -> bool:
+        """Renew this dispatcher's leases when due; False if they had already lapsed (the process was
+        stalled longer than a lease: others may have taken its rows over, so it must stop sending)."""
+        claims = self.d.claims
+        assert claims is not None
+        now = self.d._now()
+        if claims.renewed_at is None:
+            claims.renewed_at = now  # a run starts holding nothing; each claim carries a full lease
+            return True
+        if not claims.renew_due(now):
+            return True
+        lapsed = not claims.lease_valid(now)
+        await self.d._renew()
+        if lapsed:
+            log.warning("dispatch was stalled longer than its lease; giving its claims back")
+        return not lapsed
+
+    async def _wait_for_slot(self, chat_id: int) -> bool:
+        """With the shared budget: take a global slot for a message to ``chat_id`` (True), or put the
+        chat back and wait a little for the next slot (False)."""
+        d = self.d
+        if d.pace is None:
+            return True
+        if self.pause_all_until:
+            await d.pace.pause(self.pause_all_until)
+            self.pause_all_until = 0.0
+        wait = await d.pace.acquire(d._now(), 1 + len(self.ready))
+        if wait <= 0:
+            return True
+        self._schedule(chat_id)
+        await self._wait_tasks(poll=True)
+        if wait >= 0.2:
+            await d._flush(self.marks)
+        await d.sleep(min(wait, 0.25))
+        return False
+
     async def go(self) -> None:
         d = self.d
+        nap = d.lease.total_seconds() / 8
         try:
             while True:
+                if d.stopping is not None and d.stopping.is_set():
+                    break
+                if not await self._keep_leases():
+                    break
                 await self._refill()
                 await self._report_gone()
                 if len(self.marks) >= d.flush_every:
@@ -659,10 +708,12 @@ class _Run:
                     await self._wait_tasks(poll=True)
                     if pause >= 0.2:
                         await d._flush(self.marks)
-                    await d.sleep(pause)
+                    await d.sleep(min(pause, nap))
                     continue
                 chat_id = self._pop_ready()
                 if chat_id is not None:
+                    if not await self._wait_for_slot(chat_id):
+                        continue
                     self._launch(chat_id)
                     await asyncio.sleep(0)
                     await self._wait_tasks(poll=True)
@@ -670,7 +721,7 @@ class _Run:
                     await self._wait_tasks()
                 elif self.waiting:
                     await d._flush(self.marks)
-                    await d.sleep(max(self.waiting[0][0] - d._now(), 0.001))
+                    await d.sleep(min(max(self.waiting[0][0] - d._now(), 0.001), nap))
                 elif not self._reschedule_all() and not self.more:
                     break
         finally:
@@ -678,7 +729,19 @@ class _Run:
             await self._report_gone()
             self._release_queued()
             await d._flush(self.marks)
+            await self._release_chats()
+            if d.claims is not None:
+                d.claims.renewed_at = None  # nothing held between runs: no lease can lapse
             d.limiter.forget(d._now())
+
+    async def _release_chats(self) -> None:
+        """Let go of this run's chats, telling the next owner when each may be sent to."""
+        d = self.d
+        if d.claims is None or not d.claims.shared:
+            return
+        free = [(chat_id, d.limiter.free_at(chat_id, info.is_group)) for chat_id, info in self.chats.items()]
+        async with session_scope(d.sessions) as session:
+            await d.claims.release_chats(session, free)
 
     def _reschedule_all(self) -> bool:
         """Defensive: put every idle chat with queued work back in a heap; whether any was."""

@@ -33,6 +33,7 @@ class RateLimiter:
         self._last = -math.inf
         self._last_in_chat: dict[int, float] = {}
         self._groups: dict[int, deque[float]] = {}
+        self._held: dict[int, float] = {}
         self.paused_until = -math.inf
 
     def pause(self, until: float) -> None:
@@ -54,10 +55,26 @@ class RateLimiter:
     def chat_ready_at(self, chat_id: int, is_group: bool) -> float:
         """The first instant the next message to this chat may go."""
         ready = self._last_in_chat.get(chat_id, -math.inf) + self.per_chat_interval + self.margin
+        if self._held:
+            ready = max(ready, self._held.get(chat_id, -math.inf))
         if is_group and self.group_per_minute:
             window = self._groups.get(chat_id)
             if window is not None and len(window) >= self.group_per_minute:
                 ready = max(ready, window[-self.group_per_minute] + 60.0 + self.margin)
+        return ready
+
+    def hold(self, chat_id: int, until: float) -> None:
+        """Nothing goes to ``chat_id`` before ``until`` (what another dispatcher sent there still counts)."""
+        if until > self._held.get(chat_id, -math.inf):
+            self._held[chat_id] = until
+
+    def free_at(self, chat_id: int, is_group: bool) -> float:
+        """When another dispatcher, knowing nothing of this one's sends, may start sending to the chat:
+        a group's minute must have passed since the last message here (its new window starts empty)."""
+        ready = self.chat_ready_at(chat_id, is_group)
+        last = self._last_in_chat.get(chat_id)
+        if is_group and self.group_per_minute and last is not None:
+            ready = max(ready, last + 60.0 + self.margin)
         return ready
 
     def record(self, chat_id: int, is_group: bool, now: float) -> None:
@@ -86,3 +103,5 @@ class RateLimiter:
         for chat in stale:
             del self._last_in_chat[chat]
             self._groups.pop(chat, None)
+        for chat in [chat for chat, until in self._held.items() if until < before]:
+            del self._held[chat]
