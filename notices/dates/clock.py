@@ -29,8 +29,10 @@ class ClockReader(EnglishReader):
         gap = self.at(j)
         if self.kw(j, *_AM):
             half, j = "am", j + 1
-        elif self.kw(j, *_PM):
+        elif self.kw(j, *_PM) or self.kw(j, "今晚", "明晚"):
             half, j = "pm", j + 1
+        elif self.kw(j, "今早", "今晨", "明早", "明晨"):
+            half, j = "am", j + 1
         elif self.kw(j, "中午"):
             half, j = "noon", j + 1
         elif gap is not None and gap.kind is Kind.GAP and str(gap.value).strip() in _GAP_AM:

@@ -19,6 +19,7 @@ from notices.dates.tokens import Kind, Token, tokenize
 from notices.dates.vocabulary import (
     _ADDRESS_AFTER_HAO,
     _AM,
+    _DAY_PARTS,
     _FESTIVALS,
     _LUNAR_DATE,
     _LUNAR_GLOSS,
@@ -64,6 +65,9 @@ class PointReader(ClockReader):
         if tok.kind is Kind.KW and tok.value == "农历":
             return self._lunar(i)
         if tok.kind is Kind.KW:
+            said = _DAY_PARTS.get(str(tok.value))
+            if said is not None:
+                return self._day_part(i, said[0])
             shift = {"今日": 0, "今天": 0, "明日": 1, "明天": 1, "后天": 2}.get(str(tok.value))
             if shift is not None:
                 return Point(fixed=self.base + timedelta(days=shift), weak=True), i + 1
@@ -72,6 +76,17 @@ class PointReader(ClockReader):
             if tok.value in ("本月底", "本月末", "月底", "月末"):
                 return Point(self.base.year, self.base.month, part="monthend"), i + 1
         return None
+
+    def _day_part(self, i: int, shift: int) -> tuple[Point, int]:
+        """今晚10时, 明早6时: the day it names with the hour read in that part of the day; said
+        alone (今晚停电) it is weak, like 今天."""
+        day = Point(fixed=self.base + timedelta(days=shift), weak=True)
+        timed = self.time(i)
+        if timed is None:
+            return day, i + 1
+        hour, minute, k = timed
+        span = (self.t[i].start, self.t[k - 1].end)
+        return replace(day, hour=hour, minute=minute, time_span=span, weak=False, part="day"), k
 
     def _festival(self, i: int) -> tuple[Point, int] | None:
         """元旦, 除夕, 年初二, 国庆节期间: the day nearest the base date; with 期间, the official days

@@ -64,6 +64,15 @@ _NEXT_DAY = ("次日", "翌日", "隔日", "次晨", "翌晨")
 #: One-character halves of the day that PDF and web text leave as plain prose: 晚23:00, 早8:00.
 _GAP_AM = frozenset(("早", "晨", "清晨", "早间", "凌晨", "每早"))
 _GAP_PM = frozenset(("晚", "夜", "晚间", "夜晚", "深夜", "当晚", "每晚", "每夜", "每晚间", "每日晚间"))
+#: A relative day said with its part: 今晚10时 is ten at night today, 明早6时 six tomorrow morning.
+_DAY_PARTS = {
+    "今晚": (0, "pm"),
+    "今早": (0, "am"),
+    "今晨": (0, "am"),
+    "明晚": (1, "pm"),
+    "明早": (1, "am"),
+    "明晨": (1, "am"),
+}
 _GAP_MIDNIGHT = frozenset(("午夜", "半夜", "子夜"))
 #: What an end told by an event looks like (after 至 / until).
 _OPEN_END = re.compile(
@@ -107,6 +116,12 @@ START_KEYWORDS = frozenset(_DEADLINE_KW + _BASE_KW + _DURATION_LABELS + _AM + _P
     "同一天",
     "明日",
     "明天",
+    "今晚",
+    "今早",
+    "今晨",
+    "明晚",
+    "明早",
+    "明晨",
     "后天",
     "本月底",
     "本月末",
