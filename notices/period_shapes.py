@@ -56,6 +56,16 @@ def _launched(norm: str, period: Period) -> Period:
     return period
 
 
+#: A place or service kept open up to an hour: when it closes that day, not a deadline to act by.
+_OPEN_UNTIL = re.compile(
+    r"(?i:\b(?:open|opens|operate|operates|run|runs)\s+(?:until|till))|(?:开放|营业|办公)(?:时间)?(?:至|到)"
+)
+#: What is open until an hour and is a deadline after all: applications, registration, tenders.
+_APPLY_WORDS = re.compile(
+    r"(?i:application|registration|submission|tender|nomination|consultation|enrol)|报名|申请|投标|登记"
+)
+
+
 def _as_deadline(norm: str, period: Period) -> Period:
     """A single day or moment named as a closing (截标时间：4月9日中午12时, 3月27日或之前) is a
     deadline: nothing starts then, it is the last moment to act."""
@@ -63,6 +73,10 @@ def _as_deadline(norm: str, period: Period) -> Period:
         begin, end = period.span
         if _MOVED.search(norm, max(0, begin - 4), begin) and _HELD.match(norm, end):
             return replace(period, start=period.end)
+        if not period.all_day and _OPEN_UNTIL.search(norm, max(0, begin - 12), begin + 6):
+            sentence = norm[max(0, begin - 80) : begin]
+            if not _APPLY_WORDS.search(sentence.split(".")[-1].split("。")[-1]):
+                return replace(period, start=period.end)  # open until 5pm on 9 Feb: it closes early then
         return period
     if period.start is None or period.start != period.end or period.span is None:
         return period

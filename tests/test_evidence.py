@@ -126,6 +126,15 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "【5/10 21:55更新：已恢復供電】\n台電表示，5月10日22時至5月11日6時分區停電。",
             [(at(5, 10, 22), at(5, 11, 6))],
         ),
+        # a place open until an hour closes then; applications open until an hour are due then
+        (
+            "Holiday opening hours\nThe central library will be open until 5pm on 24 May 2023.",
+            [(at(5, 24, 17), at(5, 24, 17))],
+        ),
+        (
+            "Youth scheme\nApplications are open until 5pm on 24 May 2023.",
+            [(None, at(5, 24, 17))],
+        ),
         # the page's own day of posting is no plan
         (
             "体能测试结果公告\n测试总结果将于2023年5月10日张贴于本局大堂告示板。复核申请截止时间：5月20日17时。",
