@@ -8,7 +8,7 @@ talking to the stand-in.
 
 from __future__ import annotations
 
-from bot.standin.api import MAX_TEXT
+from bot.standin.messaging import MAX_TEXT
 
 
 def client_parts(text: str, limit: int = MAX_TEXT) -> list[str]:

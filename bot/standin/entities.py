@@ -3,6 +3,7 @@
 A small hand-written scanner rather than html.parser: it has to reject exactly what Telegram
 rejects (unknown tags, unbalanced tags, bad entities) and report the text that remains after
 the markup is removed, because Telegram's length limits apply to that text, not to the markup.
+It also gives a user's message the ``bot_command`` entity Telegram adds to a leading command.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ _SPECIAL = re.compile(r"[<&]")
 _NAME = re.compile(r"[a-zA-Z0-9-]*")
 _ENTITY = re.compile(r"&(?:#([0-9]{1,8})|#[xX]([0-9a-fA-F]{1,8})|([a-zA-Z][a-zA-Z0-9]*));")
 _UNQUOTED = re.compile(r"[^\s>]*")
+_LEADING_COMMAND = re.compile(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{1,64})?")
 
 
 class EntityError(ValueError):
@@ -219,3 +221,11 @@ def parse_html(text: str, *, strict: bool = True) -> tuple[str, list[dict[str, A
         raise EntityError(f'Can\'t find end tag corresponding to start tag "{stack[-1][0]}"')
     entities.sort(key=lambda entity: (entity["offset"], -entity["length"]))
     return "".join(out), entities
+
+
+def command_entities(text: str) -> list[dict[str, Any]]:
+    """The ``bot_command`` entity Telegram adds to a message starting with a command."""
+    match = _LEADING_COMMAND.match(text)
+    if match is None:
+        return []
+    return [{"type": "bot_command", "offset": 0, "length": match.end()}]
