@@ -24,6 +24,7 @@ apart from their day and labels.py names what each period is for; the loop here 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -47,7 +48,7 @@ from notices.dates.labels import _with_labels
 from notices.dates.points import Draft, Point
 from notices.dates.resolve import _first_date, _resolve, _whole_days
 from notices.dates.tokens import Kind, Token, tokenize, windows
-from notices.dates.vocabulary import _FESTIVALS, START_KEYWORDS
+from notices.dates.vocabulary import _FESTIVAL_NEAR, _FESTIVALS, START_KEYWORDS
 from notices.errors import DateSyntaxError
 from notices.impossible import find_impossible, masked
 from notices.model import Period
@@ -148,6 +149,16 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
                 prev_end = hours.last
                 i = max(hours.last, i + 1)
                 continue
+        if draft is None and kind is Kind.KW and tok.value in _FESTIVALS:
+            held = _festival_hours(grammar, i, text, norm, base, tz)
+            if held is not None:
+                day_draft, period, last = held
+                periods.append(period)
+                sibling = _day_of_hours(day_draft, period)
+                prev, prev_date, prev_end = None, _first_date(period), last
+                grammar.recent = prev_date
+                i = max(last, i + 1)
+                continue
         if draft is None:
             i += 1
             continue
@@ -212,6 +223,27 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
         i = max(last, i + 1)
     _listed_span(periods, chain, text)
     return _with_labels(periods, norm)
+
+
+def _festival_hours(
+    grammar: Grammar, i: int, text: str, norm: str, base: date, tz: ZoneInfo
+) -> tuple[Draft, Period, int] | None:
+    """A festival said alone is no period (春节将至), but with hours later in its clause it names
+    the day they fall on: 年初二，西九龙区傍晚六时封路 closes the roads that evening."""
+    if _FESTIVAL_NEAR.match(norm, grammar.t[i].end):
+        return None
+    found = grammar.point(i, None)
+    if found is None or found[0].fixed is None or found[0].hour is not None:
+        return None
+    day = replace(found[0], weak=False, part="day")
+    draft = Draft(day, day, i, found[1])
+    period = _resolve(draft, text, norm, grammar.t, base, tz, None)
+    if period is None:
+        return None
+    attached = _attached_window(grammar, draft, period, text, norm, base, tz)
+    if attached is None:
+        return None
+    return draft, attached[0], attached[1]
 
 
 def _ahead(hint: date | None, last: date | None, base: date) -> date | None:

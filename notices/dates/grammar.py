@@ -43,7 +43,9 @@ from notices.dates.vocabulary import (
     _DEADLINE_KW,
     _DURATION_LABELS,
     _END_MARKS,
+    _FESTIVAL_NEAR,
     _FESTIVALS,
+    _FESTIVE,
     _REPORTING,
     _STOPPAGE,
     _UNIT_CHARS,
@@ -335,9 +337,21 @@ class Grammar(WindowReader):
             return Draft(None, start, i, inclusive + 1)
         if start.weak and start.fixed is not None and start.part == "day" and not start.time_only:
             return self._relative_day(start, i, j)
+        if start.weak and start.part == "festival" and self._festive(j):
+            return Draft(replace(start, weak=False), replace(start, weak=False), i, j)
         if start.weak or start.time_only:
             return None
         return self._daily(Draft(start, start, i, j))
+
+    def _festive(self, j: int) -> bool:
+        """A festival whose clause says what happens on it (年初二晚则有烟花汇演, 元旦举行升旗仪式):
+        that day is the event's; said alone (春节将至) it dates nothing."""
+        if not self.text or j == 0:
+            return False
+        after = self.t[j - 1].end
+        clause_end = _CLAUSE_END.search(self.text, after)
+        clause = self.text[after : clause_end.start() if clause_end else len(self.text)][:24]
+        return bool(_FESTIVE.search(clause)) and not _FESTIVAL_NEAR.match(clause)
 
     def _relative_day(self, start: Point, i: int, j: int) -> Draft | None:
         """今天 / 明天 said alone are no period, unless their clause gives the hours (今天…从上午

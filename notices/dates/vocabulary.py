@@ -174,5 +174,9 @@ def _num(tok: Token | None, low: int, high: int) -> int | None:
 _CLAUSE_END = re.compile(r"[。；;！？!?\n]")
 #: What stops or closes: said of 今天 / 明天 it makes the day a period (明天又轮到酒厂停电).
 _STOPPAGE = re.compile(r"停电|停水|停气|停暖|停止供|暂停供|封闭|封路|管制|暂停开放|闭馆|休馆|关闭")
+#: A festival told as near or past (春节将至, 中秋前后, 国庆后): no day of its own.
+_FESTIVAL_NEAR = re.compile(r"\s*(?:将|临|前|后|快|即|过|来临|到来|假期)")
+#: What a festival's clause may say takes place on it: a parade, fireworks, a show, a ceremony.
+_FESTIVE = re.compile(r"巡游|汇演|烟花|表演|游行|庆典|晚会|灯会|庙会|花车|舞龙|舞狮|音乐会|仪式|举行|举办")
 #: A clause that reports rather than announces: 今天下午发布停气通知.
 _REPORTING = re.compile(r"发布|宣布|表示|获悉|了解到|通报|消息")
