@@ -337,9 +337,14 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
         return None
     tok = grammar.t[i]
     between = norm[last.span[1] : tok.start]
-    if len(between) > 60 or any(ch in _SENTENCE or ch.isdigit() for ch in between):
+    near = len(between) <= 60 and not any(ch in _SENTENCE or ch.isdigit() for ch in between)
+    if not near and not _measures_on(between):
         return None
     hours = grammar.period(i, day.start)
+    if not near and (
+        hours is None or hours.end is not None or not _OPENS_AT.match(norm, grammar.t[hours.last - 1].end)
+    ):
+        return None  # further on, only an hour a measure starts at (凌晨3时起开始管制)
     if hours is None and tok.kind is Kind.WORD and tok.value == "from":
         hours = _from(grammar, i, day)
     if hours is None and tok.kind is not Kind.WORD:
@@ -350,6 +355,19 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
         return None
     return hours
 
+
+def _measures_on(between: str) -> bool:
+    """Text that goes on about the same day: the measures listed after its hours (管制时间：…
+    5时至14时。二、管制方式：(一)民生路封闭，台19线…), in one line, with no other date or hour."""
+    return len(between) <= 160 and "\n" not in between and not _DATED.search(between)
+
+
+#: A number that dates or times something, unlike a road's (台19线) or an item's.
+_DATED = re.compile(r"\d\s*[年月日号时時点:：/.\-]|[〇一二三四五六七八九十两]\s*[时點点]")
+#: What an hour said further on must start to be a measure's (凌晨3时起开始管制).
+_OPENS_AT = re.compile(
+    r"\s*(?:起|开始)\s*(?:开始)?\s*(?:封路|封闭|封锁|禁止|实施(?:交通)?管制|管制|停电|停水|停气)"
+)
 
 #: What a lone hour starts when said right after it (港岛在傍晚六时半封路).
 _CLOSES_AT = re.compile(r"\s*(?:起|开始)?\s*(?:封路|封闭|封锁|实施(?:交通)?管制|停电|停水|停气|断电|断水)")
