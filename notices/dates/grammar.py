@@ -58,6 +58,10 @@ from notices.dates.windows import WindowReader
 _YEAR_WORDS = frozenset(("本", "今", "明", "去", "上", "来", "本年", "今年", "明年", "去年"))
 
 
+#: What a date and its 起 cannot have between them: the clause has ended.
+_GAP_BREAKS = frozenset("，,。；;：:！？!?\n")
+
+
 class Grammar(WindowReader):
     """Parses drafts out of one token list; ``base`` only fixes relative words."""
 
@@ -297,6 +301,8 @@ class Grammar(WindowReader):
             and self.kw(j + 1, "起")
         ):
             j += 1  # 今(6月13日星期三)起: the date sat in brackets after the word it dates
+        if self._from_event(i, j, start):
+            j += 1  # 自6月13日公开展示登记册起: from the day something named in between happens
         # 起…止 / 起至 / connectors
         conn = self.connector(j)
         if conn is not None:
@@ -308,7 +314,7 @@ class Grammar(WindowReader):
                 return self._daily(Draft(start, end, i, k))
             if start.has_date and not start.weak and self._open_end(conn):
                 return Draft(start, None, i, conn)  # 18:30至活动结束: from then until it is over
-        if self.kw(j, "起"):
+        if self.kw(j, "起", "之日起"):
             end_found = self.point(j + 1, start)
             if end_found is not None and self.kw(end_found[1], *_END_MARKS):
                 return Draft(start, end_found[0], i, end_found[1] + 1)
@@ -342,6 +348,27 @@ class Grammar(WindowReader):
         if start.weak or start.time_only:
             return None
         return self._daily(Draft(start, start, i, j))
+
+    def _from_event(self, i: int, j: int, start: Point) -> bool:
+        """自 a date, a few words naming what happens on it, then 起 (自6月13日公开展示登记册起,
+        自5月20日新线开通之日起): the period opens on that date."""
+        before, gap = self.at(i - 1), self.at(j)
+        if (
+            before is None
+            or gap is None
+            or before.kind is not Kind.GAP
+            or gap.kind is not Kind.GAP
+            or not start.has_date
+            or start.weak
+        ):
+            return False
+        words = str(gap.value).strip()
+        return (
+            str(before.value).rstrip().endswith(("自", "从", "由"))
+            and 0 < len(words) <= 16
+            and not any(ch in _GAP_BREAKS for ch in words)
+            and self.kw(j + 1, "起", "之日起", "起至")
+        )
 
     def _festive(self, j: int) -> bool:
         """A festival whose clause says what happens on it (年初二晚则有烟花汇演, 元旦举行升旗仪式):
