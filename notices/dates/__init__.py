@@ -28,7 +28,7 @@ from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from notices.dates.grammar import Grammar
+from notices.dates.grammar import Grammar, named_day
 from notices.dates.hours import (
     _attached_window,
     _bare_day,
@@ -276,8 +276,10 @@ def _continues(tokens: list[Token], prev_end: int, i: int) -> bool:
     """Is token ``i`` the next item of a list that the previous period started (、 and 及)?"""
     if prev_end < 0:
         return False
-    if tokens[i].kind is Kind.PAREN and i - 1 > prev_end and tokens[i - 1].value in _FESTIVALS:
-        i -= 1  # 冬至(十二月二十二日)及除夕(十二月三十一日): the bracket stands for the day named before it
+    if tokens[i].kind is Kind.PAREN:
+        named = named_day(tokens, i)
+        if named is not None and named > prev_end:
+            i = named  # 冬至(十二月二十二日)及除夕(…): the bracket stands for the day named before it
     if i != prev_end + 1:
         return False
     between = tokens[prev_end]

@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from notices.dates.points import Draft, Point
-from notices.dates.tokens import Kind
+from notices.dates.tokens import Kind, Token
 from notices.dates.vocabulary import (
     _BASE_KW,
     _BEFORE_MARKS,
@@ -56,6 +56,23 @@ from notices.dates.windows import WindowReader
 
 #: What may say a year before its month (本年, 去年 …; the tokenizer may leave 年 apart).
 _YEAR_WORDS = frozenset(("本", "今", "明", "去", "上", "来", "本年", "今年", "明年", "去年"))
+
+
+#: Words naming a day by a festival (圣诞节当日, 圣诞节翌日, 元旦日) before the bracket that dates it.
+_DAY_OF_FESTIVAL = frozenset(("当日", "当天", "翌日", "次日", "前一日", "前一天", "后一日", "后一天"))
+
+
+def named_day(tokens: list[Token], i: int) -> int | None:
+    """Where the festival stands whose day the bracket at ``i`` dates (冬至(十二月二十二日),
+    元旦日(…), 圣诞节当日(…), 圣诞节翌日(…)), or None when the bracket follows no such name."""
+    k = i - 1
+    if k >= 0 and tokens[k].kind is Kind.UNIT and tokens[k].value == "日":
+        k -= 1  # 元旦日, 当日
+        if k >= 0 and tokens[k].kind is Kind.GAP and str(tokens[k].value).strip() in ("当", "翌", "次"):
+            k -= 1
+    elif k >= 0 and tokens[k].is_kw(*_DAY_OF_FESTIVAL):
+        k -= 1
+    return k if k >= 0 and tokens[k].is_kw(*_FESTIVALS) else None
 
 
 #: What a date and its 起 cannot have between them: the clause has ended.
@@ -110,11 +127,7 @@ class Grammar(WindowReader):
         if said is None or said.month is None or said.day is None:
             return None
         before = self.at(i - 1)
-        if before is not None and before.kind is Kind.UNIT and before.value == "日":
-            before = self.at(i - 2)  # 元旦日
-            if before is None or not before.is_kw(*_FESTIVALS):
-                return None
-        if before is not None and before.kind is not Kind.GAP and not before.is_kw(*_FESTIVALS):
+        if before is not None and before.kind is not Kind.GAP and named_day(self.t, i) is None:
             return None  # 5月10日（五月十日）, 今日（五月十日）: read with the day before it
         return Draft(said, said, i, i + 1)
 

@@ -13,12 +13,14 @@ from datetime import date, datetime
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
+from notices.calendars import FESTIVAL_NAMES
 from notices.dates.grammar import Grammar
 from notices.dates.points import Draft
 from notices.dates.resolve import _clock_window, _first_date, _replace, _resolve
 from notices.dates.tokens import Kind
 from notices.dates.vocabulary import _CLAUSE_BREAK, START_KEYWORDS
 from notices.model import Period
+from notices.normalize import normalize
 
 
 def _bare_day(draft: Draft) -> bool:
@@ -291,6 +293,12 @@ def _second_window(prev: Period, window: Period, text: str) -> Period:
 
 
 _JOINERS = frozenset({"、", "及", "和", "与", "與", "以及", "and", "&"})
+#: Bracketed days listed by their festival names: (十二月二十五日)、圣诞节翌日(十二月二十六日).
+_NAMED_JOIN = re.compile(
+    r"[)）]?\s*(?:、|及|和|与|以及)\s*(?:"
+    + "|".join(FESTIVAL_NAMES)
+    + r")(?:当日|当天|翌日|次日|日)?\s*[(（]?"
+)
 
 
 def _joined(periods: list[Period], text: str) -> bool:
@@ -299,7 +307,7 @@ def _joined(periods: list[Period], text: str) -> bool:
         if a.span is None or b.span is None:
             return False
         between = text[a.span[1] : b.span[0]].strip().lower()
-        if between and between not in _JOINERS:
+        if between and between not in _JOINERS and not _NAMED_JOIN.fullmatch(normalize(between)):
             return False
     return True
 
