@@ -18,6 +18,7 @@ _DEADLINE_WORDS = re.compile(r"截止|截至|截标|deadline|closing|closes|clos
 #: The same said after the date: 三月二十七日或之前, 5月20日前.
 _DEADLINE_AFTER = re.compile(
     r"\s*(?:[(（][^)）]{0,8}[)）])?\s*正?\s*(?:或之前|或以前|之前|以前|前|截止|截标|or before)"
+    r"|\s*[(（]\s*(?i:(?:further\s+)?extended\s+from)"  # a time that was extended is a deadline
 )
 
 

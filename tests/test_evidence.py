@@ -80,6 +80,12 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "Comments close at midnight tonight; cards posted on or before May 10 will be counted.",
             [(None, at(5, 11))],
         ),
+        # a time a closing was extended to is a deadline, whatever table header names it
+        (
+            "Tender Notice\nReference Subject Closing Time / Date\nContract No. XY/2023/4 Footbridge works "
+            "12:00 noon, on Friday, 26 May 2023\n(Extended from 12:00 noon on Friday, 19 May 2023)",
+            [(None, at(5, 26, 12))],
+        ),
         # a tender's closing restated as the end of its tender period
         (
             "购买路灯公开招标\n截标时间为5月30日下午5时正，有意投标者自5月12日起可购买招标文件。"
