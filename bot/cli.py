@@ -28,7 +28,7 @@ from notices.errors import NoticebotError
 # "name": "module:attribute" and imported only when invoked.
 LAZY_COMMANDS: dict[str, str] = {
     "run": "bot.cli_run:run",
-    "try": "bot.cli_run:try_command",
+    "try": "bot.cli_try:try_command",
     "reminders": "bot.cli_reminders:reminders",
     "worker": "bot.cli_worker:worker",
 }
