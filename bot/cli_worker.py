@@ -39,11 +39,12 @@ def worker(obj: Any, interval: float, verbose: bool) -> None:
 
     Run several against one PostgreSQL: NOTICEBOT_GLOBAL_RATE is the rate of all of them together.
     """
-    from bot.cli_run import NO_TOKEN, _settings
+    from bot.cli_run import NO_TOKEN
+    from bot.cli_support import settings_of
     from bot.runlog import configure_logging
     from db.dispatch_lock import AlreadyRunning, DispatchLock
 
-    settings = _settings(obj)
+    settings = settings_of(obj)
     if not settings.telegram_bot_token:
         click.echo(NO_TOKEN, err=True, nl=False)
         sys.exit(EXIT_NO_TOKEN)

@@ -16,7 +16,8 @@ from click.testing import CliRunner
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import build_application
-from bot.cli_run import EXIT_NO_TOKEN, _try, run
+from bot.cli_run import EXIT_NO_TOKEN, run
+from bot.cli_try import _try
 from bot.runner import Backoff, Outcome, Webhook, parse_listen, serve
 from bot.standin import StandIn
 from jobs.clock import FixedClock
@@ -231,7 +232,7 @@ async def test_try_is_a_terminal_conversation_with_numbered_buttons(
 
 
 async def test_try_ingests_the_example_pages_once(sessions: async_sessionmaker[AsyncSession]) -> None:
-    from bot.cli_run import ingest_examples
+    from bot.cli_try import ingest_examples
 
     first = await ingest_examples(sessions, TZ)
     assert first > 0

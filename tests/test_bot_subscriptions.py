@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime
 
 from bot.answer import answer_question
-from bot.cli_run import ingest_examples
+from bot.cli_try import ingest_examples
 from db.chats import list_subscriptions
 from db.engine import session_scope
 from jobs.timeline import timeline
