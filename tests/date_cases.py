@@ -141,6 +141,23 @@ CASES: list[Case] = [
         base=date(2023, 9, 1),
     ),
     c("春节前后，市区下午五时起加强管制", base=date(2023, 9, 1)),
+    # --- hours a sentence after their day: the arrangement's hours, or a closure on an event's day
+    c(
+        "Police will implement special traffic arrangements this Sunday (May 15).\n"
+        "The following roads will be closed from 7.30am until the crowd has dispersed: Hill Road.",
+        ("2022-05-15T07:30", None, False),
+        base=date(2022, 5, 10),
+    ),
+    c(
+        "本周日（5月15日）实施临时交通安排。届时中山路8时至12时封闭，请绕行。",
+        (D + "15T08:00", D + "15T12:00", False),
+    ),
+    c(
+        "马拉松赛将于5月15日举行。当天6时至14时，滨江路实施交通管制。",
+        (D + "15", D + "15", True),
+        (D + "15T06:00", D + "15T14:00", False),
+    ),
+    c("5月15日举行马拉松赛。选手6时起跑。", (D + "15", D + "15", True)),
     # --- 自 a date, what happens on it, then 起: the period opens on that date -------------
     c("已登记的社团，自6月13日公开展示名册起可申请证明。", ("2022-06-13", None, True), base=date(2022, 6, 1)),
     c("自5月20日新线开通之日起，市民可凭卡乘车。", (D + "20", None, True), base=date(2022, 5, 1)),

@@ -45,6 +45,7 @@ from notices.dates.hours import (
     _times_only,
 )
 from notices.dates.labels import _with_labels
+from notices.dates.later import day_of, later_hours
 from notices.dates.points import Draft, Point
 from notices.dates.resolve import _first_date, _resolve, _whole_days
 from notices.dates.tokens import Kind, Token, tokenize, windows
@@ -126,6 +127,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
     hint: date | None = None
     prev_end = -1
     sibling: tuple[Draft, date] | None = None  # the one day the last period gave hours on
+    lone: tuple[Draft, Period] | None = None  # a whole day read last, which later hours may time
     i = 0
     n = len(tokens)
     while i < n:
@@ -149,13 +151,30 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
                 prev_end = hours.last
                 i = max(hours.last, i + 1)
                 continue
+        if draft is None and lone is not None and periods and periods[-1] is lone[1]:
+            found = later_hours(grammar, i, lone[0], lone[1], norm)
+            day = day_of(lone[1])
+            timed = None
+            if found is not None and day is not None:
+                timed = _resolve(found[0], text, norm, tokens, base, tz, day)
+            if timed is not None and found is not None:
+                hours, replaces = found
+                if replaces:
+                    periods[-1] = timed  # the day was the heading; its hours are the arrangement
+                else:
+                    periods.append(timed)  # an event's day, and the closure's hours on it
+                sibling = _day_of_hours(lone[0], timed)
+                lone = None
+                prev_end = hours.last
+                i = max(hours.last, i + 1)
+                continue
         if draft is None and kind is Kind.KW and tok.value in _FESTIVALS:
             held = _festival_hours(grammar, i, text, norm, base, tz)
             if held is not None:
-                day_draft, period, last = held
-                periods.append(period)
-                sibling = _day_of_hours(day_draft, period)
-                prev, prev_date, prev_end = None, _first_date(period), last
+                day_draft, timed_day, last = held
+                periods.append(timed_day)
+                sibling = _day_of_hours(day_draft, timed_day)
+                prev, prev_date, prev_end = None, _first_date(timed_day), last
                 grammar.recent = prev_date
                 i = max(last, i + 1)
                 continue
@@ -214,6 +233,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
             period = _second_window(periods[-1], period, text)
         periods.append(period)
         sibling = _day_of_hours(draft, period)
+        lone = (draft, period) if _bare_day(draft) and day_of(period) is not None else None
         prev = draft.start if draft.start is not None and draft.start.has_date else draft.end
         prev_date = _first_date(period)
         grammar.recent = prev_date

@@ -1,0 +1,91 @@
+"""Hours told a sentence or two after the day they fall on.
+
+A press release names the day in one sentence and the hours of the closure in the next:
+``special traffic arrangements this Sunday (November 3) … The following roads will be closed from
+10.15am until the crowd has dispersed``. The day alone is only the heading of the arrangement; the
+hours make it the period a subscriber must be told of. A day whose sentence names an event
+(a race is held) keeps its own period, since the event and the closure are two things.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from notices.dates.grammar import Grammar
+from notices.dates.hours import _from
+from notices.dates.points import Draft
+from notices.dates.tokens import Kind
+from notices.dates.vocabulary import _OPEN_END
+from notices.model import Period
+
+#: How far after its day the hours may come, in characters.
+_REACH = 240
+#: What the day's own sentence must arrange for its hours to be the arrangement's.
+_ARRANGES = re.compile(
+    r"(?i:traffic\s+arrangements?|road\s+closures?|closed|closure|suspend)"
+    r"|交通安排|交通管制|封闭|封路|停电|停水|停气|管制|暂停"
+)
+#: What the hours' own clause must close or suspend (… will be closed from 10.15am).
+_CLOSES_NEAR = re.compile(r"(?i:closed|closure|suspended|diverted)|封闭|封路|管制|停电|停水|停气|暂停|改道")
+#: Words that point back to the day just named: 当天, 届时, on that day.
+_THAT_DAY = re.compile(r"当天|当日|届时|(?i:on\s+(?:that|the)\s+day)")
+#: A bracket that restates the day right after it.
+_GLOSS = re.compile(r"^\s*[(（][^)）]{0,30}[)）]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+
+
+def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -> tuple[Draft, bool] | None:
+    """Hours at ``i`` that belong to the whole day ``last`` read a sentence or two before, and
+    whether they replace it: they do when the day's sentence only announced the arrangement
+    (…traffic arrangements this Sunday), not when it named an event (比赛将于11月15日举行。当天…)."""
+    if last.span is None or not last.all_day or last.start != last.end:
+        return None
+    tok = grammar.t[i]
+    between = _GLOSS.sub("", norm[last.span[1] : tok.start], count=1)  # this Sunday (November 3)
+    if len(between) > _REACH or any(ch.isdigit() for ch in between):
+        return None
+    if len(_SENTENCE_END.findall(between)) > 2:
+        return None
+    arranged = _ARRANGES.search(_sentence_of(norm, last.span[0], last.span[1])) is not None
+    hours = grammar.period(i, day.start)
+    if hours is None and tok.kind is Kind.WORD and tok.value == "from":
+        hours = _from(grammar, i, day) or _until_over(grammar, i, day)
+    if hours is None or hours.start is None or not hours.start.time_only:
+        return None
+    if hours.end is not None and not hours.end.time_only:
+        return None
+    lead = _SENTENCE_END.split(norm[max(0, tok.start - 40) : tok.start])[-1]
+    trail = norm[grammar.t[hours.last - 1].end : grammar.t[hours.last - 1].end + 40]
+    trail = _SENTENCE_END.split(trail)[0]
+    if arranged and (_CLOSES_NEAR.search(lead) or _CLOSES_NEAR.match(trail.strip())):
+        return hours, True
+    if _THAT_DAY.search(lead) and _CLOSES_NEAR.search(lead + trail):
+        return hours, False  # the event keeps its day; the closure on it has its own hours
+    return None
+
+
+def _until_over(grammar: Grammar, i: int, day: Draft) -> Draft | None:
+    """``from 10.15am until the crowd has dispersed``: open from that hour."""
+    found = grammar.point(i + 1, day.start)
+    if found is None or not found[0].time_only:
+        return None
+    conn = grammar.connector(found[1])
+    if conn is None or conn >= len(grammar.t) or not _OPEN_END.match(grammar.text, grammar.t[conn].start):
+        return None
+    return Draft(found[0], None, i, conn)
+
+
+def _sentence_of(norm: str, begin: int, end: int) -> str:
+    """The sentence around ``norm[begin:end]``."""
+    head = [m.end() for m in _SENTENCE_END.finditer(norm, max(0, begin - 200), begin)]
+    tail = _SENTENCE_END.search(norm, end)
+    return norm[head[-1] if head else max(0, begin - 200) : tail.start() if tail else len(norm)]
+
+
+def day_of(period: Period) -> date | None:
+    """The one whole day a period names, or None."""
+    start = period.start
+    if period.all_day and start == period.end and isinstance(start, date):
+        return start
+    return None
