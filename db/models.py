@@ -61,7 +61,7 @@ class Notice(Base):
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     source: Mapped[str | None] = mapped_column(String(500))
     warnings: Mapped[str] = mapped_column(Text, default="")
-    # Title, places and body folded for substring search (see db.search.fold): one LIKE over one column
+    # Title, places and body folded for substring search (see db.keywords.fold): one LIKE over one column
     # instead of three, blind to the line breaks and full-width letters of PDF-extracted text. Deferred:
     # only queries read it, so listing notices does not load every body twice.
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="", deferred=True)

@@ -1,6 +1,6 @@
 """The keyword index over ``notices.search_text``: what it is on each database and how a query uses it.
 
-A keyword is a substring of the folded text (``db.search.fold``), so the index must answer substring
+A keyword is a substring of the folded text (``db.keywords.fold``), so the index must answer substring
 tests, not words: on PostgreSQL a ``pg_trgm`` GIN index answers ``search_text LIKE '%needle%'``; on
 SQLite an FTS5 table with the trigram tokenizer (``notices_fts``, external content, kept in step with
 ``notices`` by triggers) answers ``MATCH '"needle"'``. Both need at least three characters: a shorter
@@ -16,7 +16,7 @@ from __future__ import annotations
 FTS_TABLE = "notices_fts"
 TRGM_INDEX = "ix_notices_search_trgm"
 NEWEST_INDEXES = ("ix_notices_newest", "ix_notices_undated_newest")  # PostgreSQL: DESC NULLS LAST order
-RANGE_INDEX = "ix_notices_envelope_range"  # PostgreSQL: GiST on the envelope (db.search.envelope_meets)
+RANGE_INDEX = "ix_notices_envelope_range"  # PostgreSQL: GiST on the envelope (db.filters.envelope_meets)
 MIN_INDEXED = 3  # trigrams: a needle shorter than three characters has none
 
 _FTS_SHADOWS = ("_data", "_idx", "_content", "_docsize", "_config")
