@@ -12,7 +12,7 @@ from notices.dates import find_periods
 from notices.labels import clause_span
 from notices.model import PageResult, ParsedNotice, Period, SkippedItem
 from notices.normalize import normalize
-from notices.periods import IMPOSSIBLE, kept_periods
+from notices.periods import IMPOSSIBLE, UNRESOLVED, kept_periods
 from notices.roles import with_place_roles
 from notices.segment import Item, Kind, Para, date_line_value, is_org_name, issuer_name, segment
 
@@ -140,20 +140,29 @@ def _read_item(
         known = guess.category is not Category.OTHER
         slip = guess.score > 0 and not item.news and any(w.startswith(IMPOSSIBLE) for w in built.warnings)
         # (a slip in its date: kept, so an administrator sees the warning)
-        if not slip and not _announces(built, reported=item.news or news >= 2, known=known):
+        dated = built.periods or _unresolved(body, built, tz)
+        if not slip and not _announces(built, dated, reported=item.news or news >= 2, known=known):
             reason = "news report" if item.news or news >= 2 else "no notice markers (not a notice)"
             return None, SkippedItem(reason, _excerpt(item))
     # places, detours and each period's places, read only for what is kept (most items are news)
     return with_place_roles(built, title=built.title, body=body), None
 
 
-def _announces(notice: ParsedNotice, *, reported: bool, known: bool) -> bool:
+def _unresolved(body: str, notice: ParsedNotice, tz: ZoneInfo) -> list[Period]:
+    """Where a notice with no reference date writes its dates (下周一(10日)至2月21日): they
+    cannot be resolved, but they still tell whether it announces a plan."""
+    if not any(w.startswith(UNRESOLVED) for w in notice.warnings):
+        return []
+    return find_periods(body, base=_ANY_DAY, tz=tz)
+
+
+def _announces(notice: ParsedNotice, periods: list[Period], *, reported: bool, known: bool) -> bool:
     """Whether an item without a notice's title or signature still carries a notice's facts:
     a period named by what happens in it (停电时间, 封闭期限, 报名时间) or in an item whose
     words name a category (known), or one told as a plan (将于, 定于, 届时); in a news report,
     only one told as a plan, not as what took place."""
     norm = normalize(notice.body)
-    for p in notice.periods:
+    for p in periods:
         if _VAGUE.search(normalize(p.text)) or p.span is None:
             continue
         begin, end = clause_span(norm, p.span[0], p.span[1], _SENTENCE_END)

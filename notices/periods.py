@@ -30,6 +30,8 @@ from notices.reconcile import (
 
 #: How a warning about a date no calendar has begins.
 IMPOSSIBLE = "impossible date left out"
+#: How the warning begins when a notice has no date to resolve its own against.
+UNRESOLVED = "dates not resolved"
 
 
 def kept_periods(
@@ -38,7 +40,7 @@ def kept_periods(
     """Periods in the body, labelled; spans wholly before publication are history, not plans."""
     if base is None or not body.strip():
         if base is None and body.strip():
-            warnings.append("dates not resolved: no reference date for this notice")
+            warnings.append(f"{UNRESOLVED}: no reference date for this notice")
         return []
     norm = normalize(body)
     impossible = find_impossible(norm)

@@ -143,8 +143,8 @@ CASES: list[Case] = [
     c("春节前后，市区下午五时起加强管制", base=date(2023, 9, 1)),
     # --- hours a sentence after their day: the arrangement's hours, or a closure on an event's day
     c(
-        "Police will implement special traffic arrangements this Sunday (May 15).\n"
-        "The following roads will be closed from 7.30am until the crowd has dispersed: Hill Road.",
+        "Temporary traffic arrangements apply this Sunday (May 15) for a fun run in Central.\n"
+        "Hill Road and Park Lane will be closed from 7.30am until the event is over.",
         ("2022-05-15T07:30", None, False),
         base=date(2022, 5, 10),
     ),
@@ -266,10 +266,10 @@ CASES: list[Case] = [
     ),
     c("招标公告于今日（五月十日）刊登宪报"),
     c(
-        "聖誕節當日(十二月二十五日)、聖誕節翌日(十二月二十六日)及元旦日(二○二三年一月一日)，各泳池暫停開放。",
-        ("2022-12-25", "2022-12-26", True),
-        ("2023-01-01", "2023-01-01", True),
-        base=date(2022, 12, 10),
+        "中秋節當日(九月二十九日)、中秋節翌日(九月三十日)，各泳池暫停開放；國慶節(十月一日)照常開放。",
+        ("2023-09-29", "2023-09-30", True),
+        ("2023-10-01", "2023-10-01", True),
+        base=date(2023, 9, 10),
     ),
     c("揀樓順延至下週一、二辦理", (D + "16", D + "17", True)),
     c("下周一至三停水", (D + "16", D + "18", True)),

@@ -83,7 +83,7 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
         # a time a closing was extended to is a deadline, whatever table header names it
         (
             "Tender Notice\nReference Subject Closing Time / Date\nContract No. XY/2023/4 Footbridge works "
-            "12:00 noon, on Friday, 26 May 2023\n(Extended from 12:00 noon on Friday, 19 May 2023)",
+            "noon on Friday, 26 May 2023\n(Extended from 5:00 pm on 19 May 2023)",
             [(None, at(5, 26, 12))],
         ),
         # a tender's closing restated as the end of its tender period
@@ -227,6 +227,16 @@ def test_a_recruitment_report_told_in_order_keeps_its_year_and_drops_what_it_res
         (date(2023, 3, 25), date(2023, 3, 25)),
         (date(2023, 9, 5), date(2023, 9, 5)),
     ]
+
+
+def test_a_report_with_no_date_to_read_against_still_announces_its_plan() -> None:
+    text = "因配合管道施工，下周一(10日)至2月21日(周五)，和平路部分路段实施临时交通安排，请驾驶者留意。"
+    page = parse_page(text, published=None, tz=TZ)
+    (notice,) = page.notices
+    assert notice.category.value == "traffic_control"
+    assert notice.periods == []
+    assert any(w.startswith("dates not resolved") for w in notice.warnings)
+    assert parse_page("和平路的交通安排，市民反映良好。", published=None, tz=TZ).notices == []
 
 
 def test_a_report_that_announces_a_plan_is_a_notice() -> None:

@@ -1,8 +1,8 @@
 """Hours told a sentence or two after the day they fall on.
 
 A press release names the day in one sentence and the hours of the closure in the next:
-``special traffic arrangements this Sunday (November 3) … The following roads will be closed from
-10.15am until the crowd has dispersed``. The day alone is only the heading of the arrangement; the
+``traffic arrangements apply this Sunday (May 15) … Hill Road will be closed from 7.30am until
+the event is over``. The day alone is only the heading of the arrangement; the
 hours make it the period a subscriber must be told of. A day whose sentence names an event
 (a race is held) keeps its own period, since the event and the closure are two things.
 """
@@ -66,7 +66,7 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
 
 
 def _until_over(grammar: Grammar, i: int, day: Draft) -> Draft | None:
-    """``from 10.15am until the crowd has dispersed``: open from that hour."""
+    """``from 9am until the parade is over``: open from that hour."""
     found = grammar.point(i + 1, day.start)
     if found is None or not found[0].time_only:
         return None
