@@ -158,6 +158,20 @@ CASES: list[Case] = [
         (D + "15T06:00", D + "15T14:00", False),
     ),
     c("5月15日举行马拉松赛。选手6时起跑。", (D + "15", D + "15", True)),
+    # --- an outage told as news: the hour supply was cut, the hour it is expected back ----
+    c(
+        "水务公司表示，上午10时关闭总阀开始停水，抢修人员已到场。受影响的是和平里1至80号。预计今晚8时恢复供水。",
+        (D + "10T10:00", D + "10T20:00", False),
+    ),
+    c(
+        "供电局下午3时起对城西片区分批限电，每批约1小时。供电局预计12日午夜12时前全面恢复供电。",
+        (D + "12T15:00", D + "13T00:00", False),
+    ),
+    c(
+        "5月11日停水。抢修后预计今晚8时恢复供水。",
+        (D + "11", D + "11", True),
+        (D + "10T20:00", D + "10T20:00", False),
+    ),
     # --- 自 a date, what happens on it, then 起: the period opens on that date -------------
     c("已登记的社团，自6月13日公开展示名册起可申请证明。", ("2022-06-13", None, True), base=date(2022, 6, 1)),
     c("自5月20日新线开通之日起，市民可凭卡乘车。", (D + "20", None, True), base=date(2022, 5, 1)),

@@ -46,6 +46,7 @@ from notices.dates.hours import (
 )
 from notices.dates.labels import _with_labels
 from notices.dates.later import day_of, later_hours
+from notices.dates.outages import outage_windows
 from notices.dates.points import Draft, Point
 from notices.dates.resolve import _first_date, _resolve, _whole_days
 from notices.dates.tokens import Kind, Token, tokenize, windows
@@ -242,7 +243,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
         prev_end = last
         i = max(last, i + 1)
     _listed_span(periods, chain, text)
-    return _with_labels(periods, norm)
+    return _with_labels(outage_windows(grammar, periods, norm), norm)
 
 
 def _festival_hours(
