@@ -158,6 +158,12 @@ CASES: list[Case] = [
         (D + "15T06:00", D + "15T14:00", False),
     ),
     c("5月15日举行马拉松赛。选手6时起跑。", (D + "15", D + "15", True)),
+    c(
+        "The pools stay open until 10pm on July 1 and 2, 2024, and until 6pm on July 5, 2024.",
+        ("2024-07-01", "2024-07-02", True),
+        (None, "2024-07-05T18:00", False),
+        base=date(2024, 6, 20),
+    ),
     # --- an outage told as news: the hour supply was cut, the hour it is expected back ----
     c(
         "水务公司表示，上午10时关闭总阀开始停水，抢修人员已到场。受影响的是和平里1至80号。预计今晚8时恢复供水。",

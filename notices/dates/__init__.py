@@ -45,7 +45,7 @@ from notices.dates.hours import (
     _times_only,
 )
 from notices.dates.labels import _with_labels
-from notices.dates.later import day_of, later_hours
+from notices.dates.later import day_of, later_hours, shared_hour
 from notices.dates.outages import outage_windows
 from notices.dates.points import Draft, Point
 from notices.dates.resolve import _first_date, _resolve, _whole_days
@@ -232,6 +232,16 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]
             period = _whole_days(period)
         if ctx is not None and periods and _times_only(draft):
             period = _second_window(periods[-1], period, text)
+        shared = (
+            shared_hour(periods[-1], period, text)
+            if ctx is not None and periods and _bare_day(draft)
+            else None
+        )
+        if shared is not None:
+            if chain and chain[-1] == len(periods):
+                chain.pop()
+            periods.pop()
+            period = shared
         periods.append(period)
         sibling = _day_of_hours(draft, period)
         lone = (draft, period) if _bare_day(draft) and day_of(period) is not None else None

@@ -10,7 +10,7 @@ hours make it the period a subscriber must be told of. A day whose sentence name
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from notices.dates.grammar import Grammar
 from notices.dates.hours import _from
@@ -89,3 +89,28 @@ def day_of(period: Period) -> date | None:
     if period.all_day and start == period.end and isinstance(start, date):
         return start
     return None
+
+
+def shared_hour(moment: Period, day: Period, text: str) -> Period | None:
+    """``open until 9pm on February 12 and 13``: an hour said once for days listed in a row is
+    their daily hour, and the conventions write days with a daily hour as one span of days."""
+    first, second = moment.end, day.start  # an hour a place is open until reads as an end
+    if (
+        not isinstance(first, datetime)
+        or moment.start not in (None, first)
+        or moment.span is None
+        or day.span is None
+        or day_of(day) is None
+        or not isinstance(second, date)
+        or (second - first.date()).days != 1
+    ):
+        return None
+    begin, finish = moment.span[0], day.span[1]
+    return Period(
+        first.date(),
+        day.end,
+        label=moment.label,
+        note=moment.note,
+        text=text[begin:finish],
+        span=(begin, finish),
+    )
