@@ -83,7 +83,12 @@ def _build_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], dict[st
         for word, value in words:
             entries.setdefault(word, []).append((category, value))
     longest_first = sorted(entries, key=len, reverse=True)
-    pattern = re.compile("(?=(" + "|".join(re.escape(w) for w in longest_first) + "))")
+    # the class of first characters lets the engine skip the positions no keyword starts at
+    # before it tries the alternation (several times faster on a page of prose)
+    firsts = "".join(sorted({w[0] for w in longest_first}))
+    pattern = re.compile(
+        "(?=[" + re.escape(firsts) + "])(?=(" + "|".join(re.escape(w) for w in longest_first) + "))"
+    )
     prefixes = {w: tuple(p for p in longest_first if w.startswith(p)) for w in entries}
     return pattern, prefixes, {w: tuple(e) for w, e in entries.items()}
 
