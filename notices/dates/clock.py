@@ -27,7 +27,9 @@ class ClockReader(EnglishReader):
         j = i
         half: str | None = None
         gap = self.at(j)
-        if self.kw(j, *_AM):
+        if gap is not None and gap.kind is Kind.NUM:
+            pass  # the common case: no part of the day said before the hour
+        elif self.kw(j, *_AM):
             half, j = "am", j + 1
         elif self.kw(j, *_PM) or self.kw(j, "今晚", "明晚"):
             half, j = "pm", j + 1

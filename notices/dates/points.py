@@ -70,21 +70,31 @@ class TokenReader(ABC):
     def at(self, i: int) -> Token | None:
         return self.t[i] if 0 <= i < self.n else None
 
+    # The look-ups below run hundreds of thousands of times on a long page: each reads the
+    # token itself rather than through ``at``.
     def kw(self, i: int, *words: str) -> bool:
-        tok = self.at(i)
-        return tok is not None and tok.kind is Kind.KW and tok.value in words
+        if not 0 <= i < self.n:
+            return False
+        tok = self.t[i]
+        return tok.kind is Kind.KW and tok.value in words
 
     def word(self, i: int, *words: str) -> bool:
-        tok = self.at(i)
-        return tok is not None and tok.kind is Kind.WORD and tok.value in words
+        if not 0 <= i < self.n:
+            return False
+        tok = self.t[i]
+        return tok.kind is Kind.WORD and tok.value in words
 
     def unit(self, i: int, *units: str) -> bool:
-        tok = self.at(i)
-        return tok is not None and tok.kind is Kind.UNIT and tok.value in units
+        if not 0 <= i < self.n:
+            return False
+        tok = self.t[i]
+        return tok.kind is Kind.UNIT and tok.value in units
 
     def sep(self, i: int, *chars: str) -> bool:
-        tok = self.at(i)
-        return tok is not None and tok.kind is Kind.SEP and tok.value in chars
+        if not 0 <= i < self.n:
+            return False
+        tok = self.t[i]
+        return tok.kind is Kind.SEP and tok.value in chars
 
     def connector(self, i: int) -> int | None:
         """Index after a range connector at ``i`` (``起`` before it allowed), else None."""

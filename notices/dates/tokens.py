@@ -249,15 +249,23 @@ def windows(text: str) -> list[tuple[int, int]]:
     """Merged spans of ``text`` around seeds; everything outside them cannot hold a date."""
     spans: list[tuple[int, int]] = []
     size = len(text)
+    open_start, open_end = -1, -1  # the span being merged into, appended when the next one is apart
     for m in SEED.finditer(text):
-        if m.group()[0].isascii() and m.group()[0].isalpha() and m.group().lower() not in _SEED_WORDS:
+        seed = m.group()
+        if "A" <= seed[0] <= "z" and seed[0].isalpha() and seed.lower() not in _SEED_WORDS:
             continue
-        start = max(0, m.start() - _BEFORE_SEED)
-        end = min(size, m.end() + _AFTER_SEED)
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        begin, finish = m.span()
+        start = begin - _BEFORE_SEED if begin > _BEFORE_SEED else 0
+        end = finish + _AFTER_SEED
+        if start <= open_end:
+            if end > open_end:
+                open_end = end
         else:
-            spans.append((start, end))
+            if open_start >= 0:
+                spans.append((open_start, min(open_end, size)))
+            open_start, open_end = start, end
+    if open_start >= 0:
+        spans.append((open_start, min(open_end, size)))
     return spans
 
 
