@@ -19,6 +19,7 @@ from notices.segment.patterns import (
     _FIELD_NAME,
     _FURNITURE_LAST,
     _FURNITURE_MARK,
+    _FURNITURE_MARK_CHAR,
     _LABEL,
     _META_LINE,
     _NEWS_FIRST,
@@ -99,7 +100,10 @@ def _lines(text: str) -> list[_Line]:
                 continue
         else:
             norm = norm_raw.strip()  # whitespace maps to whitespace: the same slice as cleaned
-        if (norm[-1] in _FURNITURE_LAST or _FURNITURE_MARK.search(norm) is not None) and is_furniture(norm):
+        if (
+            norm[-1] in _FURNITURE_LAST
+            or (_FURNITURE_MARK_CHAR.search(norm) is not None and _FURNITURE_MARK.search(norm) is not None)
+        ) and is_furniture(norm):
             gap = True
             continue
         first, last = norm[0], norm[-1]
@@ -117,7 +121,8 @@ def _lines(text: str) -> list[_Line]:
             # a field name on a line of its own, often letter-spaced ("封 闭 时 间", "温馨提示"):
             # it labels the line below, which it is joined to, and titles nothing
             cleaned, norm, last, label, spaced = cleaned + "：", norm + ":", ":", True, False
-        meta = _META_LINE.search(norm) is not None  # 发布时间：… 来源：…: metadata, a line of its own
+        # 发布时间：… 来源：…: metadata, a line of its own (normalising made every colon ":")
+        meta = ":" in norm and _META_LINE.search(norm) is not None
         caption = last in "摄攝" and _STRONG_CAPTION.search(norm) is not None  # … 本报记者 陈晓 摄
         marked = (
             meta

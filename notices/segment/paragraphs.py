@@ -65,7 +65,11 @@ def paragraphs(text: str) -> list[Para]:
             in_news = False
         elif line.news:
             in_news = True
-        if i > 0 and _is_cell(n, lines[i - 1].norm):
+        if (
+            i > 0
+            and (n[0] in _CELL_FIRST or n[0].isdecimal() or n[0].isspace())
+            and _is_cell(n, lines[i - 1].norm)
+        ):
             # a table's date or hours cell (2月14日 ⏎ 司打口): its row, not the line above
             line.ends = not n.rstrip().endswith(_OPEN_TAIL)
             open_para = None
@@ -111,6 +115,8 @@ _TIME_CELL = re.compile(
     r"\s*(?:[至到~-]\s*|$))+\s*$"
 )
 _OPEN_TAIL = ("至", "到", "-", "~", "—")
+#: What a cell can start with besides a digit or a space: a Chinese numeral or a time of day.
+_CELL_FIRST = frozenset("〇零○一二三四五六七八九十凌清早上中下晚傍夜")
 
 
 def _is_cell(norm: str, above: str) -> bool:

@@ -124,6 +124,11 @@ _FURNITURE_LAST = frozenset("报版栏告息完分期核0123456789一二三四�
 _FURNITURE_MARK = re.compile(r"[>·•编版]|校对|审核")
 
 
+#: The characters ``_FURNITURE_MARK`` needs one of: a single class scans several times faster
+#: than the alternation, so it rules out nearly every line first.
+_FURNITURE_MARK_CHAR = re.compile(r"[>·•编版校审]")
+
+
 _CLOSING = re.compile(r"^特此(?:公告|通告|通知|公示|告知|声明|說明|说明|函告)[。.!！]?$")
 
 
