@@ -31,9 +31,10 @@ _ANY_SPACE = re.compile(r"[ \t\u3000\u00a0]")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 
 
-_SPACE_AROUND_DIGIT = re.compile(
-    rf"(?<=[{_CJK}])[ \t\u3000\u00a0]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t\u3000\u00a0]+(?=[{_CJK}])"
-)
+#: A space between Chinese and a digit or Latin letter, in a line whose spaces are single " "
+#: (cleaning collapses them first): opening on the space lets the scan jump from space to space
+#: instead of trying a lookbehind at every character.
+_SPACE_AROUND_DIGIT = re.compile(rf" (?:(?<=[{_CJK}] )(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%] )(?=[{_CJK}]))")
 
 
 #: A Chinese character standing alone between spaces: one letter of a spaced title.
