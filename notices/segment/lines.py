@@ -28,6 +28,9 @@ from notices.segment.patterns import (
     _OPEN_END,
     _OPEN_MARKS,
     _PROSE_PUNCT,
+    _RULE_CHAR,
+    _RULE_FIRST,
+    _RULE_LAST,
     _SENTENCE_END,
     _STRONG_CAPTION,
     _TELLING_ENDS,
@@ -75,7 +78,9 @@ def _lines(text: str) -> list[_Line]:
     A page has hundreds of lines and a Python call costs as much as a regex scan, so
     the loop calls out only where a character test says a rule can apply: the inner
     space that letter-spacing needs, the repeated first character a doubled caption
-    needs, the first character of a news opening, a date or an enumeration.
+    needs, the first character of a news opening, a date or an enumeration. Most lines
+    are running text that no rule applies to at all (``_RULE_FIRST``, ``_RULE_LAST``,
+    ``_RULE_CHAR`` tell them), and they skip the tests altogether.
     """
     out: list[_Line] = []
     gap = False
@@ -84,6 +89,7 @@ def _lines(text: str) -> list[_Line]:
     if len(norms) != len(raws):
         norms = [normalize(r) for r in raws]
     after_open = False  # the line above ends unfinished ("封闭期限：2022年6月1日至")
+    dates: list[int] = []  # where the date lines are, for their issuers above
     for raw, norm_raw in zip(raws, norms, strict=True):
         cleaned = raw.strip()
         if not cleaned:
@@ -100,6 +106,17 @@ def _lines(text: str) -> list[_Line]:
                 continue
         else:
             norm = norm_raw.strip()  # whitespace maps to whitespace: the same slice as cleaned
+            if (
+                len(norm) > 8
+                and norm[0] not in _RULE_FIRST
+                and norm[-1] not in _RULE_LAST
+                and not norm[0].isdigit()
+                and _RULE_CHAR.search(norm) is None
+            ):
+                # running text, most of a page: no rule below applies but the punctuation test
+                out.append(_Line(cleaned, norm, gap_before=gap, prose=_PROSE_PUNCT.search(norm) is not None))
+                gap = after_open = False
+                continue
         if (
             norm[-1] in _FURNITURE_LAST
             or (_FURNITURE_MARK_CHAR.search(norm) is not None and _FURNITURE_MARK.search(norm) is not None)
@@ -162,10 +179,11 @@ def _lines(text: str) -> list[_Line]:
         )
         gap = False
         after_open = last in _OPEN_END
+        if date:
+            dates.append(len(out))
         out.append(line)
-    for i, line in enumerate(out):
-        if line.date:
-            _mark_issuers(out, i)
+    for i in dates:
+        _mark_issuers(out, i)
     return out
 
 
