@@ -27,6 +27,7 @@ from notices.segment.patterns import (
     _OPEN_DATE,
     _OPEN_END,
     _OPEN_MARKS,
+    _PROSE_LAST,
     _PROSE_PUNCT,
     _RULE_CHAR,
     _RULE_FIRST,
@@ -97,26 +98,46 @@ def _lines(text: str) -> list[_Line]:
             continue
         # normalising turns every space kind into " ", so one test finds spaced lines
         spaced = " " in norm_raw or "\t" in norm_raw
-        if spaced or (
-            len(cleaned) >= 6 and cleaned.find(cleaned[0], 1) > 0 and _DOUBLED_START.match(cleaned)
-        ):
+        if spaced or (len(cleaned) >= 6 and cleaned.count(cleaned[0]) > 1 and _DOUBLED_START.match(cleaned)):
             cleaned, norm = _cleaned(raw, norm_raw)
             if not cleaned:
                 gap = True
                 continue
         else:
             norm = norm_raw.strip()  # whitespace maps to whitespace: the same slice as cleaned
+            first, last = norm[0], norm[-1]
             if (
-                len(norm) > 8
-                and norm[0] not in _RULE_FIRST
-                and norm[-1] not in _RULE_LAST
-                and not norm[0].isdigit()
+                first not in _RULE_FIRST
+                and last not in _RULE_LAST
+                and not first.isdigit()
                 and _RULE_CHAR.search(norm) is None
             ):
-                # running text, most of a page: no rule below applies but the punctuation test
-                out.append(_Line(cleaned, norm, gap_before=gap, prose=_PROSE_PUNCT.search(norm) is not None))
-                gap = after_open = False
-                continue
+                # running text, most of a page: of the rules below only the punctuation test and
+                # (for a short line without punctuation) the title and field-name tests can apply
+                prose = last in _PROSE_LAST or _PROSE_PUNCT.search(norm) is not None
+                if prose or len(norm) > 8:
+                    ends = _ends_by_mark(norm, last) if last in _TELLING_ENDS else None
+                    out.append(
+                        _Line(
+                            cleaned,
+                            norm,
+                            False,
+                            False,
+                            False,
+                            False,
+                            gap,
+                            False,
+                            False,
+                            False,
+                            prose,
+                            False,
+                            False,
+                            ends,
+                        )
+                    )
+                    gap = False
+                    after_open = last in _OPEN_END
+                    continue
         if (
             norm[-1] in _FURNITURE_LAST
             or (_FURNITURE_MARK_CHAR.search(norm) is not None and _FURNITURE_MARK.search(norm) is not None)

@@ -342,13 +342,17 @@ _META_LINE = re.compile(
 )
 
 
-#: What a line's first character, last character or any character must be for a line rule to
-#: apply (besides a digit first, a length up to 8, a space or a doubled start): news openings,
-#: dates, enumerations, 特此, credits and English titles start with the first; furniture,
-#: captions, titles, telling ends and open ends end with the second; labels, metadata, news
-#: marks and furniture marks hold one of the third.
+#: What a line's first character, last character or any character must be for a line rule other
+#: than the paragraph-end marks to apply (besides a digit first, a space or a doubled start, and a
+#: short unpunctuated line): news openings, dates, enumerations, 特此, credits and English titles
+#: start with the first; furniture, captions and titles end with the second; labels, metadata,
+#: news marks and furniture marks hold one of the third.
 _RULE_FIRST = (
     _NEWS_FIRST | _DATE_FIRST | _EN_MONTH_FIRST | _ENUM_FIRST | frozenset("特(ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 )
-_RULE_LAST = _FURNITURE_LAST | frozenset("摄攝") | _TITLE_LAST | _TELLING_ENDS | frozenset(_OPEN_END)
+_RULE_LAST = _FURNITURE_LAST | frozenset("摄攝") | _TITLE_LAST
 _RULE_CHAR = re.compile(r"[:：讯>·•编版校审]")
+
+
+#: The ``_PROSE_PUNCT`` marks a normalised line can end with: it is prose without a scan.
+_PROSE_LAST = frozenset(",。;!?")
