@@ -69,7 +69,7 @@ class _Line:
     #: ``date`` to ``marked`` but ``spaced``, ``gap_before`` and ``prose``.
     structural: bool = False
     #: Whether a paragraph ends with this line: ``_ends_by_mark``, then (for None)
-    #: the line's width, settled in ``paragraphs`` once the column width is known.
+    #: the line's width, weighed in ``paragraphs`` once the column width is known.
     ends: bool | None = None
 
 
