@@ -105,39 +105,44 @@ def _lines(text: str) -> list[_Line]:
                 continue
         else:
             norm = norm_raw.strip()  # whitespace maps to whitespace: the same slice as cleaned
-            first, last = norm[0], norm[-1]
-            if (
-                first not in _RULE_FIRST
-                and last not in _RULE_LAST
-                and not first.isdigit()
-                and _RULE_CHAR.search(norm) is None
-            ):
-                # running text, most of a page: of the rules below only the punctuation test and
-                # (for a short line without punctuation) the title and field-name tests can apply
-                prose = last in _PROSE_LAST or _PROSE_PUNCT.search(norm) is not None
-                if prose or len(norm) > 8:
-                    ends = _ends_by_mark(norm, last) if last in _TELLING_ENDS else None
-                    out.append(
-                        _Line(
-                            cleaned,
-                            norm,
-                            False,
-                            False,
-                            False,
-                            False,
-                            gap,
-                            False,
-                            False,
-                            False,
-                            prose,
-                            False,
-                            False,
-                            ends,
-                        )
+        first, last = norm[0], norm[-1]
+        if (
+            first not in _RULE_FIRST
+            and last not in _RULE_LAST
+            and not first.isdigit()
+            and _RULE_CHAR.search(norm) is None
+        ):
+            # running text, most of a page: of the rules below only the punctuation test and
+            # (for a short line without punctuation) the title and field-name tests can apply
+            prose = last in _PROSE_LAST or _PROSE_PUNCT.search(norm) is not None
+            if prose or len(norm) > 8:
+                ends = _ends_by_mark(norm, last) if last in _TELLING_ENDS else None
+                gapped = False
+                if spaced:
+                    gapped = _CJK_GAP.search(raw) is not None
+                    if "\t" in raw.strip():
+                        ends = True  # a table row
+                out.append(
+                    _Line(
+                        cleaned,
+                        norm,
+                        False,
+                        False,
+                        False,
+                        gapped,
+                        gap,
+                        False,
+                        False,
+                        False,
+                        prose,
+                        False,
+                        False,
+                        ends,
                     )
-                    gap = False
-                    after_open = last in _OPEN_END
-                    continue
+                )
+                gap = False
+                after_open = last in _OPEN_END
+                continue
         if (
             norm[-1] in _FURNITURE_LAST
             or (_FURNITURE_MARK_CHAR.search(norm) is not None and _FURNITURE_MARK.search(norm) is not None)
