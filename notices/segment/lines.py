@@ -149,7 +149,6 @@ def _lines(text: str) -> list[_Line]:
         ) and is_furniture(norm):
             gap = True
             continue
-        first, last = norm[0], norm[-1]
         news = (first in _NEWS_FIRST or norm.find("讯", 2, 20) > 0) and _NEWS_START.match(norm) is not None
         date = (
             not after_open

@@ -342,11 +342,12 @@ _META_LINE = re.compile(
 )
 
 
-#: What a line's first character, last character or any character must be for a line rule other
-#: than the paragraph-end marks to apply (besides a digit first, a space or a doubled start, and a
-#: short unpunctuated line): news openings, dates, enumerations, 特此, credits and English titles
+#: What a cleaned line's first character, last character or any character must be for a line
+#: rule other than the paragraph-end marks to apply (besides a digit first, and a short line
+#: without punctuation): news openings, dates, enumerations, 特此, credits and English titles
 #: start with the first; furniture, captions and titles end with the second; labels, metadata,
-#: news marks and furniture marks hold one of the third.
+#: news marks and furniture marks hold one of the third. ``_lines`` lets every other line skip
+#: those rules, so a new rule in it must add what sets it off here.
 _RULE_FIRST = (
     _NEWS_FIRST | _DATE_FIRST | _EN_MONTH_FIRST | _ENUM_FIRST | frozenset("特(ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 )
