@@ -65,5 +65,7 @@ def clean_line(line: str) -> str:
         # a tab separates the columns of a table ("2022年6月14日\t7:00-19:00\t城关镇…"): cells
         # are cleaned one by one and stay apart
         return " ".join(cell for cell in (clean_line(c) for c in stripped.split("\t")) if cell)
+    if "  " in stripped or "\u3000" in stripped or "\u00a0" in stripped:
+        stripped = _SPACES.sub(" ", stripped)  # most spaced lines hold single spaces already
     # undoubling halves text runs and keeps the single spaces between them
-    return _despaced(dedouble(_SPACES.sub(" ", stripped)))
+    return _despaced(dedouble(stripped))

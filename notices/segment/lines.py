@@ -19,6 +19,7 @@ from notices.segment.patterns import (
     _FIELD_NAME,
     _FURNITURE_LAST,
     _FURNITURE_MARK,
+    _FURNITURE_MARK_CHAR,
     _LABEL,
     _META_LINE,
     _NEWS_FIRST,
@@ -26,7 +27,11 @@ from notices.segment.patterns import (
     _OPEN_DATE,
     _OPEN_END,
     _OPEN_MARKS,
+    _PROSE_LAST,
     _PROSE_PUNCT,
+    _RULE_CHAR,
+    _RULE_FIRST,
+    _RULE_LAST,
     _SENTENCE_END,
     _STRONG_CAPTION,
     _TELLING_ENDS,
@@ -64,7 +69,7 @@ class _Line:
     #: ``date`` to ``marked`` but ``spaced``, ``gap_before`` and ``prose``.
     structural: bool = False
     #: Whether a paragraph ends with this line: ``_ends_by_mark``, then (for None)
-    #: the line's width, settled in ``paragraphs`` once the column width is known.
+    #: the line's width, weighed in ``paragraphs`` once the column width is known.
     ends: bool | None = None
 
 
@@ -74,7 +79,9 @@ def _lines(text: str) -> list[_Line]:
     A page has hundreds of lines and a Python call costs as much as a regex scan, so
     the loop calls out only where a character test says a rule can apply: the inner
     space that letter-spacing needs, the repeated first character a doubled caption
-    needs, the first character of a news opening, a date or an enumeration.
+    needs, the first character of a news opening, a date or an enumeration. Most lines
+    are running text that no rule applies to at all (``_RULE_FIRST``, ``_RULE_LAST``,
+    ``_RULE_CHAR`` tell them), and they skip the tests altogether.
     """
     out: list[_Line] = []
     gap = False
@@ -83,6 +90,7 @@ def _lines(text: str) -> list[_Line]:
     if len(norms) != len(raws):
         norms = [normalize(r) for r in raws]
     after_open = False  # the line above ends unfinished ("封闭期限：2022年6月1日至")
+    dates: list[int] = []  # where the date lines are, for their issuers above
     for raw, norm_raw in zip(raws, norms, strict=True):
         cleaned = raw.strip()
         if not cleaned:
@@ -90,19 +98,57 @@ def _lines(text: str) -> list[_Line]:
             continue
         # normalising turns every space kind into " ", so one test finds spaced lines
         spaced = " " in norm_raw or "\t" in norm_raw
-        if spaced or (
-            len(cleaned) >= 6 and cleaned.find(cleaned[0], 1) > 0 and _DOUBLED_START.match(cleaned)
-        ):
+        if spaced or (len(cleaned) >= 6 and cleaned.count(cleaned[0]) > 1 and _DOUBLED_START.match(cleaned)):
             cleaned, norm = _cleaned(raw, norm_raw)
             if not cleaned:
                 gap = True
                 continue
         else:
             norm = norm_raw.strip()  # whitespace maps to whitespace: the same slice as cleaned
-        if (norm[-1] in _FURNITURE_LAST or _FURNITURE_MARK.search(norm) is not None) and is_furniture(norm):
+        first, last = norm[0], norm[-1]
+        if (
+            first not in _RULE_FIRST
+            and last not in _RULE_LAST
+            and not first.isdigit()
+            and _RULE_CHAR.search(norm) is None
+        ):
+            # running text, most of a page: of the rules below only the punctuation test and
+            # (for a short line without punctuation) the title and field-name tests can apply
+            prose = last in _PROSE_LAST or _PROSE_PUNCT.search(norm) is not None
+            if prose or len(norm) > 8:
+                ends = _ends_by_mark(norm, last) if last in _TELLING_ENDS else None
+                gapped = False
+                if spaced:
+                    gapped = _CJK_GAP.search(raw) is not None
+                    if "\t" in raw.strip():
+                        ends = True  # a table row
+                out.append(
+                    _Line(
+                        cleaned,
+                        norm,
+                        False,
+                        False,
+                        False,
+                        gapped,
+                        gap,
+                        False,
+                        False,
+                        False,
+                        prose,
+                        False,
+                        False,
+                        ends,
+                    )
+                )
+                gap = False
+                after_open = last in _OPEN_END
+                continue
+        if (
+            norm[-1] in _FURNITURE_LAST
+            or (_FURNITURE_MARK_CHAR.search(norm) is not None and _FURNITURE_MARK.search(norm) is not None)
+        ) and is_furniture(norm):
             gap = True
             continue
-        first, last = norm[0], norm[-1]
         news = (first in _NEWS_FIRST or norm.find("讯", 2, 20) > 0) and _NEWS_START.match(norm) is not None
         date = (
             not after_open
@@ -117,7 +163,8 @@ def _lines(text: str) -> list[_Line]:
             # a field name on a line of its own, often letter-spaced ("封 闭 时 间", "温馨提示"):
             # it labels the line below, which it is joined to, and titles nothing
             cleaned, norm, last, label, spaced = cleaned + "：", norm + ":", ":", True, False
-        meta = _META_LINE.search(norm) is not None  # 发布时间：… 来源：…: metadata, a line of its own
+        # 发布时间：… 来源：…: metadata, a line of its own (normalising made every colon ":")
+        meta = ":" in norm and _META_LINE.search(norm) is not None
         caption = last in "摄攝" and _STRONG_CAPTION.search(norm) is not None  # … 本报记者 陈晓 摄
         marked = (
             meta
@@ -157,10 +204,11 @@ def _lines(text: str) -> list[_Line]:
         )
         gap = False
         after_open = last in _OPEN_END
+        if date:
+            dates.append(len(out))
         out.append(line)
-    for i, line in enumerate(out):
-        if line.date:
-            _mark_issuers(out, i)
+    for i in dates:
+        _mark_issuers(out, i)
     return out
 
 

@@ -52,28 +52,38 @@ def paragraphs(text: str) -> list[Para]:
     """Rejoin column lines into paragraphs and tag each with its shape."""
     lines = _lines(text)
     short = max(4, int(_typical_width(lines) * 0.6))
-    for line in lines:
-        if line.ends is None:
-            # no telling mark at its end: a short unpunctuated line ends its paragraph
-            line.ends = len(line.norm) < short and not line.prose
     paras: list[Para] = []
     open_para: Para | None = None
     in_news = False
     for i, line in enumerate(lines):
         n = line.norm
-        if line.date or line.title or line.sign_org:
-            in_news = False
-        elif line.news:
-            in_news = True
-        if i > 0 and _is_cell(n, lines[i - 1].norm):
+        if line.structural:
+            if line.date or line.title or line.sign_org:
+                in_news = False
+            elif line.news:
+                in_news = True
+        ends = line.ends
+        if ends is None:
+            # no telling mark at its end: a short unpunctuated line ends its paragraph
+            ends = len(n) < short and not line.prose
+        first = n[0]
+        if (
+            i > 0
+            and (first in _CELL_FIRST or first.isdecimal() or first.isspace())
+            and _is_cell(n, lines[i - 1].norm)
+        ):
             # a table's date or hours cell (2月14日 ⏎ 司打口): its row, not the line above
-            line.ends = not n.rstrip().endswith(_OPEN_TAIL)
+            ends = not n.rstrip().endswith(_OPEN_TAIL)
             open_para = None
         if open_para is not None and (not line.structural or _label_mid_sentence(line, lines[i - 1], short)):
-            gap = " " if line.text[0].isascii() and not _joins_tight(open_para.text, line.text) else ""
-            open_para.text += gap + line.text
-            open_para.norm += gap + n
-            if line.ends:
+            text = line.text
+            if text[0].isascii() and not _joins_tight(open_para.text, text):
+                open_para.text += " " + text
+                open_para.norm += " " + n
+            else:
+                open_para.text += text
+                open_para.norm += n
+            if ends:
                 open_para = None
             continue
         if open_para is None and paras and paras[-1].kind is Kind.BODY and _continues(n):
@@ -81,12 +91,12 @@ def paragraphs(text: str) -> list[Para]:
             last = paras[-1]
             last.text += line.text
             last.norm += n
-            open_para = None if line.ends else last
+            open_para = None if ends else last
             continue
         para = Para(line.text, _line_kind(line), norm=n, gap_before=line.gap_before)
         para.news_start = line.news
         paras.append(para)
-        open_para = para if para.kind is Kind.BODY and not line.ends else None
+        open_para = para if para.kind is Kind.BODY and not ends else None
         if para.kind is Kind.BODY and line.enum and len(n) < short and not line.prose:
             open_para = None  # an enumerated heading such as "三、报名办法"
         if open_para is not None and _standalone(line, lines[i + 1] if i + 1 < len(lines) else None, in_news):
@@ -111,6 +121,8 @@ _TIME_CELL = re.compile(
     r"\s*(?:[至到~-]\s*|$))+\s*$"
 )
 _OPEN_TAIL = ("至", "到", "-", "~", "—")
+#: What a cell can start with besides a digit or a space: a Chinese numeral or a time of day.
+_CELL_FIRST = frozenset("〇零○一二三四五六七八九十凌清早上中下晚傍夜")
 
 
 def _is_cell(norm: str, above: str) -> bool:
