@@ -47,7 +47,7 @@ def kept_periods(
     for item in impossible:
         warnings.append(f"{IMPOSSIBLE}: {item.text.strip()} ({item.reason})")
     try:
-        found = find_periods(body, base=base, tz=tz)
+        found = find_periods(body, base=base, tz=tz, norm=norm)
     except Exception as exc:  # a date-grammar bug must not cost the whole page
         warnings.append(f"dates could not be read: {type(exc).__name__}")
         return []

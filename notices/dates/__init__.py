@@ -62,14 +62,20 @@ _CAN_START = (Kind.NUM, Kind.WORD, Kind.KW, Kind.RELWEEK, Kind.PAREN)  # a tuple
 _NOT_AFTER_NUM = (Kind.GAP, Kind.PAREN)  # a number followed by prose or brackets starts nothing
 
 
-def find_periods(text: str, *, base: date, tz: ZoneInfo) -> list[Period]:
-    """All periods in a piece of text, in order. ``base`` is the publication date.
+def find_periods(text: str, *, base: date, tz: ZoneInfo, norm: str | None = None) -> list[Period]:
+    """All periods in a piece of text, in order. ``base`` is the publication date; ``norm`` is
+    ``normalize(text)`` when the caller has it already.
 
     Dates no calendar has (2023年2月29日, 12月40日) and backwards ranges are left out, never
     read as another date (notices.impossible says which and why)."""
     if not isinstance(text, str):
         return []
-    return _find(masked(text, find_impossible(normalize(text))), base, tz, lenient=False)
+    if norm is None:
+        norm = normalize(text)
+    impossible = find_impossible(norm)
+    if impossible:
+        return _find(masked(text, impossible), base, tz, lenient=False)
+    return _find(text, base, tz, lenient=False, norm=norm)
 
 
 def parse_period(text: str, *, base: date, tz: ZoneInfo) -> Period:
@@ -109,10 +115,11 @@ def _dateparser_single(text: str, base: date) -> date | None:
     return None if found is None else found.date()
 
 
-def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool) -> list[Period]:
+def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | None = None) -> list[Period]:
     if not isinstance(text, str):
         return []
-    norm = normalize(text)
+    if norm is None:
+        norm = normalize(text)
     tokens: list[Token] = []
     for start, end in windows(norm):
         if tokens:

@@ -33,6 +33,7 @@ _THAT_DAY = re.compile(r"当天|当日|届时|(?i:on\s+(?:that|the)\s+day)")
 #: A bracket that restates the day right after it.
 _GLOSS = re.compile(r"^\s*[(（][^)）]{0,30}[)）]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+_DIGIT = re.compile(r"\d")
 
 
 def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -> tuple[Draft, bool] | None:
@@ -42,8 +43,10 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
     if last.span is None or not last.all_day or last.start != last.end:
         return None
     tok = grammar.t[i]
+    if tok.start - last.span[1] > _REACH + 32:
+        return None  # further than any bracket after the day could make up
     between = _GLOSS.sub("", norm[last.span[1] : tok.start], count=1)  # this Sunday (November 3)
-    if len(between) > _REACH or any(ch.isdigit() for ch in between):
+    if len(between) > _REACH or _DIGIT.search(between):
         return None
     if len(_SENTENCE_END.findall(between)) > 2:
         return None
