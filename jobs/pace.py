@@ -28,6 +28,8 @@ _RESERVE = text(
 )
 _PAUSE = text("UPDATE dispatch_pace SET next_at = :until WHERE id = 1 AND next_at < :until")
 _SEED = text("INSERT INTO dispatch_pace (id, next_at) VALUES (1, 0)")
+#: The share of the limit the slots are spaced at (see the module docstring).
+FILL = 0.92
 
 
 class SharedPace:
@@ -38,7 +40,7 @@ class SharedPace:
         sessions: async_sessionmaker[AsyncSession],
         rate: float,
         *,
-        fill: float = 0.92,
+        fill: float = FILL,
         block_seconds: float = 0.05,
         tolerance: float = 0.02,
     ) -> None:

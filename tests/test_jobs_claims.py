@@ -20,7 +20,7 @@ from jobs.claims import Claims
 from jobs.clock import FixedClock
 from jobs.dispatcher import Dispatcher
 from jobs.metrics import REGISTRY
-from jobs.pace import SharedPace
+from jobs.pace import FILL, SharedPace
 from jobs.sender import ButtonRows
 from tests.conftest import postgres_url
 from tests.test_jobs_support import SHANGHAI, Sessions
@@ -158,8 +158,8 @@ async def test_the_shared_pace_spaces_slots_of_all_dispatchers(sessions: Session
     slots = sorted(slot for pace in paces for slot in pace.slots)
     assert len(slots) == len(set(slots)) == 40 * paces[0].block
     gaps = [b - a for a, b in itertools.pairwise(slots)]
-    assert min(gaps) == pytest.approx(1 / (rate * 0.92))
-    assert max_in_window(slots, 1.0) <= rate * 0.92 + 1
+    assert min(gaps) == pytest.approx(1 / (rate * FILL))
+    assert max_in_window(slots, 1.0) <= rate * FILL + 1
     # a 429 for one pauses all: nothing reserved afterwards comes before its end
     await paces[0].pause(slots[-1] + 5)
     await paces[1].reserve(now, 1)
