@@ -264,11 +264,14 @@ def _signature_date(signature: list[Para]) -> date | None:
 def _first_full_date(body: str, tz: ZoneInfo) -> date | None:
     """A notice with no date of its own is read around the first date it writes with its year
     (2023年6月5日, 二零二四年十二月五日, 民國114年7月23日)."""
-    for period in find_periods(body, base=_ANY_DAY, tz=tz):
-        if "年" in period.text or _YEAR.search(period.text):
-            moment = period.start if period.start is not None else period.end
-            if moment is not None:
-                return moment.astimezone(tz).date() if isinstance(moment, datetime) else moment
+    if len(body) > 2 * _HEAD:
+        # most notices write it early: read the head first, not a long body twice
+        found = _year_date(find_periods(body[:_HEAD], base=_ANY_DAY, tz=tz), tz, before=_HEAD - _MARGIN)
+        if found is not None:
+            return found
+    found = _year_date(find_periods(body, base=_ANY_DAY, tz=tz), tz, before=len(body))
+    if found is not None:
+        return found
     # only a year or a season of two (2022-2023年采暖季): the middle of what it names
     season = _SEASON.search(normalize(body))
     if season is None:
@@ -279,6 +282,22 @@ def _first_full_date(body: str, tz: ZoneInfo) -> date | None:
     return date(first, 7, 1) if 1900 <= first <= 2100 else None
 
 
+def _year_date(periods: list[Period], tz: ZoneInfo, *, before: int) -> date | None:
+    """The day of the first period written with its year, if it ends before ``before``."""
+    for period in periods:
+        if period.span is not None and period.span[1] > before:
+            return None
+        if "年" in period.text or _YEAR.search(period.text):
+            moment = period.start if period.start is not None else period.end
+            if moment is not None:
+                return moment.astimezone(tz).date() if isinstance(moment, datetime) else moment
+    return None
+
+
 _ANY_DAY = date(2000, 1, 1)
+#: How much of a long body is read first for its first dated year, and how far from the head's
+#: end a period must close to be read the same as in the whole body.
+_HEAD = 4000
+_MARGIN = 400
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SEASON = re.compile(r"((?:19|20)\d\d)(?:\s*[-—–~至到]\s*((?:19|20)\d\d))?\s*年")
