@@ -8,7 +8,14 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from notices.categories import Category
-from notices.classify import CategoryGuess, categorize, news_evidence, notice_evidence
+from notices.classify import (
+    CATEGORY_POINT,
+    CategoryGuess,
+    categorize,
+    category_point,
+    news_evidence,
+    notice_shape,
+)
 from notices.dates import find_periods
 from notices.dates.tokens import windows
 from notices.labels import clause_span
@@ -134,14 +141,23 @@ def _read_item(
     everything = f"{norm_title}\n{norm_body}\n" + "\n".join(p.norm for p in signature)
 
     news = news_evidence(everything, news_start=any(p.news_start for p in item.body))
-    guess = categorize(norm_title, norm_body)
-    notice = notice_evidence(norm_title, norm_body, signed=bool(signature), guess=guess)
-    shapeless = (item.news and notice < news) or notice < _MIN_NOTICE or notice < news
     reported = item.news or news >= 2
-    if shapeless and reported and (item.news or guess.score <= 0) and not _may_announce(norm_body):
-        # most items on a page are news: one with no plan word near any date cannot pass
-        # the test below, so its dates are not read at all
-        return None, SkippedItem("news report", _excerpt(item))
+    shape = notice_shape(norm_title, norm_body, signed=bool(signature))
+    # Most items on a page are news: one with no plan word near any date cannot pass the
+    # test below, so neither its keywords (when it is news whatever they add) nor its dates
+    # are read at all.
+    may: bool | None = None
+    if item.news and _shapeless(shape + CATEGORY_POINT, news, item.news):
+        may = _may_announce(norm_body)
+        if not may:
+            return None, SkippedItem("news report", _excerpt(item))
+    guess = categorize(norm_title, norm_body)
+    shapeless = _shapeless(shape + category_point(guess), news, item.news)
+    if shapeless and reported and (item.news or guess.score <= 0):
+        if may is None:
+            may = _may_announce(norm_body)
+        if not may:
+            return None, SkippedItem("news report", _excerpt(item))
     built = _build(title, body, norm_body, signature, guess, published=published, tz=tz)
     if shapeless:
         # no notice's shape: still one when it announces a dated plan the public must act on
@@ -154,6 +170,11 @@ def _read_item(
             return None, SkippedItem(reason, _excerpt(item))
     # places, detours and each period's places, read only for what is kept (most items are news)
     return with_place_roles(built, title=built.title, body=body), None
+
+
+def _shapeless(notice: int, news: int, is_news: bool) -> bool:
+    """No notice's shape: too little notice evidence, or less than the news evidence."""
+    return (is_news and notice < news) or notice < _MIN_NOTICE or notice < news
 
 
 def _unresolved(body: str, notice: ParsedNotice, tz: ZoneInfo) -> list[Period]:
