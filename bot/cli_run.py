@@ -168,7 +168,11 @@ async def _run(
             settings,
             sessions,
             clock=clock,
-            rate_limiter=AIORateLimiter(max_retries=2),
+            # answers keep the configured global rate (30/s by default, up to 1,000/s for paid broadcasts)
+            # and python-telegram-bot's 20/min per group, in each web process
+            rate_limiter=AIORateLimiter(
+                overall_max_rate=settings.dispatch_rate, overall_time_period=1, max_retries=2
+            ),
             concurrency=settings.concurrent_updates,
         )
         try:
