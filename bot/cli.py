@@ -21,7 +21,7 @@ import click
 from bot.cli_ingest import ingest
 from bot.cli_inspect import dates, parse
 from bot.cli_query import ask, notices
-from bot.cli_support import App, one_line, run_coroutine
+from bot.cli_support import App, load_settings, one_line, run_coroutine
 from notices.errors import NoticebotError
 
 # Commands that pull in heavy dependencies (Telegram, the scheduler) are registered here as
@@ -32,6 +32,9 @@ LAZY_COMMANDS: dict[str, str] = {
     "reminders": "bot.cli_reminders:reminders",
     "worker": "bot.cli_worker:worker",
 }
+
+DATABASE_ONLY = frozenset({"ask"})
+"""Commands that need only the database settings: they skip reading the rest (and importing pydantic)."""
 
 
 class NoticebotGroup(click.Group):
@@ -72,17 +75,15 @@ class NoticebotGroup(click.Group):
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """noticebot: public notices from a local newspaper, parsed, stored and answered."""
-    from pydantic import ValidationError
+    if ctx.invoked_subcommand in DATABASE_ONLY:
+        from bot.settings_light import light_settings
 
-    from bot.settings import Settings
-
-    try:
-        settings = Settings()
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first.get("loc", ())) or "settings"
-        raise click.ClickException(f"invalid setting {where}: {first.get('msg', exc)}") from exc
-    ctx.obj = App(settings=settings, debug=debug)
+        database = light_settings()
+        if database is not None:
+            ctx.obj = App(database=database, debug=debug)
+            return
+    settings = load_settings()
+    ctx.obj = App(database=settings.database, debug=debug, loaded=settings)
 
 
 for _command in (ingest, parse, dates, ask, notices):
