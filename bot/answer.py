@@ -10,20 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
-
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import answer_text as words
 from bot.answer_text import is_zh, say
-from db.models import Notice, PlaceRole
-from db.rows import NoticeRecord, load_records
+from db.rows import NoticeRecord, load_records, to_parsed
 from db.search import NoticeFilter, find_notice_ids, find_notice_ids_each, fold, nearest_notices
-from db.store import to_parsed
+from db.tables import PlaceRole
 from notices.categories import Category
 from notices.question import DEADLINES, RECENT, REOPEN, SEARCH, UPCOMING, Question, parse_question
 from notices.render import format_period
+
+if TYPE_CHECKING:
+    from db.models import Notice
+    from db.reader import Reader
 
 UPCOMING_DAYS = 7  # "/upcoming" and "upcoming …" look a week ahead, as the bot's command does
 CURRENT_LOOKAHEAD_DAYS = 30  # "哪些路封闭" also lists closures about to start
@@ -48,8 +49,8 @@ class Answer:
     offset: int = 0
     #: More than ``total`` notices match (the count stopped at its bound).
     more: bool = False
-    nearest_past: Notice | None = None
-    nearest_future: Notice | None = None
+    nearest_past: NoticeRecord | None = None
+    nearest_future: NoticeRecord | None = None
     periods: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
     #: Notices found only because they name the place asked about as a detour (请绕行新华路): listed
     #: apart, never as closing it.
@@ -78,7 +79,7 @@ class Answer:
 
 
 async def answer_question(
-    session: AsyncSession,
+    session: Reader,
     text: str,
     *,
     now: datetime,
@@ -94,7 +95,7 @@ async def answer_question(
 
 
 async def answer(
-    session: AsyncSession,
+    session: Reader,
     question: Question,
     *,
     now: datetime,
@@ -210,7 +211,7 @@ def _filters(question: Question, base: NoticeFilter, *, now: datetime, tz: ZoneI
 
 
 async def _matching(
-    session: AsyncSession,
+    session: Reader,
     question: Question,
     base: NoticeFilter,
     *,

@@ -6,7 +6,7 @@ Imports of the database, the parser and above all Telegram stay inside the comma
 only pays for what it uses and ``noticebot dates`` starts in a blink.
 
 This module holds the group and the list of commands; each command lives in a module of its own
-(``bot.cli_ingest``, ``bot.cli_inspect``, ``bot.cli_query``, and the lazy ones below).
+(``bot.cli_query`` here, the others loaded when invoked: see ``LAZY_COMMANDS``).
 """
 
 from __future__ import annotations
@@ -18,20 +18,24 @@ from typing import Any
 
 import click
 
-from bot.cli_ingest import ingest
-from bot.cli_inspect import dates, parse
 from bot.cli_query import ask, notices
-from bot.cli_support import App, one_line, run_coroutine
+from bot.cli_support import App, load_settings, one_line, run_coroutine
 from notices.errors import NoticebotError
 
-# Commands that pull in heavy dependencies (Telegram, the scheduler) are registered here as
-# "name": "module:attribute" and imported only when invoked.
+# Commands registered as "name": "module:attribute", imported only when invoked: the heavy ones
+# (Telegram, the scheduler), and the page readers, which `noticebot ask` need not load.
 LAZY_COMMANDS: dict[str, str] = {
+    "ingest": "bot.cli_ingest:ingest",
+    "parse": "bot.cli_inspect:parse",
+    "dates": "bot.cli_inspect:dates",
     "run": "bot.cli_run:run",
     "try": "bot.cli_try:try_command",
     "reminders": "bot.cli_reminders:reminders",
     "worker": "bot.cli_worker:worker",
 }
+
+DATABASE_ONLY = frozenset({"ask"})
+"""Commands that need only the database settings: they skip reading the rest (and importing pydantic)."""
 
 
 class NoticebotGroup(click.Group):
@@ -72,20 +76,18 @@ class NoticebotGroup(click.Group):
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """noticebot: public notices from a local newspaper, parsed, stored and answered."""
-    from pydantic import ValidationError
+    if ctx.invoked_subcommand in DATABASE_ONLY:
+        from bot.settings_light import light_settings
 
-    from bot.settings import Settings
-
-    try:
-        settings = Settings()
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first.get("loc", ())) or "settings"
-        raise click.ClickException(f"invalid setting {where}: {first.get('msg', exc)}") from exc
-    ctx.obj = App(settings=settings, debug=debug)
+        database = light_settings()
+        if database is not None:
+            ctx.obj = App(database=database, debug=debug)
+            return
+    settings = load_settings()
+    ctx.obj = App(database=settings.database, debug=debug, loaded=settings)
 
 
-for _command in (ingest, parse, dates, ask, notices):
+for _command in (ask, notices):
     main.add_command(_command)
 
 

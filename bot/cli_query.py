@@ -41,10 +41,16 @@ def ask(app: App, question: str, at: str | None, limit: int, as_json: bool) -> N
 
 
 async def _ask(app: App, question: str, now: datetime, limit: int) -> dict[str, Any]:
+    """On a current schema, one light connection (no async engine, ORM or Alembic to import); else the
+    full engine, which upgrades the schema first."""
     from bot.answer import answer_question
-    from bot.context import open_database
+    from bot.context import open_database, open_reader
 
-    async with open_database(app.settings) as sessions, sessions() as session:
+    async with open_reader(app.database) as reader:
+        if reader is not None:
+            answer = await answer_question(reader, question, now=now, tz=app.tz, limit=limit)
+            return answer.to_json()
+    async with open_database(app.database) as sessions, sessions() as session:
         answer = await answer_question(session, question, now=now, tz=app.tz, limit=limit)
         return answer.to_json()
 

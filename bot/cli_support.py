@@ -19,6 +19,7 @@ import click
 
 if TYPE_CHECKING:
     from bot.settings import Settings
+    from bot.settings_light import DatabaseSettings
     from notices.categories import Category
 
 T = TypeVar("T")
@@ -26,14 +27,36 @@ T = TypeVar("T")
 
 @dataclass(slots=True)
 class App:
-    """What the group callback hands every command: the settings, read once."""
+    """What the group callback hands every command: the settings, read once. ``noticebot ask`` gets
+    only the database settings (``bot.settings_light``); the full ones are read if a command asks."""
 
-    settings: Settings
+    database: DatabaseSettings
     debug: bool = False
+    loaded: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self.loaded is None:
+            self.loaded = load_settings()
+        return self.loaded
 
     @property
     def tz(self) -> ZoneInfo:
-        return self.settings.zone
+        return self.database.zone
+
+
+def load_settings() -> Settings:
+    """All the settings, a refused one as one line naming it."""
+    from pydantic import ValidationError
+
+    from bot.settings import Settings
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first.get("loc", ())) or "settings"
+        raise click.ClickException(f"invalid setting {where}: {first.get('msg', exc)}") from exc
 
 
 def settings_of(obj: Any) -> Settings:

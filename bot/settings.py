@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from db.url import async_url
-
-DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/noticebot.sqlite3"
+from bot import settings_light as light
+from bot.settings_light import DEFAULT_DATABASE_URL as DEFAULT_DATABASE_URL
+from bot.settings_light import DatabaseSettings
 
 
 class Settings(BaseSettings):
     """noticebot's settings; every field can be set in the environment or a `.env` file."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    model_config = SettingsConfigDict(env_file=light.ENV_FILE, env_file_encoding="utf-8", extra="ignore")
 
     database_url: str = Field(default=DEFAULT_DATABASE_URL, validation_alias="DATABASE_URL")
     database_schema: str | None = Field(default=None, validation_alias="NOTICEBOT_DB_SCHEMA")
-    tz: str = Field(default="Asia/Shanghai", validation_alias="NOTICEBOT_TZ")
+    tz: str = Field(default=light.DEFAULT_TZ, validation_alias="NOTICEBOT_TZ")
     telegram_bot_token: str | None = Field(default=None, validation_alias="TELEGRAM_BOT_TOKEN")
     telegram_api_base_url: str | None = Field(default=None, validation_alias="TELEGRAM_API_BASE_URL")
     admin_ids: Annotated[frozenset[int], NoDecode] = Field(default=frozenset(), validation_alias="ADMIN_IDS")
@@ -82,30 +81,28 @@ class Settings(BaseSettings):
     def _async_driver(cls, value: str) -> str:
         """Accept the URL forms people copy (``sqlite:///x.db``, ``postgres://…``), stored with the
         async driver noticebot runs on."""
-        return async_url(value).render_as_string(hide_password=False)
+        return light.database_url_value(value)
 
     @field_validator("database_schema")
     @classmethod
     def _schema_or_none(cls, value: str | None) -> str | None:
         """``NOTICEBOT_DB_SCHEMA=`` (left empty in a .env) means the default schema, not an empty path."""
-        return value.strip() or None if value is not None else None
+        return light.schema_value(value)
 
     @field_validator("tz")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown time zone {value!r}") from exc
-        return value
+        return light.zone_value(value)
 
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.tz)
 
+    @property
+    def database(self) -> DatabaseSettings:
+        """The settings opening the database needs (what ``noticebot ask`` reads without pydantic)."""
+        return DatabaseSettings(self.database_url, self.database_schema, self.tz)
+
     def ensure_data_dir(self) -> None:
         """Create the directory of a SQLite file URL, so the default works on a fresh clone."""
-        url = async_url(self.database_url)
-        path = url.database
-        if url.get_backend_name() == "sqlite" and path and path != ":memory:" and "mode=memory" not in path:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        light.ensure_data_dir(self.database_url)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, event, text
@@ -14,31 +11,22 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+from db.light import CONNECT_TIMEOUT as CONNECT_TIMEOUT
+from db.light import MIGRATIONS, VERSION_QUERY, connect_args, head_revision, is_head, sqlite_pragmas
 from db.url import DatabaseUnavailable, async_url, connect_failure, safe_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-MIGRATIONS = Path(__file__).with_name("migrations")
-CONNECT_TIMEOUT = 10.0
-"""Seconds to wait for a PostgreSQL server before saying it does not answer (asyncpg waits 60)."""
 
 
 def make_engine(url: str | URL, *, schema: str | None = None, **kwargs: Any) -> AsyncEngine:
     """An async engine for ``url`` in any form ``db.url.async_url`` accepts. ``schema`` pins
     PostgreSQL's search_path (tests use one per test)."""
     parsed = async_url(url)
-    sqlite = parsed.get_backend_name() == "sqlite"
-    connect_args: dict[str, Any] = dict(kwargs.pop("connect_args", {}))
-    if sqlite:
-        connect_args.setdefault("timeout", 30)
-    else:
-        connect_args.setdefault("timeout", CONNECT_TIMEOUT)
-        if schema is not None:
-            connect_args.setdefault("server_settings", {})["search_path"] = schema
-    engine = create_async_engine(parsed, connect_args=connect_args, **kwargs)
-    if sqlite:
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    args = connect_args(parsed, schema, kwargs.pop("connect_args", None))
+    engine = create_async_engine(parsed, connect_args=args, **kwargs)
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine.sync_engine, "connect", sqlite_pragmas)
     return engine
 
 
@@ -51,14 +39,6 @@ async def check_connection(engine: AsyncEngine) -> None:
     except (OSError, SQLAlchemyError) as error:
         reason = connect_failure(engine.url, error)
         raise DatabaseUnavailable(f"{safe_url(engine.url)}: {reason}") from None
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
@@ -99,39 +79,16 @@ async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
         await connection.run_sync(run)
 
 
-_REVISION = re.compile(r'^revision: str = "([^"]+)"', re.MULTILINE)
-_DOWN = re.compile(r'^down_revision: str \| None = (?:"([^"]+)"|None)', re.MULTILINE)
-
-
-@cache
-def head_revision() -> str | None:
-    """The newest migration's revision, read from the migration files as text (importing Alembic to
-    ask costs more than most commands); None when that reading does not give exactly one head."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        revision, down = _REVISION.search(source), _DOWN.search(source)
-        if revision is None or down is None:
-            return None
-        revisions.add(revision.group(1))
-        if down.group(1):
-            parents.add(down.group(1))
-    heads = revisions - parents
-    return next(iter(heads)) if len(heads) == 1 else None
-
-
 async def schema_is_current(engine: AsyncEngine) -> bool:
     """Whether the database is at the head revision, asked with one plain query (no Alembic)."""
-    head = head_revision()
-    if head is None:
+    if head_revision() is None:
         return False
     try:
         async with engine.connect() as connection:
-            rows = (await connection.execute(text("SELECT version_num FROM alembic_version"))).all()
+            rows = (await connection.execute(text(VERSION_QUERY))).all()
     except SQLAlchemyError:  # no alembic_version table: a fresh database
         return False
-    return [row[0] for row in rows] == [head]
+    return is_head([row[0] for row in rows])
 
 
 async def ensure_schema(engine: AsyncEngine) -> None:

@@ -21,8 +21,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 from db.keywords import contains_keyword, fold
-from db.models import Notice, NoticeStatus
-from db.models import Period as PeriodRow
+from db.tables import NoticeStatus, notices, periods
 from db.types import UTCDateTime
 from notices.categories import Category
 
@@ -70,7 +69,7 @@ def day_bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
 
 def _overlaps(start: datetime, end: datetime) -> list[ColumnElement[bool]]:
     """The period shares some instant with [start, end); NULL ends mean open on that side."""
-    p = PeriodRow
+    p = periods.c
     return [
         or_(p.active_from.is_(None), p.active_from < end if end > start else p.active_from <= start),
         or_(p.ends_at.is_(None), p.ends_at > start),
@@ -106,8 +105,8 @@ def _envelope(start: datetime, end: datetime) -> list[ColumnElement[bool]]:
     ``ix_notices_(category_)active`` before any period is probed (on PostgreSQL also by the GiST
     index of :class:`envelope_meets`)."""
     return [
-        Notice.active_until > start,
-        Notice.active_since < end if end > start else Notice.active_since <= start,
+        notices.c.active_until > start,
+        notices.c.active_since < end if end > start else notices.c.active_since <= start,
         envelope_meets(literal(start, UTCDateTime()), literal(end, UTCDateTime())),
     ]
 
@@ -124,10 +123,10 @@ def _envelope_conditions(flt: NoticeFilter, tz: ZoneInfo) -> list[ColumnElement[
     # (start, end] in an envelope beginning by ``end``.
     if flt.starts_between is not None:
         start, end = _window(flt.starts_between, "starts_between")
-        conditions += [Notice.active_until >= start, Notice.active_since < end]
+        conditions += [notices.c.active_until >= start, notices.c.active_since < end]
     if flt.ends_between is not None:
         start, end = _window(flt.ends_between, "ends_between")
-        conditions += [Notice.active_until > start, Notice.active_since <= end]
+        conditions += [notices.c.active_until > start, notices.c.active_since <= end]
     return conditions
 
 
@@ -135,7 +134,7 @@ def period_conditions(
     flt: NoticeFilter, tz: ZoneInfo, *, with_active: bool = True
 ) -> list[ColumnElement[bool]]:
     """What one period of the notice must satisfy (``with_active=False``: the window filters only)."""
-    p = PeriodRow
+    p = periods.c
     conditions: list[ColumnElement[bool]] = []
     if with_active and flt.active_at is not None:
         moment = as_utc(flt.active_at, "active_at")
@@ -156,10 +155,11 @@ def notice_conditions(flt: NoticeFilter) -> list[ColumnElement[bool]]:
     """What the notice itself must satisfy, whatever its periods: status, category, keyword."""
     if flt.status not in NoticeStatus.ALL:
         raise ValueError(f"unknown status {flt.status!r}; known: {', '.join(NoticeStatus.ALL)}")
-    conditions: list[ColumnElement[bool]] = [Notice.status == flt.status]
+    conditions: list[ColumnElement[bool]] = [notices.c.status == flt.status]
     if flt.categories:
         codes = sorted({Category(c).value for c in flt.categories})
-        conditions.append(Notice.category == codes[0] if len(codes) == 1 else Notice.category.in_(codes))
+        category = notices.c.category
+        conditions.append(category == codes[0] if len(codes) == 1 else category.in_(codes))
     needle = fold(flt.text or "")
     if needle:
         conditions.append(contains_keyword(needle))
@@ -171,11 +171,11 @@ def where_conditions(
 ) -> tuple[list[ColumnElement[bool]], list[ColumnElement[bool]]]:
     """The WHERE of a query on notices, and the period conditions it probes (to order by them)."""
     conditions = notice_conditions(flt) + _envelope_conditions(flt, tz)
-    periods = period_conditions(flt, tz)
-    if periods:
+    per_period = period_conditions(flt, tz)
+    if per_period:
         # A correlated probe of ``ix_periods_notice_active`` per candidate notice. Not EXISTS: PostgreSQL
         # turns that into a hash semi-join reading every period in the window (~45,000 of 100,000
         # notices' periods for "active now"); a LIMIT 1 subquery it cannot flatten.
-        probe = select(literal(1)).where(PeriodRow.notice_id == Notice.id, *periods).limit(1)
+        probe = select(literal(1)).where(periods.c.notice_id == notices.c.id, *per_period).limit(1)
         conditions.append(probe.scalar_subquery().is_not(None))
-    return conditions, periods
+    return conditions, per_period

@@ -20,7 +20,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.sqltypes import NullType
 
-from db.models import Notice
+from db.tables import notices
 from db.textsearch import FTS_TABLE, MIN_INDEXED, escape_like, fts_phrase
 from notices.normalize import normalize
 
@@ -99,10 +99,10 @@ def _unary_plus(element: not_by_index, compiler: SQLCompiler, **kw: Any) -> str:
 def contains_keyword(needle: str) -> ColumnElement[bool]:
     """The folded text of a notice contains ``needle`` (folded, not empty)."""
     if len(needle) < MIN_INDEXED:
-        return position_of(Notice.search_text, needle) > 0
+        return position_of(notices.c.search_text, needle) > 0
     pattern = "%" + escape_like(needle) + "%"
     return keyword_in(
-        Notice.id, Notice.search_text, literal(needle), literal(pattern), literal(fts_phrase(needle))
+        notices.c.id, notices.c.search_text, literal(needle), literal(pattern), literal(fts_phrase(needle))
     )
 
 

@@ -1,78 +1,48 @@
-"""The tables. The database is the source of truth for everything that must survive a restart."""
+"""The tables as ORM classes. The database is the source of truth for everything that must survive a
+restart. The notices, periods and places are Core tables in ``db.tables`` (the question path reads them
+without the ORM), mapped here."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 
-from sqlalchemy import (
-    BigInteger,
-    Boolean,
-    Date,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Text,
-    Time,
-    UniqueConstraint,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
+from db import tables
+from db.tables import NAMING as NAMING
+from db.tables import NoticeStatus as NoticeStatus
+from db.tables import PlaceRole as PlaceRole
+from db.tables import metadata
+from db.tables import utcnow as utcnow
 from db.types import UTCDateTime
-
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
-
-class NoticeStatus:
-    DRAFT = "draft"
-    PUBLISHED = "published"
-    WITHDRAWN = "withdrawn"
-    ALL = (DRAFT, PUBLISHED, WITHDRAWN)
+    metadata = metadata
 
 
 class Notice(Base):
-    """A notice as stored: parsed fields plus its lifecycle status."""
+    """A notice as stored: parsed fields plus its lifecycle status (columns: ``db.tables.notices``)."""
 
-    __tablename__ = "notices"
+    __table__ = tables.notices
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    title: Mapped[str] = mapped_column(String(500))
-    category: Mapped[str] = mapped_column(String(32))
-    issuer: Mapped[str | None] = mapped_column(String(500))
-    published: Mapped[date | None] = mapped_column(Date)
-    body: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16), default=NoticeStatus.PUBLISHED)
-    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    source: Mapped[str | None] = mapped_column(String(500))
-    warnings: Mapped[str] = mapped_column(Text, default="")
-    # Title, places and body folded for substring search (see db.keywords.fold): one LIKE over one column
-    # instead of three, blind to the line breaks and full-width letters of PDF-extracted text. Deferred:
-    # only queries read it, so listing notices does not load every body twice.
-    search_text: Mapped[str] = mapped_column(Text, default="", server_default="", deferred=True)
-    # The envelope of the periods (earliest active_from, latest ends_at; 0001-01-01 / 9999-12-31 stand
-    # for an open side; NULL exactly when there are no periods). With the indexes below, "active at t" is
-    # an index range scan that skips the notices whose periods are all over, before probing periods; and
-    # "recent notices without periods" is a range of the same indexes (hence ``published`` at their end).
-    active_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    active_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    id: Mapped[int]
+    title: Mapped[str]
+    category: Mapped[str]
+    issuer: Mapped[str | None]
+    published: Mapped[date | None]
+    body: Mapped[str]
+    status: Mapped[str]
+    content_hash: Mapped[str]
+    source: Mapped[str | None]
+    warnings: Mapped[str]
+    # Only queries read it, so listing notices does not load every body twice.
+    search_text: Mapped[str] = deferred(tables.notices.c.search_text)
+    active_since: Mapped[datetime | None]
+    active_until: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
 
     periods: Mapped[list[Period]] = relationship(
         back_populates="notice", cascade="all, delete-orphan", order_by="Period.position", lazy="selectin"
@@ -81,79 +51,51 @@ class Notice(Base):
         back_populates="notice", cascade="all, delete-orphan", order_by="Place.position", lazy="selectin"
     )
 
-    __table_args__ = (
-        Index("ix_notices_status_category", "status", "category"),
-        Index("ix_notices_published", "published"),
-        Index(
-            "ix_notices_category_active", "status", "category", "active_until", "active_since", "published"
-        ),
-        Index("ix_notices_active", "status", "active_until", "active_since", "published"),
-    )
-
 
 class Period(Base):
-    """A notice's period. ``starts_at``/``ends_at`` are UTC instants (end exclusive) for fast range queries;
-    ``start_date``/``end_date`` keep the all-day dates as written (end inclusive).
+    """A notice's period (columns: ``db.tables.periods``). ``starts_at``/``ends_at`` are UTC instants (end
+    exclusive) for fast range queries; ``start_date``/``end_date`` keep the all-day dates as written (end
+    inclusive).
 
     ``active_from`` is the instant the period counts from: ``starts_at``, or for a pure deadline the local
     midnight of the notice's publication day (NULL when neither is known: active since forever). Keeping
     it stored lets "active at" be two index comparisons, with no time zone arithmetic in SQL.
     """
 
-    __tablename__ = "periods"
+    __table__ = tables.periods
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"))
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    label: Mapped[str | None] = mapped_column(String(100))
-    note: Mapped[str | None] = mapped_column(String(200))
-    text: Mapped[str] = mapped_column(String(500), default="")
-    all_day: Mapped[bool] = mapped_column(Boolean, default=True)
-    start_date: Mapped[date | None] = mapped_column(Date)
-    end_date: Mapped[date | None] = mapped_column(Date)
-    starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    active_from: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    #: The window each day of an all-day span opens for (local clock times), when there is one.
-    daily_start: Mapped[time | None] = mapped_column(Time)
-    daily_end: Mapped[time | None] = mapped_column(Time)
-    #: The places this period is about, one a line, when the notice gives each period its own
-    #: (停电: 甲村 on June 3, 乙村 on June 6); empty: the notice's affected places.
-    places: Mapped[str] = mapped_column(Text, default="", server_default="")
+    id: Mapped[int]
+    notice_id: Mapped[int]
+    position: Mapped[int]
+    label: Mapped[str | None]
+    note: Mapped[str | None]
+    text: Mapped[str]
+    all_day: Mapped[bool]
+    start_date: Mapped[date | None]
+    end_date: Mapped[date | None]
+    starts_at: Mapped[datetime | None]
+    ends_at: Mapped[datetime | None]
+    active_from: Mapped[datetime | None]
+    daily_start: Mapped[time | None]
+    daily_end: Mapped[time | None]
+    places: Mapped[str]
 
     notice: Mapped[Notice] = relationship(back_populates="periods")
 
-    __table_args__ = (
-        # Covers the per-notice EXISTS probe of "active at": no table lookup per candidate notice.
-        Index("ix_periods_notice_active", "notice_id", "active_from", "ends_at"),
-        Index("ix_periods_starts_at", "starts_at"),
-        Index("ix_periods_active_from", "active_from"),
-        Index("ix_periods_ends_at", "ends_at"),
-    )
-
-
-class PlaceRole:
-    AFFECTED = "affected"  # closed, cut off, or otherwise what the notice is about
-    DETOUR = "detour"  # a road to take instead (请绕行新华路): named, never closed by this notice
-    ALL = (AFFECTED, DETOUR)
-
 
 class Place(Base):
-    """A place a notice names (road section, town, street, address), and its role in the notice."""
+    """A place a notice names (road section, town, street, address), and its role in the notice
+    (columns: ``db.tables.places``)."""
 
-    __tablename__ = "places"
+    __table__ = tables.places
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"))
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(
-        String(16), default=PlaceRole.AFFECTED, server_default=PlaceRole.AFFECTED
-    )
+    id: Mapped[int]
+    notice_id: Mapped[int]
+    position: Mapped[int]
+    name: Mapped[str]
+    role: Mapped[str]
 
     notice: Mapped[Notice] = relationship(back_populates="places")
-
-    __table_args__ = (Index("ix_places_notice_id", "notice_id"), Index("ix_places_name", "name"))
 
 
 class Chat(Base):

@@ -2,7 +2,8 @@
 
 An answer shows one page of notices. Loading them as ORM objects (identity map, instrumented
 attributes, a selectin load per relationship) cost more CPU than the queries; these records carry the
-same attribute names (``db.store.to_parsed`` reads either) from one Core statement.
+same attribute names (:func:`to_parsed` reads either) from one Core statement on the Core tables of
+``db.tables``, so that answering needs no ORM at all.
 """
 
 from __future__ import annotations
@@ -11,12 +12,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import BindParameter, Select, bindparam, literal, null, select, union_all
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Notice, Period, Place
+from db.tables import PlaceRole, notices, periods, places
+from notices.categories import Category
+from notices.model import ParsedNotice
+from notices.model import Period as ParsedPeriod
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from db.models import Notice as NoticeRow
+    from db.models import Period as PeriodRow
+    from db.reader import Reader
 
 
 @dataclass(slots=True)
@@ -58,28 +68,28 @@ class NoticeRecord:
 
 
 _NOTICE = (
-    Notice.id,
-    Notice.title,
-    Notice.category,
-    Notice.issuer,
-    Notice.published,
-    Notice.body,
-    Notice.status,
-    Notice.warnings,
+    notices.c.id,
+    notices.c.title,
+    notices.c.category,
+    notices.c.issuer,
+    notices.c.published,
+    notices.c.body,
+    notices.c.status,
+    notices.c.warnings,
 )
 _PERIOD = (
-    Period.id,
-    Period.all_day,
-    Period.start_date,
-    Period.end_date,
-    Period.starts_at,
-    Period.ends_at,
-    Period.label,
-    Period.note,
-    Period.text,
-    Period.daily_start,
-    Period.daily_end,
-    Period.places,
+    periods.c.id,
+    periods.c.all_day,
+    periods.c.start_date,
+    periods.c.end_date,
+    periods.c.starts_at,
+    periods.c.ends_at,
+    periods.c.label,
+    periods.c.note,
+    periods.c.text,
+    periods.c.daily_start,
+    periods.c.daily_end,
+    periods.c.places,
 )
 
 
@@ -91,24 +101,25 @@ def _nulls(columns: Sequence[Any]) -> list[Any]:
 def _statement() -> Select[Any]:
     """Built once: the ids are an expanding parameter, so each call only binds them."""
     wanted: BindParameter[int] = bindparam("ids", expanding=True)
-    place_columns = (Place.name, Place.role)
+    place_columns = (places.c.name, places.c.role)
     with_periods = (
-        select(literal(0).label("part"), Notice.id.label("nid"), *_NOTICE, *_PERIOD, *_nulls(place_columns))
-        .outerjoin(Period, Period.notice_id == Notice.id)
-        .where(Notice.id.in_(wanted))
+        select(literal(0).label("part"), notices.c.id.label("nid"), *_NOTICE, *_PERIOD)
+        .add_columns(*_nulls(place_columns))
+        .outerjoin(periods, periods.c.notice_id == notices.c.id)
+        .where(notices.c.id.in_(wanted))
     )
-    places = select(literal(1), Place.notice_id, *_nulls(_NOTICE), *_nulls(_PERIOD), *place_columns).where(
-        Place.notice_id.in_(wanted)
-    )
+    place_rows = select(
+        literal(1), places.c.notice_id, *_nulls(_NOTICE), *_nulls(_PERIOD), *place_columns
+    ).where(places.c.notice_id.in_(wanted))
     # Order within a notice: periods by position, places by position (ids break ties, as the ORM did).
     rows = union_all(
-        with_periods.add_columns(Period.position.label("pos"), Period.id.label("rid")),
-        places.add_columns(Place.position, Place.id),
+        with_periods.add_columns(periods.c.position.label("pos"), periods.c.id.label("rid")),
+        place_rows.add_columns(places.c.position, places.c.id),
     ).subquery()
     return select(rows).order_by(rows.c.part, rows.c.nid, rows.c.pos, rows.c.rid)
 
 
-async def load_records(session: AsyncSession, ids: Sequence[int]) -> list[NoticeRecord]:
+async def load_records(session: Reader, ids: Sequence[int]) -> list[NoticeRecord]:
     """The notices with these ids, periods and places in their order, in the order given; missing ids
     are left out. One statement: the notices joined to their periods, then their places, as rows of
     one shape (a place row has NULL notice and period columns)."""
@@ -129,3 +140,44 @@ async def load_records(session: AsyncSession, ids: Sequence[int]) -> list[Notice
         elif row[1] in by_id:
             by_id[row[1]].places.append(PlaceRecord(*row[period_end : period_end + 2]))
     return [by_id[i] for i in wanted if i in by_id]
+
+
+def _period_from_row(row: PeriodRow | PeriodRecord, tz: ZoneInfo) -> ParsedPeriod:
+    start: date | datetime | None
+    end: date | datetime | None
+    if row.all_day:
+        start, end = row.start_date, row.end_date
+    else:
+        start = None if row.starts_at is None else row.starts_at.astimezone(tz)
+        end = None if row.ends_at is None else row.ends_at.astimezone(tz)
+    daily = (
+        (row.daily_start, row.daily_end)
+        if row.daily_start is not None and row.daily_end is not None
+        else None
+    )
+    return ParsedPeriod(
+        start=start,
+        end=end,
+        all_day=row.all_day,
+        label=row.label,
+        note=row.note,
+        text=row.text,
+        daily=daily,
+        places=tuple(name for name in row.places.split("\n") if name),
+    )
+
+
+def to_parsed(row: NoticeRow | NoticeRecord, tz: ZoneInfo) -> ParsedNotice:
+    """The domain value for a stored notice (an ORM object or a record of this module); timed periods
+    come back as aware datetimes in ``tz``."""
+    return ParsedNotice(
+        title=row.title,
+        category=Category(row.category),
+        body=row.body,
+        published=row.published,
+        issuer=row.issuer,
+        periods=[_period_from_row(p, tz) for p in row.periods],
+        places=[p.name for p in row.places if p.role != PlaceRole.DETOUR],
+        warnings=[w for w in row.warnings.split("\n") if w],
+        detours=[p.name for p in row.places if p.role == PlaceRole.DETOUR],
+    )

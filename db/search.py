@@ -17,11 +17,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, union, union_all
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.filters import (
     NoticeFilter,
@@ -33,9 +32,15 @@ from db.filters import (
     where_conditions,
 )
 from db.keywords import fold, keyword_in, not_by_index, position_of
-from db.models import Notice
-from db.models import Period as PeriodRow
+from db.rows import NoticeRecord, load_records
+from db.tables import notices, periods
 from db.textsearch import MIN_INDEXED
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from db.models import Notice
+    from db.reader import Reader
 
 __all__ = [
     "NoticeFilter",
@@ -73,10 +78,10 @@ def _ids(flt: NoticeFilter, tz: ZoneInfo, *, ordered: bool) -> Select[int]:
     """The ids of the matching notices, in the order :func:`find_notices` returns them when
     ``ordered`` (unordered and possibly repeated otherwise: for counting distinct ids)."""
     if _by_periods(flt):
-        p = PeriodRow
+        p = periods.c
         query = (
             select(p.notice_id)
-            .join(Notice, Notice.id == p.notice_id)
+            .join(notices, notices.c.id == p.notice_id)
             .where(*notice_conditions(flt), *period_conditions(flt, tz))
         )
         if not ordered:
@@ -87,44 +92,44 @@ def _ids(flt: NoticeFilter, tz: ZoneInfo, *, ordered: bool) -> Select[int]:
             return query.group_by(p.notice_id).order_by(func.max(p.ends_at).desc().nulls_last(), p.notice_id)
         column = p.active_from if flt.starts_between is not None else p.ends_at
         return query.group_by(p.notice_id).order_by(func.min(column).asc().nulls_last(), p.notice_id)
-    conditions, periods = where_conditions(flt, tz)
+    conditions, per_period = where_conditions(flt, tz)
     if flt.undated_since is not None:
-        if periods or flt.active_at is not None or flt.active_on is not None:
+        if per_period or flt.active_at is not None or flt.active_on is not None:
             raise ValueError("undated_since cannot be combined with a time filter")
         # No periods: the envelope is NULL (db.store keeps it so). Both sides are tested so that the
         # envelope indexes answer it as equalities followed by a range of ``published``.
         conditions += [
-            Notice.active_until.is_(None),
-            Notice.active_since.is_(None),
-            or_(Notice.published >= flt.undated_since, Notice.published.is_(None)),
+            notices.c.active_until.is_(None),
+            notices.c.active_since.is_(None),
+            or_(notices.c.published >= flt.undated_since, notices.c.published.is_(None)),
         ]
-    query = select(Notice.id).where(*conditions)
-    return _ordered(query, flt, periods) if ordered else query
+    query = select(notices.c.id).where(*conditions)
+    return _ordered(query, flt, per_period) if ordered else query
 
 
-def _ordered(query: Select[int], flt: NoticeFilter, periods: list[ColumnElement[bool]]) -> Select[int]:
+def _ordered(query: Select[int], flt: NoticeFilter, per_period: list[ColumnElement[bool]]) -> Select[int]:
     """Nearest relevant period first: for "active" filters the period that began most recently, for a
     starts window the earliest start, for an ends window the earliest end; without a time filter, the
     newest notices first."""
-    if not periods:
-        newest = Notice.published
+    if not per_period:
+        newest = notices.c.published
         if len(fold(flt.text or "")) >= MIN_INDEXED:
             newest = not_by_index(newest)  # type: ignore[assignment]
-        return query.order_by(newest.desc().nulls_last(), Notice.id.desc())
-    p = PeriodRow
-    relevant = and_(p.notice_id == Notice.id, *periods)
+        return query.order_by(newest.desc().nulls_last(), notices.c.id.desc())
+    p = periods.c
+    relevant = and_(p.notice_id == notices.c.id, *per_period)
     if flt.active_at is not None or flt.active_on is not None:
         key = select(func.max(p.active_from)).where(relevant).scalar_subquery()
-        return query.order_by(key.desc().nulls_last(), Notice.id)
+        return query.order_by(key.desc().nulls_last(), notices.c.id)
     if flt.starts_between is None and flt.latest_first:
         latest = select(func.max(p.ends_at)).where(relevant).scalar_subquery()
-        return query.order_by(latest.desc().nulls_last(), Notice.id)
+        return query.order_by(latest.desc().nulls_last(), notices.c.id)
     column = p.active_from if flt.starts_between is not None else p.ends_at
     key = select(func.min(column)).where(relevant).scalar_subquery()
-    return query.order_by(key.asc().nulls_last(), Notice.id)
+    return query.order_by(key.asc().nulls_last(), notices.c.id)
 
 
-async def find_notice_ids(session: AsyncSession, flt: NoticeFilter, *, tz: ZoneInfo) -> list[int]:
+async def find_notice_ids(session: Reader, flt: NoticeFilter, *, tz: ZoneInfo) -> list[int]:
     """The ids :func:`find_notices` would return, in its order, without loading any notice: for
     merging several queries on keys before loading the one page that is shown."""
     query = _ids(flt, tz, ordered=True).limit(max(flt.limit, 0)).offset(max(flt.offset, 0))
@@ -132,7 +137,7 @@ async def find_notice_ids(session: AsyncSession, flt: NoticeFilter, *, tz: ZoneI
 
 
 async def find_notice_ids_each(
-    session: AsyncSession, filters: Sequence[NoticeFilter], *, tz: ZoneInfo, limit: int
+    session: Reader, filters: Sequence[NoticeFilter], *, tz: ZoneInfo, limit: int
 ) -> list[list[int]]:
     """For each filter, the first ``limit`` ids :func:`find_notice_ids` would return, in one statement
     (a UNION ALL of the filters' queries, each numbering its rows in its own order)."""
@@ -154,8 +159,10 @@ async def find_notice_ids_each(
 
 
 async def load_notices(session: AsyncSession, ids: Sequence[int]) -> list[Notice]:
-    """The notices with these ids (periods and places loaded), in the order given; missing ids are
-    left out."""
+    """The notices with these ids as ORM objects (periods and places loaded), in the order given;
+    missing ids are left out. (Answers read :func:`db.rows.load_records` instead.)"""
+    from db.models import Notice
+
     if not ids:
         return []
     rows = await session.scalars(select(Notice).where(Notice.id.in_(list(ids))))
@@ -168,13 +175,13 @@ async def find_notices(session: AsyncSession, flt: NoticeFilter, *, tz: ZoneInfo
     return await load_notices(session, await find_notice_ids(session, flt, tz=tz))
 
 
-async def count_notices(session: AsyncSession, flt: NoticeFilter, *, tz: ZoneInfo) -> int:
+async def count_notices(session: Reader, flt: NoticeFilter, *, tz: ZoneInfo) -> int:
     """How many notices match ``flt`` (limit and offset ignored)."""
     return await count_any(session, [flt], tz=tz)
 
 
 async def count_any(
-    session: AsyncSession, filters: Sequence[NoticeFilter], *, tz: ZoneInfo, cap: int | None = None
+    session: Reader, filters: Sequence[NoticeFilter], *, tz: ZoneInfo, cap: int | None = None
 ) -> int:
     """How many notices match at least one of ``filters`` (each counted once; limits ignored).
 
@@ -197,21 +204,23 @@ async def count_any(
 
 
 async def nearest_notices(
-    session: AsyncSession, flt: NoticeFilter, *, at: datetime, tz: ZoneInfo, by_end: bool = False
-) -> tuple[Notice | None, Notice | None]:
+    session: Reader, flt: NoticeFilter, *, at: datetime, tz: ZoneInfo, by_end: bool = False
+) -> tuple[NoticeRecord | None, NoticeRecord | None]:
     """For "nothing matches": the matching notice whose period ended most recently at or before ``at``,
     and the one whose period starts soonest after it (``flt.active_*`` ignored); with ``by_end``, the
     one whose period ends soonest after it (the next deadline, which has no start)."""
     moment = as_utc(at, "at")
-    p = PeriodRow
+    p = periods.c
     base = (
-        select(Notice)
-        .join(p, p.notice_id == Notice.id)
+        select(notices.c.id)
+        .join(periods, p.notice_id == notices.c.id)
         .where(*notice_conditions(flt), *period_conditions(flt, tz, with_active=False))
     )
-    past = base.where(p.ends_at <= moment).order_by(p.ends_at.desc(), Notice.id).limit(1)
+    past = base.where(p.ends_at <= moment).order_by(p.ends_at.desc(), notices.c.id).limit(1)
     if by_end:
-        future = base.where(p.ends_at > moment).order_by(p.ends_at, Notice.id).limit(1)
+        future = base.where(p.ends_at > moment).order_by(p.ends_at, notices.c.id).limit(1)
     else:
-        future = base.where(p.active_from > moment).order_by(p.active_from, Notice.id).limit(1)
-    return (await session.scalar(past), await session.scalar(future))
+        future = base.where(p.active_from > moment).order_by(p.active_from, notices.c.id).limit(1)
+    past_id, future_id = await session.scalar(past), await session.scalar(future)
+    found = {n.id: n for n in await load_records(session, [i for i in (past_id, future_id) if i is not None])}
+    return found.get(past_id), found.get(future_id)

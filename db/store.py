@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.models import Notice, NoticeStatus, PlaceRole
 from db.models import Period as PeriodRow
 from db.models import Place as PlaceRow
-from db.rows import NoticeRecord, PeriodRecord
+from db.rows import to_parsed as to_parsed
 from db.search import fold
 from notices.categories import Category
 from notices.errors import NoticebotError
@@ -264,47 +264,6 @@ async def _known_hashes(session: AsyncSession, hashes: Sequence[str]) -> dict[st
         )
         known.update({content_hash: notice_id for content_hash, notice_id in rows})
     return known
-
-
-def _period_from_row(row: PeriodRow | PeriodRecord, tz: ZoneInfo) -> Period:
-    start: date | datetime | None
-    end: date | datetime | None
-    if row.all_day:
-        start, end = row.start_date, row.end_date
-    else:
-        start = None if row.starts_at is None else row.starts_at.astimezone(tz)
-        end = None if row.ends_at is None else row.ends_at.astimezone(tz)
-    daily = (
-        (row.daily_start, row.daily_end)
-        if row.daily_start is not None and row.daily_end is not None
-        else None
-    )
-    return Period(
-        start=start,
-        end=end,
-        all_day=row.all_day,
-        label=row.label,
-        note=row.note,
-        text=row.text,
-        daily=daily,
-        places=tuple(name for name in row.places.split("\n") if name),
-    )
-
-
-def to_parsed(row: Notice | NoticeRecord, tz: ZoneInfo) -> ParsedNotice:
-    """The domain value for a stored notice (an ORM object or a ``db.rows`` record); timed periods come
-    back as aware datetimes in ``tz``."""
-    return ParsedNotice(
-        title=row.title,
-        category=Category(row.category),
-        body=row.body,
-        published=row.published,
-        issuer=row.issuer,
-        periods=[_period_from_row(p, tz) for p in row.periods],
-        places=[p.name for p in row.places if p.role != PlaceRole.DETOUR],
-        warnings=[w for w in row.warnings.split("\n") if w],
-        detours=[p.name for p in row.places if p.role == PlaceRole.DETOUR],
-    )
 
 
 async def get_notice(session: AsyncSession, notice_id: int) -> Notice | None:

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
+from typing import Any
 
 #: Code points whose traditional → simplified folding comes from OpenCC's character table.
 _CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
@@ -36,13 +38,17 @@ _CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 _KEEP = frozenset("乾")
 
 
-def _script_table() -> dict[int, int]:
-    """Traditional → simplified, one character to one character, from OpenCC's ``t2s``
-    conversion applied to each character alone (no phrase may change the length)."""
+@functools.cache
+def _converter() -> Any:
     import opencc
 
-    chars = [chr(code) for low, high in _CJK_BLOCKS for code in range(low, high)]
-    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    return opencc.OpenCC("t2s")
+
+
+def _script_map(chars: Sequence[str]) -> dict[int, int]:
+    """Traditional → simplified for ``chars``, one character to one character, from OpenCC's ``t2s``
+    conversion applied to each character alone (no phrase may change the length)."""
+    converted = _converter().convert("\n".join(chars)).split("\n")
     return {
         ord(trad): ord(simp)
         for trad, simp in zip(chars, converted, strict=True)
@@ -50,8 +56,21 @@ def _script_table() -> dict[int, int]:
     }
 
 
+def _script_table() -> dict[int, int]:
+    """The map of every character of the CJK blocks."""
+    return _script_map([chr(code) for low, high in _CJK_BLOCKS for code in range(low, high)])
+
+
 def _build_table() -> dict[int, int]:
     table = _script_table()
+    table.update(_fixed_table())
+    return table
+
+
+@functools.cache
+def _fixed_table() -> dict[int, int]:
+    """Everything but the script: full-width ASCII, dashes, colons, zeros, spaces."""
+    table: dict[int, int] = {}
     # Full-width ASCII block U+FF01..U+FF5E maps onto U+0021..U+007E.
     for code in range(0xFF01, 0xFF5F):
         table[code] = code - 0xFEE0
@@ -90,10 +109,39 @@ def _tables() -> tuple[dict[str, str], re.Pattern[str]]:
 _LOST = re.compile(r"\ufffd|(?:(?<=[ \t])|^)\?+(?=\S)", re.MULTILINE)
 
 
+SHORT = 200
+"""Characters: a text this short (a question, a category's name) is mapped character by character,
+converting only its own CJK characters, while the whole table is not built yet. The result is the
+same; building the table (tens of milliseconds) is left to the first long text."""
+
+_short_cache: dict[int, int] = {}
+"""The script map of the CJK characters short texts have had, as far as they go."""
+
+
+def _in_blocks(code: int) -> bool:
+    return any(low <= code < high for low, high in _CJK_BLOCKS)
+
+
+def _by_table(text: str) -> str:
+    mapping, changing = _tables()
+    return changing.sub(lambda m: mapping[m.group()], text)
+
+
+def _short(text: str) -> str:
+    """``text`` mapped without the whole table: its CJK characters are converted the way the table
+    converts them (each alone), once per process."""
+    fresh = sorted({ch for ch in text if ord(ch) not in _short_cache and _in_blocks(ord(ch))})
+    if fresh:
+        found = _script_map(fresh)
+        _short_cache.update({ord(ch): found.get(ord(ch), ord(ch)) for ch in fresh})
+    fixed = _fixed_table()
+    return "".join(chr(fixed.get(ord(ch)) or _short_cache.get(ord(ch), ord(ch))) for ch in text)
+
+
 def normalize(text: str) -> str:
     """Same length as ``text``; see the module docstring for what is mapped and why."""
-    mapping, changing = _tables()
-    out = changing.sub(lambda m: mapping[m.group()], text)
+    table_built = _tables.cache_info().currsize > 0
+    out = _short(text) if len(text) <= SHORT and not table_built else _by_table(text)
     if "?" in out or "\ufffd" in out:
         out = _LOST.sub(lambda m: " " * len(m.group()), out)
     return out

@@ -54,3 +54,24 @@ def test_a_lost_character_becomes_a_space_and_a_question_mark_stays() -> None:
     out = normalize(text)
     assert len(out) == len(text)
     assert out == " 二、停水时间:\n2023年6月2日(周五)  9:00-16:00\n哪里停水? 好"
+
+
+def test_short_texts_map_every_character_as_the_table_does() -> None:
+    # A short text (a question) is mapped without building the whole table, converting only its own
+    # characters: each one must come out as the table maps it, mapped or left alone.
+    from notices.normalize import _CJK_BLOCKS, _by_table, _fixed_table, _short
+
+    every = "".join(chr(code) for low, high in _CJK_BLOCKS for code in range(low, high))
+    every += "".join(map(chr, _fixed_table())) + "乾abc ?x\ufffd"
+    short, table = _short(every), _by_table(every)
+    assert len(short) == len(every)
+    differ = [(ch, a, b) for ch, a, b in zip(every, short, table, strict=True) if a != b]
+    assert differ == []
+    assert sum(a != b for a, b in zip(every, short, strict=True)) > 1000  # the script map is there
+
+
+@given(st.text(alphabet="停電時間週三於號條網點報名後開標請關注區縣鄉鎮乾干 ？?\ufffd—１：", max_size=60))
+def test_a_short_text_normalizes_as_a_long_one_would(text: str) -> None:
+    from notices.normalize import _by_table, _short
+
+    assert _short(text) == _by_table(text)
