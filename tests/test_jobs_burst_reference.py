@@ -9,12 +9,14 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import literal, literal_column, select, union_all
 
 from db.engine import session_scope
-from db.models import Chat, Subscription
+from db.models import Chat, Reminder, Subscription
+from db.types import UTCDateTime
 from jobs.burst import matches
 from jobs.due import Event, schedule
+from jobs.fanout import upsert
 from jobs.planner import HORIZON, plan_chat, plan_notices, sweep
 from jobs.views import chat_profile, load_notices
 from notices.categories import Category
@@ -139,3 +141,42 @@ async def test_set_based_plan_matches_the_per_chat_rules(sessions: Sessions) -> 
         await plan_notices(session, ids, now=now + timedelta(hours=1), tz=SHANGHAI, burst=THRESHOLD)
         await sweep(session, now=now + timedelta(hours=1), tz=SHANGHAI, burst=THRESHOLD)
     assert await outbox(sessions) == (rows, listed, anchors)
+
+
+async def test_a_row_that_appeared_meanwhile_falls_back_to_the_upsert(sessions: Sessions) -> None:
+    """Rows written as new (plain INSERT on PostgreSQL) that meet a row after all (another process
+    planned the chat meanwhile): the statement is redone as the upsert, the cancelled row revived, the
+    sent one left alone, nothing fails."""
+    now = local(10, 9)
+    async with session_scope(sessions) as session:
+        for chat_id, status in ((1, "cancelled"), (2, "sent")):
+            session.add(
+                Reminder(
+                    chat_id=chat_id, notice_id=7, event=Event.NEW, due_at=now, status=status, created_at=now
+                )
+            )
+    async with session_scope(sessions) as session:
+        later = literal(now + timedelta(hours=1), UTCDateTime())
+        wanted = [
+            select(
+                literal_column(str(chat_id)),
+                literal(7),
+                literal(0),
+                literal(Event.NEW),
+                literal(""),
+                later,
+                literal("pending"),
+                literal(0),
+                literal(now, UTCDateTime()),
+            )
+            for chat_id in (1, 2, 3)
+        ]
+        rows = union_all(*wanted)
+        names = ["chat_id", "notice_id", "period_id", "event", "point", "due_at", "status", "attempts"]
+        await upsert(session, [*names, "created_at"], rows, revive=True, new=True)
+    got = {r.chat_id: (r.status, r.due_at.astimezone(SHANGHAI)) for r in await reminder_rows(sessions)}
+    assert got == {
+        1: ("pending", now + timedelta(hours=1)),
+        2: ("sent", now),
+        3: ("pending", now + timedelta(hours=1)),
+    }
