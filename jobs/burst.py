@@ -9,8 +9,9 @@ the list says is worked out when it is sent: the page's notices that match the c
 
 Deciding who is owed more than ``threshold`` is set-based and never enumerates (chat, notice) pairs:
 per matched term, how many fresh notices it matches; per chat, the largest and the sum of those over its
-subscriptions. A largest count above the threshold is a burst; a sum at or below it is not; only the
-chats in between (few matches spread over several terms) are counted exactly.
+subscriptions, worked out by the same statement that fills ``jobs_chats`` (``jobs.fanout.fill_chats``).
+A largest count above the threshold is a burst; a sum at or below it is not; only the chats in between
+(few matches spread over several terms) are counted exactly, in one grouped ``UPDATE … FROM``.
 
 The broadcast channel (it posts each notice) and chats already told a fresh notice one by one are left
 to the single announcements. A chat in a digest gets the list at its digest time.
@@ -18,10 +19,8 @@ to the single announcements. A chat in a digest gets the list at its digest time
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, MutableMapping, Sequence
+from collections.abc import Collection, Iterable, MutableMapping, Sequence
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import and_, distinct, func, insert, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -37,89 +36,61 @@ from db.models import (
 from db.search import fold
 from db.types import UTCDateTime
 from jobs.due import Event, NoticeView
-from jobs.fanout import haystack
-from jobs.scratch import (
-    BURST,
-    CHATS,
-    COUNTS,
-    FRESH,
-    KEY,
-    PLAN,
-    TERMS,
-    TOLD,
-    analyze,
-    insert_for,
-    insert_many,
-    rowcount,
-)
+from jobs.fanout import haystack, upsert
+from jobs.scratch import CHATS, FRESH, PLAN, TERMS, TOLD, analyze, insert_many
 from jobs.views import load_notices
 
 
-def _eligible() -> Any:
-    """Chats a burst may go to (``jobs_chats`` holds active chats but the channel; see the module
-    docstring)."""
-    return and_(
-        CHATS.c.chat_id == Subscription.chat_id,
-        CHATS.c.chat_id.not_in(select(TOLD.c.chat_id)),
-    )
+def term_counts(terms: Iterable[tuple[int, str, str]], fresh: Collection[int]) -> dict[tuple[str, str], int]:
+    """Per matched (kind, value), how many of the ``fresh`` notices it matches (0 for a term matching
+    only notices planned before: it still reaches its chats)."""
+    counts: dict[tuple[str, str], int] = {}
+    for notice_id, kind, value in terms:
+        counts[(kind, value)] = counts.get((kind, value), 0) + (notice_id in fresh)
+    return counts
 
 
-async def plan_bursts(
-    session: AsyncSession,
-    fresh: Sequence[int],
-    terms: Iterable[tuple[int, str, str]],
-    *,
-    threshold: int,
-    now: datetime,
-) -> int:
-    """Fill ``jobs_burst`` with the chats owed more than ``threshold`` of the fresh notices'
-    announcements, record the page and write one ``burst`` row per such chat. ``terms``: the (notice,
-    kind, value) matches of this run. Returns the burst rows written (0: announce one by one)."""
-    if len(fresh) <= threshold:
-        return 0
-    wanted = set(fresh)
-    counts = Counter((kind, value) for notice_id, kind, value in terms if notice_id in wanted)
-    if not counts:
-        return 0
-    await insert_many(session, FRESH, [{"notice_id": n} for n in sorted(wanted)])
-    await insert_many(session, COUNTS, [{"kind": k, "value": v, "n": n} for (k, v), n in counts.items()])
+async def prepare(session: AsyncSession, fresh: Sequence[int]) -> None:
+    """``jobs_fresh`` ← the fresh notices, ``jobs_told`` ← the chats already told one of them one by one
+    (they are left to single announcements), before ``jobs.fanout.fill_chats`` decides bursts."""
+    await insert_many(session, FRESH, [{"notice_id": n} for n in sorted(set(fresh))])
     told = (
         select(literal(0), Reminder.chat_id)
         .distinct()
         .where(Reminder.notice_id.in_(select(FRESH.c.notice_id)), Reminder.event == Event.NEW)
     )
     await session.execute(TOLD.insert().from_select(["notice_id", "chat_id"], told))
-    await analyze(session)
-    per_chat = (
-        select(Subscription.chat_id)
-        .select_from(COUNTS)
-        .join(Subscription, and_(Subscription.kind == COUNTS.c.kind, Subscription.value == COUNTS.c.value))
-        .join(CHATS, _eligible())
-        .group_by(Subscription.chat_id)
-    )
-    sure = per_chat.having(func.max(COUNTS.c.n) > threshold)
-    await session.execute(BURST.insert().from_select(["chat_id"], sure))
-    unsure = per_chat.having(and_(func.max(COUNTS.c.n) <= threshold, func.sum(COUNTS.c.n) > threshold))
-    await session.execute(update(CHATS).where(CHATS.c.chat_id.in_(unsure)).values(burst=True))
-    await analyze(session)
-    exact = (
-        select(CHATS.c.chat_id)
-        .select_from(CHATS)
-        .join(Subscription, Subscription.chat_id == CHATS.c.chat_id)
+
+
+async def settle(session: AsyncSession, threshold: int) -> None:
+    """Count exactly, for the chats ``fill_chats`` left undecided (few matches spread over several
+    terms), how many distinct fresh notices their subscriptions match."""
+    undecided = CHATS.alias("undecided")
+    matched = (
+        select(Subscription.chat_id, func.count(distinct(TERMS.c.notice_id)).label("n"))
+        .select_from(undecided)
+        .join(Subscription, Subscription.chat_id == undecided.c.chat_id)
         .join(TERMS, and_(TERMS.c.kind == Subscription.kind, TERMS.c.value == Subscription.value))
         .join(FRESH, FRESH.c.notice_id == TERMS.c.notice_id)
-        .where(CHATS.c.burst)
-        .group_by(CHATS.c.chat_id)
-        .having(func.count(distinct(TERMS.c.notice_id)) > threshold)
+        .where(undecided.c.burst.is_(None))
+        .group_by(Subscription.chat_id)
+        .subquery("matched")
     )
-    await session.execute(BURST.insert().from_select(["chat_id"], exact))
-    in_burst = CHATS.c.chat_id.in_(select(BURST.c.chat_id))
-    await session.execute(update(CHATS).where(CHATS.c.burst, ~in_burst).values(burst=False))
-    if not await session.scalar(select(func.count()).select_from(BURST)):
+    await session.execute(
+        update(CHATS).where(CHATS.c.chat_id == matched.c.chat_id).values(burst=matched.c.n > threshold)
+    )
+    await session.execute(update(CHATS).where(CHATS.c.burst.is_(None)).values(burst=False))
+
+
+async def plan_bursts(session: AsyncSession, fresh: Sequence[int], *, threshold: int, now: datetime) -> int:
+    """After ``prepare`` and ``fill_chats``: settle the undecided chats, and when some chat is owed more
+    than ``threshold`` of the fresh notices' announcements, record the page and write one ``burst`` row
+    per such chat. Returns the burst rows written (0: announce one by one)."""
+    await settle(session, threshold)
+    if not await session.scalar(select(CHATS.c.chat_id).where(CHATS.c.burst).limit(1)):
         return 0
-    await session.execute(update(CHATS).where(in_burst).values(burst=True))
     page = int(await session.scalar(select(func.coalesce(func.max(BurstNotice.page), 0))) or 0) + 1
-    anchor = min(wanted)
+    anchor = min(fresh)
     await session.execute(
         insert(BurstNotice).from_select(
             ["page", "notice_id", "anchor"], select(literal(page), FRESH.c.notice_id, literal(anchor))
@@ -150,11 +121,8 @@ async def plan_bursts(
         .where(CHATS.c.burst)
     )
     names = ["chat_id", "notice_id", "period_id", "event", "point", "due_at", "status", "attempts"]
-    names += ["created_at", "detail"]
-    statement = (
-        insert_for(session)(Reminder).from_select(names, rows).on_conflict_do_nothing(index_elements=KEY)
-    )
-    return rowcount(await session.execute(statement))
+    # The page is new: its rows can meet none in the outbox (but for a race, which ``upsert`` handles).
+    return await upsert(session, [*names, "created_at", "detail"], rows, revive=False, new=True)
 
 
 def matches(notice: NoticeView, subscriptions: Iterable[tuple[str, str]]) -> bool:

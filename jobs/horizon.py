@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import KeyValue, Notice, NoticeStatus
 from jobs.due import Event, NoticeView, Planned, Profile, schedule
-from jobs.fanout import fill_chats, fill_terms, write
+from jobs.fanout import fill_chats, fill_seen, fill_terms, write
 from jobs.scratch import fill_plan, fill_profiles, insert_for, scratch_tables
 from jobs.views import load_notices
 
@@ -115,8 +115,9 @@ async def extend_horizon(
         profiles = await fill_profiles(session, tz, None)
         planned = await fill_plan(session, views, profiles, rows_for)
         if planned:
-            await fill_terms(session, planned, None)
-            await fill_chats(session, None)
+            terms = await fill_terms(session, planned, None)
+            await fill_seen(session)
+            await fill_chats(session, None, {(kind, value): 0 for _notice, kind, value in terms})
             written = await write(session, now)
     await store_horizon(session, high)
     return written

@@ -13,9 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import BurstNotice, KeyValue, NoticeStatus
-from jobs.burst import plan_bursts
+from jobs.burst import plan_bursts, prepare, term_counts
 from jobs.due import Event, NoticeView, Planned, Profile, schedule
-from jobs.fanout import fill_chats, fill_terms, write, write_channel
+from jobs.fanout import fill_chats, fill_seen, fill_terms, write, write_channel
 from jobs.horizon import limit_for
 from jobs.scratch import fill_plan, fill_profiles, insert_for, scratch_tables
 from jobs.texts import snapshot
@@ -73,12 +73,18 @@ async def plan_notices(
     profiles = await fill_profiles(session, tz, chat_id)
     planned = await fill_plan(session, views, profiles, rows_for)
     terms = await fill_terms(session, planned, chat_id)
-    await fill_chats(session, chat_id)
     covered = await _on_pages(session, [notice.id for notice in planned])
-    bursts = 0
+    await fill_seen(session)
+    fresh: list[int] = []
     if burst is not None and chat_id is None:
         fresh = await _fresh(session, [notice.id for notice in planned])
-        bursts = await plan_bursts(session, fresh, terms, threshold=burst, now=now)
+    threshold = burst if burst is not None and len(fresh) > burst else None
+    if threshold is not None:
+        await prepare(session, fresh)
+    await fill_chats(session, chat_id, term_counts(terms, set(fresh)), threshold)
+    bursts = 0
+    if threshold is not None:
+        bursts = await plan_bursts(session, fresh, threshold=threshold, now=now)
     written = bursts + await write(session, now, bursts=bursts > 0, covered=covered)
     written += await write_channel(session, now, chat_id=chat_id)
     if chat_id is None:

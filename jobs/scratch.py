@@ -72,13 +72,12 @@ CHATS = Table(
     _scratch,
     Column("chat_id", BigInteger, primary_key=True),
     Column("pid", Integer, nullable=False),
-    Column("burst", Boolean, nullable=False),
+    Column("burst", Boolean),
 )
-"""The active chats (not the broadcast channel) some matched term reaches, with their profile: joining
-them by one integer gives the database true estimates, where the seven-column profile join made
-PostgreSQL expect one row and walk every chat for every term."""
-BURST = Table("jobs_burst", _scratch, Column("chat_id", BigInteger, primary_key=True))
-"""Chats owed more than the burst threshold of this run's fresh announcements: they get one list."""
+"""The active chats (not the broadcast channel) some matched term reaches, with their profile and whether
+they get a burst list (NULL while undecided): joining them by one integer gives the database true
+estimates, where the seven-column profile join made PostgreSQL expect one row and walk every chat for
+every term."""
 FRESH = Table("jobs_fresh", _scratch, Column("notice_id", Integer, primary_key=True))
 """Notices planned for the first time in this run (only those are announced in a burst)."""
 COUNTS = Table(
@@ -88,12 +87,14 @@ COUNTS = Table(
     Column("value", String(200), nullable=False),
     Column("n", Integer, nullable=False),
 )
-"""Per matched term, how many fresh notices it matches."""
+"""Per matched term, how many fresh notices it matches (0: it matches only notices planned before)."""
+SEEN = Table("jobs_seen", _scratch, Column("notice_id", Integer, primary_key=True))
+"""Notices of this run with rows in the outbox already: only their rows can meet one there."""
 _DDL = (
-    "CREATE TEMP TABLE IF NOT EXISTS jobs_burst (chat_id BIGINT PRIMARY KEY)",
     "CREATE TEMP TABLE IF NOT EXISTS jobs_chats "
-    "(chat_id BIGINT PRIMARY KEY, pid INTEGER NOT NULL, burst BOOLEAN NOT NULL)",
+    "(chat_id BIGINT PRIMARY KEY, pid INTEGER NOT NULL, burst BOOLEAN)",
     "CREATE TEMP TABLE IF NOT EXISTS jobs_fresh (notice_id INTEGER PRIMARY KEY)",
+    "CREATE TEMP TABLE IF NOT EXISTS jobs_seen (notice_id INTEGER PRIMARY KEY)",
     "CREATE TEMP TABLE IF NOT EXISTS jobs_counts "
     "(kind VARCHAR(16) NOT NULL, value VARCHAR(200) NOT NULL, n INTEGER NOT NULL)",
     "CREATE TEMP TABLE IF NOT EXISTS jobs_terms "
@@ -109,8 +110,9 @@ _DDL = (
     "CREATE UNIQUE INDEX IF NOT EXISTS {temp}jobs_profiles_key ON jobs_profiles "
     "(tz, morning_hour, quiet_start, quiet_end, digest, deadline_days, lead_minutes)",
 )
-SCRATCH = (TERMS, TOLD, PROFILES, PLAN, CHATS, BURST, FRESH, COUNTS)
+SCRATCH = (TERMS, TOLD, PROFILES, PLAN, CHATS, FRESH, COUNTS, SEEN)
 KEY = ["notice_id", "chat_id", "period_id", "event", "point"]
+_PROFILE = ("tz", "morning_hour", "quiet_start", "quiet_end", "digest", "deadline_days", "lead_minutes")
 NONE = -1
 """Stands for NULL quiet hours in ``jobs_profiles``, so the profile join is plain equality."""
 
@@ -127,8 +129,9 @@ async def scratch_tables(session: AsyncSession) -> None:
     """Per-connection temporary tables for one planning run, emptied before use."""
     prefix = "temp." if dialect(session) == "sqlite" else ""
     if not prefix:
-        # The de-duplication of a page's rows is a hash of about a million; 4 MB spills it to disk.
-        await session.execute(text("SET LOCAL work_mem = '64MB'"))
+        # The de-duplication of a page's (notice, chat) pairs and the hash of a million chats: 4 MB
+        # spills them to disk.
+        await session.execute(text("SET LOCAL work_mem = '256MB'"))
     for statement in _DDL:
         await session.execute(text(statement.format(temp=prefix)))
     if prefix:
@@ -162,16 +165,7 @@ async def fill_profiles(
     session: AsyncSession, default_tz: ZoneInfo, chat_id: int | None
 ) -> list[tuple[int, Profile]]:
     """``jobs_profiles`` ← the distinct scheduling settings of active chats (or of one chat), numbered."""
-    columns = (
-        func.coalesce(Chat.tz, ""),
-        Chat.morning_hour,
-        func.coalesce(Chat.quiet_start, NONE),
-        func.coalesce(Chat.quiet_end, NONE),
-        Chat.digest,
-        Chat.deadline_days,
-        Chat.lead_minutes,
-    )
-    query = select(*columns).distinct().where(Chat.active)
+    query = select(*profile_columns()).distinct().where(Chat.active)
     if chat_id is not None:
         query = query.where(Chat.id == chat_id)
     out: list[tuple[int, Profile]] = []
@@ -233,6 +227,24 @@ async def fill_plan(
             planned.append(notice)
     await insert_many(session, PLAN, plan)
     return planned
+
+
+def profile_columns() -> list[Any]:
+    """A chat's scheduling settings as ``jobs_profiles`` holds them, labelled by its column names."""
+    return [
+        func.coalesce(Chat.tz, "").label("tz"),
+        Chat.morning_hour.label("morning_hour"),
+        func.coalesce(Chat.quiet_start, NONE).label("quiet_start"),
+        func.coalesce(Chat.quiet_end, NONE).label("quiet_end"),
+        Chat.digest.label("digest"),
+        Chat.deadline_days.label("deadline_days"),
+        Chat.lead_minutes.label("lead_minutes"),
+    ]
+
+
+def profile_match(columns: Any) -> Any:
+    """``jobs_profiles`` joined to the ``profile_columns`` of a subquery."""
+    return and_(*(PROFILES.c[name] == columns[name] for name in _PROFILE))
 
 
 def profile_join() -> Any:
