@@ -115,6 +115,7 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
     timed_deadlines = {
         _deadline_day(q, tz) for q in periods if q.start is None and q.end is not None and not q.all_day
     }
+    timed = [p for p in periods if not p.all_day and p.start is not None]
     out: list[Period] = []
     for p in periods:
         if p.all_day and p.start is None and p.end is not None and _as_date(p.end, tz) in timed_deadlines:
@@ -128,6 +129,8 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
         ):
             continue  # 自5月11日起报名 … 报名时间5月11日至20日: the window's opening
         single = p.all_day and p.end is not None and (p.start is None or p.start == p.end)
+        if single and p.start is not None and _unwritten_day(p) and _hours_given(p, timed, tz):
+            continue  # 明天停水 … 明天上午8时至下午6时: the hours say that day's plan
         if single and p.end is not None and not _own_row(norm, p):
             day = _as_date(p.end, tz)
             fuller = [q for q in edges.get(day, []) if q is not p]
@@ -140,6 +143,31 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
                 continue
         out.append(p)
     return out
+
+
+#: A day named by a relative word or a weekday, not written as a date: 明天, 周日, tomorrow, Sunday.
+_SAID_DAY = re.compile(
+    r"(?:今|明|后天|本周|下周|这周|周|星期|礼拜|下星期|本星期)[^\d月]{0,4}"
+    r"|(?i:(?:this\s+|next\s+|coming\s+)?(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day))"
+)
+
+
+def _unwritten_day(period: Period) -> bool:
+    """Whether the period's day is said by a relative word or a weekday, with no date written."""
+    return _SAID_DAY.fullmatch(normalize(period.text).strip()) is not None
+
+
+def _hours_given(day: Period, timed: list[Period], tz: ZoneInfo) -> bool:
+    """Whether a timed period of the notice runs on that day."""
+    assert day.start is not None
+    when = _as_date(day.start, tz)
+    for q in timed:
+        assert q.start is not None
+        first = _as_date(q.start, tz)
+        last = first if q.end is None else _deadline_day(q, tz)
+        if first <= when <= max(first, last):
+            return True
+    return False
 
 
 def _deadline_day(period: Period, tz: ZoneInfo) -> date:

@@ -157,6 +157,21 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "五一游园活动通知\n活动定于5月20日在人民公园举行。如遇雨天，活动顺延至5月21日举行。",
             [(date(2023, 5, 20), date(2023, 5, 20)), (date(2023, 5, 21), date(2023, 5, 21))],
         ),
+        # a day named by a word (后天, today, 周六) restated by that day's hours is those hours
+        (
+            "部分道路后天关闭\n配合后天在滨江广场举行的庆典彩排，警方将关闭附近道路。"
+            "道路关闭的时段为后天早上7时30分至晚上10时30分。",
+            [(at(5, 12, 7, 30), at(5, 12, 22, 30))],
+        ),
+        (
+            "Water supply interruption\nThe Water Board said in a notice today that supply to Pine Road "
+            "will be interrupted from 10pm tonight until tomorrow at 6am.",
+            [(at(5, 10, 22), at(5, 11, 6))],
+        ),
+        (
+            "停水通知\n鹿鸣苑一带周六晚上10时至周日早上8时暂停供水，请住户提前储水。",
+            [(at(5, 13, 22), at(5, 14, 8))],
+        ),
     ],
 )
 def test_only_what_the_public_must_plan_around_is_a_period(

@@ -212,8 +212,8 @@ class Grammar(WindowReader):
         if found is None:
             return None
         pt, k = found
-        if pt.part == "month" and pt.weak:
-            return None
+        if pt.weak and (pt.part == "month" or self.t[j].kind is Kind.WEEKDAY):
+            return None  # 至5月 / 至周日早上: no day or no hour to be due by
         if self._inclusive(k):
             k += 1
         if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
