@@ -750,4 +750,16 @@ CASES: list[Case] = [
     c("青桐村周六暂停供水", (D + "14", D + "14", True)),
     c("5月14日下午约两时起，槐花巷封闭", (D + "14T14:00", None, False)),
     c("自5月12日上午9時至中午止封閉內側車道", (D + "12T09:00", D + "12T12:00", False)),
+    # English weekdays said alone or with their date in brackets; next Thursday is next week's
+    c("Supply will be cut on Saturday (May 14) from 9am to 4pm.", (D + "14T09:00", D + "14T16:00", False)),
+    c("Elm Lane is closed from 7am to 3pm on Thursday (May 12).", (D + "12T07:00", D + "12T15:00", False)),
+    c("Two lanes will be closed on Sunday from 6.30 am to 6.30 pm.", (D + "15T06:30", D + "15T18:30", False)),
+    c("closed from 11pm next Monday to 5am next Friday", (D + "16T23:00", D + "20T05:00", False)),
+    c("next Thursday", (D + "19", D + "19", True)),
+    c("The counter is open Monday to Friday from 9am to 5pm."),
+    c("The market opens every Sunday from 8am to 1pm."),
+    c(
+        "The founder, who died on Monday, will be buried on Wednesday from 2pm to 3pm.",
+        (D + "11T14:00", D + "11T15:00", False),
+    ),
 ]

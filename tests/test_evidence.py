@@ -172,6 +172,13 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "停水通知\n鹿鸣苑一带周六晚上10时至周日早上8时暂停供水，请住户提前储水。",
             [(at(5, 13, 22), at(5, 14, 8))],
         ),
+        # a report whose plan was moved (brought forward, 提前至) still announces it
+        (
+            "Market closed for cleaning\nThe market at Block 5 Pine Lane is shut for three days until "
+            'Saturday (May 13). "The cleaning session has been brought forward to May 11 to 13," '
+            "the agency said.",
+            [(date(2023, 5, 11), date(2023, 5, 13))],
+        ),
     ],
 )
 def test_only_what_the_public_must_plan_around_is_a_period(

@@ -49,7 +49,9 @@ from notices.dates.vocabulary import (
     _REPORTING,
     _STOPPAGE,
     _UNIT_CHARS,
+    MONTHS,
     START_KEYWORDS,
+    WEEKDAYS,
     _num,
 )
 from notices.dates.windows import WindowReader
@@ -401,6 +403,8 @@ class Grammar(WindowReader):
             tok = self.at(k)
             if tok is None or (tok.kind is Kind.GAP and _CLAUSE_END.search(str(tok.value))):
                 break
+            if k > j and tok.kind is Kind.WORD and (tok.value in WEEKDAYS or tok.value in MONTHS):
+                break  # "died on Monday, will be held on Tuesday from 1pm": the hours are Tuesday's
             if tok.kind is Kind.NUM or (tok.kind is Kind.KW and tok.value in START_KEYWORDS):
                 found = self.window(k)
                 if found is not None:

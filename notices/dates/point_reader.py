@@ -306,6 +306,8 @@ class PointReader(NumericDates):
         if tok is not None and tok.kind is Kind.WORD and tok.value in WEEKDAYS:
             k = i + 1 + (1 if self.sep(i + 1, ",") else 0)
             found = self.date(k, ctx)
+            if found is None or found[0].style != "en":
+                found = self.date(i, ctx)  # Sunday alone, or Saturday (July 29)
         else:
             found = self.date(i, ctx)
         if found is None and tok is not None and (tok.kind is Kind.NUM or tok.kind is Kind.WORD):
@@ -320,13 +322,15 @@ class PointReader(NumericDates):
                 if said is not None and said.month is not None:
                     year = said.year if said.year is not None else self._year_near(said)
                     # 今日 alone stays no period; 星期六(二月十八日) is that day as surely as its date
-                    weak = pt.weak and not (tok is not None and tok.kind is Kind.WEEKDAY)
+                    weak = pt.weak and not (
+                        tok is not None and (tok.kind is Kind.WEEKDAY or tok.value in WEEKDAYS)
+                    )
                     pt = replace(said, year=year, weak=weak)
             j = self._skip_weekday(j)
             k = j
             if pt.style == "en" and self.sep(k, ","):
                 k += 1
-            if self.word(k, "t", "at", "on"):
+            if self.word(k, "t", "at", "on") or (pt.style == "en" and self.word(k, "from")):
                 k += 1
             closing = self.at(k)
             if closing is not None and closing.kind is Kind.GAP and str(closing.value).strip() in (")", "）"):
