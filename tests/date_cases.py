@@ -750,6 +750,14 @@ CASES: list[Case] = [
     c("青桐村周六暂停供水", (D + "14", D + "14", True)),
     c("5月14日下午约两时起，槐花巷封闭", (D + "14T14:00", None, False)),
     c("自5月12日上午9時至中午止封閉內側車道", (D + "12T09:00", D + "12T12:00", False)),
+    # days written without their month: a range of them, or a later day of a dated schedule
+    c("从12日起至14日止，沿河路实施单线双向管制", (D + "12", D + "14", True)),
+    c(
+        "5月12日城南停电。18 日，因线路改造，城北一带将于8 时30 分至12 时停电。",
+        (D + "12", D + "12", True),
+        (D + "18T08:30", D + "18T12:00", False),
+    ),
+    c("18日，市民在广场参加了健步走活动。"),
     # English weekdays said alone or with their date in brackets; next Thursday is next week's
     c("Supply will be cut on Saturday (May 14) from 9am to 4pm.", (D + "14T09:00", D + "14T16:00", False)),
     c("Elm Lane is closed from 7am to 3pm on Thursday (May 12).", (D + "12T07:00", D + "12T15:00", False)),

@@ -165,6 +165,18 @@ class PointReader(NumericDates):
                     return Point(self.base.year, self.base.month, day), i + 2  # 本月27日
                 if self.time(self._skip_weekday(i + 2)) is not None:
                     return Point(None, None, day), i + 2  # 13日21:00: a day of the nearest month
+                if self._day_follows(self._skip_weekday(i + 2)):
+                    return Point(None, None, day), i + 2  # 从28日起至30日止: days of the nearest month
+                recent = self.recent
+                if (
+                    recent is not None
+                    and day > recent.day
+                    and self._opens_sentence(tok.start)
+                    and self.sep(i + 2, ",")
+                ):
+                    # 本月15日…停电。23日，…将于8时30分至12时停电: a later day of a dated schedule,
+                    # in the month of the day before it
+                    return Point(recent.year, recent.month, day), i + 2
             return None
         if month is None or month_tok is None:
             return None
@@ -193,6 +205,11 @@ class PointReader(NumericDates):
         if self._month_follows(j + 1):
             return Point(year, month, part="month"), j + 1  # 1-3月: 月 is written once
         return None
+
+    def _opens_sentence(self, at: int) -> bool:
+        """Whether only a sentence end (。；, a line break) or the text's start comes before ``at``."""
+        head = self.text[max(0, at - 8) : at].rstrip(" \t")
+        return not head or head[-1] in "。；;\n"
 
     def _year_near(self, pt: Point) -> int:
         """The year that puts a month and day nearest the base date."""
