@@ -741,8 +741,8 @@ CASES: list[Case] = [
     # --- weekdays said alone, hours said roughly or by a part of the day -------------
     # the publication date is a Tuesday: 周六 is the coming Saturday, 周日 the day after it
     c("青桐村一带周六晚上11时至周日早上7时暂停供水", (D + "14T23:00", D + "15T07:00", False)),
-    c("星期四(五月十二日)起在湖滨路实施临时交通安排", (D + "12", None, True)),
-    c("當局將於星期五(五月十三日)在河西區實施特別交通安排", (D + "13", D + "13", True)),
+    c("星期四(五月十二日)起在湖滨路实施临时交通安排"),  # a headline over the hours it lists
+    c("星期五(五月十三日)晚上8時至11時，河西區濱江路封閉", (D + "13T20:00", D + "13T23:00", False)),
     c("星期二下午3时至5时，鹿鸣街停电", (D + "10T15:00", D + "10T17:00", False)),
     c("办事大厅工作时间为周一至周五上午9时至下午5时"),
     c("逢星期六上午8时至12时开放"),

@@ -338,11 +338,7 @@ class PointReader(NumericDates):
                     said, j = spelled  # 本周四(8月20日)起: the bracket holds a date of digits
                 if said is not None and said.month is not None:
                     year = said.year if said.year is not None else self._year_near(said)
-                    # 今日 alone stays no period; 星期六(二月十八日) is that day as surely as its date
-                    weak = pt.weak and not (
-                        tok is not None and (tok.kind is Kind.WEEKDAY or tok.value in WEEKDAYS)
-                    )
-                    pt = replace(said, year=year, weak=weak)
+                    pt = replace(said, year=year, weak=pt.weak)  # 今日, 星期六 alone stay no period
             j = self._skip_weekday(j)
             k = j
             if pt.style == "en" and self.sep(k, ","):
