@@ -257,6 +257,13 @@ _REOPENED = re.compile(
 )
 
 
+#: A supply restored on a day said without its hour (明日早上陆续恢复供水): the outage ends that day.
+_RESTORED_ON = re.compile(
+    r"\s*(?:[(（][^)）]{0,12}[)）])?\s*(?:上午|早上|清晨|下午|晚上|中午)?\s*(?:陆续|逐步|逐渐|全面)?"
+    r"\s*(?:恢复供|恢复正常供|复电|复水|送电)"
+)
+
+
 def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
     """A reopening date after a closure is its end, not a period of its own: "11月18日起暂停开放，
     并于11月23日重开" closes 18–22; "16日至24日闭园，25日起正常开放" keeps 16–24 alone."""
@@ -267,10 +274,21 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
             and period.span is not None
             and period.start is not None
             and (period.end is None or period.end == period.start)
-            and _REOPENED.match(norm, period.span[1])
+            and (_REOPENED.match(norm, period.span[1]) or _RESTORED_ON.match(norm, period.span[1]))
         ):
             before = out[-1]
             reopens = period.start
+            if (
+                before.end is None
+                and isinstance(before.start, datetime)
+                and not isinstance(reopens, datetime)
+                and before.start.date() <= reopens
+                and _RESTORED_ON.match(norm, period.span[1])
+            ):
+                # 今日晚上十时起停水…预计明日早上恢复供水: the outage runs into that day
+                end = datetime.combine(reopens + timedelta(days=1), datetime.min.time(), before.start.tzinfo)
+                out[-1] = replace(before, end=end, end_is_day=True)
+                continue
             if before.end is None and before.start is not None and before.start < reopens:  # type: ignore[operator]
                 last = reopens if isinstance(reopens, datetime) else reopens - timedelta(days=1)
                 if before.all_day == (not isinstance(last, datetime)):

@@ -758,6 +758,9 @@ CASES: list[Case] = [
         (D + "18T08:30", D + "18T12:00", False),
     ),
     c("18日，市民在广场参加了健步走活动。"),
+    # days listed, then their count or a comma before the window said to repeat on them
+    c("5月16日、5月17日、5月18日三日，此期间每日4:00至12:00实行管制", (D + "16", D + "18", True)),
+    c("5月16日、5月17日、5月18日，每日8:00-12:00封闭北环路", (D + "16", D + "18", True)),
     # English weekdays said alone or with their date in brackets; next Thursday is next week's
     c("Supply will be cut on Saturday (May 14) from 9am to 4pm.", (D + "14T09:00", D + "14T16:00", False)),
     c("Elm Lane is closed from 7am to 3pm on Thursday (May 12).", (D + "12T07:00", D + "12T15:00", False)),

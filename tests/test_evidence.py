@@ -172,6 +172,12 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "停水通知\n鹿鸣苑一带周六晚上10时至周日早上8时暂停供水，请住户提前储水。",
             [(at(5, 13, 22), at(5, 14, 8))],
         ),
+        # a restoration expected on a day without its hour ends the outage on that day
+        (
+            "东湖一带食水供应受影响\n东湖一带的食水供应将于今日(五月十日)晚上十时起暂停。"
+            "工程团队正全力抢修，预计于明日(五月十一日)早上陆续恢复供水。",
+            [(at(5, 10, 22), at(5, 12))],
+        ),
         # a report whose plan was moved (brought forward, 提前至) still announces it
         (
             "Market closed for cleaning\nThe market at Block 5 Pine Lane is shut for three days until "

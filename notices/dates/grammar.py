@@ -29,6 +29,7 @@ point_reader.py and english.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from notices.dates.points import Draft, Point
@@ -55,6 +56,11 @@ from notices.dates.vocabulary import (
     _num,
 )
 from notices.dates.windows import WindowReader
+
+#: A restoration said right after a relative day: 明日(十一月四日)早上陆续恢复供水 ends the outage.
+_RESTORED = re.compile(
+    r"\s*(?:上午|早上|清晨|下午|晚上|中午)?\s*(?:陆续|逐步|逐渐|全面)?\s*(?:恢复|复电|复水|送电)"
+)
 
 #: What may say a year before its month (本年, 去年 …; the tokenizer may leave 年 apart).
 _YEAR_WORDS = frozenset(("本", "今", "明", "去", "上", "来", "本年", "今年", "明年", "去年"))
@@ -358,7 +364,8 @@ class Grammar(WindowReader):
             and not (start.weak and start.part == "festival")  # 春节前投运: no deadline to act by
         ):
             return Draft(None, start, i, inclusive + 1)
-        if start.weak and start.fixed is not None and start.part == "day" and not start.time_only:
+        glossed = start.day is not None and self.t[i].is_kw("今日", "今天", "明日", "明天", "后天")
+        if start.weak and (start.fixed or glossed) and start.part == "day" and not start.time_only:
             return self._relative_day(start, i, j)
         if start.weak and start.part == "festival" and self._festive(j):
             return Draft(replace(start, weak=False), replace(start, weak=False), i, j)
@@ -421,6 +428,7 @@ class Grammar(WindowReader):
             return None
         clause_end = _CLAUSE_END.search(self.text, self.t[j - 1].end)
         clause = self.text[self.t[j - 1].end : clause_end.start() if clause_end else len(self.text)]
-        if _STOPPAGE.search(clause[:40]) and not _REPORTING.search(clause[:40]):
+        stops = _STOPPAGE.search(clause[:40]) or _RESTORED.match(clause)
+        if stops and not _REPORTING.search(clause[:40]):
             return Draft(replace(start, weak=False), replace(start, weak=False), i, j)
         return None

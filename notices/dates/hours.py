@@ -195,12 +195,13 @@ def _listed_days_window(
 ) -> tuple[Period, int] | None:
     """Consecutive days listed (22日及23日) and then a window said to repeat (每日/每晚 2时至5时):
     one span over those days with the window, as the conventions write a daily window."""
-    lead = grammar.at(draft.last)
+    k = _past_count(grammar, draft.last)
+    lead = grammar.at(k)
     if lead is None or not (
         lead.is_kw("每日", "每天") or (lead.kind is Kind.GAP and str(lead.value).strip().startswith("每"))
     ):
         return None
-    found = grammar.window(draft.last)
+    found = grammar.window(k)
     if found is None or day.start is None or day.span is None:
         return None
     days = [periods[i] for i in chain] + [day]
@@ -218,6 +219,28 @@ def _listed_days_window(
         first.start, day.start, label=first.label, text=text[begin:finish], span=(begin, finish), daily=daily
     )
     return span, last
+
+
+#: What may stand between listed days and their daily window: 三日，此期间每日….
+_COUNT_WORDS = frozenset(("此期间", "期间", "在此期间", "其间", "连续", "共"))
+
+
+def _past_count(grammar: Grammar, j: int) -> int:
+    """Past a count of the days just listed and a word pointing back at them (``三日，此期间``,
+    ``，``), to where their daily window may start."""
+    for _ in range(4):
+        tok = grammar.at(j)
+        if tok is None:
+            return j
+        if tok.is_sep(","):
+            j += 1
+        elif tok.kind is Kind.NUM and (grammar.unit(j + 1, "日") or grammar.kw(j + 1, "天")):
+            j += 2
+        elif tok.kind is Kind.GAP and str(tok.value).strip() in _COUNT_WORDS:
+            j += 1
+        else:
+            return j
+    return j
 
 
 def _listed_nights(periods: list[Period], chain: list[int], window: Period, text: str) -> Period | None:
