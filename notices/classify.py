@@ -176,6 +176,17 @@ def notice_evidence(title: str, body: str, *, signed: bool, guess: CategoryGuess
 
     guess: ``categorize(title, body)`` when the caller has it already.
     """
+    category = guess if guess is not None else categorize(title, body)
+    return notice_shape(title, body, signed=signed) + category_point(category)
+
+
+#: The most a category's keywords add to ``notice_shape``: callers that can decide without
+#: it (an item that is news even with it) skip the keyword scan.
+CATEGORY_POINT = 1
+
+
+def notice_shape(title: str, body: str, *, signed: bool) -> int:
+    """A notice's shape alone: a document word in the title, a signature, a closing formula."""
     score = 0
     if any(m in title for m in NOTICE_MARKERS) or _EN_MARKERS.search(_lowered(title)):
         score += 3
@@ -185,10 +196,12 @@ def notice_evidence(title: str, body: str, *, signed: bool, guess: CategoryGuess
         score += 2
     if re.search(r"(?:公告|通告|通知|公示)如下|现将.{0,20}(?:公告|通告|公示|通知)", body):
         score += 2
-    category = guess if guess is not None else categorize(title, body)
-    if category.category is not Category.OTHER and category.score >= 6:
-        score += 1
     return score
+
+
+def category_point(guess: CategoryGuess) -> int:
+    """What the keywords add to a notice's shape: a known category, clearly said."""
+    return CATEGORY_POINT if guess.category is not Category.OTHER and guess.score >= 6 else 0
 
 
 def news_evidence(text: str, *, news_start: bool) -> int:

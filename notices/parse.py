@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from notices.categories import Category
-from notices.classify import CategoryGuess, categorize, news_evidence, notice_evidence
+from notices.classify import (
+    CATEGORY_POINT,
+    CategoryGuess,
+    categorize,
+    category_point,
+    news_evidence,
+    notice_shape,
+)
 from notices.dates import find_periods
+from notices.dates.tokens import windows
 from notices.labels import clause_span
 from notices.model import PageResult, ParsedNotice, Period, SkippedItem
 from notices.normalize import normalize
@@ -132,20 +141,40 @@ def _read_item(
     everything = f"{norm_title}\n{norm_body}\n" + "\n".join(p.norm for p in signature)
 
     news = news_evidence(everything, news_start=any(p.news_start for p in item.body))
+    reported = item.news or news >= 2
+    shape = notice_shape(norm_title, norm_body, signed=bool(signature))
+    # Most items on a page are news: one with no plan word near any date cannot pass the
+    # test below, so neither its keywords (when it is news whatever they add) nor its dates
+    # are read at all.
+    may: bool | None = None
+    if item.news and _shapeless(shape + CATEGORY_POINT, news, item.news):
+        may = _may_announce(norm_body)
+        if not may:
+            return None, SkippedItem("news report", _excerpt(item))
     guess = categorize(norm_title, norm_body)
-    notice = notice_evidence(norm_title, norm_body, signed=bool(signature), guess=guess)
+    shapeless = _shapeless(shape + category_point(guess), news, item.news)
+    if shapeless and reported and (item.news or guess.score <= 0):
+        if may is None:
+            may = _may_announce(norm_body)
+        if not may:
+            return None, SkippedItem("news report", _excerpt(item))
     built = _build(title, body, norm_body, signature, guess, published=published, tz=tz)
-    if (item.news and notice < news) or notice < _MIN_NOTICE or notice < news:
+    if shapeless:
         # no notice's shape: still one when it announces a dated plan the public must act on
         known = guess.category is not Category.OTHER
         slip = guess.score > 0 and not item.news and any(w.startswith(IMPOSSIBLE) for w in built.warnings)
         # (a slip in its date: kept, so an administrator sees the warning)
         dated = built.periods or _unresolved(body, built, tz)
-        if not slip and not _announces(built, dated, reported=item.news or news >= 2, known=known):
-            reason = "news report" if item.news or news >= 2 else "no notice markers (not a notice)"
+        if not slip and not _announces(built, dated, reported=reported, known=known):
+            reason = "news report" if reported else "no notice markers (not a notice)"
             return None, SkippedItem(reason, _excerpt(item))
     # places, detours and each period's places, read only for what is kept (most items are news)
     return with_place_roles(built, title=built.title, body=body), None
+
+
+def _shapeless(notice: int, news: int, is_news: bool) -> bool:
+    """No notice's shape: too little notice evidence, or less than the news evidence."""
+    return (is_news and notice < news) or notice < _MIN_NOTICE or notice < news
 
 
 def _unresolved(body: str, notice: ParsedNotice, tz: ZoneInfo) -> list[Period]:
@@ -168,6 +197,32 @@ def _announces(notice: ParsedNotice, periods: list[Period], *, reported: bool, k
         begin, end = clause_span(norm, p.span[0], p.span[1], _SENTENCE_END)
         planned = _PLANNED.search(norm, begin, end) is not None
         if planned or (not reported and (p.label is not None or known)):
+            return True
+    return False
+
+
+def _may_announce(norm: str) -> bool:
+    """Whether a plan word (``_PLANNED``) stands in a sentence with a date in reach or in a
+    sentence beside one: a necessary condition for ``_announces`` on a report, cheap to test.
+
+    A period's clause is the sentence(s) its text spans, and its text is within a date window
+    (``windows``, which reach past their dates); a period built over two sentences (hours a
+    sentence after their day) has dates at both ends. So a plan word two sentences or more from
+    every date window is in no period's clause."""
+    spans = windows(norm)
+    if not spans:
+        return False
+    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(norm)), len(norm)]
+    dated: list[bool] = []
+    j = 0
+    for a, b in itertools.pairwise(bounds):
+        while j < len(spans) and spans[j][1] <= a:
+            j += 1
+        dated.append(j < len(spans) and spans[j][0] < b)
+    last = len(dated) - 1
+    for k, (a, b) in enumerate(itertools.pairwise(bounds)):
+        near = dated[k] or (k > 0 and dated[k - 1]) or (k < last and dated[k + 1])
+        if near and _PLANNED.search(norm, a, b) is not None:
             return True
     return False
 

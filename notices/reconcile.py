@@ -332,7 +332,8 @@ def _drop_shadowed(periods: list[Period], tz: ZoneInfo) -> list[Period]:
         if same is not None:
             # one span stated twice ("自6月5日至6月20日…封闭期限：6月5日—20日") is one period
             first = kept[same]
-            kept[same] = replace(first, label=first.label or p.label, note=first.note or p.note)
+            if (p.label and not first.label) or (p.note and not first.note):
+                kept[same] = replace(first, label=first.label or p.label, note=first.note or p.note)
             continue
         seen[key] = len(kept)
         kept.append(p)

@@ -8,6 +8,7 @@ the publication date (``base``), never the clock. The note written right after a
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -27,8 +28,10 @@ _ZONE_NAMES = frozenset({"北京时间", "香港时间", "台北时间", "当地
 _SINCE_LEAD = re.compile(r"(?:自|从)[^,。;；:\s]{0,12}$")
 
 
+@functools.lru_cache(maxsize=4096)
 def _make(year: int, month: int, day: int | None, part: str) -> tuple[date, date] | None:
-    """First and last day a point covers, or None if it is not a calendar date."""
+    """First and last day a point covers, or None if it is not a calendar date (cached: a page
+    of dated lines asks for the same few hundred days thousands of times)."""
     if not (1 <= month <= 12 and 1900 <= year <= 2100):
         return None
     last = calendar.monthrange(year, month)[1]
