@@ -64,6 +64,12 @@ def _drop_extended(norm: str, periods: list[Period]) -> list[Period]:
     return out
 
 
+def _opened_alike(opening: Period, full: Period) -> bool:
+    """Whether ``full`` starts at the very minute the open ``opening`` does and has an end (a
+    day said open is often another thing opening with it: 卖地章程 on sale from the day bids open)."""
+    return not opening.all_day and not full.all_day and full.end is not None and full.start == opening.start
+
+
 def _same_subject(a: Period, b: Period) -> bool:
     """Whether two periods speak of the same thing: no label on one side, a label that names only
     the time (截止时间), or labels that differ only in how they name the time (报名截止时间 / 报名时间)."""
@@ -128,6 +134,8 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
             and any(_named_alike(p, q) for q in by_start.get(_as_date(p.start, tz), ()))
         ):
             continue  # 自5月11日起报名 … 报名时间5月11日至20日: the window's opening
+        if p.end is None and p.start is not None and any(_opened_alike(p, q) for q in periods if q is not p):
+            continue  # 将于11月26日22:00起停气 … 实施时间：11月26日22:00至28日10:00: said with its end
         single = p.all_day and p.end is not None and (p.start is None or p.start == p.end)
         if single and p.start is not None and _unwritten_day(p) and _hours_given(p, timed, tz):
             continue  # 明天停水 … 明天上午8时至下午6时: the hours say that day's plan

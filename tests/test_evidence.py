@@ -178,6 +178,12 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "工程团队正全力抢修，预计于明日(五月十一日)早上陆续恢复供水。",
             [(at(5, 10, 22), at(5, 12))],
         ),
+        # an hour something starts from, said again with its end, is one period
+        (
+            "应急供气公告\n输气管线迁改，将于5月12日22:00起进行为期36小时的停气作业。\n"
+            "一、应急供气实施时间：2023年5月12日22:00至2023年5月14日10:00。",
+            [(at(5, 12, 22), at(5, 14, 10))],
+        ),
         # a report whose plan was moved (brought forward, 提前至) still announces it
         (
             "Market closed for cleaning\nThe market at Block 5 Pine Lane is shut for three days until "
