@@ -175,6 +175,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         # the page's time stamp or a signature, not a plan
         return "metadata"
     text = norm[begin:end]
+    if on_or_before and period.start == period.end and _CLOCK_IN_BRACKETS.match(norm, end):
+        return "metadata"  # 2010-09-16 (19:24): when a news page was posted
     if period.is_moment and (_STAMP_SECONDS.search(text) or (_STAMP.search(text) and on_or_before)):
         return "metadata"  # 2026-03-16 16:06:58 beside a headline: when the page was posted
     if _TERMS_BEFORE.search(before[-14:]) or _CRITERIA_AFTER.match(norm, end):
@@ -218,6 +220,10 @@ _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
 #: Time stamps as web pages print them: 2026-03-16 16:06:58, 2017-07-26 10:25.
 _STAMP_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
+
+
+#: A posting time in brackets right after a page's date: 2010-09-16 (19:24).
+_CLOCK_IN_BRACKETS = re.compile(r"\s*[(（]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[)）]")
 
 
 _STAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")

@@ -178,6 +178,12 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "工程团队正全力抢修，预计于明日(五月十一日)早上陆续恢复供水。",
             [(at(5, 10, 22), at(5, 12))],
         ),
+        # a news page's posting time in brackets after its date is no plan
+        (
+            "中秋节特别交通安排 |2023-05-10 (19:24) |运输署提醒市民，5月12日至14日每日下午六时至晚上十一时，"
+            "大坑一带道路将实施封路。",
+            [(date(2023, 5, 12), date(2023, 5, 14))],
+        ),
         # an hour something starts from, said again with its end, is one period
         (
             "应急供气公告\n输气管线迁改，将于5月12日22:00起进行为期36小时的停气作业。\n"
