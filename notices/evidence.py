@@ -101,6 +101,13 @@ _REPORTING_AFTER = re.compile(
 )
 
 
+#: The day a notice was issued or a reminder given, told right after that day.
+_TOLD_AFTER = re.compile(
+    r"\s*(?:[(（][^)）]{0,20}[)）])?\s*[,，]?\s*(?:[^，。,\n]{0,24}发布[^，。,\n]{0,12}(?:通知|公告|通告|消息)"
+    r"|(?i:(?:reminded|announced|said|stated|warned|urged|advised)\b))"
+)
+
+
 def on_or_before_day(period: Period, published: date | None, tz: ZoneInfo) -> bool:
     """Whether the period starts on or before the publication day (known)."""
     return published is not None and period.start is not None and _as_date(period.start, tz) <= published
@@ -162,6 +169,9 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"  # 闭馆公告(3月30日): the day the notice was issued
     if _DATELINE_BEFORE.search(before[-24:]) or _REPORTING_AFTER.match(norm, end):
         return "dateline"
+    told = _TOLD_AFTER.match(norm, end)
+    if told and period.start == period.end and on_or_before_day(period, published, tz):
+        return "dateline"  # 12月4日，某公司发布停电通知称 / today (September 28) reminded the public
     on_or_before = (
         published is not None and period.start is not None and _as_date(period.start, tz) <= published
     )

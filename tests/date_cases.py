@@ -767,6 +767,7 @@ CASES: list[Case] = [
     c("Two lanes will be closed on Sunday from 6.30 am to 6.30 pm.", (D + "15T06:30", D + "15T18:30", False)),
     c("closed from 11pm next Monday to 5am next Friday", (D + "16T23:00", D + "20T05:00", False)),
     c("next Thursday", (D + "19", D + "19", True)),
+    c("closed from 0.01am on May 12 to noon on May 14", (D + "12T00:01", D + "14T12:00", False)),
     c("The counter is open Monday to Friday from 9am to 5pm."),
     c("The market opens every Sunday from 8am to 1pm."),
     c(

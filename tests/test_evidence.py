@@ -190,6 +190,20 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "一、应急供气实施时间：2023年5月12日22:00至2023年5月14日10:00。",
             [(at(5, 12, 22), at(5, 14, 10))],
         ),
+        # the day a reminder was given or a notice issued is no plan; a restoration after an hour ends it
+        (
+            "Special traffic arrangements\nThe Transport Department today (May 10) reminded the public "
+            "that Elm Road will be closed from 7am to noon on May 13.",
+            [(at(5, 13, 7), at(5, 13, 12))],
+        ),
+        (
+            "城西停电\n5月10日，市供电公司发布停电通知称，5月12日8时至12时城西一带停电。",
+            [(at(5, 12, 8), at(5, 12, 12))],
+        ),
+        (
+            "城东变电站检修\n从今晚10点起城东变电站将停电检修，整个停电时间约46小时，估计12日晚上8点后全面恢复供电。",
+            [(at(5, 10, 22), at(5, 12, 20))],
+        ),
         # a report whose plan was moved (brought forward, 提前至) still announces it
         (
             "Market closed for cleaning\nThe market at Block 5 Pine Lane is shut for three days until "

@@ -308,7 +308,7 @@ class PointReader(NumericDates):
         """A date with an optional time; with a dated ``ctx``, also a bare time."""
         tok = self.at(i)
         if ctx is not None and ctx.has_date:
-            if tok is not None and tok.kind is Kind.NUM:
+            if tok is not None and (tok.kind is Kind.NUM or self.word(i, "noon", "midnight")):
                 dated = self._time_on_date(i)  # "… to 6:00 a.m. on 19 May 2022": its own day
                 if dated is not None:
                     return dated
