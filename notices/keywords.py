@@ -58,6 +58,7 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("绕行", 1),
         ("traffic control", 6),
         ("traffic arrangement", 5),
+        ("traffic and transport arrangements", 5),
         ("roads will be closed", 5),
         ("will be suspended", 2),
         ("traffic on", 2),

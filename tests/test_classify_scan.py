@@ -115,6 +115,12 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
             Category.GAS_OUTAGE,
         ),
         (
+            "Flag raising ceremony",
+            "The department reminded the public that special traffic and transport arrangements will be "
+            "implemented on October 1.",
+            Category.TRAFFIC_CONTROL,
+        ),
+        (
             "Road works",
             "The police said two lanes of Pine Road will be closed; 道路关闭期间请绕行。",
             Category.ROAD_CLOSURE,
