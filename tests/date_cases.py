@@ -768,6 +768,13 @@ CASES: list[Case] = [
     c("closed from 11pm next Monday to 5am next Friday", (D + "16T23:00", D + "20T05:00", False)),
     c("next Thursday", (D + "19", D + "19", True)),
     c("closed from 0.01am on May 12 to noon on May 14", (D + "12T00:01", D + "14T12:00", False)),
+    c(
+        "Roads near the stadium will be closed on the evening of May 14. Pine Road will be closed from "
+        "3pm to 11pm.\nOak Road leading to Elm Road and between Ash Road and Fir Road will be closed "
+        "from 8pm to 11pm.",
+        (D + "14T15:00", D + "14T23:00", False),
+        (D + "14T20:00", D + "14T23:00", False),
+    ),
     c("The counter is open Monday to Friday from 9am to 5pm."),
     c("The market opens every Sunday from 8am to 1pm."),
     c(

@@ -369,6 +369,9 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
     tok = grammar.t[i]
     between = norm[last.span[1] : tok.start]
     near = len(between) <= 60 and not any(ch in _SENTENCE or ch.isdigit() for ch in between)
+    # "… closed from 3.30pm to 11pm. The road along X will be closed from 6.30pm to 11pm."
+    closed_too = len(between) <= 240 and _CLOSED_EN.search(between) is not None
+    near = near or (closed_too and not _DATED.search(between))
     if not near and not _measures_on(between):
         return None
     hours = grammar.period(i, day.start)
@@ -398,6 +401,11 @@ _DATED = re.compile(r"\d\s*[年月日号时時点:：/.\-]|[〇一二三四五�
 #: What an hour said further on must start to be a measure's (凌晨3时起开始管制).
 _OPENS_AT = re.compile(
     r"\s*(?:起|开始)\s*(?:开始)?\s*(?:封路|封闭|封锁|禁止|实施(?:交通)?管制|管制|停电|停水|停气)"
+)
+
+#: An English sentence about another road closed on the same day, its hours next.
+_CLOSED_EN = re.compile(
+    r"(?i)\bwill\s+(?:also\s+)?be\s+(?:closed|shut|suspended)(?:\s+to\s+traffic)?(?:\s+from|\s+between)?\s*$"
 )
 
 #: What a lone hour starts when said right after it (港岛在傍晚六时半封路).
