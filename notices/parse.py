@@ -195,10 +195,20 @@ def _announces(notice: ParsedNotice, periods: list[Period], *, reported: bool, k
         if _VAGUE.search(normalize(p.text)) or p.span is None:
             continue
         begin, end = clause_span(norm, p.span[0], p.span[1], _SENTENCE_END)
-        planned = _PLANNED.search(norm, begin, end) is not None
+        planned = _PLANNED.search(norm, begin, end) is not None or _row_under_plan(norm, begin)
         if planned or (not reported and (p.label is not None or known)):
             return True
     return False
+
+
+def _row_under_plan(norm: str, begin: int) -> bool:
+    """A dated row opening its line (2022.8.26 ⏎ 06:30—15:30 某村) right under a line that tells
+    the plan (计划检修时间和区域, 停电安排如下): the row is that plan's."""
+    if begin > 0 and norm[begin - 1] != "\n":
+        return False
+    head = norm[:begin].rstrip()
+    line = head[head.rfind("\n") + 1 :]
+    return bool(line) and _PLANNED.search(line) is not None
 
 
 def _may_announce(norm: str) -> bool:

@@ -204,6 +204,14 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "城东变电站检修\n从今晚10点起城东变电站将停电检修，整个停电时间约46小时，估计12日晚上8点后全面恢复供电。",
             [(at(5, 10, 22), at(5, 12, 20))],
         ),
+        # a report's schedule: each day on a line of its own, its hours and places on the next
+        (
+            "注意！城西这些地方将停电检修\n\n  城西新闻网讯 因线路改造需要，供电公司计划对下列线路进行停电，"
+            "请停电范围内市民做好准备。\n\n  计划检修时间和区域\n\n  2023.5.12\n\n"
+            "  08:00—12:00青石村部分区域、白杨农业合作社(专)\n\n  2023.5.13\n\n"
+            "  07:30—17:00白沙村部分区域、白沙小学(专)(记者 李华",
+            [(at(5, 12, 8), at(5, 12, 12)), (at(5, 13, 7, 30), at(5, 13, 17))],
+        ),
         # a report whose plan was moved (brought forward, 提前至) still announces it
         (
             "Market closed for cleaning\nThe market at Block 5 Pine Lane is shut for three days until "
