@@ -212,6 +212,13 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "  07:30—17:00白沙村部分区域、白沙小学(专)(记者 李华",
             [(at(5, 12, 8), at(5, 12, 12)), (at(5, 13, 7, 30), at(5, 13, 17))],
         ),
+        # an end moved later (延至5/31) is the end of what goes on, not a day of its own
+        (
+            "台9線88K+100邊坡修復工程 交管延至5/31\n\n預計管制到5月底。(養護工程分局提供)\n\n"
+            "2023/05/10 16:48\n\n〔記者王明/台東報導〕養護工程分局表示，邊坡修復工程因天候延誤，"
+            "管制通行時間需延長至「112年5月31日(星期三)」止。",
+            [(None, date(2023, 5, 31))],
+        ),
         # a report whose plan was moved (brought forward, 提前至) still announces it
         (
             "Market closed for cleaning\nThe market at Block 5 Pine Lane is shut for three days until "
