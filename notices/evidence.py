@@ -101,6 +101,13 @@ _REPORTING_AFTER = re.compile(
 )
 
 
+#: The day a notice was issued or a reminder given, told right after that day.
+_TOLD_AFTER = re.compile(
+    r"\s*(?:[(（][^)）]{0,20}[)）])?\s*[,，]?\s*(?:[^，。,\n]{0,24}发布[^，。,\n]{0,12}(?:通知|公告|通告|消息)"
+    r"|(?i:(?:reminded|announced|said|stated|warned|urged|advised)\b))"
+)
+
+
 def on_or_before_day(period: Period, published: date | None, tz: ZoneInfo) -> bool:
     """Whether the period starts on or before the publication day (known)."""
     return published is not None and period.start is not None and _as_date(period.start, tz) <= published
@@ -162,6 +169,9 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"  # 闭馆公告(3月30日): the day the notice was issued
     if _DATELINE_BEFORE.search(before[-24:]) or _REPORTING_AFTER.match(norm, end):
         return "dateline"
+    told = _TOLD_AFTER.match(norm, end)
+    if told and period.start == period.end and on_or_before_day(period, published, tz):
+        return "dateline"  # 12月4日，某公司发布停电通知称 / today (September 28) reminded the public
     on_or_before = (
         published is not None and period.start is not None and _as_date(period.start, tz) <= published
     )
@@ -175,6 +185,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         # the page's time stamp or a signature, not a plan
         return "metadata"
     text = norm[begin:end]
+    if on_or_before and period.start == period.end and _CLOCK_IN_BRACKETS.match(norm, end):
+        return "metadata"  # 2010-09-16 (19:24): when a news page was posted
     if period.is_moment and (_STAMP_SECONDS.search(text) or (_STAMP.search(text) and on_or_before)):
         return "metadata"  # 2026-03-16 16:06:58 beside a headline: when the page was posted
     if _TERMS_BEFORE.search(before[-14:]) or _CRITERIA_AFTER.match(norm, end):
@@ -218,6 +230,10 @@ _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
 #: Time stamps as web pages print them: 2026-03-16 16:06:58, 2017-07-26 10:25.
 _STAMP_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
+
+
+#: A posting time in brackets right after a page's date: 2010-09-16 (19:24).
+_CLOCK_IN_BRACKETS = re.compile(r"\s*[(（]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[)）]")
 
 
 _STAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")

@@ -195,10 +195,20 @@ def _announces(notice: ParsedNotice, periods: list[Period], *, reported: bool, k
         if _VAGUE.search(normalize(p.text)) or p.span is None:
             continue
         begin, end = clause_span(norm, p.span[0], p.span[1], _SENTENCE_END)
-        planned = _PLANNED.search(norm, begin, end) is not None
+        planned = _PLANNED.search(norm, begin, end) is not None or _row_under_plan(norm, begin)
         if planned or (not reported and (p.label is not None or known)):
             return True
     return False
+
+
+def _row_under_plan(norm: str, begin: int) -> bool:
+    """A dated row opening its line (2022.8.26 ⏎ 06:30—15:30 某村) right under a line that tells
+    the plan (计划检修时间和区域, 停电安排如下): the row is that plan's."""
+    if begin > 0 and norm[begin - 1] != "\n":
+        return False
+    head = norm[:begin].rstrip()
+    line = head[head.rfind("\n") + 1 :]
+    return bool(line) and _PLANNED.search(line) is not None
 
 
 def _may_announce(norm: str) -> bool:
@@ -231,7 +241,8 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 #: Words that tell a plan rather than an event reported: 将于, 定于, 拟, 届时, 即日起, 截至.
 _PLANNED = re.compile(
     r"将(?:于|在|从|自|对|会|要|进行|实施|暂停|停止|封闭|举行|举办|开展|启动|开始|分|由)|即将|定于|订于|拟|计划|预计|届时|即日起|起至|期间|以前|之前|截止|截至|截标|开标|报名|停电|停水|停气|停暖|封路|断交|限行|暂停|停止|封闭|管制|请|须|需|"
-    r"will|from|until|closed"
+    r"提前至|提前到|推迟至|推迟到|延期至|改期|顺延|"
+    r"will|from|until|closed|brought forward|postponed|rescheduled"
 )
 
 

@@ -27,6 +27,8 @@ _STARTS_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:开始|起(?!
 
 
 #: An event moved to a day: 延期至5月20日举办 names the day it is held, not a deadline.
+#: An end moved later, said right before the new end: 延至, 延长至, 展延至.
+_EXTENDED_TO = re.compile(r"(?:延至|延长至|延长到|延到|展延至|展延到)\s*[「『“\"]?\s*$")
 _MOVED = re.compile(r"(?:延期|推迟|改期|顺延|改在|改于|延后)\s*$")
 
 
@@ -84,6 +86,8 @@ def _as_deadline(norm: str, period: Period) -> Period:
     begin, end = period.span
     if _STARTS_AFTER.match(norm, end):
         return period  # 招标将于12月23日开始: it opens then, whatever closes later
+    if _EXTENDED_TO.search(norm, max(0, begin - 8), begin):
+        return replace(period, start=None)  # 交管延至4/30: what goes on now ends then
     before = norm[max(0, begin - 14) : begin]
     lead = re.split(r"[。；;！？!?]", before)[-1]
     # the notice's own label (截标日期及时间：…), not one guessed from words further along its clause

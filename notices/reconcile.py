@@ -64,6 +64,12 @@ def _drop_extended(norm: str, periods: list[Period]) -> list[Period]:
     return out
 
 
+def _opened_alike(opening: Period, full: Period) -> bool:
+    """Whether ``full`` starts at the very minute the open ``opening`` does and has an end (a
+    day said open is often another thing opening with it: 卖地章程 on sale from the day bids open)."""
+    return not opening.all_day and not full.all_day and full.end is not None and full.start == opening.start
+
+
 def _same_subject(a: Period, b: Period) -> bool:
     """Whether two periods speak of the same thing: no label on one side, a label that names only
     the time (截止时间), or labels that differ only in how they name the time (报名截止时间 / 报名时间)."""
@@ -115,6 +121,7 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
     timed_deadlines = {
         _deadline_day(q, tz) for q in periods if q.start is None and q.end is not None and not q.all_day
     }
+    timed = [p for p in periods if not p.all_day and p.start is not None]
     out: list[Period] = []
     for p in periods:
         if p.all_day and p.start is None and p.end is not None and _as_date(p.end, tz) in timed_deadlines:
@@ -127,7 +134,11 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
             and any(_named_alike(p, q) for q in by_start.get(_as_date(p.start, tz), ()))
         ):
             continue  # 自5月11日起报名 … 报名时间5月11日至20日: the window's opening
+        if p.end is None and p.start is not None and any(_opened_alike(p, q) for q in periods if q is not p):
+            continue  # 将于11月26日22:00起停气 … 实施时间：11月26日22:00至28日10:00: said with its end
         single = p.all_day and p.end is not None and (p.start is None or p.start == p.end)
+        if single and p.start is not None and _unwritten_day(p) and _hours_given(p, timed, tz):
+            continue  # 明天停水 … 明天上午8时至下午6时: the hours say that day's plan
         if single and p.end is not None and not _own_row(norm, p):
             day = _as_date(p.end, tz)
             fuller = [q for q in edges.get(day, []) if q is not p]
@@ -140,6 +151,31 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
                 continue
         out.append(p)
     return out
+
+
+#: A day named by a relative word or a weekday, not written as a date: 明天, 周日, tomorrow, Sunday.
+_SAID_DAY = re.compile(
+    r"(?:今|明|后天|本周|下周|这周|周|星期|礼拜|下星期|本星期)[^\d月]{0,4}"
+    r"|(?i:(?:this\s+|next\s+|coming\s+)?(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day))"
+)
+
+
+def _unwritten_day(period: Period) -> bool:
+    """Whether the period's day is said by a relative word or a weekday, with no date written."""
+    return _SAID_DAY.fullmatch(normalize(period.text).strip()) is not None
+
+
+def _hours_given(day: Period, timed: list[Period], tz: ZoneInfo) -> bool:
+    """Whether a timed period of the notice runs on that day."""
+    assert day.start is not None
+    when = _as_date(day.start, tz)
+    for q in timed:
+        assert q.start is not None
+        first = _as_date(q.start, tz)
+        last = first if q.end is None else _deadline_day(q, tz)
+        if first <= when <= max(first, last):
+            return True
+    return False
 
 
 def _deadline_day(period: Period, tz: ZoneInfo) -> date:
@@ -224,8 +260,15 @@ def _paired(norm: str, periods: list[Period]) -> list[Period]:
 
 #: What a date that ends a closure is followed by: 重开, 恢复开放, 起正常对外开放, reopen.
 _REOPENED = re.compile(
-    r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:起|开始)?\s*(?:将|会)?\s*(?:正式|全面|全线)?"
+    r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:起|开始|后|以后|之后)?\s*(?:将|会)?\s*(?:正式|全面|全线)?"
     r"(?:重开|重新开放|恢复|正常(?:对外)?开放|reopen)"
+)
+
+
+#: A supply restored on a day said without its hour (明日早上陆续恢复供水): the outage ends that day.
+_RESTORED_ON = re.compile(
+    r"\s*(?:[(（][^)）]{0,12}[)）])?\s*(?:上午|早上|清晨|下午|晚上|中午)?\s*(?:陆续|逐步|逐渐|全面)?"
+    r"\s*(?:恢复供|恢复正常供|复电|复水|送电)"
 )
 
 
@@ -239,10 +282,21 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
             and period.span is not None
             and period.start is not None
             and (period.end is None or period.end == period.start)
-            and _REOPENED.match(norm, period.span[1])
+            and (_REOPENED.match(norm, period.span[1]) or _RESTORED_ON.match(norm, period.span[1]))
         ):
             before = out[-1]
             reopens = period.start
+            if (
+                before.end is None
+                and isinstance(before.start, datetime)
+                and not isinstance(reopens, datetime)
+                and before.start.date() <= reopens
+                and _RESTORED_ON.match(norm, period.span[1])
+            ):
+                # 今日晚上十时起停水…预计明日早上恢复供水: the outage runs into that day
+                end = datetime.combine(reopens + timedelta(days=1), datetime.min.time(), before.start.tzinfo)
+                out[-1] = replace(before, end=end, end_is_day=True)
+                continue
             if before.end is None and before.start is not None and before.start < reopens:  # type: ignore[operator]
                 last = reopens if isinstance(reopens, datetime) else reopens - timedelta(days=1)
                 if before.all_day == (not isinstance(last, datetime)):

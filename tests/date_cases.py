@@ -738,4 +738,47 @@ CASES: list[Case] = [
     c(
         "招收高一新生600人，年龄15-18周岁",
     ),
+    # --- weekdays said alone, hours said roughly or by a part of the day -------------
+    # the publication date is a Tuesday: 周六 is the coming Saturday, 周日 the day after it
+    c("青桐村一带周六晚上11时至周日早上7时暂停供水", (D + "14T23:00", D + "15T07:00", False)),
+    c("星期四(五月十二日)起在湖滨路实施临时交通安排"),  # a headline over the hours it lists
+    c("星期五(五月十三日)晚上8時至11時，河西區濱江路封閉", (D + "13T20:00", D + "13T23:00", False)),
+    c("星期二下午3时至5时，鹿鸣街停电", (D + "10T15:00", D + "10T17:00", False)),
+    c("办事大厅工作时间为周一至周五上午9时至下午5时"),
+    c("逢星期六上午8时至12时开放"),
+    c("上周三晚上8时起已恢复供水"),
+    c("青桐村周六暂停供水", (D + "14", D + "14", True)),
+    c("5月14日下午约两时起，槐花巷封闭", (D + "14T14:00", None, False)),
+    c("自5月12日上午9時至中午止封閉內側車道", (D + "12T09:00", D + "12T12:00", False)),
+    # days written without their month: a range of them, or a later day of a dated schedule
+    c("从12日起至14日止，沿河路实施单线双向管制", (D + "12", D + "14", True)),
+    c(
+        "5月12日城南停电。18 日，因线路改造，城北一带将于8 时30 分至12 时停电。",
+        (D + "12", D + "12", True),
+        (D + "18T08:30", D + "18T12:00", False),
+    ),
+    c("18日，市民在广场参加了健步走活动。"),
+    # days listed, then their count or a comma before the window said to repeat on them
+    c("5月16日、5月17日、5月18日三日，此期间每日4:00至12:00实行管制", (D + "16", D + "18", True)),
+    c("5月16日、5月17日、5月18日，每日8:00-12:00封闭北环路", (D + "16", D + "18", True)),
+    # English weekdays said alone or with their date in brackets; next Thursday is next week's
+    c("Supply will be cut on Saturday (May 14) from 9am to 4pm.", (D + "14T09:00", D + "14T16:00", False)),
+    c("Elm Lane is closed from 7am to 3pm on Thursday (May 12).", (D + "12T07:00", D + "12T15:00", False)),
+    c("Two lanes will be closed on Sunday from 6.30 am to 6.30 pm.", (D + "15T06:30", D + "15T18:30", False)),
+    c("closed from 11pm next Monday to 5am next Friday", (D + "16T23:00", D + "20T05:00", False)),
+    c("next Thursday", (D + "19", D + "19", True)),
+    c("closed from 0.01am on May 12 to noon on May 14", (D + "12T00:01", D + "14T12:00", False)),
+    c(
+        "Roads near the stadium will be closed on the evening of May 14. Pine Road will be closed from "
+        "3pm to 11pm.\nOak Road leading to Elm Road and between Ash Road and Fir Road will be closed "
+        "from 8pm to 11pm.",
+        (D + "14T15:00", D + "14T23:00", False),
+        (D + "14T20:00", D + "14T23:00", False),
+    ),
+    c("The counter is open Monday to Friday from 9am to 5pm."),
+    c("The market opens every Sunday from 8am to 1pm."),
+    c(
+        "The founder, who died on Monday, will be buried on Wednesday from 2pm to 3pm.",
+        (D + "11T14:00", D + "11T15:00", False),
+    ),
 ]

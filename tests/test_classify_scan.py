@@ -89,3 +89,43 @@ def test_nested_and_shared_keywords() -> None:
 )
 def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, expected: Category) -> None:
     assert categorize(title, body).category is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "省道台5線路面刨鋪施工交管",
+            "工務段將於7月2日上午7時至下午7時進行路面刨鋪，採機動單線雙向管制放行，請用路人配合。",
+            Category.TRAFFIC_CONTROL,
+        ),
+        (
+            "山區公路邊坡修復工程 交管延至5月底",
+            "因工程進度延誤，道路管制時間延長至5月31日止，請用路人遵照指揮通行。",
+            Category.TRAFFIC_CONTROL,
+        ),
+        (
+            "关于征求群众对两个部门工作建议的公告",
+            "市人大常委会向社会征求人大代表和群众对两个部门工作的建议、批评和意见，请于9月10日前反映。",
+            Category.PUBLIC_CONSULTATION,
+        ),
+        (
+            "输气站改造期间供气安排",
+            "改造期间，1月12日7:00至18:00暂停商场、宾馆的集中采暖用气，加气站配合停止加气。",
+            Category.GAS_OUTAGE,
+        ),
+        (
+            "Flag raising ceremony",
+            "The department reminded the public that special traffic and transport arrangements will be "
+            "implemented on October 1.",
+            Category.TRAFFIC_CONTROL,
+        ),
+        (
+            "Road works",
+            "The police said two lanes of Pine Road will be closed; 道路关闭期间请绕行。",
+            Category.ROAD_CLOSURE,
+        ),
+    ],
+)
+def test_words_other_places_name_their_category_with(title: str, body: str, expected: Category) -> None:
+    assert categorize(title, body).category is expected

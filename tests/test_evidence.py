@@ -157,6 +157,75 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "五一游园活动通知\n活动定于5月20日在人民公园举行。如遇雨天，活动顺延至5月21日举行。",
             [(date(2023, 5, 20), date(2023, 5, 20)), (date(2023, 5, 21), date(2023, 5, 21))],
         ),
+        # a day named by a word (后天, today, 周六) restated by that day's hours is those hours
+        (
+            "部分道路后天关闭\n配合后天在滨江广场举行的庆典彩排，警方将关闭附近道路。"
+            "道路关闭的时段为后天早上7时30分至晚上10时30分。",
+            [(at(5, 12, 7, 30), at(5, 12, 22, 30))],
+        ),
+        (
+            "Water supply interruption\nThe Water Board said in a notice today that supply to Pine Road "
+            "will be interrupted from 10pm tonight until tomorrow at 6am.",
+            [(at(5, 10, 22), at(5, 11, 6))],
+        ),
+        (
+            "停水通知\n鹿鸣苑一带周六晚上10时至周日早上8时暂停供水，请住户提前储水。",
+            [(at(5, 13, 22), at(5, 14, 8))],
+        ),
+        # a restoration expected on a day without its hour ends the outage on that day
+        (
+            "东湖一带食水供应受影响\n东湖一带的食水供应将于今日(五月十日)晚上十时起暂停。"
+            "工程团队正全力抢修，预计于明日(五月十一日)早上陆续恢复供水。",
+            [(at(5, 10, 22), at(5, 12))],
+        ),
+        # a news page's posting time in brackets after its date is no plan
+        (
+            "中秋节特别交通安排 |2023-05-10 (19:24) |运输署提醒市民，5月12日至14日每日下午六时至晚上十一时，"
+            "大坑一带道路将实施封路。",
+            [(date(2023, 5, 12), date(2023, 5, 14))],
+        ),
+        # an hour something starts from, said again with its end, is one period
+        (
+            "应急供气公告\n输气管线迁改，将于5月12日22:00起进行为期36小时的停气作业。\n"
+            "一、应急供气实施时间：2023年5月12日22:00至2023年5月14日10:00。",
+            [(at(5, 12, 22), at(5, 14, 10))],
+        ),
+        # the day a reminder was given or a notice issued is no plan; a restoration after an hour ends it
+        (
+            "Special traffic arrangements\nThe Transport Department today (May 10) reminded the public "
+            "that Elm Road will be closed from 7am to noon on May 13.",
+            [(at(5, 13, 7), at(5, 13, 12))],
+        ),
+        (
+            "城西停电\n5月10日，市供电公司发布停电通知称，5月12日8时至12时城西一带停电。",
+            [(at(5, 12, 8), at(5, 12, 12))],
+        ),
+        (
+            "城东变电站检修\n从今晚10点起城东变电站将停电检修，整个停电时间约46小时，估计12日晚上8点后全面恢复供电。",
+            [(at(5, 10, 22), at(5, 12, 20))],
+        ),
+        # a report's schedule: each day on a line of its own, its hours and places on the next
+        (
+            "注意！城西这些地方将停电检修\n\n  城西新闻网讯 因线路改造需要，供电公司计划对下列线路进行停电，"
+            "请停电范围内市民做好准备。\n\n  计划检修时间和区域\n\n  2023.5.12\n\n"
+            "  08:00—12:00青石村部分区域、白杨农业合作社(专)\n\n  2023.5.13\n\n"
+            "  07:30—17:00白沙村部分区域、白沙小学(专)(记者 李华",
+            [(at(5, 12, 8), at(5, 12, 12)), (at(5, 13, 7, 30), at(5, 13, 17))],
+        ),
+        # an end moved later (延至5/31) is the end of what goes on, not a day of its own
+        (
+            "台9線88K+100邊坡修復工程 交管延至5/31\n\n預計管制到5月底。(養護工程分局提供)\n\n"
+            "2023/05/10 16:48\n\n〔記者王明/台東報導〕養護工程分局表示，邊坡修復工程因天候延誤，"
+            "管制通行時間需延長至「112年5月31日(星期三)」止。",
+            [(None, date(2023, 5, 31))],
+        ),
+        # a report whose plan was moved (brought forward, 提前至) still announces it
+        (
+            "Market closed for cleaning\nThe market at Block 5 Pine Lane is shut for three days until "
+            'Saturday (May 13). "The cleaning session has been brought forward to May 11 to 13," '
+            "the agency said.",
+            [(date(2023, 5, 11), date(2023, 5, 13))],
+        ),
     ],
 )
 def test_only_what_the_public_must_plan_around_is_a_period(

@@ -58,7 +58,8 @@ from notices.normalize import normalize
 
 __all__ = ["find_periods", "parse_period"]
 
-_CAN_START = (Kind.NUM, Kind.WORD, Kind.KW, Kind.RELWEEK, Kind.PAREN)  # a tuple: Enum hashing is slow
+# a tuple: Enum hashing is slow
+_CAN_START = (Kind.NUM, Kind.WORD, Kind.KW, Kind.RELWEEK, Kind.WEEKDAY, Kind.PAREN)
 _NOT_AFTER_NUM = (Kind.GAP, Kind.PAREN)  # a number followed by prose or brackets starts nothing
 
 

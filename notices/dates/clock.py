@@ -18,6 +18,9 @@ from notices.dates.vocabulary import (
     _num,
 )
 
+#: Words that make an hour approximate without changing it: 下午约二时, 晚上大约十时.
+_ABOUT = frozenset(("约", "大约", "約", "大約", "约为"))
+
 
 class ClockReader(EnglishReader):
     """A time of day at a token, as (hour 0..24, minute, next index)."""
@@ -51,10 +54,12 @@ class ClockReader(EnglishReader):
             and self.at(j + 2) is not None
         ):
             return self.time(j + 2)  # 国庆节当天8时至18时: the day said again before its hours
+        if j > i and self._about(j):
+            j += 1  # 下午约二时: an approximate hour is still the hour the notice gives
         hour = _num(self.at(j), 0, 24)
         if hour is None:
-            if j > i and self.kw(j, *_BEFORE_MARKS):
-                # 中午前 / 午夜前: the part of the day is the moment itself
+            if j > i and (self.kw(j, *_BEFORE_MARKS, "止", "为止", "起") or self.connector(j) is not None):
+                # 中午前, 至中午止, 午夜起: the part of the day is the moment itself
                 if half == "noon":
                     return 12, 0, j
                 if half == "midnight":
@@ -111,5 +116,15 @@ class ClockReader(EnglishReader):
         if hour == 24 and minute:
             return None
         return hour, minute, k
+
+    def _about(self, j: int) -> bool:
+        """``约`` / ``大约`` between the part of the day and its hour."""
+        tok = self.at(j)
+        return (
+            tok is not None
+            and tok.kind is Kind.GAP
+            and str(tok.value).strip() in _ABOUT
+            and _num(self.at(j + 1), 0, 24) is not None
+        )
 
     # ----------------------------------------------------------------- points

@@ -102,13 +102,18 @@ class EnglishReader(TokenReader):
             return Point(fixed=self.base, style="en"), i + 1
         if value == "tomorrow":
             return Point(fixed=self.base + timedelta(days=1), style="en"), i + 1
+        if value in WEEKDAYS and len(value) >= 6:
+            return self._en_weekday(i, WEEKDAYS[value])
         if value in ("next", "this", "coming"):
             nxt = self.at(i + 1)
             if nxt is not None and nxt.kind is Kind.WORD and nxt.value in WEEKDAYS:
-                ahead = (WEEKDAYS[str(nxt.value)] - self.base.weekday()) % 7
-                if value == "next" and ahead == 0:
-                    ahead = 7
-                return Point(fixed=self.base + timedelta(days=ahead)), i + 2
+                weekday = WEEKDAYS[str(nxt.value)]
+                if value == "next":
+                    # next Friday is the Friday of next week: "from Sunday to next Friday"
+                    monday = self.base - timedelta(days=self.base.weekday()) + timedelta(weeks=1)
+                    return Point(fixed=monday + timedelta(days=weekday), style="en"), i + 2
+                ahead = (weekday - self.base.weekday()) % 7
+                return Point(fixed=self.base + timedelta(days=ahead), style="en"), i + 2
             later = value != "this"
             if self.word(i + 1, "week"):
                 monday = self.base - timedelta(days=self.base.weekday()) + timedelta(weeks=int(later))
@@ -117,6 +122,34 @@ class EnglishReader(TokenReader):
                 year, month = divmod(self.base.year * 12 + self.base.month - 1 + int(later), 12)
                 return Point(year, month + 1, part="month"), i + 2
         return None
+
+    def _en_weekday(self, i: int, weekday: int) -> tuple[Point, int] | None:
+        """Sunday said alone: the next Sunday from the notice's date (its own day counts). Weak, so
+        it plans nothing alone; a time with it or a bracket giving its date ("Saturday (July 29)")
+        makes it a day. A run of weekdays (Monday to Friday) or a repeated one names no one day."""
+        if self.word(i - 1, "every", "each", "last", "past", "previous", "following"):
+            return None
+        if self.gloss(i + 1) is None and (
+            (self.connector(i + 1) is not None and self._weekday_word(self.connector(i + 1) or 0))
+            or (i >= 2 and self.connector(i - 1) == i and self._weekday_word(i - 2))
+        ):
+            return None
+        day = self.base + timedelta(days=(weekday - self.base.weekday()) % 7)
+        return Point(fixed=day, weak=True, style="en"), i + 1
+
+    def _weekday_word(self, j: int) -> bool:
+        tok = self.at(j)
+        return tok is not None and tok.kind is Kind.WORD and tok.value in WEEKDAYS
+
+    def _glossed_weekday(self, j: int) -> tuple[Point, int] | None:
+        """``Tuesday (April 18)`` / ``Sunday`` after an English time: the day it names."""
+        found = self.date(j, None)
+        if found is None or found[0].fixed is None:
+            return None
+        said = self.gloss(found[1])
+        if said is not None and said.month is not None and said.day is not None:
+            return replace(said, weak=False), found[1] + 1
+        return replace(found[0], weak=False), found[1]
 
     def _time_on_date(self, i: int) -> tuple[Point, int] | None:
         """English time before its date: ``5 pm on May 31``, ``9:30 a.m., Friday, May 20``."""
@@ -136,9 +169,12 @@ class EnglishReader(TokenReader):
         if self.word(j, "on"):
             j += 1
         day_tok = self.at(j)
+        found = None
         if day_tok is not None and day_tok.kind is Kind.WORD and day_tok.value in WEEKDAYS:
-            j += 2 if self.sep(j + 1, ",") else 1
-        found = self.date(j, None)
+            dated = self.date(j + (2 if self.sep(j + 1, ",") else 1), None)
+            found = dated if dated is not None and dated[0].style == "en" else self._glossed_weekday(j)
+        else:
+            found = self.date(j, None)
         if found is None or found[0].style != "en" or found[0].part != "day":
             return None
         pt, end = found

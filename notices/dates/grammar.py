@@ -29,6 +29,7 @@ point_reader.py and english.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from notices.dates.points import Draft, Point
@@ -49,10 +50,17 @@ from notices.dates.vocabulary import (
     _REPORTING,
     _STOPPAGE,
     _UNIT_CHARS,
+    MONTHS,
     START_KEYWORDS,
+    WEEKDAYS,
     _num,
 )
 from notices.dates.windows import WindowReader
+
+#: A restoration said right after a relative day: 明日(十一月四日)早上陆续恢复供水 ends the outage.
+_RESTORED = re.compile(
+    r"\s*(?:上午|早上|清晨|下午|晚上|中午)?\s*(?:陆续|逐步|逐渐|全面)?\s*(?:恢复|复电|复水|送电)"
+)
 
 #: What may say a year before its month (本年, 去年 …; the tokenizer may leave 年 apart).
 _YEAR_WORDS = frozenset(("本", "今", "明", "去", "上", "来", "本年", "今年", "明年", "去年"))
@@ -212,8 +220,8 @@ class Grammar(WindowReader):
         if found is None:
             return None
         pt, k = found
-        if pt.part == "month" and pt.weak:
-            return None
+        if pt.weak and (pt.part == "month" or self.t[j].kind is Kind.WEEKDAY):
+            return None  # 至5月 / 至周日早上: no day or no hour to be due by
         if self._inclusive(k):
             k += 1
         if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
@@ -328,6 +336,8 @@ class Grammar(WindowReader):
             if start.has_date and not start.weak and self._open_end(conn):
                 return Draft(start, None, i, conn)  # 18:30至活动结束: from then until it is over
         if self.kw(j, "起", "之日起"):
+            if start.weak and self.t[i].kind is Kind.WEEKDAY:
+                return None  # 周日起在…实施: a headline over the nights it lists, no day of its own
             end_found = self.point(j + 1, start)
             if end_found is not None and self.kw(end_found[1], *_END_MARKS):
                 return Draft(start, end_found[0], i, end_found[1] + 1)
@@ -354,7 +364,8 @@ class Grammar(WindowReader):
             and not (start.weak and start.part == "festival")  # 春节前投运: no deadline to act by
         ):
             return Draft(None, start, i, inclusive + 1)
-        if start.weak and start.fixed is not None and start.part == "day" and not start.time_only:
+        glossed = start.day is not None and self.t[i].is_kw("今日", "今天", "明日", "明天", "后天")
+        if start.weak and (start.fixed or glossed) and start.part == "day" and not start.time_only:
             return self._relative_day(start, i, j)
         if start.weak and start.part == "festival" and self._festive(j):
             return Draft(replace(start, weak=False), replace(start, weak=False), i, j)
@@ -401,6 +412,8 @@ class Grammar(WindowReader):
             tok = self.at(k)
             if tok is None or (tok.kind is Kind.GAP and _CLAUSE_END.search(str(tok.value))):
                 break
+            if k > j and tok.kind is Kind.WORD and (tok.value in WEEKDAYS or tok.value in MONTHS):
+                break  # "died on Monday, will be held on Tuesday from 1pm": the hours are Tuesday's
             if tok.kind is Kind.NUM or (tok.kind is Kind.KW and tok.value in START_KEYWORDS):
                 found = self.window(k)
                 if found is not None:
@@ -415,6 +428,7 @@ class Grammar(WindowReader):
             return None
         clause_end = _CLAUSE_END.search(self.text, self.t[j - 1].end)
         clause = self.text[self.t[j - 1].end : clause_end.start() if clause_end else len(self.text)]
-        if _STOPPAGE.search(clause[:40]) and not _REPORTING.search(clause[:40]):
+        stops = _STOPPAGE.search(clause[:40]) or _RESTORED.match(clause)
+        if stops and not _REPORTING.search(clause[:40]):
             return Draft(replace(start, weak=False), replace(start, weak=False), i, j)
         return None

@@ -195,12 +195,13 @@ def _listed_days_window(
 ) -> tuple[Period, int] | None:
     """Consecutive days listed (22日及23日) and then a window said to repeat (每日/每晚 2时至5时):
     one span over those days with the window, as the conventions write a daily window."""
-    lead = grammar.at(draft.last)
+    k = _past_count(grammar, draft.last)
+    lead = grammar.at(k)
     if lead is None or not (
         lead.is_kw("每日", "每天") or (lead.kind is Kind.GAP and str(lead.value).strip().startswith("每"))
     ):
         return None
-    found = grammar.window(draft.last)
+    found = grammar.window(k)
     if found is None or day.start is None or day.span is None:
         return None
     days = [periods[i] for i in chain] + [day]
@@ -218,6 +219,28 @@ def _listed_days_window(
         first.start, day.start, label=first.label, text=text[begin:finish], span=(begin, finish), daily=daily
     )
     return span, last
+
+
+#: What may stand between listed days and their daily window: 三日，此期间每日….
+_COUNT_WORDS = frozenset(("此期间", "期间", "在此期间", "其间", "连续", "共"))
+
+
+def _past_count(grammar: Grammar, j: int) -> int:
+    """Past a count of the days just listed and a word pointing back at them (``三日，此期间``,
+    ``，``), to where their daily window may start."""
+    for _ in range(4):
+        tok = grammar.at(j)
+        if tok is None:
+            return j
+        if tok.is_sep(","):
+            j += 1
+        elif tok.kind is Kind.NUM and (grammar.unit(j + 1, "日") or grammar.kw(j + 1, "天")):
+            j += 2
+        elif tok.kind is Kind.GAP and str(tok.value).strip() in _COUNT_WORDS:
+            j += 1
+        else:
+            return j
+    return j
 
 
 def _listed_nights(periods: list[Period], chain: list[int], window: Period, text: str) -> Period | None:
@@ -346,6 +369,9 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
     tok = grammar.t[i]
     between = norm[last.span[1] : tok.start]
     near = len(between) <= 60 and not any(ch in _SENTENCE or ch.isdigit() for ch in between)
+    # "… closed from 3.30pm to 11pm. The road along X will be closed from 6.30pm to 11pm."
+    closed_too = len(between) <= 240 and _CLOSED_EN.search(between) is not None
+    near = near or (closed_too and not _DATED.search(between))
     if not near and not _measures_on(between):
         return None
     hours = grammar.period(i, day.start)
@@ -375,6 +401,11 @@ _DATED = re.compile(r"\d\s*[年月日号时時点:：/.\-]|[〇一二三四五�
 #: What an hour said further on must start to be a measure's (凌晨3时起开始管制).
 _OPENS_AT = re.compile(
     r"\s*(?:起|开始)\s*(?:开始)?\s*(?:封路|封闭|封锁|禁止|实施(?:交通)?管制|管制|停电|停水|停气)"
+)
+
+#: An English sentence about another road closed on the same day, its hours next.
+_CLOSED_EN = re.compile(
+    r"(?i)\bwill\s+(?:also\s+)?be\s+(?:closed|shut|suspended)(?:\s+to\s+traffic)?(?:\s+from|\s+between)?\s*$"
 )
 
 #: What a lone hour starts when said right after it (港岛在傍晚六时半封路).

@@ -32,6 +32,9 @@ from notices.dates.vocabulary import (
 )
 from notices.numerals import to_int
 
+#: What before a weekday makes it no one day: 逢星期六, 每周日, 上周三 (past), 隔周.
+_NOT_ONE_WEEKDAY = frozenset("逢每上隔")
+
 #: Years said relative to the notice's: 去年 is the year before its own.
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "来年": 1}
 
@@ -54,6 +57,8 @@ class PointReader(NumericDates):
             weekday: int = tok.value[1]  # type: ignore[index]
             monday = self.base - timedelta(days=self.base.weekday()) + timedelta(weeks=ahead)
             return Point(fixed=monday + timedelta(days=weekday)), i + 1
+        if tok.kind is Kind.WEEKDAY:
+            return self._weekday(i, int(tok.value), ctx)  # type: ignore[call-overload]
         if tok.kind is Kind.KW and tok.value in _FESTIVALS:
             return self._festival(i)
         if tok.kind is Kind.KW and tok.value == "农历":
@@ -70,6 +75,26 @@ class PointReader(NumericDates):
             if tok.value in ("本月底", "本月末", "月底", "月末"):
                 return Point(self.base.year, self.base.month, part="monthend"), i + 1
         return None
+
+    def _weekday(self, i: int, weekday: int, ctx: Point | None) -> tuple[Point, int] | None:
+        """星期六 / 周日 / Sunday said alone: the next such day from the notice's date (its own day
+        counts), after the start of the range it ends. Weak, so it plans nothing alone; a time after
+        it or a bracket giving its date (星期六(二月十八日)) makes it a day. A weekday that opens a
+        run of weekdays (周一至周五) or repeats (逢/每星期六) names no one day."""
+        tok = self.t[i]
+        if self.text and self.text[max(0, tok.start - 1) : tok.start] in _NOT_ONE_WEEKDAY:
+            return None
+        run_end = i >= 2 and self.connector(i - 1) == i and self._is_weekday(i - 2)
+        if self.gloss(i + 1) is None and (self.connector(i + 1) is not None or run_end):
+            return None
+        day = self.base + timedelta(days=(weekday - self.base.weekday()) % 7)
+        if ctx is not None and ctx.fixed is not None and day < ctx.fixed:
+            day += timedelta(days=7)
+        return Point(fixed=day, weak=True), i + 1
+
+    def _is_weekday(self, j: int) -> bool:
+        tok = self.at(j)
+        return tok is not None and tok.kind is Kind.WEEKDAY
 
     def _day_part(self, i: int, shift: int) -> tuple[Point, int]:
         """今晚10时, 明早6时: the day it names with the hour read in that part of the day; said
@@ -140,6 +165,18 @@ class PointReader(NumericDates):
                     return Point(self.base.year, self.base.month, day), i + 2  # 本月27日
                 if self.time(self._skip_weekday(i + 2)) is not None:
                     return Point(None, None, day), i + 2  # 13日21:00: a day of the nearest month
+                if self._day_follows(self._skip_weekday(i + 2)):
+                    return Point(None, None, day), i + 2  # 从28日起至30日止: days of the nearest month
+                recent = self.recent
+                if (
+                    recent is not None
+                    and day > recent.day
+                    and self._opens_sentence(tok.start)
+                    and self.sep(i + 2, ",")
+                ):
+                    # 本月15日…停电。23日，…将于8时30分至12时停电: a later day of a dated schedule,
+                    # in the month of the day before it
+                    return Point(recent.year, recent.month, day), i + 2
             return None
         if month is None or month_tok is None:
             return None
@@ -168,6 +205,11 @@ class PointReader(NumericDates):
         if self._month_follows(j + 1):
             return Point(year, month, part="month"), j + 1  # 1-3月: 月 is written once
         return None
+
+    def _opens_sentence(self, at: int) -> bool:
+        """Whether only a sentence end (。；, a line break) or the text's start comes before ``at``."""
+        head = self.text[max(0, at - 8) : at].rstrip(" \t")
+        return not head or head[-1] in "。；;\n"
 
     def _year_near(self, pt: Point) -> int:
         """The year that puts a month and day nearest the base date."""
@@ -266,7 +308,7 @@ class PointReader(NumericDates):
         """A date with an optional time; with a dated ``ctx``, also a bare time."""
         tok = self.at(i)
         if ctx is not None and ctx.has_date:
-            if tok is not None and tok.kind is Kind.NUM:
+            if tok is not None and (tok.kind is Kind.NUM or self.word(i, "noon", "midnight")):
                 dated = self._time_on_date(i)  # "… to 6:00 a.m. on 19 May 2022": its own day
                 if dated is not None:
                     return dated
@@ -281,6 +323,8 @@ class PointReader(NumericDates):
         if tok is not None and tok.kind is Kind.WORD and tok.value in WEEKDAYS:
             k = i + 1 + (1 if self.sep(i + 1, ",") else 0)
             found = self.date(k, ctx)
+            if found is None or found[0].style != "en":
+                found = self.date(i, ctx)  # Sunday alone, or Saturday (July 29)
         else:
             found = self.date(i, ctx)
         if found is None and tok is not None and (tok.kind is Kind.NUM or tok.kind is Kind.WORD):
@@ -294,12 +338,12 @@ class PointReader(NumericDates):
                     said, j = spelled  # 本周四(8月20日)起: the bracket holds a date of digits
                 if said is not None and said.month is not None:
                     year = said.year if said.year is not None else self._year_near(said)
-                    pt = replace(said, year=year, weak=pt.weak)  # 今日 alone stays no period
+                    pt = replace(said, year=year, weak=pt.weak)  # 今日, 星期六 alone stay no period
             j = self._skip_weekday(j)
             k = j
             if pt.style == "en" and self.sep(k, ","):
                 k += 1
-            if self.word(k, "t", "at", "on"):
+            if self.word(k, "t", "at", "on") or (pt.style == "en" and self.word(k, "from")):
                 k += 1
             closing = self.at(k)
             if closing is not None and closing.kind is Kind.GAP and str(closing.value).strip() in (")", "）"):

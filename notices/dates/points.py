@@ -119,3 +119,7 @@ class TokenReader(ABC):
     @abstractmethod
     def _skip_weekday(self, j: int) -> int:
         """The index past weekday noise after a date."""
+
+    @abstractmethod
+    def gloss(self, j: int) -> Point | None:
+        """The date a bracket at ``j`` restates, if it holds one."""

@@ -221,6 +221,13 @@ _SEED_WORDS = frozenset(
         "october",
         "november",
         "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
         "today",
         "tomorrow",
         "tonight",
@@ -234,12 +241,17 @@ _SEED_WORDS = frozenset(
 # The leading lookahead lets the regex engine skip to candidate characters.
 _NAMED_DAYS = ("农历", *FESTIVAL_NAMES)
 SEED = re.compile(
-    r"(?=[0-9" + _CN_NUM + r"即之月今明后本这下公异同A-Za-z" + "".join({w[0] for w in _NAMED_DAYS}) + r"])"
+    r"(?=[0-9"
+    + _CN_NUM
+    + r"即之月今明后本这下公异同周星礼A-Za-z"
+    + "".join({w[0] for w in _NAMED_DAYS})
+    + r"])"
     r"(?:[0-9]+\s*(?:[年月日号时点个天:./~,-]|[AaPp]\.?[Mm]|st|nd|rd|th)|["
     + _CN_NUM
     + r"]+\s*[年月日号时点]|即日|之日起|月底|月末|今[日天晚早晨]|明[日天晚早晨]|后天|同(?:日|一天)"
     r"|[今明昨]\s*\(\s*\d"
-    r"|[本这下](?:周|星期|礼拜)|公示期|公告期|异议期|[A-Za-z]{2,}|" + "|".join(_NAMED_DAYS) + r")"
+    r"|[本这下]?(?:周|星期|礼拜)[一二三四五六日天]|[本这下](?:周|星期|礼拜)"
+    r"|公示期|公告期|异议期|[A-Za-z]{2,}|" + "|".join(_NAMED_DAYS) + r")"
 )
 _BEFORE_SEED = 16  # room for 截止日期为: / 下午 / until / from before the first seed
 _AFTER_SEED = 32  # room for units, 起/止/前, (星期三) and a bracketed note after the last

@@ -3,9 +3,25 @@ with a notice printed under it told apart from the notice."""
 
 from __future__ import annotations
 
+import re
+
 from notices.segment.paragraphs import paragraphs
 from notices.segment.patterns import _ENUM, _LABEL, _NEWS_CUES, _NOTICE_CUES, _RELEASE_LEAD
 from notices.segment.pieces import Item, Kind, Para
+
+#: A line that opens with a clock window: the hours of the day on the line above.
+_HOURS_FIRST = re.compile(r"\s*\d{1,2}\s*[:：]\s*\d{2}\s*[-—–~～至到]+\s*\d{1,2}\s*[:：]\s*\d{2}")
+
+
+def _heads_hours(paras: list[Para], i: int) -> bool:
+    """Whether the paragraph at ``i`` is a date heading a line that starts with its hours."""
+    nxt = paras[i + 1] if i + 1 < len(paras) else None
+    return (
+        paras[i].kind is Kind.SIGN_DATE
+        and nxt is not None
+        and nxt.kind in (Kind.BODY, Kind.HEADLINE)
+        and _HOURS_FIRST.match(nxt.norm) is not None
+    )
 
 
 def segment(text: str) -> list[Item]:
@@ -29,6 +45,11 @@ def segment(text: str) -> list[Item]:
             if cur.signature or cur.has_body:
                 close()
             cur.news = True
+            cur.body.append(p)
+        elif _heads_hours(paras, i) or (
+            p.kind is Kind.SIGN_ORG and i + 1 < len(paras) and _heads_hours(paras, i + 1)
+        ):
+            # 检修时间和区域 ⏎ 2022.8.26 ⏎ 06:30—15:30 某村: a schedule's heading and day, no signature
             cur.body.append(p)
         elif p.kind is Kind.SIGN_ORG or p.kind is Kind.SIGN_DATE:
             while i < len(paras) and paras[i].kind in (Kind.SIGN_ORG, Kind.SIGN_DATE):
@@ -77,8 +98,8 @@ def segment(text: str) -> list[Item]:
             close()
             cur.title.append(p)
         elif p.kind in (Kind.HEADLINE, Kind.CAPTION, Kind.CREDIT):
-            if cur.news and cur.has_body:
-                tail = True
+            if cur.news and cur.has_body and not (i > 0 and _heads_hours(paras, i - 1)):
+                tail = True  # (a row of hours under its day is the report's schedule, not a caption)
             cur.body.append(p)
             if p.kind is Kind.CREDIT or p.credit_end:
                 cur.news = True
