@@ -182,7 +182,8 @@ def _unresolved(body: str, notice: ParsedNotice, tz: ZoneInfo) -> list[Period]:
     cannot be resolved, but they still tell whether it announces a plan."""
     if not any(w.startswith(UNRESOLVED) for w in notice.warnings):
         return []
-    return find_periods(body, base=_ANY_DAY, tz=tz)
+    # the same evidence as resolved dates: a month alone (明年2月) is no day to plan around
+    return kept_periods(body, base=_ANY_DAY, published=None, tz=tz, warnings=[])
 
 
 def _announces(notice: ParsedNotice, periods: list[Period], *, reported: bool, known: bool) -> bool:

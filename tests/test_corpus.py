@@ -258,3 +258,13 @@ def test_a_photo_caption_beside_a_notice_is_not_its_text() -> None:
     (notice,) = parse_page(page, published=PUBLISHED, tz=TZ).notices
     assert notice.body.startswith("因电网改造")
     assert "摄" not in notice.body
+
+
+def test_an_undated_report_of_a_month_alone_is_no_notice() -> None:
+    """With no reference date a plan is still read, but by the same evidence as dated ones: a month
+    alone (明年3月) is no day to plan around, a day with its hours is."""
+    vague = "本報訊 市政府12日舉行記者會，宣布市民音樂節將於明年3月舉辦。"
+    dated = "本報訊 記者從供電公司獲悉，下週二（14日）8時至17時，青松路一帶將停電。"
+    assert parse_page(vague, published=None, tz=TZ).notices == []
+    (notice,) = parse_page(dated, published=None, tz=TZ).notices
+    assert notice.category.value == "power_outage"
