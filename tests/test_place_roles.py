@@ -32,6 +32,10 @@ ROLES: list[tuple[str, list[str], list[str]]] = [
     ("货车由环城北路绕行，客车由环城南路通行。", [], ["环城北路", "环城南路"]),
     ("滨江路作为临时绕行道路。", [], ["滨江路"]),
     ("北京路为本次施工的分流道路。", [], ["北京路"]),
+    # a clock time run into the name after it is no part of the name
+    ("5月12日8时至17时和平路停电。", ["和平路"], []),
+    ("次日上午八时至下午五时半人民路停水。", ["人民路"], []),
+    ("4月3日7点30分东关街封闭施工。", ["东关街"], []),
     # a place closed stays a place, whatever else the sentence says
     ("途经新华路的车辆请绕行。", ["新华路"], []),
     ("请绕开新华路施工路段。", ["新华路"], []),

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from notices.places.vocabulary import (
     _CONNECTORS,
+    _DIGITS_OR_CLOCK,
     _GENERIC,
     _GENERIC_NAMES,
-    _LAST_DIGITS,
     _LONG_STOPWORD,
     _MAX_NAME,
     _NAMED_TAILS,
@@ -59,14 +59,23 @@ def _name_start(
         best = lo
     elif 0 < best < hi - 2 and clause[best - 1 : best + 1] in _GENERIC:
         best += 1  # 本市信义路: 市 closes 本市, the name starts after it
-    digits = _LAST_DIGITS.search(clause, best, hi)
-    if digits is not None and not admin and hi - digits.end() >= 2:
-        best = digits.end()  # "8:00-12:00二七区大学路" joined from a PDF line: the time is no name
+    if not admin:
+        cut = _after_last_number(clause, best, hi)
+        if hi - cut >= 2:
+            best = cut  # "8:00-12:00二七区大学路" joined from a PDF line: the time is no name
     if hi - best > _MAX_NAME and admin:
         best = hi - 2  # most city and district names have two characters: 坐落高雄市
     if hi - best > _MAX_NAME or hi - best < min_len:
         return None
     return best
+
+
+def _after_last_number(clause: str, lo: int, hi: int) -> int:
+    """Where the last number or clock time in ``clause[lo:hi]`` ends (``lo`` if there is none)."""
+    end = lo
+    for m in _DIGITS_OR_CLOCK.finditer(clause, lo, hi):
+        end = m.end()
+    return end
 
 
 def _valid(clause: str, start: int, end: int, kind: str, suffix: str) -> bool:
