@@ -165,11 +165,13 @@ _STOPWORDS = (
 _STOP_REVERSED = re.compile("|".join(re.escape(w[::-1]) for w in _STOPWORDS))
 
 
-#: A run of digits with the clock unit after it (17时, 8点30分, 十七时半): the last one before a
-#: suffix ends what cannot be a name ("8时至17时和平路停电", "8:00-12:00二七区大学路").
+#: A run of digits with the clock unit and the particle after it (17时, 8点30分, 十七时半, 9:30起):
+#: the last one before a suffix ends what cannot be a name ("8时至17时和平路停电",
+#: "8:00-12:00二七区大学路", "9:30起中山路封闭").
 _DIGITS_OR_CLOCK = re.compile(
-    r"[0-9]+(?:[时時点點](?:[0-9]{1,2}分|半)?)?"
-    r"|[〇零一二两三四五六七八九十]{1,3}[时時点點](?:半|[〇零一二三四五六七八九十]{1,3}分)?"
+    r"(?:[0-9]+(?:[时時点點](?:[0-9]{1,2}分|半)?)?"
+    r"|[〇零一二两三四五六七八九十]{1,3}[时時点點](?:半|[〇零一二三四五六七八九十]{1,3}分)?)"
+    r"(?:起|止|开始|開始)?"
 )
 
 
