@@ -19,8 +19,9 @@ from db.models import Chat, NoticeStatus, ReminderStatus
 from jobs.burst import burst_items
 from jobs.claims import Row
 from jobs.due import Event, NoticeView, still_meaningful
+from jobs.list_texts import digest_buttons, render_burst, render_digest
 from jobs.sender import ButtonRows
-from jobs.texts import Context, buttons, digest_buttons, headline, render, render_burst, render_digest
+from jobs.texts import Context, buttons, headline, render
 from jobs.views import load_notices, zone
 
 GROUP_TYPES = frozenset({"group", "supergroup", "channel"})

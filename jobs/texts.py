@@ -120,7 +120,7 @@ def _with_detours(text: str, notice: NoticeView, ctx: Context) -> str:
     return f"{text}\n{line}" if line else text
 
 
-def _category(notice: NoticeView, ctx: Context) -> str:
+def category_name(notice: NoticeView, ctx: Context) -> str:
     return notice.category.display(ctx.language)
 
 
@@ -161,7 +161,7 @@ def headline(
 
 
 def _new(notice: NoticeView, ctx: Context) -> str:
-    lines = [f"🆕 <b>{esc(_category(notice, ctx))}</b>{'｜' if ctx.zh else ' | '}{esc(notice.title)}"]
+    lines = [f"🆕 <b>{esc(category_name(notice, ctx))}</b>{'｜' if ctx.zh else ' | '}{esc(notice.title)}"]
     for p in notice.periods:
         own = f" · {esc(('、' if ctx.zh else '; ').join(p.places))}" if p.places else ""
         lines.append(esc(period_line(p, ctx)) + own)
@@ -322,24 +322,7 @@ def snapshot(periods: Sequence[PeriodView]) -> list[dict[str, str | bool | None]
     return out
 
 
-# --- digest and buttons ------------------------------------------------------------------------------
-
-
-def render_digest(lines: Sequence[str], ctx: Context) -> str:
-    """One message for a day's reminders; entries that do not fit are counted, not cut mid-way."""
-    name = "每日提醒" if ctx.zh else "Daily digest"
-    head = f"🗞 <b>{name}</b> · {ctx.day(ctx.today)}"
-    parts = [head, ""]
-    size = len(head) + 2
-    for index, line in enumerate(lines):
-        entry = f"• {line}"
-        if size + len(entry) + 40 > MAX_TEXT:
-            rest = len(lines) - index
-            parts.append(f"……另有{rest}条" if ctx.zh else f"… and {rest} more")
-            break
-        parts.append(entry)
-        size += len(entry) + 1
-    return "\n".join(parts)
+# --- buttons ------------------------------------------------------------------------------------------
 
 
 def buttons(
@@ -365,60 +348,3 @@ def mute_button(category: Category, ctx: Context) -> tuple[str, str]:
     name = category.display(ctx.language)
     label = f"🔕 不再接收「{name}」" if ctx.zh else f"🔕 Mute {name}"
     return label, f"mute:{category.value}"
-
-
-def digest_buttons(categories: Sequence[Category], ctx: Context) -> Buttons:
-    unique = list(dict.fromkeys(categories))[:3]
-    return [[mute_button(c, ctx)] for c in unique]
-
-
-# --- burst lists -------------------------------------------------------------------------------------
-
-BURST_PAGE = 10
-"""The most notices on one page of a burst list (a page also stays within ``MAX_TEXT``)."""
-
-
-def _burst_line(notice: NoticeView, ctx: Context) -> str:
-    title = notice.title if len(notice.title) <= 80 else notice.title[:79] + "…"
-    sep = "｜" if ctx.zh else " | "
-    return f"• {esc(_category(notice, ctx))}{sep}{esc(title)} /notice {notice.id}"
-
-
-def burst_pages(notices: Sequence[NoticeView], ctx: Context) -> list[list[str]]:
-    """The list's lines in pages of at most ``BURST_PAGE``, each page short enough for one message."""
-    pages: list[list[str]] = []
-    page: list[str] = []
-    size = 0
-    for notice in notices:
-        line = _burst_line(notice, ctx)
-        if page and (len(page) >= BURST_PAGE or size + len(line) + 1 > MAX_TEXT - 200):
-            pages.append(page)
-            page, size = [], 0
-        page.append(line)
-        size += len(line) + 1
-    if page:
-        pages.append(page)
-    return pages
-
-
-def render_burst(
-    notices: Sequence[NoticeView], ctx: Context, reminder_id: int, page: int = 0
-) -> tuple[str, Buttons]:
-    """One message for many new notices: "N new notices match your subscriptions", one page of the
-    list, and ‹ › buttons to the other pages (``burst:<reminder>:<page>``)."""
-    pages = burst_pages(notices, ctx) or [[]]
-    page = min(max(page, 0), len(pages) - 1)
-    count = len(notices)
-    if ctx.zh:
-        head = f"🆕 <b>{count}条新公告符合您的订阅</b>"
-    else:
-        head = f"🆕 <b>{count} new notice{'s' if count != 1 else ''} match your subscriptions</b>"
-    if len(pages) > 1:
-        head += f" ({page + 1}/{len(pages)})"
-    text = "\n".join([head, "", *pages[page]])
-    row: list[tuple[str, str]] = []
-    if page > 0 and reminder_id > 0:
-        row.append(("‹ 上一页" if ctx.zh else "‹ Previous", f"burst:{reminder_id}:{page - 1}"))
-    if page + 1 < len(pages) and reminder_id > 0:
-        row.append(("下一页 ›" if ctx.zh else "Next ›", f"burst:{reminder_id}:{page + 1}"))
-    return text, [row] if row else []

@@ -20,8 +20,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Chat, Notice, NoticeStatus, Reminder, ReminderStatus, Subscription, SubscriptionKind
 from jobs.due import Event
+from jobs.list_texts import render_digest
 from jobs.planner import plan_chat, plan_notices
-from jobs.texts import Context, headline, render, render_digest
+from jobs.texts import Context, headline, render
 from jobs.views import load_notices, zone
 
 SIMULATED_CHAT = 0

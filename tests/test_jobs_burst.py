@@ -18,9 +18,10 @@ from db.engine import session_scope
 from db.models import Chat, Reminder, ReminderStatus, Subscription, SubscriptionTerm
 from jobs.clock import FixedClock
 from jobs.due import Event
+from jobs.list_texts import BURST_PAGE, render_burst
 from jobs.planner import plan_chat, plan_notices, sweep, sweep_unless_busy, withdraw_notice
 from jobs.sender import MemorySender
-from jobs.texts import BURST_PAGE, Context, render_burst
+from jobs.texts import Context
 from jobs.views import load_notices
 from notices.categories import Category
 from notices.model import ParsedNotice

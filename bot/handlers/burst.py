@@ -11,8 +11,8 @@ from db.engine import session_scope
 from db.models import Reminder
 from jobs.burst import burst_items
 from jobs.due import Event
+from jobs.list_texts import render_burst
 from jobs.texts import Context as TextContext
-from jobs.texts import render_burst
 
 
 async def burst_page(update: Update, context: Context) -> None:
