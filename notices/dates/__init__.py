@@ -36,16 +36,18 @@ from notices.dates.hours import (
     _daily_window_after,
     _daily_window_before,
     _day_window,
+    _sibling_hours,
+)
+from notices.dates.labels import _with_labels
+from notices.dates.later import day_of, later_hours, shared_hour
+from notices.dates.listed import (
     _listed_days_window,
     _listed_nights,
     _listed_span,
     _second_window,
     _share_window,
-    _sibling_hours,
     _times_only,
 )
-from notices.dates.labels import _with_labels
-from notices.dates.later import day_of, later_hours, shared_hour
 from notices.dates.outages import outage_windows
 from notices.dates.points import Draft, Point
 from notices.dates.resolve import _first_date, _resolve, _whole_days

@@ -6,7 +6,7 @@ Rules, in the order they are tried at a token::
     deadline := (截至|截止|至|到|until|by|before) [words 时间|日期][:|为] point [(含)] [止|为止|前]
     base_run := (即日起|之日起|今日起 …) [connector point | N (个)(日|天|工作日)(内)]
     duration := (公示期|公告期|异议期)[为|:] N (个)(日|天|工作日)
-    dotted   := M.D connector (M.D | D) [日]   (no year: only after a date label or with 日)
+    dotted   := M.D connector (M.D | D) [日]   (no year: only after a date label or with 日; dotted.py)
     range    := point [(起)? connector point | 起 point 止] [止|为止|前|截止|起|起 N日内]
                 [daily time window]
               | point [(含)] (前|之前|以前|截止)                        (a deadline)
@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from notices.dates.dotted import DottedDates
 from notices.dates.points import Draft, Point
 from notices.dates.tokens import Kind, Token
 from notices.dates.vocabulary import (
@@ -39,7 +40,6 @@ from notices.dates.vocabulary import (
     _BEFORE_MARKS,
     _CLAUSE_END,
     _CONNECTORS,
-    _DATE_LABEL,
     _DEADLINE_EN,
     _DEADLINE_KW,
     _DURATION_LABELS,
@@ -49,13 +49,10 @@ from notices.dates.vocabulary import (
     _FESTIVE,
     _REPORTING,
     _STOPPAGE,
-    _UNIT_CHARS,
     MONTHS,
     START_KEYWORDS,
     WEEKDAYS,
-    _num,
 )
-from notices.dates.windows import WindowReader
 
 #: A restoration said right after a relative day: 明日(十一月四日)早上陆续恢复供水 ends the outage.
 _RESTORED = re.compile(
@@ -87,7 +84,7 @@ def named_day(tokens: list[Token], i: int) -> int | None:
 _GAP_BREAKS = frozenset("，,。；;：:！？!?\n")
 
 
-class Grammar(WindowReader):
+class Grammar(DottedDates):
     """Parses drafts out of one token list; ``base`` only fixes relative words."""
 
     def period(self, i: int, prev: Point | None) -> Draft | None:
@@ -138,70 +135,6 @@ class Grammar(WindowReader):
         if before is not None and before.kind is not Kind.GAP and named_day(self.t, i) is None:
             return None  # 5月10日（五月十日）, 今日（五月十日）: read with the day before it
         return Draft(said, said, i, i + 1)
-
-    def _month_dot_day(self, i: int) -> tuple[int, int, int] | None:
-        """``5.11`` (or ``5.11日``) at ``i``: (month, day, next index)."""
-        month = _num(self.at(i), 1, 12)
-        day = _num(self.at(i + 2), 1, 31)
-        if month is None or day is None or not self.sep(i + 1, "."):
-            return None
-        if self.t[i + 1].start != self.t[i].end or self.t[i + 2].start != self.t[i + 1].end:
-            return None
-        k = i + 3
-        return month, day, k + 1 if self.unit(k, "日", "号") else k
-
-    def _dotted_range(self, i: int) -> Draft | None:
-        """``5.11-5.26`` with no year: a date range only where the text says it is one.
-
-        Without a year the shape is also a pair of decimals (``1.5-2.5米``, ``3.5-4.5万元``),
-        so it needs a date label just before it (``时间：``, ``期限为``) or 日 written in it,
-        and no unit, letter or further digit right after it.
-        """
-        head = self._month_dot_day(i)
-        if head is None:
-            return None
-        month, day, j = head
-        conn = self.connector(j)
-        if conn is None:
-            return None
-        tail = self._month_dot_day(conn)
-        if tail is not None:
-            end = Point(None, tail[0], tail[1], style="num")
-            k = tail[2]
-        else:
-            end_day = _num(self.at(conn), 1, 31)
-            if end_day is None:
-                return None
-            end = Point(None, None, end_day, style="num")
-            k = conn + 2 if self.unit(conn + 1, "日", "号") else conn + 1
-        start_at, end_at = self.t[i].start, self.t[k - 1].end
-        text = self.text
-        before = text[start_at - 1] if start_at > 0 else " "
-        if (before.isascii() and before.isalnum()) or before in "./-~":
-            return None  # v1.5-1.6, 2.1.5-2.6
-        after = text[end_at : end_at + 4].lstrip()[:1]
-        measured = after in _UNIT_CHARS or after in "%.‰" or (after.isascii() and after.isalnum())
-        if after and measured and not (after.isdigit() and self.time(k) is not None):
-            return None  # 1.5-2.5米, 3.5-4.5万元; a time after it (5.11-5.26 8:00) is fine
-        written_day = any(self.unit(x, "日", "号") for x in range(i, k))
-        if not written_day:
-            label = _DATE_LABEL.search(text, max(0, start_at - 12), start_at)
-            if label is None:
-                return None
-            if (
-                label.group(1) in ("时间", "时段")
-                and tail is not None
-                and self._clock_like(i, conn, month, tail[0])
-            ):
-                return None  # 时间：8.30-11.30 is half past eight to half past eleven
-        if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
-            k += 1
-        return self._daily(Draft(Point(None, month, day, style="num"), end, i, k))
-
-    def _clock_like(self, i: int, conn: int, month: int, end_month: int) -> bool:
-        """Both sides read as clock times (H.MM with round minutes) across different "months"."""
-        minutes = (self.t[i + 2], self.t[conn + 2])
-        return month != end_month and all(tok.digits == 2 and int(tok.value) % 5 == 0 for tok in minutes)  # type: ignore[call-overload]
 
     def _deadline(self, i: int) -> Draft | None:
         j = i + 1
