@@ -37,6 +37,10 @@ ROLES: list[tuple[str, list[str], list[str]]] = [
     ("次日上午八时至下午五时半人民路停水。", ["人民路"], []),
     ("4月3日7点30分东关街封闭施工。", ["东关街"], []),
     ("6月3日9:30起中山北路半幅封闭。", ["中山北路"], []),
+    # words that end like a road but name none: road users, carriageways, the airways
+    ("请过往用路人减速慢行，建设路半幅封闭。", ["建设路"], []),
+    ("先封闭主道后封闭次道，中山路车辆减速。", ["中山路"], []),
+    ("冬季注意预防呼吸道疾病，和平街停止供暖。", ["和平街"], []),
     # a place closed stays a place, whatever else the sentence says
     ("途经新华路的车辆请绕行。", ["新华路"], []),
     ("请绕开新华路施工路段。", ["新华路"], []),

@@ -11,6 +11,7 @@ from notices.places.vocabulary import (
     _DIGITS_OR_CLOCK,
     _GENERIC,
     _GENERIC_NAMES,
+    _GENERIC_TAILS,
     _LONG_STOPWORD,
     _MAX_NAME,
     _NAMED_TAILS,
@@ -81,7 +82,11 @@ def _after_last_number(clause: str, lo: int, hi: int) -> int:
 def _valid(clause: str, start: int, end: int, kind: str, suffix: str) -> bool:
     text = clause[start:end]
     name = text[: len(text) - len(suffix)]
-    if text in _GENERIC or (len(suffix) == 1 and text[-2:] in _GENERIC and text[-2:] not in _NAMED_TAILS):
+    if (
+        text in _GENERIC
+        or (len(suffix) == 1 and text[-2:] in _GENERIC and text[-2:] not in _NAMED_TAILS)
+        or text.endswith(_GENERIC_TAILS)
+    ):
         return False
     if kind == "number":
         return bool(re.fullmatch(r"[0-9一二三四五六七八九十-]{1,6}", name))

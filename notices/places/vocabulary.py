@@ -275,8 +275,28 @@ _GENERIC = frozenset(
         "辅路",
         "主路",
         "便道",
+        "用路",
+        # words ending in 道 that name no road: passages, channels, lanes of a carriageway
+        "主道",
+        "次道",
+        "车道",
+        "通道",
+        "人行道",
+        "管道",
+        "渠道",
+        "轨道",
+        "赛道",
+        "频道",
+        "呼吸道",
+        "知道",
+        "报道",
+        "味道",
     }
 )
+
+
+#: The longer generic words, refused as the end of a longer stretch too (预防呼吸道).
+_GENERIC_TAILS = tuple(w for w in _GENERIC if len(w) >= 3)
 
 
 #: Generic two-character tails that are also the end of real names (金水路, 人民一路, 二环路).
