@@ -94,7 +94,8 @@ def _valid(clause: str, start: int, end: int, kind: str, suffix: str) -> bool:
         return False  # 封路, 修路, 让路: a verb and its object, not a name
     if (
         name[:1] in _NEVER_FIRST
-        or any(c in "的各该此其" for c in name)
+        or any(c in "的各该此其是对把给" for c in name)
+        or any(c in "为到在" for c in name[1:])  # 为民路, but not 结果为桥 / 停到镇
         or name in _GENERIC_NAMES
         or name.endswith(_NOT_NAME_TAILS)
         or (suffix == "道" and name[-1] in _NOT_BEFORE_DAO)
