@@ -18,6 +18,7 @@ from notices.places.vocabulary import (
     _NEVER_FIRST,
     _NOT_BEFORE_DAO,
     _NOT_NAME_TAILS,
+    _ROAD_CLASSES,
     _ROAD_COMPOUNDS,
     _ROADS,
     _STOP_AT_END,
@@ -94,9 +95,10 @@ def _valid(clause: str, start: int, end: int, kind: str, suffix: str) -> bool:
         return False  # 封路, 修路, 让路: a verb and its object, not a name
     if (
         name[:1] in _NEVER_FIRST
-        or any(c in "的各该此其是对把给" for c in name)
-        or any(c in "为到在" for c in name[1:])  # 为民路, but not 结果为桥 / 停到镇
+        or any(c in "的各该此其是对把给了" for c in name)
+        or any(c in "为到在个这" for c in name[1:])  # 为民路, but not 结果为桥 / 停到镇
         or name in _GENERIC_NAMES
+        or name in _ROAD_CLASSES
         or name.endswith(_NOT_NAME_TAILS)
         or (suffix == "道" and name[-1] in _NOT_BEFORE_DAO)
     ):

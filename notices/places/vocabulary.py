@@ -138,6 +138,16 @@ _STOPWORDS = (
     "考量",
     "呼吁",
     "注意",
+    "完善",
+    "确定",
+    "更换",
+    "排除",
+    "届时",
+    "今天",
+    "今日",
+    "明天",
+    "明日",
+    "则有",
     "对",
     "在",
     "于",
@@ -154,6 +164,7 @@ _STOPWORDS = (
     "及",
     "即",
     "因",
+    "受",
     "以",
     "是",
     "为",
@@ -181,12 +192,13 @@ _STOPWORDS = (
 _STOP_REVERSED = re.compile("|".join(re.escape(w[::-1]) for w in _STOPWORDS))
 
 
-#: A run of digits with the clock unit and the particle after it (17时, 8点30分, 十七时半, 9:30起):
+#: A number with the unit after it (17时, 8点30分, 15日, 2021年, 20米, 3次, G321线), or a clock time
+#: or a count in Chinese numerals (十七时半, 四类, 第四届), and the particle after a time (9:30起):
 #: the last one before a suffix ends what cannot be a name ("8时至17时和平路停电",
-#: "8:00-12:00二七区大学路", "9:30起中山路封闭").
+#: "8:00-12:00二七区大学路", "9:30起中山路封闭", "15日起市公路局…").
 _DIGITS_OR_CLOCK = re.compile(
-    r"(?:[0-9]+(?:[时時点點](?:[0-9]{1,2}分|半)?)?"
-    r"|[〇零一二两三四五六七八九十]{1,3}[时時点點](?:半|[〇零一二三四五六七八九十]{1,3}分)?)"
+    r"(?:[0-9]+(?:[时時点點](?:[0-9]{1,2}分|半)?|[日号號月年米次个個余餘线線])?"
+    r"|[〇零一二两三四五六七八九十]{1,3}(?:[时時点點](?:半|[〇零一二三四五六七八九十]{1,3}分)?|[类類届屆次个個]))"
     r"(?:起|止|开始|開始)?"
 )
 
@@ -292,6 +304,15 @@ _GENERIC = frozenset(
         "主路",
         "便道",
         "用路",
+        "占道",
+        "出道",
+        "国道",
+        "省道",
+        "县道",
+        "乡道",
+        "村道",
+        "国省道",
+        "高速公路",
         # words ending in 道 that name no road: passages, channels, lanes of a carriageway
         "主道",
         "次道",
@@ -311,6 +332,10 @@ _GENERIC = frozenset(
 )
 
 
+#: Classes of road, no road's name: a bridge or section after one (国省道桥) names nothing either.
+_ROAD_CLASSES = frozenset({"国道", "省道", "县道", "乡道", "村道", "国省道", "公路", "道路", "高速公路"})
+
+
 #: The longer generic words, refused as the end of a longer stretch too (预防呼吸道).
 _GENERIC_TAILS = tuple(w for w in _GENERIC if len(w) >= 3)
 
@@ -323,7 +348,7 @@ _MAX_NAME = 8
 
 
 #: Function words no place name starts with (unlike 和平路, 向阳路, 自由大路, 沿江路).
-_NEVER_FIRST = frozenset("对该此本其的了在请将于从即是各全凡我")
+_NEVER_FIRST = frozenset("对该此本其的了在请将于从即是各全凡我这")
 
 
 _ROAD_COMPOUNDS = frozenset("灯面况线基网政费径标牌景")
@@ -381,6 +406,10 @@ _NOT_NAME_TAILS = (
     "途经",
     "影响",
     "拥堵",
+    "受损",
+    "损毁",
+    "水毁",
+    "塌方",
     "事故",
     "多发",
     "危险",
