@@ -45,8 +45,12 @@ def _name_start(
     (、和平东路 / 、经纬二道街), whatever word it could also be.
     """
     name = clause[lo:hi]
-    if not name or _STOP_AT_END.search(name):
-        return None  # 招聘社区工作者: a verb right before the suffix leaves no name
+    if (
+        not name
+        or _STOP_AT_END.search(name)
+        or (len(name) >= 3 and _STOP_AT_END.search(name, 0, len(name) - 1))
+    ):
+        return None  # 招聘社区工作者, 公安局岱道: a verb right before the suffix, or one character after it
     best: int | None = None
     # The latest stopword that still leaves two characters: the first match in the
     # reversed name (short of its last two) is the one ending last.
