@@ -96,6 +96,9 @@ ROLES: list[tuple[str, list[str], list[str]]] = [
         ["Tai Po Road"],
     ),
     ("Buses will be rerouted via Chatham Road South.", [], ["Chatham Road South"]),
+    # a direction or a sentence's first word is no part of a street's name
+    ("Eastbound Harcourt Road will be closed from 10pm.", ["Harcourt Road"], []),
+    ("The Southbound Lung Cheung Road will be closed.", ["Lung Cheung Road"], []),
 ]
 
 

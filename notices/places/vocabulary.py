@@ -445,8 +445,14 @@ _EN_WORD = r"[A-Z][a-z'’]+"
 
 #: A street as English, Portuguese or romanised names write it: "Hennessy Road",
 #: "Kwong Fuk Road", "Tai Po Market", "Avenida de Almeida Ribeiro".
+#: Capitalised words that begin a sentence or a direction, never a street's name.
+_EN_NOT_FIRST = (
+    r"(?!(?:Eastbound|Westbound|Northbound|Southbound|The|Along|Via|From|Use|Near|Between|Both|All"
+    r"|Affected|Including|Temporary|Closure|Section|Part|Parts|Sections|Lanes?|Slip|Junction)\b)"
+)
 _EN_PLACE = re.compile(
-    rf"\b(?:{_EN_WORD} ){{1,3}}(?:Road|Street|Avenue|Lane|Highway|Drive|Terrace|Square|Bridge|Tunnel"
+    rf"\b{_EN_NOT_FIRST}(?:{_EN_WORD} ){{1,3}}"
+    r"(?:Road|Street|Avenue|Lane|Highway|Drive|Terrace|Square|Bridge|Tunnel"
     rf"|Path|Market|Estate|Village|Flyover|Interchange)\b(?: (?:North|South|East|West)\b)?"
     r"(?! [A-Z])"  # not "Temporary Road Closure"
     r"|\b(?:Avenida|Rua|Estrada|Travessa|Largo|Calçada|Praça) "
