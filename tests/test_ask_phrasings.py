@@ -279,6 +279,12 @@ CASES = [
     # what already worked keeps working
     Case("人民大街", "search", [], [CLOSURE], text="人民大街"),
     Case("any tenders", "active", ["tender"], [TENDER_SOON, TENDER_LATER], language="en"),
+    # whether a road can be used: closures and traffic control, about that road
+    Case("東豐鎮人民大街能走嗎", "active", ROADS, [CLOSURE], text="东丰镇人民大街"),
+    Case("人民大街能不能走", "active", ROADS, [CLOSURE], text="人民大街"),
+    Case("兴华街通不通", "active", ROADS, [], text="兴华街"),
+    Case("can I drive on Harbour Road", "active", ROADS, [HARBOUR_ROAD], text="harbour", language="en"),
+    Case("is Harbour Road passable", "active", ROADS, [HARBOUR_ROAD], text="harbour", language="en"),
 ]
 
 
