@@ -41,6 +41,8 @@ CASES: list[tuple[str, str, tuple[Category, ...], str | None, date | None, tuple
     ("2022年5月20日有封路吗", "zh", (R,), None, date(2022, 5, 20), None, ACTIVE),
     ("2022-05-20 断交", "zh", (R,), None, date(2022, 5, 20), None, ACTIVE),
     ("有什么招聘", "zh", (JOB,), None, None, None, ACTIVE),
+    ("出租的房子", "zh", (RENT,), None, None, None, ACTIVE),
+    ("有房子出租吗", "zh", (RENT,), None, None, None, ACTIVE),
     ("有什麼招聘", "zh", (JOB,), None, None, None, ACTIVE),
     ("any jobs?", "en", (JOB,), None, None, None, ACTIVE),
     ("which deadlines are this week", "en", (), None, None, THIS_WEEK, DEADLINES),
