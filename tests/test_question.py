@@ -67,7 +67,6 @@ CASES: list[tuple[str, str, tuple[Category, ...], str | None, date | None, tuple
     ("is there a power outage tomorrow", "en", (P,), None, date(2022, 5, 16), None, ACTIVE),
     ("any tenders?", "en", (TENDER,), None, None, None, ACTIVE),
     ("有招标吗", "zh", (TENDER,), None, None, None, ACTIVE),
-    ("有房子出租吗", "zh", (RENT,), "房子", None, None, ACTIVE),
     ("有什么招租", "zh", (RENT,), None, None, None, ACTIVE),
     ("交通管制", "zh", (T,), None, None, None, ACTIVE),
     ("哪里限行", "zh", (T,), None, None, None, ACTIVE),
