@@ -47,6 +47,8 @@ CASES: list[tuple[str, str, tuple[Category, ...], str | None, date | None, tuple
     ("any jobs?", "en", (JOB,), None, None, None, ACTIVE),
     ("which deadlines are this week", "en", (), None, None, THIS_WEEK, DEADLINES),
     ("本周有哪些报名截止", "zh", (), None, None, THIS_WEEK, DEADLINES),
+    ("which notices end this week", "en", (), None, None, THIS_WEEK, DEADLINES),
+    ("本周哪些通知结束", "zh", (), None, None, THIS_WEEK, DEADLINES),
     ("招聘报名什么时候截止", "zh", (JOB,), None, None, None, DEADLINES),
     ("寿山镇", "zh", (), "寿山镇", None, None, SEARCH),
     ("壽山鎮", "zh", (), "寿山镇", None, None, SEARCH),

@@ -247,7 +247,9 @@ def _find_categories(text: str, language: str) -> tuple[tuple[Category, ...], st
     return tuple(found), text
 
 
-_ZH_DEADLINE = re.compile(r"截止|截至|报名|到期|最后一天|期限|deadline")
+#: Words asking what falls due or ends in a window (本周哪些通知结束); "when does it end" is asked
+#: about one closure (``find_reopen``), which is read first.
+_ZH_DEADLINE = re.compile(r"截止|截至|报名|到期|最后一天|期限|结束|deadline")
 
 
 _EN_DEADLINE = _matcher(
@@ -263,6 +265,9 @@ _EN_DEADLINE = _matcher(
         "last day",
         "expire",
         "expiring",
+        "end",
+        "ends",
+        "ending",
     ],
     bounded=True,
 )
