@@ -99,6 +99,38 @@ def _month(today: date, months: int) -> tuple[date, date]:
     return (first, following - timedelta(days=1))
 
 
+def _named_month(now: datetime, year: int | None, month: int | None) -> When:
+    """A month named without a day (6月份, in June): the whole month; without a year, the nearest
+    one (June asked in December of the year after is that June, not the next)."""
+    if month is None or not 1 <= month <= 12:
+        return None
+    today = now.date()
+    years = (year,) if year is not None else (today.year - 1, today.year, today.year + 1)
+    best: tuple[int, tuple[date, date]] | None = None
+    for y in years:
+        if not 1 <= y <= 9998:
+            continue
+        first, last = _month(date(y, month, 1), 0)
+        gap = 0 if first <= today <= last else min(abs((first - today).days), abs((last - today).days))
+        if best is None or gap < best[0]:
+            best = (gap, (first, last))
+    return None if best is None else best[1]
+
+
+def _zh_month(m: re.Match[str], now: datetime) -> When:
+    year = _opt_int(m.group(1))
+    if m.group(2):
+        year = now.year + {"今": 0, "本": 0, "明": 1, "去": -1}[m.group(2)]
+    return _named_month(now, year, _number(m.group(3)))
+
+
+def _rest_of_year(today: date, years: int) -> tuple[date, date]:
+    """This year from today on (今年还有…, this year), or a later year whole (明年, next year)."""
+    if years == 0:
+        return (today, date(today.year, 12, 31))
+    return (date(today.year + years, 1, 1), date(today.year + years, 12, 31))
+
+
 def _next_days(today: date, days: int | None) -> tuple[date, date] | None:
     if days is None or days < 1 or days > 366:
         return None
@@ -239,6 +271,9 @@ _ZH_RULES: list[_Rule] = [
     (_cn(r"(?:下|下一|下个)(?:周|星期|礼拜)"), lambda m, now: _week(now.date(), 1)),
     (_cn(r"(?:上|上一|上个)(?:周|星期|礼拜)"), lambda m, now: _week(now.date(), -1)),
     (_cn(r"(?:本|这|这个)月(?:份)?"), lambda m, now: _month(now.date(), 0)),
+    (_cn(rf"(?:({_CN_NUM})年|(今|本|明|去)年)?(?<!个)({_CN_NUM})月份?"), _zh_month),
+    (_cn(r"今年|本年度|年内"), lambda m, now: _rest_of_year(now.date(), 0)),
+    (_cn(r"明年"), lambda m, now: _rest_of_year(now.date(), 1)),
     (_cn(r"(?:下|下个)月(?:份)?"), lambda m, now: _month(now.date(), 1)),
     (_cn(r"大后天"), lambda m, now: now.date() + timedelta(days=3)),
     (_cn(r"后天"), lambda m, now: now.date() + timedelta(days=2)),
@@ -302,6 +337,12 @@ _EN_RULES: list[_Rule] = [
     (_en(r"(?:during |in )?last week"), lambda m, now: _week(now.date(), -1)),
     (_en(r"(?:during |in )?this month"), lambda m, now: _month(now.date(), 0)),
     (_en(r"(?:during |in )?next month"), lambda m, now: _month(now.date(), 1)),
+    (
+        _en(rf"(?:in|during|for|throughout) (?:the month of )?{_MONTH}(?:,? (\d{{4}}))?"),
+        lambda m, now: _named_month(now, _opt_int(m.group(2)), _MONTHS[m.group(1)]),
+    ),
+    (_en(r"(?:during |in )?this year"), lambda m, now: _rest_of_year(now.date(), 0)),
+    (_en(r"(?:during |in )?next year"), lambda m, now: _rest_of_year(now.date(), 1)),
     (_en(r"(?:on )?(?:the )?day after tomorrow"), lambda m, now: now.date() + timedelta(days=2)),
     (_en(r"(?:on )?tomorrow"), lambda m, now: now.date() + timedelta(days=1)),
     (_en(r"(?:on )?today|tonight|this (?:morning|afternoon|evening)"), lambda m, now: now.date()),
