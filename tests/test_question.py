@@ -57,6 +57,10 @@ CASES: list[tuple[str, str, tuple[Category, ...], str | None, date | None, tuple
     ("今年还有招标吗", "zh", (TENDER,), None, None, (date(2022, 5, 15), date(2022, 12, 31)), ACTIVE),
     ("any jobs this year", "en", (JOB,), None, None, (date(2022, 5, 15), date(2022, 12, 31)), ACTIVE),
     ("明年的招聘", "zh", (JOB,), None, None, (date(2023, 1, 1), date(2023, 12, 31)), ACTIVE),
+    # the fields a notice is read by are asked for, not searched for
+    ("停電範圍", "zh", (P,), None, None, None, ACTIVE),
+    ("寿山镇停水时间", "zh", (W,), "寿山镇", None, None, ACTIVE),
+    ("when can I apply for the job", "en", (JOB,), None, None, None, ACTIVE),
     ("本周哪些通知结束", "zh", (), None, None, THIS_WEEK, DEADLINES),
     ("招聘报名什么时候截止", "zh", (JOB,), None, None, None, DEADLINES),
     ("寿山镇", "zh", (), "寿山镇", None, None, SEARCH),

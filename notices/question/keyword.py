@@ -69,6 +69,13 @@ _ZH_STOP = re.compile(
                 "所有",
                 "全部",
                 "房子",
+                # the fields a notice is read by, asked for, not searched for (停电范围, 停水时间)
+                "范围",
+                "时间",
+                "日期",
+                "地点",
+                "啥",
+                "咋",
                 "哪",
                 "吗",
                 "呢",
@@ -100,7 +107,8 @@ _EN_STOP_WORDS = (
     "do does did have has had can could would should please i we you it its this that these those "
     "notices notice announcements announcement news info information roads road streets street lanes "
     "lane areas area place places open opened happening going there's what's and or not no yes ok okay "
-    "hi hello hey help still currently between until till through during right now"
+    "hi hello hey help still currently between until till through during right now everything "
+    "apply"
 )
 
 
