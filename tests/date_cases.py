@@ -781,4 +781,20 @@ CASES: list[Case] = [
         "The founder, who died on Monday, will be buried on Wednesday from 2pm to 3pm.",
         (D + "11T14:00", D + "11T15:00", False),
     ),
+    # a length said after its start (为期): the days counted include the first; working days
+    # follow the mainland calendar (2022-06-03 is the Dragon Boat Festival)
+    c("展览自2022年6月1日起举行，为期三天。", ("2022-06-01", "2022-06-03", True)),
+    c("活动于6月1日开幕，为期3天。", ("2022-06-01", "2022-06-03", True)),
+    c("2022年6月2日8时起停水，为期36小时。", ("2022-06-02T08:00", "2022-06-03T20:00", False)),
+    c("自6月1日起施工，为期两个月。", ("2022-06-01", "2022-07-31", True)),
+    c("公示期自6月1日起，为期5个工作日。", ("2022-06-01", "2022-06-08", True)),
+    c(
+        "5月20日公示，另有活动6月1日举行，为期3天。",
+        (D + "20", D + "20", True),
+        ("2022-06-01", "2022-06-01", True),
+    ),
+    # on or before a day: a deadline that day
+    c("请于2022年6月15日或之前递交申请。", (None, "2022-06-15", True)),
+    c("请于本月20日或之前递交。", (None, D + "20", True)),
+    c("Applications must reach us on or before 15 June 2022.", (None, "2022-06-15", True)),
 ]

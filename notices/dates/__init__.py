@@ -39,6 +39,7 @@ from notices.dates.hours import (
     _sibling_hours,
 )
 from notices.dates.labels import _with_labels
+from notices.dates.lasting import with_lengths
 from notices.dates.later import day_of, later_hours, shared_hour
 from notices.dates.listed import (
     _listed_days_window,
@@ -263,7 +264,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
         prev_end = last
         i = max(last, i + 1)
     _listed_span(periods, chain, text)
-    return _with_labels(outage_windows(grammar, periods, norm), norm)
+    return _with_labels(with_lengths(outage_windows(grammar, periods, norm), text, norm), norm)
 
 
 def _festival_hours(

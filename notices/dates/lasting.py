@@ -1,0 +1,92 @@
+"""A length said after a start: 3月1日起举行，为期三天 / 于3月1日开幕，为期3天 is 3月1日 to 3月3日, and
+为期36小时 after a timed start ends 36 hours later.
+
+The length belongs to the last period before it in its sentence, when that period has no end of
+its own (an open start) or is one whole day alone in its sentence; a length with another date
+between it and the start is that date's. The days counted include the first (为期三天 from March 1
+ends on March 3); working days (为期5个工作日) follow the mainland calendar.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from datetime import date, datetime, timedelta
+
+from notices.calendars import add_workdays
+from notices.dates.resolve import _replace
+from notices.model import Period
+from notices.numerals import to_int
+
+_LASTING = re.compile(
+    r"为期\s*([0-9]{1,3}|[一二两三四五六七八九十百]{1,4})\s*(?:个)?\s*(小时|工作日|天|日|周|星期|礼拜|月)"
+)
+#: Where a sentence ends: a length after it is no longer the start's.
+_SENTENCE_END = re.compile(r"[。！？!?\n；;]")
+#: How far after its start a length may stand.
+_REACH = 60
+
+
+def with_lengths(periods: list[Period], text: str, norm: str) -> list[Period]:
+    """``periods`` with each start that a length follows given its end (``norm`` is ``text``
+    normalised: the same offsets)."""
+    if "为期" not in norm:
+        return periods
+    starts = [p.span[0] if p.span is not None else -1 for p in periods]
+    out = list(periods)
+    for m in _LASTING.finditer(norm):
+        at = bisect_left(starts, m.start()) - 1  # the last period starting before the length
+        if at < 0:
+            continue
+        period = out[at]
+        if period.span is None or period.span[1] > m.start() or m.start() - period.span[1] > _REACH:
+            continue
+        if _SENTENCE_END.search(norm, period.span[1], m.start()) is not None:
+            continue
+        count = int(m.group(1)) if m.group(1).isdigit() else to_int(m.group(1))
+        if not count:
+            continue
+        if period.end is not None and _shares_sentence(out, at, norm):
+            continue  # 3月1日起封闭，4月1日恢复，为期一个月: the length is the closure's, not that day's
+        ended = _ended(period, count, m.group(2))
+        if ended is not None:
+            out[at] = _replace(ended, text=text[period.span[0] : m.end()], span=(period.span[0], m.end()))
+    return out
+
+
+def _shares_sentence(periods: list[Period], at: int, norm: str) -> bool:
+    """Whether the period before ``at`` stands in the same sentence as it."""
+    if at == 0:
+        return False
+    before, this = periods[at - 1].span, periods[at].span
+    if before is None or this is None:
+        return False
+    return _SENTENCE_END.search(norm, before[1], this[0]) is None
+
+
+def _ended(period: Period, count: int, unit: str) -> Period | None:
+    """The period given the end its length says, or None when the length does not fit it."""
+    start = period.start
+    if start is None:
+        return None
+    one_day = period.all_day and period.end == start and period.daily is None
+    if period.end is not None and not one_day:
+        return None  # it has an end of its own
+    if unit == "小时":
+        if not isinstance(start, datetime) or period.all_day:
+            return None
+        return _replace(period, end=start + timedelta(hours=count))
+    if isinstance(start, datetime) or not isinstance(start, date):
+        return None  # a timed start lasting days: the hours of each day are not said
+    if unit == "工作日":
+        return _replace(period, end=add_workdays(start - timedelta(days=1), count), all_day=True)
+    if unit == "月":
+        index = start.year * 12 + start.month - 1 + count
+        try:
+            last = date(index // 12, index % 12 + 1, start.day) - timedelta(days=1)
+        except ValueError:
+            return None
+    else:
+        days = count * (7 if unit in ("周", "星期", "礼拜") else 1)
+        last = start + timedelta(days=days - 1)
+    return _replace(period, end=last, all_day=True)
