@@ -148,8 +148,8 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
         if kind not in _CAN_START or (kind is Kind.KW and tok.value not in START_KEYWORDS):
             i += 1
             continue
-        if kind is Kind.NUM and (i + 1 == n or tokens[i + 1].kind in _NOT_AFTER_NUM):
-            i += 1
+        if kind is Kind.NUM and (i + 1 == n or tokens[i + 1].kind in _NOT_AFTER_NUM) and tok.digits != 8:
+            i += 1  # (eight digits may be a whole date: 开标日期：20230520)
             continue
         ctx = prev if _continues(tokens, prev_end, i) else None
         draft = grammar.period(i, ctx)

@@ -5,14 +5,29 @@ range (5.26, 26). A mixin the point reader stands on."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from notices.dates.clock import ClockReader
 from notices.dates.points import Point
 from notices.dates.tokens import Kind
-from notices.dates.vocabulary import _AM, _PM, ROC_OFFSET, _is_year, _num
+from notices.dates.vocabulary import _AM, _DATE_LABEL, _PM, ROC_OFFSET, _is_year, _num
 
 #: A weekday in brackets after a date, as Taiwan writes it: (二), （六）.
 _WEEKDAY_GLOSS = re.compile(r"[(（][一二三四五六日天][)）]")
+
+
+def _compact_point(digits: str) -> Point | None:
+    """YYYYMMDD as a point, when it is a real day of a plausible year."""
+    if len(digits) != 8 or not digits.isdigit():
+        return None
+    year, month, day = int(digits[:4]), int(digits[4:6]), int(digits[6:])
+    if not 1950 <= year <= 2100:
+        return None
+    try:
+        date(year, month, day)
+    except ValueError:
+        return None
+    return Point(year, month, day, style="num")
 
 
 class NumericDates(ClockReader):
@@ -32,6 +47,9 @@ class NumericDates(ClockReader):
             if self.unit(j, "日", "号"):
                 j += 1
             return Point(int(tok.value), month, day, style="num"), j  # type: ignore[call-overload]
+        compact = self._compact(i)
+        if compact is not None:
+            return compact
         day_month = self._day_month_year(i)
         if day_month is not None:
             return day_month
@@ -53,6 +71,29 @@ class NumericDates(ClockReader):
                 return Point(None, first, day, style="num"), i + 3
             return None
         return Point(None, None, first, style="num"), i + 1
+
+    def _compact(self, i: int) -> tuple[Point, int] | None:
+        """``20230520``: a date of eight digits, read only where the text says it is one (a date
+        label before it, a clock time after it, or another such date across a connector): the
+        same shape is a serial or telephone number."""
+        tok = self.t[i]
+        if tok.kind is not Kind.NUM or tok.digits != 8:
+            return None
+        if tok.start > 0 and self.text[tok.start - 1].isdigit():
+            return None  # the tail of a longer number cut where a window of text begins
+        point = _compact_point(self.text[tok.start : tok.end])
+        if point is None:
+            return None
+        said = (
+            _DATE_LABEL.search(self.text, max(0, tok.start - 12), tok.start) is not None
+            or self.time(i + 1) is not None
+        )
+        if not said:
+            conn = self.connector(i + 1)
+            after = self.at(conn) if conn is not None else None
+            said = after is not None and after.kind is Kind.NUM and after.digits == 8
+            said = said or (i >= 2 and self.connector(i - 1) == i and self.t[i - 2].digits == 8)
+        return (point, i + 1) if said else None
 
     def _roc_dotted(self, i: int) -> tuple[Point, int] | None:
         """``113.3.5``: a Taiwan date, its year counted from 1912, written with dots."""
