@@ -20,6 +20,7 @@ from notices.dates.vocabulary import (
     _DAY_PARTS,
     _FESTIVALS,
     _LUNAR_DATE,
+    _LUNAR_END,
     _LUNAR_GLOSS,
     _LUNAR_MONTHS,
     _NEXT_DAY,
@@ -37,6 +38,26 @@ _NOT_ONE_WEEKDAY = frozenset("逢每上隔")
 
 #: Years said relative to the notice's: 去年 is the year before its own.
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "来年": 1}
+
+
+def _lunar_day(text: str) -> int | None:
+    return to_int(text.replace("初", "").replace("廿", "二十").replace("卅", "三十"))
+
+
+def _lunar_end(text: str, at: int, month: int, first: date) -> tuple[date | None, int]:
+    """The last day of a lunar range said after its first (农历正月初一至初五: 初五 of the same
+    month unless another is named), and where it ends; (None, ``at``) when no range follows."""
+    m = _LUNAR_END.match(text, at)
+    if m is None:
+        return None, at
+    end_month = (_LUNAR_MONTHS.get(m.group(1)) or to_int(m.group(1))) if m.group(1) else month
+    end_day = _lunar_day(m.group(2))
+    if not end_month or not end_day or not 1 <= end_month <= 12:
+        return None, at
+    last = nearest_lunar(end_month, end_day, first)
+    if last is None or not first < last <= first + timedelta(days=120):
+        return None, at
+    return last, m.end()
 
 
 class PointReader(NumericDates):
@@ -127,16 +148,17 @@ class PointReader(NumericDates):
         if m is None:
             return None
         month = _LUNAR_MONTHS.get(m.group(1)) or to_int(m.group(1))
-        day = to_int(m.group(2).replace("初", "").replace("廿", "二十").replace("卅", "三十"))
+        day = _lunar_day(m.group(2))
         if not month or not day or not 1 <= month <= 12:
             return None
         found = nearest_lunar(month, day, self.base)
         if found is None:
             return None
+        last, end_at = _lunar_end(self.text, m.end(), month, found)
         j = i + 1
-        while j < len(self.t) and self.t[j].end <= m.end():
+        while j < len(self.t) and self.t[j].end <= end_at:
             j += 1
-        return Point(fixed=found), j
+        return Point(fixed=found, fixed_end=last), j
 
     def _cn_date(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
         year: int | None = None
