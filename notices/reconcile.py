@@ -136,6 +136,9 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
             continue  # 自5月11日起报名 … 报名时间5月11日至20日: the window's opening
         if p.end is None and p.start is not None and any(_opened_alike(p, q) for q in periods if q is not p):
             continue  # 将于11月26日22:00起停气 … 实施时间：11月26日22:00至28日10:00: said with its end
+        spanned = p.start is not None and by_start.get(_as_date(p.start, tz))
+        if p.end is None and spanned and _unwritten_day(p):
+            continue  # 征兵工作今起开始 … 工作时间为7月28日至9月30日: the span says the same start
         single = p.all_day and p.end is not None and (p.start is None or p.start == p.end)
         if single and p.start is not None and _unwritten_day(p) and _hours_given(p, timed, tz):
             continue  # 明天停水 … 明天上午8时至下午6时: the hours say that day's plan

@@ -806,4 +806,9 @@ CASES: list[Case] = [
     # a lunar range: its end in the same lunar month unless another is named
     c("2024年农历正月初一至初五闭馆", ("2024-02-10", "2024-02-14", True), base=date(2024, 1, 20)),
     c("农历腊月廿八至正月初六放假", ("2024-02-07", "2024-02-15", True), base=date(2024, 1, 20)),
+    # 明起 / 今起: 明日起 / 今日起 said short; 说明起草 is a word
+    c("明起，和平路封闭施工。", (D + "11", None, True)),
+    c("今起至6月1日，和平路封闭。", (D + "10", "2022-06-01", True)),
+    c("明起至下星期三止，和平路封闭。", (D + "11", D + "18", True)),
+    c("请说明起草依据。"),
 ]

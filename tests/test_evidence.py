@@ -375,3 +375,14 @@ def test_a_headline_item_restated_by_the_article_below_it_is_dropped() -> None:
         periods=[Period(at(5, 21, 8), at(5, 21, 18), all_day=False)],
     )
     assert not _headline_of(other, article, TZ)  # says something the article does not
+
+
+def test_an_open_start_said_by_a_relative_word_and_again_as_a_span_is_the_span() -> None:
+    text = (
+        "记者从县人武部了解到，县2022年征兵工作今起开始。\n"
+        "据介绍，今年征兵工作时间为5月10日至6月30日，网上报名截止时间为6月5日。"
+    )
+    assert periods(text, published=date(2022, 5, 10)) == [
+        (date(2022, 5, 10), date(2022, 6, 30)),
+        (None, date(2022, 6, 5)),
+    ]

@@ -60,6 +60,8 @@ KEYWORDS = (
     # longer spellings first: the alternation takes the first that matches
     "即日起",
     "即日",
+    "今起",
+    "明起",
     "之日起",
     "截止到",
     "截止至",
@@ -251,7 +253,7 @@ SEED = re.compile(
     r"(?:[0-9]+\s*(?:[年月日号时点个天:./~,-]|[AaPp]\.?[Mm]|st|nd|rd|th)"
     r"|(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])|["
     + _CN_NUM
-    + r"]+\s*[年月日号时点]|即日|之日起|月底|月末|今[日天晚早晨]|明[日天晚早晨]|后天|同(?:日|一天)"
+    + r"]+\s*[年月日号时点]|即日|之日起|月底|月末|[今明][日天晚早晨起]|后天|同(?:日|一天)"
     r"|[今明昨]\s*\(\s*\d"
     r"|[本这下]?(?:周|星期|礼拜)[一二三四五六日天]|[本这下](?:周|星期|礼拜)"
     r"|公示期|公告期|异议期|[A-Za-z]{2,}|" + "|".join(_NAMED_DAYS) + r")"
@@ -284,6 +286,10 @@ def windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: 明起, 今起: 明日起, 今日起 said short; after these characters 明 ends a word (说明起草, 证明起见).
+_SHORT_FROM = {"明起": "明日", "今起": "今日"}
+_WORD_BEFORE_MING = frozenset("说证声表发透聪光文英简分阐注标查讲指申如至")
+
 _new_token = tuple.__new__  # skips NamedTuple's Python-level __new__: pages make thousands
 _PLAIN = {"sep": Kind.SEP, "unit": Kind.UNIT, "kw": Kind.KW}
 
@@ -310,6 +316,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             gap_start = -1
         raw = m.group()
         plain = _PLAIN.get(group)  # type: ignore[arg-type]
+        if raw in _SHORT_FROM:
+            if start > 0 and text[start - 1] in _WORD_BEFORE_MING:
+                gap_start, gap_end = start, end  # 说明起草: a word, no date
+                continue
+            # 明起 / 今起: 明日起 / 今日起 said short
+            append(new(Token, (Kind.KW, _SHORT_FROM[raw], start, start + 1, 0)))
+            append(new(Token, (Kind.KW, "起", start + 1, end, 0)))
+            continue
         if plain is not None:
             append(new(Token, (plain, raw, start, end, 0)))
         elif group == "num":
