@@ -781,4 +781,42 @@ CASES: list[Case] = [
         "The founder, who died on Monday, will be buried on Wednesday from 2pm to 3pm.",
         (D + "11T14:00", D + "11T15:00", False),
     ),
+    # days listed after one month with 日 written once; a list of house numbers is no list of days
+    c("5月12、13日东风村停电", (D + "12", D + "13", True)),
+    c(
+        "五月十五、十七及十九日封闭和平路",
+        (D + "15", D + "15", True),
+        (D + "17", D + "17", True),
+        (D + "19", D + "19", True),
+    ),
+    c("3、4号楼于5月20日停水", (D + "20", D + "20", True)),
+    c("5月12、13日，8时至18时停电", (D + "12", D + "13", True, "停电时间", None, "08:00-18:00")),
+    # a bracket after a relative day that names only its day of the month
+    c("今日(10日)晚上11时至明日(11日)早上6时封闭新华路", (D + "10T23:00", D + "11T06:00", False)),
+    # daily windows kept to some weekdays, said over 隔天, or later in the clause after 期间每天
+    c(
+        "2022年5月16日至2022年6月17日逢星期一至星期五每日上午10时至下午4时封闭",
+        (D + "16", "2022-06-17", True, "封闭期限", None, "10:00-16:00"),
+    ),
+    c(
+        "5月23日至25日每天晚間10時至隔天上午6時封閉北向車道",
+        (D + "23", D + "25", True, "封闭期限", None, "22:00-06:00"),
+    ),
+    c(
+        "5月23日至25日进行路面铣刨，期间每天晚间10时至次日上午6时封闭",
+        (D + "23", D + "25", True, "封闭期限", None, "22:00-06:00"),
+    ),
+    c("10月22日晚上10时至隔天早上6时封闭", ("2022-10-22T22:00", "2022-10-23T06:00", False)),
+    # hours on the lines under their day, one line each
+    c(
+        "5月12日停电安排如下：\n1. 8:00-12:00 东风村\n2. 14:00-18:00 红星村",
+        (D + "12T08:00", D + "12T12:00", False),
+        (D + "12T14:00", D + "12T18:00", False),
+    ),
+    c(
+        "5月12日（星期四）停电：\n（一）上午8时至12时：东风村；\n（二）下午2时至6时：红星村。",
+        (D + "12T08:00", D + "12T12:00", False),
+        (D + "12T14:00", D + "12T18:00", False),
+    ),
+    c("5月20日\n1. 报名须知", (D + "20", D + "20", True)),
 ]

@@ -28,6 +28,8 @@ from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from notices.dates.bullet_hours import hours_below
+from notices.dates.day_lists import fill_listed_days
 from notices.dates.grammar import Grammar, named_day
 from notices.dates.hours import (
     _attached_window,
@@ -125,7 +127,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     for start, end in windows(norm):
         if tokens:
             tokens.append(Token(Kind.GAP, "", start, start))
-        tokens.extend(tokenize(norm, start, end))
+        tokens.extend(fill_listed_days(tokenize(norm, start, end)))
     if not tokens:
         return []
     grammar = Grammar(tokens, base, norm)
@@ -261,7 +263,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
         prev_end = last
         i = max(last, i + 1)
     _listed_span(periods, chain, text)
-    return _with_labels(outage_windows(grammar, periods, norm), norm)
+    return _with_labels(hours_below(grammar, outage_windows(grammar, periods, norm), text, norm, tz), norm)
 
 
 def _festival_hours(
