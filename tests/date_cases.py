@@ -819,4 +819,16 @@ CASES: list[Case] = [
         (D + "12T14:00", D + "12T18:00", False),
     ),
     c("5月20日\n1. 报名须知", (D + "20", D + "20", True)),
+    # a start with a length in hours after it; a service's hours and a "within" are no length
+    c("定于5月12日晚上10点开始，对城东片区停水24小时", (D + "12T22:00", D + "13T22:00", False)),
+    c("自5月12日8时起，为期36小时", (D + "12T08:00", D + "13T20:00", False)),
+    c("5月12日9时开标，24小时服务热线12345", (D + "12T09:00", D + "12T09:00", False)),
+    c("5月12日20时起实行临时交通管制，每天24小时，解除时间另行通知", (D + "12T20:00", None, False)),
+    c("5月14日上午9时笔试，作答时间两小时", (D + "14T09:00", D + "14T09:00", False)),
+    # a year written on the reference date sets no course: the nearest year holds
+    c(
+        "发布时间：2022-05-10\n指挥部于12月24日发布抗旱应急响应",
+        (D + "10", D + "10", True),
+        ("2021-12-24", "2021-12-24", True),
+    ),
 ]

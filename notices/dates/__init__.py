@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo
 from notices.dates.bullet_hours import hours_below
 from notices.dates.day_lists import fill_listed_days
 from notices.dates.grammar import Grammar, named_day
+from notices.dates.hour_spans import with_hour_lengths
 from notices.dates.hours import (
     _attached_window,
     _bare_day,
@@ -263,7 +264,8 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
         prev_end = last
         i = max(last, i + 1)
     _listed_span(periods, chain, text)
-    return _with_labels(hours_below(grammar, outage_windows(grammar, periods, norm), text, norm, tz), norm)
+    periods = hours_below(grammar, outage_windows(grammar, periods, norm), text, norm, tz)
+    return _with_labels(with_hour_lengths(periods, text, norm), norm)
 
 
 def _festival_hours(
