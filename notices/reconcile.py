@@ -72,12 +72,21 @@ def _opened_alike(opening: Period, full: Period) -> bool:
 
 
 def _headline_opening(norm: str, opening: Period, spans: Iterable[Period]) -> bool:
-    """Whether the open ``opening`` stands in the first line (the headline) and a span in the
-    text under it starts the same day."""
+    """Whether ``opening`` (open, or a timed moment: 将于7月12日晚上10点开始) stands in the first
+    line (the headline) and a span in the text under it starts then: the same day, or for a moment
+    the same minute."""
     first_break = norm.find("\n")
     if opening.span is None or first_break < 0 or opening.span[0] > first_break:
         return False
-    return any(q.span is not None and q.span[0] > first_break and q.end is not None for q in spans)
+    moment = opening.end is not None
+    return any(
+        q.span is not None
+        and q.span[0] > first_break
+        and q.end is not None
+        and q.end != q.start
+        and (not moment or q.start == opening.start)
+        for q in spans
+    )
 
 
 def _same_subject(a: Period, b: Period) -> bool:
@@ -147,7 +156,8 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
         if p.end is None and p.start is not None and any(_opened_alike(p, q) for q in periods if q is not p):
             continue  # 将于11月26日22:00起停气 … 实施时间：11月26日22:00至28日10:00: said with its end
         opened = by_start.get(_as_date(p.start, tz), ()) if p.start is not None else ()
-        if p.end is None and _headline_opening(norm, p, opened):
+        moment = not p.all_day and p.end is not None and p.end == p.start
+        if (p.end is None or moment) and _headline_opening(norm, p, opened):
             continue  # 某路9/5起封闭 ⏎ …9月5日至10月11日封闭: the headline's shorthand for the span
         single = p.all_day and p.end is not None and (p.start is None or p.start == p.end)
         if single and p.start is not None and _unwritten_day(p) and _hours_given(p, timed, tz):

@@ -231,6 +231,11 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "北环路5/15起夜间封闭\n市交通局消息，5月15日至6月20日每晚22时至次日5时北环路封闭施工，请绕行。",
             [(date(2023, 5, 15), date(2023, 6, 20))],
         ),
+        # a headline's starting moment, told under it with how long it lasts, is that span
+        (
+            "城东片区7月12日晚上10点开始停水\n因管网改造，城东片区将于7月12日晚上10点开始停水24小时，请提前储水。",
+            [(at(7, 12, 22), at(7, 13, 22))],
+        ),
         # a page's field line over a blank line is no part of the paragraph under it
         (
             "人民路交通管制措施调整\n\n发布日期:2023-05-10\n\n发布单位:市交通管制工程处\n\n"
