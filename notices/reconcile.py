@@ -155,9 +155,12 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
             continue  # 自5月11日起报名 … 报名时间5月11日至20日: the window's opening
         if p.end is None and p.start is not None and any(_opened_alike(p, q) for q in periods if q is not p):
             continue  # 将于11月26日22:00起停气 … 实施时间：11月26日22:00至28日10:00: said with its end
-        opened = by_start.get(_as_date(p.start, tz), ()) if p.start is not None else ()
         moment = not p.all_day and p.end is not None and p.end == p.start
-        if (p.end is None or moment) and _headline_opening(norm, p, opened):
+        if (
+            (p.end is None or moment)
+            and p.start is not None
+            and _headline_opening(norm, p, by_start.get(_as_date(p.start, tz), ()))
+        ):
             continue  # 某路9/5起封闭 ⏎ …9月5日至10月11日封闭: the headline's shorthand for the span
         single = p.all_day and p.end is not None and (p.start is None or p.start == p.end)
         if single and p.start is not None and _unwritten_day(p) and _hours_given(p, timed, tz):

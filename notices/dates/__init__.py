@@ -128,7 +128,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     for start, end in windows(norm):
         if tokens:
             tokens.append(Token(Kind.GAP, "", start, start))
-        tokens.extend(fill_listed_days(tokenize(norm, start, end)))
+        tokens.extend(fill_listed_days(tokenize(norm, start, end), norm, start, end))
     if not tokens:
         return []
     grammar = Grammar(tokens, base, norm)

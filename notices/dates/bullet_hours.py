@@ -31,22 +31,39 @@ def hours_below(grammar: Grammar, periods: list[Period], text: str, norm: str, t
     period per line."""
     if "\n" not in norm or not periods:
         return periods
-    starts = [t.start for t in grammar.t]
+    starts: list[int] = []  # token offsets, found the first time a day heads its line
     out: list[Period] = []
     for period in periods:
-        out.extend(_listed_hours(grammar, starts, period, text, norm, tz) or (period,))
+        heads = _heads_lines(period, norm)
+        if heads is not None and not starts:
+            starts = [t.start for t in grammar.t]
+        listed = None if heads is None else _listed_hours(grammar, starts, period, heads, text, norm, tz)
+        out.extend(listed or (period,))
     return out
 
 
-def _listed_hours(
-    grammar: Grammar, starts: list[int], period: Period, text: str, norm: str, tz: ZoneInfo
-) -> list[Period] | None:
+def _heads_lines(period: Period, norm: str) -> int | None:
+    """Where the line ends that a day said alone closes (5月12日停电安排如下：), if it does."""
     day = period.start
     if not period.all_day or not isinstance(day, date) or period.end != day or period.span is None:
         return None
     eol = norm.find("\n", period.span[1])
-    tail = norm[period.span[1] : eol]
-    if eol < 0 or len(tail) > _HEAD_TAIL or any(ch.isdigit() for ch in tail):
+    if eol < 0 or eol - period.span[1] > _HEAD_TAIL:
+        return None
+    return None if any(ch.isdigit() for ch in norm[period.span[1] : eol]) else eol
+
+
+def _listed_hours(
+    grammar: Grammar,
+    starts: list[int],
+    period: Period,
+    eol: int,
+    text: str,
+    norm: str,
+    tz: ZoneInfo,
+) -> list[Period] | None:
+    day = period.start
+    if not isinstance(day, date):
         return None
     found: list[Period] = []
     pos = eol + 1

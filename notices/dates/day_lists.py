@@ -12,11 +12,14 @@ from notices.numerals import chinese_to_int
 #: A Chinese numeral the tokenizer left as prose, with the word that joins it to the next day.
 _CN_DAY = re.compile(r"([〇零一二三四五六七八九十廿卅]{1,3})\s*(及|和|与|、)?")
 _JOINS = ("及", "和", "与")
+#: What any such list has: a month, a day and a joining mark (5月12、 / 十月一、 / 4月二十五及).
+_LIST_HINT = re.compile(r"月\s*[\d〇零一二三四五六七八九十廿卅]{1,3}\s*[、及和与]")
 
 
-def fill_listed_days(tokens: list[Token]) -> list[Token]:
-    """``tokens`` with the 日 a list of days leaves out given back after each listed day."""
-    if not any(t.kind is Kind.UNIT and t.value == "月" for t in tokens):
+def fill_listed_days(tokens: list[Token], norm: str, start: int, end: int) -> list[Token]:
+    """``tokens`` (read from ``norm[start:end]``) with the 日 a list of days leaves out given back
+    after each listed day."""
+    if _LIST_HINT.search(norm, start, end) is None:
         return tokens
     out: list[Token] = []
     i, n = 0, len(tokens)

@@ -23,6 +23,8 @@ _MOST = 168
 
 def with_hour_lengths(periods: list[Period], text: str, norm: str) -> list[Period]:
     """Each timed moment or open start followed in its clause by a length in hours, given its end."""
+    if not any(isinstance(p.start, datetime) and p.end in (None, p.start) for p in periods):
+        return periods
     if "小时" not in norm and "钟头" not in norm:
         return periods
     return [_lengthened(p, text, norm) or p for p in periods]
