@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from itertools import accumulate
@@ -68,6 +69,24 @@ def _opened_alike(opening: Period, full: Period) -> bool:
     """Whether ``full`` starts at the very minute the open ``opening`` does and has an end (a
     day said open is often another thing opening with it: 卖地章程 on sale from the day bids open)."""
     return not opening.all_day and not full.all_day and full.end is not None and full.start == opening.start
+
+
+def _headline_opening(norm: str, opening: Period, spans: Iterable[Period]) -> bool:
+    """Whether ``opening`` (open, or a timed moment: 将于7月12日晚上10点开始) stands in the first
+    line (the headline) and a span in the text under it starts then: the same day, or for a moment
+    the same minute."""
+    first_break = norm.find("\n")
+    if opening.span is None or first_break < 0 or opening.span[0] > first_break:
+        return False
+    moment = opening.end is not None
+    return any(
+        q.span is not None
+        and q.span[0] > first_break
+        and q.end is not None
+        and q.end != q.start
+        and (not moment or q.start == opening.start)
+        for q in spans
+    )
 
 
 def _same_subject(a: Period, b: Period) -> bool:
@@ -139,6 +158,13 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
         spanned = p.start is not None and by_start.get(_as_date(p.start, tz))
         if p.end is None and spanned and _unwritten_day(p):
             continue  # 征兵工作今起开始 … 工作时间为7月28日至9月30日: the span says the same start
+        moment = not p.all_day and p.end is not None and p.end == p.start
+        if (
+            (p.end is None or moment)
+            and p.start is not None
+            and _headline_opening(norm, p, by_start.get(_as_date(p.start, tz), ()))
+        ):
+            continue  # 某路9/5起封闭 ⏎ …9月5日至10月11日封闭: the headline's shorthand for the span
         single = p.all_day and p.end is not None and (p.start is None or p.start == p.end)
         if single and p.start is not None and _unwritten_day(p) and _hours_given(p, timed, tz):
             continue  # 明天停水 … 明天上午8时至下午6时: the hours say that day's plan
@@ -343,8 +369,10 @@ def _drop_shadowed(periods: list[Period], tz: ZoneInfo) -> list[Period]:
         if same is not None:
             # one span stated twice ("自6月5日至6月20日…封闭期限：6月5日—20日") is one period
             first = kept[same]
-            if (p.label and not first.label) or (p.note and not first.note):
-                kept[same] = replace(first, label=first.label or p.label, note=first.note or p.note)
+            if (p.label and not first.label) or (p.note and not first.note) or (p.daily and not first.daily):
+                # the fuller statement lends its name, note and daily window (每日18时至23时)
+                label, note, daily = first.label or p.label, first.note or p.note, first.daily or p.daily
+                kept[same] = replace(first, label=label, note=note, daily=daily)
             continue
         seen[key] = len(kept)
         kept.append(p)

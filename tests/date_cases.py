@@ -811,4 +811,54 @@ CASES: list[Case] = [
     c("今起至6月1日，和平路封闭。", (D + "10", "2022-06-01", True)),
     c("明起至下星期三止，和平路封闭。", (D + "11", D + "18", True)),
     c("请说明起草依据。"),
+    # days listed after one month with 日 written once; a list of house numbers is no list of days
+    c("5月12、13日东风村停电", (D + "12", D + "13", True)),
+    c(
+        "五月十五、十七及十九日封闭和平路",
+        (D + "15", D + "15", True),
+        (D + "17", D + "17", True),
+        (D + "19", D + "19", True),
+    ),
+    c("3、4号楼于5月20日停水", (D + "20", D + "20", True)),
+    c("5月12、13日，8时至18时停电", (D + "12", D + "13", True, "停电时间", None, "08:00-18:00")),
+    # a bracket after a relative day that names only its day of the month
+    c("今日(10日)晚上11时至明日(11日)早上6时封闭新华路", (D + "10T23:00", D + "11T06:00", False)),
+    # daily windows kept to some weekdays, said over 隔天, or later in the clause after 期间每天
+    c(
+        "2022年5月16日至2022年6月17日逢星期一至星期五每日上午10时至下午4时封闭",
+        (D + "16", "2022-06-17", True, "封闭期限", None, "10:00-16:00"),
+    ),
+    c(
+        "5月23日至25日每天晚間10時至隔天上午6時封閉北向車道",
+        (D + "23", D + "25", True, "封闭期限", None, "22:00-06:00"),
+    ),
+    c(
+        "5月23日至25日进行路面铣刨，期间每天晚间10时至次日上午6时封闭",
+        (D + "23", D + "25", True, "封闭期限", None, "22:00-06:00"),
+    ),
+    c("10月22日晚上10时至隔天早上6时封闭", ("2022-10-22T22:00", "2022-10-23T06:00", False)),
+    # hours on the lines under their day, one line each
+    c(
+        "5月12日停电安排如下：\n1. 8:00-12:00 东风村\n2. 14:00-18:00 红星村",
+        (D + "12T08:00", D + "12T12:00", False),
+        (D + "12T14:00", D + "12T18:00", False),
+    ),
+    c(
+        "5月12日（星期四）停电：\n（一）上午8时至12时：东风村；\n（二）下午2时至6时：红星村。",
+        (D + "12T08:00", D + "12T12:00", False),
+        (D + "12T14:00", D + "12T18:00", False),
+    ),
+    c("5月20日\n1. 报名须知", (D + "20", D + "20", True)),
+    # a start with a length in hours after it; a service's hours and a "within" are no length
+    c("定于5月12日晚上10点开始，对城东片区停水24小时", (D + "12T22:00", D + "13T22:00", False)),
+    c("自5月12日8时起，为期36小时", (D + "12T08:00", D + "13T20:00", False)),
+    c("5月12日9时开标，24小时服务热线12345", (D + "12T09:00", D + "12T09:00", False)),
+    c("5月12日20时起实行临时交通管制，每天24小时，解除时间另行通知", (D + "12T20:00", None, False)),
+    c("5月14日上午9时笔试，作答时间两小时", (D + "14T09:00", D + "14T09:00", False)),
+    # a year written on the reference date sets no course: the nearest year holds
+    c(
+        "发布时间：2022-05-10\n指挥部于12月24日发布抗旱应急响应",
+        (D + "10", D + "10", True),
+        ("2021-12-24", "2021-12-24", True),
+    ),
 ]

@@ -226,6 +226,28 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "the agency said.",
             [(date(2023, 5, 11), date(2023, 5, 13))],
         ),
+        # a headline's "起" restated in full by the text under it is that span, not an open period
+        (
+            "北环路5/15起夜间封闭\n市交通局消息，5月15日至6月20日每晚22时至次日5时北环路封闭施工，请绕行。",
+            [(date(2023, 5, 15), date(2023, 6, 20))],
+        ),
+        # a headline's starting moment, told under it with how long it lasts, is that span
+        (
+            "城东片区7月12日晚上10点开始停水\n因管网改造，城东片区将于7月12日晚上10点开始停水24小时，请提前储水。",
+            [(at(7, 12, 22), at(7, 13, 22))],
+        ),
+        # a page's field line over a blank line is no part of the paragraph under it
+        (
+            "人民路交通管制措施调整\n\n发布日期:2023-05-10\n\n发布单位:市交通管制工程处\n\n"
+            "因应5月13日(星期六)至5月15日(星期一)假期交通需求，本处将暂停人民路调拨车道管制。",
+            [(date(2023, 5, 13), date(2023, 5, 15))],
+        ),
+        # what the public must do by a time, said in English in the headline
+        (
+            "河堤停车场车辆 Must Leave by 8am on May 12\n\n"
+            "停放于河堤停车场的车辆，请于5月12日上午8时前驶离。",
+            [(None, at(5, 12, 8))],
+        ),
     ],
 )
 def test_only_what_the_public_must_plan_around_is_a_period(

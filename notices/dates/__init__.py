@@ -28,7 +28,10 @@ from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from notices.dates.bullet_hours import hours_below
+from notices.dates.day_lists import fill_listed_days
 from notices.dates.grammar import Grammar, named_day
+from notices.dates.hour_spans import with_hour_lengths
 from notices.dates.hours import (
     _attached_window,
     _bare_day,
@@ -128,7 +131,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     for start, end in windows(norm):
         if tokens:
             tokens.append(Token(Kind.GAP, "", start, start))
-        tokens.extend(tokenize(norm, start, end))
+        tokens.extend(fill_listed_days(tokenize(norm, start, end), norm, start, end))
     if not tokens:
         return []
     grammar = Grammar(tokens, base, norm)
@@ -264,7 +267,8 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
         prev_end = last
         i = max(last, i + 1)
     _listed_span(periods, chain, text)
-    return _with_labels(with_lengths(outage_windows(grammar, periods, norm), text, norm), norm)
+    periods = hours_below(grammar, outage_windows(grammar, periods, norm), text, norm, tz)
+    return _with_labels(with_hour_lengths(with_lengths(periods, text, norm), text, norm), norm)
 
 
 def _festival_hours(

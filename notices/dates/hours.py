@@ -12,6 +12,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from notices.dates.grammar import Grammar
+from notices.dates.halves import with_half_before
 from notices.dates.points import Draft
 from notices.dates.resolve import _clock_window, _first_date, _replace, _resolve
 from notices.dates.tokens import Kind
@@ -89,7 +90,7 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
         opening = tok.kind is Kind.WORD and tok.value in ("from", "between")
         if opening or tok.kind is Kind.NUM or (tok.kind is Kind.KW and tok.value in START_KEYWORDS):
             window = grammar.period(j, draft.start) or (_from(grammar, j, draft) if opening else None)
-            window = window or _moment(grammar, j, draft)
+            window = with_half_before(grammar, j, window or _moment(grammar, j, draft))
             if (
                 window is not None
                 and window.start is not None
@@ -107,7 +108,7 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
             tok.kind in (Kind.GAP, Kind.WORD)  # words, or a stretch the tokenizer skipped (measured below)
             or tok.is_sep(",", ":")
             or (tok.is_sep("、") and j > draft.last)  # 香港科學館、香港太空館……將於下午五時
-            or tok.is_kw("时间", "为")
+            or tok.is_kw("时间", "为", "每日", "每天")
         ):
             return None
         j += 1

@@ -1,5 +1,5 @@
-"""A length said after a start: 3月1日起举行，为期三天 / 于3月1日开幕，为期3天 is 3月1日 to 3月3日, and
-为期36小时 after a timed start ends 36 hours later.
+"""A length in days said after a start: 3月1日起举行，为期三天 / 于3月1日开幕，为期3天 is 3月1日 to
+3月3日 (a length in hours, 为期36小时, is ``hour_spans``).
 
 The length belongs to the last period before it in its sentence, when that period has no end of
 its own (an open start) or is one whole day alone in its sentence; a length with another date
@@ -19,7 +19,7 @@ from notices.model import Period
 from notices.numerals import to_int
 
 _LASTING = re.compile(
-    r"为期\s*([0-9]{1,3}|[一二两三四五六七八九十百]{1,4})\s*(?:个)?\s*(小时|工作日|天|日|周|星期|礼拜|月)"
+    r"为期\s*([0-9]{1,3}|[一二两三四五六七八九十百]{1,4})\s*(?:个)?\s*(工作日|天|日|周|星期|礼拜|月)"
 )
 #: Where a sentence ends: a length after it is no longer the start's.
 _SENTENCE_END = re.compile(r"[。！？!?\n；;]")
@@ -72,10 +72,6 @@ def _ended(period: Period, count: int, unit: str) -> Period | None:
     one_day = period.all_day and period.end == start and period.daily is None
     if period.end is not None and not one_day:
         return None  # it has an end of its own
-    if unit == "小时":
-        if not isinstance(start, datetime) or period.all_day:
-            return None
-        return _replace(period, end=start + timedelta(hours=count))
     if isinstance(start, datetime) or not isinstance(start, date):
         return None  # a timed start lasting days: the hours of each day are not said
     if unit == "工作日":

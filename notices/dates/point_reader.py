@@ -312,6 +312,14 @@ class PointReader(NumericDates):
             return None
         return found[0]
 
+    def _same_day(self, j: int, day: int) -> bool:
+        """Whether the bracket at ``j`` holds only ``day``, a day of the month: （14日）."""
+        tok = self.at(j)
+        if tok is None or tok.kind is not Kind.PAREN:
+            return False
+        inner = str(tok.value).strip()
+        return inner[-1:] in ("日", "号") and to_int(inner[:-1]) == day
+
     def _dated_gloss(self, j: int) -> tuple[Point, int] | None:
         """``(8月20日)`` after a relative day, read as tokens (a bracket holding 月 between digits
         is not one token): the day it says, and the index past its closing bracket."""
@@ -353,7 +361,8 @@ class PointReader(NumericDates):
             return self._time_on_date(i)
         if found is not None:
             pt, j = found
-            if pt.fixed is not None and pt.fixed_end is None:
+            fixed = pt.fixed
+            if fixed is not None and pt.fixed_end is None:
                 said = self.gloss(j)  # 今日（五月十日）, 下星期一（十一月十八日）: the bracket says which day
                 spelled = None if said is not None else self._dated_gloss(j)
                 if spelled is not None:
@@ -361,6 +370,8 @@ class PointReader(NumericDates):
                 if said is not None and said.month is not None:
                     year = said.year if said.year is not None else self._year_near(said)
                     pt = replace(said, year=year, weak=pt.weak)  # 今日, 星期六 alone stay no period
+                elif said is None and spelled is None and self._same_day(j, fixed.day):
+                    j += 1  # 今日(14日)晚上11时: the bracket names the day of the month only
             j = self._skip_weekday(j)
             k = j
             if pt.style == "en" and self.sep(k, ","):

@@ -64,7 +64,9 @@ def _extent(
     ``hint`` is where the last period the text wrote with its year begins: a later yearless
     date the nearest year would put before it ("2022年2月15日至28日……8月15日至31日",
     published 1 January) continues that year instead; one still ahead of the reference date
-    keeps its nearest year (元旦(2008年1月1日)…冬至(12月22日), published 18 December)."""
+    keeps its nearest year (元旦(2008年1月1日)…冬至(12月22日), published 18 December). A year written
+    on the reference date itself or before it (发布时间：2021-02-27) sets no course: the nearest
+    year holds (于11月24日发布 is the autumn before)."""
     if pt.fixed is not None:
         return pt.fixed, pt.fixed_end or pt.fixed
     if anchor is not None:
@@ -104,7 +106,7 @@ def _extent(
         distance = 0 if first <= base <= last else min(abs((first - base).days), abs((last - base).days))
         if distance < best_distance:
             best, best_distance = extent, distance
-    if hint is not None and best is not None and best[1] < hint and best[1] < base:
+    if hint is not None and hint > base and best is not None and best[1] < hint and best[1] < base:
         hinted = _make(hint.year, pt.month, pt.day, pt.part)
         if hinted is not None and hinted[0] >= hint:
             return hinted

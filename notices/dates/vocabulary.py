@@ -60,10 +60,11 @@ _AM = ("上午", "早上", "早晨", "凌晨")
 _PM = ("下午", "晚上", "夜间", "傍晚")
 _CONNECTORS = ("至", "到", "起至", "起到")
 #: The day after the range's start: 晚上11时至翌日6时.
-_NEXT_DAY = ("次日", "翌日", "隔日", "次晨", "翌晨")
+_NEXT_DAY = ("次日", "翌日", "隔日", "隔天", "次晨", "翌晨")
 #: One-character halves of the day that PDF and web text leave as plain prose: 晚23:00, 早8:00.
 _GAP_AM = frozenset(("早", "晨", "清晨", "早间", "凌晨", "每早"))
 _GAP_PM = frozenset(("晚", "夜", "晚间", "夜晚", "深夜", "当晚", "每晚", "每夜", "每晚间", "每日晚间"))
+
 #: A relative day said with its part: 今晚10时 is ten at night today, 明早6时 six tomorrow morning.
 _DAY_PARTS = {
     "今晚": (0, "pm"),
@@ -99,7 +100,7 @@ _LUNAR_GLOSS = re.compile(
 )
 _WINDOW_LEADS = frozenset(("止", "为止", "每日", "每天"))
 #: Words between a span of days and its daily window: 5月9日至28日期间，每日1时至5时.
-_WINDOW_GAPS = frozenset(("间", "期间", "内", "每日", "每天", "均为", "为", "时段"))
+_WINDOW_GAPS = frozenset(("间", "期间", "内", "每日", "每天", "均为", "为", "时段", "的"))
 _EN_CONNECTORS = ("to", "through", "thru", "till", "until")
 _DEADLINE_KW = ("截至", "截止", "截止到", "截止至", "截至到")
 _DEADLINE_EN = ("until", "till", "by", "before")

@@ -60,7 +60,7 @@ class WindowReader(WordsAround):
     def window(self, k: int) -> tuple[tuple[int, int], tuple[int, int], int] | None:
         """A daily window at ``k``: (opening, closing, next index). Short leads are passed
         over (止，每日 / 期间, / 每晚), and a bracket may hold it (（每天8:00-17:00）)."""
-        j = k
+        j = self._past_weekdays(k)
         for _ in range(4):
             tok = self.at(j)
             if tok is None:
@@ -83,6 +83,20 @@ class WindowReader(WordsAround):
         if closing is None:
             return None
         return (opening[0], opening[1]), (closing[0], closing[1]), closing[2]
+
+    def _past_weekdays(self, k: int) -> int:
+        """Past the weekdays a window keeps to (逢星期一至星期五, 逢周六、日): each of those days
+        has the window, and the span of days stays the period."""
+        j = k
+        tok = self.at(j)
+        if tok is not None and tok.kind is Kind.GAP and str(tok.value).strip() in ("逢", "每逢"):
+            j += 1
+        start = j
+        while (tok := self.at(j)) is not None and (
+            tok.kind is Kind.WEEKDAY or (j > start and (self.kw(j, "至", "到") or self.sep(j, "、", ",")))
+        ):
+            j += 1
+        return j if j > start else k
 
     def _closing(self, conn: int) -> tuple[int, int, int] | None:
         """The closing time of a window after its connector, past 次日/翌日 (it runs overnight)."""

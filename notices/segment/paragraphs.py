@@ -66,6 +66,8 @@ def paragraphs(text: str) -> list[Para]:
         if ends is None:
             # no telling mark at its end: a short unpunctuated line ends its paragraph
             ends = len(n) < short and not line.prose
+            if not ends and len(n) <= _FIELD_CHARS and _field_over_gap(n, lines, i):
+                ends = True  # 发布单位：某某处 ⏎⏎ 因应…: a page's field, then a blank line
         first = n[0]
         if (
             i > 0
@@ -123,6 +125,16 @@ _TIME_CELL = re.compile(
 _OPEN_TAIL = ("至", "到", "-", "~", "—")
 #: What a cell can start with besides a digit or a space: a Chinese numeral or a time of day.
 _CELL_FIRST = frozenset("〇零○一二三四五六七八九十凌清早上中下晚傍夜")
+
+
+#: A page's field line: a short label, a colon and a short value with no clause marks.
+_FIELD_CHARS = 40
+_FIELD_LINE = re.compile(r"\s*[^\s:：，,。；;]{2,6}\s*[:：]\s*[^，,。；;:：]{1,30}\s*$")
+
+
+def _field_over_gap(norm: str, lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` is a page's field line with a blank line under it."""
+    return i + 1 < len(lines) and lines[i + 1].gap_before and _FIELD_LINE.match(norm) is not None
 
 
 def _is_cell(norm: str, above: str) -> bool:
