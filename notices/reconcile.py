@@ -218,12 +218,25 @@ def _drop_summaries(periods: list[Period], tz: ZoneInfo) -> list[Period]:
             ]
             if (
                 len(inside) >= 2
+                and _items_follow(period, periods[index + 1 : index + 1 + _SUMMARY_REACH])
                 and min(s[0] for s in inside) == span[0]
                 and max(s[1] for s in inside) == span[1]
             ):
                 continue
         out.append(period)
     return out
+
+
+#: How far after a summary its first item starts, in characters: a list right under it.
+_ITEMS_NEAR = 400
+
+
+def _items_follow(summary: Period, after: list[Period]) -> bool:
+    """Whether the next period starts right after the span, as the items a summary sums up do;
+    one told far on, under another heading, is a measure of its own."""
+    if summary.span is None or not after or after[0].span is None:
+        return True
+    return after[0].span[0] - summary.span[1] <= _ITEMS_NEAR
 
 
 #: A label that names when something opens or closes: 报名开始时间 / 报名截止时间.

@@ -226,6 +226,33 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "the agency said.",
             [(date(2023, 5, 11), date(2023, 5, 13))],
         ),
+        # a release's sections, underlined by dashes, are parts of the release, not notices
+        (
+            "Special traffic arrangements in Westhill\n*****************\n"
+            "Police will implement special traffic arrangements this Sunday (May 14) for a parade.\n\n"
+            "Road closure\n------------\n\n"
+            "Phase I (from 3pm on May 13 to 3pm the following day)\n\n- Hill Road car park.\n\n"
+            "Phase II (from 3am to 10.30am on May 14)\n\n- Mill Street; and\n- Park Lane.\n\n"
+            "Traffic diversions\n------------------\n\n"
+            "Traffic along Park Lane cannot turn left to Mill Street.",
+            [(at(5, 13, 15), at(5, 14, 15)), (at(5, 14, 3), at(5, 14, 10, 30))],
+        ),
+        # a span of days, and hours for another district told far on under its own heading: not
+        # a summary of those hours
+        (
+            "Special traffic arrangements for the lantern fair\n"
+            "The following arrangements will be implemented from May 12 to 14 in Westhill.\n"
+            "The following roads will be closed daily from 6pm to 11.59pm:\n"
+            + "".join(f"- Lane {n};\n" for n in range(1, 30))
+            + "Eastside\n————\nPedestrianisation\n"
+            "From 4pm to 11.59pm on May 12, and from 4pm on May 13 to 3am of the following day, "
+            "pedestrianisation will be implemented on Mill Street.",
+            [
+                (date(2023, 5, 12), date(2023, 5, 14)),
+                (at(5, 12, 16), at(5, 12, 23, 59)),
+                (at(5, 13, 16), at(5, 14, 3)),
+            ],
+        ),
     ],
 )
 def test_only_what_the_public_must_plan_around_is_a_period(
