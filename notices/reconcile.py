@@ -325,11 +325,19 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
 _RESUMES = re.compile(r"恢复|复电|复水|复气|来电|来水|送电|送水|通车|开放")
 
 
+#: Days of the month written as a span (11日至12日), not a duration (公示期为30日).
+_DAY_SPAN = re.compile(r"\d{1,2}\s*[日号]\s*[至到~\-—－]+\s*\d{1,2}\s*[日号]")
+
+
+def _said_as_dates(norm: str) -> bool:
+    return "月" in norm or _DAY_SPAN.search(norm) is not None
+
+
 def _drop_shadowed(periods: list[Period], tz: ZoneInfo) -> list[Period]:
     """A bare duration ("公示期为30日") restated by explicit dates next to it is the same
     period: the explicit dates win. A span stated twice is kept once. Linear (after a sort):
     a page can hold thousands of dated lines."""
-    explicit = ["月" in normalize(p.text) for p in periods]
+    explicit = [_said_as_dates(normalize(p.text)) for p in periods]
     spans = sorted(
         (_as_date(p.start, tz), _as_date(p.end, tz))
         for p, said in zip(periods, explicit, strict=True)

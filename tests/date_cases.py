@@ -174,6 +174,11 @@ CASES: list[Case] = [
         (D + "15T13:00", D + "15T18:00", False),
     ),
     c("Phase II (from 3am to 10.30am on May 15)", (D + "15T03:00", D + "15T10:30", False)),
+    # a weekday with the day of the month in brackets, its hours after the bracket
+    c("从星期六凌晨2时至星期天(15日)凌晨2时之间，部分道路关闭。", (D + "14T02:00", D + "15T02:00", False)),
+    c("星期天(15日)上午9时至下午5时", (D + "15T09:00", D + "15T17:00", False)),
+    # 在…前 after a bracketed date is a place (in front of the hall), no deadline
+    c("彩排星期六(5月14日)在市政厅前广场举行。", (D + "14", D + "14", True)),
     c("Hill Road will be closed from 3am to 12 noon on May 15.", (D + "15T03:00", D + "15T12:00", False)),
     c(
         "The pools stay open until 10pm on July 1 and 2, 2024, and until 6pm on July 5, 2024.",

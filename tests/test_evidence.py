@@ -227,6 +227,28 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             [(date(2023, 5, 11), date(2023, 5, 13))],
         ),
         # a release's sections, underlined by dashes, are parts of the release, not notices
+        # a release's issue stamp run onto its last line, and a wire report's dateline
+        (
+            "康体设施暂停开放\n康乐署今日(五月十日)宣布,东区体育馆五月十五日至二十日暂停开放。"
+            "市民可致电查询。2023年5月10日(星期三)\n香港时间15时01分",
+            [(date(2023, 5, 15), date(2023, 5, 20))],
+        ),
+        (
+            "WESTPORT, May 10 — Some 20 areas will have scheduled water supply disruption from "
+            "9.30am to 10pm on May 13, the water company said.",
+            [(at(5, 13, 9, 30), at(5, 13, 22))],
+        ),
+        # days of the month as a span (11日至12日) are dates, not a duration another span shadows
+        (
+            "道路工程临时交通安排\n有限度通车\n於2023年5月12日上午9時30分至13日下午6時、13日至14日,"
+            "每日晚上8時至翌日上午6時\n- 新街。\n封闭交通\n"
+            "於2023年5月13日上午9時30分至6月6日下午6時\n- 旧街。",
+            [
+                (at(5, 12, 9, 30), at(5, 13, 18)),
+                (date(2023, 5, 13), date(2023, 5, 14)),
+                (at(5, 13, 9, 30), at(6, 6, 18)),
+            ],
+        ),
         (
             "Special traffic arrangements in Westhill\n*****************\n"
             "Police will implement special traffic arrangements this Sunday (May 14) for a parade.\n\n"

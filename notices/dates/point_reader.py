@@ -8,6 +8,7 @@ by english.py, the mixins below it; ranges and deadlines are grammar.py's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -37,6 +38,10 @@ _NOT_ONE_WEEKDAY = frozenset("逢每上隔")
 
 #: Years said relative to the notice's: 去年 is the year before its own.
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "来年": 1}
+
+
+#: A day of the month alone in brackets after a weekday: (28日).
+_DAY_ALONE = re.compile(r"\s*(\d{1,2})\s*[日号]\s*")
 
 
 class PointReader(NumericDates):
@@ -290,6 +295,12 @@ class PointReader(NumericDates):
             return None
         return found[0]
 
+    def _day_gloss(self, j: int) -> int | None:
+        """The day of the month a bracket at ``j`` holds alone: (28日)."""
+        tok = self.at(j)
+        found = None if tok is None or tok.kind is not Kind.PAREN else _DAY_ALONE.fullmatch(str(tok.value))
+        return None if found is None else int(found.group(1))
+
     def _dated_gloss(self, j: int) -> tuple[Point, int] | None:
         """``(8月20日)`` after a relative day, read as tokens (a bracket holding 月 between digits
         is not one token): the day it says, and the index past its closing bracket."""
@@ -302,7 +313,8 @@ class PointReader(NumericDates):
         closing = self.at(found[1])
         if closing is None or closing.kind is not Kind.GAP or not str(closing.value).lstrip().startswith(")"):
             return None
-        return found[0], found[1] + 1
+        # a gap running on past the bracket (…)在政府大厦) is prose: the date's reading ends before it
+        return found[0], found[1] + (1 if str(closing.value).strip() == ")" else 0)
 
     def point(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
         """A date with an optional time; with a dated ``ctx``, also a bare time."""
@@ -331,6 +343,7 @@ class PointReader(NumericDates):
             return self._time_on_date(i)
         if found is not None:
             pt, j = found
+            hours_at = None
             if pt.fixed is not None and pt.fixed_end is None:
                 said = self.gloss(j)  # 今日（五月十日）, 下星期一（十一月十八日）: the bracket says which day
                 spelled = None if said is not None else self._dated_gloss(j)
@@ -339,8 +352,10 @@ class PointReader(NumericDates):
                 if said is not None and said.month is not None:
                     year = said.year if said.year is not None else self._year_near(said)
                     pt = replace(said, year=year, weak=pt.weak)  # 今日, 星期六 alone stay no period
+            if pt.fixed is not None and self._day_gloss(j) == pt.fixed.day:
+                hours_at = j + 1  # 星期天(28日)凌晨2时: the bracket names the day, its hours follow
             j = self._skip_weekday(j)
-            k = j
+            k = j if hours_at is None else hours_at
             if pt.style == "en" and self.sep(k, ","):
                 k += 1
             if self.word(k, "t", "at", "on") or (pt.style == "en" and self.word(k, "from")):
