@@ -27,6 +27,7 @@ from notices.reconcile import (
     _drop_summaries,
     _paired,
 )
+from notices.restated_days import drop_days_restated_by_hours
 
 #: How a warning about a date no calendar has begins.
 IMPOSSIBLE = "impossible date left out"
@@ -73,8 +74,11 @@ def kept_periods(
     for period in _closed_by_reopening(norm, candidates, tz):
         period = _reopening(body, period, tz) or labelled(body, period)
         out.append(_launched(norm, _as_deadline(norm, period)))
-    return _drop_extended(
-        norm, _drop_restated(norm, _drop_summaries(_drop_shadowed(_paired(norm, out), tz), tz), tz)
+    return drop_days_restated_by_hours(
+        _drop_extended(
+            norm, _drop_restated(norm, _drop_summaries(_drop_shadowed(_paired(norm, out), tz), tz), tz)
+        ),
+        tz,
     )
 
 

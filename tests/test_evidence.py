@@ -228,6 +228,16 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
         ),
         # a release's sections, underlined by dashes, are parts of the release, not notices
         # a release's issue stamp run onto its last line, and a wire report's dateline
+        # one night's work said by its date and again by its weekday with the hours: the hours
+        (
+            "西区供水并网工程\n水务公司计划于本月12日(周五)将新泵站与西区管网并接。"
+            "并网工程将于周五晚上11时至翌日凌晨4时进行，期间西区水压或会波动。",
+            [(at(5, 12, 23), at(5, 13, 4))],
+        ),
+        (
+            "江边道今晚起至星期五关闭\n为配合活动，江边道将在今晚10时至星期五下午5时关闭，请驾驶者改道。",
+            [(at(5, 10, 22), at(5, 12, 17))],
+        ),
         (
             "康体设施暂停开放\n康乐署今日(五月十日)宣布,东区体育馆五月十五日至二十日暂停开放。"
             "市民可致电查询。2023年5月10日(星期三)\n香港时间15时01分",

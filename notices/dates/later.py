@@ -32,7 +32,8 @@ _THAT_DAY = re.compile(r"当天|当日|届时|(?i:on\s+(?:that|the)\s+day)")
 #: A bracket that restates the day right after it.
 _GLOSS = re.compile(r"^\s*[(（][^)）]{0,30}[)）]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
-_DIGIT = re.compile(r"\d")
+#: A number that dates or times something between the day and its hours (not the 60th of a name).
+_DIGIT = re.compile(r"\d\s*(?:[年月日号时時点:：/]|(?i:[ap]\.?m\b))")
 #: An item's mark opening a line (1) / (一) / A. / - / •), and the blank lines between items: the
 #: layout of a list of measures, no sentence or number of its own.
 _ITEM_MARK = re.compile(
