@@ -289,6 +289,7 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
     """A reopening date after a closure is its end, not a period of its own: "11月18日起暂停开放，
     并于11月23日重开" closes 18–22; "16日至24日闭园，25日起正常开放" keeps 16–24 alone."""
     out: list[Period] = []
+    opened: Period | None = None  # the open closure the last reopening closed
     for period in periods:
         if (
             out
@@ -310,14 +311,21 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
                 end = datetime.combine(reopens + timedelta(days=1), datetime.min.time(), before.start.tzinfo)
                 out[-1] = replace(before, end=end, end_is_day=True)
                 continue
+            if opened is not None and before.end is not None and before.end < reopens:  # type: ignore[operator]
+                before = opened  # 活动室将于10月30日重开，而健身室则于11月13日重开: each its own end
+                out.append(opened)
             if before.end is None and before.start is not None and before.start < reopens:  # type: ignore[operator]
                 last = reopens if isinstance(reopens, datetime) else reopens - timedelta(days=1)
                 if before.all_day == (not isinstance(last, datetime)):
                     out[-1] = replace(before, end=last)
+                    opened = before
                     continue
+                if out[-1] is opened:
+                    out.pop()
             if before.end is not None and 0 <= (_as_date(reopens, tz) - _as_date(before.end, tz)).days <= 1:
                 continue  # restates the end of the closure above
         out.append(period)
+        opened = None
     return out
 
 

@@ -229,6 +229,12 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
         # a release's sections, underlined by dashes, are parts of the release, not notices
         # a release's issue stamp run onto its last line, and a wire report's dateline
         # one night's work said by its date and again by its weekday with the hours: the hours
+        # two rooms closed from one day, each reopening on its own day: two closures
+        (
+            "体育馆设施暂停开放\n北区体育馆活动室及健身室五月十五日起暂停开放,以便进行改善工程。"
+            "活动室将于六月十日重新开放,而健身室则于六月二十日重开。",
+            [(date(2023, 5, 15), date(2023, 6, 9)), (date(2023, 5, 15), date(2023, 6, 19))],
+        ),
         (
             "西区供水并网工程\n水务公司计划于本月12日(周五)将新泵站与西区管网并接。"
             "并网工程将于周五晚上11时至翌日凌晨4时进行，期间西区水压或会波动。",
