@@ -174,6 +174,12 @@ CASES: list[Case] = [
         (D + "15T13:00", D + "15T18:00", False),
     ),
     c("Phase II (from 3am to 10.30am on May 15)", (D + "15T03:00", D + "15T10:30", False)),
+    # a weekday in a reporting clause ("said … on Tuesday") takes no hours from the next sentence
+    c(
+        "Mill Road will be closed to traffic this Sunday (May 15) for works, the council said on "
+        "Tuesday.\n\nThe closure will be from 1am to 5.30am.",
+        (D + "15T01:00", D + "15T05:30", False),
+    ),
     # a weekday with the day of the month in brackets, its hours after the bracket
     c("从星期六凌晨2时至星期天(15日)凌晨2时之间，部分道路关闭。", (D + "14T02:00", D + "15T02:00", False)),
     c("星期天(15日)上午9时至下午5时", (D + "15T09:00", D + "15T17:00", False)),

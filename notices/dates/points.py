@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from notices.dates.tokens import Kind, Token
-from notices.dates.vocabulary import _CONNECTORS, _EN_CONNECTORS
+from notices.dates.vocabulary import _CLAUSE_END, _CONNECTORS, _EN_CONNECTORS
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +89,16 @@ class TokenReader(ABC):
             return False
         tok = self.t[i]
         return tok.kind is Kind.UNIT and tok.value in units
+
+    def ends_clause(self, i: int) -> bool:
+        """A clause ends at ``i``: a break in a gap (。；⏎), or an English full stop before a word
+        (not the dot in the minutes of 5.30am)."""
+        tok = self.t[i]
+        if tok.kind is Kind.GAP:
+            return _CLAUSE_END.search(str(tok.value)) is not None
+        return (
+            tok.kind is Kind.SEP and tok.value == "." and i + 1 < self.n and self.t[i + 1].kind is Kind.WORD
+        )
 
     def sep(self, i: int, *chars: str) -> bool:
         if not 0 <= i < self.n:
