@@ -174,6 +174,8 @@ CASES: list[Case] = [
         (D + "15T13:00", D + "15T18:00", False),
     ),
     c("Phase II (from 3am to 10.30am on May 15)", (D + "15T03:00", D + "15T10:30", False)),
+    # a range's end in the next year said by word
+    c("体育馆将于十二月十九日至明年三月三十一日暂停开放", ("2022-12-19", "2023-03-31", True)),
     # a weekday in a reporting clause ("said … on Tuesday") takes no hours from the next sentence
     c(
         "Mill Road will be closed to traffic this Sunday (May 15) for works, the council said on "

@@ -230,6 +230,16 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
         # a release's issue stamp run onto its last line, and a wire report's dateline
         # one night's work said by its date and again by its weekday with the hours: the hours
         # two rooms closed from one day, each reopening on its own day: two closures
+        # the start and the end of one closure told in two clauses of a sentence
+        (
+            "The half-lane closure on Mill Road, which begins on May 15, 2023, will last until "
+            "May 26, 2023, nightly from 7 PM to 6 AM.",
+            [(date(2023, 5, 15), date(2023, 5, 26))],
+        ),
+        (
+            "滨江路改造\n滨江路改造工程于5月13日展开，将于5月30日结束，请市民绕行。",
+            [(date(2023, 5, 13), date(2023, 5, 30))],
+        ),
         (
             "体育馆设施暂停开放\n北区体育馆活动室及健身室五月十五日起暂停开放,以便进行改善工程。"
             "活动室将于六月十日重新开放,而健身室则于六月二十日重开。",

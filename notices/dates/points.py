@@ -57,6 +57,10 @@ class Draft:
     label: str | None = None
 
 
+#: A year said by word at a range's end (至明年3月31日); the month reads it from the text.
+_YEAR_WORDS = frozenset(("明", "来", "今", "本", "次"))
+
+
 class TokenReader(ABC):
     """Look-ups over one token list; ``base`` only fixes relative words."""
 
@@ -113,6 +117,9 @@ class TokenReader(ABC):
             nxt = j + 1
             if self.sep(j, "-") and self.sep(nxt, "-"):
                 nxt += 1  # ——
+            word = self.at(nxt)
+            if word is not None and word.kind is Kind.GAP and str(word.value).strip() in _YEAR_WORDS:
+                nxt += 2 if self.unit(nxt + 1, "年") else 0  # 12月19日至明年3月31日: its year said
             return nxt
         return None
 
