@@ -160,11 +160,9 @@ CASES: list[Case] = [
     c("5月15日举行马拉松赛。选手6时起跑。", (D + "15", D + "15", True)),
     c(
         "Special traffic arrangements apply this Sunday (May 15) for two parades in Westhill.\n\n(1)\n"
-        "The following roads will be intermittently closed from 9.15am until the crowd has dispersed:\n"
-        "- Hill Road;\n- Park Lane.\n\n(2)\n"
-        "The following roads will be intermittently closed from 2.30pm until the crowd has dispersed:\n"
-        "- Mill Street.",
-        (D + "15T09:15", None, False),
+        "Hill Road closures will run from 9.20am until the event is over.\n\n(2)\n"
+        "Mill Street will be intermittently shut from 2.30pm until the event is over.",
+        (D + "15T09:20", None, False),
         (D + "15T14:30", None, False),
     ),
     c(

@@ -277,7 +277,7 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
         ),
         (
             "Special traffic arrangements in Westhill\n*****************\n"
-            "Police will implement special traffic arrangements this Sunday (May 14) for a parade.\n\n"
+            "The police will put special traffic arrangements in place this Sunday (May 14) for a parade.\n\n"
             "Road closure\n------------\n\n"
             "Phase I (from 3pm on May 13 to 3pm the following day)\n\n- Hill Road car park.\n\n"
             "Phase II (from 3am to 10.30am on May 14)\n\n- Mill Street; and\n- Park Lane.\n\n"
@@ -289,12 +289,12 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
         # a summary of those hours
         (
             "Special traffic arrangements for the lantern fair\n"
-            "The following arrangements will be implemented from May 12 to 14 in Westhill.\n"
-            "The following roads will be closed daily from 6pm to 11.59pm:\n"
+            "Westhill roads will be closed from May 12 to 14 for the lantern fair.\n"
+            "Each evening these lanes are shut:\n"
             + "".join(f"- Lane {n};\n" for n in range(1, 30))
-            + "Eastside\n————\nPedestrianisation\n"
-            "From 4pm to 11.59pm on May 12, and from 4pm on May 13 to 3am of the following day, "
-            "pedestrianisation will be implemented on Mill Street.",
+            + "Eastside\n————\nCar-free streets\n"
+            "Mill Street is car-free from 4pm to 11.59pm on May 12, and from 4pm on May 13 to 3am "
+            "of the following day.",
             [
                 (date(2023, 5, 12), date(2023, 5, 14)),
                 (at(5, 12, 16), at(5, 12, 23, 59)),
