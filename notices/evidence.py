@@ -169,6 +169,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"  # 闭馆公告(3月30日): the day the notice was issued
     if _DATELINE_BEFORE.search(before[-24:]) or _REPORTING_AFTER.match(norm, end):
         return "dateline"
+    if _EN_DATELINE_BEFORE.search(before[-40:]) and _EN_DATELINE_AFTER.match(norm, end):
+        return "dateline"  # KUALA LUMPUR, Oct 8 — …: where and when a wire report was filed
     told = _TOLD_AFTER.match(norm, end)
     if told and period.start == period.end and on_or_before_day(period, published, tz):
         return "dateline"  # 12月4日，某公司发布停电通知称 / today (September 28) reminded the public
@@ -187,6 +189,12 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     text = norm[begin:end]
     if on_or_before and period.start == period.end and _CLOCK_IN_BRACKETS.match(norm, end):
         return "metadata"  # 2010-09-16 (19:24): when a news page was posted
+    if (
+        on_or_before
+        and period.start == period.end
+        and (_ZONE_STAMP_AFTER.match(norm, end) or (_SENTENCE_DONE.search(before) and _LAST.match(norm, end)))
+    ):
+        return "metadata"  # …职员。2016年5月30日(星期一) ⏎ 香港时间15时01分: a release's issue stamp
     if period.is_moment and (_STAMP_SECONDS.search(text) or (_STAMP.search(text) and on_or_before)):
         return "metadata"  # 2026-03-16 16:06:58 beside a headline: when the page was posted
     if _TERMS_BEFORE.search(before[-14:]) or _CRITERIA_AFTER.match(norm, end):
@@ -230,6 +238,17 @@ _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
 #: Time stamps as web pages print them: 2026-03-16 16:06:58, 2017-07-26 10:25.
 _STAMP_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
+
+
+#: A release's issue time on the line under its date: (星期一) ⏎ 香港时间15时01分.
+_ZONE_STAMP_AFTER = re.compile(r"\s*(?:[(（][^)）\n]{1,6}[)）])?\s*\n\s*(?:香港|澳门|台北|北京)时间\s*\d")
+#: A sentence just ended before a date, and nothing but its weekday after it to the end: the
+#: date the text was signed, run onto its last line.
+_SENTENCE_DONE = re.compile(r"[。！!]\s*$")
+_LAST = re.compile(r"\s*(?:[(（][^)）\n]{1,6}[)）])?\s*$")
+#: A wire report's dateline: the place in capitals, a comma, then the date and a dash.
+_EN_DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]{2,30},\s*$")
+_EN_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,12}\)\s*)?[—–-]")
 
 
 #: A posting time in brackets right after a page's date: 2010-09-16 (19:24).

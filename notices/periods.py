@@ -27,6 +27,8 @@ from notices.reconcile import (
     _drop_summaries,
     _paired,
 )
+from notices.restated_days import drop_days_restated_by_hours
+from notices.told_apart import join_told_apart
 
 #: How a warning about a date no calendar has begins.
 IMPOSSIBLE = "impossible date left out"
@@ -70,11 +72,14 @@ def kept_periods(
             continue  # "自今年七月起分阶段展开…": begun long before the notice, background
         candidates.append(period)
     out: list[Period] = []
-    for period in _closed_by_reopening(norm, candidates, tz):
+    for period in _closed_by_reopening(norm, join_told_apart(norm, candidates), tz):
         period = _reopening(body, period, tz) or labelled(body, period)
         out.append(_launched(norm, _as_deadline(norm, period)))
-    return _drop_extended(
-        norm, _drop_restated(norm, _drop_summaries(_drop_shadowed(_paired(norm, out), tz), tz), tz)
+    return drop_days_restated_by_hours(
+        _drop_extended(
+            norm, _drop_restated(norm, _drop_summaries(_drop_shadowed(_paired(norm, out), tz), tz), tz)
+        ),
+        tz,
     )
 
 

@@ -247,12 +247,25 @@ def _drop_summaries(periods: list[Period], tz: ZoneInfo) -> list[Period]:
             ]
             if (
                 len(inside) >= 2
+                and _items_follow(period, periods[index + 1 : index + 1 + _SUMMARY_REACH])
                 and min(s[0] for s in inside) == span[0]
                 and max(s[1] for s in inside) == span[1]
             ):
                 continue
         out.append(period)
     return out
+
+
+#: How far after a summary its first item starts, in characters: a list right under it.
+_ITEMS_NEAR = 400
+
+
+def _items_follow(summary: Period, after: list[Period]) -> bool:
+    """Whether the next period starts right after the span, as the items a summary sums up do;
+    one told far on, under another heading, is a measure of its own."""
+    if summary.span is None or not after or after[0].span is None:
+        return True
+    return after[0].span[0] - summary.span[1] <= _ITEMS_NEAR
 
 
 #: A label that names when something opens or closes: 报名开始时间 / 报名截止时间.
@@ -305,6 +318,7 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
     """A reopening date after a closure is its end, not a period of its own: "11月18日起暂停开放，
     并于11月23日重开" closes 18–22; "16日至24日闭园，25日起正常开放" keeps 16–24 alone."""
     out: list[Period] = []
+    opened: Period | None = None  # the open closure the last reopening closed
     for period in periods:
         if (
             out
@@ -326,14 +340,21 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
                 end = datetime.combine(reopens + timedelta(days=1), datetime.min.time(), before.start.tzinfo)
                 out[-1] = replace(before, end=end, end_is_day=True)
                 continue
+            if opened is not None and before.end is not None and before.end < reopens:  # type: ignore[operator]
+                before = opened  # 活动室将于10月30日重开，而健身室则于11月13日重开: each its own end
+                out.append(opened)
             if before.end is None and before.start is not None and before.start < reopens:  # type: ignore[operator]
                 last = reopens if isinstance(reopens, datetime) else reopens - timedelta(days=1)
                 if before.all_day == (not isinstance(last, datetime)):
                     out[-1] = replace(before, end=last)
+                    opened = before
                     continue
+                if out[-1] is opened:
+                    out.pop()
             if before.end is not None and 0 <= (_as_date(reopens, tz) - _as_date(before.end, tz)).days <= 1:
                 continue  # restates the end of the closure above
         out.append(period)
+        opened = None
     return out
 
 
@@ -341,11 +362,19 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
 _RESUMES = re.compile(r"恢复|复电|复水|复气|来电|来水|送电|送水|通车|开放")
 
 
+#: Days of the month written as a span (11日至12日), not a duration (公示期为30日).
+_DAY_SPAN = re.compile(r"\d{1,2}\s*[日号]\s*[至到~\-—－]+\s*\d{1,2}\s*[日号]")
+
+
+def _said_as_dates(norm: str) -> bool:
+    return "月" in norm or _DAY_SPAN.search(norm) is not None
+
+
 def _drop_shadowed(periods: list[Period], tz: ZoneInfo) -> list[Period]:
     """A bare duration ("公示期为30日") restated by explicit dates next to it is the same
     period: the explicit dates win. A span stated twice is kept once. Linear (after a sort):
     a page can hold thousands of dated lines."""
-    explicit = ["月" in normalize(p.text) for p in periods]
+    explicit = [_said_as_dates(normalize(p.text)) for p in periods]
     spans = sorted(
         (_as_date(p.start, tz), _as_date(p.end, tz))
         for p, said in zip(periods, explicit, strict=True)

@@ -159,12 +159,46 @@ CASES: list[Case] = [
     ),
     c("5月15日举行马拉松赛。选手6时起跑。", (D + "15", D + "15", True)),
     c(
+        "Special traffic arrangements apply this Sunday (May 15) for two parades in Westhill.\n\n(1)\n"
+        "Hill Road closures will run from 9.20am until the event is over.\n\n(2)\n"
+        "Mill Street will be intermittently shut from 2.30pm until the event is over.",
+        (D + "15T09:20", None, False),
+        (D + "15T14:30", None, False),
+    ),
+    c(
+        "Special traffic arrangements apply this Sunday (May 15) for a fair. A. Road closure\n"
+        "- Hill Road will be closed from 8am to 6pm;\n- Park Lane will be closed from 1pm to 6pm.",
+        (D + "15T08:00", D + "15T18:00", False),
+        (D + "15T13:00", D + "15T18:00", False),
+    ),
+    c("Phase II (from 3am to 10.30am on May 15)", (D + "15T03:00", D + "15T10:30", False)),
+    # a range's end in the next year said by word
+    c("体育馆将于十二月十九日至明年三月三十一日暂停开放", ("2022-12-19", "2023-03-31", True)),
+    # a weekday in a reporting clause ("said … on Tuesday") takes no hours from the next sentence
+    c(
+        "Mill Road will be closed to traffic this Sunday (May 15) for works, the council said on "
+        "Tuesday.\n\nThe closure will be from 1am to 5.30am.",
+        (D + "15T01:00", D + "15T05:30", False),
+    ),
+    # a weekday with the day of the month in brackets, its hours after the bracket
+    c("从星期六凌晨2时至星期天(15日)凌晨2时之间，部分道路关闭。", (D + "14T02:00", D + "15T02:00", False)),
+    c("星期天(15日)上午9时至下午5时", (D + "15T09:00", D + "15T17:00", False)),
+    # 在…前 after a bracketed date is a place (in front of the hall), no deadline
+    c("彩排星期六(5月14日)在市政厅前广场举行。", (D + "14", D + "14", True)),
+    c("Hill Road will be closed from 3am to 12 noon on May 15.", (D + "15T03:00", D + "15T12:00", False)),
+    c(
         "The pools stay open until 10pm on July 1 and 2, 2024, and until 6pm on July 5, 2024.",
         ("2024-07-01", "2024-07-02", True),
         (None, "2024-07-05T18:00", False),
         base=date(2024, 6, 20),
     ),
     # --- an outage told as news: the hour supply was cut, the hour it is expected back ----
+    # told only by when supply comes back: the cut is under way, so the hour is its end
+    c("东街水管爆裂，供水暂停，预计于今日晚上八时恢复正常供水。", (None, D + "10T20:00", False)),
+    c(
+        "The water cut began at 9 am today and supply is to be fully restored at 9 am tomorrow.",
+        (D + "10T09:00", D + "11T09:00", False),
+    ),
     c(
         "水务公司表示，上午10时关闭总阀开始停水，抢修人员已到场。受影响的是和平里1至80号。预计今晚8时恢复供水。",
         (D + "10T10:00", D + "10T20:00", False),
@@ -176,7 +210,7 @@ CASES: list[Case] = [
     c(
         "5月11日停水。抢修后预计今晚8时恢复供水。",
         (D + "11", D + "11", True),
-        (D + "10T20:00", D + "10T20:00", False),
+        (None, D + "10T20:00", False),  # told only by when supply is back: an end, no start
     ),
     # --- 自 a date, what happens on it, then 起: the period opens on that date -------------
     c("已登记的社团，自6月13日公开展示名册起可申请证明。", ("2022-06-13", None, True), base=date(2022, 6, 1)),

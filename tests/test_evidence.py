@@ -248,6 +248,81 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "停放于河堤停车场的车辆，请于5月12日上午8时前驶离。",
             [(None, at(5, 12, 8))],
         ),
+        # a release's sections, underlined by dashes, are parts of the release, not notices
+        # a release's issue stamp run onto its last line, and a wire report's dateline
+        # one night's work said by its date and again by its weekday with the hours: the hours
+        # two rooms closed from one day, each reopening on its own day: two closures
+        # the start and the end of one closure told in two clauses of a sentence
+        (
+            "The half-lane closure on Mill Road, which begins on May 15, 2023, will last until "
+            "May 26, 2023, nightly from 7 PM to 6 AM.",
+            [(date(2023, 5, 15), date(2023, 5, 26))],
+        ),
+        (
+            "滨江路改造\n滨江路改造工程于5月13日展开，将于5月30日结束，请市民绕行。",
+            [(date(2023, 5, 13), date(2023, 5, 30))],
+        ),
+        (
+            "体育馆设施暂停开放\n北区体育馆活动室及健身室五月十五日起暂停开放,以便进行改善工程。"
+            "活动室将于六月十日重新开放,而健身室则于六月二十日重开。",
+            [(date(2023, 5, 15), date(2023, 6, 9)), (date(2023, 5, 15), date(2023, 6, 19))],
+        ),
+        (
+            "西区供水并网工程\n水务公司计划于本月12日(周五)将新泵站与西区管网并接。"
+            "并网工程将于周五晚上11时至翌日凌晨4时进行，期间西区水压或会波动。",
+            [(at(5, 12, 23), at(5, 13, 4))],
+        ),
+        (
+            "江边道今晚起至星期五关闭\n为配合活动，江边道将在今晚10时至星期五下午5时关闭，请驾驶者改道。",
+            [(at(5, 10, 22), at(5, 12, 17))],
+        ),
+        (
+            "康体设施暂停开放\n康乐署今日(五月十日)宣布,东区体育馆五月十五日至二十日暂停开放。"
+            "市民可致电查询。2023年5月10日(星期三)\n香港时间15时01分",
+            [(date(2023, 5, 15), date(2023, 5, 20))],
+        ),
+        (
+            "WESTPORT, May 10 — Some 20 areas will have scheduled water supply disruption from "
+            "9.30am to 10pm on May 13, the water company said.",
+            [(at(5, 13, 9, 30), at(5, 13, 22))],
+        ),
+        # days of the month as a span (11日至12日) are dates, not a duration another span shadows
+        (
+            "道路工程临时交通安排\n有限度通车\n於2023年5月12日上午9時30分至13日下午6時、13日至14日,"
+            "每日晚上8時至翌日上午6時\n- 新街。\n封闭交通\n"
+            "於2023年5月13日上午9時30分至6月6日下午6時\n- 旧街。",
+            [
+                (at(5, 12, 9, 30), at(5, 13, 18)),
+                (date(2023, 5, 13), date(2023, 5, 14)),
+                (at(5, 13, 9, 30), at(6, 6, 18)),
+            ],
+        ),
+        (
+            "Special traffic arrangements in Westhill\n*****************\n"
+            "The police will put special traffic arrangements in place this Sunday (May 14) for a parade.\n\n"
+            "Road closure\n------------\n\n"
+            "Phase I (from 3pm on May 13 to 3pm the following day)\n\n- Hill Road car park.\n\n"
+            "Phase II (from 3am to 10.30am on May 14)\n\n- Mill Street; and\n- Park Lane.\n\n"
+            "Traffic diversions\n------------------\n\n"
+            "Traffic along Park Lane cannot turn left to Mill Street.",
+            [(at(5, 13, 15), at(5, 14, 15)), (at(5, 14, 3), at(5, 14, 10, 30))],
+        ),
+        # a span of days, and hours for another district told far on under its own heading: not
+        # a summary of those hours
+        (
+            "Special traffic arrangements for the lantern fair\n"
+            "Westhill roads will be closed from May 12 to 14 for the lantern fair.\n"
+            "Each evening these lanes are shut:\n"
+            + "".join(f"- Lane {n};\n" for n in range(1, 30))
+            + "Eastside\n————\nCar-free streets\n"
+            "Mill Street is car-free from 4pm to 11.59pm on May 12, and from 4pm on May 13 to 3am "
+            "of the following day.",
+            [
+                (date(2023, 5, 12), date(2023, 5, 14)),
+                (at(5, 12, 16), at(5, 12, 23, 59)),
+                (at(5, 13, 16), at(5, 14, 3)),
+            ],
+        ),
     ],
 )
 def test_only_what_the_public_must_plan_around_is_a_period(

@@ -88,8 +88,8 @@ class ClockReader(EnglishReader):
                 k += 2  # seconds
             if self.unit(k, "时", "点"):
                 k += 1  # 22:00时
-        elif self.word(k, "am", "pm") and half is None:
-            pass
+        elif (self.word(k, "am", "pm") and half is None) or (hour == 12 and self.word(k, "noon")):
+            pass  # 9 am, 12 noon
         elif self.sep(k, ".") and self.word(k + 2, "am", "pm") and (tok := self.at(k + 1)) is not None:
             # 8.00pm, 11.59pm: English notices dot their minutes
             m = _num(tok, 0, 59)

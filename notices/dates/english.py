@@ -154,7 +154,7 @@ class EnglishReader(TokenReader):
     def _time_on_date(self, i: int) -> tuple[Point, int] | None:
         """English time before its date: ``5 pm on May 31``, ``9:30 a.m., Friday, May 20``."""
         if not (
-            self.word(i + 1, "am", "pm")
+            self.word(i + 1, "am", "pm", "noon")
             or self.word(i + 3, "am", "pm", "on", "noon", "midnight")
             or self.word(i, "noon", "midnight")
         ):

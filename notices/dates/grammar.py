@@ -343,7 +343,7 @@ class Grammar(DottedDates):
         k = j
         for _ in range(12):
             tok = self.at(k)
-            if tok is None or (tok.kind is Kind.GAP and _CLAUSE_END.search(str(tok.value))):
+            if tok is None or self.ends_clause(k):
                 break
             if k > j and tok.kind is Kind.WORD and (tok.value in WEEKDAYS or tok.value in MONTHS):
                 break  # "died on Monday, will be held on Tuesday from 1pm": the hours are Tuesday's

@@ -11,6 +11,7 @@ import re
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from notices.dates.from_hour import _from, from_hour
 from notices.dates.grammar import Grammar
 from notices.dates.halves import with_half_before
 from notices.dates.points import Draft
@@ -141,19 +142,6 @@ def _from_hour(window: Draft) -> bool:
     return window.start is not None and window.start.time_only and window.end is None
 
 
-def _from(grammar: Grammar, j: int, draft: Draft) -> Draft | None:
-    """``from 6 pm`` said of the day before it: open from that hour."""
-    found = grammar.point(j + 1, draft.start)
-    if (
-        found is None
-        or not found[0].time_only
-        or found[0].hour is None
-        or grammar.word(found[1], "to", "until")
-    ):
-        return None
-    return Draft(found[0], None, j, found[1])
-
-
 def _moment(grammar: Grammar, j: int, draft: Draft) -> Draft | None:
     """One clock time said of the day (12月24日提早于下午五时休馆): a moment on that day."""
     found = grammar.point(j, draft.start)
@@ -210,7 +198,7 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
     ):
         return None  # further on, only an hour a measure starts at (凌晨3时起开始管制)
     if hours is None and tok.kind is Kind.WORD and tok.value == "from":
-        hours = _from(grammar, i, day)
+        hours = from_hour(grammar, i, day)
     if hours is None and tok.kind is not Kind.WORD:
         hours = _moment(grammar, i, day)
         if hours is not None and not _CLOSES_AT.match(norm, grammar.t[hours.last - 1].end):
@@ -235,7 +223,8 @@ _OPENS_AT = re.compile(
 
 #: An English sentence about another road closed on the same day, its hours next.
 _CLOSED_EN = re.compile(
-    r"(?i)\bwill\s+(?:also\s+)?be\s+(?:closed|shut|suspended)(?:\s+to\s+traffic)?(?:\s+from|\s+between)?\s*$"
+    r"(?i)\bwill\s+(?:also\s+)?be\s+(?:\w+ly\s+)?(?:closed|shut|suspended|implemented)"
+    r"(?:\s+to\s+traffic)?(?:\s+from|\s+between)?\s*$"
 )
 
 #: What a lone hour starts when said right after it (港岛在傍晚六时半封路).

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from notices.dates.from_hour import from_hour
 from notices.dates.grammar import Grammar
-from notices.dates.hours import _from
 from notices.dates.points import Draft
 from notices.dates.tokens import Kind
-from notices.dates.vocabulary import _OPEN_END
 from notices.model import Period
 
 #: How far after its day the hours may come, in characters.
@@ -33,7 +32,13 @@ _THAT_DAY = re.compile(r"当天|当日|届时|(?i:on\s+(?:that|the)\s+day)")
 #: A bracket that restates the day right after it.
 _GLOSS = re.compile(r"^\s*[(（][^)）]{0,30}[)）]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
-_DIGIT = re.compile(r"\d")
+#: A number that dates or times something between the day and its hours (not the 60th of a name).
+_DIGIT = re.compile(r"\d\s*(?:[年月日号时時点:：/]|(?i:[ap]\.?m\b))")
+#: An item's mark opening a line (1) / (一) / A. / - / •), and the blank lines between items: the
+#: layout of a list of measures, no sentence or number of its own.
+_ITEM_MARK = re.compile(
+    r"(?:\n|(?<=\.)\s)\s*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,2}|[A-Za-z])[)）.、]|[-–•·●*])?[ \t]*"
+)
 
 
 def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -> tuple[Draft, bool] | None:
@@ -46,6 +51,8 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
     if tok.start - last.span[1] > _REACH + 32:
         return None  # further than any bracket after the day could make up
     between = _GLOSS.sub("", norm[last.span[1] : tok.start], count=1)  # this Sunday (November 3)
+    between = _ITEM_MARK.sub("\n", between)  # …Hong Kong Island. ⏎ (1) ⏎ The following roads…
+    between = re.sub(r"\.?\n+", "\n", between)  # one sentence end per break, however laid out
     if len(between) > _REACH or _DIGIT.search(between):
         return None
     if len(_SENTENCE_END.findall(between)) > 2:
@@ -53,7 +60,7 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
     arranged = _ARRANGES.search(_sentence_of(norm, last.span[0], last.span[1])) is not None
     hours = grammar.period(i, day.start)
     if hours is None and tok.kind is Kind.WORD and tok.value == "from":
-        hours = _from(grammar, i, day) or _until_over(grammar, i, day)
+        hours = from_hour(grammar, i, day)
     if hours is None or hours.start is None or not hours.start.time_only:
         return None
     if hours.end is not None and not hours.end.time_only:
@@ -66,17 +73,6 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
     if _THAT_DAY.search(lead) and _CLOSES_NEAR.search(lead + trail):
         return hours, False  # the event keeps its day; the closure on it has its own hours
     return None
-
-
-def _until_over(grammar: Grammar, i: int, day: Draft) -> Draft | None:
-    """``from 9am until the parade is over``: open from that hour."""
-    found = grammar.point(i + 1, day.start)
-    if found is None or not found[0].time_only:
-        return None
-    conn = grammar.connector(found[1])
-    if conn is None or conn >= len(grammar.t) or not _OPEN_END.match(grammar.text, grammar.t[conn].start):
-        return None
-    return Draft(found[0], None, i, conn)
 
 
 def _sentence_of(norm: str, begin: int, end: int) -> str:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from notices.dates.grammar import Grammar
+from notices.dates.restored import restoration_ends
 from notices.dates.tokens import Kind
 from notices.model import Period
 
@@ -20,7 +21,7 @@ from notices.model import Period
 _REACH = 400
 #: What follows a time supply comes back at: 恢复供电, 完成复气, 才能抢修完成恢复供气.
 _RESTORED = re.compile(
-    r"[^，。；！？\n]{0,10}?(?:恢复供(?:电|水|气|应)|复电|复水|复气|来电|来水|送电|恢复通水|恢复通气)"
+    r"[^，。；！？\n]{0,10}?(?:恢复(?:正常|全面)?供(?:电|水|气|应)|复电|复水|复气|来电|来水|送电|恢复通水|恢复通气)"
 )
 #: What follows the hour supply was cut at: 开始分区轮流供电, 关闭球阀完成停气, 起停电.
 _CUT = re.compile(
@@ -37,11 +38,12 @@ def outage_windows(grammar: Grammar, periods: list[Period], norm: str) -> list[P
     out = [_from_cut(grammar, starts, period, norm) or period for period in periods]
     ends = {p.end for p, q in zip(out, periods, strict=True) if p is not q}
     # the same restoration told again (预计今晚7时才能恢复供气 … 预计今晚7时完成复气) ends that window
-    return [
+    kept = [
         p
         for p, q in zip(out, periods, strict=True)
         if p is not q or not (_restores(p, norm) and p.end in ends)
     ]
+    return restoration_ends(kept, norm, _restores)
 
 
 def _restores(period: Period, norm: str) -> bool:

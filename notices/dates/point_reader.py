@@ -8,6 +8,7 @@ by english.py, the mixins below it; ranges and deadlines are grammar.py's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -58,6 +59,10 @@ def _lunar_end(text: str, at: int, month: int, first: date) -> tuple[date | None
     if last is None or not first < last <= first + timedelta(days=120):
         return None, at
     return last, m.end()
+
+
+#: A day of the month alone in brackets after a weekday: (28日).
+_DAY_ALONE = re.compile(r"\s*([\d〇一二三四五六七八九十]{1,3})\s*[日号]\s*")
 
 
 class PointReader(NumericDates):
@@ -312,13 +317,11 @@ class PointReader(NumericDates):
             return None
         return found[0]
 
-    def _same_day(self, j: int, day: int) -> bool:
-        """Whether the bracket at ``j`` holds only ``day``, a day of the month: （14日）."""
+    def _day_gloss(self, j: int) -> int | None:
+        """The day of the month a bracket at ``j`` holds alone: (28日)."""
         tok = self.at(j)
-        if tok is None or tok.kind is not Kind.PAREN:
-            return False
-        inner = str(tok.value).strip()
-        return inner[-1:] in ("日", "号") and to_int(inner[:-1]) == day
+        found = None if tok is None or tok.kind is not Kind.PAREN else _DAY_ALONE.fullmatch(str(tok.value))
+        return None if found is None else to_int(found.group(1))
 
     def _dated_gloss(self, j: int) -> tuple[Point, int] | None:
         """``(8月20日)`` after a relative day, read as tokens (a bracket holding 月 between digits
@@ -332,7 +335,8 @@ class PointReader(NumericDates):
         closing = self.at(found[1])
         if closing is None or closing.kind is not Kind.GAP or not str(closing.value).lstrip().startswith(")"):
             return None
-        return found[0], found[1] + 1
+        # a gap running on past the bracket (…)在政府大厦) is prose: the date's reading ends before it
+        return found[0], found[1] + (1 if str(closing.value).strip() == ")" else 0)
 
     def point(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
         """A date with an optional time; with a dated ``ctx``, also a bare time."""
@@ -361,8 +365,7 @@ class PointReader(NumericDates):
             return self._time_on_date(i)
         if found is not None:
             pt, j = found
-            fixed = pt.fixed
-            if fixed is not None and pt.fixed_end is None:
+            if pt.fixed is not None and pt.fixed_end is None:
                 said = self.gloss(j)  # 今日（五月十日）, 下星期一（十一月十八日）: the bracket says which day
                 spelled = None if said is not None else self._dated_gloss(j)
                 if spelled is not None:
@@ -370,8 +373,8 @@ class PointReader(NumericDates):
                 if said is not None and said.month is not None:
                     year = said.year if said.year is not None else self._year_near(said)
                     pt = replace(said, year=year, weak=pt.weak)  # 今日, 星期六 alone stay no period
-                elif said is None and spelled is None and self._same_day(j, fixed.day):
-                    j += 1  # 今日(14日)晚上11时: the bracket names the day of the month only
+            if pt.fixed is not None and self._day_gloss(j) == pt.fixed.day:
+                j += 1  # 今日(14日)晚上11时, 星期天(28日)凌晨2时: the bracket names the day of the month only
             j = self._skip_weekday(j)
             k = j
             if pt.style == "en" and self.sep(k, ","):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from notices.dates.tokens import Kind, Token
-from notices.dates.vocabulary import _CONNECTORS, _EN_CONNECTORS
+from notices.dates.vocabulary import _CLAUSE_END, _CONNECTORS, _EN_CONNECTORS
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,10 @@ class Draft:
     label: str | None = None
 
 
+#: A year said by word at a range's end (至明年3月31日); the month reads it from the text.
+_YEAR_WORDS = frozenset(("明", "来", "今", "本", "次"))
+
+
 class TokenReader(ABC):
     """Look-ups over one token list; ``base`` only fixes relative words."""
 
@@ -90,6 +94,16 @@ class TokenReader(ABC):
         tok = self.t[i]
         return tok.kind is Kind.UNIT and tok.value in units
 
+    def ends_clause(self, i: int) -> bool:
+        """A clause ends at ``i``: a break in a gap (。；⏎), or an English full stop before a word
+        (not the dot in the minutes of 5.30am)."""
+        tok = self.t[i]
+        if tok.kind is Kind.GAP:
+            return _CLAUSE_END.search(str(tok.value)) is not None
+        return (
+            tok.kind is Kind.SEP and tok.value == "." and i + 1 < self.n and self.t[i + 1].kind is Kind.WORD
+        )
+
     def sep(self, i: int, *chars: str) -> bool:
         if not 0 <= i < self.n:
             return False
@@ -103,6 +117,9 @@ class TokenReader(ABC):
             nxt = j + 1
             if self.sep(j, "-") and self.sep(nxt, "-"):
                 nxt += 1  # ——
+            word = self.at(nxt)
+            if word is not None and word.kind is Kind.GAP and str(word.value).strip() in _YEAR_WORDS:
+                nxt += 2 if self.unit(nxt + 1, "年") else 0  # 12月19日至明年3月31日: its year said
             return nxt
         return None
 

@@ -183,9 +183,10 @@ _TOKEN_RE = re.compile(
     r"|(?P<num>[0-9]+)"
     r"|(?P<sep>[-~/.:,、])"
     # a bracketed aside is noise ("（星期三）") unless it holds a month and day ("（有效期至6月30日）")
+    # or an English hour ("(from 3am to 10.30am on May 27)")
     # 今（13）日 / 明（10）日: a day of the month written inside a relative word, as Taiwan's press does
     r"|(?P<relday>[今明昨]\s*\(\s*\d{1,2}\s*\)(?=\s*日))"
-    r"|(?P<paren>\((?![^()]*\d\s*月\s*\d)[^()]{1,40}\))"
+    r"|(?P<paren>\((?![^()]*\d\s*(?:月\s*\d|[aApP]\.?[mM]\b))[^()]{1,40}\))"
     r"|(?P<relweek>(?:本|这|下|下个)(?:周|星期|礼拜)[一二三四五六日天1-7]"
     r"(?:[、及和至到][一二三四五六日天](?![一二三四五六七八九十\d月日号时点]))*)"
     r"|(?P<weekday>(?:星期|礼拜|周)[一二三四五六日天1-7])"

@@ -24,6 +24,17 @@ def _heads_hours(paras: list[Para], i: int) -> bool:
     )
 
 
+#: A rule of dashes under a heading, as press releases underline their sections.
+_RULE = re.compile(r"\s*[-–—_=]{4,}")
+
+
+def _section_heading(paras: list[Para], i: int) -> bool:
+    """Whether the title-like line at ``i`` is underlined by dashes: a section heading in a release
+    (its notice's own title is starred, ``****``, or not underlined at all)."""
+    nxt = paras[i + 1] if i + 1 < len(paras) else None
+    return nxt is not None and _RULE.match(nxt.norm) is not None
+
+
 def segment(text: str) -> list[Item]:
     """Split a page into items in reading order."""
     paras = paragraphs(text)
@@ -79,6 +90,8 @@ def segment(text: str) -> list[Item]:
                 i += 1
             close()
             continue
+        elif p.kind is Kind.TITLE and cur.has_body and not cur.signature and _section_heading(paras, i):
+            cur.body.append(p)  # Road closure ⏎ ------------: a section of the release, underlined
         elif p.kind is Kind.TITLE:
             if cur.has_body or cur.signature:
                 close()

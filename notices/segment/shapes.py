@@ -111,7 +111,17 @@ def _is_en_org(norm: str) -> bool:
 
 def _is_en_title(norm: str) -> bool:
     """A short English line without a closing full stop that names a notice."""
-    return len(norm) <= 80 and not norm.endswith(".") and _EN_TITLE.search(norm.lower()) is not None
+    return (
+        len(norm) <= 80
+        and not norm.endswith(".")
+        and _EN_ITEM.match(norm) is None
+        and _EN_TITLE.search(norm.lower()) is not None
+    )
+
+
+#: An item's mark opening an English line (A. Road closure / II. Suspension / (b) Tenders): a
+#: section of the release above, not a notice of its own.
+_EN_ITEM = re.compile(r"(?:[A-Z]|[IVX]{1,4}|\d{1,2})[.)]\s|\([A-Za-z\d]{1,3}\)\s")
 
 
 def is_org_line(norm: str) -> bool:

@@ -1,0 +1,71 @@
+"""When supply or traffic is told only by when it comes back.
+
+``预计于今日晚上八时恢复正常供水`` during a cut already under way is what a subscriber needs: the
+outage lasts until then, so the hour is an end with no start (the conventions' deadline shape),
+not a moment. An English report says the cut and the restoration as two moments
+(``began at 9 am today … to be fully restored at 9 am tomorrow``): together they are one period.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from notices.model import Period
+
+#: What comes right before an hour supply comes back at, in English.
+_RESTORED_EN = re.compile(
+    r"(?i:\b(?:restored|resumed?|recover(?:ed)?)\s+(?:\w+\s+){0,2}?(?:at|by|from|on)\s*)$"
+)
+#: What comes right before the hour a cut began or begins at, in English.
+_CUT_EN = re.compile(
+    r"(?i:\b(?:began|begins?|start(?:s|ed)?|starting|cut|disrupted|suspended)\s+(?:\w+\s+){0,2}?(?:at|from)\s*)$"
+)
+#: How far before the hour those words may stand.
+_LEAD = 48
+
+
+def restoration_ends(
+    periods: list[Period], norm: str, restores: Callable[[Period, str], bool]
+) -> list[Period]:
+    """A lone moment supply comes back at becomes an end with no start; an English cut and its
+    restoration become one period. A restoration at the end of a period already read is dropped."""
+    ends = {p.end for p in periods if p.start is not None and p.start != p.end}
+    out: list[Period] = []
+    for period in periods:
+        if not _moment(period):
+            out.append(period)
+            continue
+        if _en_restored(period, norm):
+            cut = out[-1] if out and _moment(out[-1]) and _en_cut(out[-1], norm) else None
+            if cut is not None and cut.end is not None and period.end is not None and cut.end < period.end:
+                out[-1] = replace(cut, end=period.end)  # told at the cut, which names what is cut
+                continue
+        elif not restores(period, norm):
+            out.append(period)
+            continue
+        if period.end in ends:
+            continue  # 停水时间8时至18时 … 18时恢复供水: the period read already ends there
+        if any(p.start is not None and p.end is None for p in out):
+            out.append(period)  # 从今晚10点起停电…12日晚上8点后恢复供电: it closes what opened
+            continue
+        out.append(replace(period, start=None))
+    return out
+
+
+def _moment(period: Period) -> bool:
+    return not period.all_day and isinstance(period.start, datetime) and period.start == period.end
+
+
+def _en_restored(period: Period, norm: str) -> bool:
+    assert period.span is not None
+    begin = period.span[0]
+    return _RESTORED_EN.search(norm[max(0, begin - _LEAD) : begin]) is not None
+
+
+def _en_cut(period: Period, norm: str) -> bool:
+    assert period.span is not None
+    begin = period.span[0]
+    return _CUT_EN.search(norm[max(0, begin - _LEAD) : begin]) is not None

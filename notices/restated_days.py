@@ -1,0 +1,57 @@
+"""A day or span said once as dates and once with its hours, one of the two by weekday or by a
+relative word: the timed statement is the period.
+
+``计划于本月27日(周四)将…併接。併網工程將於周四晚上11時至翌日凌晨4時進行`` tells one night's work,
+not a whole day and a night; a headline's ``今晚起至星期五關閉`` is the body's
+``今晚10時至星期五下午5時``. A whole day beside hours written out as dates (an event's day and the
+closure's hours on it) is left alone: both are the notice's own words for two things.
+"""
+
+from __future__ import annotations
+
+import re
+from zoneinfo import ZoneInfo
+
+from notices.evidence import _as_date
+from notices.model import Period
+from notices.normalize import normalize
+
+#: A period said by a weekday or a relative word at its start, with no date of digits in it.
+_SAID_BY_WORD = re.compile(r"(?:今|明|后天|本周|下周|这周|周[一二三四五六日天]|星期|礼拜)")
+_WRITTEN_DATE = re.compile(r"\d\s*[月日号/.\-]|[〇一二三四五六七八九十]\s*月")
+
+
+def drop_days_restated_by_hours(periods: list[Period], tz: ZoneInfo) -> list[Period]:
+    """Whole days whose days a timed period of the notice covers exactly, when one of the two
+    names its days by word: the hours say that plan."""
+    timed = [q for q in periods if not q.all_day and q.start is not None and q.end is not None]
+    if not timed:
+        return periods
+    out: list[Period] = []
+    for p in periods:
+        if p.all_day and p.start is not None and p.end is not None and _restated(p, timed, tz):
+            continue
+        out.append(p)
+    return out
+
+
+def _restated(day: Period, timed: list[Period], tz: ZoneInfo) -> bool:
+    assert day.start is not None
+    assert day.end is not None
+    first, last = _as_date(day.start, tz), _as_date(day.end, tz)
+    for q in timed:
+        assert q.start is not None
+        assert q.end is not None
+        if _as_date(q.start, tz) != first:
+            continue
+        q_last = _as_date(q.end, tz)
+        if last not in (first, q_last) or (last != first and q_last != last):
+            continue
+        if _by_word(day) or _by_word(q):
+            return True
+    return False
+
+
+def _by_word(period: Period) -> bool:
+    text = normalize(period.text).strip()
+    return _SAID_BY_WORD.match(text) is not None and _WRITTEN_DATE.search(text) is None

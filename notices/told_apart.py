@@ -1,0 +1,67 @@
+"""A span whose start and end are told in two clauses of one sentence.
+
+``The closure, which began on December 15, is scheduled to last until December 26`` and
+``工程于6月23日展开，将于6月30日结束`` each name one period: from the day something starts to the
+day it ends. Read alone, the first day looks like a one-day event and the second like a deadline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from notices.model import Period
+
+#: Words that start what the first day dates, before it (English) or after it (Chinese).
+_STARTS_BEFORE = re.compile(r"(?i:\b(?:begins?|began|start(?:s|ed)?|commenc(?:e|es|ed))\s+(?:on\s+)?)$")
+_STARTS_AFTER = re.compile(r"\s*(?:起)?[^，。；;\n\d]{0,6}?(?:开始|展开|开展|启动|开工|动工)")
+#: Words that end what the second day dates: 结束 / 完工 after it, until before it.
+_ENDS_BEFORE = re.compile(r"(?i:\b(?:last|run|continue)s?\s+)$")
+_ENDS_AFTER = re.compile(r"\s*(?:[^，。；;\n\d]{0,4}?)(?:结束|完工|竣工|止)")
+#: What may stand between the two days: no sentence end.
+_SENTENCE_END = re.compile(r"[。；;!?！？\n]|\.\s")
+_REACH = 80
+
+
+def join_told_apart(norm: str, periods: list[Period]) -> list[Period]:
+    """Each start day followed in its sentence by the day it ends on becomes one span."""
+    out: list[Period] = []
+    i = 0
+    while i < len(periods):
+        first = periods[i]
+        second = periods[i + 1] if i + 1 < len(periods) else None
+        if second is not None and _opens(norm, first) and _closes(norm, first, second):
+            assert first.span is not None
+            assert second.span is not None
+            out.append(replace(first, end=second.end, span=(first.span[0], second.span[1])))
+            i += 2
+            continue
+        out.append(first)
+        i += 1
+    return out
+
+
+def _single_day(period: Period) -> bool:
+    return period.all_day and period.start is not None and period.start == period.end
+
+
+def _opens(norm: str, period: Period) -> bool:
+    if not _single_day(period) or period.span is None:
+        return False
+    begin, end = period.span
+    return bool(_STARTS_BEFORE.search(norm[max(0, begin - 24) : begin]) or _STARTS_AFTER.match(norm, end))
+
+
+def _closes(norm: str, first: Period, second: Period) -> bool:
+    if first.span is None or second.span is None or not second.all_day or second.end is None:
+        return False
+    if first.end is None or not first.end < second.end:  # type: ignore[operator]
+        return False
+    between = norm[first.span[1] : second.span[0]]
+    if len(between) > _REACH or _SENTENCE_END.search(between):
+        return False
+    if second.start is None:
+        return "until" in norm[second.span[0] : second.span[0] + 6].lower() or bool(
+            _ENDS_BEFORE.search(between)
+        )
+    return _single_day(second) and _ENDS_AFTER.match(norm, second.span[1]) is not None
