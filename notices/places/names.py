@@ -6,13 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from notices.places.vocabulary import (
-    _CONNECTORS,
-    _DIGITS_OR_CLOCK,
+from notices.places.generic import (
     _GENERIC,
     _GENERIC_NAMES,
     _GENERIC_TAILS,
-    _LONG_STOPWORD,
     _MAX_NAME,
     _NAMED_TAILS,
     _NEVER_FIRST,
@@ -21,6 +18,11 @@ from notices.places.vocabulary import (
     _ROAD_CLASSES,
     _ROAD_COMPOUNDS,
     _ROADS,
+)
+from notices.places.vocabulary import (
+    _CONNECTORS,
+    _DIGITS_OR_CLOCK,
+    _LONG_STOPWORD,
     _STOP_AT_END,
     _STOP_REVERSED,
     _SUFFIX_KIND,
