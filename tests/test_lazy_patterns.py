@@ -131,4 +131,5 @@ def test_a_question_in_chinese_compiles_no_english_pattern() -> None:
     assert "notices.question.when._EN_RULES" not in compiled
     assert "notices.question.when._ZH_RULES" not in compiled  # no 月, 周, 今… in the question
     assert "notices.question.subjects._EN_CATEGORY_RE" not in compiled
+    assert "notices.question.intents._SOON" not in compiled  # no 截 or 期 either
     assert "notices.question.subjects._ZH_CATEGORY_RE" in compiled

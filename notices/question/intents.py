@@ -9,6 +9,7 @@ categories the words imply (恢复供电 is about power outages even when 停电
 from __future__ import annotations
 
 import re
+from string import ascii_lowercase
 
 from notices.categories import Category
 from notices.lazy import LazyPattern, has_cjk, has_latin
@@ -134,7 +135,8 @@ def find_reopen(text: str) -> tuple[bool, tuple[Category, ...], str]:
 _SOON = LazyPattern(
     r"即将截止|快要?截止|马上截止|就要截止|临近截止|截止日期(?:快|将)到|快要?到期|即将到期|马上到期"
     r"|(?<![a-z])(?:clos(?:ing|es?) soon|due soon|deadlines? (?:soon|coming up|approaching)"
-    r"|about to close|soon due|nearly due|last chance)(?![a-z])"
+    r"|about to close|soon due|nearly due|last chance)(?![a-z])",
+    "截期" + ascii_lowercase,
 )
 
 
@@ -147,7 +149,8 @@ def find_soon_deadline(text: str) -> tuple[bool, str]:
 
 _RECENT = LazyPattern(
     r"最近|近来|近日|前几天|最新"
-    r"|(?<![a-z])(?:most recent|recently|recent|latest|lately|last)(?![a-z])"
+    r"|(?<![a-z])(?:most recent|recently|recent|latest|lately|last)(?![a-z])",
+    "最近前" + ascii_lowercase,
 )
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from notices.categories import Category
-from notices.lazy import LazyPattern, has_cjk, has_latin
+from notices.lazy import LazyPattern, has_latin
 from notices.question.base import DEADLINES, UPCOMING, fold
 
 _R, _T = Category.ROAD_CLOSURE, Category.TRAFFIC_CONTROL
@@ -256,7 +256,9 @@ _EN_DEADLINE = _matcher(
 )
 
 
-_ZH_UPCOMING = LazyPattern(r"即将|将要|将会|快要|马上|就要|接下来|近期|预计|计划|要开始|开始", has_cjk)
+_ZH_UPCOMING = LazyPattern(
+    r"即将|将要|将会|快要|马上|就要|接下来|近期|预计|计划|要开始|开始", "将要马接近预计开"
+)
 
 
 _EN_UPCOMING = _matcher(
