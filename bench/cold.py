@@ -9,6 +9,9 @@ Each round runs the baseline and the question alternately, ``--runs`` times each
 of each; rounds are interleaved so a busy moment of the machine falls on both. Time is CPU time of the
 child (user + sys, from ``resource.getrusage(RUSAGE_CHILDREN)`` deltas), which a loaded machine
 disturbs less than wall time; the wall-time ratio is printed too.
+
+``--instructions`` counts instructions instead (one run of each under valgrind's cachegrind, with
+PYTHONHASHSEED=0): slow, but the same on a busy machine as on an idle one.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -61,6 +65,36 @@ def timed(command: list[str], env: dict[str, str], cwd: str) -> tuple[float, flo
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return cpu, wall
+
+
+def instructions(command: list[str], env: dict[str, str], cwd: str) -> int:
+    """Instructions executed by one run of ``command`` (valgrind's cachegrind, no cache simulation)."""
+    valgrind = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+    done = subprocess.run(
+        [*valgrind, *command],
+        env={**env, "PYTHONHASHSEED": "0"},
+        cwd=cwd,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    if found is None:
+        raise SystemExit(f"no instruction count from valgrind:\n{done.stderr[-500:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def count(args: argparse.Namespace, env: dict[str, str], cwd: str) -> None:
+    """The ratio of instructions executed, one run of each command (they hardly vary)."""
+    ask = [*noticebot(), "ask", QUESTION, *(["--at", args.at] if args.at else [])]
+    if Path(ask[0]).name == "noticebot":
+        ask.insert(0, sys.executable)  # valgrind runs the interpreter, not the script's #! line
+    baseline = [sys.executable, "-c", "import sqlalchemy"]
+    timed(ask, env, cwd)  # bytecode caches written
+    ours, base = instructions(ask, env, cwd), instructions(baseline, env, cwd)
+    print(f"{backend_name()}: noticebot ask {QUESTION!r} ÷ import sqlalchemy, instructions executed")
+    print(f"  ask {ours:,}  sqlalchemy {base:,}  ratio {ours / base:.3f}   (target ≤ {TARGET})")
 
 
 def prepare(env: dict[str, str], cwd: str) -> None:
@@ -124,7 +158,7 @@ async def main(args: argparse.Namespace) -> None:
             if schema:
                 env["NOTICEBOT_DB_SCHEMA"] = schema
             await asyncio.to_thread(prepare, env, directory)
-            await asyncio.to_thread(measure, args, env, directory)
+            await asyncio.to_thread(count if args.instructions else measure, args, env, directory)
         finally:
             await drop_created()
 
@@ -138,6 +172,9 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--at", help="the moment to ask at (YYYY-MM-DD); the clock when not given")
     parser.add_argument(
         "--in-place", action="store_true", help="on PostgreSQL, use the database itself, not a new schema"
+    )
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions under valgrind instead of CPU time"
     )
     return parser.parse_args()
 
