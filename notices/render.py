@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from notices.lazy import LazyPattern, has_cjk
 from notices.model import ParsedNotice, Period
 from notices.normalize import normalize
 
@@ -99,8 +100,8 @@ def format_period(period: Period, *, language: str, tz: ZoneInfo) -> str:
 
 
 # The qualifiers notices write after a period (节假日除外, 工作日9:00-16:00, 共16天), said in English.
-_EN_NOTE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
+_EN_NOTE_WORDS: tuple[tuple[LazyPattern, str], ...] = tuple(
+    (LazyPattern(pattern), replacement)
     for pattern, replacement in (
         (r"(?:法定)?节假日除外", "except public holidays"),
         (r"(?:周末|双休日)除外", "except weekends"),
@@ -122,19 +123,16 @@ _EN_NOTE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
 def note_in(note: str, language: str) -> str:
     """A period's note in ``language``: the notice's own words in Chinese; in English the usual
     qualifiers translated, or the words as printed when they are not all known."""
-    if _zh(language) or not _CJK.search(note):
+    if _zh(language) or not has_cjk(note):
         return note
     text = normalize(note)
     for pattern, replacement in _EN_NOTE_WORDS:
         text = pattern.sub(replacement, text)
     text = re.sub(r" {2,}", " ", text).strip()
-    return note if _CJK.search(text) else text
+    return note if has_cjk(text) else text
 
 
 def _all_day(period: Period, language: str) -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from notices.lazy import has_cjk
 from notices.question.base import (
-    _CJK,
     ACTIVE,
     DEADLINES,
     INTENTS,
@@ -34,7 +34,7 @@ def parse_question(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
     now = now.astimezone(tz)
-    language = "zh" if _CJK.search(text) else "en"
+    language = "zh" if has_cjk(text) else "en"
     folded = fold(text)
     asks = _ASKS.search(folded) is not None
     when, folded = _find_time(folded, now=now, language=language)

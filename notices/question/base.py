@@ -74,9 +74,6 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
 _SPACES = re.compile(r"\s+")
 
 

@@ -9,8 +9,10 @@ categories the words imply (恢复供电 is about power outages even when 停电
 from __future__ import annotations
 
 import re
+from string import ascii_lowercase
 
 from notices.categories import Category
+from notices.lazy import LazyPattern, has_cjk, has_latin
 
 SOON_DAYS = 7  # "closing soon": deadlines today and in the six days after
 
@@ -88,7 +90,7 @@ _EN_REOPEN: dict[str, tuple[Category, ...]] = {
 
 
 # "when does the closure end": an ending word counts only in a question about when.
-_EN_WHEN = re.compile(r"(?<![a-z])(?:when|what time|what day|how long)(?![a-z])")
+_EN_WHEN = LazyPattern(r"(?<![a-z])(?:when|what time|what day|how long)(?![a-z])", has_latin)
 
 
 _EN_ENDS: dict[str, tuple[Category, ...]] = {
@@ -96,9 +98,13 @@ _EN_ENDS: dict[str, tuple[Category, ...]] = {
 }
 
 
-def _alternatives(words: dict[str, tuple[Category, ...]], *, bounded: bool) -> re.Pattern[str]:
+def _alternatives(words: dict[str, tuple[Category, ...]], *, bounded: bool) -> LazyPattern:
+    """The words as one pattern, longest first: bounded ones are English (tried on a text with a
+    letter), the others Chinese (tried on a text with an ideograph)."""
     body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![a-z])(?:{body})(?![a-z])" if bounded else f"(?:{body})")
+    if bounded:
+        return LazyPattern(rf"(?<![a-z])(?:{body})(?![a-z])", has_latin)
+    return LazyPattern(f"(?:{body})", has_cjk)
 
 
 _ZH_REOPEN_RE = _alternatives(_ZH_REOPEN, bounded=False)
@@ -126,10 +132,11 @@ def find_reopen(text: str) -> tuple[bool, tuple[Category, ...], str]:
     return asked, tuple(found), text
 
 
-_SOON = re.compile(
+_SOON = LazyPattern(
     r"即将截止|快要?截止|马上截止|就要截止|临近截止|截止日期(?:快|将)到|快要?到期|即将到期|马上到期"
     r"|(?<![a-z])(?:clos(?:ing|es?) soon|due soon|deadlines? (?:soon|coming up|approaching)"
-    r"|about to close|soon due|nearly due|last chance)(?![a-z])"
+    r"|about to close|soon due|nearly due|last chance)(?![a-z])",
+    "截期" + ascii_lowercase,
 )
 
 
@@ -140,9 +147,10 @@ def find_soon_deadline(text: str) -> tuple[bool, str]:
     return True, _SOON.sub(" ", text)
 
 
-_RECENT = re.compile(
+_RECENT = LazyPattern(
     r"最近|近来|近日|前几天|最新"
-    r"|(?<![a-z])(?:most recent|recently|recent|latest|lately|last)(?![a-z])"
+    r"|(?<![a-z])(?:most recent|recently|recent|latest|lately|last)(?![a-z])",
+    "最近前" + ascii_lowercase,
 )
 
 

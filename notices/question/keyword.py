@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from notices.question.base import _CJK
+from notices.lazy import LazyPattern, has_cjk
 
-_ZH_STOP = re.compile(
+_ZH_STOP = LazyPattern(
     "|".join(
         sorted(
             [
@@ -88,14 +88,15 @@ _ZH_STOP = re.compile(
             key=len,
             reverse=True,
         )
-    )
+    ),
+    has_cjk,
 )
 
 
-_ZH_LEAD = re.compile(r"^[在从到于请把给有是的还都也]+")
+_ZH_LEAD = LazyPattern(r"^[在从到于请把给有是的还都也]+")
 
 
-_ZH_TRAIL = re.compile(r"(?:[的了有是在都也还呢吗吧么]|(?<=[镇村区县市乡街路道屯])[里内上])+$")
+_ZH_TRAIL = LazyPattern(r"(?:[的了有是在都也还呢吗吧么]|(?<=[镇村区县市乡街路道屯])[里内上])+$")
 
 
 _SEGMENT = re.compile(r"[^\w]+|_")
@@ -115,7 +116,7 @@ _EN_STOP_WORDS = (
 _EN_STOP = frozenset(_EN_STOP_WORDS.split())
 
 
-_ASKS = re.compile(
+_ASKS = LazyPattern(
     r"哪|什么|有没有|吗|是否|通知|公告|查"
     r"|(?<![a-z])(?:what|which|any|are there|is there|list|show|notices?)(?![a-z])"
 )
@@ -123,13 +124,13 @@ _ASKS = re.compile(
 
 def _keyword(text: str, language: str) -> str | None:
     """The place or keyword left once everything else is taken out, or None."""
-    if language == "zh" or _CJK.search(text):
+    if language == "zh" or has_cjk(text):
         text = _ZH_STOP.sub(" ", text)
     parts: list[str] = []
     for segment in _SEGMENT.split(text):
         if not segment:
             continue
-        if _CJK.search(segment):
+        if has_cjk(segment):
             segment = _ZH_TRAIL.sub("", _ZH_LEAD.sub("", segment))
             if len(segment) >= 2:
                 parts.append(segment)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from notices.categories import Category
+from notices.lazy import LazyPattern, has_latin
 from notices.question.base import DEADLINES, UPCOMING, fold
 
 _R, _T = Category.ROAD_CLOSURE, Category.TRAFFIC_CONTROL
@@ -216,11 +217,13 @@ def _with_names(words: dict[str, tuple[Category, ...]], language: str) -> dict[s
     return table
 
 
-def _matcher(words: Iterable[str], *, bounded: bool) -> re.Pattern[str]:
+def _matcher(words: Iterable[str], *, bounded: bool) -> LazyPattern:
+    """The words as one pattern, longest first; bounded (English) ones are tried only on a text with
+    a letter."""
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     if bounded:
-        return re.compile(rf"(?<![a-z0-9_])(?:{alternatives})(?![a-z0-9_])")
-    return re.compile(f"(?:{alternatives})")
+        return LazyPattern(rf"(?<![a-z0-9_])(?:{alternatives})(?![a-z0-9_])", has_latin)
+    return LazyPattern(f"(?:{alternatives})")
 
 
 _ZH_TABLE = _with_names(_ZH_CATEGORY_WORDS, "zh")
@@ -249,7 +252,7 @@ def _find_categories(text: str, language: str) -> tuple[tuple[Category, ...], st
 
 #: Words asking what falls due or ends in a window (本周哪些通知结束); "when does it end" is asked
 #: about one closure (``find_reopen``), which is read first.
-_ZH_DEADLINE = re.compile(r"截止|截至|报名|到期|最后一天|期限|结束|deadline")
+_ZH_DEADLINE = LazyPattern(r"截止|截至|报名|到期|最后一天|期限|结束|deadline", "截报到最期结d")
 
 
 _EN_DEADLINE = _matcher(
@@ -273,7 +276,9 @@ _EN_DEADLINE = _matcher(
 )
 
 
-_ZH_UPCOMING = re.compile(r"即将|将要|将会|快要|马上|就要|接下来|近期|预计|计划|要开始|开始")
+_ZH_UPCOMING = LazyPattern(
+    r"即将|将要|将会|快要|马上|就要|接下来|近期|预计|计划|要开始|开始", "将要马接近预计开"
+)
 
 
 _EN_UPCOMING = _matcher(

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
+from notices.lazy import Gate, LazyPattern, has_latin
 from notices.question.base import _CN_NUM, _number
 
 When = datetime | date | tuple[date, date] | None
@@ -146,7 +147,7 @@ def _weekday(today: date, weekday: int, weeks: int) -> date:
 _Resolver = Callable[[re.Match[str], datetime], When]
 
 
-_Rule = tuple[re.Pattern[str], _Resolver]
+_Rule = tuple[LazyPattern, _Resolver]
 
 
 def _unit_days(unit: str) -> int:
@@ -169,12 +170,14 @@ def _en_next(m: re.Match[str], now: datetime) -> When:
     return _next_days(now.date(), (_number(m.group(1)) or 0) * _en_unit_days(m.group(2)))
 
 
-def _cn(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+def _cn(pattern: str, needs: str) -> LazyPattern:
+    """A Chinese rule, tried only on a text holding one of ``needs`` (a character every match has)."""
+    return LazyPattern(pattern, needs)
 
 
-def _en(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![a-z0-9])(?:" + pattern + r")(?![a-z0-9])")
+def _en(pattern: str, needs: str | Gate = has_latin) -> LazyPattern:
+    """An English rule: most need a letter, so none is compiled for a question in Chinese alone."""
+    return LazyPattern(r"(?<![a-z0-9])(?:" + pattern + r")(?![a-z0-9])", needs)
 
 
 def _opt_int(value: str | None) -> int | None:
@@ -240,48 +243,53 @@ _ZH_RULES: list[_Rule] = [
     (
         _cn(
             rf"(?:({_CN_NUM})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:至|到|-|—|–|~|～)\s*"
-            rf"(?:({_CN_NUM})月)?({_CN_NUM})[日号]"
+            rf"(?:({_CN_NUM})月)?({_CN_NUM})[日号]",
+            "月",
         ),
         _zh_range,
     ),
-    (_cn(rf"(?:({_CN_NUM})年)?({_CN_NUM})月({_CN_NUM})[日号]"), lambda m, now: _zh_date(m, now, 1, 2, 3)),
-    (_cn(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"), _iso),
-    (_cn(r"(?<![\d.])(\d{1,2})/(\d{1,2})(?![\d/])"), _slash),
+    (
+        _cn(rf"(?:({_CN_NUM})年)?({_CN_NUM})月({_CN_NUM})[日号]", "月"),
+        lambda m, now: _zh_date(m, now, 1, 2, 3),
+    ),
+    (_cn(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", "-/."), _iso),
+    (_cn(r"(?<![\d.])(\d{1,2})/(\d{1,2})(?![\d/])", "/"), _slash),
     (
         _cn(
-            rf"(?:未来|接下来|近|最近|今后|往后)的?({_CN_NUM})(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:内|里|之内)?"
+            rf"(?:未来|接下来|近|最近|今后|往后)的?({_CN_NUM})(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:内|里|之内)?",
+            "天日周星礼月",
         ),
         _zh_next,
     ),
     (
-        _cn(rf"({_CN_NUM})(天|日|周|个星期|个礼拜|个月)(?:内|之内|以内)"),
+        _cn(rf"({_CN_NUM})(天|日|周|个星期|个礼拜|个月)(?:内|之内|以内)", "内"),
         _zh_next,
     ),
-    (_cn(r"(?:本|这|这个)?周末"), lambda m, now: _weekend(now.date(), 0)),
-    (_cn(r"下(?:个)?周末"), lambda m, now: _weekend(now.date(), 1)),
+    (_cn(r"(?:本|这|这个)?周末", "末"), lambda m, now: _weekend(now.date(), 0)),
+    (_cn(r"下(?:个)?周末", "末"), lambda m, now: _weekend(now.date(), 1)),
     (
-        _cn(r"(下下|下|上|这|本)?(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])"),
+        _cn(r"(下下|下|上|这|本)?(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])", "周期拜"),
         lambda m, now: _weekday(
             now.date(),
             _CN_WEEKDAYS.get(m.group(2), int(m.group(2)) - 1 if m.group(2).isdigit() else 0),
             {"下下": 2, "下": 1, "上": -1}.get(m.group(1) or "", 0),
         ),
     ),
-    (_cn(r"(?:本|这|这一|这个)(?:周|星期|礼拜)"), lambda m, now: _week(now.date(), 0)),
-    (_cn(r"(?:下|下一|下个)(?:周|星期|礼拜)"), lambda m, now: _week(now.date(), 1)),
-    (_cn(r"(?:上|上一|上个)(?:周|星期|礼拜)"), lambda m, now: _week(now.date(), -1)),
-    (_cn(r"(?:本|这|这个)月(?:份)?"), lambda m, now: _month(now.date(), 0)),
-    (_cn(rf"(?:({_CN_NUM})年|(今|本|明|去)年)?(?<!个)({_CN_NUM})月份?"), _zh_month),
-    (_cn(r"今年|本年度|年内"), lambda m, now: _rest_of_year(now.date(), 0)),
-    (_cn(r"明年"), lambda m, now: _rest_of_year(now.date(), 1)),
-    (_cn(r"(?:下|下个)月(?:份)?"), lambda m, now: _month(now.date(), 1)),
-    (_cn(r"大后天"), lambda m, now: now.date() + timedelta(days=3)),
-    (_cn(r"后天"), lambda m, now: now.date() + timedelta(days=2)),
-    (_cn(r"明天|明日|明儿"), lambda m, now: now.date() + timedelta(days=1)),
-    (_cn(r"今天|今日|今儿|今晚|今早|今天晚上|当天"), lambda m, now: now.date()),
-    (_cn(r"前天"), lambda m, now: now.date() - timedelta(days=2)),
-    (_cn(r"昨天|昨日|昨晚"), lambda m, now: now.date() - timedelta(days=1)),
-    (_cn(r"现在|目前|当前|此刻|眼下|正在|此时"), lambda m, now: now),
+    (_cn(r"(?:本|这|这一|这个)(?:周|星期|礼拜)", "本这"), lambda m, now: _week(now.date(), 0)),
+    (_cn(r"(?:下|下一|下个)(?:周|星期|礼拜)", "下"), lambda m, now: _week(now.date(), 1)),
+    (_cn(r"(?:上|上一|上个)(?:周|星期|礼拜)", "上"), lambda m, now: _week(now.date(), -1)),
+    (_cn(r"(?:本|这|这个)月(?:份)?", "月"), lambda m, now: _month(now.date(), 0)),
+    (_cn(rf"(?:({_CN_NUM})年|(今|本|明|去)年)?(?<!个)({_CN_NUM})月份?", "月"), _zh_month),
+    (_cn(r"今年|本年度|年内", "年"), lambda m, now: _rest_of_year(now.date(), 0)),
+    (_cn(r"明年", "明"), lambda m, now: _rest_of_year(now.date(), 1)),
+    (_cn(r"(?:下|下个)月(?:份)?", "月"), lambda m, now: _month(now.date(), 1)),
+    (_cn(r"大后天", "大"), lambda m, now: now.date() + timedelta(days=3)),
+    (_cn(r"后天", "后"), lambda m, now: now.date() + timedelta(days=2)),
+    (_cn(r"明天|明日|明儿", "明"), lambda m, now: now.date() + timedelta(days=1)),
+    (_cn(r"今天|今日|今儿|今晚|今早|今天晚上|当天", "今当"), lambda m, now: now.date()),
+    (_cn(r"前天", "前"), lambda m, now: now.date() - timedelta(days=2)),
+    (_cn(r"昨天|昨日|昨晚", "昨"), lambda m, now: now.date() - timedelta(days=1)),
+    (_cn(r"现在|目前|当前|此刻|眼下|正在|此时", "现目当此眼正"), lambda m, now: now),
 ]
 
 
@@ -308,8 +316,8 @@ _EN_RULES: list[_Rule] = [
         _en(rf"(?:on )?(?:the )?{_DAY} (?:of )?{_MONTH}(?:,? (\d{{4}}))?"),
         lambda m, now: _en_date(now, m.group(2), m.group(1), m.group(3)),
     ),
-    (_en(r"(?:on )?(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"), _iso),
-    (_en(r"(?:on )?(\d{1,2})/(\d{1,2})(?![\d/])"), _slash),
+    (_en(r"(?:on )?(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", "-/."), _iso),
+    (_en(r"(?:on )?(\d{1,2})/(\d{1,2})(?![\d/])", "/"), _slash),
     (
         _en(
             r"(?:(?:in|within|over|for|during) )?(?:the )?(?:next|coming|following) "
