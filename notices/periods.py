@@ -22,11 +22,11 @@ from notices.period_shapes import _as_deadline, _launched, _reopening
 from notices.reconcile import (
     _closed_by_reopening,
     _drop_extended,
-    _drop_restated,
     _drop_shadowed,
     _drop_summaries,
     _paired,
 )
+from notices.restated import _drop_restated
 from notices.restated_days import drop_days_restated_by_hours
 from notices.told_apart import join_told_apart
 

@@ -1,12 +1,11 @@
 """The periods of one notice weighed together: a reopening that closes a closure, an opening and a
-closing that make one window, an extension that replaces an end, a summary over its items, a day
-or span said twice."""
+closing that make one window, an extension that replaces an end, a summary over its items (a day or
+span said twice is ``restated``)."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from itertools import accumulate
@@ -16,6 +15,7 @@ from notices.evidence import _as_date
 from notices.model import Period
 from notices.normalize import normalize
 from notices.period_shapes import _STARTS_AFTER
+from notices.restated import _days
 
 #: Words before a date that moves an end later: 延长至, 延至, 推迟至, 顺延至, extended to.
 _EXTENDS = re.compile(r"(?:延长|延期|延至|推迟|顺延|展延|extended)[^，。；;,\n]{0,6}$")
@@ -63,169 +63,6 @@ def _drop_extended(norm: str, periods: list[Period]) -> list[Period]:
                 continue
         out.append(p)
     return out
-
-
-def _opened_alike(opening: Period, full: Period) -> bool:
-    """Whether ``full`` starts at the very minute the open ``opening`` does and has an end (a
-    day said open is often another thing opening with it: 卖地章程 on sale from the day bids open)."""
-    return not opening.all_day and not full.all_day and full.end is not None and full.start == opening.start
-
-
-def _headline_opening(norm: str, opening: Period, spans: Iterable[Period]) -> bool:
-    """Whether ``opening`` (open, or a timed moment: 将于7月12日晚上10点开始) stands in the first
-    line (the headline) and a span in the text under it starts then: the same day, or for a moment
-    the same minute."""
-    first_break = norm.find("\n")
-    if opening.span is None or first_break < 0 or opening.span[0] > first_break:
-        return False
-    moment = opening.end is not None
-    return any(
-        q.span is not None
-        and q.span[0] > first_break
-        and q.end is not None
-        and q.end != q.start
-        and (not moment or q.start == opening.start)
-        for q in spans
-    )
-
-
-def _same_subject(a: Period, b: Period) -> bool:
-    """Whether two periods speak of the same thing: no label on one side, a label that names only
-    the time (截止时间), or labels that differ only in how they name the time (报名截止时间 / 报名时间)."""
-    if a.label is None or b.label is None:
-        return True
-    mine, theirs = _STEM.sub("", a.label), _STEM.sub("", b.label)
-    return mine == theirs or not mine or not theirs  # 截止时间 names no thing: it is the other's
-
-
-def _named_alike(a: Period, b: Period) -> bool:
-    """Both named, and by the same thing (报名截止时间 / 报名时间)."""
-    return a.label is not None and b.label is not None and _same_subject(a, b)
-
-
-_STEM = re.compile(r"截止|截至|开始|结束|起止|时间|日期|期限|期间|时段|[截投招交递](?=标)")
-
-
-def _own_row(norm: str, period: Period) -> bool:
-    """A date alone on its line: a table's row of its own (2月14日 ⏎ 司打口), never a restatement."""
-    if period.span is None:
-        return False
-    begin, end = period.span
-    line_start = norm.rfind("\n", 0, begin) + 1
-    line_end = norm.find("\n", end)
-    line_end = len(norm) if line_end < 0 else line_end
-    return not norm[line_start:begin].strip() and not norm[end:line_end].strip()
-
-
-def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
-    """A day said again where the notice also gives more: the start or end of a span written in
-    full (报名截止2月15号 … 报名时间1月10日至2月15日), or the same day with its hours (7月28日拍卖 …
-    7月28日10时开拍). The fuller statement is the period; the restatement is dropped."""
-    edges: dict[date, list[Period]] = {}
-    timed_days: dict[date, list[Period]] = {}
-    for p in periods:
-        if p.all_day and p.start is not None and p.end is not None and p.start != p.end:
-            days = _days(p, tz)
-            if days is not None and days[0] != days[1]:  # a span of days, not hours of one
-                edges.setdefault(days[0], []).append(p)
-                edges.setdefault(days[1], []).append(p)
-        if not p.all_day and p.start is not None:
-            timed_days.setdefault(_as_date(p.start, tz), []).append(p)
-    by_end: dict[object, list[Period]] = {}
-    by_start: dict[date, list[Period]] = {}
-    for q in periods:
-        if q.start is not None and q.end is not None and q.start != q.end:
-            by_end.setdefault(q.end, []).append(q)
-            by_start.setdefault(_as_date(q.start, tz), []).append(q)
-    timed_deadlines = {
-        _deadline_day(q, tz) for q in periods if q.start is None and q.end is not None and not q.all_day
-    }
-    timed = [p for p in periods if not p.all_day and p.start is not None]
-    out: list[Period] = []
-    for p in periods:
-        if p.all_day and p.start is None and p.end is not None and _as_date(p.end, tz) in timed_deadlines:
-            continue  # "on or before October 10" beside "closes at midnight tonight": the hour says it
-        if not p.all_day and p.start is None and any(_named_alike(p, q) for q in by_end.get(p.end, ())):
-            continue  # 报名截止5月20日17时 … 报名时间5月11日至20日17时: the window's close
-        if (
-            p.end is None
-            and p.start is not None
-            and any(_named_alike(p, q) for q in by_start.get(_as_date(p.start, tz), ()))
-        ):
-            continue  # 自5月11日起报名 … 报名时间5月11日至20日: the window's opening
-        if p.end is None and p.start is not None and any(_opened_alike(p, q) for q in periods if q is not p):
-            continue  # 将于11月26日22:00起停气 … 实施时间：11月26日22:00至28日10:00: said with its end
-        spanned = p.start is not None and by_start.get(_as_date(p.start, tz))
-        if p.end is None and spanned and _unwritten_day(p):
-            continue  # 征兵工作今起开始 … 工作时间为7月28日至9月30日: the span says the same start
-        moment = not p.all_day and p.end is not None and p.end == p.start
-        if (
-            (p.end is None or moment)
-            and p.start is not None
-            and _headline_opening(norm, p, by_start.get(_as_date(p.start, tz), ()))
-        ):
-            continue  # 某路9/5起封闭 ⏎ …9月5日至10月11日封闭: the headline's shorthand for the span
-        single = p.all_day and p.end is not None and (p.start is None or p.start == p.end)
-        if single and p.start is not None and _unwritten_day(p) and _hours_given(p, timed, tz):
-            continue  # 明天停水 … 明天上午8时至下午6时: the hours say that day's plan
-        if single and p.end is not None and not _own_row(norm, p):
-            day = _as_date(p.end, tz)
-            fuller = [q for q in edges.get(day, []) if q is not p]
-            if p.start is None:
-                fuller = [q for q in fuller if _days(q, tz) is not None and _days(q, tz)[1] == day]  # type: ignore[index]
-            elif p.label is not None:
-                # the day of a named thing (拍卖时间) and that thing's hour (10时开拍)
-                fuller += [q for q in timed_days.get(day, []) if q.label in (None, p.label)]
-            if any(_same_subject(p, q) for q in fuller):
-                continue
-        out.append(p)
-    return out
-
-
-#: A day named by a relative word or a weekday, not written as a date: 明天, 周日, tomorrow, Sunday.
-_SAID_DAY = re.compile(
-    r"(?:今|明|后天|本周|下周|这周|周|星期|礼拜|下星期|本星期)[^\d月]{0,4}"
-    r"|(?i:(?:this\s+|next\s+|coming\s+)?(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day))"
-)
-
-
-def _unwritten_day(period: Period) -> bool:
-    """Whether the period's day is said by a relative word or a weekday, with no date written."""
-    return _SAID_DAY.fullmatch(normalize(period.text).strip()) is not None
-
-
-def _hours_given(day: Period, timed: list[Period], tz: ZoneInfo) -> bool:
-    """Whether a timed period of the notice runs on that day."""
-    assert day.start is not None
-    when = _as_date(day.start, tz)
-    for q in timed:
-        assert q.start is not None
-        first = _as_date(q.start, tz)
-        last = first if q.end is None else _deadline_day(q, tz)
-        if first <= when <= max(first, last):
-            return True
-    return False
-
-
-def _deadline_day(period: Period, tz: ZoneInfo) -> date:
-    """The day a timed deadline falls on; midnight closes the day before (24:00 is 0:00 next day)."""
-    end = period.end
-    assert end is not None
-    if isinstance(end, datetime):
-        local = end.astimezone(tz) if end.tzinfo else end
-        if local.time() == datetime.min.time():
-            return local.date() - timedelta(days=1)
-        return local.date()
-    return end
-
-
-def _days(period: Period, tz: ZoneInfo) -> tuple[date, date] | None:
-    if period.start is None or period.end is None:
-        return None
-    end = period.end
-    if isinstance(end, datetime) and not period.is_moment:
-        end = end - timedelta(microseconds=1)  # an exclusive end instant
-    return _as_date(period.start, tz), _as_date(end, tz)
 
 
 #: How many periods after a span are looked at for the items it sums up.
