@@ -10,8 +10,12 @@ DATABASE_URL names (a schema of its own on PostgreSQL, dropped afterwards); on S
 process is measured (SQLite serves one process).
 
     .venv/bin/python bench/web.py [--updates 600] [--in-flight 32] [--notices 2000] [--rounds 3]
+                                  [--profile DIR]
 
-Prints updates/s per configuration (min / median / max over interleaved rounds) and ours ÷ echo.
+Prints updates/s per configuration (min / median / max over interleaved rounds) and ours ÷ echo, and
+the CPU time per update of the web processes (and of the echo processes) during the bursts, read from
+``/proc``: steadier than the rates on a shared machine. ``--profile DIR`` runs each bot process under
+cProfile and leaves one ``.prof`` file per process there.
 """
 
 from __future__ import annotations
@@ -120,10 +124,28 @@ async def wait_line(process: asyncio.subprocess.Process, needle: str, timeout: f
     await asyncio.wait_for(read(), timeout)
 
 
+def cpu_seconds(pids: list[int]) -> float | None:
+    """User + system CPU time so far of the processes ``pids`` (None where ``/proc`` is not there)."""
+    total = 0.0
+    try:
+        for pid in pids:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+    return total
+
+
 @asynccontextmanager
 async def processes(
-    kind: str, count: int, server: StandIn, proxy: Proxy, env: dict[str, str], workdir: str
-) -> AsyncIterator[None]:
+    kind: str,
+    count: int,
+    server: StandIn,
+    proxy: Proxy,
+    env: dict[str, str],
+    workdir: str,
+    profile: str | None = None,
+) -> AsyncIterator[list[int]]:
     started: list[asyncio.subprocess.Process] = []
     ports = [free_port() for _ in range(count)]
     try:
@@ -131,7 +153,12 @@ async def processes(
             if kind == "echo":
                 argv = [sys.executable, "-c", ECHO, str(port), server.token, server.url]
             else:
+                wrap = []
+                if profile is not None:
+                    out = Path(profile) / f"web-{count}-{port}.prof"
+                    wrap = [sys.executable, "-m", "cProfile", "-o", str(out)]
                 argv = [
+                    *wrap,
                     str(Path(sys.executable).with_name("noticebot")),
                     "run",
                     "--webhook",
@@ -153,7 +180,7 @@ async def processes(
             await wait_line(process, "Ctrl-C to stop")
             asyncio.get_running_loop().create_task(_drain(process))
         proxy.backends = ports
-        yield
+        yield [process.pid for process in started]
     finally:
         for process in started:
             if process.returncode is None:
@@ -217,6 +244,7 @@ async def main() -> None:
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--notices", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--profile", metavar="DIR", help="run the bot processes under cProfile")
     parser.add_argument(
         "--rate", type=float, default=1000.0, help="NOTICEBOT_GLOBAL_RATE of the bot (messages/s)"
     )
@@ -255,15 +283,23 @@ async def main() -> None:
                 env["NOTICEBOT_DB_SCHEMA"] = schema
             sizes = (1, 3) if postgres else (1,)
             rates: dict[tuple[str, int], list[float]] = {}
+            cpu: dict[tuple[str, int], list[float]] = {}
             next_id = 1
+            if args.profile:
+                os.makedirs(args.profile, exist_ok=True)
             for _ in range(args.rounds):  # interleaved: each round measures every configuration once
                 for size in sizes:
                     for kind in ("echo", "bot"):
-                        async with processes(kind, size, server, proxy, env, workdir):
+                        profile = args.profile if kind == "bot" else None
+                        async with processes(kind, size, server, proxy, env, workdir, profile) as pids:
                             batch = updates(users, args.updates, next_id)
                             next_id += args.updates
+                            before = cpu_seconds(pids)
                             rate = await burst(proxy, token_secret(server.token), batch, args.in_flight)
+                            after = cpu_seconds(pids)
                             rates.setdefault((kind, size), []).append(rate)
+                            if before is not None and after is not None:
+                                cpu.setdefault((kind, size), []).append((after - before) / len(batch))
         where = "PostgreSQL" if postgres else "SQLite"
         print(
             f"{args.updates} updates, {args.in_flight} in flight, {args.notices:,} notices, {where},"
@@ -276,6 +312,13 @@ async def main() -> None:
                 f"{size} process{'es' if size > 1 else ''}: bot {_spread(ours)} updates/s, "
                 f"echo {_spread(echo)} updates/s, bot ÷ echo {_spread(ratios, 2)}"
             )
+            if cpu.get(("bot", size)) and cpu.get(("echo", size)):
+                bot_ms = [1000 * c for c in cpu[("bot", size)]]
+                echo_ms = [1000 * c for c in cpu[("echo", size)]]
+                print(
+                    f"  CPU ms per update (all {size} web process{'es' if size > 1 else ''}):"
+                    f" bot {_spread(bot_ms, 2)}, echo {_spread(echo_ms, 2)}"
+                )
         if postgres:
             scale = [a / b for a, b in zip(rates[("bot", 3)], rates[("bot", 1)], strict=True)]
             print(f"3 bot processes ÷ 1: {_spread(scale, 2)} (2 cores shared with the proxy and stand-in)")

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import Session
 
 from db.chats import ChatSettings, read_chat_settings
@@ -59,12 +59,12 @@ class ChatCache:
         while len(self._entries) > self.size:
             self._entries.popitem(last=False)
 
-    async def get(self, session: AsyncSession, chat_id: int) -> ChatSettings | None:
+    async def get(self, reader: AsyncSession | AsyncConnection, chat_id: int) -> ChatSettings | None:
         """The chat's settings: from the cache while trusted, else its row (None: no row)."""
         cached = self.peek(chat_id)
         if cached is not None:
             return cached
-        settings = await read_chat_settings(session, chat_id)
+        settings = await read_chat_settings(reader, chat_id)
         if settings is not None:
             self.put(settings)
         return settings

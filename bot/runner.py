@@ -231,8 +231,20 @@ def _webhook_server(app: App, webhook: Webhook, health: Health | None) -> Webhoo
         path=webhook.path,
         secret=webhook.secret,
         health=health or database_health(deps.sessions, role="web", clock=deps.clock),
-        concurrency=min(deps.settings.concurrent_updates, 4),
+        concurrency=min(deps.settings.concurrent_updates, _pool_turns(deps)),
     )
+
+
+def _pool_turns(deps: Deps) -> int:
+    """How many updates a web process may have in hand: each holds a connection for its chat's turn
+    and takes another for its work, so half the connection pool (7 with SQLAlchemy's 5 + 10 overflow).
+    Updates wait on the database more than on this process, so the more in hand, the more per second."""
+    pool = getattr(deps.sessions.kw.get("bind"), "pool", None)
+    size = getattr(pool, "size", None)
+    overflow = getattr(pool, "_max_overflow", None)
+    if not callable(size) or not isinstance(overflow, int):
+        return 4
+    return max(1, (int(size()) + max(overflow, 0)) // 2)
 
 
 def _on_signal(sig: signal.Signals, stop: asyncio.Event) -> None:

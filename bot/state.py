@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from db.engine import session_scope
+from db.engine import read_connection, session_scope
 from db.models import BotState, utcnow
 
 
@@ -30,6 +30,13 @@ class Stored:
 
     value: Any
     version: int
+
+
+_states = cast(Table, BotState.__table__)
+_GET = select(_states.c.value, _states.c.version).where(
+    _states.c.scope == bindparam("scope"), _states.c.key == bindparam("key")
+)
+"""Built once: every question reads its chat's state."""
 
 
 def user_scope(user_id: int) -> str:
@@ -47,14 +54,9 @@ class StateStore:
         self.sessions = sessions
 
     async def get(self, scope: str, key: str) -> Stored | None:
-        async with self.sessions() as session:
-            row = (
-                await session.execute(
-                    select(BotState.value, BotState.version).where(
-                        BotState.scope == scope, BotState.key == key
-                    )
-                )
-            ).first()
+        # One round trip outside any transaction: a write based on it names the version it read.
+        async with read_connection(self.sessions) as connection:
+            row = (await connection.execute(_GET, {"scope": scope, "key": key})).first()
         return None if row is None else Stored(json.loads(row.value), row.version)
 
     async def put(self, scope: str, key: str, value: Any, *, version: int | None = None) -> int:

@@ -16,16 +16,16 @@ import asyncio
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import BigInteger, Table, TextClause, bindparam, select, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
-from db.engine import session_scope
 from db.models import UpdateCursor, utcnow
+from db.types import UTCDateTime
 
 
 def update_kind(update: Update) -> str:
@@ -108,69 +108,109 @@ class UpdateGate:
     held until the update is handled), then judges the update against the ids handled before. The
     update is recorded only once handled, so a delivery that failed half-way is handled on retry. On
     SQLite one process serves the database, so the process's own lock is the whole turn.
+
+    Every update passes here, so the statements are built once and run on a bare connection (no ORM
+    session). On PostgreSQL one statement takes the lock, judges and records the update (see
+    :data:`_TURN_SQL`); the record is committed only after the update is handled, and a failure rolls it
+    back: begin, that statement, commit are the gate's whole cost.
     """
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], *, keep: int = 64) -> None:
         self.sessions = sessions
         self.keep = keep
         bind = sessions.kw.get("bind")
-        self.row_locks = getattr(getattr(bind, "dialect", None), "name", "") == "postgresql"
+        if not isinstance(bind, AsyncEngine):
+            raise TypeError("UpdateGate needs sessions bound to an AsyncEngine")
+        self.engine = bind
+        self.row_locks = bind.dialect.name == "postgresql"
+        self._turn = _turn_statement(keep)
         self._locks = _KeyedLocks()
 
     @asynccontextmanager
     async def turn(self, key: int, update_id: int) -> AsyncIterator[Verdict]:
         async with self._locks.hold(key):
             if self.row_locks:
-                async with self.sessions() as session, session.begin():
-                    # One statement creates the chat's row if needed, takes its lock until commit, and
-                    # reads it (a no-op DO UPDATE locks the existing row, as FOR UPDATE would).
-                    statement = pg_insert(UpdateCursor).values(
-                        chat_id=key, last_update_id=0, recent="", updated_at=utcnow()
-                    )
+                async with self.engine.connect() as connection, connection.begin():
                     row = (
-                        await session.execute(
-                            statement.on_conflict_do_update(
-                                index_elements=["chat_id"], set_={"chat_id": statement.excluded.chat_id}
-                            ).returning(UpdateCursor.last_update_id, UpdateCursor.recent)
+                        await connection.execute(
+                            self._turn, {"chat_id": key, "update_id": update_id, "now": utcnow()}
                         )
-                    ).one()
-                    last, recent = row.last_update_id, _ids(row.recent)
-                    verdict = judge(last, recent, update_id, self.keep)
-                    yield verdict
-                    if verdict is not Verdict.DUPLICATE:
-                        await self._record(session, key, last, recent, update_id)
-                return
-            async with self.sessions() as session:
-                found = (
-                    await session.execute(
-                        select(UpdateCursor.last_update_id, UpdateCursor.recent).where(
-                            UpdateCursor.chat_id == key
-                        )
+                    ).first()
+                    # No row: the WHERE of the DO UPDATE found a duplicate; the row is locked all the same.
+                    verdict = (
+                        Verdict.DUPLICATE
+                        if row is None
+                        else Verdict.LATE
+                        if row.last_update_id > update_id
+                        else Verdict.NEW
                     )
-                ).first()
+                    yield verdict
+                return
+            async with self.engine.connect() as connection:
+                found = (await connection.execute(_READ, {"chat_id": key})).first()
             last, recent = (found.last_update_id, _ids(found.recent)) if found is not None else (0, [])
             verdict = judge(last, recent, update_id, self.keep)
             yield verdict
             if verdict is not Verdict.DUPLICATE:
-                async with session_scope(self.sessions) as session:
-                    if found is None:
-                        session.add(UpdateCursor(chat_id=key, last_update_id=0, recent=""))
-                        await session.flush()
-                    await self._record(session, key, last, recent, update_id)
+                kept = sorted({*recent, update_id})[-self.keep :]
+                values = {
+                    "chat_id": key,
+                    "last_update_id": max(last, update_id),
+                    "recent": ",".join(str(i) for i in kept),
+                    "updated_at": utcnow(),
+                }
+                async with self.engine.begin() as connection:
+                    await connection.execute(_RECORD, values)
 
-    async def _record(
-        self, session: AsyncSession, key: int, last: int, recent: list[int], update_id: int
-    ) -> None:
-        kept = sorted({*recent, update_id})[-self.keep :]
-        await session.execute(
-            update(UpdateCursor)
-            .where(UpdateCursor.chat_id == key)
-            .values(
-                last_update_id=max(last, update_id),
-                recent=",".join(str(i) for i in kept),
-                updated_at=utcnow(),
-            )
+
+_CURSORS = cast(Table, UpdateCursor.__table__)
+_READ = select(_CURSORS.c.last_update_id, _CURSORS.c.recent).where(_CURSORS.c.chat_id == bindparam("chat_id"))
+_upsert = sqlite_insert(_CURSORS)
+_RECORD = _upsert.on_conflict_do_update(
+    index_elements=["chat_id"],
+    set_={name: _upsert.excluded[name] for name in ("last_update_id", "recent", "updated_at")},
+)
+"""SQLite: the chat's cursor after an update was handled, whether or not it had a row."""
+
+_TURN_SQL = """
+INSERT INTO update_cursors AS c (chat_id, last_update_id, recent, updated_at)
+VALUES (:chat_id, :update_id, CAST(:update_id AS TEXT), :now)
+ON CONFLICT (chat_id) DO UPDATE SET
+    last_update_id = GREATEST(c.last_update_id, EXCLUDED.last_update_id),
+    recent = (
+        SELECT string_agg(kept.id::text, ',' ORDER BY kept.id)
+        FROM (
+            SELECT DISTINCT t.id
+            FROM unnest(string_to_array(c.recent, ',')::bigint[] || EXCLUDED.last_update_id) AS t(id)
+            ORDER BY t.id DESC
+            LIMIT {keep}
+        ) AS kept
+    ),
+    updated_at = EXCLUDED.updated_at
+WHERE NOT (
+    EXCLUDED.last_update_id = ANY(string_to_array(c.recent, ',')::bigint[])
+    OR (
+        cardinality(string_to_array(c.recent, ',')) >= {keep}
+        AND EXCLUDED.last_update_id < (
+            SELECT min(t.id) FROM unnest(string_to_array(c.recent, ',')::bigint[]) AS t(id)
         )
+    )
+)
+RETURNING c.last_update_id
+"""
+"""PostgreSQL: the chat's turn in one statement. It creates the chat's row or locks it (ON CONFLICT DO
+UPDATE locks the conflicting row whether or not its WHERE holds, after waiting for the process that holds
+it), and judges the update as :func:`judge` does: a duplicate fails the WHERE and returns no row; any other
+is recorded (the newest id, the ``keep`` most recent ids) and returns the newest id, which is above the
+update's own only for a late one."""
+
+
+def _turn_statement(keep: int) -> TextClause:
+    return text(_TURN_SQL.format(keep=int(keep))).bindparams(
+        bindparam("chat_id", type_=BigInteger()),
+        bindparam("update_id", type_=BigInteger()),
+        bindparam("now", type_=UTCDateTime()),
+    )
 
 
 def _ids(text: str) -> list[int]:

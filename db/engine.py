@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 from db.light import CONNECT_TIMEOUT as CONNECT_TIMEOUT
 from db.light import MIGRATIONS, VERSION_QUERY, connect_args, head_revision, is_head, sqlite_pragmas
@@ -55,6 +61,19 @@ async def session_scope(sessions: async_sessionmaker[AsyncSession]) -> AsyncIter
         except BaseException:
             await session.rollback()
             raise
+
+
+@asynccontextmanager
+async def read_connection(sessions: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncConnection]:
+    """A connection of the sessions' engine outside any transaction (autocommit), for reads that need
+    no snapshot of their own: each statement is one round trip, without the BEGIN and the ROLLBACK a
+    session puts around it. The connection goes back to the pool in its usual isolation level."""
+    bind = sessions.kw.get("bind")
+    if not isinstance(bind, AsyncEngine):
+        raise TypeError("read_connection needs sessions bound to an AsyncEngine")
+    async with bind.connect() as connection:
+        await connection.execution_options(isolation_level="AUTOCOMMIT")
+        yield connection
 
 
 def alembic_config() -> Config:

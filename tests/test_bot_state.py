@@ -58,7 +58,7 @@ async def test_each_update_of_a_chat_once_and_a_late_one_still(
 ) -> None:
     gate = UpdateGate(sessions, keep=4)
     seen: list[tuple[int, Verdict]] = []
-    for update_id in (10, 12, 12, 11, 10, 13):
+    for update_id in (10, 12, 12, 11, 10, 13, 9, 14, 10):
         async with gate.turn(-100, update_id) as verdict:
             seen.append((update_id, verdict))
     assert seen == [
@@ -68,6 +68,9 @@ async def test_each_update_of_a_chat_once_and_a_late_one_still(
         (11, Verdict.LATE),
         (10, Verdict.DUPLICATE),
         (13, Verdict.NEW),
+        (9, Verdict.DUPLICATE),  # older than the 4 remembered: too old to tell
+        (14, Verdict.NEW),
+        (10, Verdict.DUPLICATE),  # no longer remembered (11-14 are), and older than all of them
     ]
     async with gate.turn(7, 12) as verdict:
         assert verdict is Verdict.NEW, "another chat has its own cursor"

@@ -25,6 +25,7 @@ from bot.handlers.common import (
     chat_language,
     chat_settings,
     chat_zone,
+    current_chat_settings,
     deps,
     edit_or_send,
     pressed_button,
@@ -34,7 +35,7 @@ from bot.handlers.common import (
 from bot.html import esc
 from bot.state import StateConflict, StateStore, chat_scope
 from bot.texts import say
-from db.engine import session_scope
+from db.engine import read_connection, session_scope
 from db.models import Notice, NoticeStatus
 from db.search import NoticeFilter, count_notices, find_notices
 from db.store import get_notice
@@ -97,16 +98,18 @@ async def answer(update: Update, context: Context, text: str, *, page: int = 0, 
     (in ``bot_state``, so any process and a restarted one turn the page)."""
     d = deps(context)
     now = d.now()
-    async with session_scope(d.sessions) as session:
-        chat = await chat_settings(update, context, session)
-        tz = chat_zone(chat, d.settings)
-        lang = chat.language if chat is not None else "zh"
-        if not text.strip():
-            await reply(update, context, say(lang, "suggestions"))
-            return
-        offset = page * ANSWER_PAGE
+    chat = await current_chat_settings(update, context)
+    tz = chat_zone(chat, d.settings)
+    lang = chat.language if chat is not None else "zh"
+    if not text.strip():
+        await reply(update, context, say(lang, "suggestions"))
+        return
+    offset = page * ANSWER_PAGE
+    # Reads only, each statement on its own (no transaction to begin and end around them): an answer
+    # is as of the moment it is read, whether or not its few statements share one snapshot.
+    async with read_connection(d.sessions) as connection:
         result = await answer_question(
-            session, text, now=now, tz=tz, limit=ANSWER_PAGE, offset=offset, language=lang
+            connection, text, now=now, tz=tz, limit=ANSWER_PAGE, offset=offset, language=lang
         )
     items = [(n.id, n.title) for n in result.notices]
     pages = max(

@@ -21,7 +21,7 @@ from bot.settings import Settings
 from bot.texts import language_of, say
 from bot.throttle import Throttle
 from db.chats import ChatSettings, ensure_chat, get_chat
-from db.engine import session_scope
+from db.engine import read_connection, session_scope
 from db.models import Chat
 from jobs.clock import Clock
 
@@ -107,10 +107,7 @@ async def chat_settings(update: Update, context: Context, session: AsyncSession)
         return None
     cache = deps(context).chats
     found = await cache.get(session, chat.id)
-    user = update.effective_user
-    title = chat.title or chat.username or (user.full_name if user else None)
-    title = title[:200] if title else None
-    if found is not None and found.active and found.type == str(chat.type) and title in (None, found.title):
+    if found is not None and _as_left(found, update):
         return found
     row = await chat_row(update, session)
     assert row is not None
@@ -118,12 +115,37 @@ async def chat_settings(update: Update, context: Context, session: AsyncSession)
     return ChatSettings(row.id, row.type, row.title, row.language, row.tz, row.active)
 
 
+def _as_left(found: ChatSettings, update: Update) -> bool:
+    """Whether the chat's row is already as :func:`chat_row` would leave it for ``update``."""
+    chat = update.effective_chat
+    assert chat is not None
+    user = update.effective_user
+    title = chat.title or chat.username or (user.full_name if user else None)
+    title = title[:200] if title else None
+    return found.active and found.type == str(chat.type) and title in (None, found.title)
+
+
+async def current_chat_settings(update: Update, context: Context) -> ChatSettings | None:
+    """:func:`chat_settings` in a session of its own, but first read outside any transaction (one
+    round trip, no BEGIN or COMMIT): only a chat seen for the first time or changed since (its title,
+    type, a bot blocked and unblocked) opens the session that writes its row."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    d = deps(context)
+    async with read_connection(d.sessions) as connection:
+        found = await d.chats.get(connection, chat.id)
+    if found is not None and _as_left(found, update):
+        return found
+    async with session_scope(d.sessions) as session:
+        return await chat_settings(update, context, session)
+
+
 async def chat_language(update: Update, context: Context) -> str:
     """The language of the chat an update came from (its row created on first contact); "zh" without a
     chat."""
-    async with session_scope(deps(context).sessions) as session:
-        chat = await chat_settings(update, context, session)
-        return chat.language if chat is not None else "zh"
+    chat = await current_chat_settings(update, context)
+    return chat.language if chat is not None else "zh"
 
 
 async def language_for(update: Update, session: AsyncSession) -> str:
