@@ -26,6 +26,7 @@ from sqlalchemy import (
     null,
     select,
     true,
+    tuple_,
 )
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -204,12 +205,27 @@ def _columns(chat: Any, notice: Any, now: datetime) -> list[Any]:
     ]
 
 
-async def write(session: AsyncSession, now: datetime, *, bursts: bool = False, covered: bool = False) -> int:
+def light(threshold: int) -> Any:
+    """The matched terms (``jobs_counts``) a chat outside a burst can hold, unless it was told one of
+    the fresh notices before: a term matching more than ``threshold`` of them makes a burst of every
+    chat subscribed to it."""
+    return COUNTS.c.n <= threshold
+
+
+async def write(
+    session: AsyncSession,
+    now: datetime,
+    *,
+    bursts: bool = False,
+    covered: bool = False,
+    threshold: int | None = None,
+) -> int:
     """Every (chat in ``jobs_chats`` × the plan rows of its profile for the notices its subscriptions
     match) into the outbox, as ``INSERT … SELECT``: the announcements and the other events apart, so
     that with ``bursts`` the announcements start from the few chats of ``jobs_chats`` not in a burst (a fresh
     notice's announcement is in their list) rather than from every (chat, notice) pair. ``covered``:
-    no announcement to a chat whose earlier burst listed the notice."""
+    no announcement to a chat whose earlier burst listed the notice. ``threshold``: the burst
+    threshold, with ``bursts``."""
     await analyze(session)
     announce = PLAN.c.event == Event.NEW
     parts: list[tuple[Any, Any]] = [(PLAN.c.event != Event.NEW, true())]
@@ -217,7 +233,17 @@ async def write(session: AsyncSession, now: datetime, *, bursts: bool = False, c
         parts.append((announce, true()))
     else:
         fresh = TERMS.c.notice_id.in_(select(FRESH.c.notice_id))
-        parts.append((announce, and_(CHATS.c.burst.is_(False), fresh)))
+        alone = and_(CHATS.c.burst.is_(False), fresh)
+        if threshold is not None and dialect(session) == "postgresql":
+            # The chats outside a burst hold only light terms, but for those told before: the pairs
+            # start from those terms' few subscribers instead of every subscriber of every fresh term
+            # (12 M rows at a million chats for 0.4 M announcements). The told chats (disjoint) apart.
+            told = CHATS.c.chat_id.in_(select(TOLD.c.chat_id))
+            held = select(COUNTS.c.kind, COUNTS.c.value).where(light(threshold))
+            parts.append((announce, and_(alone, ~told, tuple_(TERMS.c.kind, TERMS.c.value).in_(held))))
+            parts.append((announce, and_(alone, told)))
+        else:
+            parts.append((announce, alone))
         parts.append((announce, ~fresh))
     written = 0
     if dialect(session) != "postgresql":
@@ -255,13 +281,12 @@ async def write(session: AsyncSession, now: datetime, *, bursts: bool = False, c
             )
             if covered and index > 0:
                 matched = matched.where(~listed(TERMS.c.notice_id, Subscription.chat_id))
-            pair = matched.subquery("pairs")
+            pair = matched.order_by(TERMS.c.notice_id, Subscription.chat_id).subquery("pairs")
             query = (
                 select(*_columns(pair.c.chat_id, pair.c.notice_id, now))
                 .select_from(pair)
                 .join(PLAN, and_(PLAN.c.notice_id == pair.c.notice_id, PLAN.c.pid == pair.c.pid))
                 .where(events)
-                .order_by(pair.c.notice_id, pair.c.chat_id)
             )
             written += await upsert(session, _NAMES, query, revive=True, new=new)
     return written
