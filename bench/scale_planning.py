@@ -193,6 +193,7 @@ class Scenario:
     sessions: async_sessionmaker[AsyncSession] | None = None
     ids: list[int] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     rows: int = 0
     bursts: int = 0
     fingerprint: str = ""
@@ -254,13 +255,44 @@ FINGERPRINT = (
 """An order-free digest of the outbox's rows (PostgreSQL), to check that a change plans the same rows."""
 
 
+async def _backend(session: AsyncSession) -> int | None:
+    """The PostgreSQL server process serving the session, when it runs on this machine."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    pid = int(await session.scalar(text("SELECT pg_backend_pid()")) or 0)
+    return _local(pid)
+
+
+def _local(pid: int) -> int | None:
+    """The pid, if it is a PostgreSQL process of this machine (a server elsewhere: no CPU figure)."""
+    try:
+        return pid if "postgres" in Path(f"/proc/{pid}/cmdline").read_text() else None
+    except OSError:
+        return None
+
+
+def _cpu(pid: int | None) -> float:
+    """CPU seconds the server process has used (0 when it is not local): on a shared machine the
+    wall-clock time depends on the other load, the CPU time much less."""
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def run_once(scenario: Scenario, now: datetime, fingerprint: bool) -> None:
     assert scenario.sessions is not None
     await _reset(scenario.sessions)
-    began = time.perf_counter()
     async with session_scope(scenario.sessions) as session:
+        backend = await _backend(session)
+        began, cpu = time.perf_counter(), time.process_time() + _cpu(backend)
         await plan_notices(session, scenario.ids, now=now, tz=TZ, burst=scenario.burst)
-    scenario.seconds.append(time.perf_counter() - began)
+        await session.commit()
+        scenario.seconds.append(time.perf_counter() - began)
+        scenario.cpu.append(time.process_time() + _cpu(backend) - cpu)
     async with scenario.sessions() as session:
         scenario.rows = int(await session.scalar(select(func.count()).select_from(Reminder)) or 0)
         scenario.bursts = int(
@@ -324,6 +356,11 @@ async def main(args: argparse.Namespace) -> None:
                     else f" (scaled linearly from {30 if scenario.name == 'plan' else 10} s at "
                     f"{'1,000,000' if scenario.name == 'plan' else '100,000'} chats)"
                 )
+            )
+            cpu = sorted(scenario.cpu)
+            print(
+                f"    CPU (this process and its database server process): {statistics.median(cpu):.2f} s "
+                f"median (min {cpu[0]:.2f}, max {cpu[-1]:.2f}); load average {os.getloadavg()[0]:.1f}"
             )
             print(f"    {scenario.rows:,} reminders written, of them {scenario.bursts:,} burst digests")
             if scenario.fingerprint:
