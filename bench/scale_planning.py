@@ -1,7 +1,8 @@
 """Planning at scale, on the database DATABASE_URL names (PostgreSQL or SQLite), as ratios to target.
 
 Run: DATABASE_URL=postgresql+asyncpg://postgres@127.0.0.1:5432/test \\
-     .venv/bin/python bench/scale_planning.py [--chats 1000000] [--page-chats 100000] [--runs 3]
+     .venv/bin/python bench/scale_planning.py [--chats 1000000] [--page-chats 100000] [--runs 3] \\
+     [--keep PREFIX] [--now ISO] [--fingerprint]
 
 1. ``plan``: chats × 3 subscriptions (a category, a place, a keyword) × 1,000 notices published over the
    last 60 days, all planned at once as the sweep plans them (announcements of what is still fresh,
@@ -20,7 +21,10 @@ On PostgreSQL the seeded tables are ``VACUUM ANALYZE``d before the first run, an
 by ``TRUNCATE`` between runs: a run measures planning, not autovacuum catching up with the million rows
 just seeded (or with the dead rows of the previous run). ``--keep PREFIX`` keeps the schemas
 (``PREFIX_plan``, ``PREFIX_page``) and reuses them when run again with the same sizes, so repeated
-measurements skip the seeding; drop them with ``DROP SCHEMA … CASCADE`` when done.
+measurements skip the seeding; drop them with ``DROP SCHEMA … CASCADE`` when done. ``--now`` fixes the
+planning time and ``--fingerprint`` prints a digest of the outbox, to check a change writes the same
+rows. Next to the wall-clock time it prints the CPU seconds of the bench and its database server
+process (when local): on a shared machine the wall-clock time moves with the other load.
 """
 
 from __future__ import annotations
