@@ -85,7 +85,7 @@ async def plan_notices(
     bursts = 0
     if threshold is not None:
         bursts = await plan_bursts(session, fresh, threshold=threshold, now=now)
-    written = bursts + await write(session, now, bursts=bursts > 0, covered=covered)
+    written = bursts + await write(session, now, bursts=bursts > 0, covered=covered, threshold=threshold)
     written += await write_channel(session, now, chat_id=chat_id)
     if chat_id is None:
         await save_snapshots(session, views)
