@@ -61,6 +61,7 @@ CASES: list[tuple[str, str, tuple[Category, ...], str | None, date | None, tuple
     ("停電範圍", "zh", (P,), None, None, None, ACTIVE),
     ("寿山镇停水时间", "zh", (W,), "寿山镇", None, None, ACTIVE),
     ("when can I apply for the job", "en", (JOB,), None, None, None, ACTIVE),
+    ("哪些路晚上管制", "zh", (T,), None, None, None, ACTIVE),
     ("本周哪些通知结束", "zh", (), None, None, THIS_WEEK, DEADLINES),
     ("招聘报名什么时候截止", "zh", (JOB,), None, None, None, DEADLINES),
     ("寿山镇", "zh", (), "寿山镇", None, None, SEARCH),

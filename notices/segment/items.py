@@ -28,11 +28,24 @@ def _heads_hours(paras: list[Para], i: int) -> bool:
 _RULE = re.compile(r"\s*[-–—_=]{4,}")
 
 
+#: The sections an English traffic release is told in, as headings of their own: they title a part of
+#: the release, never a notice ("Road closure" under "Special traffic arrangements for …").
+_EN_SECTION = re.compile(
+    r"\s*(?:road|lane|carriageway)s? closures?|traffic diversions?|(?:public transport|bus|parking|crowd"
+    r" management) (?:arrangements?|diversions?|restrictions?|measures?)|suspension of (?:parking|meter)"
+    r"(?:ed)? (?:spaces|parking spaces|bays)|bus diversions?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _section_heading(paras: list[Para], i: int) -> bool:
-    """Whether the title-like line at ``i`` is underlined by dashes: a section heading in a release
-    (its notice's own title is starred, ``****``, or not underlined at all)."""
+    """Whether the title-like line at ``i`` heads a section of the release above it: underlined by
+    dashes (its notice's own title is starred, ``****``, or not underlined at all), or one of the
+    section names an English traffic release uses."""
     nxt = paras[i + 1] if i + 1 < len(paras) else None
-    return nxt is not None and _RULE.match(nxt.norm) is not None
+    if nxt is not None and _RULE.match(nxt.norm) is not None:
+        return True
+    return paras[i].norm.isascii() and _EN_SECTION.fullmatch(paras[i].norm.strip()) is not None
 
 
 def segment(text: str) -> list[Item]:

@@ -248,7 +248,8 @@ _EN_DATE_LINE = re.compile(
 #: An English heading naming a notice ("Public Notice: Water Supply Suspension").
 _EN_TITLE = re.compile(
     r"\b(?:notice|announcement|notification|road closure|suspension|tender|auction|recruitment"
-    r"|for (?:rent|lease)|to let|public consultation|public hearing)s?\b"
+    r"|for (?:rent|lease)|to let|public consultation|public hearing|traffic arrangement"
+    r"|(?:water|power|electricity|gas) (?:supply )?(?:interruption|outage|cut))s?\b"
 )
 
 
