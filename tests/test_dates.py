@@ -266,3 +266,18 @@ def test_generated_full_ranges_round_trip(start: date, length: int, connector: s
     text = f"{start.year}年{start.month}月{start.day}日{connector}{end.year}年{end.month}月{end.day}日"
     (period,) = find_periods(text, base=start, tz=TZ)
     assert (period.start, period.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "daily"),
+    [
+        ("从下周一（5月16日）起，一连三个晚上，每晚11时至翌日清晨5时关闭。", ("23:00", "05:00")),
+        ("自5月16日起，连续三晚22时至次日5时施工。", ("22:00", "05:00")),
+        ("展览自6月1日起举行，为期三天，每日9:00至17:00开放。", ("09:00", "17:00")),
+    ],
+)
+def test_a_length_after_a_start_keeps_the_window_said_after_it(text: str, daily: tuple[str, str]) -> None:
+    (period,) = find_periods(text, base=date(2022, 5, 10), tz=TZ)
+    window = period.to_json()["daily"]
+    assert window is not None
+    assert (window["start"], window["end"]) == daily

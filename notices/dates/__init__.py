@@ -268,7 +268,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
         i = max(last, i + 1)
     _listed_span(periods, chain, text)
     periods = hours_below(grammar, outage_windows(grammar, periods, norm), text, norm, tz)
-    return _with_labels(with_hour_lengths(with_lengths(periods, text, norm), text, norm), norm)
+    return _with_labels(with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm), norm)
 
 
 def _festival_hours(

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from notices.calendars import add_workdays
-from notices.dates.resolve import _replace
+from notices.dates.resolve import _clock_window, _replace
+from notices.dates.windows import WindowReader
 from notices.model import Period
 from notices.numerals import to_int
 
 _LASTING = re.compile(
-    r"为期\s*([0-9]{1,3}|[一二两三四五六七八九十百]{1,4})\s*(?:个)?\s*(工作日|天|日|周|星期|礼拜|月)"
+    r"(?:为期|一连|连续)\s*([0-9]{1,3}|[一二两三四五六七八九十百]{1,4})\s*(?:个)?\s*"
+    r"(工作日|天|日|晚上|晚|夜|周|星期|礼拜|月)"
 )
 #: Where a sentence ends: a length after it is no longer the start's.
 _SENTENCE_END = re.compile(r"[。！？!?\n；;]")
@@ -27,10 +29,10 @@ _SENTENCE_END = re.compile(r"[。！？!?\n；;]")
 _REACH = 60
 
 
-def with_lengths(periods: list[Period], text: str, norm: str) -> list[Period]:
+def with_lengths(grammar: WindowReader, periods: list[Period], text: str, norm: str) -> list[Period]:
     """``periods`` with each start that a length follows given its end (``norm`` is ``text``
     normalised: the same offsets)."""
-    if "为期" not in norm:
+    if "为期" not in norm and "一连" not in norm and "连续" not in norm:
         return periods
     starts = [p.span[0] if p.span is not None else -1 for p in periods]
     out = list(periods)
@@ -50,8 +52,26 @@ def with_lengths(periods: list[Period], text: str, norm: str) -> list[Period]:
             continue  # 3月1日起封闭，4月1日恢复，为期一个月: the length is the closure's, not that day's
         ended = _ended(period, count, m.group(2))
         if ended is not None:
-            out[at] = _replace(ended, text=text[period.span[0] : m.end()], span=(period.span[0], m.end()))
+            finish = m.end()
+            if ended.all_day and ended.daily is None:
+                window = _window_after(grammar, finish)
+                if window is not None:
+                    daily, finish = window
+                    ended = _replace(ended, daily=daily)
+            out[at] = _replace(ended, text=text[period.span[0] : finish], span=(period.span[0], finish))
     return out
+
+
+def _window_after(grammar: WindowReader, at: int) -> tuple[tuple[time, time], int] | None:
+    """The daily window said right after a length (一连三个晚上，每晚11时至翌日清晨5时) and where
+    it ends in the text."""
+    k = bisect_left([tok.start for tok in grammar.t], at)
+    found = grammar.window(k)
+    if found is None:
+        return None
+    opening, closing, last = found
+    daily = _clock_window((opening, closing))
+    return (daily, grammar.t[last - 1].end) if daily is not None else None
 
 
 def _shares_sentence(periods: list[Period], at: int, norm: str) -> bool:
