@@ -35,6 +35,7 @@ def with_lengths(grammar: WindowReader, periods: list[Period], text: str, norm: 
     if "为期" not in norm and "一连" not in norm and "连续" not in norm:
         return periods
     starts = [p.span[0] if p.span is not None else -1 for p in periods]
+    token_starts: list[int] = []  # filled on the first window looked for
     out = list(periods)
     for m in _LASTING.finditer(norm):
         at = bisect_left(starts, m.start()) - 1  # the last period starting before the length
@@ -45,7 +46,7 @@ def with_lengths(grammar: WindowReader, periods: list[Period], text: str, norm: 
             continue
         if _SENTENCE_END.search(norm, period.span[1], m.start()) is not None:
             continue
-        count = int(m.group(1)) if m.group(1).isdigit() else to_int(m.group(1))
+        count = to_int(m.group(1))
         if not count:
             continue
         if period.end is not None and _shares_sentence(out, at, norm):
@@ -54,7 +55,9 @@ def with_lengths(grammar: WindowReader, periods: list[Period], text: str, norm: 
         if ended is not None:
             finish = m.end()
             if ended.all_day and ended.daily is None:
-                window = _window_after(grammar, finish)
+                if not token_starts:
+                    token_starts = [tok.start for tok in grammar.t]
+                window = _window_after(grammar, token_starts, finish)
                 if window is not None:
                     daily, finish = window
                     ended = _replace(ended, daily=daily)
@@ -62,10 +65,12 @@ def with_lengths(grammar: WindowReader, periods: list[Period], text: str, norm: 
     return out
 
 
-def _window_after(grammar: WindowReader, at: int) -> tuple[tuple[time, time], int] | None:
+def _window_after(
+    grammar: WindowReader, token_starts: list[int], at: int
+) -> tuple[tuple[time, time], int] | None:
     """The daily window said right after a length (一连三个晚上，每晚11时至翌日清晨5时) and where
-    it ends in the text."""
-    k = bisect_left([tok.start for tok in grammar.t], at)
+    it ends in the text (``token_starts``: where each of the grammar's tokens starts)."""
+    k = bisect_left(token_starts, at)
     found = grammar.window(k)
     if found is None:
         return None
