@@ -76,6 +76,9 @@ class NoticebotGroup(click.Group):
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """noticebot: public notices from a local newspaper, parsed, stored and answered."""
+    # python-telegram-bot's documented opt-in: durations such as a 429's retry_after come as
+    # timedelta (which the sender reads), instead of a deprecation warning on every flood error.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     if ctx.invoked_subcommand in DATABASE_ONLY:
         from bot.settings_light import light_settings
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 from datetime import timedelta
@@ -23,6 +24,7 @@ from jobs.sender import TelegramSender
 
 
 async def dispatch(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PTB_TIMEDELTA", "true")  # a 429's retry_after as timedelta, no warning
     from telegram import Bot
     from telegram.request import HTTPXRequest
 

@@ -17,6 +17,9 @@ from db.engine import make_engine, make_sessionmaker, upgrade
 
 pytest_plugins = ["tests.standin_fixtures"]
 
+# As the entry points do: python-telegram-bot's opt-in to timedelta durations (retry_after).
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 SAMPLE_PAGE = SAMPLES / "liaoyuan-daily-2022-05-10.txt"
 TZ = ZoneInfo("Asia/Shanghai")
