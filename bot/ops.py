@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from db.models import Reminder, ReminderStatus
+from db.models import Reminder, pending_rows
 from jobs import metrics
 from jobs.clock import Clock
 
@@ -61,7 +61,7 @@ def database_health(
                 row = (
                     await session.execute(
                         select(func.count(), func.min(Reminder.due_at)).where(
-                            Reminder.status == ReminderStatus.PENDING, Reminder.due_at <= now
+                            pending_rows(), Reminder.due_at <= now
                         )
                     )
                 ).one()

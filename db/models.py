@@ -5,8 +5,21 @@ without the ORM), mapped here."""
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    literal_column,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
 from db import tables
@@ -191,6 +204,12 @@ class ReminderStatus:
     CANCELLED = "cancelled"
 
 
+PENDING_ROWS = "status = 'pending'"
+"""The predicate of the outbox's due index: only pending rows are in it."""
+SENDING_ROWS = "status = 'sending'"
+"""The predicate of the outbox's claims index: only rows being sent are in it."""
+
+
 class Reminder(Base):
     """One planned message (the outbox). The unique key makes planning idempotent.
 
@@ -225,8 +244,36 @@ class Reminder(Base):
 
     __table_args__ = (
         UniqueConstraint("notice_id", "chat_id", "period_id", "event", "point", name="uq_reminders_key"),
-        Index("ix_reminders_status_due", "status", "due_at"),
+        # Dispatch claims pending rows in (due_at, id) order: this index gives that order, so a claim
+        # reads its batch and stops, however many rows fell due at the same instant (a page's
+        # announcements, a morning's reminders). Sent, skipped and cancelled rows stay out of it. Queries
+        # spell the status out (``pending_rows``) so that the planner can prove the predicate.
+        Index(
+            "ix_reminders_pending_due",
+            "due_at",
+            "id",
+            postgresql_where=text(PENDING_ROWS),
+            sqlite_where=text(PENDING_ROWS),
+        ),
+        # The few rows being sent, by their dispatcher (lease renewal, take-over of expired claims).
+        Index(
+            "ix_reminders_sending",
+            "claimed_by",
+            postgresql_where=text(SENDING_ROWS),
+            sqlite_where=text(SENDING_ROWS),
+        ),
     )
+
+
+def pending_rows() -> Any:
+    """``status = 'pending'`` with the value written into the SQL rather than bound, so that PostgreSQL
+    and SQLite can use the partial ``ix_reminders_pending_due`` (a bound value cannot prove a predicate)."""
+    return Reminder.status == literal_column(f"'{ReminderStatus.PENDING}'", String)
+
+
+def sending_rows() -> Any:
+    """``status = 'sending'`` written out, for the partial ``ix_reminders_sending``."""
+    return Reminder.status == literal_column(f"'{ReminderStatus.SENDING}'", String)
 
 
 class SentMessage(Base):

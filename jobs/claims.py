@@ -27,7 +27,7 @@ from typing import cast
 from sqlalchemy import Table, and_, bindparam, exists, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import ChatOwner, Reminder, ReminderStatus
+from db.models import ChatOwner, Reminder, ReminderStatus, pending_rows, sending_rows
 from jobs.due import Event
 
 REMINDERS = cast(Table, Reminder.__table__)
@@ -120,7 +120,7 @@ class Claims:
         """Rows in ``sending`` whose lease ran out (their dispatcher died) go back to ``pending``.
         ``everything``: this process knows it is the only dispatcher (the SQLite lock), so every claim
         left in ``sending`` is a dead one."""
-        condition = Reminder.status == ReminderStatus.SENDING
+        condition = sending_rows()
         if not everything:
             condition = and_(
                 condition,
@@ -146,9 +146,7 @@ class Claims:
         """Claim up to ``limit`` due rows (of ``chat_ids`` only, corrections excluded, when given), in
         due order. Returns them and, for chats this dispatcher has just come to own, the first instant
         it may send to each."""
-        due = select(Reminder.id, Reminder.chat_id).where(
-            Reminder.status == ReminderStatus.PENDING, Reminder.due_at <= now
-        )
+        due = select(Reminder.id, Reminder.chat_id).where(pending_rows(), Reminder.due_at <= now)
         if chat_ids:
             due = due.where(Reminder.chat_id.in_(chat_ids), Reminder.event.not_in(Event.CORRECTIONS))
         lease_until = now + self.lease
@@ -209,7 +207,7 @@ class Claims:
         """Push every lease this dispatcher holds a lease ahead (rows and chats)."""
         await session.execute(
             update(Reminder)
-            .where(Reminder.claimed_by == self.owner, Reminder.status == ReminderStatus.SENDING)
+            .where(Reminder.claimed_by == self.owner, sending_rows())
             .values(lease_until=now + self.lease)
             .execution_options(synchronize_session=False)
         )
