@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Date,
-    Integer,
     Select,
     and_,
     bindparam,
@@ -191,8 +191,8 @@ def _ids_page(flt: NoticeFilter, values: dict[str, Any], shape: tuple[Any, ...])
     if found is None:
         template = Binds(values, carry=False)
         query = _ids(flt, ANY_ZONE, ordered=True, bind=template)
-        found = _TEMPLATES[key] = query.limit(bindparam("limit", type_=Integer())).offset(
-            bindparam("offset", type_=Integer())
+        found = _TEMPLATES[key] = query.limit(bindparam("limit", type_=BigInteger())).offset(
+            bindparam("offset", type_=BigInteger())
         )
     return found
 
@@ -212,7 +212,7 @@ def _ids_each(
         position = func.row_number().over(order_by=query._order_by_clauses).label("pos")
         ranked = (
             query.add_columns(literal(index).label("part"), position)
-            .limit(bindparam("limit", type_=Integer()))
+            .limit(bindparam("limit", type_=BigInteger()))
             .subquery()
         )
         first = next(iter(ranked.c))  # notices.id, or periods.notice_id for a window of periods
