@@ -15,12 +15,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Boolean, ColumnElement, literal, or_, select
+from sqlalchemy import BindParameter, Boolean, ColumnElement, String, bindparam, literal, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import TypeEngine
 
-from db.keywords import contains_keyword, fold
+from db.keywords import fold, keyword_condition, keyword_values
 from db.tables import NoticeStatus, notices, periods
 from db.types import UTCDateTime
 from notices.categories import Category
@@ -46,6 +47,10 @@ class NoticeFilter:
     offset: int = 0
 
 
+ANY_ZONE = ZoneInfo("UTC")
+"""A zone for building conditions that turn no day into instants (their values come from elsewhere)."""
+
+
 def as_utc(moment: datetime, what: str) -> datetime:
     """``moment`` in UTC; a naive datetime is refused, naming the field it came as (``what``)."""
     if moment.tzinfo is None:
@@ -67,11 +72,14 @@ def day_bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
     return start.astimezone(UTC), end.astimezone(UTC)
 
 
-def _overlaps(start: datetime, end: datetime) -> list[ColumnElement[bool]]:
-    """The period shares some instant with [start, end); NULL ends mean open on that side."""
+def _overlaps(
+    start: BindParameter[Any], end: BindParameter[Any], *, instant: bool
+) -> list[ColumnElement[bool]]:
+    """The period shares some instant with [start, end) (an ``instant``: contains ``start``); NULL ends
+    mean open on that side."""
     p = periods.c
     return [
-        or_(p.active_from.is_(None), p.active_from < end if end > start else p.active_from <= start),
+        or_(p.active_from.is_(None), p.active_from <= start if instant else p.active_from < end),
         or_(p.ends_at.is_(None), p.ends_at > start),
     ]
 
@@ -100,78 +108,91 @@ def _envelope_range(element: envelope_meets, compiler: SQLCompiler, **kw: Any) -
     return f"({envelope} && tsrange({start}, {end}, '[]'))"
 
 
-def _envelope(start: datetime, end: datetime) -> list[ColumnElement[bool]]:
-    """Necessary for a period to overlap [start, end): the notice's envelope overlaps it. Answered by
-    ``ix_notices_(category_)active`` before any period is probed (on PostgreSQL also by the GiST
-    index of :class:`envelope_meets`)."""
+def _envelope(
+    start: BindParameter[Any], end: BindParameter[Any], *, instant: bool
+) -> list[ColumnElement[bool]]:
+    """Necessary for a period to overlap [start, end) (an ``instant``: to contain ``start``): the
+    notice's envelope overlaps it. Answered by ``ix_notices_(category_)active`` before any period is
+    probed (on PostgreSQL also by the GiST index of :class:`envelope_meets`)."""
     return [
         notices.c.active_until > start,
-        notices.c.active_since < end if end > start else notices.c.active_since <= start,
-        envelope_meets(literal(start, UTCDateTime()), literal(end, UTCDateTime())),
+        notices.c.active_since <= start if instant else notices.c.active_since < end,
+        envelope_meets(start, end),
     ]
 
 
-def _envelope_conditions(flt: NoticeFilter, tz: ZoneInfo) -> list[ColumnElement[bool]]:
+def _envelope_conditions(flt: NoticeFilter, bind: Binds) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if flt.active_at is not None:
-        moment = as_utc(flt.active_at, "active_at")
-        conditions += _envelope(moment, moment)
+        moment = bind("at", UTCDateTime())
+        conditions += _envelope(moment, moment, instant=True)
     if flt.active_on is not None:
-        conditions += _envelope(*day_bounds(flt.active_on, tz))
+        conditions += _envelope(
+            bind("day_start", UTCDateTime()), bind("day_end", UTCDateTime()), instant=False
+        )
     # A period never ends before it counts from (notices.model.Period, db.store.period_values), so a
     # period starting in [start, end) lies in an envelope reaching ``start``, and one ending in
     # (start, end] in an envelope beginning by ``end``.
     if flt.starts_between is not None:
-        start, end = _window(flt.starts_between, "starts_between")
+        start, end = bind("starts_from", UTCDateTime()), bind("starts_to", UTCDateTime())
         conditions += [notices.c.active_until >= start, notices.c.active_since < end]
     if flt.ends_between is not None:
-        start, end = _window(flt.ends_between, "ends_between")
+        start, end = bind("ends_from", UTCDateTime()), bind("ends_to", UTCDateTime())
         conditions += [notices.c.active_until > start, notices.c.active_since <= end]
     return conditions
 
 
 def period_conditions(
-    flt: NoticeFilter, tz: ZoneInfo, *, with_active: bool = True
+    flt: NoticeFilter, tz: ZoneInfo, *, with_active: bool = True, bind: Binds | None = None
 ) -> list[ColumnElement[bool]]:
     """What one period of the notice must satisfy (``with_active=False``: the window filters only)."""
+    bind = bind or Binds.of(flt, tz)
     p = periods.c
     conditions: list[ColumnElement[bool]] = []
     if with_active and flt.active_at is not None:
-        moment = as_utc(flt.active_at, "active_at")
-        conditions += _overlaps(moment, moment)
+        moment = bind("at", UTCDateTime())
+        conditions += _overlaps(moment, moment, instant=True)
     if with_active and flt.active_on is not None:
-        conditions += _overlaps(*day_bounds(flt.active_on, tz))
+        conditions += _overlaps(
+            bind("day_start", UTCDateTime()), bind("day_end", UTCDateTime()), instant=False
+        )
     if flt.starts_between is not None:
-        start, end = _window(flt.starts_between, "starts_between")
+        start, end = bind("starts_from", UTCDateTime()), bind("starts_to", UTCDateTime())
         conditions += [p.active_from >= start, p.active_from < end]
     if flt.ends_between is not None:
         # ends_at is exclusive: a period whose last moment falls in [start, end) has ends_at in (start, end].
-        start, end = _window(flt.ends_between, "ends_between")
+        start, end = bind("ends_from", UTCDateTime()), bind("ends_to", UTCDateTime())
         conditions += [p.ends_at > start, p.ends_at <= end]
     return conditions
 
 
-def notice_conditions(flt: NoticeFilter) -> list[ColumnElement[bool]]:
+def notice_conditions(flt: NoticeFilter, bind: Binds | None = None) -> list[ColumnElement[bool]]:
     """What the notice itself must satisfy, whatever its periods: status, category, keyword."""
-    if flt.status not in NoticeStatus.ALL:
-        raise ValueError(f"unknown status {flt.status!r}; known: {', '.join(NoticeStatus.ALL)}")
-    conditions: list[ColumnElement[bool]] = [notices.c.status == flt.status]
-    if flt.categories:
-        codes = sorted({Category(c).value for c in flt.categories})
+    bind = bind or Binds.of(flt, ANY_ZONE)
+    conditions: list[ColumnElement[bool]] = [notices.c.status == bind("status", String(16))]
+    codes = bind.get("category")
+    if codes is not None:
         category = notices.c.category
-        conditions.append(category == codes[0] if len(codes) == 1 else category.in_(codes))
-    needle = fold(flt.text or "")
-    if needle:
-        conditions.append(contains_keyword(needle))
+        conditions.append(
+            category == bind("category", String(32))
+            if isinstance(codes, str)
+            else category.in_(bind("category", String(32), expanding=True))
+        )
+    needle = bind.get("needle")
+    if needle is not None:
+        indexed = bind.get("pattern") is not None
+        pattern, phrase = (bind("pattern", String()), bind("phrase", String())) if indexed else (None, None)
+        conditions.append(keyword_condition(bind("needle", String()), pattern, phrase))
     return conditions
 
 
 def where_conditions(
-    flt: NoticeFilter, tz: ZoneInfo
+    flt: NoticeFilter, tz: ZoneInfo, bind: Binds | None = None
 ) -> tuple[list[ColumnElement[bool]], list[ColumnElement[bool]]]:
     """The WHERE of a query on notices, and the period conditions it probes (to order by them)."""
-    conditions = notice_conditions(flt) + _envelope_conditions(flt, tz)
-    per_period = period_conditions(flt, tz)
+    bind = bind or Binds.of(flt, tz)
+    conditions = notice_conditions(flt, bind) + _envelope_conditions(flt, bind)
+    per_period = period_conditions(flt, tz, bind=bind)
     if per_period:
         # A correlated probe of ``ix_periods_notice_active`` per candidate notice. Not EXISTS: PostgreSQL
         # turns that into a hash semi-join reading every period in the window (~45,000 of 100,000
@@ -179,3 +200,77 @@ def where_conditions(
         probe = select(literal(1)).where(periods.c.notice_id == notices.c.id, *per_period).limit(1)
         conditions.append(probe.scalar_subquery().is_not(None))
     return conditions, per_period
+
+
+# --- parameters ----------------------------------------------------------------------------------
+
+
+def filter_values(flt: NoticeFilter, tz: ZoneInfo, prefix: str = "") -> dict[str, Any]:
+    """The values of ``flt``'s conditions, by parameter name (after ``prefix``): what a statement built
+    once for the filter's shape (:func:`filter_shape`) is run with. Refuses what the conditions refuse
+    (a naive moment, a window ending before it starts, an unknown status)."""
+    if flt.status not in NoticeStatus.ALL:
+        raise ValueError(f"unknown status {flt.status!r}; known: {', '.join(NoticeStatus.ALL)}")
+    values: dict[str, Any] = {"status": flt.status}
+    if flt.categories:
+        codes = sorted({Category(c).value for c in flt.categories})
+        values["category"] = codes[0] if len(codes) == 1 else codes
+    needle = fold(flt.text or "")
+    if needle:
+        values.update(keyword_values(needle))
+    if flt.active_at is not None:
+        values["at"] = as_utc(flt.active_at, "active_at")
+    if flt.active_on is not None:
+        values["day_start"], values["day_end"] = day_bounds(flt.active_on, tz)
+    if flt.starts_between is not None:
+        values["starts_from"], values["starts_to"] = _window(flt.starts_between, "starts_between")
+    if flt.ends_between is not None:
+        values["ends_from"], values["ends_to"] = _window(flt.ends_between, "ends_between")
+    if flt.undated_since is not None:
+        values["undated_since"] = flt.undated_since
+    return {prefix + name: value for name, value in values.items()} if prefix else values
+
+
+def filter_shape(flt: NoticeFilter, values: dict[str, Any], prefix: str = "") -> tuple[Any, ...]:
+    """What decides the SQL of ``flt``'s conditions, apart from the values: statements built for one
+    shape serve every filter of that shape."""
+    codes = values.get(prefix + "category")
+    return (
+        None if codes is None else isinstance(codes, str),
+        None if prefix + "needle" not in values else prefix + "pattern" in values,
+        flt.active_at is not None,
+        flt.active_on is not None,
+        flt.starts_between is not None,
+        flt.ends_between is not None,
+        flt.undated_since is not None,
+        flt.latest_first,
+        len(set(flt.categories)) == 1,
+    )
+
+
+class Binds:
+    """The bound parameters of a filter's conditions, by name (after ``prefix``), and the values they
+    stand for (what decides the shape of the conditions too). With ``carry`` each parameter carries its
+    value, so the statement runs as it is; without, the statement is a template, built once per shape
+    (:func:`filter_shape`) and run with each filter's :func:`filter_values`."""
+
+    __slots__ = ("carry", "prefix", "values")
+
+    def __init__(self, values: dict[str, Any], prefix: str = "", *, carry: bool = True) -> None:
+        self.values = values
+        self.prefix = prefix
+        self.carry = carry
+
+    @classmethod
+    def of(cls, flt: NoticeFilter, tz: ZoneInfo, prefix: str = "", *, carry: bool = True) -> Binds:
+        return cls(filter_values(flt, tz, prefix), prefix, carry=carry)
+
+    def get(self, name: str) -> Any:
+        """The value named, None when the filter has none."""
+        return self.values.get(self.prefix + name)
+
+    def __call__(self, name: str, type_: TypeEngine[Any], *, expanding: bool = False) -> BindParameter[Any]:
+        key = self.prefix + name
+        if not self.carry:
+            return bindparam(key, type_=type_, expanding=expanding)
+        return bindparam(key, self.values[key], type_=type_, expanding=expanding)

@@ -98,12 +98,30 @@ def _unary_plus(element: not_by_index, compiler: SQLCompiler, **kw: Any) -> str:
 
 def contains_keyword(needle: str) -> ColumnElement[bool]:
     """The folded text of a notice contains ``needle`` (folded, not empty)."""
+    values = keyword_values(needle)
+    if "pattern" not in values:
+        return keyword_condition(literal(needle))
+    return keyword_condition(literal(needle), literal(values["pattern"]), literal(values["phrase"]))
+
+
+def keyword_values(needle: str) -> dict[str, str]:
+    """The parameters of :func:`keyword_condition` for ``needle`` (folded, not empty): the needle, and
+    for an indexed one (``MIN_INDEXED`` characters or more) its LIKE pattern and FTS phrase."""
     if len(needle) < MIN_INDEXED:
+        return {"needle": needle}
+    return {"needle": needle, "pattern": "%" + escape_like(needle) + "%", "phrase": fts_phrase(needle)}
+
+
+def keyword_condition(
+    needle: ColumnElement[Any],
+    pattern: ColumnElement[Any] | None = None,
+    phrase: ColumnElement[Any] | None = None,
+) -> ColumnElement[bool]:
+    """The folded text contains the needle: through the keyword index when given its ``pattern`` and
+    ``phrase`` (:func:`keyword_values`), else the plain substring test."""
+    if pattern is None or phrase is None:
         return position_of(notices.c.search_text, needle) > 0
-    pattern = "%" + escape_like(needle) + "%"
-    return keyword_in(
-        notices.c.id, notices.c.search_text, literal(needle), literal(pattern), literal(fts_phrase(needle))
-    )
+    return keyword_in(notices.c.id, notices.c.search_text, needle, pattern, phrase)
 
 
 def fold(text: str) -> str:

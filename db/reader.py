@@ -22,7 +22,7 @@ class Reader(Protocol):
 
     async def execute(self, statement: Any, parameters: Any = None, /) -> Any: ...
 
-    async def scalars(self, statement: Any, /) -> Any: ...
+    async def scalars(self, statement: Any, parameters: Any = None, /) -> Any: ...
 
     async def scalar(self, statement: Any, /) -> Any: ...
 
@@ -43,8 +43,10 @@ class GreenletConnection:
         result: Result[Any] = await greenlet_spawn(self.connection.execute, statement, parameters)
         return result
 
-    async def scalars(self, statement: Executable, /) -> ScalarResult[Any]:
-        return (await self.execute(statement)).scalars()
+    async def scalars(
+        self, statement: Executable, parameters: Mapping[str, Any] | None = None, /
+    ) -> ScalarResult[Any]:
+        return (await self.execute(statement, parameters)).scalars()
 
     async def scalar(self, statement: Executable, /) -> Any:
         return (await self.execute(statement)).scalar()

@@ -20,13 +20,30 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, union, union_all
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Date,
+    Select,
+    and_,
+    bindparam,
+    func,
+    literal,
+    or_,
+    select,
+    union,
+    union_all,
+)
 
 from db.filters import (
+    ANY_ZONE,
+    Binds,
     NoticeFilter,
     as_utc,
     day_bounds,
     envelope_meets,
+    filter_shape,
+    filter_values,
     notice_conditions,
     period_conditions,
     where_conditions,
@@ -34,7 +51,6 @@ from db.filters import (
 from db.keywords import fold, keyword_in, not_by_index, position_of
 from db.rows import NoticeRecord, load_records
 from db.tables import notices, periods
-from db.textsearch import MIN_INDEXED
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -74,15 +90,17 @@ def _by_periods(flt: NoticeFilter) -> bool:
     )
 
 
-def _ids(flt: NoticeFilter, tz: ZoneInfo, *, ordered: bool) -> Select[int]:
+def _ids(flt: NoticeFilter, tz: ZoneInfo, *, ordered: bool, bind: Binds | None = None) -> Select[int]:
     """The ids of the matching notices, in the order :func:`find_notices` returns them when
-    ``ordered`` (unordered and possibly repeated otherwise: for counting distinct ids)."""
+    ``ordered`` (unordered and possibly repeated otherwise: for counting distinct ids). The values are
+    ``bind``'s parameters (by default carrying ``flt``'s values: a statement ready to run)."""
+    bind = bind or Binds.of(flt, tz)
     if _by_periods(flt):
         p = periods.c
         query = (
             select(p.notice_id)
             .join(notices, notices.c.id == p.notice_id)
-            .where(*notice_conditions(flt), *period_conditions(flt, tz))
+            .where(*notice_conditions(flt, bind), *period_conditions(flt, tz, bind=bind))
         )
         if not ordered:
             return query
@@ -92,7 +110,7 @@ def _ids(flt: NoticeFilter, tz: ZoneInfo, *, ordered: bool) -> Select[int]:
             return query.group_by(p.notice_id).order_by(func.max(p.ends_at).desc().nulls_last(), p.notice_id)
         column = p.active_from if flt.starts_between is not None else p.ends_at
         return query.group_by(p.notice_id).order_by(func.min(column).asc().nulls_last(), p.notice_id)
-    conditions, per_period = where_conditions(flt, tz)
+    conditions, per_period = where_conditions(flt, tz, bind)
     if flt.undated_since is not None:
         if per_period or flt.active_at is not None or flt.active_on is not None:
             raise ValueError("undated_since cannot be combined with a time filter")
@@ -101,19 +119,21 @@ def _ids(flt: NoticeFilter, tz: ZoneInfo, *, ordered: bool) -> Select[int]:
         conditions += [
             notices.c.active_until.is_(None),
             notices.c.active_since.is_(None),
-            or_(notices.c.published >= flt.undated_since, notices.c.published.is_(None)),
+            or_(notices.c.published >= bind("undated_since", Date()), notices.c.published.is_(None)),
         ]
     query = select(notices.c.id).where(*conditions)
-    return _ordered(query, flt, per_period) if ordered else query
+    return _ordered(query, flt, per_period, bind) if ordered else query
 
 
-def _ordered(query: Select[int], flt: NoticeFilter, per_period: list[ColumnElement[bool]]) -> Select[int]:
+def _ordered(
+    query: Select[int], flt: NoticeFilter, per_period: list[ColumnElement[bool]], bind: Binds
+) -> Select[int]:
     """Nearest relevant period first: for "active" filters the period that began most recently, for a
     starts window the earliest start, for an ends window the earliest end; without a time filter, the
     newest notices first."""
     if not per_period:
         newest = notices.c.published
-        if len(fold(flt.text or "")) >= MIN_INDEXED:
+        if bind.get("pattern") is not None:  # a keyword through the index (MIN_INDEXED characters or more)
             newest = not_by_index(newest)  # type: ignore[assignment]
         return query.order_by(newest.desc().nulls_last(), notices.c.id.desc())
     p = periods.c
@@ -132,8 +152,10 @@ def _ordered(query: Select[int], flt: NoticeFilter, per_period: list[ColumnEleme
 async def find_notice_ids(session: Reader, flt: NoticeFilter, *, tz: ZoneInfo) -> list[int]:
     """The ids :func:`find_notices` would return, in its order, without loading any notice: for
     merging several queries on keys before loading the one page that is shown."""
-    query = _ids(flt, tz, ordered=True).limit(max(flt.limit, 0)).offset(max(flt.offset, 0))
-    return list((await session.scalars(query)).all())
+    values = filter_values(flt, tz)
+    query = _ids_page(flt, values, filter_shape(flt, values))
+    values.update(limit=max(flt.limit, 0), offset=max(flt.offset, 0))
+    return list((await session.scalars(query, values)).all())
 
 
 async def find_notice_ids_each(
@@ -143,18 +165,60 @@ async def find_notice_ids_each(
     (a UNION ALL of the filters' queries, each numbering its rows in its own order)."""
     if len(filters) < 2:
         return [await find_notice_ids(session, replace(f, limit=limit, offset=0), tz=tz) for f in filters]
+    values: dict[str, Any] = {"limit": max(limit, 0)}
+    shapes = []
+    for index, flt in enumerate(filters):
+        own = filter_values(flt, tz, f"f{index}_")
+        shapes.append(filter_shape(flt, own, f"f{index}_"))
+        values.update(own)
+    query = _ids_each(tuple(filters), values, tuple(shapes))
+    found: list[list[int]] = [[] for _ in filters]
+    for notice_id, part, _pos in await session.execute(query, values):
+        found[part].append(notice_id)
+    return found
+
+
+# Statements built once per shape of filter (the SQL apart from the values, see ``filter_shape``) and
+# run with each filter's values: building one costs more than running it. A shape is a handful of
+# booleans, so there are few of them.
+_TEMPLATES: dict[tuple[Any, ...], Select[Any]] = {}
+
+
+def _ids_page(flt: NoticeFilter, values: dict[str, Any], shape: tuple[Any, ...]) -> Select[int]:
+    """:func:`_ids` (ordered) as a template, with the parameters ``limit`` and ``offset``."""
+    key = ("page", shape)
+    found = _TEMPLATES.get(key)
+    if found is None:
+        template = Binds(values, carry=False)
+        query = _ids(flt, ANY_ZONE, ordered=True, bind=template)
+        found = _TEMPLATES[key] = query.limit(bindparam("limit", type_=BigInteger())).offset(
+            bindparam("offset", type_=BigInteger())
+        )
+    return found
+
+
+def _ids_each(
+    filters: tuple[NoticeFilter, ...], values: dict[str, Any], shapes: tuple[tuple[Any, ...], ...]
+) -> Select[Any]:
+    """The statement of :func:`find_notice_ids_each` as a template (parameters ``f<i>_…`` and ``limit``)."""
+    key = ("each", shapes)
+    found = _TEMPLATES.get(key)
+    if found is not None:
+        return found
     parts = []
     for index, flt in enumerate(filters):
-        query = _ids(flt, tz, ordered=True)
+        template = Binds(values, f"f{index}_", carry=False)
+        query = _ids(flt, ANY_ZONE, ordered=True, bind=template)
         position = func.row_number().over(order_by=query._order_by_clauses).label("pos")
-        ranked = query.add_columns(literal(index).label("part"), position).limit(max(limit, 0)).subquery()
+        ranked = (
+            query.add_columns(literal(index).label("part"), position)
+            .limit(bindparam("limit", type_=BigInteger()))
+            .subquery()
+        )
         first = next(iter(ranked.c))  # notices.id, or periods.notice_id for a window of periods
         parts.append(select(first, ranked.c.part, ranked.c.pos))
     merged = union_all(*parts).subquery()
-    rows = await session.execute(select(merged).order_by(merged.c.part, merged.c.pos))
-    found: list[list[int]] = [[] for _ in filters]
-    for notice_id, part, _pos in rows:
-        found[part].append(notice_id)
+    found = _TEMPLATES[key] = select(merged).order_by(merged.c.part, merged.c.pos)
     return found
 
 
@@ -193,7 +257,10 @@ async def count_any(
         return 0
     ids: Any
     if len(filters) > 1:
-        ids = union(*(_ids(flt, tz, ordered=False) for flt in filters))
+        # Each filter's parameters named apart: two filters may give one condition different values.
+        ids = union(
+            *(_ids(flt, tz, ordered=False, bind=Binds.of(flt, tz, f"f{i}_")) for i, flt in enumerate(filters))
+        )
     elif _by_periods(filters[0]):
         ids = _ids(filters[0], tz, ordered=False).distinct()  # one row per period in the window
     else:

@@ -56,13 +56,24 @@ def _script_map(chars: Sequence[str]) -> dict[int, int]:
     }
 
 
+def opencc_pairs() -> str:
+    """The map of every character of the CJK blocks from OpenCC itself, as ``notices.script_table``
+    stores it (each traditional character followed by its simplified one)."""
+    chars = [chr(code) for low, high in _CJK_BLOCKS for code in range(low, high)]
+    return "".join(chr(trad) + chr(simp) for trad, simp in sorted(_script_map(chars).items()))
+
+
+@functools.cache
 def _script_table() -> dict[int, int]:
-    """The map of every character of the CJK blocks."""
-    return _script_map([chr(code) for low, high in _CJK_BLOCKS for code in range(low, high)])
+    """The map of every character of the CJK blocks, as shipped (``notices.script_table``): reading
+    it costs a fraction of loading OpenCC's dictionaries, which a question would otherwise pay."""
+    from notices.script_table import PAIRS
+
+    return {ord(trad): ord(simp) for trad, simp in zip(PAIRS[::2], PAIRS[1::2], strict=True)}
 
 
 def _build_table() -> dict[int, int]:
-    table = _script_table()
+    table = dict(_script_table())
     table.update(_fixed_table())
     return table
 
@@ -110,16 +121,9 @@ _LOST = re.compile(r"\ufffd|(?:(?<=[ \t])|^)\?+(?=\S)", re.MULTILINE)
 
 
 SHORT = 200
-"""Characters: a text this short (a question, a category's name) is mapped character by character,
-converting only its own CJK characters, while the whole table is not built yet. The result is the
-same; building the table (tens of milliseconds) is left to the first long text."""
-
-_short_cache: dict[int, int] = {}
-"""The script map of the CJK characters short texts have had, as far as they go."""
-
-
-def _in_blocks(code: int) -> bool:
-    return any(low <= code < high for low, high in _CJK_BLOCKS)
+"""Characters: a text this short (a question, a category's name) is mapped character by character
+while the whole table is not built yet. The result is the same; building the table and its pattern
+(tens of milliseconds) is left to the first long text."""
 
 
 def _by_table(text: str) -> str:
@@ -128,14 +132,9 @@ def _by_table(text: str) -> str:
 
 
 def _short(text: str) -> str:
-    """``text`` mapped without the whole table: its CJK characters are converted the way the table
-    converts them (each alone), once per process."""
-    fresh = sorted({ch for ch in text if ord(ch) not in _short_cache and _in_blocks(ord(ch))})
-    if fresh:
-        found = _script_map(fresh)
-        _short_cache.update({ord(ch): found.get(ord(ch), ord(ch)) for ch in fresh})
-    fixed = _fixed_table()
-    return "".join(chr(fixed.get(ord(ch)) or _short_cache.get(ord(ch), ord(ch))) for ch in text)
+    """``text`` mapped character by character (without the pattern of the whole table)."""
+    script, fixed = _script_table(), _fixed_table()
+    return "".join(chr(fixed.get(code) or script.get(code, code)) for code in map(ord, text))
 
 
 def normalize(text: str) -> str:
@@ -145,3 +144,20 @@ def normalize(text: str) -> str:
     if "?" in out or "\ufffd" in out:
         out = _LOST.sub(lambda m: " " * len(m.group()), out)
     return out
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    return [text[i : i + size] for i in range(0, len(text), size)]
+
+
+if __name__ == "__main__":  # python -m notices.normalize: write notices/script_table.py from OpenCC
+    from pathlib import Path
+
+    target = Path(__file__).with_name("script_table.py")
+    target.write_text(
+        '"""Traditional → simplified, one character to one character: OpenCC\'s ``t2s`` table for every\n'
+        "character of the CJK blocks, each traditional character followed by its simplified one. Written\n"
+        'by ``python -m notices.normalize``; ``tests/test_normalize.py`` checks it against OpenCC."""\n\n'
+        "PAIRS = (\n" + "".join(f"    {chunk!r}\n" for chunk in _chunks(opencc_pairs(), 40)) + ")\n",
+        encoding="utf-8",
+    )

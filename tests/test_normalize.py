@@ -75,3 +75,11 @@ def test_a_short_text_normalizes_as_a_long_one_would(text: str) -> None:
     from notices.normalize import _by_table, _short
 
     assert _short(text) == _by_table(text)
+
+
+def test_the_shipped_script_table_is_opencc_s() -> None:
+    """``notices.script_table`` is what OpenCC says today (else: ``python -m notices.normalize``)."""
+    from notices.normalize import opencc_pairs
+    from notices.script_table import PAIRS
+
+    assert opencc_pairs() == PAIRS

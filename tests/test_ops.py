@@ -4,9 +4,11 @@ wrote, and a web process stopping cleanly on SIGTERM."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import signal
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -83,6 +85,16 @@ async def test_healthz_counts_the_outbox_and_metrics_parse(
         await worker.close()
 
 
+async def aiosqlite_threads_stopped() -> None:
+    """Wait (the loop running) for the worker threads of aiosqlite connections to end. A connection
+    that fails to open asks its thread to stop without waiting for it; the thread then posts its answer
+    to the loop, and if the test's loop has closed by then, it fails with "Event loop is closed" in the
+    middle of whichever test runs next."""
+    for thread in threading.enumerate():
+        if "_connection_worker_thread" in thread.name:
+            await asyncio.to_thread(thread.join, 10)
+
+
 async def test_healthz_is_503_when_the_database_does_not_answer(tmp_path: Path) -> None:
     url = (
         "postgresql+asyncpg://postgres@127.0.0.1:1/test"
@@ -106,6 +118,7 @@ async def test_healthz_is_503_when_the_database_does_not_answer(tmp_path: Path) 
     finally:
         await server.close()
         await engine.dispose()
+        await aiosqlite_threads_stopped()  # each check above failed to open the SQLite file
 
 
 async def test_a_web_process_logs_json_lines_serves_ops_and_stops_on_sigterm(
