@@ -180,8 +180,17 @@ async def find_notice_ids_each(
 
 # Statements built once per shape of filter (the SQL apart from the values, see ``filter_shape``) and
 # run with each filter's values: building one costs more than running it. A shape is a handful of
-# booleans, so there are few of them.
+# booleans, so there are few of them; a caller combining many filters could still make new ones, so
+# the cache starts over past ``_MAX_TEMPLATES`` rather than grow without bound.
 _TEMPLATES: dict[tuple[Any, ...], Select[Any]] = {}
+_MAX_TEMPLATES = 256
+
+
+def _remember(key: tuple[Any, ...], statement: Select[Any]) -> Select[Any]:
+    if len(_TEMPLATES) >= _MAX_TEMPLATES:
+        _TEMPLATES.clear()
+    _TEMPLATES[key] = statement
+    return statement
 
 
 def _ids_page(flt: NoticeFilter, values: dict[str, Any], shape: tuple[Any, ...]) -> Select[int]:
@@ -191,8 +200,11 @@ def _ids_page(flt: NoticeFilter, values: dict[str, Any], shape: tuple[Any, ...])
     if found is None:
         template = Binds(values, carry=False)
         query = _ids(flt, ANY_ZONE, ordered=True, bind=template)
-        found = _TEMPLATES[key] = query.limit(bindparam("limit", type_=BigInteger())).offset(
-            bindparam("offset", type_=BigInteger())
+        found = _remember(
+            key,
+            query.limit(bindparam("limit", type_=BigInteger())).offset(
+                bindparam("offset", type_=BigInteger())
+            ),
         )
     return found
 
@@ -218,8 +230,7 @@ def _ids_each(
         first = next(iter(ranked.c))  # notices.id, or periods.notice_id for a window of periods
         parts.append(select(first, ranked.c.part, ranked.c.pos))
     merged = union_all(*parts).subquery()
-    found = _TEMPLATES[key] = select(merged).order_by(merged.c.part, merged.c.pos)
-    return found
+    return _remember(key, select(merged).order_by(merged.c.part, merged.c.pos))
 
 
 async def load_notices(session: AsyncSession, ids: Sequence[int]) -> list[Notice]:
