@@ -903,4 +903,32 @@ CASES: list[Case] = [
     c("自5月16日起，连续三晚22时至次日5时施工。", (D + "16", D + "18", True)),
     c("展览自6月1日起举行，为期三天，每日9:00至17:00开放。", ("2022-06-01", "2022-06-03", True)),
     c("该路段已连续5天拥堵。"),
+    # a weekday the bracket dates in Chinese numerals is that day; hours listed under it, each opening
+    # its clause (由…起) and closing it with the verb, are that day's measures
+    c("当局将于星期五（五月十三日）在新港区实施特别交通安排。", (D + "13", D + "13", True)),
+    c(
+        "当局将于星期六（五月十四日）在东湾区实施特别交通及运输安排：\n"
+        "*由上午约九时起，介乎海滨道与码头街之间的一段长堤路将会封闭。\n"
+        "*由晚上约十时起直至人群散去为止，长堤路及码头街将会封闭。",
+        (D + "14T09:00", None, False),
+        (D + "14T22:00", None, False),
+    ),
+    c("当天清晨6时起陆续出发，预计吸引数千人参加，警方将进行交通疏导管制。"),
+    # English: a weekday glossed with its date after an hour; an hour said to be approximate
+    c(
+        "The offside lane of Harbour Road will be closed"
+        " from 9am on Friday (May 13) to 5pm on Sunday (May 15).",
+        (D + "13T09:00", D + "15T17:00", False),
+    ),
+    c(
+        "The ceremony will be held on 20 May 2022, from 7.30 p.m. to about 9.00 p.m.",
+        (D + "20T19:30", D + "20T21:00", False),
+    ),
+    # a cut said from an hour, and the day and hour supply comes back: one period
+    c(
+        "Taps in the district will run dry on May 18 beginning from 10am, the utility said today. "
+        "Supply is expected to be fully restored on the noon of May 20.",
+        (D + "18T10:00", D + "20T12:00", False),
+        (D + "10", D + "10", True),  # the day it was said on (the notice drops it as a report's)
+    ),
 ]

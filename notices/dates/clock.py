@@ -20,6 +20,8 @@ from notices.dates.vocabulary import (
 
 #: Words that make an hour approximate without changing it: 下午约二时, 晚上大约十时.
 _ABOUT = frozenset(("约", "大约", "約", "大約", "约为"))
+#: The English words for it: to about 8.00 p.m., from around 7 pm.
+_ABOUT_EN = frozenset(("about", "around", "approximately", "approx"))
 
 
 class ClockReader(EnglishReader):
@@ -30,6 +32,8 @@ class ClockReader(EnglishReader):
         j = i
         half: str | None = None
         gap = self.at(j)
+        if gap is not None and gap.kind is Kind.WORD and gap.value in _ABOUT_EN:
+            return self._about_en(i)
         if gap is not None and gap.kind is Kind.NUM:
             pass  # the common case: no part of the day said before the hour
         elif self.kw(j, *_AM):
@@ -116,6 +120,16 @@ class ClockReader(EnglishReader):
         if hour == 24 and minute:
             return None
         return hour, minute, k
+
+    def _about_en(self, i: int) -> tuple[int, int, int] | None:
+        """``to about 8.00 p.m.``: an English hour said to be approximate is still the hour, when it
+        is a clock time (about 5 km is none)."""
+        timed = self.time(i + 1) if _num(self.at(i + 1), 0, 24) is not None else None
+        if timed is None or not (
+            self.word(timed[2] - 1, "am", "pm", "noon", "midnight") or self.sep(i + 2, ":")
+        ):
+            return None
+        return timed
 
     def _about(self, j: int) -> bool:
         """``约`` / ``大约`` between the part of the day and its hour."""

@@ -146,7 +146,7 @@ class EnglishReader(TokenReader):
         found = self.date(j, None)
         if found is None or found[0].fixed is None:
             return None
-        said = self.gloss(found[1])
+        said = self.gloss(found[1], english=True)
         if said is not None and said.month is not None and said.day is not None:
             return replace(said, weak=False), found[1] + 1
         return replace(found[0], weak=False), found[1]
@@ -166,8 +166,8 @@ class EnglishReader(TokenReader):
         if not (self.word(k - 1, "am", "pm", "noon", "midnight") or self.sep(k - 2, ":")):
             return None  # 17时 / 5点 are Chinese: their date comes first
         j = k + 1 if self.sep(k, ",") else k
-        if self.word(j, "on"):
-            j += 1
+        if self.word(j, "on") or (self.word(j, "of") and self.word(k - 1, "noon", "midnight")):
+            j += 1  # 5 pm on May 31; the noon of October 12
         day_tok = self.at(j)
         found = None
         if day_tok is not None and day_tok.kind is Kind.WORD and day_tok.value in WEEKDAYS:

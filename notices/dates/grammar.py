@@ -269,8 +269,8 @@ class Grammar(DottedDates):
             if start.has_date and not start.weak and self._open_end(conn):
                 return Draft(start, None, i, conn)  # 18:30至活动结束: from then until it is over
         if self.kw(j, "起", "之日起"):
-            if start.weak and self.t[i].kind is Kind.WEEKDAY:
-                return None  # 周日起在…实施: a headline over the nights it lists, no day of its own
+            if self.t[i].kind is Kind.WEEKDAY and start.hour is None:
+                return None  # 周日(五月八日)起在…实施: a headline over the nights it lists, no day of its own
             end_found = self.point(j + 1, start)
             if end_found is not None and self.kw(end_found[1], *_END_MARKS):
                 return Draft(start, end_found[0], i, end_found[1] + 1)

@@ -27,6 +27,7 @@ from notices.dates.vocabulary import (
     _NEXT_DAY,
     _ROC_MARK,
     _WEEKDAY_PAREN,
+    MONTHS,
     ROC_OFFSET,
     WEEKDAYS,
     _is_year,
@@ -63,6 +64,11 @@ def _lunar_end(text: str, at: int, month: int, first: date) -> tuple[date | None
 
 #: A day of the month alone in brackets after a weekday: (28日).
 _DAY_ALONE = re.compile(r"\s*([\d〇一二三四五六七八九十]{1,3})\s*[日号]\s*")
+
+
+def _month_word(tok: Token) -> bool:
+    """An English month's name (February, Feb) opening a bracket: (February 9)."""
+    return tok.kind is Kind.WORD and str(tok.value) in MONTHS
 
 
 class PointReader(NumericDates):
@@ -300,7 +306,7 @@ class PointReader(NumericDates):
             else:
                 return j
 
-    def gloss(self, j: int) -> Point | None:
+    def gloss(self, j: int, *, english: bool = False) -> Point | None:
         """A bracket that restates the date before it: （十一月十八日）, （腊月廿九）, （正月初六）.
         The Gregorian date it holds, or an empty point for a lunar gloss; None otherwise."""
         tok = self.at(j)
@@ -310,8 +316,8 @@ class PointReader(NumericDates):
         if _LUNAR_GLOSS.fullmatch(inner):
             return Point(weak=True)
         tokens = tokenize(inner)
-        if not tokens or tokens[0].kind is not Kind.NUM:
-            return None
+        if not tokens or not (tokens[0].kind is Kind.NUM or (english and _month_word(tokens[0]))):
+            return None  # （十一月十八日）, (18 February); after an English time, (February 18)
         found = type(self)(tokens, self.base, inner).date(0, None)
         if found is None or found[1] != len(tokens) or found[0].day is None:
             return None
@@ -372,7 +378,10 @@ class PointReader(NumericDates):
                     said, j = spelled  # 本周四(8月20日)起: the bracket holds a date of digits
                 if said is not None and said.month is not None:
                     year = said.year if said.year is not None else self._year_near(said)
-                    pt = replace(said, year=year, weak=pt.weak)  # 今日, 星期六 alone stay no period
+                    # 今日（五月十日） stays as weak as 今日; a weekday the bracket dates
+                    # (星期六（二月十八日）) is that date written out
+                    weak = pt.weak and not (tok is not None and tok.kind is Kind.WEEKDAY)
+                    pt = replace(said, year=year, weak=weak)
             if pt.fixed is not None and self._day_gloss(j) == pt.fixed.day:
                 j += 1  # 今日(14日)晚上11时, 星期天(28日)凌晨2时: the bracket names the day of the month only
             j = self._skip_weekday(j)

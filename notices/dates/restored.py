@@ -17,7 +17,7 @@ from notices.model import Period
 
 #: What comes right before an hour supply comes back at, in English.
 _RESTORED_EN = re.compile(
-    r"(?i:\b(?:restored|resumed?|recover(?:ed)?)\s+(?:\w+\s+){0,2}?(?:at|by|from|on)\s*)$"
+    r"(?i:\b(?:restored|resumed?|recover(?:ed)?)\s+(?:\w+\s+){0,2}?(?:at|by|from|on)\s*(?:the\s+)?)$"
 )
 #: What comes right before the hour a cut began or begins at, in English.
 _CUT_EN = re.compile(
@@ -39,9 +39,19 @@ def restoration_ends(
             out.append(period)
             continue
         if _en_restored(period, norm):
-            cut = out[-1] if out and _moment(out[-1]) and _en_cut(out[-1], norm) else None
-            if cut is not None and cut.end is not None and period.end is not None and cut.end < period.end:
-                out[-1] = replace(cut, end=period.end)  # told at the cut, which names what is cut
+            at = _last_timed(out)
+            cut = None if at is None else out[at]
+            if cut is not None and not (_opened(cut) or (_moment(cut) and _en_cut(cut, norm))):
+                cut = None
+            cut_at = None if cut is None else cut.start if cut.end is None else cut.end
+            if (
+                at is not None
+                and cut is not None
+                and cut_at is not None
+                and period.end is not None
+                and cut_at < period.end
+            ):
+                out[at] = replace(cut, end=period.end)  # told at the cut, which names what is cut
                 continue
         elif not restores(period, norm):
             out.append(period)
@@ -57,6 +67,20 @@ def restoration_ends(
 
 def _moment(period: Period) -> bool:
     return not period.all_day and isinstance(period.start, datetime) and period.start == period.end
+
+
+def _last_timed(out: list[Period]) -> int | None:
+    """The last period read with an hour: a day said between the cut and its restoration
+    (…, the company announced today) is not what is cut."""
+    for at in range(len(out) - 1, max(-1, len(out) - 3), -1):
+        if not out[at].all_day:
+            return at
+    return None
+
+
+def _opened(period: Period) -> bool:
+    """A cut said from an hour with no end (disruptions on October 10 beginning from 9am)."""
+    return period.end is None and isinstance(period.start, datetime)
 
 
 def _en_restored(period: Period, norm: str) -> bool:
