@@ -103,7 +103,7 @@ _REPORTING_AFTER = re.compile(
 
 #: The day a notice was issued or a reminder given, told right after that day.
 _TOLD_AFTER = re.compile(
-    r"\s*(?:[(（][^)）]{0,20}[)）])?\s*[,，]?\s*(?:[^，。,\n]{0,24}发布[^，。,\n]{0,12}(?:通知|公告|通告|消息)"
+    r"\s*(?:[(（][^)）]{0,20}[)）])?\s*[,，]?\s*(?:[^，。,\n]{0,24}发布[^，。,\n]{0,12}(?:通知|公告|通告|消息|新闻稿|新闻|文告|声明)"
     r"|(?i:(?:reminded|announced|said|stated|warned|urged|advised)\b))"
 )
 

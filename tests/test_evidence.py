@@ -43,6 +43,12 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "本报讯（记者 王丽）5月10日，记者从市自来水公司获悉，5月12日9时至18时新华街停水。",
             [(at(5, 12, 9), at(5, 12, 18))],
         ),
+        # the hour a press release went out, told as the release's own news
+        (
+            "供水公司今天（10日）下午4时20分发布新闻稿表示，因更换水表，后天（12日）0时起至清晨5时止，"
+            "城南区南湖街一带暂停供水，请住户提前储水。",
+            [(at(5, 12, 0), at(5, 12, 5))],
+        ),
         # a date the notice replaces, and what is already done
         (
             "招聘会延期通知\n原定于5月12日举办的招聘会延期至5月20日举办，地点不变。\n某某人才中心\n2023年5月10日",

@@ -16,6 +16,8 @@ from notices.dates.vocabulary import (
 )
 
 _MOVED = re.compile(r"(?:顺延|延后|推迟|推延|押后|延期|改期|改|移)$")
+#: What moves an end later by a length: 延长一个月至…, 顺延三天至….
+_MOVED_LATER = ("延长", "顺延", "延期", "推迟", "展延", "延后")
 _SPAN_WORDS = re.compile(r"截止|截至|期限|有效期|时间|日期|(?<!改)期$")
 _SENTENCE_END = re.compile(r"[。;；!?！？\n]")
 _RESUMES_AFTER = re.compile(r"\s*(?:重开|重新开放|恢复|解封|解除|开通|通车)")
@@ -39,6 +41,26 @@ class WordsAround(PointReader):
             or before.kind in (Kind.GAP, Kind.PAREN)
             or before.is_sep(",", ":", "、")
             or before.is_kw("时间", "日期")  # 延长集中供热时间至3月20日
+            or self._moved_by(i)
+        )
+
+    def _moved_by(self, i: int) -> bool:
+        """``延长一个月至九月三十日`` / ``顺延3天至…``: an end moved later by a length said before its
+        new day, which the 至 opens as it would right after 延长."""
+        j = i - 1
+        if not (self.unit(j, "月", "日", "天", "周", "年") or self.kw(j, "天", "周", "星期")):
+            return False
+        j -= 1
+        if self.kw(j, "个"):
+            j -= 1
+        count = self.at(j)
+        before = self.at(j - 1)
+        return (
+            count is not None
+            and count.kind is Kind.NUM
+            and before is not None
+            and before.kind is Kind.GAP
+            and str(before.value).rstrip().endswith(_MOVED_LATER)
         )
 
     def _closing_deadline(self, j: int) -> bool:
