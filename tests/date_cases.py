@@ -931,4 +931,15 @@ CASES: list[Case] = [
         (D + "18T10:00", D + "20T12:00", False),
         (D + "10", D + "10", True),  # the day it was said on (the notice drops it as a report's)
     ),
+    # an end moved later by a length said before its new day (延长一个月至…) still ends there
+    c("征询意见期限将延长一个月至今年六月十五日。", (None, "2022-06-15", True)),
+    c("施工封闭期顺延3天至5月20日", (None, D + "20", True)),
+    # the same night written out for two nights in a row is one span with its nightly window;
+    # a place between two windows keeps each its own
+    c("临时管制时间：5月15日23时至次日5时、5月16日23时至次日5时。", (D + "15", D + "16", True)),
+    c(
+        "5月15日8时至12时东坑村停电，5月16日8时至12时西坑村停电。",
+        (D + "15T08:00", D + "15T12:00", False),
+        (D + "16T08:00", D + "16T12:00", False),
+    ),
 ]

@@ -52,6 +52,7 @@ from notices.dates.listed import (
     _share_window,
     _times_only,
 )
+from notices.dates.night_pairs import merged_nights
 from notices.dates.outages import outage_windows
 from notices.dates.points import Draft, Point
 from notices.dates.resolve import _first_date, _resolve, _whole_days
@@ -268,6 +269,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
         i = max(last, i + 1)
     _listed_span(periods, chain, text)
     periods = hours_below(grammar, outage_windows(grammar, periods, norm), text, norm, tz)
+    periods = merged_nights(periods, text)
     return _with_labels(with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm), norm)
 
 
