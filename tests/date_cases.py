@@ -942,4 +942,20 @@ CASES: list[Case] = [
         (D + "15T08:00", D + "15T12:00", False),
         (D + "16T08:00", D + "16T12:00", False),
     ),
+    # English days and spans listed before the month they share, after a window said daily: a span
+    # takes the window as its daily hours, a single day as its hours
+    c(
+        "Lane closures will be carried out from 9.00 am to 5.00 pm daily on 16, 18 to 20, 23 to 25 May 2022"
+        " and 1 June 2022.",
+        (D + "16T09:00", D + "16T17:00", False),
+        (D + "18", D + "20", True),
+        (D + "23", D + "25", True),
+        ("2022-06-01T09:00", "2022-06-01T17:00", False),
+    ),
+    c(
+        "The hall is shut on 17, 19 and 21 May 2022.",
+        (D + "17", D + "17", True),
+        (D + "19", D + "19", True),
+        (D + "21", D + "21", True),
+    ),
 ]

@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 
 from notices.dates.bullet_hours import hours_below
 from notices.dates.day_lists import fill_listed_days
+from notices.dates.en_daily import daily_before
 from notices.dates.grammar import Grammar, named_day
 from notices.dates.hour_spans import with_hour_lengths
 from notices.dates.hours import (
@@ -269,7 +270,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
         i = max(last, i + 1)
     _listed_span(periods, chain, text)
     periods = hours_below(grammar, outage_windows(grammar, periods, norm), text, norm, tz)
-    periods = merged_nights(periods, text)
+    periods = daily_before(merged_nights(periods, text), norm, tz)
     return _with_labels(with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm), norm)
 
 

@@ -32,7 +32,7 @@ class EnglishReader(TokenReader):
             month = MONTHS[str(month_tok.value)]
             year, j = self._en_year(j + 1)
             return Point(year, month, day, style="en"), j
-        shared = self._month_written_once(j, day)
+        shared = self._month_written_once(j, day) or self._month_of_list(j)
         if shared is not None:
             year, month = shared
             return Point(year, month, day, style="en"), j  # 4 to 8 March 2024: the month is the end's
@@ -65,6 +65,21 @@ class EnglishReader(TokenReader):
             if month == 0:
                 month, year = 12, None if year is None else year - 1
         return year, month
+
+    def _month_of_list(self, j: int) -> tuple[int | None, int] | None:
+        """The year and month written once after a list of days and spans of days:
+        ``17, 22 to 26, 28 to 30 April 2025``."""
+        if not (self.sep(j, ",") or self.word(j, *_EN_CONNECTORS)):
+            return None
+        for k in range(j, min(j + 16, len(self.t))):
+            tok = self.t[k]
+            if tok.kind is Kind.WORD and tok.value in MONTHS:
+                return self._en_year(k + 1)[0], MONTHS[str(tok.value)]
+            if not (
+                _num(tok, 1, 31) is not None or self.sep(k, ",", "-") or self.word(k, *_EN_CONNECTORS, "and")
+            ):
+                return None
+        return None
 
     def _en_month_first(self, i: int) -> tuple[Point, int] | None:
         tok = self.t[i]
