@@ -125,6 +125,22 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
             "The police said two lanes of Pine Road will be closed; 道路关闭期间请绕行。",
             Category.ROAD_CLOSURE,
         ),
+        (
+            "松林街,有限度通车",
+            "因进行电缆铺设工程,于本年6月3日至9日,松林街近街市的一段将实施有限度通车。",
+            Category.TRAFFIC_CONTROL,
+        ),
+        (
+            "松林街,禁止泊车",
+            "因进行起卸建筑材料工作,于本年6月3日至9日,禁止车辆停泊松林街近街市的电单车泊车位。",
+            Category.TRAFFIC_CONTROL,
+        ),
+        (
+            "Assistant Librarian",
+            "Candidates should send the completed application form for the post of Assistant Librarian"
+            " on or before 30 June 2022.",
+            Category.RECRUITMENT,
+        ),
     ],
 )
 def test_words_other_places_name_their_category_with(title: str, body: str, expected: Category) -> None:
