@@ -958,4 +958,15 @@ CASES: list[Case] = [
         (D + "19", D + "19", True),
         (D + "21", D + "21", True),
     ),
+    # an English length said with its start; nights written as pairs of days
+    c(
+        "The footbridge will be closed for 4 weeks with effect from 3 June 2022.",
+        ("2022-06-03", "2022-06-30", True),
+    ),
+    c("The car park will be shut from 6 June 2022 for two weeks.", ("2022-06-06", "2022-06-19", True)),
+    c(
+        "Two lanes of Bay Road will be closed from 11pm to 5am on the nights of 20/21 & 27/28 May 2022.",
+        (D + "20T23:00", D + "21T05:00", False),
+        (D + "27T23:00", D + "28T05:00", False),
+    ),
 ]

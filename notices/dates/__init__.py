@@ -31,6 +31,8 @@ from zoneinfo import ZoneInfo
 from notices.dates.bullet_hours import hours_below
 from notices.dates.day_lists import fill_listed_days
 from notices.dates.en_daily import daily_before
+from notices.dates.en_lasting import with_en_lengths
+from notices.dates.en_night_pairs import nights_of_pairs
 from notices.dates.grammar import Grammar, named_day
 from notices.dates.hour_spans import with_hour_lengths
 from notices.dates.hours import (
@@ -270,7 +272,8 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
         i = max(last, i + 1)
     _listed_span(periods, chain, text)
     periods = hours_below(grammar, outage_windows(grammar, periods, norm), text, norm, tz)
-    periods = daily_before(merged_nights(periods, text), norm, tz)
+    periods = with_en_lengths(daily_before(merged_nights(periods, text), norm, tz), norm)
+    periods = nights_of_pairs(periods, text, norm, base, tz)
     return _with_labels(with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm), norm)
 
 
