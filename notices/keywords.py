@@ -35,6 +35,8 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("关闭道路", 5),
         ("车道关闭", 4),
         ("关闭车道", 4),
+        ("车道", 3),
+        ("车道将", 2),  # 两条车道将于…关闭
     ),
     Category.TRAFFIC_CONTROL: (
         ("交通管制", 6),

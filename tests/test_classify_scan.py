@@ -136,6 +136,11 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
             Category.TRAFFIC_CONTROL,
         ),
         (
+            "",
+            "警方文告指出，滨海路最左两条车道将于6月4日晚上10时至次日凌晨5时关闭，驾驶者请提早规划路线。",
+            Category.ROAD_CLOSURE,
+        ),
+        (
             "Assistant Librarian",
             "Candidates should send the completed application form for the post of Assistant Librarian"
             " on or before 30 June 2022.",
