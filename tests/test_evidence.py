@@ -49,6 +49,16 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "城南区南湖街一带暂停供水，请住户提前储水。",
             [(at(5, 12, 0), at(5, 12, 5))],
         ),
+        # an English label naming a closing, then the day: a deadline; a ceremony's day is no closing
+        (
+            "Clerical Assistant vacancy\nCompleted application forms should reach this office by post.\n"
+            "Closing date for applications: 26 May 2023 (Friday)\n",
+            [(None, date(2023, 5, 26))],
+        ),
+        (
+            "Pier Road reopening\nThe road closing ceremony will be held on 20 May 2023 at the pier.\n",
+            [(date(2023, 5, 20), date(2023, 5, 20))],
+        ),
         # a date the notice replaces, and what is already done
         (
             "招聘会延期通知\n原定于5月12日举办的招聘会延期至5月20日举办，地点不变。\n某某人才中心\n2023年5月10日",
