@@ -59,6 +59,12 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "Pier Road reopening\nThe road closing ceremony will be held on 20 May 2023 at the pier.\n",
             [(date(2023, 5, 20), date(2023, 5, 20))],
         ),
+        # a bid opening put at the closing time is a moment of its own at that minute
+        (
+            "南湖公园绿化养护项目招标公告\n投标文件递交的截止时间为2023年6月1日上午9时30分。\n"
+            "开标时间同投标截止时间，开标地点为区公共资源交易中心。\n",
+            [(None, at(6, 1, 9, 30)), (at(6, 1, 9, 30), at(6, 1, 9, 30))],
+        ),
         # a date the notice replaces, and what is already done
         (
             "招聘会延期通知\n原定于5月12日举办的招聘会延期至5月20日举办，地点不变。\n某某人才中心\n2023年5月10日",

@@ -59,6 +59,7 @@ from notices.dates.night_pairs import merged_nights
 from notices.dates.outages import outage_windows
 from notices.dates.points import Draft, Point
 from notices.dates.resolve import _first_date, _resolve, _whole_days
+from notices.dates.same_opening import opening_at_deadline
 from notices.dates.tokens import Kind, Token, tokenize, windows
 from notices.dates.vocabulary import _FESTIVAL_NEAR, _FESTIVALS, START_KEYWORDS
 from notices.errors import DateSyntaxError
@@ -273,7 +274,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     _listed_span(periods, chain, text)
     periods = hours_below(grammar, outage_windows(grammar, periods, norm), text, norm, tz)
     periods = with_en_lengths(daily_before(merged_nights(periods, text), norm, tz), norm)
-    periods = nights_of_pairs(periods, text, norm, base, tz)
+    periods = opening_at_deadline(nights_of_pairs(periods, text, norm, base, tz), text, norm)
     return _with_labels(with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm), norm)
 
 
