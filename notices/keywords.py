@@ -84,6 +84,9 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("power cut", 6),
         ("power suspension", 6),
         ("electricity supply", 4),
+        ("power interruption", 6),
+        ("electricity interruption", 6),
+        ("bekalan elektrik", 5),
         ("power supply", 4),
     ),
     Category.WATER_OUTAGE: (
@@ -101,6 +104,7 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("蓄水", 2),
         ("管网", 1),
         ("water supply", 5),
+        ("bekalan air", 5),
         ("water suspension", 6),
         ("store sufficient water", 2),
     ),

@@ -17,8 +17,16 @@ from notices.model import Period
 from notices.normalize import normalize
 
 #: A period said by a weekday or a relative word at its start, with no date of digits in it.
-_SAID_BY_WORD = re.compile(r"(?:今|明|后天|本周|下周|这周|周[一二三四五六日天]|星期|礼拜)")
-_WRITTEN_DATE = re.compile(r"\d\s*[月日号/.\-]|[〇一二三四五六七八九十]\s*月")
+_SAID_BY_WORD = re.compile(
+    r"(?:今|明|后天|本周|下周|这周|周[一二三四五六日天]|星期|礼拜"
+    r"|(?i:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|tomorrow))"
+)
+_WRITTEN_DATE = re.compile(
+    r"\d\s*[月日号/.\-]|[〇一二三四五六七八九十]\s*月"
+    r"|(?i:\d\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d)"
+)
+#: A bracket after a weekday (Saturday (June 10)): the day's gloss, not its date written out.
+_BRACKET = re.compile(r"[(（][^)）]*[)）]")
 
 
 def drop_days_restated_by_hours(periods: list[Period], tz: ZoneInfo) -> list[Period]:
@@ -54,4 +62,4 @@ def _restated(day: Period, timed: list[Period], tz: ZoneInfo) -> bool:
 
 def _by_word(period: Period) -> bool:
     text = normalize(period.text).strip()
-    return _SAID_BY_WORD.match(text) is not None and _WRITTEN_DATE.search(text) is None
+    return _SAID_BY_WORD.match(text) is not None and _WRITTEN_DATE.search(_BRACKET.sub("", text)) is None

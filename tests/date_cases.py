@@ -969,4 +969,19 @@ CASES: list[Case] = [
         (D + "20T23:00", D + "21T05:00", False),
         (D + "27T23:00", D + "28T05:00", False),
     ),
+    # the word that opens a window after the part of the day (每晚由11时) keeps the hour in it;
+    # an English day glossed with its date after an hour (10pm today (May 10))
+    c("石湖街将由5月16日至6月30日期间，每晚由11时至翌晨6时封闭。", (D + "16", "2022-06-30", True)),
+    c("石湖街将于5月16日晚上由11时至翌晨6时封闭。", (D + "16T23:00", D + "17T06:00", False)),
+    c(
+        "The slip road will be closed from 10pm today (May 10) to 6am tomorrow.",
+        (D + "10T22:00", D + "11T06:00", False),
+    ),
+    # an English weekday its bracket dates ahead of the notice is that day; on or before it, the day
+    # something was said
+    c(
+        "Traffic arrangements will be put in place on Friday (May 13) for the parade.",
+        (D + "13", D + "13", True),
+    ),
+    c("The police said on Tuesday (May 10) that the parade will go ahead."),
 ]

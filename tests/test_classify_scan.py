@@ -141,6 +141,11 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
             Category.ROAD_CLOSURE,
         ),
         (
+            "Notice of planned power interruption",
+            "Supply to Taman Sri Intan will be interrupted on 15 May 2022 for maintenance works.",
+            Category.POWER_OUTAGE,
+        ),
+        (
             "Assistant Librarian",
             "Candidates should send the completed application form for the post of Assistant Librarian"
             " on or before 30 June 2022.",

@@ -194,7 +194,10 @@ class EnglishReader(TokenReader):
             return None
         pt, end = found
         span = (self.t[i].start, self.t[k - 1].end)
-        return replace(pt, hour=hour, minute=minute, time_span=span, weak=False), self._skip_weekday(end)
+        end = self._skip_weekday(end)
+        if pt.fixed is not None and self.gloss(end, english=True) is not None:
+            end += 1  # 10pm today (May 10): the bracket restates the day
+        return replace(pt, hour=hour, minute=minute, time_span=span, weak=False), end
 
     def _en_time_window(self, i: int) -> Draft | None:
         """``10:00 a.m. to 4:00 p.m. on 11 May 2022`` / ``between 9 am and 5 pm on May 20``:

@@ -23,7 +23,7 @@ from notices.model import Period
 _REACH = 240
 #: What the day's own sentence must arrange for its hours to be the arrangement's.
 _ARRANGES = re.compile(
-    r"(?i:traffic\s+arrangements?|road\s+closures?|closed|closure|suspend)"
+    r"(?i:traffic\s+(?:arrangements?|measures?)|road\s+closures?|closed|closure|suspend)"
     r"|交通安排|交通及运输安排|运输安排|交通管制|封闭|封路|停电|停水|停气|管制|暂停"
 )
 #: What the hours' own clause must close or suspend (… will be closed from 10.15am).

@@ -372,15 +372,20 @@ class PointReader(NumericDates):
         if found is not None:
             pt, j = found
             if pt.fixed is not None and pt.fixed_end is None:
-                said = self.gloss(j)  # 今日（五月十日）, 下星期一（十一月十八日）: the bracket says which day
+                # 今日（五月十日）, 下星期一（十一月十八日）, Friday (June 3): the bracket says which day
+                named = tok is not None and (tok.kind is Kind.WEEKDAY or tok.value in WEEKDAYS)
+                said = self.gloss(j, english=named)
                 spelled = None if said is not None else self._dated_gloss(j)
                 if spelled is not None:
                     said, j = spelled  # 本周四(8月20日)起: the bracket holds a date of digits
+                elif said is not None:
+                    j += 1  # past the bracket that dated it
                 if said is not None and said.month is not None:
                     year = said.year if said.year is not None else self._year_near(said)
-                    # 今日（五月十日） stays as weak as 今日; a weekday the bracket dates
-                    # (星期六（二月十八日）) is that date written out
-                    weak = pt.weak and not (tok is not None and tok.kind is Kind.WEEKDAY)
+                    # 今日（五月十日） stays as weak as 今日; a weekday the bracket dates ahead of the
+                    # notice (星期六（二月十八日）) is that date written out, one on or before it is
+                    # when something was said (said on Tuesday (Apr 5))
+                    weak = pt.weak and not (named and pt.fixed > self.base)
                     pt = replace(said, year=year, weak=weak)
             if pt.fixed is not None and self._day_gloss(j) == pt.fixed.day:
                 j += 1  # 今日(14日)晚上11时, 星期天(28日)凌晨2时: the bracket names the day of the month only
