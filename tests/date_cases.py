@@ -984,4 +984,8 @@ CASES: list[Case] = [
         (D + "13", D + "13", True),
     ),
     c("The police said on Tuesday (May 10) that the parade will go ahead."),
+    c(
+        "The kerbside lane will be closed between 9am and 5pm on weekdays from 1 June to 30 June 2022.",
+        ("2022-06-01", "2022-06-30", True),
+    ),
 ]

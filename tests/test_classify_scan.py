@@ -146,6 +146,11 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
             Category.POWER_OUTAGE,
         ),
         (
+            "士乃部分地区明日制水",
+            "水务公司宣布，明日上午8时至下午5时，士乃部分地区将进行制水，受影响居民请储水备用。",
+            Category.WATER_OUTAGE,
+        ),
+        (
             "Assistant Librarian",
             "Candidates should send the completed application form for the post of Assistant Librarian"
             " on or before 30 June 2022.",

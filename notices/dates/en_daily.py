@@ -19,7 +19,8 @@ from notices.model import Period
 _HOUR = r"(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s*m\b\.?"
 #: The window and the word that makes it repeat: 7.00 am to 4.00 pm daily.
 _WINDOW_DAILY = re.compile(
-    rf"(?i){_HOUR}\s*(?:to|until|till|-|–)\s*{_HOUR}\s*(?:daily|every\s+day|each\s+day)\b"
+    rf"(?i){_HOUR}\s*(?:to|until|till|and|-|–)\s*{_HOUR}\s*"
+    r"(?:daily|every\s+day|each\s+day|(?:on\s+)?(?:weekdays|every\s+weekday|mondays\s+to\s+(?:fridays|saturdays)))\b"
 )
 #: What ends an English sentence.
 _SENTENCE_END = re.compile(r"(?<![ap]\.m)[.;!?\n](?:\s|$)")  # not the dot of a.m. / p.m.
