@@ -151,6 +151,11 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
             Category.WATER_OUTAGE,
         ),
         (
+            "运输署公布",
+            "为配合道路工程，东湖路将于5月14日晚上十一时至翌日早上五时临时封闭。",
+            Category.ROAD_CLOSURE,
+        ),
+        (
             "Assistant Librarian",
             "Candidates should send the completed application form for the post of Assistant Librarian"
             " on or before 30 June 2022.",
