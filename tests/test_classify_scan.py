@@ -156,6 +156,11 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
             Category.ROAD_CLOSURE,
         ),
         (
+            "道路施工",
+            "因修建地铁，和平大道将从5月16日起封闭，请过往车辆提前规划路线。",
+            Category.ROAD_CLOSURE,
+        ),
+        (
             "Assistant Librarian",
             "Candidates should send the completed application form for the post of Assistant Librarian"
             " on or before 30 June 2022.",
