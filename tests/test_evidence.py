@@ -65,6 +65,13 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "开标时间同投标截止时间，开标地点为区公共资源交易中心。\n",
             [(None, at(6, 1, 9, 30)), (at(6, 1, 9, 30), at(6, 1, 9, 30))],
         ),
+        # a span that only sums up the closures told after it, one of them on its very days
+        (
+            "Road closures for the trade fair\nDrivers near the exhibition centre should expect delays from"
+            " 14 May to 19 May 2023. Bay Road will be closed from 10pm on 14 May to 5am on 19 May."
+            " Pier Lane will be closed from 11pm on 15 May to 11.59pm on 19 May.\n",
+            [(at(5, 14, 22), at(5, 19, 5)), (at(5, 15, 23), at(5, 19, 23, 59))],
+        ),
         # a date the notice replaces, and what is already done
         (
             "招聘会延期通知\n原定于5月12日举办的招聘会延期至5月20日举办，地点不变。\n某某人才中心\n2023年5月10日",
