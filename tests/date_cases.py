@@ -988,4 +988,11 @@ CASES: list[Case] = [
         "The kerbside lane will be closed between 9am and 5pm on weekdays from 1 June to 30 June 2022.",
         ("2022-06-01", "2022-06-30", True),
     ),
+    # an English length in hours from a timed start; the hour supply comes back said with no day
+    c(
+        "Supply to Kulai will be interrupted for 18 hours from 9am on 14 May 2022 (Saturday).",
+        (D + "14T09:00", D + "15T03:00", False),
+    ),
+    c("本公司定于5月15日8:00起停水，预计当日18:00恢复供水。", (D + "15T08:00", D + "15T18:00", False)),
+    c("定于5月15日晚上10时起停电，预计6时送电。", (D + "15T22:00", D + "16T06:00", False)),
 ]

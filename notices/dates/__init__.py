@@ -59,6 +59,7 @@ from notices.dates.night_pairs import merged_nights
 from notices.dates.outages import outage_windows
 from notices.dates.points import Draft, Point
 from notices.dates.resolve import _first_date, _resolve, _whole_days
+from notices.dates.restore_hour import restore_hours
 from notices.dates.same_opening import opening_at_deadline
 from notices.dates.table_pairs import paired_cells
 from notices.dates.tokens import Kind, Token, tokenize, windows
@@ -276,7 +277,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     periods = hours_below(grammar, outage_windows(grammar, periods, norm), text, norm, tz)
     periods = with_en_lengths(daily_before(merged_nights(periods, text), norm, tz), norm)
     periods = opening_at_deadline(nights_of_pairs(periods, text, norm, base, tz), text, norm)
-    periods = paired_cells(periods, text, norm)
+    periods = restore_hours(paired_cells(periods, text, norm), norm)
     return _with_labels(with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm), norm)
 
 

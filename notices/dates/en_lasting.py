@@ -16,7 +16,7 @@ _COUNTS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 _COUNT = r"(\d{1,3}|" + "|".join(_COUNTS) + r")"
-_UNIT = r"(days?|weeks?|months?)"
+_UNIT = r"(hours?|days?|weeks?|months?)"
 #: The length before the start: for 4 weeks with effect from / for about two months starting.
 _BEFORE = re.compile(
     rf"(?i)\bfor\s+(?:about\s+|around\s+|approximately\s+)?{_COUNT}\s+{_UNIT}\s*,?\s*"
@@ -40,12 +40,7 @@ def with_en_lengths(periods: list[Period], norm: str) -> list[Period]:
 
 def _lasting(period: Period, norm: str) -> Period | None:
     start = period.start
-    if (
-        period.span is None
-        or not period.all_day
-        or not isinstance(start, date)
-        or isinstance(start, datetime)
-    ):
+    if period.span is None or not isinstance(start, date):
         return None
     if period.end is not None and period.end != start:
         return None
@@ -56,6 +51,10 @@ def _lasting(period: Period, norm: str) -> Period | None:
         return None
     count_s, unit = found.group(1).lower(), found.group(2).lower()
     count = _COUNTS.get(count_s) or int(count_s)
+    if isinstance(start, datetime):  # for 18 hours from 9am on 14 May: hours from a timed start
+        return _replace(period, end=start + timedelta(hours=count)) if unit.startswith("hour") else None
+    if unit.startswith("hour"):
+        return None
     if unit.startswith("month"):
         index = start.year * 12 + start.month - 1 + count
         try:
