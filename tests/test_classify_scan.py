@@ -161,6 +161,11 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
             Category.ROAD_CLOSURE,
         ),
         (
+            "Traffic advisory",
+            "Motorists are advised that Sunset Road will be closed from 11pm on 14 May to 5am on 15 May.",
+            Category.ROAD_CLOSURE,
+        ),
+        (
             "Assistant Librarian",
             "Candidates should send the completed application form for the post of Assistant Librarian"
             " on or before 30 June 2022.",
