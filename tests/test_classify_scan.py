@@ -166,6 +166,11 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
             Category.ROAD_CLOSURE,
         ),
         (
+            "聘用公告",
+            "网上报名时间：5月16日9:00—5月20日17:00；资格审查时间：5月16日—5月23日。",
+            Category.RECRUITMENT,
+        ),
+        (
             "Assistant Librarian",
             "Candidates should send the completed application form for the post of Assistant Librarian"
             " on or before 30 June 2022.",
