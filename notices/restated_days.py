@@ -55,7 +55,8 @@ def _restated(day: Period, timed: list[Period], tz: ZoneInfo) -> bool:
         q_last = _as_date(q.end, tz)
         if last not in (first, q_last) or (last != first and q_last != last):
             continue
-        if _by_word(day) or _by_word(q):
+        if _by_word(day) or _by_word(q) or (last != first and day.daily is None):
+            # between Oct 31 and Nov 1 … from 10 pm on Oct 31 to 6 am on Nov 1: the days, then their hours
             return True
     return False
 

@@ -72,6 +72,19 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             " Pier Lane will be closed from 11pm on 15 May to 11.59pm on 19 May.\n",
             [(at(5, 14, 22), at(5, 19, 5)), (at(5, 15, 23), at(5, 19, 23, 59))],
         ),
+        # an English cut from a moment until an hour, under the days it spans; the day it was said on
+        (
+            "Water cut in Bukit Indah\nSome 3,000 consumers will have their supply cut from tomorrow until"
+            " Friday. The disruption will begin at 10 pm tomorrow and is expected to last until 6 am on"
+            " Friday, the company said in a statement today.\n",
+            [(at(5, 11, 22), at(5, 12, 6))],
+        ),
+        (
+            "Valve works in Permatang\nSupply will be disrupted between May 13 and May 14, the utility said"
+            " today. Consumers should store water for eight hours, from 10 pm on Saturday (May 13) to 6 am on"
+            " Sunday (May 14).\n",
+            [(at(5, 13, 22), at(5, 14, 6))],
+        ),
         # a date the notice replaces, and what is already done
         (
             "招聘会延期通知\n原定于5月12日举办的招聘会延期至5月20日举办，地点不变。\n某某人才中心\n2023年5月10日",

@@ -23,6 +23,8 @@ _RESTORED_EN = re.compile(
 _CUT_EN = re.compile(
     r"(?i:\b(?:began|begins?|start(?:s|ed)?|starting|cut|disrupted|suspended)\s+(?:\w+\s+){0,2}?(?:at|from)\s*)$"
 )
+#: What carries a cut on to its end, in English: is expected to last until, continues until.
+_UNTIL_EN = re.compile(r"(?i:\b(?:last|lasts|continue|continues|remain|remains)\s+(?:\w+\s+){0,2}?until\b)")
 #: How far before the hour those words may stand.
 _LEAD = 48
 
@@ -67,6 +69,31 @@ def restoration_ends(
 
 def _moment(period: Period) -> bool:
     return not period.all_day and isinstance(period.start, datetime) and period.start == period.end
+
+
+def cut_until(periods: list[Period], norm: str) -> list[Period]:
+    """An English cut said from a moment and then until an hour (will begin at 10 pm tomorrow and is
+    expected to last until 6 am on Saturday): one period from the one to the other."""
+    out: list[Period] = []
+    for period in periods:
+        cut = out[-1] if out else None
+        if (
+            cut is not None
+            and _moment(cut)
+            and period.start is None
+            and isinstance(period.end, datetime)
+            and cut.end is not None
+            and cut.end < period.end
+            and period.span is not None
+            and cut.span is not None
+            and _en_cut(cut, norm)
+            and _UNTIL_EN.search(norm[cut.span[1] : period.span[0] + 6]) is not None
+            and "." not in norm[cut.span[1] : period.span[0]].replace("a.m.", "").replace("p.m.", "")
+        ):
+            out[-1] = replace(cut, end=period.end)
+            continue
+        out.append(period)
+    return out
 
 
 def _last_timed(out: list[Period]) -> int | None:
