@@ -4,7 +4,9 @@ relative word: the timed statement is the period.
 ``计划于本月27日(周四)将…併接。併網工程將於周四晚上11時至翌日凌晨4時進行`` tells one night's work,
 not a whole day and a night; a headline's ``今晚起至星期五關閉`` is the body's
 ``今晚10時至星期五下午5時``. A whole day beside hours written out as dates (an event's day and the
-closure's hours on it) is left alone: both are the notice's own words for two things.
+closure's hours on it) is left alone: both are the notice's own words for two things. A span of
+several days with no window of its own, run exactly by one timed period, is those days said before
+their hours (``between Oct 31 and Nov 1 … from 10 pm on Oct 31 to 6 am on Nov 1``).
 """
 
 from __future__ import annotations
