@@ -995,4 +995,11 @@ CASES: list[Case] = [
     ),
     c("本公司定于5月15日8:00起停水，预计当日18:00恢复供水。", (D + "15T08:00", D + "15T18:00", False)),
     c("定于5月15日晚上10时起停电，预计6时送电。", (D + "15T22:00", D + "16T06:00", False)),
+    # a D/M/YYYY date only one reading of which lies ahead of the notice; "not later than"
+    c(
+        "Proposals shall reach the office not later than 12:00 noon on 2/6/2022.",
+        (None, "2022-06-02T12:00", False),
+    ),
+    c("Replies are welcome no later than 30 June 2022.", (None, "2022-06-30", True)),
+    c("The hall is shut on 11/05/2022."),  # 11 May or 5 November: both ahead, so neither is guessed
 ]

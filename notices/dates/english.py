@@ -181,7 +181,8 @@ class EnglishReader(TokenReader):
         if not (self.word(k - 1, "am", "pm", "noon", "midnight") or self.sep(k - 2, ":")):
             return None  # 17时 / 5点 are Chinese: their date comes first
         j = k + 1 if self.sep(k, ",") else k
-        if self.word(j, "on") or (self.word(j, "of") and self.word(k - 1, "noon", "midnight")):
+        said_on = self.word(j, "on")
+        if said_on or (self.word(j, "of") and self.word(k - 1, "noon", "midnight")):
             j += 1  # 5 pm on May 31; the noon of October 12
         day_tok = self.at(j)
         found = None
@@ -190,7 +191,8 @@ class EnglishReader(TokenReader):
             found = dated if dated is not None and dated[0].style == "en" else self._glossed_weekday(j)
         else:
             found = self.date(j, None)
-        if found is None or found[0].style != "en" or found[0].part != "day":
+        styles = ("en", "num") if said_on else ("en",)  # 12:00 noon on 7/11/2019
+        if found is None or found[0].style not in styles or found[0].part != "day":
             return None
         pt, end = found
         span = (self.t[i].start, self.t[k - 1].end)

@@ -102,8 +102,10 @@ class Grammar(DottedDates):
                 return self._from_base(i)
             if tok.value in _DURATION_LABELS:
                 return self._labelled_duration(i)
-        if tok.kind is Kind.WORD and tok.value in _DEADLINE_EN:
-            return self._deadline(i)
+        if tok.kind is Kind.WORD and (
+            tok.value in _DEADLINE_EN or (tok.value == "than" and self.word(i - 1, "later"))
+        ):
+            return self._deadline(i)  # by / before / (not) later than 12:00 noon on 7/11/2019
         if tok.kind is Kind.NUM and prev is None and self.sep(i + 1, "."):
             dotted = self._dotted_range(i)
             if dotted is not None:
