@@ -1002,4 +1002,14 @@ CASES: list[Case] = [
     ),
     c("Replies are welcome no later than 30 June 2022.", (None, "2022-06-30", True)),
     c("The hall is shut on 11/05/2022."),  # 11 May or 5 November: both ahead, so neither is guessed
+    # a festival its bracket gives the weekday of (元旦(星期一)) is that day, and the measures listed
+    # under it, each opened by 由…起, fall on it
+    c(
+        "运输署提醒市民，元旦(星期日)在港岛区会实施特别交通安排：\n"
+        "* 由下午约二时起，怡和街会封闭；\n"
+        "* 由下午约三时起，庄士敦道会封闭；",
+        ("2023-01-01T14:00", None, False),
+        ("2023-01-01T15:00", None, False),
+        base=date(2022, 12, 28),
+    ),
 ]

@@ -265,7 +265,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
             period = shared
         periods.append(period)
         sibling = _day_of_hours(draft, period)
-        lone = (draft, period) if _bare_day(draft) and day_of(period) is not None else None
+        lone = (draft, period) if _lone_day(draft) and day_of(period) is not None else None
         prev = draft.start if draft.start is not None and draft.start.has_date else draft.end
         prev_date = _first_date(period)
         grammar.recent = prev_date
@@ -279,6 +279,14 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     periods = opening_at_deadline(nights_of_pairs(periods, text, norm, base, tz), text, norm)
     periods = restore_hours(paired_cells(periods, text, norm), norm)
     return _with_labels(with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm), norm)
+
+
+def _lone_day(draft: Draft) -> bool:
+    """A day said alone, by date or by festival (元旦(星期一)), that hours said after it may fall on."""
+    if _bare_day(draft):
+        return True
+    pt = draft.start
+    return pt is not None and pt == draft.end and pt.part == "festival" and pt.hour is None and not pt.weak
 
 
 def _festival_hours(

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from notices.calendars import holiday_run, nearest_festival, nearest_lunar
+from notices.dates.lunar_days import _lunar_day, _lunar_end
 from notices.dates.numeric import NumericDates
 from notices.dates.points import Point
 from notices.dates.tokens import Kind, Token, tokenize
@@ -21,7 +22,6 @@ from notices.dates.vocabulary import (
     _DAY_PARTS,
     _FESTIVALS,
     _LUNAR_DATE,
-    _LUNAR_END,
     _LUNAR_GLOSS,
     _LUNAR_MONTHS,
     _NEXT_DAY,
@@ -42,26 +42,8 @@ _NOT_ONE_WEEKDAY = frozenset("逢每上隔")
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "来年": 1}
 
 
-def _lunar_day(text: str) -> int | None:
-    return to_int(text.replace("初", "").replace("廿", "二十").replace("卅", "三十"))
-
-
-def _lunar_end(text: str, at: int, month: int, first: date) -> tuple[date | None, int]:
-    """The last day of a lunar range said after its first (农历正月初一至初五: 初五 of the same
-    month unless another is named), and where it ends; (None, ``at``) when no range follows."""
-    m = _LUNAR_END.match(text, at)
-    if m is None:
-        return None, at
-    end_month = (_LUNAR_MONTHS.get(m.group(1)) or to_int(m.group(1))) if m.group(1) else month
-    end_day = _lunar_day(m.group(2))
-    if not end_month or not end_day or not 1 <= end_month <= 12:
-        return None, at
-    last = nearest_lunar(end_month, end_day, first)
-    if last is None or not first < last <= first + timedelta(days=120):
-        return None, at
-    return last, m.end()
-
-
+#: The weekday a bracket's last character names (星期一 … 星期日/天), Monday = 0.
+_WEEKDAY_NUMBER = {c: n for n, c in enumerate("一二三四五六日")} | {"天": 6}
 #: A day of the month alone in brackets after a weekday: (28日).
 _DAY_ALONE = re.compile(r"\s*([\d〇一二三四五六七八九十]{1,3})\s*[日号]\s*")
 
@@ -150,6 +132,15 @@ class PointReader(NumericDates):
             first, last = holiday_run(day)
             if first < last:
                 return Point(fixed=first, fixed_end=last), i + 1
+        said = self.at(i + 1)
+        if (
+            said is not None
+            and said.kind is Kind.PAREN
+            and str(said.value).strip() in _WEEKDAY_PAREN
+            and _WEEKDAY_NUMBER.get(str(said.value).strip()[-1]) == day.weekday()
+        ):
+            # 元旦(星期一): the weekday that falls on it says which day is meant, as a date would
+            return Point(fixed=day, part="festival"), i + 2
         return Point(fixed=day, weak=True, part="festival"), i + 1
 
     def _lunar(self, i: int) -> tuple[Point, int] | None:
