@@ -98,6 +98,7 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
     Category.WATER_OUTAGE: (
         ("停水", 6),
         ("制水", 6),
+        ("供水中断", 5),
         ("停止供水", 5),
         ("暂停供水", 5),
         ("食水", 2),

@@ -1012,4 +1012,11 @@ CASES: list[Case] = [
         ("2023-01-01T15:00", None, False),
         base=date(2022, 12, 28),
     ),
+    # a plan moved (延期至) to new hours keeps them; a disclosure period moved still ends there
+    c(
+        "受暴雨影响，原定于5月12日的停水作业延期至5月19日8时至18时进行。",
+        (D + "12", D + "12", True),  # the day replaced, which the notice drops as superseded
+        (D + "19T08:00", D + "19T18:00", False),
+    ),
+    c("公示期延期至5月20日", (None, D + "20", True)),
 ]

@@ -171,6 +171,11 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
             Category.RECRUITMENT,
         ),
         (
+            "",
+            "槟州供水机构宣布，本月10日至14日，西南区将面对96小时计划性供水中断，居民须储水备用。",
+            Category.WATER_OUTAGE,
+        ),
+        (
             "Assistant Librarian",
             "Candidates should send the completed application form for the post of Assistant Librarian"
             " on or before 30 June 2022.",

@@ -96,6 +96,20 @@ class WordsAround(PointReader):
             return False  # 报名截止时间顺延至…: the deadline moves, still a deadline
         return _MOVED.search(words) is not None and _SPAN_WORDS.search(words) is None
 
+    def _plan_moved(self, i: int) -> bool:
+        """``停水作业延期至…``: a plan (not a span's end: 公示期延期至, 截止时间延至) moved to what
+        follows 至."""
+        before = self.at(i - 1)
+        if not self.kw(i, "至", "到") or before is None or before.kind is not Kind.GAP:
+            return False
+        words = str(before.value).strip()
+        named = self.at(i - 2)
+        if named is not None and named.kind is Kind.KW:
+            return False  # 公示期延期至, 报名截止时间顺延至: the span named before it ends there
+        return _MOVED.search(words) is not None and not re.search(
+            r"截止|截至|期限|时间|日期|有效期|.期延期$", words
+        )
+
     def _due_words(self, j: int) -> bool:
         """A few Chinese words right after 截止 and before 时间/日期."""
         gap = self.at(j)

@@ -161,6 +161,15 @@ class Grammar(DottedDates):
             k += 1
         if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
             k += 1
+        if self._plan_moved(i):
+            moved = self._range(j, None)  # 作业延期至5月19日8时至18时进行: the plan's new hours
+            if (
+                moved is not None
+                and moved.start is not None
+                and moved.end is not None
+                and moved.start != moved.end
+            ):
+                return replace(moved, first=i)
         if self._moved_to(i):
             return self._daily(Draft(pt, pt, i, k)) if not pt.time_only else None
         return Draft(None, pt, i, k, label=label)
