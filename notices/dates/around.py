@@ -19,6 +19,8 @@ _MOVED = re.compile(r"(?:顺延|延后|推迟|推延|押后|延期|改期|改|�
 #: What moves an end later by a length: 延长一个月至…, 顺延三天至….
 _MOVED_LATER = ("延长", "顺延", "延期", "推迟", "展延", "延后")
 _SPAN_WORDS = re.compile(r"截止|截至|期限|有效期|时间|日期|(?<!改)期$")
+#: Words before 延期至 that say a span's end moves, not a plan: 截止时间, 公示期.
+_SPAN_END_MOVED = re.compile(r"截止|截至|期限|时间|日期|有效期|.期延期$")
 _SENTENCE_END = re.compile(r"[。;；!?！？\n]")
 _RESUMES_AFTER = re.compile(r"\s*(?:重开|重新开放|恢复|解封|解除|开通|通车)")
 _ANNOUNCED = re.compile(r"[^,，。;；:：\d\n]{0,24}?(?:公告|公布|揭晓|放榜)(?!期|时间)")
@@ -106,9 +108,7 @@ class WordsAround(PointReader):
         named = self.at(i - 2)
         if named is not None and named.kind is Kind.KW:
             return False  # 公示期延期至, 报名截止时间顺延至: the span named before it ends there
-        return _MOVED.search(words) is not None and not re.search(
-            r"截止|截至|期限|时间|日期|有效期|.期延期$", words
-        )
+        return _MOVED.search(words) is not None and _SPAN_END_MOVED.search(words) is None
 
     def _due_words(self, j: int) -> bool:
         """A few Chinese words right after 截止 and before 时间/日期."""
