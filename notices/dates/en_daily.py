@@ -14,11 +14,12 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from notices.dates.resolve import _at
+from notices.lazy import LazyPattern
 from notices.model import Period
 
 _HOUR = r"(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s*m\b\.?"
 #: The window and the word that makes it repeat: 7.00 am to 4.00 pm daily.
-_WINDOW_DAILY = re.compile(
+_WINDOW_DAILY = LazyPattern(
     rf"(?i){_HOUR}\s*(?:to|until|till|and|-|–)\s*{_HOUR}\s*"
     r"(?:daily|every\s+day|each\s+day|(?:on\s+)?(?:weekdays|every\s+weekday|mondays\s+to\s+(?:fridays|saturdays)))\b"
 )

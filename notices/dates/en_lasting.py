@@ -5,10 +5,10 @@ as ``为期`` does in lasting.py.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, timedelta
 
 from notices.dates.resolve import _replace
+from notices.lazy import LazyPattern
 from notices.model import Period
 
 _COUNTS = {
@@ -18,12 +18,12 @@ _COUNTS = {
 _COUNT = r"(\d{1,3}|" + "|".join(_COUNTS) + r")"
 _UNIT = r"(hours?|days?|weeks?|months?)"
 #: The length before the start: for 4 weeks with effect from / for about two months starting.
-_BEFORE = re.compile(
+_BEFORE = LazyPattern(
     rf"(?i)\bfor\s+(?:about\s+|around\s+|approximately\s+)?{_COUNT}\s+{_UNIT}\s*,?\s*"
     r"(?:with\s+effect\s+|starting\s+|commencing\s+|beginning\s+)?(?:from\s+|on\s+)?$"
 )
 #: The length after the start: from 3 June 2022 for two weeks.
-_AFTER = re.compile(rf"(?i)\s*,?\s*for\s+(?:about\s+|around\s+|approximately\s+)?{_COUNT}\s+{_UNIT}\b")
+_AFTER = LazyPattern(rf"(?i)\s*,?\s*for\s+(?:about\s+|around\s+|approximately\s+)?{_COUNT}\s+{_UNIT}\b")
 #: How far before its start a length may stand.
 _REACH = 64
 
@@ -46,7 +46,9 @@ def _lasting(period: Period, norm: str) -> Period | None:
         return None
     begin, end = period.span
     lead = 5 if norm[begin : begin + 5].lower() == "from " else 0
-    found = _BEFORE.search(norm, max(0, begin - _REACH), begin + lead) or _AFTER.match(norm, end)
+    found = _BEFORE.compiled.search(norm, max(0, begin - _REACH), begin + lead) or _AFTER.compiled.match(
+        norm, end
+    )
     if found is None:
         return None
     count_s, unit = found.group(1).lower(), found.group(2).lower()

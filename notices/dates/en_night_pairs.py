@@ -14,10 +14,11 @@ from zoneinfo import ZoneInfo
 from notices.dates.en_daily import _HOUR, _clock
 from notices.dates.resolve import _at
 from notices.dates.vocabulary import MONTHS
+from notices.lazy import LazyPattern
 from notices.model import Period
 
 _PAIR = r"(\d{1,2})\s*/\s*(\d{1,2})"
-_NIGHTS = re.compile(
+_NIGHTS = LazyPattern(
     rf"(?i){_HOUR}\s*(?:to|until|till|-|–)\s*{_HOUR}\s*(?:daily\s+)?on\s+the\s+nights?\s+of\s+"
     rf"((?:{_PAIR}\s*(?:,|&|and|,\s*and)?\s*)+)([a-z]{{3,9}})\.?(?:\s*,?\s*(\d{{4}}))?"
 )

@@ -5,14 +5,14 @@ is earlier than the start: ``22时起停电，预计6时恢复`` runs overnight)
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from notices.lazy import LazyPattern
 from notices.model import Period
 
 #: The rest of the start's sentence, then the hour and the word for coming back.
-_RESTORES_AT = re.compile(
+_RESTORES_AT = LazyPattern(
     r"[^。；;！？!?\n\d]{0,24}?(?:当日|当天|同日)?\s*(?:[上下]午|早上|晚上|傍晚|中午)?\s*"
     r"(\d{1,2})\s*(?:[:：](\d{2})|[时点](?:(\d{1,2})分|半)?)\s*(?:左右|前|后|以前|之前)?\s*"
     r"(?:陆续|逐步|全面)?\s*(?:恢复|复电|复水|复气|送电|送水|来电|来水|通水|供水|通车)"
@@ -33,7 +33,7 @@ def _closed(period: Period, norm: str) -> Period | None:
     start = period.start
     if period.end is not None or not isinstance(start, datetime) or period.span is None:
         return None
-    found = _RESTORES_AT.match(norm, period.span[1])
+    found = _RESTORES_AT.compiled.match(norm, period.span[1])
     if found is None:
         return None
     hour = int(found.group(1))

@@ -5,12 +5,12 @@ minute; the notice writes it only by pointing back at the deadline.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
+from notices.lazy import LazyPattern
 from notices.model import Period
 
-_SAME = re.compile(
+_SAME = LazyPattern(
     r"开标(?:时间|日期及时间)?\s*[:：为]?\s*(?:同|与|即)\s*"
     r"(?:投标|递交投标文件|递交响应文件|响应文件提交|提交投标文件)?(?:的)?截止时间(?:相同)?"
 )

@@ -12,10 +12,11 @@ import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from notices.lazy import LazyPattern
 from notices.model import Period
 
 #: A column heading naming the span each row gives.
-_HEADING = re.compile(
+_HEADING = LazyPattern(
     r"(?i:period\s+of\s+closures?|duration|closure\s+period|date\s+and\s+time)|封闭时[间段]|管制时[间段]"
 )
 #: How far above its first cell the heading may stand.
@@ -55,4 +56,4 @@ def _pair(first: Period, second: Period, norm: str) -> bool:
         return False
     if _CELL_GAP.fullmatch(norm, first.span[1], second.span[0]) is None:
         return False
-    return _HEADING.search(norm, max(0, first.span[0] - _REACH), first.span[0]) is not None
+    return _HEADING.compiled.search(norm, max(0, first.span[0] - _REACH), first.span[0]) is not None
