@@ -103,9 +103,13 @@ _REPORTING_AFTER = re.compile(
 
 #: The day a notice was issued or a reminder given, told right after that day.
 _TOLD_AFTER = re.compile(
-    r"\s*(?:[(（][^)）]{0,20}[)）])?\s*[,，]?\s*(?:[^，。,\n]{0,24}发布[^，。,\n]{0,12}(?:通知|公告|通告|消息)"
+    r"\s*(?:[(（][^)）]{0,20}[)）])?\s*[,，]?\s*(?:[^，。,\n]{0,24}发布[^，。,\n]{0,12}(?:通知|公告|通告|消息|新闻稿|新闻|文告|声明)"
     r"|(?i:(?:reminded|announced|said|stated|warned|urged|advised)\b))"
 )
+
+
+#: An English sentence telling what someone said or put out.
+_REPORTED_EN = re.compile(r"(?i)\b(?:said|stated|announced|read|posted|reported|told|added|noted)\b")
 
 
 def on_or_before_day(period: Period, published: date | None, tz: ZoneInfo) -> bool:
@@ -171,6 +175,14 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "dateline"
     if _EN_DATELINE_BEFORE.search(before[-40:]) and _EN_DATELINE_AFTER.match(norm, end):
         return "dateline"  # KUALA LUMPUR, Oct 8 — …: where and when a wire report was filed
+    if (
+        period.all_day
+        and norm[begin:end].lower() in ("today", "yesterday")
+        and on_or_before_day(period, published, tz)
+    ):
+        low, high = clause_span(norm, begin, end, _SENTENCE_BREAK)
+        if _REPORTED_EN.search(norm, low, high):
+            return "dateline"  # "…, the statement read on its Facebook page today": when it was said
     told = _TOLD_AFTER.match(norm, end)
     if told and period.start == period.end and on_or_before_day(period, published, tz):
         return "dateline"  # 12月4日，某公司发布停电通知称 / today (September 28) reminded the public

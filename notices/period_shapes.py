@@ -15,6 +15,13 @@ from notices.normalize import normalize
 _DEADLINE_WORDS = re.compile(r"截止|截至|截标|deadline|closing|closes|close (?:of|at|on|by)")
 
 
+#: An English label naming a closing, a little further before its date than 14 characters:
+#: Closing date for application: 27 May 2022.
+_EN_CLOSING_BEFORE = re.compile(
+    r"(?i:\b(?:closing\s+(?:date|time)|deadline)\b[^.;\n]{0,36}?[:：]?\s*(?:is\s+|will\s+be\s+)?)$"
+)
+
+
 #: The same said after the date: 三月二十七日或之前, 5月20日前.
 _DEADLINE_AFTER = re.compile(
     r"\s*(?:[(（][^)）]{0,8}[)）])?\s*正?\s*(?:或之前|或以前|之前|以前|前|截止|截标|or before)"
@@ -96,6 +103,7 @@ def _as_deadline(norm: str, period: Period) -> Period:
         (own_label and _DEADLINE_WORDS.search(period.label or ""))
         or _DEADLINE_WORDS.search(lead.lower())
         or _DEADLINE_AFTER.match(norm, end)
+        or _EN_CLOSING_BEFORE.search(norm, max(0, begin - 48), begin)
     ):
         return replace(period, start=None)
     if period.is_moment and isinstance(period.start, datetime) and period.start.time() == time(0):

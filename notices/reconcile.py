@@ -77,10 +77,13 @@ def _drop_summaries(periods: list[Period], tz: ZoneInfo) -> list[Period]:
     for index, period in enumerate(periods):
         span = spans[index]
         if span is not None and span[0] < span[1]:
+            later = periods[index + 1 : index + 1 + _SUMMARY_REACH]
             inside = [
                 s
-                for s in spans[index + 1 : index + 1 + _SUMMARY_REACH]
-                if s is not None and span[0] <= s[0] and s[1] <= span[1] and s != span
+                for s, item in zip(spans[index + 1 : index + 1 + _SUMMARY_REACH], later, strict=True)
+                # an item on the summary's very days counts when it gives their hours (10pm on
+                # Sunday to 5am next Friday, under "from Sunday to next Friday")
+                if s is not None and span[0] <= s[0] and s[1] <= span[1] and (s != span or not item.all_day)
             ]
             if (
                 len(inside) >= 2

@@ -20,11 +20,18 @@ def _opened_alike(opening: Period, full: Period) -> bool:
     return not opening.all_day and not full.all_day and full.end is not None and full.start == opening.start
 
 
+#: The row of stars or rules a press release sets under its headline.
+_UNDERLINE = re.compile(r"(?:\*[ \t]?){6,}|(?:=[ \t]?){6,}|—{6,}|-{6,}")
+
+
 def _headline_opening(norm: str, opening: Period, spans: Iterable[Period]) -> bool:
     """Whether ``opening`` (open, or a timed moment: 将于7月12日晚上10点开始) stands in the first
     line (the headline) and a span in the text under it starts then: the same day, or for a moment
     the same minute."""
-    first_break = norm.find("\n")
+    # the first line; or, where lines ran together, where a release's underline starts
+    underline = _UNDERLINE.search(norm, 0, 400)
+    breaks = [at for at in (norm.find("\n"), -1 if underline is None else underline.start()) if at >= 0]
+    first_break = min(breaks) if breaks else -1
     if opening.span is None or first_break < 0 or opening.span[0] > first_break:
         return False
     moment = opening.end is not None

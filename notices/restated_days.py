@@ -4,7 +4,9 @@ relative word: the timed statement is the period.
 ``计划于本月27日(周四)将…併接。併網工程將於周四晚上11時至翌日凌晨4時進行`` tells one night's work,
 not a whole day and a night; a headline's ``今晚起至星期五關閉`` is the body's
 ``今晚10時至星期五下午5時``. A whole day beside hours written out as dates (an event's day and the
-closure's hours on it) is left alone: both are the notice's own words for two things.
+closure's hours on it) is left alone: both are the notice's own words for two things. A span of
+several days with no window of its own, run exactly by one timed period, is those days said before
+their hours (``between Oct 31 and Nov 1 … from 10 pm on Oct 31 to 6 am on Nov 1``).
 """
 
 from __future__ import annotations
@@ -17,8 +19,16 @@ from notices.model import Period
 from notices.normalize import normalize
 
 #: A period said by a weekday or a relative word at its start, with no date of digits in it.
-_SAID_BY_WORD = re.compile(r"(?:今|明|后天|本周|下周|这周|周[一二三四五六日天]|星期|礼拜)")
-_WRITTEN_DATE = re.compile(r"\d\s*[月日号/.\-]|[〇一二三四五六七八九十]\s*月")
+_SAID_BY_WORD = re.compile(
+    r"(?:今|明|后天|本周|下周|这周|周[一二三四五六日天]|星期|礼拜"
+    r"|(?i:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|tomorrow))"
+)
+_WRITTEN_DATE = re.compile(
+    r"\d\s*[月日号/.\-]|[〇一二三四五六七八九十]\s*月"
+    r"|(?i:\d\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d)"
+)
+#: A bracket after a weekday (Saturday (June 10)): the day's gloss, not its date written out.
+_BRACKET = re.compile(r"[(（][^)）]*[)）]")
 
 
 def drop_days_restated_by_hours(periods: list[Period], tz: ZoneInfo) -> list[Period]:
@@ -47,11 +57,12 @@ def _restated(day: Period, timed: list[Period], tz: ZoneInfo) -> bool:
         q_last = _as_date(q.end, tz)
         if last not in (first, q_last) or (last != first and q_last != last):
             continue
-        if _by_word(day) or _by_word(q):
+        if _by_word(day) or _by_word(q) or (last != first and day.daily is None):
+            # between Oct 31 and Nov 1 … from 10 pm on Oct 31 to 6 am on Nov 1: the days, then their hours
             return True
     return False
 
 
 def _by_word(period: Period) -> bool:
     text = normalize(period.text).strip()
-    return _SAID_BY_WORD.match(text) is not None and _WRITTEN_DATE.search(text) is None
+    return _SAID_BY_WORD.match(text) is not None and _WRITTEN_DATE.search(_BRACKET.sub("", text)) is None

@@ -903,4 +903,120 @@ CASES: list[Case] = [
     c("自5月16日起，连续三晚22时至次日5时施工。", (D + "16", D + "18", True)),
     c("展览自6月1日起举行，为期三天，每日9:00至17:00开放。", ("2022-06-01", "2022-06-03", True)),
     c("该路段已连续5天拥堵。"),
+    # a weekday the bracket dates in Chinese numerals is that day; hours listed under it, each opening
+    # its clause (由…起) and closing it with the verb, are that day's measures
+    c("当局将于星期五（五月十三日）在新港区实施特别交通安排。", (D + "13", D + "13", True)),
+    c(
+        "当局将于星期六（五月十四日）在东湾区实施特别交通及运输安排：\n"
+        "*由上午约九时起，介乎海滨道与码头街之间的一段长堤路将会封闭。\n"
+        "*由晚上约十时起直至人群散去为止，长堤路及码头街将会封闭。",
+        (D + "14T09:00", None, False),
+        (D + "14T22:00", None, False),
+    ),
+    c("当天清晨6时起陆续出发，预计吸引数千人参加，警方将进行交通疏导管制。"),
+    # English: a weekday glossed with its date after an hour; an hour said to be approximate
+    c(
+        "The offside lane of Harbour Road will be closed"
+        " from 9am on Friday (May 13) to 5pm on Sunday (May 15).",
+        (D + "13T09:00", D + "15T17:00", False),
+    ),
+    c(
+        "The ceremony will be held on 20 May 2022, from 7.30 p.m. to about 9.00 p.m.",
+        (D + "20T19:30", D + "20T21:00", False),
+    ),
+    # a cut said from an hour, and the day and hour supply comes back: one period
+    c(
+        "Taps in the district will run dry on May 18 beginning from 10am, the utility said today. "
+        "Supply is expected to be fully restored on the noon of May 20.",
+        (D + "18T10:00", D + "20T12:00", False),
+        (D + "10", D + "10", True),  # the day it was said on (the notice drops it as a report's)
+    ),
+    # an end moved later by a length said before its new day (延长一个月至…) still ends there
+    c("征询意见期限将延长一个月至今年六月十五日。", (None, "2022-06-15", True)),
+    c("施工封闭期顺延3天至5月20日", (None, D + "20", True)),
+    # the same night written out for two nights in a row is one span with its nightly window;
+    # a place between two windows keeps each its own
+    c("临时管制时间：5月15日23时至次日5时、5月16日23时至次日5时。", (D + "15", D + "16", True)),
+    c(
+        "5月15日8时至12时东坑村停电，5月16日8时至12时西坑村停电。",
+        (D + "15T08:00", D + "15T12:00", False),
+        (D + "16T08:00", D + "16T12:00", False),
+    ),
+    # English days and spans listed before the month they share, after a window said daily: a span
+    # takes the window as its daily hours, a single day as its hours
+    c(
+        "Lane closures will be carried out from 9.00 am to 5.00 pm daily on 16, 18 to 20, 23 to 25 May 2022"
+        " and 1 June 2022.",
+        (D + "16T09:00", D + "16T17:00", False),
+        (D + "18", D + "20", True),
+        (D + "23", D + "25", True),
+        ("2022-06-01T09:00", "2022-06-01T17:00", False),
+    ),
+    c(
+        "The hall is shut on 17, 19 and 21 May 2022.",
+        (D + "17", D + "17", True),
+        (D + "19", D + "19", True),
+        (D + "21", D + "21", True),
+    ),
+    # an English length said with its start; nights written as pairs of days
+    c(
+        "The footbridge will be closed for 4 weeks with effect from 3 June 2022.",
+        ("2022-06-03", "2022-06-30", True),
+    ),
+    c("The car park will be shut from 6 June 2022 for two weeks.", ("2022-06-06", "2022-06-19", True)),
+    c(
+        "Two lanes of Bay Road will be closed from 11pm to 5am on the nights of 20/21 & 27/28 May 2022.",
+        (D + "20T23:00", D + "21T05:00", False),
+        (D + "27T23:00", D + "28T05:00", False),
+    ),
+    # the word that opens a window after the part of the day (每晚由11时) keeps the hour in it;
+    # an English day glossed with its date after an hour (10pm today (May 10))
+    c("石湖街将由5月16日至6月30日期间，每晚由11时至翌晨6时封闭。", (D + "16", "2022-06-30", True)),
+    c("石湖街将于5月16日晚上由11时至翌晨6时封闭。", (D + "16T23:00", D + "17T06:00", False)),
+    c(
+        "The slip road will be closed from 10pm today (May 10) to 6am tomorrow.",
+        (D + "10T22:00", D + "11T06:00", False),
+    ),
+    # an English weekday its bracket dates ahead of the notice is that day; on or before it, the day
+    # something was said
+    c(
+        "Traffic arrangements will be put in place on Friday (May 13) for the parade.",
+        (D + "13", D + "13", True),
+    ),
+    c("The police said on Tuesday (May 10) that the parade will go ahead."),
+    c(
+        "The kerbside lane will be closed between 9am and 5pm on weekdays from 1 June to 30 June 2022.",
+        ("2022-06-01", "2022-06-30", True),
+    ),
+    # an English length in hours from a timed start; the hour supply comes back said with no day
+    c(
+        "Supply to Kulai will be interrupted for 18 hours from 9am on 14 May 2022 (Saturday).",
+        (D + "14T09:00", D + "15T03:00", False),
+    ),
+    c("本公司定于5月15日8:00起停水，预计当日18:00恢复供水。", (D + "15T08:00", D + "15T18:00", False)),
+    c("定于5月15日晚上10时起停电，预计6时送电。", (D + "15T22:00", D + "16T06:00", False)),
+    # a D/M/YYYY date only one reading of which lies ahead of the notice; "not later than"
+    c(
+        "Proposals shall reach the office not later than 12:00 noon on 2/6/2022.",
+        (None, "2022-06-02T12:00", False),
+    ),
+    c("Replies are welcome no later than 30 June 2022.", (None, "2022-06-30", True)),
+    c("The hall is shut on 11/05/2022."),  # 11 May or 5 November: both ahead, so neither is guessed
+    # a festival its bracket gives the weekday of (元旦(星期一)) is that day, and the measures listed
+    # under it, each opened by 由…起, fall on it
+    c(
+        "运输署提醒市民，元旦(星期日)在港岛区会实施特别交通安排：\n"
+        "* 由下午约二时起，怡和街会封闭；\n"
+        "* 由下午约三时起，庄士敦道会封闭；",
+        ("2023-01-01T14:00", None, False),
+        ("2023-01-01T15:00", None, False),
+        base=date(2022, 12, 28),
+    ),
+    # a plan moved (延期至) to new hours keeps them; a disclosure period moved still ends there
+    c(
+        "受暴雨影响，原定于5月12日的停水作业延期至5月19日8时至18时进行。",
+        (D + "12", D + "12", True),  # the day replaced, which the notice drops as superseded
+        (D + "19T08:00", D + "19T18:00", False),
+    ),
+    c("公示期延期至5月20日", (None, D + "20", True)),
 ]

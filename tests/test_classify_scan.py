@@ -125,6 +125,62 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
             "The police said two lanes of Pine Road will be closed; 道路关闭期间请绕行。",
             Category.ROAD_CLOSURE,
         ),
+        (
+            "松林街,有限度通车",
+            "因进行电缆铺设工程,于本年6月3日至9日,松林街近街市的一段将实施有限度通车。",
+            Category.TRAFFIC_CONTROL,
+        ),
+        (
+            "松林街,禁止泊车",
+            "因进行起卸建筑材料工作,于本年6月3日至9日,禁止车辆停泊松林街近街市的电单车泊车位。",
+            Category.TRAFFIC_CONTROL,
+        ),
+        (
+            "",
+            "警方文告指出，滨海路最左两条车道将于6月4日晚上10时至次日凌晨5时关闭，驾驶者请提早规划路线。",
+            Category.ROAD_CLOSURE,
+        ),
+        (
+            "Notice of planned power interruption",
+            "Supply to Taman Sri Intan will be interrupted on 15 May 2022 for maintenance works.",
+            Category.POWER_OUTAGE,
+        ),
+        (
+            "士乃部分地区明日制水",
+            "水务公司宣布，明日上午8时至下午5时，士乃部分地区将进行制水，受影响居民请储水备用。",
+            Category.WATER_OUTAGE,
+        ),
+        (
+            "运输署公布",
+            "为配合道路工程，东湖路将于5月14日晚上十一时至翌日早上五时临时封闭。",
+            Category.ROAD_CLOSURE,
+        ),
+        (
+            "道路施工",
+            "因修建地铁，和平大道将从5月16日起封闭，请过往车辆提前规划路线。",
+            Category.ROAD_CLOSURE,
+        ),
+        (
+            "Traffic advisory",
+            "Motorists are advised that Sunset Road will be closed from 11pm on 14 May to 5am on 15 May.",
+            Category.ROAD_CLOSURE,
+        ),
+        (
+            "聘用公告",
+            "网上报名时间：5月16日9:00—5月20日17:00；资格审查时间：5月16日—5月23日。",
+            Category.RECRUITMENT,
+        ),
+        (
+            "",
+            "槟州供水机构宣布，本月10日至14日，西南区将面对96小时计划性供水中断，居民须储水备用。",
+            Category.WATER_OUTAGE,
+        ),
+        (
+            "Assistant Librarian",
+            "Candidates should send the completed application form for the post of Assistant Librarian"
+            " on or before 30 June 2022.",
+            Category.RECRUITMENT,
+        ),
     ],
 )
 def test_words_other_places_name_their_category_with(title: str, body: str, expected: Category) -> None:

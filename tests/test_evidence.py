@@ -43,6 +43,48 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "本报讯（记者 王丽）5月10日，记者从市自来水公司获悉，5月12日9时至18时新华街停水。",
             [(at(5, 12, 9), at(5, 12, 18))],
         ),
+        # the hour a press release went out, told as the release's own news
+        (
+            "供水公司今天（10日）下午4时20分发布新闻稿表示，因更换水表，后天（12日）0时起至清晨5时止，"
+            "城南区南湖街一带暂停供水，请住户提前储水。",
+            [(at(5, 12, 0), at(5, 12, 5))],
+        ),
+        # an English label naming a closing, then the day: a deadline; a ceremony's day is no closing
+        (
+            "Clerical Assistant vacancy\nCompleted application forms should reach this office by post.\n"
+            "Closing date for applications: 26 May 2023 (Friday)\n",
+            [(None, date(2023, 5, 26))],
+        ),
+        (
+            "Pier Road reopening\nThe road closing ceremony will be held on 20 May 2023 at the pier.\n",
+            [(date(2023, 5, 20), date(2023, 5, 20))],
+        ),
+        # a bid opening put at the closing time is a moment of its own at that minute
+        (
+            "南湖公园绿化养护项目招标公告\n投标文件递交的截止时间为2023年6月1日上午9时30分。\n"
+            "开标时间同投标截止时间，开标地点为区公共资源交易中心。\n",
+            [(None, at(6, 1, 9, 30)), (at(6, 1, 9, 30), at(6, 1, 9, 30))],
+        ),
+        # a span that only sums up the closures told after it, one of them on its very days
+        (
+            "Road closures for the trade fair\nDrivers near the exhibition centre should expect delays from"
+            " 14 May to 19 May 2023. Bay Road will be closed from 10pm on 14 May to 5am on 19 May."
+            " Pier Lane will be closed from 11pm on 15 May to 11.59pm on 19 May.\n",
+            [(at(5, 14, 22), at(5, 19, 5)), (at(5, 15, 23), at(5, 19, 23, 59))],
+        ),
+        # an English cut from a moment until an hour, under the days it spans; the day it was said on
+        (
+            "Water cut in Bukit Indah\nSome 3,000 consumers will have their supply cut from tomorrow until"
+            " Friday. The disruption will begin at 10 pm tomorrow and is expected to last until 6 am on"
+            " Friday, the company said in a statement today.\n",
+            [(at(5, 11, 22), at(5, 12, 6))],
+        ),
+        (
+            "Valve works in Permatang\nSupply will be disrupted between May 13 and May 14, the utility said"
+            " today. Consumers should store water for eight hours, from 10 pm on Saturday (May 13) to 6 am on"
+            " Sunday (May 14).\n",
+            [(at(5, 13, 22), at(5, 14, 6))],
+        ),
         # a date the notice replaces, and what is already done
         (
             "招聘会延期通知\n原定于5月12日举办的招聘会延期至5月20日举办，地点不变。\n某某人才中心\n2023年5月10日",

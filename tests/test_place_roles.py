@@ -205,7 +205,8 @@ def test_dates_listed_together_share_the_places_after_them() -> None:
         "2023年6月6日8:00-12:00停水，范围：红旗村。\n"
         "某某水务公司\n2023年5月30日\n"
     )
-    assert _periods(page) == [("6-3", ["东风村"]), ("6-4", ["东风村"]), ("6-6", ["红旗村"])]
+    # the same hours on two days in a row are one span with its daily window (conventions, rule 7)
+    assert _periods(page) == [("6-3", ["东风村"]), ("6-6", ["红旗村"])]
 
 
 def test_periods_over_the_same_places_keep_the_notices() -> None:

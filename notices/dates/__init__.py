@@ -30,6 +30,9 @@ from zoneinfo import ZoneInfo
 
 from notices.dates.bullet_hours import hours_below
 from notices.dates.day_lists import fill_listed_days
+from notices.dates.en_daily import daily_before
+from notices.dates.en_lasting import with_en_lengths
+from notices.dates.en_night_pairs import nights_of_pairs
 from notices.dates.grammar import Grammar, named_day
 from notices.dates.hour_spans import with_hour_lengths
 from notices.dates.hours import (
@@ -52,9 +55,13 @@ from notices.dates.listed import (
     _share_window,
     _times_only,
 )
+from notices.dates.night_pairs import merged_nights
 from notices.dates.outages import outage_windows
 from notices.dates.points import Draft, Point
 from notices.dates.resolve import _first_date, _resolve, _whole_days
+from notices.dates.restore_hour import restore_hours
+from notices.dates.same_opening import opening_at_deadline
+from notices.dates.table_pairs import paired_cells
 from notices.dates.tokens import Kind, Token, tokenize, windows
 from notices.dates.vocabulary import _FESTIVAL_NEAR, _FESTIVALS, START_KEYWORDS
 from notices.errors import DateSyntaxError
@@ -258,7 +265,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
             period = shared
         periods.append(period)
         sibling = _day_of_hours(draft, period)
-        lone = (draft, period) if _bare_day(draft) and day_of(period) is not None else None
+        lone = (draft, period) if _lone_day(draft) and day_of(period) is not None else None
         prev = draft.start if draft.start is not None and draft.start.has_date else draft.end
         prev_date = _first_date(period)
         grammar.recent = prev_date
@@ -268,7 +275,18 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
         i = max(last, i + 1)
     _listed_span(periods, chain, text)
     periods = hours_below(grammar, outage_windows(grammar, periods, norm), text, norm, tz)
+    periods = with_en_lengths(daily_before(merged_nights(periods, text), norm, tz), norm)
+    periods = opening_at_deadline(nights_of_pairs(periods, text, norm, base, tz), text, norm)
+    periods = restore_hours(paired_cells(periods, text, norm), norm)
     return _with_labels(with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm), norm)
+
+
+def _lone_day(draft: Draft) -> bool:
+    """A day said alone, by date or by festival (元旦(星期一)), that hours said after it may fall on."""
+    if _bare_day(draft):
+        return True
+    pt = draft.start
+    return pt is not None and pt == draft.end and pt.part == "festival" and pt.hour is None and not pt.weak
 
 
 def _festival_hours(

@@ -16,7 +16,11 @@ from notices.dates.vocabulary import (
 )
 
 _MOVED = re.compile(r"(?:顺延|延后|推迟|推延|押后|延期|改期|改|移)$")
+#: What moves an end later by a length: 延长一个月至…, 顺延三天至….
+_MOVED_LATER = ("延长", "顺延", "延期", "推迟", "展延", "延后")
 _SPAN_WORDS = re.compile(r"截止|截至|期限|有效期|时间|日期|(?<!改)期$")
+#: Words before 延期至 that say a span's end moves, not a plan: 截止时间, 公示期.
+_SPAN_END_MOVED = re.compile(r"截止|截至|期限|时间|日期|有效期|.期延期$")
 _SENTENCE_END = re.compile(r"[。;；!?！？\n]")
 _RESUMES_AFTER = re.compile(r"\s*(?:重开|重新开放|恢复|解封|解除|开通|通车)")
 _ANNOUNCED = re.compile(r"[^,，。;；:：\d\n]{0,24}?(?:公告|公布|揭晓|放榜)(?!期|时间)")
@@ -39,6 +43,26 @@ class WordsAround(PointReader):
             or before.kind in (Kind.GAP, Kind.PAREN)
             or before.is_sep(",", ":", "、")
             or before.is_kw("时间", "日期")  # 延长集中供热时间至3月20日
+            or self._moved_by(i)
+        )
+
+    def _moved_by(self, i: int) -> bool:
+        """``延长一个月至九月三十日`` / ``顺延3天至…``: an end moved later by a length said before its
+        new day, which the 至 opens as it would right after 延长."""
+        j = i - 1
+        if not (self.unit(j, "月", "日", "天", "周", "年") or self.kw(j, "天", "周", "星期")):
+            return False
+        j -= 1
+        if self.kw(j, "个"):
+            j -= 1
+        count = self.at(j)
+        before = self.at(j - 1)
+        return (
+            count is not None
+            and count.kind is Kind.NUM
+            and before is not None
+            and before.kind is Kind.GAP
+            and str(before.value).rstrip().endswith(_MOVED_LATER)
         )
 
     def _closing_deadline(self, j: int) -> bool:
@@ -73,6 +97,18 @@ class WordsAround(PointReader):
         if self.kw(i - 2, "截止", "截至", "时间", "日期"):
             return False  # 报名截止时间顺延至…: the deadline moves, still a deadline
         return _MOVED.search(words) is not None and _SPAN_WORDS.search(words) is None
+
+    def _plan_moved(self, i: int) -> bool:
+        """``停水作业延期至…``: a plan (not a span's end: 公示期延期至, 截止时间延至) moved to what
+        follows 至."""
+        before = self.at(i - 1)
+        if not self.kw(i, "至", "到") or before is None or before.kind is not Kind.GAP:
+            return False
+        words = str(before.value).strip()
+        named = self.at(i - 2)
+        if named is not None and named.kind is Kind.KW:
+            return False  # 公示期延期至, 报名截止时间顺延至: the span named before it ends there
+        return _MOVED.search(words) is not None and _SPAN_END_MOVED.search(words) is None
 
     def _due_words(self, j: int) -> bool:
         """A few Chinese words right after 截止 and before 时间/日期."""

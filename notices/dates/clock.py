@@ -7,7 +7,7 @@ an English date.
 from __future__ import annotations
 
 from notices.dates.english import EnglishReader
-from notices.dates.tokens import Kind
+from notices.dates.tokens import Kind, Token
 from notices.dates.vocabulary import (
     _AM,
     _BEFORE_MARKS,
@@ -20,6 +20,16 @@ from notices.dates.vocabulary import (
 
 #: Words that make an hour approximate without changing it: 下午约二时, 晚上大约十时.
 _ABOUT = frozenset(("约", "大约", "約", "大約", "约为"))
+#: Words that open a window between the part of the day and its hour: 每晚由11时.
+_FROM = frozenset(("由", "从", "自"))
+#: The English words for it: to about 8.00 p.m., from around 7 pm.
+_ABOUT_EN = frozenset(("about", "around", "approximately", "approx"))
+
+
+def _part(gap: Token) -> str:
+    """The part of the day a gap names, past the word that opens a window after it (每晚由)."""
+    value = str(gap.value).strip()
+    return value[:-1] if len(value) > 1 and value[-1] in _FROM else value
 
 
 class ClockReader(EnglishReader):
@@ -30,6 +40,8 @@ class ClockReader(EnglishReader):
         j = i
         half: str | None = None
         gap = self.at(j)
+        if gap is not None and gap.kind is Kind.WORD and gap.value in _ABOUT_EN:
+            return self._about_en(i)
         if gap is not None and gap.kind is Kind.NUM:
             pass  # the common case: no part of the day said before the hour
         elif self.kw(j, *_AM):
@@ -40,11 +52,11 @@ class ClockReader(EnglishReader):
             half, j = "am", j + 1
         elif self.kw(j, "中午"):
             half, j = "noon", j + 1
-        elif gap is not None and gap.kind is Kind.GAP and str(gap.value).strip() in _GAP_AM:
+        elif gap is not None and gap.kind is Kind.GAP and _part(gap) in _GAP_AM:
             half, j = "am", j + 1
-        elif gap is not None and gap.kind is Kind.GAP and str(gap.value).strip() in _GAP_PM:
+        elif gap is not None and gap.kind is Kind.GAP and _part(gap) in _GAP_PM:
             half, j = "pm", j + 1
-        elif gap is not None and gap.kind is Kind.GAP and str(gap.value).strip() in _GAP_MIDNIGHT:
+        elif gap is not None and gap.kind is Kind.GAP and _part(gap) in _GAP_MIDNIGHT:
             half, j = "midnight", j + 1
         elif (
             gap is not None
@@ -54,6 +66,8 @@ class ClockReader(EnglishReader):
             and self.at(j + 2) is not None
         ):
             return self.time(j + 2)  # 国庆节当天8时至18时: the day said again before its hours
+        if j > i and (opener := self.at(j)) is not None and opener.kind is Kind.GAP and opener.value in _FROM:
+            j += 1  # 每晚由11时, 晚上由十时: the part of the day said before the word that opens the window
         if j > i and self._about(j):
             j += 1  # 下午约二时: an approximate hour is still the hour the notice gives
         hour = _num(self.at(j), 0, 24)
@@ -116,6 +130,16 @@ class ClockReader(EnglishReader):
         if hour == 24 and minute:
             return None
         return hour, minute, k
+
+    def _about_en(self, i: int) -> tuple[int, int, int] | None:
+        """``to about 8.00 p.m.``: an English hour said to be approximate is still the hour, when it
+        is a clock time (about 5 km is none)."""
+        timed = self.time(i + 1) if _num(self.at(i + 1), 0, 24) is not None else None
+        if timed is None or not (
+            self.word(timed[2] - 1, "am", "pm", "noon", "midnight") or self.sep(i + 2, ":")
+        ):
+            return None
+        return timed
 
     def _about(self, j: int) -> bool:
         """``约`` / ``大约`` between the part of the day and its hour."""

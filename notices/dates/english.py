@@ -32,7 +32,7 @@ class EnglishReader(TokenReader):
             month = MONTHS[str(month_tok.value)]
             year, j = self._en_year(j + 1)
             return Point(year, month, day, style="en"), j
-        shared = self._month_written_once(j, day)
+        shared = self._month_written_once(j, day) or self._month_of_list(j)
         if shared is not None:
             year, month = shared
             return Point(year, month, day, style="en"), j  # 4 to 8 March 2024: the month is the end's
@@ -65,6 +65,21 @@ class EnglishReader(TokenReader):
             if month == 0:
                 month, year = 12, None if year is None else year - 1
         return year, month
+
+    def _month_of_list(self, j: int) -> tuple[int | None, int] | None:
+        """The year and month written once after a list of days and spans of days:
+        ``17, 22 to 26, 28 to 30 April 2025``."""
+        if not (self.sep(j, ",") or self.word(j, *_EN_CONNECTORS)):
+            return None
+        for k in range(j, min(j + 16, len(self.t))):
+            tok = self.t[k]
+            if tok.kind is Kind.WORD and tok.value in MONTHS:
+                return self._en_year(k + 1)[0], MONTHS[str(tok.value)]
+            if not (
+                _num(tok, 1, 31) is not None or self.sep(k, ",", "-") or self.word(k, *_EN_CONNECTORS, "and")
+            ):
+                return None
+        return None
 
     def _en_month_first(self, i: int) -> tuple[Point, int] | None:
         tok = self.t[i]
@@ -146,7 +161,7 @@ class EnglishReader(TokenReader):
         found = self.date(j, None)
         if found is None or found[0].fixed is None:
             return None
-        said = self.gloss(found[1])
+        said = self.gloss(found[1], english=True)
         if said is not None and said.month is not None and said.day is not None:
             return replace(said, weak=False), found[1] + 1
         return replace(found[0], weak=False), found[1]
@@ -166,8 +181,9 @@ class EnglishReader(TokenReader):
         if not (self.word(k - 1, "am", "pm", "noon", "midnight") or self.sep(k - 2, ":")):
             return None  # 17时 / 5点 are Chinese: their date comes first
         j = k + 1 if self.sep(k, ",") else k
-        if self.word(j, "on"):
-            j += 1
+        said_on = self.word(j, "on")
+        if said_on or (self.word(j, "of") and self.word(k - 1, "noon", "midnight")):
+            j += 1  # 5 pm on May 31; the noon of October 12
         day_tok = self.at(j)
         found = None
         if day_tok is not None and day_tok.kind is Kind.WORD and day_tok.value in WEEKDAYS:
@@ -175,11 +191,15 @@ class EnglishReader(TokenReader):
             found = dated if dated is not None and dated[0].style == "en" else self._glossed_weekday(j)
         else:
             found = self.date(j, None)
-        if found is None or found[0].style != "en" or found[0].part != "day":
+        styles = ("en", "num") if said_on else ("en",)  # 12:00 noon on 7/11/2019
+        if found is None or found[0].style not in styles or found[0].part != "day":
             return None
         pt, end = found
         span = (self.t[i].start, self.t[k - 1].end)
-        return replace(pt, hour=hour, minute=minute, time_span=span, weak=False), self._skip_weekday(end)
+        end = self._skip_weekday(end)
+        if pt.fixed is not None and self.gloss(end, english=True) is not None:
+            end += 1  # 10pm today (May 10): the bracket restates the day
+        return replace(pt, hour=hour, minute=minute, time_span=span, weak=False), end
 
     def _en_time_window(self, i: int) -> Draft | None:
         """``10:00 a.m. to 4:00 p.m. on 11 May 2022`` / ``between 9 am and 5 pm on May 20``:

@@ -102,8 +102,10 @@ class Grammar(DottedDates):
                 return self._from_base(i)
             if tok.value in _DURATION_LABELS:
                 return self._labelled_duration(i)
-        if tok.kind is Kind.WORD and tok.value in _DEADLINE_EN:
-            return self._deadline(i)
+        if tok.kind is Kind.WORD and (
+            tok.value in _DEADLINE_EN or (tok.value == "than" and self.word(i - 1, "later"))
+        ):
+            return self._deadline(i)  # by / before / (not) later than 12:00 noon on 7/11/2019
         if tok.kind is Kind.NUM and prev is None and self.sep(i + 1, "."):
             dotted = self._dotted_range(i)
             if dotted is not None:
@@ -159,6 +161,15 @@ class Grammar(DottedDates):
             k += 1
         if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
             k += 1
+        if self._plan_moved(i):
+            moved = self._range(j, None)  # 作业延期至5月19日8时至18时进行: the plan's new hours
+            if (
+                moved is not None
+                and moved.start is not None
+                and moved.end is not None
+                and moved.start != moved.end
+            ):
+                return replace(moved, first=i)
         if self._moved_to(i):
             return self._daily(Draft(pt, pt, i, k)) if not pt.time_only else None
         return Draft(None, pt, i, k, label=label)
@@ -269,8 +280,8 @@ class Grammar(DottedDates):
             if start.has_date and not start.weak and self._open_end(conn):
                 return Draft(start, None, i, conn)  # 18:30至活动结束: from then until it is over
         if self.kw(j, "起", "之日起"):
-            if start.weak and self.t[i].kind is Kind.WEEKDAY:
-                return None  # 周日起在…实施: a headline over the nights it lists, no day of its own
+            if self.t[i].kind is Kind.WEEKDAY and start.hour is None:
+                return None  # 周日(五月八日)起在…实施: a headline over the nights it lists, no day of its own
             end_found = self.point(j + 1, start)
             if end_found is not None and self.kw(end_found[1], *_END_MARKS):
                 return Draft(start, end_found[0], i, end_found[1] + 1)

@@ -11,6 +11,7 @@ import re
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from notices.dates.clause_verb import closes_after
 from notices.dates.from_hour import _from, from_hour
 from notices.dates.grammar import Grammar
 from notices.dates.halves import with_half_before
@@ -190,9 +191,12 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
     # "… closed from 3.30pm to 11pm. The road along X will be closed from 6.30pm to 11pm."
     closed_too = len(between) <= 240 and _CLOSED_EN.search(between) is not None
     near = near or (closed_too and not _DATED.search(between))
-    if not near and not _measures_on(between):
+    listed = not near and _next_measure(between)
+    if not near and not listed and not _measures_on(between):
         return None
     hours = grammar.period(i, day.start)
+    if listed:  # 由晚上七时起直至人群散去，…将会封闭: the next measure on the list, its own verb
+        near = hours is not None and hours.start is not None and closes_after(norm, grammar, hours)
     if not near and (
         hours is None or hours.end is not None or not _OPENS_AT.match(norm, grammar.t[hours.last - 1].end)
     ):
@@ -206,6 +210,12 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
     if hours is None or hours.start is None or not hours.start.time_only:
         return None
     return hours
+
+
+def _next_measure(between: str) -> bool:
+    """The end of one measure and the mark of the next on the line under it (…将会封闭。⏎ *), with
+    no date or hour between them."""
+    return len(between) <= 240 and "\n" in between and not _DATED.search(between)
 
 
 def _measures_on(between: str) -> bool:

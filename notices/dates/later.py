@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from notices.dates.clause_verb import closes_after
 from notices.dates.from_hour import from_hour
 from notices.dates.grammar import Grammar
 from notices.dates.points import Draft
@@ -22,8 +23,8 @@ from notices.model import Period
 _REACH = 240
 #: What the day's own sentence must arrange for its hours to be the arrangement's.
 _ARRANGES = re.compile(
-    r"(?i:traffic\s+arrangements?|road\s+closures?|closed|closure|suspend)"
-    r"|交通安排|交通管制|封闭|封路|停电|停水|停气|管制|暂停"
+    r"(?i:traffic\s+(?:arrangements?|measures?)|road\s+closures?|closed|closure|suspend)"
+    r"|交通安排|交通及运输安排|运输安排|交通管制|封闭|封路|停电|停水|停气|管制|暂停"
 )
 #: What the hours' own clause must close or suspend (… will be closed from 10.15am).
 _CLOSES_NEAR = re.compile(r"(?i:closed|closure|suspended|diverted)|封闭|封路|管制|停电|停水|停气|暂停|改道")
@@ -68,7 +69,9 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
     lead = _SENTENCE_END.split(norm[max(0, tok.start - 40) : tok.start])[-1]
     trail = norm[grammar.t[hours.last - 1].end : grammar.t[hours.last - 1].end + 40]
     trail = _SENTENCE_END.split(trail)[0]
-    if arranged and (_CLOSES_NEAR.search(lead) or _CLOSES_NEAR.match(trail.strip())):
+    if arranged and (
+        _CLOSES_NEAR.search(lead) or _CLOSES_NEAR.match(trail.strip()) or closes_after(norm, grammar, hours)
+    ):
         return hours, True
     if _THAT_DAY.search(lead) and _CLOSES_NEAR.search(lead + trail):
         return hours, False  # the event keeps its day; the closure on it has its own hours

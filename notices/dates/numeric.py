@@ -149,10 +149,27 @@ class NumericDates(ClockReader):
             conn = self.connector(i + 5)
             order = self._dmy_order(conn) if conn is not None else None
             if order is None or order == "?":
+                order = self._ahead_order(i)  # 7/11/2019 in a notice of 24 Oct 2019: 7 November
+            if order is None:
                 return None
         first, second = int(self.t[i].value), int(self.t[i + 2].value)  # type: ignore[call-overload]
         day, month = (first, second) if order == "dm" else (second, first)
         return Point(int(self.t[i + 4].value), month, day, style="num"), i + 5  # type: ignore[call-overload]
+
+    def _ahead_order(self, i: int) -> str | None:
+        """The one reading of an ambiguous D/M/YYYY that falls on or after the notice's date and
+        within half a year of it (a notice tells what is ahead), or None when both or neither do."""
+        first, second = int(self.t[i].value), int(self.t[i + 2].value)  # type: ignore[call-overload]
+        year = int(self.t[i + 4].value)  # type: ignore[call-overload]
+        ahead = []
+        for order, (day, month) in (("dm", (first, second)), ("md", (second, first))):
+            try:
+                days = (date(year, month, day) - self.base).days
+            except ValueError:
+                continue
+            if 0 <= days <= 183:
+                ahead.append(order)
+        return ahead[0] if len(ahead) == 1 else None
 
     def _dmy_order(self, i: int) -> str | None:
         """``dm`` / ``md`` for a D/M/YYYY or M/D/YYYY shape at ``i``, ``?`` if it could be both."""

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from notices.dates.grammar import Grammar
-from notices.dates.restored import restoration_ends
+from notices.dates.restored import cut_until, restoration_ends
 from notices.dates.tokens import Kind
 from notices.model import Period
 
@@ -43,7 +43,7 @@ def outage_windows(grammar: Grammar, periods: list[Period], norm: str) -> list[P
         for p, q in zip(out, periods, strict=True)
         if p is not q or not (_restores(p, norm) and p.end in ends)
     ]
-    return restoration_ends(kept, norm, _restores)
+    return cut_until(restoration_ends(kept, norm, _restores), norm)
 
 
 def _restores(period: Period, norm: str) -> bool:

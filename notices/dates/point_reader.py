@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from notices.calendars import holiday_run, nearest_festival, nearest_lunar
+from notices.dates.lunar_days import _lunar_day, _lunar_end
 from notices.dates.numeric import NumericDates
 from notices.dates.points import Point
 from notices.dates.tokens import Kind, Token, tokenize
@@ -21,12 +22,12 @@ from notices.dates.vocabulary import (
     _DAY_PARTS,
     _FESTIVALS,
     _LUNAR_DATE,
-    _LUNAR_END,
     _LUNAR_GLOSS,
     _LUNAR_MONTHS,
     _NEXT_DAY,
     _ROC_MARK,
     _WEEKDAY_PAREN,
+    MONTHS,
     ROC_OFFSET,
     WEEKDAYS,
     _is_year,
@@ -41,28 +42,15 @@ _NOT_ONE_WEEKDAY = frozenset("逢每上隔")
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "来年": 1}
 
 
-def _lunar_day(text: str) -> int | None:
-    return to_int(text.replace("初", "").replace("廿", "二十").replace("卅", "三十"))
-
-
-def _lunar_end(text: str, at: int, month: int, first: date) -> tuple[date | None, int]:
-    """The last day of a lunar range said after its first (农历正月初一至初五: 初五 of the same
-    month unless another is named), and where it ends; (None, ``at``) when no range follows."""
-    m = _LUNAR_END.match(text, at)
-    if m is None:
-        return None, at
-    end_month = (_LUNAR_MONTHS.get(m.group(1)) or to_int(m.group(1))) if m.group(1) else month
-    end_day = _lunar_day(m.group(2))
-    if not end_month or not end_day or not 1 <= end_month <= 12:
-        return None, at
-    last = nearest_lunar(end_month, end_day, first)
-    if last is None or not first < last <= first + timedelta(days=120):
-        return None, at
-    return last, m.end()
-
-
+#: The weekday a bracket's last character names (星期一 … 星期日/天), Monday = 0.
+_WEEKDAY_NUMBER = {c: n for n, c in enumerate("一二三四五六日")} | {"天": 6}
 #: A day of the month alone in brackets after a weekday: (28日).
 _DAY_ALONE = re.compile(r"\s*([\d〇一二三四五六七八九十]{1,3})\s*[日号]\s*")
+
+
+def _month_word(tok: Token) -> bool:
+    """An English month's name (February, Feb) opening a bracket: (February 9)."""
+    return tok.kind is Kind.WORD and str(tok.value) in MONTHS
 
 
 class PointReader(NumericDates):
@@ -144,6 +132,15 @@ class PointReader(NumericDates):
             first, last = holiday_run(day)
             if first < last:
                 return Point(fixed=first, fixed_end=last), i + 1
+        said = self.at(i + 1)
+        if (
+            said is not None
+            and said.kind is Kind.PAREN
+            and str(said.value).strip() in _WEEKDAY_PAREN
+            and _WEEKDAY_NUMBER.get(str(said.value).strip()[-1]) == day.weekday()
+        ):
+            # 元旦(星期一): the weekday that falls on it says which day is meant, as a date would
+            return Point(fixed=day, part="festival"), i + 2
         return Point(fixed=day, weak=True, part="festival"), i + 1
 
     def _lunar(self, i: int) -> tuple[Point, int] | None:
@@ -300,7 +297,7 @@ class PointReader(NumericDates):
             else:
                 return j
 
-    def gloss(self, j: int) -> Point | None:
+    def gloss(self, j: int, *, english: bool = False) -> Point | None:
         """A bracket that restates the date before it: （十一月十八日）, （腊月廿九）, （正月初六）.
         The Gregorian date it holds, or an empty point for a lunar gloss; None otherwise."""
         tok = self.at(j)
@@ -310,8 +307,8 @@ class PointReader(NumericDates):
         if _LUNAR_GLOSS.fullmatch(inner):
             return Point(weak=True)
         tokens = tokenize(inner)
-        if not tokens or tokens[0].kind is not Kind.NUM:
-            return None
+        if not tokens or not (tokens[0].kind is Kind.NUM or (english and _month_word(tokens[0]))):
+            return None  # （十一月十八日）, (18 February); after an English time, (February 18)
         found = type(self)(tokens, self.base, inner).date(0, None)
         if found is None or found[1] != len(tokens) or found[0].day is None:
             return None
@@ -366,13 +363,21 @@ class PointReader(NumericDates):
         if found is not None:
             pt, j = found
             if pt.fixed is not None and pt.fixed_end is None:
-                said = self.gloss(j)  # 今日（五月十日）, 下星期一（十一月十八日）: the bracket says which day
+                # 今日（五月十日）, 下星期一（十一月十八日）, Friday (June 3): the bracket says which day
+                named = tok is not None and (tok.kind is Kind.WEEKDAY or tok.value in WEEKDAYS)
+                said = self.gloss(j, english=named)
                 spelled = None if said is not None else self._dated_gloss(j)
                 if spelled is not None:
                     said, j = spelled  # 本周四(8月20日)起: the bracket holds a date of digits
+                elif said is not None:
+                    j += 1  # past the bracket that dated it
                 if said is not None and said.month is not None:
                     year = said.year if said.year is not None else self._year_near(said)
-                    pt = replace(said, year=year, weak=pt.weak)  # 今日, 星期六 alone stay no period
+                    # 今日（五月十日） stays as weak as 今日; a weekday the bracket dates ahead of the
+                    # notice (星期六（二月十八日）) is that date written out, one on or before it is
+                    # when something was said (said on Tuesday (Apr 5))
+                    weak = pt.weak and not (named and pt.fixed > self.base)
+                    pt = replace(said, year=year, weak=weak)
             if pt.fixed is not None and self._day_gloss(j) == pt.fixed.day:
                 j += 1  # 今日(14日)晚上11时, 星期天(28日)凌晨2时: the bracket names the day of the month only
             j = self._skip_weekday(j)

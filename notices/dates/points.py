@@ -138,5 +138,5 @@ class TokenReader(ABC):
         """The index past weekday noise after a date."""
 
     @abstractmethod
-    def gloss(self, j: int) -> Point | None:
+    def gloss(self, j: int, *, english: bool = False) -> Point | None:
         """The date a bracket at ``j`` restates, if it holds one."""

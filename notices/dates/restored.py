@@ -17,12 +17,14 @@ from notices.model import Period
 
 #: What comes right before an hour supply comes back at, in English.
 _RESTORED_EN = re.compile(
-    r"(?i:\b(?:restored|resumed?|recover(?:ed)?)\s+(?:\w+\s+){0,2}?(?:at|by|from|on)\s*)$"
+    r"(?i:\b(?:restored|resumed?|recover(?:ed)?)\s+(?:\w+\s+){0,2}?(?:at|by|from|on)\s*(?:the\s+)?)$"
 )
 #: What comes right before the hour a cut began or begins at, in English.
 _CUT_EN = re.compile(
     r"(?i:\b(?:began|begins?|start(?:s|ed)?|starting|cut|disrupted|suspended)\s+(?:\w+\s+){0,2}?(?:at|from)\s*)$"
 )
+#: What carries a cut on to its end, in English: is expected to last until, continues until.
+_UNTIL_EN = re.compile(r"(?i:\b(?:last|lasts|continue|continues|remain|remains)\s+(?:\w+\s+){0,2}?until\b)")
 #: How far before the hour those words may stand.
 _LEAD = 48
 
@@ -39,9 +41,19 @@ def restoration_ends(
             out.append(period)
             continue
         if _en_restored(period, norm):
-            cut = out[-1] if out and _moment(out[-1]) and _en_cut(out[-1], norm) else None
-            if cut is not None and cut.end is not None and period.end is not None and cut.end < period.end:
-                out[-1] = replace(cut, end=period.end)  # told at the cut, which names what is cut
+            at = _last_timed(out)
+            cut = None if at is None else out[at]
+            if cut is not None and not (_opened(cut) or (_moment(cut) and _en_cut(cut, norm))):
+                cut = None
+            cut_at = None if cut is None else cut.start if cut.end is None else cut.end
+            if (
+                at is not None
+                and cut is not None
+                and cut_at is not None
+                and period.end is not None
+                and cut_at < period.end
+            ):
+                out[at] = replace(cut, end=period.end)  # told at the cut, which names what is cut
                 continue
         elif not restores(period, norm):
             out.append(period)
@@ -57,6 +69,45 @@ def restoration_ends(
 
 def _moment(period: Period) -> bool:
     return not period.all_day and isinstance(period.start, datetime) and period.start == period.end
+
+
+def cut_until(periods: list[Period], norm: str) -> list[Period]:
+    """An English cut said from a moment and then until an hour (will begin at 10 pm tomorrow and is
+    expected to last until 6 am on Saturday): one period from the one to the other."""
+    out: list[Period] = []
+    for period in periods:
+        cut = out[-1] if out else None
+        if (
+            cut is not None
+            and _moment(cut)
+            and period.start is None
+            and isinstance(period.end, datetime)
+            and cut.end is not None
+            and cut.end < period.end
+            and period.span is not None
+            and cut.span is not None
+            and _en_cut(cut, norm)
+            and _UNTIL_EN.search(norm[cut.span[1] : period.span[0] + 6]) is not None
+            and "." not in norm[cut.span[1] : period.span[0]].replace("a.m.", "").replace("p.m.", "")
+        ):
+            out[-1] = replace(cut, end=period.end)
+            continue
+        out.append(period)
+    return out
+
+
+def _last_timed(out: list[Period]) -> int | None:
+    """The last period read with an hour: a day said between the cut and its restoration
+    (…, the company announced today) is not what is cut."""
+    for at in range(len(out) - 1, max(-1, len(out) - 3), -1):
+        if not out[at].all_day:
+            return at
+    return None
+
+
+def _opened(period: Period) -> bool:
+    """A cut said from an hour with no end (disruptions on October 10 beginning from 9am)."""
+    return period.end is None and isinstance(period.start, datetime)
 
 
 def _en_restored(period: Period, norm: str) -> bool:

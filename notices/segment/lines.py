@@ -14,6 +14,8 @@ from notices.segment.patterns import (
     _DATE_FIRST,
     _DOUBLED_START,
     _EN_MONTH_FIRST,
+    _EN_OPEN_END,
+    _EN_OPEN_LAST,
     _ENUM,
     _ENUM_FIRST,
     _FIELD_NAME,
@@ -203,7 +205,8 @@ def _lines(text: str) -> list[_Line]:
             else None,
         )
         gap = False
-        after_open = last in _OPEN_END
+        # "12 p.m. on" ⏎ "19 April 2017": the date finishes the line above, it signs nothing
+        after_open = last in _OPEN_END or (last in _EN_OPEN_LAST and _EN_OPEN_END.search(norm) is not None)
         if date:
             dates.append(len(out))
         out.append(line)

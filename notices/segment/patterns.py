@@ -267,6 +267,10 @@ _NAME_ENDS = frozenset("路街道巷号段处区村镇乡屯组室部局所院�
 #: A line ending in one of these is unfinished: a date on the next line completes it
 #: ("封闭期限：2022年6月1日至" / "2022年6月20日") instead of starting a signature.
 _OPEN_END = "至到起止-~：:，,、（(《“"
+#: An English line that ends unfinished ("12 p.m. on", "from"), and the letters such a line ends
+#: on, the cheap test before the pattern.
+_EN_OPEN_END = re.compile(r"(?i:\b(?:on|at|from|to|until|till|by|of)$)")
+_EN_OPEN_LAST = frozenset("ntmolyf")
 
 
 #: "采购人：某医院" above a signature date: the issuer, named with its role in the matter.

@@ -1,0 +1,36 @@
+"""The verb that ends a Chinese clause opened by its hours.
+
+A press release lists its measures one to a line under the day they fall on, each opened by its
+hours and closed by its verb: ``由下午约二时起，介乎…的一段加路连山道将会封闭``. The hours belong to
+that day when the clause they open closes or suspends something.
+"""
+
+from __future__ import annotations
+
+import re
+
+from notices.dates.grammar import Grammar
+from notices.dates.points import Draft
+
+#: How far a clause may run from its hours to its verb, in characters.
+_CLAUSE_REACH = 120
+#: Where a clause ends.
+_CLAUSE_END = re.compile(r"[。；;！？!?\n]")
+#: The word that opens such a clause, right before its hours.
+_OPENED_BY = re.compile(r"[由自从][ \t]*$")
+#: What the clause must close or suspend.
+_CLOSES = re.compile(r"封闭|封路|管制|停电|停水|停气|暂停|改道|禁止(?:所有|一切)?车辆")
+
+
+def closes_after(norm: str, grammar: Grammar, hours: Draft) -> bool:
+    """Whether the clause the hours open (由下午二时起, 自晚上八时起) ends on a verb that closes or
+    suspends something."""
+    begin = grammar.t[hours.first].start
+    if not _OPENED_BY.search(norm, max(0, begin - 4), begin):
+        return False
+    end = grammar.t[hours.last - 1].end
+    rest = norm[end : end + _CLAUSE_REACH]
+    found = _CLAUSE_END.search(rest)
+    if found is None:
+        return False
+    return _CLOSES.search(rest, 0, found.start()) is not None

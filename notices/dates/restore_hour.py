@@ -1,0 +1,51 @@
+"""An outage said from an hour, and the hour supply comes back said right after it with no day:
+``5月15日8:00起停水，预计当日18:00恢复供水`` is 8:00 to 18:00 that day (the next day when the hour
+is earlier than the start: ``22时起停电，预计6时恢复`` runs overnight).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from notices.lazy import LazyPattern
+from notices.model import Period
+
+#: The rest of the start's sentence, then the hour and the word for coming back.
+_RESTORES_AT = LazyPattern(
+    r"[^。；;！？!?\n\d]{0,24}?(?:当日|当天|同日)?\s*(?:[上下]午|早上|晚上|傍晚|中午)?\s*"
+    r"(\d{1,2})\s*(?:[:：](\d{2})|[时点](?:(\d{1,2})分|半)?)\s*(?:左右|前|后|以前|之前)?\s*"
+    r"(?:陆续|逐步|全面)?\s*(?:恢复|复电|复水|复气|送电|送水|来电|来水|通水|供水|通车)"
+)
+
+
+def restore_hours(periods: list[Period], norm: str) -> list[Period]:
+    """Open timed starts closed by the hour their supply is said to come back at."""
+    if "恢复" not in norm and "复" not in norm and "送" not in norm and "来" not in norm and "通" not in norm:
+        return periods
+    out: list[Period] = []
+    for period in periods:
+        out.append(_closed(period, norm) or period)
+    return out
+
+
+def _closed(period: Period, norm: str) -> Period | None:
+    start = period.start
+    if period.end is not None or not isinstance(start, datetime) or period.span is None:
+        return None
+    found = _RESTORES_AT.compiled.match(norm, period.span[1])
+    if found is None:
+        return None
+    hour = int(found.group(1))
+    minute = int(found.group(2) or found.group(3) or (30 if "半" in found.group(0) else 0))
+    before = norm[found.start() : found.start(1)]
+    if any(word in before for word in ("下午", "晚上", "傍晚")) and hour < 12:
+        hour += 12
+    if not (0 <= hour <= 24 and 0 <= minute < 60):
+        return None
+    end = start.replace(hour=hour % 24, minute=minute) + timedelta(days=1 if hour == 24 else 0)
+    if end <= start:
+        end += timedelta(days=1)
+    if end - start > timedelta(days=1):
+        return None
+    return replace(period, end=end)
