@@ -23,7 +23,8 @@ from notices.model import PageResult, ParsedNotice, Period, SkippedItem
 from notices.normalize import normalize
 from notices.periods import IMPOSSIBLE, UNRESOLVED, kept_periods
 from notices.roles import with_place_roles
-from notices.segment import Item, Kind, Para, date_line_value, is_org_name, issuer_name, segment
+from notices.segment import Item, Para, date_line_value, is_org_name, issuer_name, segment
+from notices.segment.pieces import CAPTION, CLOSING, SIGN_DATE
 
 EXCERPT_CHARS = 40
 #: Notice evidence needed, and by how much it must beat news evidence.
@@ -125,12 +126,12 @@ def _read_item(
 ) -> tuple[ParsedNotice | None, SkippedItem | None]:
     title = _title_text(item.title)
     # a photo's caption and credit printed beside a notice is page furniture, not its text
-    body_paras = [p for p in item.body if p.kind is not Kind.CAPTION]
+    body_paras = [p for p in item.body if p.kind is not CAPTION]
     signature = list(item.signature)
     # A notice signed without a date: its issuer is the last short organisation line.
-    if not signature and body_paras and body_paras[-1].kind is not Kind.CLOSING and len(body_paras) > 1:
+    if not signature and body_paras and body_paras[-1].kind is not CLOSING and len(body_paras) > 1:
         last = body_paras[-1]
-        if is_org_name(last.norm) and any(p.kind is Kind.CLOSING for p in body_paras[:-1]):
+        if is_org_name(last.norm) and any(p.kind is CLOSING for p in body_paras[:-1]):
             signature = [body_paras.pop()]
     body = _text(body_paras)
     if not body.strip() and not signature:
@@ -277,7 +278,7 @@ def _build(
         title = _derived_title(category, body)
         warnings.append("no title found; title derived from the category and the first words")
 
-    issuer_lines = [issuer_name(p.text) for p in signature if p.kind is not Kind.SIGN_DATE]
+    issuer_lines = [issuer_name(p.text) for p in signature if p.kind is not SIGN_DATE]
     issuer = " ".join(issuer_lines) or None
     if issuer is None:
         warnings.append("no issuer: the notice carries no signature")
@@ -318,7 +319,7 @@ def _derived_title(category: Category, body: str) -> str:
 
 def _signature_date(signature: list[Para]) -> date | None:
     for p in signature:
-        if p.kind is Kind.SIGN_DATE:
+        if p.kind is SIGN_DATE:
             ymd = date_line_value(p.norm)
             if ymd is not None:
                 try:

@@ -62,7 +62,19 @@ from notices.dates.resolve import _first_date, _resolve, _whole_days
 from notices.dates.restore_hour import restore_hours
 from notices.dates.same_opening import opening_at_deadline
 from notices.dates.table_pairs import paired_cells
-from notices.dates.tokens import Kind, Token, tokenize, windows
+from notices.dates.tokens import (
+    GAP,
+    KW,
+    NUM,
+    PAREN,
+    RELWEEK,
+    SEP,
+    WEEKDAY,
+    WORD,
+    Token,
+    tokenize,
+    windows,
+)
 from notices.dates.vocabulary import _FESTIVAL_NEAR, _FESTIVALS, START_KEYWORDS
 from notices.errors import DateSyntaxError
 from notices.impossible import find_impossible, masked
@@ -72,8 +84,8 @@ from notices.normalize import normalize
 __all__ = ["find_periods", "parse_period"]
 
 # a tuple: Enum hashing is slow
-_CAN_START = (Kind.NUM, Kind.WORD, Kind.KW, Kind.RELWEEK, Kind.WEEKDAY, Kind.PAREN)
-_NOT_AFTER_NUM = (Kind.GAP, Kind.PAREN)  # a number followed by prose or brackets starts nothing
+_CAN_START = (NUM, WORD, KW, RELWEEK, WEEKDAY, PAREN)
+_NOT_AFTER_NUM = (GAP, PAREN)  # a number followed by prose or brackets starts nothing
 
 
 def find_periods(text: str, *, base: date, tz: ZoneInfo, norm: str | None = None) -> list[Period]:
@@ -137,7 +149,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     tokens: list[Token] = []
     for start, end in windows(norm):
         if tokens:
-            tokens.append(Token(Kind.GAP, "", start, start))
+            tokens.append(Token(GAP, "", start, start))
         tokens.extend(fill_listed_days(tokenize(norm, start, end), norm, start, end))
     if not tokens:
         return []
@@ -155,10 +167,10 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     while i < n:
         tok = tokens[i]
         kind = tok.kind
-        if kind not in _CAN_START or (kind is Kind.KW and tok.value not in START_KEYWORDS):
+        if kind not in _CAN_START or (kind is KW and tok.value not in START_KEYWORDS):
             i += 1
             continue
-        if kind is Kind.NUM and (i + 1 == n or tokens[i + 1].kind in _NOT_AFTER_NUM) and tok.digits != 8:
+        if kind is NUM and (i + 1 == n or tokens[i + 1].kind in _NOT_AFTER_NUM) and tok.digits != 8:
             i += 1  # (eight digits may be a whole date: 开标日期：20230520)
             continue
         ctx = prev if _continues(tokens, prev_end, i) else None
@@ -190,7 +202,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
                 prev_end = hours.last
                 i = max(hours.last, i + 1)
                 continue
-        if draft is None and kind is Kind.KW and tok.value in _FESTIVALS:
+        if draft is None and kind is KW and tok.value in _FESTIVALS:
             held = _festival_hours(grammar, i, text, norm, base, tz)
             if held is not None:
                 day_draft, timed_day, last = held
@@ -340,18 +352,18 @@ def _continues(tokens: list[Token], prev_end: int, i: int) -> bool:
     """Is token ``i`` the next item of a list that the previous period started (、 and 及)?"""
     if prev_end < 0:
         return False
-    if tokens[i].kind is Kind.PAREN:
+    if tokens[i].kind is PAREN:
         named = named_day(tokens, i)
         if named is not None and named > prev_end:
             i = named  # 冬至(十二月二十二日)及除夕(…): the bracket stands for the day named before it
     if i != prev_end + 1:
         return False
     between = tokens[prev_end]
-    if between.kind is Kind.SEP:
+    if between.kind is SEP:
         return between.value in ("、", ",")
-    if between.kind is Kind.WORD:
+    if between.kind is WORD:
         return between.value == "and"  # February 10 and 11, 2024
-    return between.kind is Kind.GAP and str(between.value).strip() in ("和", "及", "以及", "与", "and")
+    return between.kind is GAP and str(between.value).strip() in ("和", "及", "以及", "与", "and")
 
 
 def _day_of_hours(draft: Draft, period: Period) -> tuple[Draft, date] | None:

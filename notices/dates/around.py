@@ -8,7 +8,7 @@ import re
 
 from notices.dates.point_reader import PointReader
 from notices.dates.points import Point
-from notices.dates.tokens import Kind
+from notices.dates.tokens import GAP, KW, NUM, PAREN
 from notices.dates.vocabulary import (
     _DEADLINE_KW,
     _INCLUSIVE,
@@ -32,7 +32,7 @@ class WordsAround(PointReader):
     def _open_end(self, j: int) -> bool:
         """An end told by what happens, not a date: 至活动结束, 至整治完成, until the crowd has dispersed."""
         tok = self.at(j)
-        if tok is None or tok.kind is not Kind.GAP or not self.text:
+        if tok is None or tok.kind is not GAP or not self.text:
             return False
         return _OPEN_END.match(self.text, tok.start) is not None
 
@@ -40,7 +40,7 @@ class WordsAround(PointReader):
         before = self.at(i - 1)
         return (
             before is None
-            or before.kind in (Kind.GAP, Kind.PAREN)
+            or before.kind in (GAP, PAREN)
             or before.is_sep(",", ":", "、")
             or before.is_kw("时间", "日期")  # 延长集中供热时间至3月20日
             or self._moved_by(i)
@@ -59,9 +59,9 @@ class WordsAround(PointReader):
         before = self.at(j - 1)
         return (
             count is not None
-            and count.kind is Kind.NUM
+            and count.kind is NUM
             and before is not None
-            and before.kind is Kind.GAP
+            and before.kind is GAP
             and str(before.value).rstrip().endswith(_MOVED_LATER)
         )
 
@@ -72,18 +72,14 @@ class WordsAround(PointReader):
         nxt = self.at(j + 1)
         if nxt is None:
             return True
-        if (
-            nxt.kind is Kind.NUM
-            or nxt.is_sep(":")
-            or nxt.is_kw("时间", "日期", "到", "至", "为", *_DEADLINE_KW)
-        ):
+        if nxt.kind is NUM or nxt.is_sep(":") or nxt.is_kw("时间", "日期", "到", "至", "为", *_DEADLINE_KW):
             return False
         return not self._due_words(j + 1)
 
     def _inclusive(self, j: int) -> bool:
         """``（含）`` / ``(含当日)`` after a date: the day itself still counts."""
         tok = self.at(j)
-        return tok is not None and tok.kind is Kind.PAREN and str(tok.value) in _INCLUSIVE
+        return tok is not None and tok.kind is PAREN and str(tok.value) in _INCLUSIVE
 
     def _moved_to(self, i: int) -> bool:
         """``顺延至下周一`` / ``改至5月20日举行``: what was planned now happens on that day, which is
@@ -91,7 +87,7 @@ class WordsAround(PointReader):
         if not self.kw(i, "至", "到"):
             return False
         before = self.at(i - 1)
-        if before is None or before.kind is not Kind.GAP:
+        if before is None or before.kind is not GAP:
             return False
         words = str(before.value).strip()
         if self.kw(i - 2, "截止", "截至", "时间", "日期"):
@@ -102,18 +98,18 @@ class WordsAround(PointReader):
         """``停水作业延期至…``: a plan (not a span's end: 公示期延期至, 截止时间延至) moved to what
         follows 至."""
         before = self.at(i - 1)
-        if not self.kw(i, "至", "到") or before is None or before.kind is not Kind.GAP:
+        if not self.kw(i, "至", "到") or before is None or before.kind is not GAP:
             return False
         words = str(before.value).strip()
         named = self.at(i - 2)
-        if named is not None and named.kind is Kind.KW:
+        if named is not None and named.kind is KW:
             return False  # 公示期延期至, 报名截止时间顺延至: the span named before it ends there
         return _MOVED.search(words) is not None and _SPAN_END_MOVED.search(words) is None
 
     def _due_words(self, j: int) -> bool:
         """A few Chinese words right after 截止 and before 时间/日期."""
         gap = self.at(j)
-        if gap is None or gap.kind is not Kind.GAP or gap.start != self.t[j - 1].end:
+        if gap is None or gap.kind is not GAP or gap.start != self.t[j - 1].end:
             return False
         words = str(gap.value)
         return (
@@ -137,9 +133,9 @@ class WordsAround(PointReader):
         ``下午五时起…封闭梳士巴利道等，料至晚上十一时半重开``."""
         for k in range(j, min(j + 40, len(self.t))):
             tok = self.t[k]
-            if tok.kind is Kind.GAP and _SENTENCE_END.search(str(tok.value)):
+            if tok.kind is GAP and _SENTENCE_END.search(str(tok.value)):
                 return None
-            if tok.kind is Kind.NUM:
+            if tok.kind is NUM:
                 return None  # another number first: it is not this period's end
             if not tok.is_kw("至", "到"):
                 continue
@@ -148,7 +144,7 @@ class WordsAround(PointReader):
                 return None
             end, last = found
             after = self.at(last)
-            if end.hour is None or after is None or after.kind is not Kind.GAP:
+            if end.hour is None or after is None or after.kind is not GAP:
                 return None
             return (end, last) if _RESUMES_AFTER.match(str(after.value)) else None
         return None
@@ -157,6 +153,6 @@ class WordsAround(PointReader):
         """``…起`` followed in its clause by a result being made public (公告, 公布, 放榜): that
         is a moment, not a period left open."""
         tok = self.at(j)
-        if tok is None or tok.kind is not Kind.GAP or not self.text:
+        if tok is None or tok.kind is not GAP or not self.text:
             return False
         return _ANNOUNCED.match(self.text, tok.start) is not None

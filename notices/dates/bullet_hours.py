@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from notices.dates.grammar import Grammar
-from notices.dates.tokens import Kind
+from notices.dates.tokens import UNIT
 from notices.model import Period
 
 #: What may open a listed line before its hours: 1. / 2、 / （一） / 一、 / - / •.
@@ -95,7 +95,7 @@ def _line_hours(
     if k >= len(grammar.t) or grammar.t[k].start != begin:
         return None
     window = grammar.window(k)
-    if window is None or any(t.kind is Kind.UNIT and t.value in _DAY_UNITS for t in grammar.t[k : window[2]]):
+    if window is None or any(t.kind is UNIT and t.value in _DAY_UNITS for t in grammar.t[k : window[2]]):
         return None  # a line of its own dates is no hours of the day above
     (oh, om), (ch, cm), last = window
     finish = grammar.t[last - 1].end

@@ -7,7 +7,7 @@ an English date.
 from __future__ import annotations
 
 from notices.dates.english import EnglishReader
-from notices.dates.tokens import Kind, Token
+from notices.dates.tokens import GAP, NUM, WORD, Token
 from notices.dates.vocabulary import (
     _AM,
     _BEFORE_MARKS,
@@ -40,9 +40,9 @@ class ClockReader(EnglishReader):
         j = i
         half: str | None = None
         gap = self.at(j)
-        if gap is not None and gap.kind is Kind.WORD and gap.value in _ABOUT_EN:
+        if gap is not None and gap.kind is WORD and gap.value in _ABOUT_EN:
             return self._about_en(i)
-        if gap is not None and gap.kind is Kind.NUM:
+        if gap is not None and gap.kind is NUM:
             pass  # the common case: no part of the day said before the hour
         elif self.kw(j, *_AM):
             half, j = "am", j + 1
@@ -52,21 +52,21 @@ class ClockReader(EnglishReader):
             half, j = "am", j + 1
         elif self.kw(j, "中午"):
             half, j = "noon", j + 1
-        elif gap is not None and gap.kind is Kind.GAP and _part(gap) in _GAP_AM:
+        elif gap is not None and gap.kind is GAP and _part(gap) in _GAP_AM:
             half, j = "am", j + 1
-        elif gap is not None and gap.kind is Kind.GAP and _part(gap) in _GAP_PM:
+        elif gap is not None and gap.kind is GAP and _part(gap) in _GAP_PM:
             half, j = "pm", j + 1
-        elif gap is not None and gap.kind is Kind.GAP and _part(gap) in _GAP_MIDNIGHT:
+        elif gap is not None and gap.kind is GAP and _part(gap) in _GAP_MIDNIGHT:
             half, j = "midnight", j + 1
         elif (
             gap is not None
-            and gap.kind is Kind.GAP
+            and gap.kind is GAP
             and str(gap.value).strip() == "当"
             and (self.kw(j + 1, "天") or self.unit(j + 1, "日"))
             and self.at(j + 2) is not None
         ):
             return self.time(j + 2)  # 国庆节当天8时至18时: the day said again before its hours
-        if j > i and (opener := self.at(j)) is not None and opener.kind is Kind.GAP and opener.value in _FROM:
+        if j > i and (opener := self.at(j)) is not None and opener.kind is GAP and opener.value in _FROM:
             j += 1  # 每晚由11时, 晚上由十时: the part of the day said before the word that opens the window
         if j > i and self._about(j):
             j += 1  # 下午约二时: an approximate hour is still the hour the notice gives
@@ -146,7 +146,7 @@ class ClockReader(EnglishReader):
         tok = self.at(j)
         return (
             tok is not None
-            and tok.kind is Kind.GAP
+            and tok.kind is GAP
             and str(tok.value).strip() in _ABOUT
             and _num(self.at(j + 1), 0, 24) is not None
         )

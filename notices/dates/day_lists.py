@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from notices.dates.tokens import Kind, Token
+from notices.dates.tokens import GAP, NUM, SEP, UNIT, Token
 from notices.numerals import chinese_to_int
 
 #: A Chinese numeral the tokenizer left as prose, with the word that joins it to the next day.
@@ -27,7 +27,7 @@ def fill_listed_days(tokens: list[Token], norm: str, start: int, end: int) -> li
         tok = tokens[i]
         out.append(tok)
         i += 1
-        if tok.kind is Kind.UNIT and tok.value == "月":
+        if tok.kind is UNIT and tok.value == "月":
             listed = _listed(tokens, i)
             if listed is not None:
                 out.extend(listed[0])
@@ -42,22 +42,22 @@ def _listed(tokens: list[Token], i: int) -> tuple[list[Token], int] | None:
     j, n = i, len(tokens)
     while j < n:
         tok = tokens[j]
-        if tok.kind is Kind.NUM and 1 <= int(tok.value) <= 31:  # type: ignore[call-overload]
+        if tok.kind is NUM and 1 <= int(tok.value) <= 31:  # type: ignore[call-overload]
             nxt = tokens[j + 1] if j + 1 < n else None
-            if nxt is not None and nxt.kind is Kind.UNIT and nxt.value == "日":
+            if nxt is not None and nxt.kind is UNIT and nxt.value == "日":
                 return ([*items, tok], j + 1) if items else None
             if nxt is None or not _joins(nxt):
                 return None
             items += [tok, _day_unit(tok.end), nxt]
             j += 2
             continue
-        if tok.kind is Kind.GAP:
+        if tok.kind is GAP:
             read = _cn_days(tok)
             if read is None:
                 return None
             items += read
             j += 1
-            if not (items[-1].kind is Kind.GAP or items[-1].kind is Kind.SEP):
+            if not (items[-1].kind is GAP or items[-1].kind is SEP):
                 if j >= n or not _joins(tokens[j]):
                     return None
                 items.append(tokens[j])
@@ -68,9 +68,7 @@ def _listed(tokens: list[Token], i: int) -> tuple[list[Token], int] | None:
 
 
 def _joins(tok: Token) -> bool:
-    return (tok.kind is Kind.SEP and tok.value == "、") or (
-        tok.kind is Kind.GAP and str(tok.value).strip() in _JOINS
-    )
+    return (tok.kind is SEP and tok.value == "、") or (tok.kind is GAP and str(tok.value).strip() in _JOINS)
 
 
 def _cn_days(tok: Token) -> list[Token] | None:
@@ -83,13 +81,13 @@ def _cn_days(tok: Token) -> list[Token] | None:
     if day is None or not 1 <= day <= 31:
         return None
     end = tok.start + m.end(1)
-    read = [Token(Kind.NUM, day, tok.start, end), _day_unit(end)]
+    read = [Token(NUM, day, tok.start, end), _day_unit(end)]
     if m.group(2):
-        kind = Kind.SEP if m.group(2) == "、" else Kind.GAP
+        kind = SEP if m.group(2) == "、" else GAP
         read.append(Token(kind, m.group(2), tok.start + m.start(2), tok.end))
     return read
 
 
 def _day_unit(at: int) -> Token:
     """The 日 a list leaves out: an empty token where it would stand."""
-    return Token(Kind.UNIT, "日", at, at)
+    return Token(UNIT, "日", at, at)

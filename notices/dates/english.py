@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from notices.dates.points import Draft, Point, TokenReader
-from notices.dates.tokens import Kind
+from notices.dates.tokens import WORD
 from notices.dates.vocabulary import _EN_CONNECTORS, _ORDINALS, MONTHS, WEEKDAYS, _is_year, _num
 
 
@@ -28,7 +28,7 @@ class EnglishReader(TokenReader):
         if self.word(j, "of"):
             j += 1
         month_tok = self.at(j)
-        if month_tok is not None and month_tok.kind is Kind.WORD and month_tok.value in MONTHS:
+        if month_tok is not None and month_tok.kind is WORD and month_tok.value in MONTHS:
             month = MONTHS[str(month_tok.value)]
             year, j = self._en_year(j + 1)
             return Point(year, month, day, style="en"), j
@@ -56,7 +56,7 @@ class EnglishReader(TokenReader):
         if self.word(k, "of"):
             k += 1
         month_tok = self.at(k)
-        if month_tok is None or month_tok.kind is not Kind.WORD or month_tok.value not in MONTHS:
+        if month_tok is None or month_tok.kind is not WORD or month_tok.value not in MONTHS:
             return None
         month = MONTHS[str(month_tok.value)]
         year, _ = self._en_year(k + 1)
@@ -73,7 +73,7 @@ class EnglishReader(TokenReader):
             return None
         for k in range(j, min(j + 16, len(self.t))):
             tok = self.t[k]
-            if tok.kind is Kind.WORD and tok.value in MONTHS:
+            if tok.kind is WORD and tok.value in MONTHS:
                 return self._en_year(k + 1)[0], MONTHS[str(tok.value)]
             if not (
                 _num(tok, 1, 31) is not None or self.sep(k, ",", "-") or self.word(k, *_EN_CONNECTORS, "and")
@@ -121,7 +121,7 @@ class EnglishReader(TokenReader):
             return self._en_weekday(i, WEEKDAYS[value])
         if value in ("next", "this", "coming"):
             nxt = self.at(i + 1)
-            if nxt is not None and nxt.kind is Kind.WORD and nxt.value in WEEKDAYS:
+            if nxt is not None and nxt.kind is WORD and nxt.value in WEEKDAYS:
                 weekday = WEEKDAYS[str(nxt.value)]
                 if value == "next":
                     # next Friday is the Friday of next week: "from Sunday to next Friday"
@@ -154,7 +154,7 @@ class EnglishReader(TokenReader):
 
     def _weekday_word(self, j: int) -> bool:
         tok = self.at(j)
-        return tok is not None and tok.kind is Kind.WORD and tok.value in WEEKDAYS
+        return tok is not None and tok.kind is WORD and tok.value in WEEKDAYS
 
     def _glossed_weekday(self, j: int) -> tuple[Point, int] | None:
         """``Tuesday (April 18)`` / ``Sunday`` after an English time: the day it names."""
@@ -186,7 +186,7 @@ class EnglishReader(TokenReader):
             j += 1  # 5 pm on May 31; the noon of October 12
         day_tok = self.at(j)
         found = None
-        if day_tok is not None and day_tok.kind is Kind.WORD and day_tok.value in WEEKDAYS:
+        if day_tok is not None and day_tok.kind is WORD and day_tok.value in WEEKDAYS:
             dated = self.date(j + (2 if self.sep(j + 1, ",") else 1), None)
             found = dated if dated is not None and dated[0].style == "en" else self._glossed_weekday(j)
         else:

@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from notices.dates.dotted import DottedDates
 from notices.dates.points import Draft, Point
-from notices.dates.tokens import Kind, Token
+from notices.dates.tokens import GAP, KW, NUM, PAREN, UNIT, WEEKDAY, WORD, Token
 from notices.dates.vocabulary import (
     _BASE_KW,
     _BEFORE_MARKS,
@@ -71,9 +71,9 @@ def named_day(tokens: list[Token], i: int) -> int | None:
     """Where the festival stands whose day the bracket at ``i`` dates (冬至(十二月二十二日),
     元旦日(…), 圣诞节当日(…), 圣诞节翌日(…)), or None when the bracket follows no such name."""
     k = i - 1
-    if k >= 0 and tokens[k].kind is Kind.UNIT and tokens[k].value == "日":
+    if k >= 0 and tokens[k].kind is UNIT and tokens[k].value == "日":
         k -= 1  # 元旦日, 当日
-        if k >= 0 and tokens[k].kind is Kind.GAP and str(tokens[k].value).strip() in ("当", "翌", "次"):
+        if k >= 0 and tokens[k].kind is GAP and str(tokens[k].value).strip() in ("当", "翌", "次"):
             k -= 1
     elif k >= 0 and tokens[k].is_kw(*_DAY_OF_FESTIVAL):
         k -= 1
@@ -89,11 +89,11 @@ class Grammar(DottedDates):
 
     def period(self, i: int, prev: Point | None) -> Draft | None:
         tok = self.t[i]
-        if tok.kind is Kind.PAREN:
+        if tok.kind is PAREN:
             return self._bracketed_day(i)
-        if tok.kind is Kind.GAP:
+        if tok.kind is GAP:
             return None
-        if tok.kind is Kind.KW:
+        if tok.kind is KW:
             if tok.value in _DEADLINE_KW or (tok.value in ("至", "到") and self._starts_clause(i)):
                 return self._deadline(i)
             if tok.value in _BASE_KW or (
@@ -102,22 +102,22 @@ class Grammar(DottedDates):
                 return self._from_base(i)
             if tok.value in _DURATION_LABELS:
                 return self._labelled_duration(i)
-        if tok.kind is Kind.WORD and (
+        if tok.kind is WORD and (
             tok.value in _DEADLINE_EN or (tok.value == "than" and self.word(i - 1, "later"))
         ):
             return self._deadline(i)  # by / before / (not) later than 12:00 noon on 7/11/2019
-        if tok.kind is Kind.NUM and prev is None and self.sep(i + 1, "."):
+        if tok.kind is NUM and prev is None and self.sep(i + 1, "."):
             dotted = self._dotted_range(i)
             if dotted is not None:
                 return dotted
-        if tok.kind is Kind.WORD and tok.value == "between":
+        if tok.kind is WORD and tok.value == "between":
             # between Dec. 30 and Jan. 1
             first = self.point(i + 1, None)
             if first is not None and self.word(first[1], "and"):
                 second = self.point(first[1] + 1, first[0])
                 if second is not None and not second[0].time_only:
                     return Draft(first[0], second[0], i, second[1])
-        if tok.kind is Kind.WORD and tok.value in ("from", "since", "starting", "beginning"):
+        if tok.kind is WORD and tok.value in ("from", "since", "starting", "beginning"):
             draft = self._range(i + 1, None)
             if draft is None:
                 return None
@@ -134,7 +134,7 @@ class Grammar(DottedDates):
         if said is None or said.month is None or said.day is None:
             return None
         before = self.at(i - 1)
-        if before is not None and before.kind is not Kind.GAP and named_day(self.t, i) is None:
+        if before is not None and before.kind is not GAP and named_day(self.t, i) is None:
             return None  # 5月10日（五月十日）, 今日（五月十日）: read with the day before it
         return Draft(said, said, i, i + 1)
 
@@ -149,13 +149,13 @@ class Grammar(DottedDates):
         if self.sep(j, ":") or self.kw(j, "为"):
             j += 1
         said = self.at(j)
-        if said is not None and said.kind is Kind.GAP and str(said.value).strip() in _YEAR_WORDS:
+        if said is not None and said.kind is GAP and str(said.value).strip() in _YEAR_WORDS:
             j += 2 if self.unit(j + 1, "年") else 1  # 截至本年5月31日: the month reads its year from it
         found = self.point(j, None)
         if found is None:
             return None
         pt, k = found
-        if pt.weak and (pt.part == "month" or self.t[j].kind is Kind.WEEKDAY):
+        if pt.weak and (pt.part == "month" or self.t[j].kind is WEEKDAY):
             return None  # 至5月 / 至周日早上: no day or no hour to be due by
         if self._inclusive(k):
             k += 1
@@ -203,13 +203,11 @@ class Grammar(DottedDates):
     def _duration(self, j: int) -> tuple[int, bool, int] | None:
         """``N日内`` / ``N天`` / ``N个工作日(内)`` at ``j``: (days, workdays?, next index)."""
         run = self.at(j)
-        running = (
-            run is not None and run.kind is Kind.GAP and str(run.value).strip() in ("连续", "一连", "为期")
-        )
+        running = run is not None and run.kind is GAP and str(run.value).strip() in ("连续", "一连", "为期")
         if running:
             j += 1  # 起连续十日: ten days counting the first
         tok = self.at(j)
-        if tok is None or tok.kind is not Kind.NUM or tok.digits > 3:
+        if tok is None or tok.kind is not NUM or tok.digits > 3:
             return None
         days = int(tok.value) - (1 if running else 0)  # type: ignore[call-overload]
         if not 0 <= days <= 366:
@@ -250,7 +248,7 @@ class Grammar(DottedDates):
         )
 
     def _range(self, i: int, prev: Point | None) -> Draft | None:
-        if self.t[i].kind is Kind.NUM and prev is None:
+        if self.t[i].kind is NUM and prev is None:
             window = self._en_time_window(i)
             if window is not None:
                 return window
@@ -261,7 +259,7 @@ class Grammar(DottedDates):
         closing = self.at(j)
         if (
             closing is not None
-            and closing.kind is Kind.GAP
+            and closing.kind is GAP
             and str(closing.value).strip() == ")"
             and self.kw(j + 1, "起")
         ):
@@ -280,7 +278,7 @@ class Grammar(DottedDates):
             if start.has_date and not start.weak and self._open_end(conn):
                 return Draft(start, None, i, conn)  # 18:30至活动结束: from then until it is over
         if self.kw(j, "起", "之日起"):
-            if self.t[i].kind is Kind.WEEKDAY and start.hour is None:
+            if self.t[i].kind is WEEKDAY and start.hour is None:
                 return None  # 周日(五月八日)起在…实施: a headline over the nights it lists, no day of its own
             end_found = self.point(j + 1, start)
             if end_found is not None and self.kw(end_found[1], *_END_MARKS):
@@ -324,8 +322,8 @@ class Grammar(DottedDates):
         if (
             before is None
             or gap is None
-            or before.kind is not Kind.GAP
-            or gap.kind is not Kind.GAP
+            or before.kind is not GAP
+            or gap.kind is not GAP
             or not start.has_date
             or start.weak
         ):
@@ -356,16 +354,16 @@ class Grammar(DottedDates):
             tok = self.at(k)
             if tok is None or self.ends_clause(k):
                 break
-            if k > j and tok.kind is Kind.WORD and (tok.value in WEEKDAYS or tok.value in MONTHS):
+            if k > j and tok.kind is WORD and (tok.value in WEEKDAYS or tok.value in MONTHS):
                 break  # "died on Monday, will be held on Tuesday from 1pm": the hours are Tuesday's
-            if tok.kind is Kind.NUM or (tok.kind is Kind.KW and tok.value in START_KEYWORDS):
+            if tok.kind is NUM or (tok.kind is KW and tok.value in START_KEYWORDS):
                 found = self.window(k)
                 if found is not None:
                     (h1, m1), (h2, m2), last = found
                     opening = replace(start, hour=h1, minute=m1, weak=False)
                     closing = Point(hour=h2, minute=m2, time_only=True, next_day=(h2, m2) <= (h1, m1))
                     return Draft(opening, closing, i, last)
-                if tok.kind is Kind.NUM:
+                if tok.kind is NUM:
                     break
             k += 1
         if not self.text:

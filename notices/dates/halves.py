@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from notices.dates.points import Draft
-from notices.dates.tokens import Kind
+from notices.dates.tokens import GAP
 from notices.dates.vocabulary import _GAP_AM, _GAP_PM
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ def with_half_before(grammar: Grammar, j: int, window: Draft | None) -> Draft | 
     if window is None or window.start is None or not window.start.time_only or j == 0:
         return window
     before = grammar.at(j - 1)
-    if before is None or before.kind is not Kind.GAP or str(before.value).strip() not in _HALVES:
+    if before is None or before.kind is not GAP or str(before.value).strip() not in _HALVES:
         return window
     plain, said = grammar.time(j), grammar.time(j - 1)
     if plain is None or said is None or plain[2] != said[2] or plain[:2] == said[:2]:

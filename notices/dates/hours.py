@@ -17,7 +17,7 @@ from notices.dates.grammar import Grammar
 from notices.dates.halves import with_half_before
 from notices.dates.points import Draft
 from notices.dates.resolve import _clock_window, _first_date, _replace, _resolve
-from notices.dates.tokens import Kind
+from notices.dates.tokens import GAP, KW, NUM, WORD
 from notices.dates.vocabulary import _CLAUSE_BREAK, START_KEYWORDS
 from notices.model import Period
 
@@ -89,8 +89,8 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
         tok = grammar.at(j)
         if tok is None:
             return None
-        opening = tok.kind is Kind.WORD and tok.value in ("from", "between")
-        if opening or tok.kind is Kind.NUM or (tok.kind is Kind.KW and tok.value in START_KEYWORDS):
+        opening = tok.kind is WORD and tok.value in ("from", "between")
+        if opening or tok.kind is NUM or (tok.kind is KW and tok.value in START_KEYWORDS):
             window = grammar.period(j, draft.start) or (_from(grammar, j, draft) if opening else None)
             window = with_half_before(grammar, j, window or _moment(grammar, j, draft))
             if (
@@ -103,11 +103,11 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
                 window = None
                 j += 1
                 continue
-            if tok.kind is Kind.NUM:
+            if tok.kind is NUM:
                 return None  # another number first: the hours are not this day's
             window = None  # a part of the day said alone (5月28日上午实施): look on
         elif not (
-            tok.kind in (Kind.GAP, Kind.WORD)  # words, or a stretch the tokenizer skipped (measured below)
+            tok.kind in (GAP, WORD)  # words, or a stretch the tokenizer skipped (measured below)
             or tok.is_sep(",", ":")
             or (tok.is_sep("、") and j > draft.last)  # 香港科學館、香港太空館……將於下午五時
             or tok.is_kw("时间", "为", "每日", "每天")
@@ -201,9 +201,9 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
         hours is None or hours.end is not None or not _OPENS_AT.match(norm, grammar.t[hours.last - 1].end)
     ):
         return None  # further on, only an hour a measure starts at (凌晨3时起开始管制)
-    if hours is None and tok.kind is Kind.WORD and tok.value == "from":
+    if hours is None and tok.kind is WORD and tok.value == "from":
         hours = from_hour(grammar, i, day)
-    if hours is None and tok.kind is not Kind.WORD:
+    if hours is None and tok.kind is not WORD:
         hours = _moment(grammar, i, day)
         if hours is not None and not _CLOSES_AT.match(norm, grammar.t[hours.last - 1].end):
             return None  # 并于6时30分正式起跑: a moment inside what the sentence dated, no place's hours

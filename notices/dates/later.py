@@ -16,7 +16,7 @@ from notices.dates.clause_verb import closes_after
 from notices.dates.from_hour import from_hour
 from notices.dates.grammar import Grammar
 from notices.dates.points import Draft
-from notices.dates.tokens import Kind
+from notices.dates.tokens import WORD
 from notices.model import Period
 
 #: How far after its day the hours may come, in characters.
@@ -60,7 +60,7 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
         return None
     arranged = _ARRANGES.search(_sentence_of(norm, last.span[0], last.span[1])) is not None
     hours = grammar.period(i, day.start)
-    if hours is None and tok.kind is Kind.WORD and tok.value == "from":
+    if hours is None and tok.kind is WORD and tok.value == "from":
         hours = from_hour(grammar, i, day)
     if hours is None or hours.start is None or not hours.start.time_only:
         return None

@@ -15,7 +15,7 @@ from notices.calendars import FESTIVAL_NAMES
 from notices.dates.grammar import Grammar
 from notices.dates.points import Draft
 from notices.dates.resolve import _clock_window, _replace
-from notices.dates.tokens import Kind
+from notices.dates.tokens import GAP, NUM
 from notices.model import Period
 from notices.normalize import normalize
 
@@ -28,7 +28,7 @@ def _listed_days_window(
     k = _past_count(grammar, draft.last)
     lead = grammar.at(k)
     if lead is None or not (
-        lead.is_kw("每日", "每天") or (lead.kind is Kind.GAP and str(lead.value).strip().startswith("每"))
+        lead.is_kw("每日", "每天") or (lead.kind is GAP and str(lead.value).strip().startswith("每"))
     ):
         return None
     found = grammar.window(k)
@@ -64,9 +64,9 @@ def _past_count(grammar: Grammar, j: int) -> int:
             return j
         if tok.is_sep(","):
             j += 1
-        elif tok.kind is Kind.NUM and (grammar.unit(j + 1, "日") or grammar.kw(j + 1, "天")):
+        elif tok.kind is NUM and (grammar.unit(j + 1, "日") or grammar.kw(j + 1, "天")):
             j += 2
-        elif tok.kind is Kind.GAP and str(tok.value).strip() in _COUNT_WORDS:
+        elif tok.kind is GAP and str(tok.value).strip() in _COUNT_WORDS:
             j += 1
         else:
             return j

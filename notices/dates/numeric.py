@@ -9,7 +9,7 @@ from datetime import date
 
 from notices.dates.clock import ClockReader
 from notices.dates.points import Point
-from notices.dates.tokens import Kind
+from notices.dates.tokens import GAP, NUM, PAREN, WEEKDAY
 from notices.dates.vocabulary import _AM, _DATE_LABEL, _PM, ROC_OFFSET, _is_year, _num
 
 #: A weekday in brackets after a date, as Taiwan writes it: (二), （六）.
@@ -41,7 +41,7 @@ class NumericDates(ClockReader):
             day = _num(self.at(i + 4), 1, 31)
             if month is None or day is None or not self.sep(i + 3, str(sep)):
                 return None
-            if self.sep(i + 5, str(sep)) and self.at(i + 6) is not None and self.t[i + 6].kind is Kind.NUM:
+            if self.sep(i + 5, str(sep)) and self.at(i + 6) is not None and self.t[i + 6].kind is NUM:
                 return None  # 2022.5.11.3: a version or section number
             j = i + 5
             if self.unit(j, "日", "号"):
@@ -77,7 +77,7 @@ class NumericDates(ClockReader):
         label before it, a clock time after it, or another such date across a connector): the
         same shape is a serial or telephone number."""
         tok = self.t[i]
-        if tok.kind is not Kind.NUM or tok.digits != 8:
+        if tok.kind is not NUM or tok.digits != 8:
             return None
         if tok.start > 0 and self.text[tok.start - 1].isdigit():
             return None  # the tail of a longer number cut where a window of text begins
@@ -91,14 +91,14 @@ class NumericDates(ClockReader):
         if not said:
             conn = self.connector(i + 1)
             after = self.at(conn) if conn is not None else None
-            said = after is not None and after.kind is Kind.NUM and after.digits == 8
+            said = after is not None and after.kind is NUM and after.digits == 8
             said = said or (i >= 2 and self.connector(i - 1) == i and self.t[i - 2].digits == 8)
         return (point, i + 1) if said else None
 
     def _roc_dotted(self, i: int) -> tuple[Point, int] | None:
         """``113.3.5``: a Taiwan date, its year counted from 1912, written with dots."""
         tok = self.t[i]
-        if tok.kind is not Kind.NUM or tok.digits != 3 or not 80 <= int(tok.value) <= 150:  # type: ignore[call-overload]
+        if tok.kind is not NUM or tok.digits != 3 or not 80 <= int(tok.value) <= 150:  # type: ignore[call-overload]
             return None
         year = int(tok.value)  # type: ignore[call-overload]
         if not self.sep(i + 1, ".") or not self.sep(i + 3, "."):
@@ -123,13 +123,9 @@ class NumericDates(ClockReader):
             return None  # part of a longer number or a full date
         j = i + 3
         after = self.at(j)
-        if (
-            after is not None
-            and after.kind is Kind.GAP
-            and _WEEKDAY_GLOSS.fullmatch(str(after.value).strip())
-        ):
+        if after is not None and after.kind is GAP and _WEEKDAY_GLOSS.fullmatch(str(after.value).strip()):
             j += 1  # 3/5(二)
-        said = j > i + 3 or (after is not None and after.kind in (Kind.WEEKDAY, Kind.PAREN))
+        said = j > i + 3 or (after is not None and after.kind in (WEEKDAY, PAREN))
         said = said or self.kw(i - 1, "至", "到", "起", "即日起", "自", "截至", "截止", "于")
         said = said or self.kw(j, "起", "止", "前", "至", "到", *_AM, *_PM) or self.time(j) is not None
         said = said or (self.sep(j, "-", "~") and self.sep(j + 2, "/"))  # 3/5-3/8

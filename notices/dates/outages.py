@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from notices.dates.grammar import Grammar
 from notices.dates.restored import cut_until, restoration_ends
-from notices.dates.tokens import Kind
+from notices.dates.tokens import KW, NUM, UNIT
 from notices.model import Period
 
 #: How far before the restoration the cut may be told, in characters.
@@ -63,11 +63,11 @@ def _from_cut(grammar: Grammar, starts: list[int], period: Period, norm: str) ->
     k = first - 1
     while k >= 0 and grammar.t[k].start >= period.span[0] - _REACH:
         tok = grammar.t[k]
-        if tok.kind is Kind.UNIT and tok.value in ("月", "日", "号") and _other_day(grammar, k, end):
+        if tok.kind is UNIT and tok.value in ("月", "日", "号") and _other_day(grammar, k, end):
             return None  # another day is told between: the cut is not on the restoration's day
-        if tok.kind is Kind.NUM and k > 0 and grammar.t[k - 1].kind is Kind.KW:
+        if tok.kind is NUM and k > 0 and grammar.t[k - 1].kind is KW:
             k -= 1  # 下午2时: the part of the day comes first
-        if grammar.t[k].kind in (Kind.NUM, Kind.KW):
+        if grammar.t[k].kind in (NUM, KW):
             timed = grammar.time(k)
             if timed is not None and _CUT.match(norm, grammar.t[timed[2] - 1].end):
                 hour, minute, _ = timed
@@ -86,7 +86,7 @@ def _other_day(grammar: Grammar, k: int, end: datetime) -> bool:
     """Whether the unit at ``k`` dates another day than the restoration's (15日…15日午夜12时前 is
     the same; 源远路152至260号 is an address, no day)."""
     number = grammar.at(k - 1)
-    if grammar.t[k].value == "月" or number is None or number.kind is not Kind.NUM:
+    if grammar.t[k].value == "月" or number is None or number.kind is not NUM:
         return True
     value = number.value
     if grammar.t[k].value == "号" and isinstance(value, int) and value > 31:

@@ -16,7 +16,7 @@ from notices.calendars import holiday_run, nearest_festival, nearest_lunar
 from notices.dates.lunar_days import _lunar_day, _lunar_end
 from notices.dates.numeric import NumericDates
 from notices.dates.points import Point
-from notices.dates.tokens import Kind, Token, tokenize
+from notices.dates.tokens import GAP, KW, NUM, PAREN, RELWEEK, UNIT, WEEKDAY, WORD, Token, tokenize
 from notices.dates.vocabulary import (
     _ADDRESS_AFTER_HAO,
     _DAY_PARTS,
@@ -50,7 +50,7 @@ _DAY_ALONE = re.compile(r"\s*([\d〇一二三四五六七八九十]{1,3})\s*[日
 
 def _month_word(tok: Token) -> bool:
     """An English month's name (February, Feb) opening a bracket: (February 9)."""
-    return tok.kind is Kind.WORD and str(tok.value) in MONTHS
+    return tok.kind is WORD and str(tok.value) in MONTHS
 
 
 class PointReader(NumericDates):
@@ -62,22 +62,22 @@ class PointReader(NumericDates):
         tok = self.at(i)
         if tok is None:
             return None
-        if tok.kind is Kind.NUM:
+        if tok.kind is NUM:
             return self._cn_date(i, ctx) or self._num_date(i, ctx) or self._en_day_first(i, ctx)
-        if tok.kind is Kind.WORD:
+        if tok.kind is WORD:
             return self._en_month_first(i) or self._en_relative(i)
-        if tok.kind is Kind.RELWEEK:
+        if tok.kind is RELWEEK:
             ahead: int = tok.value[0]  # type: ignore[index]
             weekday: int = tok.value[1]  # type: ignore[index]
             monday = self.base - timedelta(days=self.base.weekday()) + timedelta(weeks=ahead)
             return Point(fixed=monday + timedelta(days=weekday)), i + 1
-        if tok.kind is Kind.WEEKDAY:
+        if tok.kind is WEEKDAY:
             return self._weekday(i, int(tok.value), ctx)  # type: ignore[call-overload]
-        if tok.kind is Kind.KW and tok.value in _FESTIVALS:
+        if tok.kind is KW and tok.value in _FESTIVALS:
             return self._festival(i)
-        if tok.kind is Kind.KW and tok.value == "农历":
+        if tok.kind is KW and tok.value == "农历":
             return self._lunar(i)
-        if tok.kind is Kind.KW:
+        if tok.kind is KW:
             said = _DAY_PARTS.get(str(tok.value))
             if said is not None:
                 return self._day_part(i, said[0])
@@ -108,7 +108,7 @@ class PointReader(NumericDates):
 
     def _is_weekday(self, j: int) -> bool:
         tok = self.at(j)
-        return tok is not None and tok.kind is Kind.WEEKDAY
+        return tok is not None and tok.kind is WEEKDAY
 
     def _day_part(self, i: int, shift: int) -> tuple[Point, int]:
         """今晚10时, 明早6时: the day it names with the hour read in that part of the day; said
@@ -135,7 +135,7 @@ class PointReader(NumericDates):
         said = self.at(i + 1)
         if (
             said is not None
-            and said.kind is Kind.PAREN
+            and said.kind is PAREN
             and str(said.value).strip() in _WEEKDAY_PAREN
             and _WEEKDAY_NUMBER.get(str(said.value).strip()[-1]) == day.weekday()
         ):
@@ -209,7 +209,7 @@ class PointReader(NumericDates):
             year = _RELATIVE_YEARS.get(self.text[max(0, tok.start - 2) : tok.start])
             if year is not None:
                 year += self.base.year
-        if month_tok.kind is Kind.UNIT and month_tok.value == "月":
+        if month_tok.kind is UNIT and month_tok.value == "月":
             k = j + 2
             day = _num(self.at(k), 1, 31)
             if day is not None and (self.unit(k + 1, "日", "号") or self.kw(k + 1, "日期")):
@@ -220,7 +220,7 @@ class PointReader(NumericDates):
                 part = {"上旬": "xun1", "中旬": "xun2", "下旬": "xun3"}[str(self.t[k].value)]
                 return Point(year, month, part=part), k + 1
             return Point(year, month, part="month", weak=year is None), k
-        if month_tok.kind is Kind.KW:
+        if month_tok.kind is KW:
             parts = {"月底": "monthend", "月末": "monthend", "月初": "monthstart", "月中": "xun2"}
             if month_tok.value in parts:
                 return Point(year, month, part=parts[str(month_tok.value)]), j + 2
@@ -289,8 +289,8 @@ class PointReader(NumericDates):
             tok = self.at(j)
             if tok is None:
                 return j
-            if tok.kind is Kind.WEEKDAY or (
-                tok.kind is Kind.PAREN
+            if tok.kind is WEEKDAY or (
+                tok.kind is PAREN
                 and (str(tok.value).lower().rstrip(".") in _WEEKDAY_PAREN or self.gloss(j) is not None)
             ):
                 j += 1
@@ -301,13 +301,13 @@ class PointReader(NumericDates):
         """A bracket that restates the date before it: （十一月十八日）, （腊月廿九）, （正月初六）.
         The Gregorian date it holds, or an empty point for a lunar gloss; None otherwise."""
         tok = self.at(j)
-        if tok is None or tok.kind is not Kind.PAREN:
+        if tok is None or tok.kind is not PAREN:
             return None
         inner = str(tok.value).strip()
         if _LUNAR_GLOSS.fullmatch(inner):
             return Point(weak=True)
         tokens = tokenize(inner)
-        if not tokens or not (tokens[0].kind is Kind.NUM or (english and _month_word(tokens[0]))):
+        if not tokens or not (tokens[0].kind is NUM or (english and _month_word(tokens[0]))):
             return None  # （十一月十八日）, (18 February); after an English time, (February 18)
         found = type(self)(tokens, self.base, inner).date(0, None)
         if found is None or found[1] != len(tokens) or found[0].day is None:
@@ -317,20 +317,20 @@ class PointReader(NumericDates):
     def _day_gloss(self, j: int) -> int | None:
         """The day of the month a bracket at ``j`` holds alone: (28日)."""
         tok = self.at(j)
-        found = None if tok is None or tok.kind is not Kind.PAREN else _DAY_ALONE.fullmatch(str(tok.value))
+        found = None if tok is None or tok.kind is not PAREN else _DAY_ALONE.fullmatch(str(tok.value))
         return None if found is None else to_int(found.group(1))
 
     def _dated_gloss(self, j: int) -> tuple[Point, int] | None:
         """``(8月20日)`` after a relative day, read as tokens (a bracket holding 月 between digits
         is not one token): the day it says, and the index past its closing bracket."""
         opening = self.at(j)
-        if opening is None or opening.kind is not Kind.GAP or str(opening.value).strip() not in ("(", "（"):
+        if opening is None or opening.kind is not GAP or str(opening.value).strip() not in ("(", "（"):
             return None
         found = self.date(j + 1, None)
         if found is None or found[0].day is None:
             return None
         closing = self.at(found[1])
-        if closing is None or closing.kind is not Kind.GAP or not str(closing.value).lstrip().startswith(")"):
+        if closing is None or closing.kind is not GAP or not str(closing.value).lstrip().startswith(")"):
             return None
         # a gap running on past the bracket (…)在政府大厦) is prose: the date's reading ends before it
         return found[0], found[1] + (1 if str(closing.value).strip() == ")" else 0)
@@ -339,7 +339,7 @@ class PointReader(NumericDates):
         """A date with an optional time; with a dated ``ctx``, also a bare time."""
         tok = self.at(i)
         if ctx is not None and ctx.has_date:
-            if tok is not None and (tok.kind is Kind.NUM or self.word(i, "noon", "midnight")):
+            if tok is not None and (tok.kind is NUM or self.word(i, "noon", "midnight")):
                 dated = self._time_on_date(i)  # "… to 6:00 a.m. on 19 May 2022": its own day
                 if dated is not None:
                     return dated
@@ -351,20 +351,20 @@ class PointReader(NumericDates):
                     next_day, k = True, k + 3  # to 2.00am the following day
                 span = (self.t[i].start, self.t[k - 1].end)
                 return Point(hour=hour, minute=minute, time_only=True, time_span=span, next_day=next_day), k
-        if tok is not None and tok.kind is Kind.WORD and tok.value in WEEKDAYS:
+        if tok is not None and tok.kind is WORD and tok.value in WEEKDAYS:
             k = i + 1 + (1 if self.sep(i + 1, ",") else 0)
             found = self.date(k, ctx)
             if found is None or found[0].style != "en":
                 found = self.date(i, ctx)  # Sunday alone, or Saturday (July 29)
         else:
             found = self.date(i, ctx)
-        if found is None and tok is not None and (tok.kind is Kind.NUM or tok.kind is Kind.WORD):
+        if found is None and tok is not None and (tok.kind is NUM or tok.kind is WORD):
             return self._time_on_date(i)
         if found is not None:
             pt, j = found
             if pt.fixed is not None and pt.fixed_end is None:
                 # 今日（五月十日）, 下星期一（十一月十八日）, Friday (June 3): the bracket says which day
-                named = tok is not None and (tok.kind is Kind.WEEKDAY or tok.value in WEEKDAYS)
+                named = tok is not None and (tok.kind is WEEKDAY or tok.value in WEEKDAYS)
                 said = self.gloss(j, english=named)
                 spelled = None if said is not None else self._dated_gloss(j)
                 if spelled is not None:
@@ -387,7 +387,7 @@ class PointReader(NumericDates):
             if self.word(k, "t", "at", "on") or (pt.style == "en" and self.word(k, "from")):
                 k += 1
             closing = self.at(k)
-            if closing is not None and closing.kind is Kind.GAP and str(closing.value).strip() in (")", "）"):
+            if closing is not None and closing.kind is GAP and str(closing.value).strip() in (")", "）"):
                 k += 1  # 星期二(4月1日)中午前: the gloss closes, its hours follow
             timed = self.time(k) if pt.part in ("day", "festival") else None
             if timed is not None:

@@ -12,7 +12,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import date
 
-from notices.dates.tokens import Kind, Token
+from notices.dates.tokens import GAP, KW, SEP, UNIT, WORD, Token
 from notices.dates.vocabulary import _CLAUSE_END, _CONNECTORS, _EN_CONNECTORS
 
 
@@ -80,35 +80,33 @@ class TokenReader(ABC):
         if not 0 <= i < self.n:
             return False
         tok = self.t[i]
-        return tok.kind is Kind.KW and tok.value in words
+        return tok.kind is KW and tok.value in words
 
     def word(self, i: int, *words: str) -> bool:
         if not 0 <= i < self.n:
             return False
         tok = self.t[i]
-        return tok.kind is Kind.WORD and tok.value in words
+        return tok.kind is WORD and tok.value in words
 
     def unit(self, i: int, *units: str) -> bool:
         if not 0 <= i < self.n:
             return False
         tok = self.t[i]
-        return tok.kind is Kind.UNIT and tok.value in units
+        return tok.kind is UNIT and tok.value in units
 
     def ends_clause(self, i: int) -> bool:
         """A clause ends at ``i``: a break in a gap (。；⏎), or an English full stop before a word
         (not the dot in the minutes of 5.30am)."""
         tok = self.t[i]
-        if tok.kind is Kind.GAP:
+        if tok.kind is GAP:
             return _CLAUSE_END.search(str(tok.value)) is not None
-        return (
-            tok.kind is Kind.SEP and tok.value == "." and i + 1 < self.n and self.t[i + 1].kind is Kind.WORD
-        )
+        return tok.kind is SEP and tok.value == "." and i + 1 < self.n and self.t[i + 1].kind is WORD
 
     def sep(self, i: int, *chars: str) -> bool:
         if not 0 <= i < self.n:
             return False
         tok = self.t[i]
-        return tok.kind is Kind.SEP and tok.value in chars
+        return tok.kind is SEP and tok.value in chars
 
     def connector(self, i: int) -> int | None:
         """Index after a range connector at ``i`` (``起`` before it allowed), else None."""
@@ -118,7 +116,7 @@ class TokenReader(ABC):
             if self.sep(j, "-") and self.sep(nxt, "-"):
                 nxt += 1  # ——
             word = self.at(nxt)
-            if word is not None and word.kind is Kind.GAP and str(word.value).strip() in _YEAR_WORDS:
+            if word is not None and word.kind is GAP and str(word.value).strip() in _YEAR_WORDS:
                 nxt += 2 if self.unit(nxt + 1, "年") else 0  # 12月19日至明年3月31日: its year said
             return nxt
         return None

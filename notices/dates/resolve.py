@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from notices.calendars import add_workdays
 from notices.dates.points import Draft, Point
-from notices.dates.tokens import Kind, Token
+from notices.dates.tokens import KW, PAREN, Token
 from notices.model import Period
 
 _QUALIFIER = re.compile(
@@ -138,7 +138,7 @@ def _resolve(
     hint: date | None = None,
 ) -> Period | None:
     begin, finish = tokens[draft.first].start, tokens[draft.last - 1].end
-    if tokens[draft.first].kind is Kind.KW and tokens[draft.first].value == "之日起":
+    if tokens[draft.first].kind is KW and tokens[draft.first].value == "之日起":
         lead = _SINCE_LEAD.search(norm, max(0, begin - 16), begin)
         if lead is not None:
             begin = lead.start()
@@ -273,7 +273,7 @@ def _finish(period: Period, draft: Draft, text: str, norm: str, tokens: list[Tok
     j = draft.last
     after = tokens[j] if j < len(tokens) else None
     end = tokens[draft.last - 1].end
-    if after is not None and after.kind is Kind.PAREN and len(str(after.value)) <= _NOTE_PAREN_MAX:
+    if after is not None and after.kind is PAREN and len(str(after.value)) <= _NOTE_PAREN_MAX:
         content = str(after.value)
         if content and not content.isdigit() and content not in _ZONE_NAMES:
             notes.append(text[after.start + 1 : after.end - 1].strip())

@@ -29,6 +29,21 @@ class Kind(Enum):
     GAP = "gap"  # any other text
 
 
+# Each kind as a module name: on Python 3.11 reading ``Kind.X`` calls EnumType.__getattr__'s
+# hook, several times slower than a global, and kinds are read per token and per line.
+NUM, UNIT, KW, WEEKDAY, RELWEEK, PAREN, WORD, SEP, GAP = (
+    Kind.NUM,
+    Kind.UNIT,
+    Kind.KW,
+    Kind.WEEKDAY,
+    Kind.RELWEEK,
+    Kind.PAREN,
+    Kind.WORD,
+    Kind.SEP,
+    Kind.GAP,
+)
+
+
 class Token(NamedTuple):
     """One token; a tuple because pages make thousands of them and tuples are cheap."""
 
@@ -39,13 +54,13 @@ class Token(NamedTuple):
     digits: int = 0  # for NUM: how many arabic digits (0 for Chinese numerals)
 
     def is_kw(self, *words: str) -> bool:
-        return self.kind is Kind.KW and self.value in words
+        return self.kind is KW and self.value in words
 
     def is_word(self, *words: str) -> bool:
-        return self.kind is Kind.WORD and self.value in words
+        return self.kind is WORD and self.value in words
 
     def is_sep(self, *chars: str) -> bool:
-        return self.kind is Kind.SEP and self.value in chars
+        return self.kind is SEP and self.value in chars
 
 
 _WEEKDAY_CHARS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -293,7 +308,7 @@ _SHORT_FROM = {"明起": "明日", "今起": "今日"}
 _WORD_BEFORE_MING = frozenset("说证声表发透聪光文英简分阐注标查讲指申如至")
 
 _new_token = tuple.__new__  # skips NamedTuple's Python-level __new__: pages make thousands
-_PLAIN = {"sep": Kind.SEP, "unit": Kind.UNIT, "kw": Kind.KW}
+_PLAIN = {"sep": SEP, "unit": UNIT, "kw": KW}
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -314,7 +329,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             gap_end = end
             continue
         if gap_start >= 0:
-            append(new(Token, (Kind.GAP, text[gap_start:gap_end], gap_start, gap_end, 0)))
+            append(new(Token, (GAP, text[gap_start:gap_end], gap_start, gap_end, 0)))
             gap_start = -1
         raw = m.group()
         plain = _PLAIN.get(group)  # type: ignore[arg-type]
@@ -323,47 +338,47 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
                 gap_start, gap_end = start, end  # 说明起草: a word, no date
                 continue
             # 明起 / 今起: 明日起 / 今日起 said short
-            append(new(Token, (Kind.KW, _SHORT_FROM[raw], start, start + 1, 0)))
-            append(new(Token, (Kind.KW, "起", start + 1, end, 0)))
+            append(new(Token, (KW, _SHORT_FROM[raw], start, start + 1, 0)))
+            append(new(Token, (KW, "起", start + 1, end, 0)))
             continue
         if plain is not None:
             append(new(Token, (plain, raw, start, end, 0)))
         elif group == "num":
-            append(new(Token, (Kind.NUM, int(raw), start, end, len(raw))))
+            append(new(Token, (NUM, int(raw), start, end, len(raw))))
         elif group == "relday":
             digits = raw[raw.index("(") + 1 : raw.index(")")].strip()
-            append(new(Token, (Kind.NUM, int(digits), start, end, len(digits))))
+            append(new(Token, (NUM, int(digits), start, end, len(digits))))
         elif group == "cn":
             value = to_int(raw)
             if value is None:
-                append(Token(Kind.GAP, raw, start, end))
+                append(Token(GAP, raw, start, end))
             else:
-                append(Token(Kind.NUM, value, start, end, 0))
+                append(Token(NUM, value, start, end, 0))
         elif group == "word":
             word = raw.lower().replace(".", "")
             if raw == "may":
                 word = "may-verb"  # lower-case "may" is the verb, never the month
-            append(Token(Kind.WORD, word, start, end))
+            append(Token(WORD, word, start, end))
         elif group == "weekday":
-            append(Token(Kind.WEEKDAY, _WEEKDAY_CHARS[raw[-1]], start, end))
+            append(Token(WEEKDAY, _WEEKDAY_CHARS[raw[-1]], start, end))
         elif group == "relweek":
             ahead = 0 if raw[0] in "本这" else 1
             head = _RELWEEK_HEAD.match(raw)
             first = head.end() if head is not None else len(raw)
-            append(Token(Kind.RELWEEK, (ahead, _WEEKDAY_CHARS[raw[first - 1]]), start, start + first))
+            append(Token(RELWEEK, (ahead, _WEEKDAY_CHARS[raw[first - 1]]), start, start + first))
             # 下周一、二 / 下周一至三: the days after the first are of the same week
             for at in range(first, len(raw), 2):
                 joiner, day = raw[at], raw[at + 1]
                 where = start + at
                 if joiner in "至到":
-                    append(Token(Kind.KW, joiner, where, where + 1))
+                    append(Token(KW, joiner, where, where + 1))
                 elif joiner == "、":
-                    append(Token(Kind.SEP, joiner, where, where + 1))
+                    append(Token(SEP, joiner, where, where + 1))
                 else:
-                    append(Token(Kind.GAP, joiner, where, where + 1))
-                append(Token(Kind.RELWEEK, (ahead, _WEEKDAY_CHARS[day]), where + 1, where + 2))
+                    append(Token(GAP, joiner, where, where + 1))
+                append(Token(RELWEEK, (ahead, _WEEKDAY_CHARS[day]), where + 1, where + 2))
         else:  # paren
-            append(Token(Kind.PAREN, raw[1:-1].strip(), start, end))
+            append(Token(PAREN, raw[1:-1].strip(), start, end))
     if gap_start >= 0:
-        append(Token(Kind.GAP, text[gap_start:gap_end], gap_start, gap_end))
+        append(Token(GAP, text[gap_start:gap_end], gap_start, gap_end))
     return tokens

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from notices.calendars import FESTIVAL_NAMES
-from notices.dates.tokens import Kind, Token
+from notices.dates.tokens import NUM, Token
 
 MONTHS = {
     "jan": 1,
@@ -158,7 +158,7 @@ _CLAUSE_BREAK = re.compile(r"[。;；!?！？]")
 
 
 def _is_year(tok: Token) -> bool:
-    if tok.kind is not Kind.NUM or not 1900 <= int(tok.value) <= 2100:  # type: ignore[call-overload]
+    if tok.kind is not NUM or not 1900 <= int(tok.value) <= 2100:  # type: ignore[call-overload]
         return False
     return tok.digits in (0, 4)
 
@@ -169,7 +169,7 @@ _ROC_MARK = ("民国", "民國")
 
 
 def _num(tok: Token | None, low: int, high: int) -> int | None:
-    if tok is None or tok.kind is not Kind.NUM:
+    if tok is None or tok.kind is not NUM:
         return None
     value: int = tok.value  # type: ignore[assignment]
     if tok.digits > 2 or not low <= value <= high:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from notices.dates.around import WordsAround
 from notices.dates.points import Draft
-from notices.dates.tokens import Kind, tokenize
+from notices.dates.tokens import GAP, KW, PAREN, WEEKDAY, tokenize
 from notices.dates.vocabulary import (
     _NEXT_DAY,
     _WINDOW_GAPS,
@@ -40,7 +40,7 @@ class WindowReader(WordsAround):
         notes: list[tuple[int, int]] = []
         found = self.window(k)
         aside = self.at(k)
-        if found is None and aside is not None and aside.kind is Kind.PAREN:
+        if found is None and aside is not None and aside.kind is PAREN:
             # 6月16日至21日（节假日除外），每日9:00-16:00: the bracket is a note, the window follows
             found = self.window(k + 1)
             if found is not None:
@@ -65,12 +65,12 @@ class WindowReader(WordsAround):
             tok = self.at(j)
             if tok is None:
                 return None
-            if tok.kind is Kind.PAREN:
+            if tok.kind is PAREN:
                 return self._bracketed_window(j)
             if (
-                (tok.kind is Kind.KW and tok.value in _WINDOW_LEADS)
+                (tok.kind is KW and tok.value in _WINDOW_LEADS)
                 or tok.is_sep(",")
-                or (tok.kind is Kind.GAP and str(tok.value).strip(" ,") in _WINDOW_GAPS)
+                or (tok.kind is GAP and str(tok.value).strip(" ,") in _WINDOW_GAPS)
             ):
                 j += 1
                 continue
@@ -89,11 +89,11 @@ class WindowReader(WordsAround):
         has the window, and the span of days stays the period."""
         j = k
         tok = self.at(j)
-        if tok is not None and tok.kind is Kind.GAP and str(tok.value).strip() in ("逢", "每逢"):
+        if tok is not None and tok.kind is GAP and str(tok.value).strip() in ("逢", "每逢"):
             j += 1
         start = j
         while (tok := self.at(j)) is not None and (
-            tok.kind is Kind.WEEKDAY or (j > start and (self.kw(j, "至", "到") or self.sep(j, "、", ",")))
+            tok.kind is WEEKDAY or (j > start and (self.kw(j, "至", "到") or self.sep(j, "、", ",")))
         ):
             j += 1
         return j if j > start else k

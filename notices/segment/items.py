@@ -7,7 +7,18 @@ import re
 
 from notices.segment.paragraphs import paragraphs
 from notices.segment.patterns import _ENUM, _LABEL, _NEWS_CUES, _NOTICE_CUES, _RELEASE_LEAD
-from notices.segment.pieces import Item, Kind, Para
+from notices.segment.pieces import (
+    BODY,
+    CAPTION,
+    CLOSING,
+    CREDIT,
+    HEADLINE,
+    SIGN_DATE,
+    SIGN_ORG,
+    TITLE,
+    Item,
+    Para,
+)
 
 #: A line that opens with a clock window: the hours of the day on the line above.
 _HOURS_FIRST = re.compile(r"\s*\d{1,2}\s*[:：]\s*\d{2}\s*[-—–~～至到]+\s*\d{1,2}\s*[:：]\s*\d{2}")
@@ -17,9 +28,9 @@ def _heads_hours(paras: list[Para], i: int) -> bool:
     """Whether the paragraph at ``i`` is a date heading a line that starts with its hours."""
     nxt = paras[i + 1] if i + 1 < len(paras) else None
     return (
-        paras[i].kind is Kind.SIGN_DATE
+        paras[i].kind is SIGN_DATE
         and nxt is not None
-        and nxt.kind in (Kind.BODY, Kind.HEADLINE)
+        and nxt.kind in (BODY, HEADLINE)
         and _HOURS_FIRST.match(nxt.norm) is not None
     )
 
@@ -71,15 +82,15 @@ def segment(text: str) -> list[Item]:
             cur.news = True
             cur.body.append(p)
         elif _heads_hours(paras, i) or (
-            p.kind is Kind.SIGN_ORG and i + 1 < len(paras) and _heads_hours(paras, i + 1)
+            p.kind is SIGN_ORG and i + 1 < len(paras) and _heads_hours(paras, i + 1)
         ):
             # 检修时间和区域 ⏎ 2022.8.26 ⏎ 06:30—15:30 某村: a schedule's heading and day, no signature
             cur.body.append(p)
-        elif p.kind is Kind.SIGN_ORG or p.kind is Kind.SIGN_DATE:
-            while i < len(paras) and paras[i].kind in (Kind.SIGN_ORG, Kind.SIGN_DATE):
+        elif p.kind is SIGN_ORG or p.kind is SIGN_DATE:
+            while i < len(paras) and paras[i].kind in (SIGN_ORG, SIGN_DATE):
                 cur.signature.append(paras[i])
                 i += 1
-            if not cur.body and all(s.kind is Kind.SIGN_DATE for s in cur.signature):
+            if not cur.body and all(s.kind is SIGN_DATE for s in cur.signature):
                 # a date with nothing above it is the page's date; under a headline it is the
                 # report's dateline (2017-04-29 03:30) and the body follows: neither signs anything
                 if cur.title:
@@ -97,15 +108,15 @@ def segment(text: str) -> list[Item]:
             # A title right after the signature belongs to this notice when the notice
             # had none above its body (title-after layout); otherwise it opens the next.
             # One title only: a second one below it heads the next notice.
-            if not cur.title and not cur.news and cur.body and i < len(paras) and paras[i].kind is Kind.TITLE:
+            if not cur.title and not cur.news and cur.body and i < len(paras) and paras[i].kind is TITLE:
                 cur.title.append(paras[i])
                 cur.title_after = True
                 i += 1
             close()
             continue
-        elif p.kind is Kind.TITLE and cur.has_body and not cur.signature and _section_heading(paras, i):
+        elif p.kind is TITLE and cur.has_body and not cur.signature and _section_heading(paras, i):
             cur.body.append(p)  # Road closure ⏎ ------------: a section of the release, underlined
-        elif p.kind is Kind.TITLE:
+        elif p.kind is TITLE:
             if cur.has_body or cur.signature:
                 close()
             if cur.body and not cur.title:
@@ -113,21 +124,21 @@ def segment(text: str) -> list[Item]:
                 close()
             cur.title.append(p)
         elif (
-            p.kind is Kind.HEADLINE
+            p.kind is HEADLINE
             and cur.has_body
             and i + 1 < len(paras)
-            and paras[i + 1].kind is Kind.BODY
+            and paras[i + 1].kind is BODY
             and _RELEASE_LEAD.match(paras[i + 1].norm) is not None
         ):
             # a release's headline between two bodies, the next opening as releases do
             # (记者从市体育局了解到 / 运输署宣布): it heads the next item, not the one above
             close()
             cur.title.append(p)
-        elif p.kind in (Kind.HEADLINE, Kind.CAPTION, Kind.CREDIT):
+        elif p.kind in (HEADLINE, CAPTION, CREDIT):
             if cur.news and cur.has_body and not (i > 0 and _heads_hours(paras, i - 1)):
                 tail = True  # (a row of hours under its day is the report's schedule, not a caption)
             cur.body.append(p)
-            if p.kind is Kind.CREDIT or p.credit_end:
+            if p.kind is CREDIT or p.credit_end:
                 cur.news = True
                 tail = True
         else:  # BODY, CLOSING
@@ -146,7 +157,7 @@ def _register(para: Para) -> int:
     """Notice register minus news register of one paragraph, a few points each way."""
     n = para.norm
     score = min(len(_NOTICE_CUES.findall(n)), 3) * 2
-    if para.kind is Kind.CLOSING:
+    if para.kind is CLOSING:
         score += 3
     elif _LABEL.match(n) or _ENUM.match(n):
         score += 2

@@ -24,7 +24,18 @@ from notices.segment.patterns import (
     _STRONG_CAPTION,
     _TITLE_END,
 )
-from notices.segment.pieces import Kind, Para
+from notices.segment.pieces import (
+    BODY,
+    CAPTION,
+    CLOSING,
+    CREDIT,
+    HEADLINE,
+    SIGN_DATE,
+    SIGN_ORG,
+    TITLE,
+    Kind,
+    Para,
+)
 from notices.segment.shapes import _is_heading_like, is_title_line
 
 
@@ -88,7 +99,7 @@ def paragraphs(text: str) -> list[Para]:
             if ends:
                 open_para = None
             continue
-        if open_para is None and paras and paras[-1].kind is Kind.BODY and _continues(n):
+        if open_para is None and paras and paras[-1].kind is BODY and _continues(n):
             # a column break before a comma or closing bracket: the line finishes the last paragraph
             last = paras[-1]
             last.text += line.text
@@ -98,8 +109,8 @@ def paragraphs(text: str) -> list[Para]:
         para = Para(line.text, _line_kind(line), norm=n, gap_before=line.gap_before)
         para.news_start = line.news
         paras.append(para)
-        open_para = para if para.kind is Kind.BODY and not ends else None
-        if para.kind is Kind.BODY and line.enum and len(n) < short and not line.prose:
+        open_para = para if para.kind is BODY and not ends else None
+        if para.kind is BODY and line.enum and len(n) < short and not line.prose:
             open_para = None  # an enumerated heading such as "三、报名办法"
         if open_para is not None and _standalone(line, lines[i + 1] if i + 1 < len(lines) else None, in_news):
             open_para = None
@@ -182,14 +193,14 @@ _BROKEN_NUMBER = re.compile(r"(?:^|[^\x00-\x7f]|[-~:/.])\d{1,3}$")
 def _line_kind(line: _Line) -> Kind:
     n = line.norm
     if line.date:
-        return Kind.SIGN_DATE
+        return SIGN_DATE
     if line.sign_org:
-        return Kind.SIGN_ORG
+        return SIGN_ORG
     if line.title:
-        return Kind.TITLE
+        return TITLE
     if _CLOSING.match(n):
-        return Kind.CLOSING
-    return Kind.BODY
+        return CLOSING
+    return BODY
 
 
 def _finish(para: Para) -> None:
@@ -199,7 +210,7 @@ def _finish(para: Para) -> None:
     character rules most paragraphs out before any pattern scans them.
     """
     n = para.norm
-    if para.kind is not Kind.BODY:
+    if para.kind is not BODY:
         return
     last = n[-1]
     if (
@@ -209,16 +220,16 @@ def _finish(para: Para) -> None:
     ):
         para.credit_end = True
         if _CREDIT_START.match(n):
-            para.kind = Kind.CREDIT
+            para.kind = CREDIT
         return
     if (last in "摄攝" or last.isspace()) and (
         _STRONG_CAPTION.search(n)
         or (_CAPTION.search(n) and _is_heading_like(n) and _CAPTION_SOURCE.search(n) is not None)
     ):
-        para.kind = Kind.CAPTION
+        para.kind = CAPTION
         return
     if len(n) <= 40 and _is_heading_like(n) and not _ENUM.match(n) and not para.news_start:
-        para.kind = Kind.TITLE if is_title_line(n) else Kind.HEADLINE
+        para.kind = TITLE if is_title_line(n) else HEADLINE
 
 
 def _merge_titles(paras: list[Para]) -> list[Para]:
@@ -231,9 +242,9 @@ def _merge_titles(paras: list[Para]) -> list[Para]:
     for para in paras:
         prev = out[-1] if out else None
         if (
-            para.kind is Kind.TITLE
+            para.kind is TITLE
             and prev is not None
-            and prev.kind in (Kind.HEADLINE, Kind.BODY)
+            and prev.kind in (HEADLINE, BODY)
             and not prev.news_start
             and not prev.credit_end
             and len(prev.norm) <= 40
@@ -243,12 +254,12 @@ def _merge_titles(paras: list[Para]) -> list[Para]:
         ):
             prev.text = _join_title(prev.text, para.text)
             prev.norm = normalize(prev.text)
-            prev.kind = Kind.TITLE
+            prev.kind = TITLE
             continue
         if (
-            para.kind is Kind.TITLE
+            para.kind is TITLE
             and prev is not None
-            and prev.kind is Kind.TITLE
+            and prev.kind is TITLE
             and len(para.norm) <= 12
             and not _TITLE_END.search(prev.norm)
         ):

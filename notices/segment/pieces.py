@@ -19,6 +19,20 @@ class Kind(Enum):
     CREDIT = "credit"
 
 
+# Each kind as a module name: on Python 3.11 reading ``Kind.X`` calls EnumType.__getattr__'s
+# hook, several times slower than a global, and kinds are read per token and per line.
+BODY, TITLE, HEADLINE, SIGN_ORG, SIGN_DATE, CLOSING, CAPTION, CREDIT = (
+    Kind.BODY,
+    Kind.TITLE,
+    Kind.HEADLINE,
+    Kind.SIGN_ORG,
+    Kind.SIGN_DATE,
+    Kind.CLOSING,
+    Kind.CAPTION,
+    Kind.CREDIT,
+)
+
+
 @dataclass(slots=True)
 class Para:
     """A rebuilt paragraph: ``text`` as printed (cleaned), ``norm`` for matching."""
