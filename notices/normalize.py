@@ -126,8 +126,17 @@ while the whole table is not built yet. The result is the same; building the tab
 (tens of milliseconds) is left to the first long text."""
 
 
+#: Full-width marks most Chinese text is full of (a page has a comma every thirty characters): each
+#: is replaced by one ``str.replace`` in C rather than a Python call per match in ``changing.sub``.
+#: Their ASCII twins are no keys of the map, so replacing them first changes no result.
+_FREQUENT = "，：（）；！？　"
+
+
 def _by_table(text: str) -> str:
     mapping, changing = _tables()
+    for ch in _FREQUENT:
+        if ch in text:
+            text = text.replace(ch, mapping[ch])
     return changing.sub(lambda m: mapping[m.group()], text)
 
 

@@ -192,6 +192,8 @@ def _trie_pattern(words: tuple[str, ...]) -> str:
     return emit(trie)
 
 
+_KW_FIRST = re.escape("".join(sorted({w[0] for w in KEYWORDS})))
+
 _TOKEN_RE = re.compile(
     r"(?P<gap>[^" + _STARTS + r"]+)"
     r"|(?P<space>\s+)"
@@ -205,7 +207,8 @@ _TOKEN_RE = re.compile(
     r"|(?P<relweek>(?:本|这|下|下个)(?:周|星期|礼拜)[一二三四五六日天1-7]"
     r"(?:[、及和至到][一二三四五六日天](?![一二三四五六七八九十\d月日号时点]))*)"
     r"|(?P<weekday>(?:星期|礼拜|周)[一二三四五六日天1-7])"
-    r"|(?P<kw>" + _trie_pattern(KEYWORDS) + r")"
+    # one test of the keywords' first characters before the trie's branches are tried one by one
+    r"|(?=[" + _KW_FIRST + r"])(?P<kw>" + _trie_pattern(KEYWORDS) + r")"
     r"|(?P<cn>[" + _CN_NUM + r"]+)(?=\s*(?:[年月日号时点分个天周]|工作日|小时"
     r"|[至到~-]\s*[" + _CN_NUM + r"]+\s*[年月日号时点]))"
     r"|(?P<word>[AaPp]\.[Mm]\.?|[A-Za-z]+)"

@@ -3,6 +3,7 @@ and sections written with connectors (人民路至新华路段)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -112,7 +113,10 @@ def _valid(clause: str, start: int, end: int, kind: str, suffix: str) -> bool:
     return bool(name) and not name.isdigit() and not re.search(r"[0-9][^0-9]", name)
 
 
-def _clause_places(clause: str, listed: bool = False) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=4096)
+def _clause_places(clause: str, listed: bool = False) -> tuple[tuple[int, int], ...]:
+    """Where each place in ``clause`` is named. Cached: a notice listing days or villages line by
+    line says the same clause (和平路停电) again and again, and the answer depends on it alone."""
     chains: list[list[_Unit]] = []
     chain: list[_Unit] = []
     pos = 0
@@ -171,7 +175,7 @@ def _clause_places(clause: str, listed: bool = False) -> list[tuple[int, int]]:
             units.pop()
         if any(u.kind in ("place",) for u in units):
             out.append((units[0].start, units[-1].end))
-    return out
+    return tuple(out)
 
 
 def _unit_start(
