@@ -105,11 +105,18 @@ def _fixed_table() -> dict[int, int]:
     return table
 
 
+#: Whether ``_tables`` has built the whole table: a flag, as a parse normalises thousands of
+#: snippets and ``cache_info()`` builds a named tuple each time it is asked.
+_built = False
+
+
 @functools.cache
 def _tables() -> tuple[dict[str, str], re.Pattern[str]]:
     """The character map and one pattern of the characters that change, built on first use
     (reading OpenCC's table costs tens of milliseconds a command that never parses need not pay)."""
+    global _built
     mapping = {chr(k): chr(v) for k, v in _build_table().items()}
+    _built = True
     # One scan for the characters that change and a lookup per hit is several times
     # faster than str.translate's per-character lookups on mostly-CJK text.
     return mapping, re.compile("[" + "".join(re.escape(ch) for ch in sorted(mapping)) + "]")
@@ -148,8 +155,7 @@ def _short(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Same length as ``text``; see the module docstring for what is mapped and why."""
-    table_built = _tables.cache_info().currsize > 0
-    out = _short(text) if len(text) <= SHORT and not table_built else _by_table(text)
+    out = _short(text) if len(text) <= SHORT and not _built else _by_table(text)
     if "?" in out or "\ufffd" in out:
         out = _LOST.sub(lambda m: " " * len(m.group()), out)
     return out

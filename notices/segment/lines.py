@@ -124,24 +124,23 @@ def _lines(text: str) -> list[_Line]:
                     gapped = _CJK_GAP.search(raw) is not None
                     if "\t" in raw.strip():
                         ends = True  # a table row
-                out.append(
-                    _Line(
-                        cleaned,
-                        norm,
-                        False,
-                        False,
-                        False,
-                        gapped,
-                        gap,
-                        False,
-                        False,
-                        False,
-                        prose,
-                        False,
-                        False,
-                        ends,
-                    )
-                )
+                # set field by field: calling the dataclass's __init__ costs more than the stores
+                line = _new(_Line)
+                line.text = cleaned
+                line.norm = norm
+                line.date = False
+                line.sign_org = False
+                line.title = False
+                line.spaced = gapped
+                line.gap_before = gap
+                line.news = False
+                line.label = False
+                line.enum = False
+                line.prose = prose
+                line.marked = False
+                line.structural = False
+                line.ends = ends
+                out.append(line)
                 gap = False
                 after_open = last in _OPEN_END
                 continue
@@ -213,6 +212,9 @@ def _lines(text: str) -> list[_Line]:
     for i in dates:
         _mark_issuers(out, i)
     return out
+
+
+_new = object.__new__
 
 
 def _cleaned(raw: str, norm_raw: str) -> tuple[str, str]:
