@@ -62,6 +62,7 @@ def _label_mid_sentence(line: _Line, above: _Line, short: int) -> bool:
 def paragraphs(text: str) -> list[Para]:
     """Rejoin column lines into paragraphs and tag each with its shape."""
     lines = _lines(text)
+    count = len(lines)
     short = max(4, int(_typical_width(lines) * 0.6))
     paras: list[Para] = []
     open_para: Para | None = None
@@ -77,7 +78,13 @@ def paragraphs(text: str) -> list[Para]:
         if ends is None:
             # no telling mark at its end: a short unpunctuated line ends its paragraph
             ends = len(n) < short and not line.prose
-            if not ends and len(n) <= _FIELD_CHARS and _field_over_gap(n, lines, i):
+            if (
+                not ends
+                and len(n) <= _FIELD_CHARS
+                and i + 1 < count
+                and lines[i + 1].gap_before  # (tested here first: most lines have none below)
+                and _field_over_gap(n, lines, i)
+            ):
                 ends = True  # 发布单位：某某处 ⏎⏎ 因应…: a page's field, then a blank line
         first = n[0]
         if (
