@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -224,19 +224,16 @@ def _may_announce(norm: str) -> bool:
     spans = windows(norm)
     if not spans:
         return False
-    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(norm)), len(norm)]
-    dated: list[bool] = []
-    j = 0
-    for a, b in itertools.pairwise(bounds):
-        while j < len(spans) and spans[j][1] <= a:
-            j += 1
-        dated.append(j < len(spans) and spans[j][0] < b)
-    last = len(dated) - 1
-    for k, (a, b) in enumerate(itertools.pairwise(bounds)):
-        near = dated[k] or (k > 0 and dated[k - 1]) or (k < last and dated[k + 1])
-        if near and _PLANNED.search(norm, a, b) is not None:
-            return True
-    return False
+    bounds = [0]
+    bounds += [m.end() for m in _SENTENCE_END.finditer(norm)]
+    bounds.append(len(norm))
+    last = len(bounds) - 2  # sentence k is norm[bounds[k] : bounds[k + 1]]
+    near: set[int] = set()
+    for start, end in spans:  # the sentences a window overlaps, and those beside them
+        near.update(
+            range(max(bisect_right(bounds, start) - 2, 0), min(bisect_left(bounds, end) + 1, last + 1))
+        )
+    return any(_PLANNED.search(norm, bounds[k], bounds[k + 1]) is not None for k in sorted(near))
 
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
