@@ -117,8 +117,16 @@ def _title_text(paras: list[Para]) -> str:
 
 
 def _excerpt(item: Item) -> str:
-    text = re.sub(r"\s+", " ", _text(item.body) or _title_text(item.title) or _text(item.signature)).strip()
-    return text[:EXCERPT_CHARS]
+    text = _text(item.body) or _title_text(item.title) or _text(item.signature)
+    # the excerpt's characters come from the text's head: spaces are collapsed there alone when
+    # that gives enough (a skipped report can run to thousands of characters)
+    head = _SPACES.sub(" ", text[: EXCERPT_CHARS * 4]).strip()
+    if len(head) < EXCERPT_CHARS:
+        head = _SPACES.sub(" ", text).strip()
+    return head[:EXCERPT_CHARS]
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _read_item(
