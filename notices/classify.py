@@ -194,11 +194,16 @@ def notice_shape(title: str, body: str, *, signed: bool) -> int:
         score += 3
     if signed:
         score += 2
-    if re.search(r"特此(?:公告|通告|通知|公示|声明)", body):
+    if _CLOSING_FORMULA.search(body):
         score += 2
-    if re.search(r"(?:公告|通告|通知|公示)如下|现将.{0,20}(?:公告|通告|公示|通知)", body):
+    if _ANNOUNCING.search(body):
         score += 2
     return score
+
+
+_CLOSING_FORMULA = re.compile(r"特此(?:公告|通告|通知|公示|声明)")
+#: Every branch opens with a character, so a body is scanned for those alone.
+_ANNOUNCING = re.compile(r"公告如下|通告如下|通知如下|公示如下|现将.{0,20}(?:公告|通告|公示|通知)")
 
 
 def category_point(guess: CategoryGuess) -> int:

@@ -278,10 +278,13 @@ _TERMS_BEFORE = re.compile(r"(?:合约期|合同期|服务期|履约期|履行�
 _CRITERIA_AFTER = re.compile(r"\s*(?:前|以前|之前|后|以后|之后)?\s*[,，]?\s*(?:年满|出生|周岁|毕业|取得)")
 
 
+_PRECISE = re.compile(r"[\d〇零一二两三四五六七八九十廿卅]\s*[日号]|月底|月末|[:：时]|[A-Za-z]")
+
+
 def _vague(text: str) -> bool:
     """A span named only by months or parts of months (2月中旬, 2026年1月至2028年1月)."""
     compact = "".join(text.split())
-    precise = re.search(r"[\d〇零一二两三四五六七八九十廿卅]\s*[日号]|月底|月末|[:：时]|[A-Za-z]", compact)
+    precise = _PRECISE.search(compact)
     return "月" in compact and precise is None
 
 

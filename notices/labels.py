@@ -11,6 +11,7 @@ from notices.normalize import normalize
 
 _LABEL_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]\s*[^：:\n]{0,30}$")
 _CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]")
+_EXCEPTED_WORD = re.compile("除外|休息|不休|照常")
 #: How far around a date its clause or line is looked for: text beyond this belongs to other
 #: dates, and the bound keeps a page with many dates on one line linear.
 REACH = 240
@@ -147,7 +148,7 @@ def _more_notes(body: str, end: int, note: str | None, *, windowed: bool = False
             if second is not None:
                 note = f"{note}，{body[end + second.start(1) : end + second.end(1)]}"
     excepted = _EXCEPT_DAYS.search(sentence)
-    if excepted is not None and (note is None or not re.search("除外|休息|不休|照常", normalize(note))):
+    if excepted is not None and (note is None or _EXCEPTED_WORD.search(normalize(note)) is None):
         word = body[end + excepted.start() : end + excepted.end()]
         note = f"{note}；{word}" if note else word
     return note

@@ -12,6 +12,7 @@ from notices.model import Period
 from notices.normalize import normalize
 
 #: Words that make a single day or moment the last one to act by: 截止时间, 截标, closing date.
+_SENTENCE_MARK = re.compile(r"[。；;！？!?]")
 _DEADLINE_WORDS = re.compile(r"截止|截至|截标|deadline|closing|closes|close (?:of|at|on|by)")
 
 
@@ -96,7 +97,7 @@ def _as_deadline(norm: str, period: Period) -> Period:
     if _EXTENDED_TO.search(norm, max(0, begin - 8), begin):
         return replace(period, start=None)  # 交管延至4/30: what goes on now ends then
     before = norm[max(0, begin - 14) : begin]
-    lead = re.split(r"[。；;！？!?]", before)[-1]
+    lead = _SENTENCE_MARK.split(before)[-1]
     # the notice's own label (截标日期及时间：…), not one guessed from words further along its clause
     own_label = period.label is not None and period.label in norm[max(0, begin - 40) : begin]
     if (

@@ -118,7 +118,7 @@ def read_roles(title: str, body: str, periods: list[Period]) -> PlaceRoles:
 
 
 def _mentions(text: str, norm: str) -> list[_Mention]:
-    mentions = [_Mention(s, e, text[s:e]) for s, e in sorted(place_spans(text))]
+    mentions = [_Mention(s, e, text[s:e]) for s, e in sorted(place_spans(text, norm))]
     routes = [m.end() for m in _ROUTE_BEFORE.finditer(norm)]
     clause_ends = [m.start() for m in _CLAUSE.finditer(norm)]
     runs = _runs(text, mentions)

@@ -9,6 +9,7 @@ duration unit follows, so the thousands of 一 in running prose cost nothing.
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import Enum
 from typing import NamedTuple
@@ -284,6 +285,13 @@ _AFTER_SEED = 32  # room for units, 起/止/前, (星期三) and a bracketed not
 
 def windows(text: str) -> list[tuple[int, int]]:
     """Merged spans of ``text`` around seeds; everything outside them cannot hold a date."""
+    return list(_windows(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _windows(text: str) -> tuple[tuple[int, int], ...]:
+    """``windows``, kept for the last few texts: a report's body is searched for a plan word near
+    its dates before its dates are read, and both need the same windows."""
     spans: list[tuple[int, int]] = []
     size = len(text)
     open_start, open_end = -1, -1  # the span being merged into, appended when the next one is apart
@@ -303,7 +311,7 @@ def windows(text: str) -> list[tuple[int, int]]:
             open_start, open_end = start, end
     if open_start >= 0:
         spans.append((open_start, min(open_end, size)))
-    return spans
+    return tuple(spans)
 
 
 #: 明起, 今起: 明日起, 今日起 said short; after these characters 明 ends a word (说明起草, 证明起见).

@@ -16,10 +16,12 @@ from notices.places.names import _clause_places
 from notices.places.vocabulary import _CLAUSE, _EN_PLACE, _LATIN_CAPITAL, _MAX_PIECE
 
 
-def place_spans(text: str) -> list[tuple[int, int]]:
+def place_spans(text: str, norm: str | None = None) -> list[tuple[int, int]]:
     """Where each place is named in ``text``: Chinese names in order of appearance, then Latin-script
-    ones; repeats and fragments of longer names included (see :func:`find_places`)."""
-    norm = normalize(text)
+    ones; repeats and fragments of longer names included (see :func:`find_places`). ``norm`` is
+    ``normalize(text)`` when the caller has it already."""
+    if norm is None:
+        norm = normalize(text)
     found: list[tuple[int, int]] = []
     for m in _CLAUSE.finditer(norm):
         at = m.start()

@@ -30,6 +30,10 @@ from notices.places.vocabulary import (
     _SUFFIX_RE,
 )
 
+#: Patterns compiled once: these run for every place a page names.
+_HOUSE_NUMBER = re.compile(r"[0-9一二三四五六七八九十-]{1,6}")
+_DIGIT_THEN_OTHER = re.compile(r"[0-9][^0-9]")
+
 
 @dataclass(slots=True)
 class _Unit:
@@ -97,7 +101,7 @@ def _valid(clause: str, start: int, end: int, kind: str, suffix: str) -> bool:
     ):
         return False
     if kind == "number":
-        return bool(re.fullmatch(r"[0-9一二三四五六七八九十-]{1,6}", name))
+        return _HOUSE_NUMBER.fullmatch(name) is not None
     if len(suffix) == 1 and len(name) < 2:
         return False  # 封路, 修路, 让路: a verb and its object, not a name
     if (
@@ -110,7 +114,7 @@ def _valid(clause: str, start: int, end: int, kind: str, suffix: str) -> bool:
         or (suffix == "道" and name[-1] in _NOT_BEFORE_DAO)
     ):
         return False
-    return bool(name) and not name.isdigit() and not re.search(r"[0-9][^0-9]", name)
+    return bool(name) and not name.isdigit() and _DIGIT_THEN_OTHER.search(name) is None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -4,7 +4,6 @@ one above, and titles broken over lines put back together."""
 from __future__ import annotations
 
 import re
-import statistics
 
 from notices.normalize import normalize
 from notices.segment.lines import _Line, _lines
@@ -40,8 +39,11 @@ from notices.segment.shapes import _is_heading_like, is_title_line
 
 
 def _typical_width(lines: list[_Line]) -> int:
-    widths = [len(x.norm) for x in lines if len(x.norm) >= 6]
-    return int(statistics.median(widths)) if widths else 20
+    widths = sorted([width for width in [len(x.norm) for x in lines] if width >= 6])
+    if not widths:
+        return 20
+    half = len(widths) // 2  # the median, as statistics.median gives it, without its overhead
+    return widths[half] if len(widths) % 2 else int((widths[half - 1] + widths[half]) / 2)
 
 
 def _label_mid_sentence(line: _Line, above: _Line, short: int) -> bool:
