@@ -100,7 +100,12 @@ def _lines(text: str) -> list[_Line]:
             continue
         # normalising turns every space kind into " ", so one test finds spaced lines
         spaced = " " in norm_raw or "\t" in norm_raw
-        if spaced or (len(cleaned) >= 6 and cleaned.count(cleaned[0]) > 1 and _DOUBLED_START.match(cleaned)):
+        # a doubled start (XX…) repeats the first character within the line's first half
+        if spaced or (
+            len(cleaned) >= 6
+            and cleaned.find(cleaned[0], 1, len(cleaned) // 2 + 1) > 0
+            and _DOUBLED_START.match(cleaned)
+        ):
             cleaned, norm = _cleaned(raw, norm_raw)
             if not cleaned:
                 gap = True

@@ -168,7 +168,11 @@ def _is_cell(norm: str, above: str) -> bool:
 def _continues(norm: str) -> bool:
     """A line that can only finish the line above: it opens with a comma or closing
     bracket, or with the second half of a range ("至2022年6月20日")."""
-    return norm[0] in _CONTINUING or _RANGE_TAIL.match(norm) is not None
+    first = norm[0]
+    # _RANGE_TAIL opens with a range mark or a digit (\\d: what isdecimal() tells)
+    return first in _CONTINUING or (
+        (first in "至到~-" or first.isdecimal()) and _RANGE_TAIL.match(norm) is not None
+    )
 
 
 def _standalone(line: _Line, after: _Line | None, in_news: bool) -> bool:
@@ -178,7 +182,7 @@ def _standalone(line: _Line, after: _Line | None, in_news: bool) -> bool:
     report, so is an unpunctuated line clearly narrower than the column line below it.
     """
     n = line.norm
-    if line.prose or n[0] in "（(" or _NEWS_MARK.search(n):
+    if line.prose or n[0] in "（(" or (("记" in n or "通" in n or "記" in n) and _NEWS_MARK.search(n)):
         return False
     if line.spaced:
         return True
@@ -207,7 +211,7 @@ def _line_kind(line: _Line) -> Kind:
         return SIGN_ORG
     if line.title:
         return TITLE
-    if _CLOSING.match(n):
+    if n[0] == "特" and _CLOSING.match(n):
         return CLOSING
     return BODY
 
