@@ -11,6 +11,8 @@ only as the front of a longer place, so "辽源市公安局" yields nothing.
 
 from __future__ import annotations
 
+import functools
+
 from notices.normalize import normalize
 from notices.places.names import _clause_places
 from notices.places.vocabulary import _CLAUSE, _EN_PLACE, _LATIN_CAPITAL, _MAX_PIECE
@@ -32,11 +34,13 @@ def place_spans(text: str, norm: str | None = None) -> list[tuple[int, int]]:
     return found
 
 
-def _pieces(name: str) -> set[str]:
+@functools.lru_cache(maxsize=1024)
+def _pieces(name: str) -> frozenset[str]:
+    """Every piece of a name (cached: a notice's places are cut again for each of its look-ups)."""
     if len(name) > _MAX_PIECE:
-        return set()
+        return frozenset()
     size = len(name)
-    return {name[i:j] for i in range(size) for j in range(i + 1, size + 1)}
+    return frozenset({name[i:j] for i in range(size) for j in range(i + 1, size + 1)})
 
 
 def unique_places(names: list[str]) -> list[str]:
@@ -44,7 +48,7 @@ def unique_places(names: list[str]) -> list[str]:
 
     Each name's pieces are looked up, not compared with every name kept: a notice listing
     thousands of villages stays linear."""
-    kept: dict[str, set[str]] = {}
+    kept: dict[str, frozenset[str]] = {}
     long: list[str] = []  # kept names too long to cut into pieces
     covered: dict[str, int] = {}  # a piece of a kept name → how many kept names hold it
     for place in names:
