@@ -137,13 +137,16 @@ while the whole table is not built yet. The result is the same; building the tab
 #: is replaced by one ``str.replace`` in C rather than a Python call per match in ``changing.sub``.
 #: Their ASCII twins are no keys of the map, so replacing them first changes no result.
 _FREQUENT = "，：（）；！？　"
+#: Characters: a shorter text (a period's words, a label) holds too few such marks to pay for the tests.
+_FREQUENT_FROM = 64
 
 
 def _by_table(text: str) -> str:
     mapping, changing = _tables()
-    for ch in _FREQUENT:
-        if ch in text:
-            text = text.replace(ch, mapping[ch])
+    if len(text) > _FREQUENT_FROM:
+        for ch in _FREQUENT:
+            if ch in text:
+                text = text.replace(ch, mapping[ch])
     return changing.sub(lambda m: mapping[m.group()], text)
 
 

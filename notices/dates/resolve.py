@@ -51,6 +51,22 @@ def _make(year: int, month: int, day: int | None, part: str) -> tuple[date, date
     return date(year, month, first), date(year, month, final)
 
 
+@functools.lru_cache(maxsize=4096)
+def _nearest(month: int, day: int | None, part: str, base: date) -> tuple[date, date] | None:
+    """The extent of a yearless date in the year that puts it nearest ``base`` (cached, as ``_make``)."""
+    best: tuple[date, date] | None = None
+    best_distance = 10**6
+    for year in (base.year - 1, base.year, base.year + 1):
+        extent = _make(year, month, day, part)
+        if extent is None:
+            continue
+        first, last = extent
+        distance = 0 if first <= base <= last else min(abs((first - base).days), abs((last - base).days))
+        if distance < best_distance:
+            best, best_distance = extent, distance
+    return best
+
+
 def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     index = year * 12 + month - 1 + by
     return index // 12, index % 12 + 1
@@ -96,16 +112,7 @@ def _extent(
         return min(days, key=lambda d: abs((d[0] - base).days), default=None)
     if pt.year is not None:
         return _make(pt.year, pt.month, pt.day, pt.part)
-    best: tuple[date, date] | None = None
-    best_distance = 10**6
-    for year in (base.year - 1, base.year, base.year + 1):
-        extent = _make(year, pt.month, pt.day, pt.part)
-        if extent is None:
-            continue
-        first, last = extent
-        distance = 0 if first <= base <= last else min(abs((first - base).days), abs((last - base).days))
-        if distance < best_distance:
-            best, best_distance = extent, distance
+    best = _nearest(pt.month, pt.day, pt.part, base)
     if hint is not None and hint > base and best is not None and best[1] < hint and best[1] < base:
         hinted = _make(hint.year, pt.month, pt.day, pt.part)
         if hinted is not None and hinted[0] >= hint:

@@ -344,7 +344,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             gap_start = -1
         raw = m.group()
         plain = _PLAIN.get(group)  # type: ignore[arg-type]
-        if raw in _SHORT_FROM:
+        if plain is KW and raw in _SHORT_FROM:
             if start > 0 and text[start - 1] in _WORD_BEFORE_MING:
                 gap_start, gap_end = start, end  # 说明起草: a word, no date
                 continue
