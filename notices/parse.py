@@ -233,7 +233,7 @@ def _may_announce(norm: str) -> bool:
     if not spans:
         return False
     bounds = [0]
-    bounds += [m.end() for m in _SENTENCE_END.finditer(norm)]
+    bounds += map(_END, _SENTENCE_END.finditer(norm))
     bounds.append(len(norm))
     last = len(bounds) - 2  # sentence k is norm[bounds[k] : bounds[k + 1]]
     near: set[int] = set()
@@ -245,6 +245,7 @@ def _may_announce(norm: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+_END = re.Match.end
 #: Words that tell a plan rather than an event reported: 将于, 定于, 拟, 届时, 即日起, 截至.
 _PLANNED = re.compile(
     r"将(?:于|在|从|自|对|会|要|进行|实施|暂停|停止|封闭|举行|举办|开展|启动|开始|分|由)|即将|定于|订于|拟|计划|预计|届时|即日起|起至|期间|以前|之前|截止|截至|截标|开标|报名|停电|停水|停气|停暖|封路|断交|限行|暂停|停止|封闭|管制|请|须|需|"
