@@ -98,7 +98,7 @@ def _days(period: Period, tz: ZoneInfo) -> tuple[date, date] | None:
 
 
 def _text(paras: list[Para]) -> str:
-    return "\n".join(p.text for p in paras)
+    return "\n".join([p.text for p in paras])
 
 
 _LATIN_EDGE = re.compile(r"[A-Za-z].|.[A-Za-z]")
@@ -146,10 +146,10 @@ def _read_item(
         return None, (SkippedItem("heading without text", title[:EXCERPT_CHARS]) if title else None)
     # para.norm is normalize(para.text), so these equal normalising the joined text
     norm_title = normalize(title)
-    norm_body = "\n".join(p.norm for p in body_paras)
-    everything = f"{norm_title}\n{norm_body}\n" + "\n".join(p.norm for p in signature)
+    norm_body = "\n".join([p.norm for p in body_paras])
+    everything = f"{norm_title}\n{norm_body}\n" + "\n".join([p.norm for p in signature])
 
-    news = news_evidence(everything, news_start=any(p.news_start for p in item.body))
+    news = news_evidence(everything, news_start=any([p.news_start for p in item.body]))
     reported = item.news or news >= 2
     shape = notice_shape(norm_title, norm_body, signed=bool(signature))
     # Most items on a page are news: one with no plan word near any date cannot pass the

@@ -115,8 +115,8 @@ def paragraphs(text: str) -> list[Para]:
             last.norm += n
             open_para = None if ends else last
             continue
-        para = Para(line.text, _line_kind(line), norm=n, gap_before=line.gap_before)
-        para.news_start = line.news
+        # positional: text, kind, norm, news_start, credit_end, closed, gap_before
+        para = Para(line.text, _line_kind(line), n, line.news, False, False, line.gap_before)
         paras.append(para)
         open_para = para if para.kind is BODY and not ends else None
         if para.kind is BODY and line.enum and len(n) < short and not line.prose:
