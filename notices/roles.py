@@ -74,6 +74,10 @@ AFFECTED = "affected"
 DETOUR = "detour"
 
 
+#: A match's bounds read in C over a page's matches (map), not by a Python loop.
+_START, _END = re.Match.start, re.Match.end
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceRoles:
     """The places a notice affects, its detours, and its periods with their own places."""
@@ -119,8 +123,8 @@ def read_roles(title: str, body: str, periods: list[Period]) -> PlaceRoles:
 
 def _mentions(text: str, norm: str) -> list[_Mention]:
     mentions = [_Mention(s, e, text[s:e]) for s, e in sorted(place_spans(text, norm))]
-    routes = [m.end() for m in _ROUTE_BEFORE.finditer(norm)]
-    clause_ends = [m.start() for m in _CLAUSE.finditer(norm)]
+    routes = list(map(_END, _ROUTE_BEFORE.finditer(norm)))
+    clause_ends = list(map(_START, _CLAUSE.finditer(norm)))
     runs = _runs(text, mentions)
     for run in runs:
         first, last = run[0], run[-1]
@@ -187,7 +191,7 @@ def _period_places(
     if len(spans) < 2 or not mentions:
         return periods
     starts = [s for s, _ in spans]
-    clause_ends = [m.start() for m in _CLAUSE.finditer(text)]
+    clause_ends = list(map(_START, _CLAUSE.finditer(text)))
     own: list[list[str]] = [[] for _ in periods]
     taken = [False] * len(spans)  # a place lies after this period's start, before the next's
     for run in _runs(text, mentions):

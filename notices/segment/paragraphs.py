@@ -88,12 +88,10 @@ def paragraphs(text: str) -> list[Para]:
                 and _field_over_gap(n, lines, i)
             ):
                 ends = True  # 发布单位：某某处 ⏎⏎ 因应…: a page's field, then a blank line
-        first = n[0]
-        if (
-            i > 0
-            and (first in _CELL_FIRST or first.isdecimal() or first.isspace())
-            and _is_cell(n, lines[i - 1].norm)
-        ):
+        cell = _CELL_START.get(n[0])
+        if cell is None:
+            cell = _cell_start(n[0])
+        if i > 0 and cell and _is_cell(n, lines[i - 1].norm):
             # a table's date or hours cell (2月14日 ⏎ 司打口): its row, not the line above
             ends = not n.rstrip().endswith(_OPEN_TAIL)
             open_para = None
@@ -145,6 +143,14 @@ _TIME_CELL = re.compile(
 _OPEN_TAIL = ("至", "到", "-", "~", "—")
 #: What a cell can start with besides a digit or a space: a Chinese numeral or a time of day.
 _CELL_FIRST = frozenset("〇零○一二三四五六七八九十凌清早上中下晚傍夜")
+#: Whether a character can open a cell, per character met (asked of every line of a page).
+_CELL_START: dict[str, bool] = {}
+
+
+def _cell_start(first: str) -> bool:
+    can = first in _CELL_FIRST or first.isdecimal() or first.isspace()
+    _CELL_START[first] = can
+    return can
 
 
 #: A page's field line: a short label, a colon and a short value with no clause marks.
