@@ -187,26 +187,27 @@ def _lines(text: str) -> list[_Line]:
                 or ("A" <= first <= "Z" and _is_en_title(norm))
             )
         )
-        line = _Line(
-            cleaned,
-            norm,
-            date,
-            False,
-            title,
-            spaced and not news and _CJK_GAP.search(raw) is not None,
-            gap,
-            news,
-            label,
-            enum,
-            prose,
-            marked,
-            date or title or news or enum or label or marked,
-            # a table row (its cells apart by tabs) ends at its line
+        line = _new(_Line)
+        line.text = cleaned
+        line.norm = norm
+        line.date = date
+        line.sign_org = False
+        line.title = title
+        line.spaced = spaced and not news and _CJK_GAP.search(raw) is not None
+        line.gap_before = gap
+        line.news = news
+        line.label = label
+        line.enum = enum
+        line.prose = prose
+        line.marked = marked
+        line.structural = date or title or news or enum or label or marked
+        # a table row (its cells apart by tabs) ends at its line
+        line.ends = (
             True
             if meta or caption or (spaced and "\t" in raw.strip())
             else _ends_by_mark(norm, last)
             if last in _TELLING_ENDS
-            else None,
+            else None
         )
         gap = False
         # "12 p.m. on" ⏎ "19 April 2017": the date finishes the line above, it signs nothing

@@ -58,4 +58,4 @@ class Item:
 
     @property
     def has_body(self) -> bool:
-        return any(p.kind in (Kind.BODY, Kind.CLOSING) for p in self.body)
+        return any(p.kind is BODY or p.kind is CLOSING for p in self.body)
