@@ -97,7 +97,7 @@ def paragraphs(text: str) -> list[Para]:
             open_para = None
         if open_para is not None and (not line.structural or _label_mid_sentence(line, lines[i - 1], short)):
             text = line.text
-            if text[0].isascii() and not _joins_tight(open_para.text, text):
+            if text[0] < "\x80" and not _joins_tight(open_para.text, text):  # (isascii, without a call)
                 open_para.text += " " + text
                 open_para.norm += " " + n
             else:
