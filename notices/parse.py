@@ -229,6 +229,8 @@ def _may_announce(norm: str) -> bool:
     (``windows``, which reach past their dates); a period built over two sentences (hours a
     sentence after their day) has dates at both ends. So a plan word two sentences or more from
     every date window is in no period's clause."""
+    if _PLANNED.search(norm) is None:
+        return False  # no plan word anywhere (one quick scan; _PLANNED is literals alone)
     spans = windows(norm)
     if not spans:
         return False
