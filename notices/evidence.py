@@ -294,5 +294,8 @@ _STAMP_LINE = re.compile(r"[\s()（）\[\]【】|:：,，。.星期周一二三�
 
 #: Words before a date that the notice itself replaces ("原定于", "原计划").
 _SUPERSEDED = re.compile(
-    r"原(?:定|计划|拟|订|本)[^，。；,;:\n]{0,12}$|(?i:(?:extended|postponed|changed|moved)\s+from|originally)[^()\n]{0,20}$"
+    # (the lookahead lets the scan pass other characters in one test: a case-blind branch is
+    # otherwise entered at every position)
+    r"(?=[原ecmpoECMPO])"
+    r"(?:原(?:定|计划|拟|订|本)[^，。；,;:\n]{0,12}$|(?i:(?:extended|postponed|changed|moved)\s+from|originally)[^()\n]{0,20}$)"
 )
