@@ -129,14 +129,15 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     lead = begin + 5 if norm[begin : begin + 5].lower() == "from " else begin  # (Extended from 12:00 …)
     if _SUPERSEDED.search(norm, max(0, begin - 30), lead):
         return "superseded"
-    if _METADATA_LABEL.search(_TABLE_GAPS.sub("", before[-20:])[-12:]):
+    # (the patterns read on ``before`` match no empty text: a date opening its line skips them)
+    if before and _METADATA_LABEL.search(_TABLE_GAPS.sub("", before[-20:])[-12:]):
         return "metadata"  # 发布时间：…, also in a flattened table: 日 | 期 : | 2025-04-25
     clause_begin, clause_end = clause_span(norm, begin, end, _FIELD_BREAK)
     if clause_end - clause_begin < 120 and _METADATA_LINE.search(norm, clause_begin, clause_end):
         return "metadata"  # 发布时间：2023-05-10 16:33 浏览量：125
     if not before.strip(" \t【[(（") and _BYLINE_AFTER.match(norm, end):
         return "metadata"
-    if _PAST_AFTER.match(norm, end) or _REFERENCE_BEFORE.search(before[-8:]):
+    if _PAST_AFTER.match(norm, end) or (before and _REFERENCE_BEFORE.search(before[-8:])):
         return "past"  # 于7月15日已全数完成迁移 / 刊登于5月22日的公报: done, or a document's date
     if (
         period.start == period.end
@@ -154,7 +155,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     opens_line = not line[: begin - first].strip(" \t•·*-")
     if period.start == period.end and opens_line and _ISO_DAY.fullmatch(norm[begin:end]):
         return "metadata"  # 2013-03-18 opening a line: a web page's date, not how notices write a plan
-    if _POSTING_BEFORE.search(before[-12:]) and not _OBJECTION.search(norm):
+    if before and _POSTING_BEFORE.search(before[-12:]) and not _OBJECTION.search(norm):
         return "posting"  # 公告时间：8月12日至8月25日: how long the notice itself hangs, no plan
     if (
         period.all_day
@@ -169,11 +170,11 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "past"  # 在4月14日至6月15日的受理期内，共收到申报243件: a tally of what came in
     if _LOOKBACK_AFTER.match(norm, end):
         return "lookback"  # 5月5日以来, 2018年至今: what has happened since, no plan
-    if _ISSUE_DATE_BEFORE.search(before[-8:]) and period.start == period.end:
+    if before and _ISSUE_DATE_BEFORE.search(before[-8:]) and period.start == period.end:
         return "metadata"  # 闭馆公告(3月30日): the day the notice was issued
-    if _DATELINE_BEFORE.search(before[-24:]) or _REPORTING_AFTER.match(norm, end):
+    if (before and _DATELINE_BEFORE.search(before[-24:])) or _REPORTING_AFTER.match(norm, end):
         return "dateline"
-    if _EN_DATELINE_BEFORE.search(before[-40:]) and _EN_DATELINE_AFTER.match(norm, end):
+    if before and _EN_DATELINE_BEFORE.search(before[-40:]) and _EN_DATELINE_AFTER.match(norm, end):
         return "dateline"  # KUALA LUMPUR, Oct 8 — …: where and when a wire report was filed
     if (
         period.all_day
@@ -209,7 +210,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"  # …职员。2016年5月30日(星期一) ⏎ 香港时间15时01分: a release's issue stamp
     if period.is_moment and (_STAMP_SECONDS.search(text) or (_STAMP.search(text) and on_or_before)):
         return "metadata"  # 2026-03-16 16:06:58 beside a headline: when the page was posted
-    if _TERMS_BEFORE.search(before[-14:]) or _CRITERIA_AFTER.match(norm, end):
+    if (before and _TERMS_BEFORE.search(before[-14:])) or _CRITERIA_AFTER.match(norm, end):
         return "terms"  # 合约期：2026年6月1日至…, 2018年12月31日前年满18周岁: conditions, no plan
     if period.end is None and "之日" in text and not any(ch.isdigit() for ch in text):
         return "effective"  # 自发布之日起执行: when the rules apply, no date to plan around
