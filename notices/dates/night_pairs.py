@@ -43,8 +43,11 @@ def _window(period: Period) -> bool:
         and isinstance(start, datetime)
         and isinstance(end, datetime)
         and period.span is not None
-        and timedelta(0) < end - start < timedelta(days=1)
+        and _ZERO < end - start < _DAY
     )
+
+
+_ZERO, _DAY = timedelta(0), timedelta(days=1)  # made once: every period is asked
 
 
 def _next_of(before: Period, period: Period, text: str) -> bool:
