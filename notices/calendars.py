@@ -75,6 +75,16 @@ def add_workdays(start: date, days: int) -> date:
 
 
 @functools.lru_cache(maxsize=2048)
+def months_last_day(start: date, months: int) -> date | None:
+    """The last day of ``months`` months from ``start`` (the day before the same day that many months
+    on), or None when that day does not exist (a month from 31 January): the text is not stretched."""
+    index = start.year * 12 + start.month - 1 + months
+    try:
+        return date(index // 12, index % 12 + 1, start.day) - timedelta(days=1)
+    except ValueError:
+        return None
+
+
 def lunar_to_solar(year: int, month: int, day: int) -> date | None:
     """The Gregorian date of a lunar date in the lunar year that starts in ``year``; day 0 is
     the year's last day (除夕). None when there is no such day (a 30th in a short month)."""

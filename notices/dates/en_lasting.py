@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from notices.calendars import months_last_day
 from notices.dates.resolve import _replace
 from notices.lazy import LazyPattern
 from notices.model import Period
@@ -58,10 +59,8 @@ def _lasting(period: Period, norm: str) -> Period | None:
     if unit.startswith("hour"):
         return None
     if unit.startswith("month"):
-        index = start.year * 12 + start.month - 1 + count
-        try:
-            last = date(index // 12, index % 12 + 1, start.day) - timedelta(days=1)
-        except ValueError:
+        last = months_last_day(start, count)
+        if last is None:
             return None
     else:
         last = start + timedelta(days=count * (7 if unit.startswith("week") else 1) - 1)

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from datetime import date, datetime, time, timedelta
 
-from notices.calendars import add_workdays
+from notices.calendars import add_workdays, months_last_day
 from notices.dates.resolve import _clock_window, _replace
 from notices.dates.windows import WindowReader
 from notices.model import Period
@@ -102,10 +102,8 @@ def _ended(period: Period, count: int, unit: str) -> Period | None:
     if unit == "工作日":
         return _replace(period, end=add_workdays(start - timedelta(days=1), count), all_day=True)
     if unit == "月":
-        index = start.year * 12 + start.month - 1 + count
-        try:
-            last = date(index // 12, index % 12 + 1, start.day) - timedelta(days=1)
-        except ValueError:
+        last = months_last_day(start, count)
+        if last is None:
             return None
     else:
         days = count * (7 if unit in ("周", "星期", "礼拜") else 1)
