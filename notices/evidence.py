@@ -26,6 +26,13 @@ _METADATA_LABEL = re.compile(
 _TABLE_GAPS = re.compile(r"[\s|｜]+")
 
 
+#: A count of views right after a page's date (· 2223次阅读, 阅读：56): the page's metadata.
+_VIEWS_AFTER = re.compile(
+    r"[^\S\n]*(?:[(（][^)）\n]{1,6}[)）])?[\s·•|｜/]*"
+    r"(?:\d+\s*[次人]?\s*(?:阅读|浏览|点击|views?\b)|(?:阅读|浏览|点击)(?:量|数|次数)?\s*[:：]?\s*\d)"
+)
+
+
 #: What ends the field a date stands in: a clause mark or a line break.
 _FIELD_BREAK = re.compile(r"[，,。；;！？!?\n]")
 
@@ -103,13 +110,16 @@ _REPORTING_AFTER = re.compile(
 
 #: The day a notice was issued or a reminder given, told right after that day.
 _TOLD_AFTER = re.compile(
-    r"\s*(?:[(（][^)）]{0,20}[)）])?\s*[,，]?\s*(?:[^，。,\n]{0,24}发布[^，。,\n]{0,12}(?:通知|公告|通告|消息|新闻稿|新闻|文告|声明)"
+    r"\s*(?:[(（][^)）]{0,20}[)）])?\s*[,，]?\s*(?:[^，。,\n]{0,24}(?:发布|发出|下发|送达)[^，。,\n]{0,12}(?:通知|公告|通告|消息|新闻稿|新闻|文告|声明)"
     r"|(?i:(?:reminded|announced|said|stated|warned|urged|advised)\b))"
 )
 
 
-#: An English sentence telling what someone said or put out.
-_REPORTED_EN = re.compile(r"(?i)\b(?:said|stated|announced|read|posted|reported|told|added|noted)\b")
+#: An English sentence telling what someone said or put out, or that people were given notice.
+_REPORTED_EN = re.compile(
+    r"(?i)\b(?:said|stated|announced|read|posted|reported|told|added|noted|notified|informed|alerted)\b"
+    r"|\b(?:given|served|issued|sent)\s+(?:[a-z]+\s+){0,2}(?:notice|warning|reminder)s?\b"
+)
 
 
 def on_or_before_day(period: Period, published: date | None, tz: ZoneInfo) -> bool:
@@ -135,6 +145,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     clause_begin, clause_end = clause_span(norm, begin, end, _FIELD_BREAK)
     if clause_end - clause_begin < 120 and _METADATA_LINE.search(norm, clause_begin, clause_end):
         return "metadata"  # 发布时间：2023-05-10 16:33 浏览量：125
+    if _VIEWS_AFTER.match(norm, end):
+        return "metadata"
     if not before.strip(" \t【[(（") and _BYLINE_AFTER.match(norm, end):
         return "metadata"
     if _PAST_AFTER.match(norm, end) or (before and _REFERENCE_BEFORE.search(before[-8:])):

@@ -38,6 +38,39 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "人民路临时封闭\n2023-05-10 09:41:07 来源：交通局\n人民路将于5月13日至15日封闭施工，请绕行。",
             [(date(2023, 5, 13), date(2023, 5, 15))],
         ),
+        # a count of views beside a page's date: the page's metadata line, no plan
+        (
+            "东湖路夜间封路\n2023年05月10日  ·  4817次阅读\n东湖路将于5月14日至16日封闭施工，请绕行。",
+            [(date(2023, 5, 14), date(2023, 5, 16))],
+        ),
+        (
+            "西关街停水\n2023-05-10  阅读：96\n西关街一带5月13日8时至16时暂停供水。",
+            [(at(5, 13, 8), at(5, 13, 16))],
+        ),
+        # the day a notice was given out: a reporting moment, not a plan
+        (
+            "燃气公司今日向北苑小区住户发出停气通知，5月15日9时至15时暂停供气。",
+            [(at(5, 15, 9), at(5, 15, 15))],
+        ),
+        (
+            "Shopkeepers on Canal Lane were today served written notice that the lane will be closed "
+            "from May 16 to May 18 for resurfacing.",
+            [(date(2023, 5, 16), date(2023, 5, 18))],
+        ),
+        # works hours that open a longer disruption: the disruption is the period
+        (
+            "Riverside water notice\nThe main replacement works will be carried out on May 20 from 8am till "
+            "5pm. The works will cause a water supply disruption in Riverside beginning 8am, May 20.\n"
+            "Water supply is expected to be fully restored at 6am on May 22.",
+            [(at(5, 20, 8), at(5, 22, 6))],
+        ),
+        # the supply coming back in stages at a disruption's end: the disruption ends at the full return
+        (
+            "Hilltop supply break\nHilltop homes will have no water from May 17 to 19 while the reservoir "
+            "is cleaned. Supply comes back in stages from 3pm, May 18, and is expected to fully recover "
+            "at 11pm, May 19.",
+            [(at(5, 17), at(5, 19, 23))],
+        ),
         # a dateline and the day a reporter learned something
         (
             "本报讯（记者 王丽）5月10日，记者从市自来水公司获悉，5月12日9时至18时新华街停水。",
