@@ -41,8 +41,13 @@ class NumericDates(ClockReader):
             day = _num(self.at(i + 4), 1, 31)
             if month is None or day is None or not self.sep(i + 3, str(sep)):
                 return None
-            if self.sep(i + 5, str(sep)) and self.at(i + 6) is not None and self.t[i + 6].kind is NUM:
-                return None  # 2022.5.11.3: a version or section number
+            if (
+                self.sep(i + 5, str(sep))
+                and self.at(i + 6) is not None
+                and self.t[i + 6].kind is NUM
+                and self.t[i + 6].start == self.t[i + 4].end + 1
+            ):
+                return None  # 2022.5.11.3: a version or section number (2026-01-12 - 2026-01-16 is a range)
             j = i + 5
             if self.unit(j, "日", "号"):
                 j += 1
