@@ -28,6 +28,7 @@ from notices.reconcile import (
 )
 from notices.restated import _drop_restated
 from notices.restated_days import drop_days_restated_by_hours
+from notices.stages import fold_stages
 from notices.told_apart import join_told_apart
 
 #: How a warning about a date no calendar has begins.
@@ -75,12 +76,13 @@ def kept_periods(
     for period in _closed_by_reopening(norm, join_told_apart(norm, candidates), tz):
         period = _reopening(body, period, tz) or labelled(body, period)
         out.append(_launched(norm, _as_deadline(norm, period)))
-    return drop_days_restated_by_hours(
+    kept = drop_days_restated_by_hours(
         _drop_extended(
             norm, _drop_restated(norm, _drop_summaries(_drop_shadowed(_paired(norm, out), tz), tz), tz)
         ),
         tz,
     )
+    return fold_stages(norm, kept, tz)
 
 
 #: An open period that began this many days before publication is background, not a plan.

@@ -1,0 +1,71 @@
+"""A disruption told in stages: the works inside it, and the supply coming back at its end.
+
+``The repair works will be carried out on 3 June from 8am till 6pm … supply is cut from 8am, 3 June
+… fully restored at 6am on 5 June``: the works' hours sit inside the cut and share its start, so the
+cut is the one period. ``Water will be off from 12 to 15 June … supply returns in stages from 4pm on
+14 June and fully by 10pm on 15 June``: the return is the cut's last hours, so the cut ends at 10pm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from notices.evidence import _as_date
+from notices.labels import clause_span
+from notices.model import Period
+
+#: What works are called, and what a disruption is called.
+_WORKS = re.compile(r"(?i)\bworks?\b|carried out|executed|施工|作业|工程|检修|维修")
+_DISRUPTS = re.compile(
+    r"(?i)disrupt|outage|\bcuts?\b|interrupt|closed|closure|shut|suspend|停水|停电|停气|封闭|中断|暂停|停止供"
+)
+#: A supply coming back, or in stages.
+_RESTORES = re.compile(r"(?i)restor|recover|resum|in stages|恢复|复水|复电|复气|逐步|分阶段")
+_SENTENCE_BREAK = re.compile(r"[.!?;。；！？\n]")
+_BACK = 80
+
+
+def fold_stages(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
+    """Drop a works window that opens a longer disruption; end a disruption at its full return."""
+    timed = [p for p in periods if not p.all_day and p.start is not None and p.end is not None]
+    if not timed:
+        return periods
+    out: list[Period] = []
+    folded: set[int] = set()
+    for p in periods:
+        if id(p) in folded:
+            continue
+        if not p.all_day and _works_window(norm, p, timed):
+            continue
+        if p.all_day and p.start is not None and p.end is not None and p.start < p.end and p.daily is None:
+            tail = _return_stage(norm, p, timed, tz)
+            if tail is not None:
+                folded.add(id(tail))
+                start = datetime.combine(p.start, time(0), tzinfo=tz)  # type: ignore[arg-type]
+                p = replace(p, start=start, end=tail.end, all_day=False)
+        out.append(p)
+    return [p for p in out if id(p) not in folded]
+
+
+def _works_window(norm: str, p: Period, timed: list[Period]) -> bool:
+    if p.span is None or p.start is None or p.end is None:
+        return False
+    if not any(q is not p and q.start == p.start and p.end < q.end for q in timed):  # type: ignore[operator]
+        return False
+    low, high = clause_span(norm, p.span[0], p.span[1], _SENTENCE_BREAK)
+    return _WORKS.search(norm, low, high) is not None and _DISRUPTS.search(norm, low, high) is None
+
+
+def _return_stage(norm: str, p: Period, timed: list[Period], tz: ZoneInfo) -> Period | None:
+    first, last = _as_date(p.start, tz), _as_date(p.end, tz)  # type: ignore[arg-type]
+    for q in timed:
+        assert q.start is not None
+        assert q.end is not None
+        if q.span is None or not first < _as_date(q.start, tz) <= last or _as_date(q.end, tz) != last:
+            continue
+        if _RESTORES.search(norm, max(0, q.span[0] - _BACK), q.span[1]):
+            return q
+    return None
