@@ -22,6 +22,14 @@ _METADATA_LABEL = re.compile(
 )
 
 
+#: An English page's metadata label opening the line of its date: Last updated, Posted on.
+#: (capitalised, as labels are: "will be published on" in a sentence is a plan)
+_METADATA_LABEL_EN = re.compile(
+    r"\b(?:Last\s+(?i:updated|modified|reviewed)|Updated|Date\s+(?i:posted|published)|Posted|Published)"
+    r"(?:\s+on)?\s*:?\s*$"
+)
+
+
 #: What a flattened table puts between a label and its value.
 _TABLE_GAPS = re.compile(r"[\s|｜]+")
 
@@ -142,6 +150,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     # (the patterns read on ``before`` match no empty text: a date opening its line skips them)
     if before and _METADATA_LABEL.search(_TABLE_GAPS.sub("", before[-20:])[-12:]):
         return "metadata"  # 发布时间：…, also in a flattened table: 日 | 期 : | 2025-04-25
+    if before and before[-1] in " :\t" and _METADATA_LABEL_EN.search(before[-24:]):
+        return "metadata"  # Last updated June 3, 2023: when the page was changed
     clause_begin, clause_end = clause_span(norm, begin, end, _FIELD_BREAK)
     if clause_end - clause_begin < 120 and _METADATA_LINE.search(norm, clause_begin, clause_end):
         return "metadata"  # 发布时间：2023-05-10 16:33 浏览量：125

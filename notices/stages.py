@@ -4,6 +4,8 @@
 … fully restored at 6am on 5 June``: the works' hours sit inside the cut and share its start, so the
 cut is the one period. ``Water will be off from 12 to 15 June … supply returns in stages from 4pm on
 14 June and fully by 10pm on 15 June``: the return is the cut's last hours, so the cut ends at 10pm.
+``将于6月3日22:00暂停供水，预计6月4日5:00恢复供水``: the moment the supply stops and the moment it is
+back are one window.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ _BACK = 80
 
 def fold_stages(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
     """Drop a works window that opens a longer disruption; end a disruption at its full return."""
+    periods = _stop_then_return(norm, periods)
     timed = [p for p in periods if not p.all_day and p.start is not None and p.end is not None]
     if not timed:
         return periods
@@ -69,3 +72,30 @@ def _return_stage(norm: str, p: Period, timed: list[Period], tz: ZoneInfo) -> Pe
         if _RESTORES.search(norm, max(0, q.span[0] - _BACK), q.span[1]):
             return q
     return None
+
+
+_NEAR = 12
+
+
+def _stop_then_return(norm: str, periods: list[Period]) -> list[Period]:
+    """A timed moment the supply stops at, then an end it is back by: one window."""
+    out: list[Period] = []
+    for q in periods:
+        p = out[-1] if out else None
+        if (
+            p is not None
+            and q.start is None
+            and isinstance(q.end, datetime)
+            and isinstance(p.start, datetime)
+            and p.start == p.end
+            and p.start < q.end
+            and p.span is not None
+            and q.span is not None
+            and p.span[1] <= q.span[0]
+            and _DISRUPTS.search(norm, p.span[1], min(q.span[0], p.span[1] + _NEAR))
+            and _RESTORES.search(norm, max(p.span[1], q.span[0] - _NEAR), q.span[1] + _NEAR)
+        ):
+            out[-1] = replace(p, end=q.end, span=(p.span[0], q.span[1]))
+            continue
+        out.append(q)
+    return out

@@ -71,6 +71,18 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "at 11pm, May 19.",
             [(at(5, 17), at(5, 19, 23))],
         ),
+        # an English page's "last updated" line opening its date: metadata
+        (
+            "Harbour Street works\nLast updated May 10, 2023\nHarbour Street will be closed from May 15 to "
+            "May 17 while the sewer is relined.",
+            [(date(2023, 5, 15), date(2023, 5, 17))],
+        ),
+        # the moment a supply stops, then the moment it is back: one window
+        (
+            "南岗小区停水通知\n因更换阀门，南岗小区将于2023 年 5 月 13 日 21:00暂停供水，"
+            "预计2023 年 5 月 14 日 5:00恢复供水。",
+            [(at(5, 13, 21), at(5, 14, 5))],
+        ),
         # a dateline and the day a reporter learned something
         (
             "本报讯（记者 王丽）5月10日，记者从市自来水公司获悉，5月12日9时至18时新华街停水。",
