@@ -42,6 +42,9 @@ CASES: list[Case] = [
     # --- ranges, every connector ---------------------------------------------------
     c("2022年5月11日-2022年5月26日", (D + "11", D + "26", True)),
     c("2022年5月11日–5月26日", (D + "11", D + "26", True)),
+    # an English end said to count: "to and including (the)"
+    c("The towpath is shut from 12 May 2022 to and including the 20 May 2022.", (D + "12", D + "20", True)),
+    c("Works run from 13/05/2022 to and including 18/05/2022.", (D + "13", D + "18", True)),
     # ISO dates joined by a spaced hyphen: a range, not a version number like 2022.5.11.3
     c("2022-05-11 - 2022-05-26 东河桥限制通行", (D + "11", D + "26", True)),
     c("2022-05-11 -2022-05-26", (D + "11", D + "26", True)),

@@ -118,6 +118,9 @@ class TokenReader(ABC):
             nxt = j + 1
             if self.sep(j, "-") and self.sep(nxt, "-"):
                 nxt += 1  # ——
+            if self.word(j, "to") and self.word(nxt, "and") and self.word(nxt + 1, "including"):
+                # to and including (the) 19 August: the end day counts
+                nxt += 3 if self.word(nxt + 2, "the") else 2
             word = self.at(nxt)
             if word is not None and word.kind is GAP and str(word.value).strip() in _YEAR_WORDS:
                 nxt += 2 if self.unit(nxt + 1, "年") else 0  # 12月19日至明年3月31日: its year said
