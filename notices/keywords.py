@@ -114,6 +114,8 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("water supply", 5),
         ("bekalan air", 5),
         ("water suspension", 6),
+        ("water shutdown", 6),
+        ("water service", 4),
         ("store sufficient water", 2),
     ),
     Category.GAS_OUTAGE: (

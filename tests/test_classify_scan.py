@@ -176,6 +176,12 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
             Category.WATER_OUTAGE,
         ),
         (
+            "Water Shutdown Notice",
+            "Homes on Birch Lane will be without water service on Friday, 3 June, from 8:00 am to 3:00 pm"
+            " while a valve is replaced.",
+            Category.WATER_OUTAGE,
+        ),
+        (
             "Assistant Librarian",
             "Candidates should send the completed application form for the post of Assistant Librarian"
             " on or before 30 June 2022.",
