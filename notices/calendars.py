@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date, timedelta
+from typing import Any
 
 #: Festivals by name: (calendar, month, day). "lunar" months count from 正月 = 1; day 0 is
 #: the lunar year's last day (除夕); "term" names a solar term by lunar-python's name.
@@ -85,21 +86,34 @@ def months_last_day(start: date, months: int) -> date | None:
         return None
 
 
+@functools.lru_cache(maxsize=64)
+def _lunar_year(year: int) -> Any:
+    """lunar-python's year (its months and their first days), kept per year: the library keeps only
+    the last one it made, and a notice's festivals go back and forth between neighbouring years."""
+    from lunar_python import LunarYear
+
+    return LunarYear(year)
+
+
+@functools.lru_cache(maxsize=2048)
 def lunar_to_solar(year: int, month: int, day: int) -> date | None:
     """The Gregorian date of a lunar date in the lunar year that starts in ``year``; day 0 is
     the year's last day (除夕). None when there is no such day (a 30th in a short month)."""
-    from lunar_python import Lunar, LunarYear
+    from lunar_python import Solar
 
     try:
+        month_info = _lunar_year(year).getMonth(month)
+        if month_info is None:
+            return None
+        count = month_info.getDayCount()
         if day == 0:
-            month_info = LunarYear.fromYear(year).getMonth(month)
-            if month_info is None:
-                return None
-            day = month_info.getDayCount()
-        solar = Lunar.fromYmd(year, month, day).getSolar()
-    except Exception:  # lunar-python raises plain exceptions for days that do not exist
+            day = count
+        if not 1 <= day <= count:
+            return None
+        noon = Solar.fromJulianDay(month_info.getFirstJulianDay() + day - 1)
+    except Exception:  # lunar-python raises plain exceptions for years it cannot compute
         return None
-    return date(solar.getYear(), solar.getMonth(), solar.getDay())
+    return date(noon.getYear(), noon.getMonth(), noon.getDay())
 
 
 def _term(year: int, name: str) -> date | None:
