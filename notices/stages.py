@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime, time
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from notices.evidence import _as_date
@@ -36,15 +36,25 @@ def fold_stages(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
     timed = [p for p in periods if not p.all_day and p.start is not None and p.end is not None]
     if not timed:
         return periods
+    # Looked up by start and by the day of the end, so a notice of many windows stays linear.
+    longest: dict[object, object] = {}
+    ending: dict[date, list[Period]] = {}
+    for q in timed:
+        assert q.start is not None
+        assert q.end is not None
+        known = longest.get(q.start)
+        if known is None or known < q.end:  # type: ignore[operator]
+            longest[q.start] = q.end
+        ending.setdefault(_as_date(q.end, tz), []).append(q)
     out: list[Period] = []
     folded: set[int] = set()
     for p in periods:
         if id(p) in folded:
             continue
-        if not p.all_day and _works_window(norm, p, timed):
+        if not p.all_day and _works_window(norm, p, longest):
             continue
         if p.all_day and p.start is not None and p.end is not None and p.start < p.end and p.daily is None:
-            tail = _return_stage(norm, p, timed, tz)
+            tail = _return_stage(norm, p, ending, tz)
             if tail is not None:
                 folded.add(id(tail))
                 start = datetime.combine(p.start, time(0), tzinfo=tz)  # type: ignore[arg-type]
@@ -53,21 +63,21 @@ def fold_stages(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
     return [p for p in out if id(p) not in folded]
 
 
-def _works_window(norm: str, p: Period, timed: list[Period]) -> bool:
+def _works_window(norm: str, p: Period, longest: dict[object, object]) -> bool:
     if p.span is None or p.start is None or p.end is None:
         return False
-    if not any(q is not p and q.start == p.start and p.end < q.end for q in timed):  # type: ignore[operator]
-        return False
+    further = longest.get(p.start)
+    if further is None or not p.end < further:  # type: ignore[operator]
+        return False  # no longer window opens with it
     low, high = clause_span(norm, p.span[0], p.span[1], _SENTENCE_BREAK)
     return _WORKS.search(norm, low, high) is not None and _DISRUPTS.search(norm, low, high) is None
 
 
-def _return_stage(norm: str, p: Period, timed: list[Period], tz: ZoneInfo) -> Period | None:
+def _return_stage(norm: str, p: Period, ending: dict[date, list[Period]], tz: ZoneInfo) -> Period | None:
     first, last = _as_date(p.start, tz), _as_date(p.end, tz)  # type: ignore[arg-type]
-    for q in timed:
+    for q in ending.get(last, ()):
         assert q.start is not None
-        assert q.end is not None
-        if q.span is None or not first < _as_date(q.start, tz) <= last or _as_date(q.end, tz) != last:
+        if q.span is None or not first < _as_date(q.start, tz) <= last:
             continue
         if _RESTORES.search(norm, max(0, q.span[0] - _BACK), q.span[1]):
             return q
