@@ -36,6 +36,12 @@ DISPATCH_LAG = Gauge(
     "How late the oldest due reminder is, as last seen by this process.",
     registry=REGISTRY,
 )
+SLOTS_UNUSED = Counter(
+    "noticebot_dispatch_slots_unused",
+    "Slots of the global rate this worker reserved and let pass unsent: it could not send in time "
+    "(short of CPU or blocked), so that share of the rate was lost to every worker.",
+    registry=REGISTRY,
+)
 PLANNING_SECONDS = Histogram(
     "noticebot_planning_seconds",
     "Time one planning pass took.",

@@ -21,6 +21,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.engine import session_scope
+from jobs.metrics import SLOTS_UNUSED
 
 _RESERVE = text(
     "UPDATE dispatch_pace SET next_at = CASE WHEN next_at > :now THEN next_at ELSE :now END + :span "
@@ -54,9 +55,13 @@ class SharedPace:
 
     def _drop_stale(self, now: float) -> None:
         slots = self.slots
+        dropped = 0
         while slots and slots[0] < now - self.tolerance:
             slots.popleft()
-            self.dropped += 1
+            dropped += 1
+        if dropped:
+            self.dropped += dropped
+            SLOTS_UNUSED.inc(dropped)
 
     async def reserve(self, now: float, want: int) -> None:
         """Reserve ``want`` slots (at most a block) from the shared row."""

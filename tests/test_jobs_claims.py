@@ -164,3 +164,17 @@ async def test_the_shared_pace_spaces_slots_of_all_dispatchers(sessions: Session
     await paces[0].pause(slots[-1] + 5)
     await paces[1].reserve(now, 1)
     assert paces[1].slots[-1] >= slots[-1] + 5
+
+
+async def test_slots_let_pass_unsent_are_counted_as_unused(sessions: Sessions) -> None:
+    pace = SharedPace(sessions, 1000.0)
+    before = REGISTRY.get_sample_value("noticebot_dispatch_slots_unused_total") or 0.0
+    now = 2_000_000.0
+    assert await pace.acquire(now, 1000) == 0.0  # the first slot is due at once
+    held = len(pace.slots)
+    assert held == pace.block - 1
+    # the process stalls for a second: every slot it held has passed; the next acquire reserves anew
+    assert await pace.acquire(now + 1.0, 1000) == 0.0
+    assert pace.dropped == held
+    after = REGISTRY.get_sample_value("noticebot_dispatch_slots_unused_total") or 0.0
+    assert after - before == held
