@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
@@ -24,6 +26,8 @@ from db.url import DatabaseUnavailable, async_url, connect_failure, safe_url
 if TYPE_CHECKING:
     from alembic.config import Config
 
+
+log = logging.getLogger(__name__)
 
 POOL_SIZE = 12
 POOL_OVERFLOW = 3
@@ -96,7 +100,12 @@ def alembic_config() -> Config:
 
 
 async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
-    """Bring the schema to ``revision`` with the Alembic migrations (never ``create_all``)."""
+    """Bring the schema to ``revision`` with the Alembic migrations (never ``create_all``).
+
+    Each migration commits on its own (``transaction_per_migration`` in ``env.py``), so one can leave
+    its transaction to build an index ``CONCURRENTLY`` while the running bot goes on writing. On
+    PostgreSQL the upgrade holds :func:`migration_lock`; Alembic reads the revision once it holds it, so
+    a process that waited for another one's upgrade finds the schema current and does nothing."""
 
     from alembic import command
 
@@ -105,8 +114,50 @@ async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
-    async with engine.begin() as connection:
+    async with engine.connect() as connection, migration_lock(connection):
         await connection.run_sync(run)
+        await connection.commit()
+
+
+MIGRATION_LOCK_KEY = (
+    "hashtext(current_database() || '.' || coalesce(current_schema(), '') || '.noticebot-migrations')"
+)
+LOCK_POLL = 0.25
+"""Seconds between two tries of the migration lock."""
+
+
+@asynccontextmanager
+async def migration_lock(connection: AsyncConnection) -> AsyncIterator[None]:
+    """One upgrade at a time per database and schema, on PostgreSQL, where several processes of a
+    deployment start against one server (on SQLite this takes nothing).
+
+    The lock is a session-level advisory lock on ``connection``, left outside any transaction between
+    the migrations. A waiting process polls with ``pg_try_advisory_lock`` and ends each try's
+    transaction: a process blocked in ``pg_advisory_lock`` would hold a snapshot, which the holder's
+    ``CREATE INDEX CONCURRENTLY`` waits for, and the two would deadlock."""
+    if connection.dialect.name != "postgresql":
+        yield
+        return
+    waiting = False
+    while True:
+        taken = await connection.scalar(text(f"SELECT pg_try_advisory_lock({MIGRATION_LOCK_KEY})"))
+        await connection.commit()
+        if taken:
+            break
+        if not waiting:
+            log.info("another process is upgrading the schema: waiting for it")
+            waiting = True
+        await asyncio.sleep(LOCK_POLL)
+    try:
+        yield
+    finally:
+        try:
+            if connection.in_transaction():
+                await connection.rollback()
+            await connection.execute(text(f"SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"))
+            await connection.commit()
+        except SQLAlchemyError:  # the connection is gone, and its session's lock with it
+            pass
 
 
 async def schema_is_current(engine: AsyncEngine) -> bool:

@@ -1,4 +1,8 @@
-"""Alembic environment: uses the connection handed in by ``db.engine.upgrade``, or DATABASE_URL."""
+"""Alembic environment: uses the connection handed in by ``db.engine.upgrade``, or DATABASE_URL.
+
+Each migration runs in a transaction of its own (the connection comes in outside any transaction), so
+a migration may step out of it with ``op.get_context().autocommit_block()``, e.g. to build an index
+``CONCURRENTLY`` on PostgreSQL; the revision is stamped in each migration's transaction."""
 
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ def run_with(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        transaction_per_migration=True,
         include_name=lambda name, type_, _parents: not is_search_index_object(name, type_),
     )
     with context.begin_transaction():
@@ -27,11 +32,12 @@ def run_with(connection: Connection) -> None:
 
 
 async def run_from_url(url: str) -> None:
-    from db.engine import make_engine
+    from db.engine import make_engine, migration_lock
 
     engine = make_engine(url)
-    async with engine.begin() as connection:
+    async with engine.connect() as connection, migration_lock(connection):
         await connection.run_sync(run_with)
+        await connection.commit()
     await engine.dispose()
 
 
