@@ -85,6 +85,11 @@ _DONE_EN = re.compile(
 )
 
 
+#: An English sentence telling what befell before the page: "was cut off from 1pm on Nov 12".
+_BEFELL_EN = re.compile(r"(?i)\b(?:was|were|had\s+been)\s+(?:[a-z]+ed|cut|shut|hit|held|run|built)\b")
+_FUTURE_EN = re.compile(r"(?i)\b(?:will|would|shall|(?:is|are)\s+to|expected|scheduled|planned)\b")
+
+
 #: What makes an English sentence speak of a plan after all: will, would, shall, is to.
 _PLAN_EN = re.compile(r"(?i)\b(?:will|would|shall|(?:is|are) to|until|from)\b")
 
@@ -189,6 +194,16 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         sentence = norm[low:high]
         if _DONE_EN.search(sentence) and not _PLAN_EN.search(sentence):
             return "past"  # "the Government had received 12,000 responses today": a report, no plan
+    if (
+        period.end is None
+        and period.start is not None
+        and published is not None
+        and _as_date(period.start, tz) < published
+    ):
+        low, high = clause_span(norm, begin, end, _SENTENCE_BREAK)
+        sentence = norm[low:high]
+        if _BEFELL_EN.search(sentence) and not _FUTURE_EN.search(sentence):
+            return "past"  # "the water supply was cut off from 1pm on Nov 12", told the day after
     opens_line = not line[: begin - first].strip(" \t•·*-")
     if period.start == period.end and opens_line and _ISO_DAY.fullmatch(norm[begin:end]):
         return "metadata"  # 2013-03-18 opening a line: a web page's date, not how notices write a plan

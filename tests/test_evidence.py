@@ -604,3 +604,14 @@ def test_a_cut_under_way_since_a_day_and_its_return_are_one_window_beside_anothe
         "西村因管线破损抢修，从5月9日下午2时停水至5月10日中午12时。"
     )
     assert periods(text) == [(at(5, 9), at(5, 10, 12)), (at(5, 9, 14), at(5, 10, 12))]
+
+
+def test_an_english_cut_told_as_having_begun_before_the_page_is_no_plan() -> None:
+    text = (
+        "Residents of Block 12 Hill Crescent queued with buckets at the foot of their block.\n"
+        "One resident said the water supply was cut off from 2pm on May 9.\n"
+        "About 30 units on the lower floors were affected."
+    )
+    assert periods(text) == []
+    # the same words about a cut still to come stay a plan
+    assert periods("The water supply will be cut off from 2pm on May 12.") == [(at(5, 12, 14), None)]
