@@ -1039,4 +1039,11 @@ CASES: list[Case] = [
     c("东村已从5月12日凌晨开始停水。", (D + "12", None, True)),
     c("西村5月12日凌晨起停电。", (D + "12", None, True)),
     c("从5月12日上午8时开始停水至18时。", (D + "12T08:00", D + "12T18:00", False)),
+    # a relative day with its day of the month in brackets opens a run as 今日 does
+    c("公眾可於今(10)日至5月16日報名旁聽。", (D + "10", D + "16", True)),
+    # a date set beside tomorrow by a comma glosses it
+    c(
+        "The lane will be closed between 9am and 3pm tomorrow, Wednesday 11 May 2022.",
+        (D + "11T09:00", D + "11T15:00", False),
+    ),
 ]

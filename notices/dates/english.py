@@ -8,7 +8,7 @@ A mixin over ``TokenReader``: it calls ``date``, ``time`` and ``_skip_weekday``,
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from notices.dates.points import Draft, Point, TokenReader
 from notices.dates.tokens import WORD
@@ -113,10 +113,9 @@ class EnglishReader(TokenReader):
     def _en_relative(self, i: int) -> tuple[Point, int] | None:
         tok = self.t[i]
         value = str(tok.value)
-        if value in ("today", "tonight"):
-            return Point(fixed=self.base, style="en"), i + 1
-        if value == "tomorrow":
-            return Point(fixed=self.base + timedelta(days=1), style="en"), i + 1
+        if value in ("today", "tonight", "tomorrow"):
+            day = self.base + timedelta(days=1 if value == "tomorrow" else 0)
+            return Point(fixed=day, style="en"), self._apposed_date(i + 1, day)
         if value in WEEKDAYS and len(value) >= 6:
             return self._en_weekday(i, WEEKDAYS[value])
         if value in ("next", "this", "coming"):
@@ -137,6 +136,29 @@ class EnglishReader(TokenReader):
                 year, month = divmod(self.base.year * 12 + self.base.month - 1 + int(later), 12)
                 return Point(year, month + 1, part="month"), i + 2
         return None
+
+    def _apposed_date(self, j: int, day: date) -> int:
+        """Index after a date set beside a relative day by a comma (tomorrow, Wednesday 28
+        September 2022): the day's gloss, not a day of its own; ``j`` when none stands there."""
+        if not self.sep(j, ","):
+            return j
+        k = j + 1
+        if self.word(k, *WEEKDAYS):
+            k += 1
+            if self.sep(k, ","):
+                k += 1
+        tok = self.at(k)
+        if tok is None:
+            return j
+        found = self._en_month_first(k) if tok.kind is WORD else self._en_day_first(k, None)
+        if found is None:
+            return j
+        point, end = found
+        if point.time_only or point.month != day.month or point.day != day.day:
+            return j
+        if point.year is not None and point.year != day.year:
+            return j
+        return end
 
     def _en_weekday(self, i: int, weekday: int) -> tuple[Point, int] | None:
         """Sunday said alone: the next Sunday from the notice's date (its own day counts). Weak, so
