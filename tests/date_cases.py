@@ -1046,4 +1046,17 @@ CASES: list[Case] = [
         "The lane will be closed between 9am and 3pm tomorrow, Wednesday 11 May 2022.",
         (D + "11T09:00", D + "11T15:00", False),
     ),
+    # an English window said once before a list of days: days in a row share it as their daily
+    # hours, a day apart takes it as its own window; a weekday with a day number names that day
+    c(
+        "The lane will be closed from 10am to 4pm on May 12, 13 and 20.",
+        (D + "12", D + "13", True),
+        (D + "20T10:00", D + "20T16:00", False),
+    ),
+    c("Closed between 9am and 3pm on Thursday, 12, and Friday, 13 May 2022.", (D + "12", D + "13", True)),
+    c(
+        "Closed from 10am to 4pm on May 12. The fair is on May 13.",
+        (D + "12T10:00", D + "12T16:00", False),
+        (D + "13", D + "13", True),
+    ),
 ]

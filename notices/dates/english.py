@@ -76,7 +76,10 @@ class EnglishReader(TokenReader):
             if tok.kind is WORD and tok.value in MONTHS:
                 return self._en_year(k + 1)[0], MONTHS[str(tok.value)]
             if not (
-                _num(tok, 1, 31) is not None or self.sep(k, ",", "-") or self.word(k, *_EN_CONNECTORS, "and")
+                _num(tok, 1, 31) is not None
+                or self.sep(k, ",", "-")
+                or self.word(k, *_EN_CONNECTORS, "and")
+                or self._weekday_word(k)  # Tuesday, 4, and Wednesday, 5 October 2022
             ):
                 return None
         return None
@@ -171,6 +174,10 @@ class EnglishReader(TokenReader):
             or (i >= 2 and self.connector(i - 1) == i and self._weekday_word(i - 2))
         ):
             return None
+        if self.sep(i + 1, ",") and _num(self.at(i + 2), 1, 31) is not None:
+            dated = self._en_day_first(i + 2, None)
+            if dated is not None and dated[0].month is not None:
+                return dated  # Tuesday, 4, and Wednesday, 5 October 2022: the day number says which
         day = self.base + timedelta(days=(weekday - self.base.weekday()) % 7)
         return Point(fixed=day, weak=True, style="en"), i + 1
 
