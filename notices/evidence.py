@@ -18,8 +18,14 @@ def _as_date(value: date | datetime, tz: ZoneInfo) -> date:
 
 #: A label that names when the page or document was made, not a plan: 发布时间, 更新日期.
 _METADATA_LABEL = re.compile(
-    r"(?:发布|更新|成文|印发|发文|修改|修订|录入|上传|编辑|信息|发稿|刊发|生成|日期)(?:时间|日期)?\s*[:：]?\s*$"
+    r"(?:发布|更新|成文|印发|发文|修改|修订|录入|上传|编辑|信息|发稿|刊发|生成|日期)(?:时间|日期)?\s*[:：]?\s*"
+    r"(?:中华民国|民国)?\s*$"  # 发文日期：中华民国110年12月1日
 )
+
+
+#: A date field's label left as its last character alone (日 | 期 : flattened, its 日 lost).
+#: (期 after no word: 编号 : 1013/2025期 : 2025-04-23, a line joined to the one before; never 公示期：)
+_SPLIT_DATE_LABEL = re.compile(r"(?:^|[0-9A-Za-z\s|/])期[\s|]*[:：][\s|]*$")
 
 
 #: An English page's metadata label opening the line of its date: Last updated, Posted on.
@@ -60,6 +66,11 @@ _BYLINE_AFTER = re.compile(
 _PAST_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:已经|业已|已(?!于))")
 
 
+#: A meeting told as already held: 已分别于1月5日、7日及10日举行 (never 已于5月1日起实施, still running).
+_HELD_BEFORE = re.compile(r"已(?:经|分别|先后|相继)?(?:于|在)[^，,。；;！？!?\n]{0,40}$")
+_HELD_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,30}?(?:举行|举办|召开|完成|结束)(?!前|后|时)")
+
+
 _REFERENCE_BEFORE = re.compile(r"(?:刊登|刊载|登载|刊於|刊于)(?:于|在)?\s*$")
 
 
@@ -72,6 +83,11 @@ _ISO_DAY = re.compile(r"\d{4}[-/]\d{1,2}[-/]\d{1,2}")
 _DONE_EN = re.compile(
     r"(?i)\b(?:had|has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|ne)\b|\b(?:was|were)\s+[a-z]+ed\b"
 )
+
+
+#: An English sentence telling what befell before the page: "was cut off from 1pm on Nov 12".
+_BEFELL_EN = re.compile(r"(?i)\b(?:was|were|had\s+been)\s+(?:[a-z]+ed|cut|shut|hit|held|run|built)\b")
+_FUTURE_EN = re.compile(r"(?i)\b(?:will|would|shall|(?:is|are)\s+to|expected|scheduled|planned)\b")
 
 
 #: What makes an English sentence speak of a plan after all: will, would, shall, is to.
@@ -150,6 +166,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     # (the patterns read on ``before`` match no empty text: a date opening its line skips them)
     if before and _METADATA_LABEL.search(_TABLE_GAPS.sub("", before[-20:])[-12:]):
         return "metadata"  # 发布时间：…, also in a flattened table: 日 | 期 : | 2025-04-25
+    if before and _SPLIT_DATE_LABEL.search(before[-12:]):
+        return "metadata"  # 期 : 2025-04-23 opening its line: a 日期 field whose 日 the table lost
     if before and before[-1] in " :\t" and _METADATA_LABEL_EN.search(before[-24:]):
         return "metadata"  # Last updated June 3, 2023: when the page was changed
     clause_begin, clause_end = clause_span(norm, begin, end, _FIELD_BREAK)
@@ -161,6 +179,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"
     if _PAST_AFTER.match(norm, end) or (before and _REFERENCE_BEFORE.search(before[-8:])):
         return "past"  # 于7月15日已全数完成迁移 / 刊登于5月22日的公报: done, or a document's date
+    if before and _HELD_BEFORE.search(before[-44:]) and _HELD_AFTER.match(norm, end):
+        return "past"  # 諮詢會已分別於1月5日、7日及10日舉行: meetings already held
     if (
         period.start == period.end
         and period.start is not None
@@ -174,6 +194,16 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         sentence = norm[low:high]
         if _DONE_EN.search(sentence) and not _PLAN_EN.search(sentence):
             return "past"  # "the Government had received 12,000 responses today": a report, no plan
+    if (
+        period.end is None
+        and period.start is not None
+        and published is not None
+        and _as_date(period.start, tz) < published
+    ):
+        low, high = clause_span(norm, begin, end, _SENTENCE_BREAK)
+        sentence = norm[low:high]
+        if _BEFELL_EN.search(sentence) and not _FUTURE_EN.search(sentence):
+            return "past"  # "the water supply was cut off from 1pm on Nov 12", told the day after
     opens_line = not line[: begin - first].strip(" \t•·*-")
     if period.start == period.end and opens_line and _ISO_DAY.fullmatch(norm[begin:end]):
         return "metadata"  # 2013-03-18 opening a line: a web page's date, not how notices write a plan

@@ -28,7 +28,7 @@ from notices.reconcile import (
 )
 from notices.restated import _drop_restated
 from notices.restated_days import drop_days_restated_by_hours
-from notices.stages import fold_stages
+from notices.stages import fold_stages, stop_then_return
 from notices.told_apart import join_told_apart
 
 #: How a warning about a date no calendar has begins.
@@ -73,6 +73,9 @@ def kept_periods(
             continue  # "自今年七月起分阶段展开…": begun long before the notice, background
         candidates.append(period)
     out: list[Period] = []
+    # the stop and the return are one window before restatements are weighed (已从4日开始停水，
+    # 预计至5日12时恢复 beside another village's 4日14时至5日12时)
+    candidates = stop_then_return(norm, candidates, tz)
     for period in _closed_by_reopening(norm, join_told_apart(norm, candidates), tz):
         period = _reopening(body, period, tz) or labelled(body, period)
         out.append(_launched(norm, _as_deadline(norm, period)))

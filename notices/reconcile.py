@@ -83,7 +83,11 @@ def _drop_summaries(periods: list[Period], tz: ZoneInfo) -> list[Period]:
                 for s, item in zip(spans[index + 1 : index + 1 + _SUMMARY_REACH], later, strict=True)
                 # an item on the summary's very days counts when it gives their hours (10pm on
                 # Sunday to 5am next Friday, under "from Sunday to next Friday")
-                if s is not None and span[0] <= s[0] and s[1] <= span[1] and (s != span or not item.all_day)
+                if s is not None
+                and span[0] <= s[0]
+                and s[1] <= span[1]
+                and (s != span or not item.all_day)
+                and _within_hours(period, item)
             ]
             if (
                 len(inside) >= 2
@@ -94,6 +98,16 @@ def _drop_summaries(periods: list[Period], tz: ZoneInfo) -> list[Period]:
                 continue
         out.append(period)
     return out
+
+
+def _within_hours(summary: Period, item: Period) -> bool:
+    """Whether a timed item lies within a timed summary's hours: 4月30日9時至5月5日20時 does not
+    sum up 4月30日9時至5月5日23時59分, a row of its own on the same days."""
+    if summary.all_day or item.all_day:
+        return True
+    if summary.start is None or summary.end is None or item.start is None or item.end is None:
+        return True
+    return summary.start <= item.start and item.end <= summary.end  # type: ignore[operator]
 
 
 #: How far after a summary its first item starts, in characters: a list right under it.

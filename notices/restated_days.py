@@ -6,7 +6,8 @@ not a whole day and a night; a headline's ``今晚起至星期五關閉`` is the
 ``今晚10時至星期五下午5時``. A whole day beside hours written out as dates (an event's day and the
 closure's hours on it) is left alone: both are the notice's own words for two things. A span of
 several days with no window of its own, run exactly by one timed period, is those days said before
-their hours (``between Oct 31 and Nov 1 … from 10 pm on Oct 31 to 6 am on Nov 1``).
+their hours (``between Oct 31 and Nov 1 … from 10 pm on Oct 31 to 6 am on Nov 1``); said after
+them, under a heading of its own, it is a measure of its own.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def _restated(day: Period, timed: list[Period], tz: ZoneInfo) -> bool:
         q_last = _as_date(q.end, tz)
         if last not in (first, q_last) or (last != first and q_last != last):
             continue
-        if _by_word(day) or _by_word(q) or (last != first and day.daily is None):
+        if _by_word(day) or _by_word(q) or (last != first and day.daily is None and _said_before(day, q)):
             # between Oct 31 and Nov 1 … from 10 pm on Oct 31 to 6 am on Nov 1: the days, then their hours
             return True
     return False
@@ -66,3 +67,9 @@ def _restated(day: Period, timed: list[Period], tz: ZoneInfo) -> bool:
 def _by_word(period: Period) -> bool:
     text = normalize(period.text).strip()
     return _SAID_BY_WORD.match(text) is not None and _WRITTEN_DATE.search(_BRACKET.sub("", text)) is None
+
+
+def _said_before(day: Period, timed: Period) -> bool:
+    """Whether the days are said before the hours: a span told after a timed row, under a heading of
+    its own (5月1日10時至5日20時 封閉交通 … 臨時巴士站 5月1日至5日), is another measure."""
+    return day.span is None or timed.span is None or day.span[0] < timed.span[0]

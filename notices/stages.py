@@ -32,7 +32,7 @@ _BACK = 80
 
 def fold_stages(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
     """Drop a works window that opens a longer disruption; end a disruption at its full return."""
-    periods = _stop_then_return(norm, periods)
+    periods = stop_then_return(norm, periods, tz)
     timed = [p for p in periods if not p.all_day and p.start is not None and p.end is not None]
     if not timed:
         return periods
@@ -87,25 +87,30 @@ def _return_stage(norm: str, p: Period, ending: dict[date, list[Period]], tz: Zo
 _NEAR = 12
 
 
-def _stop_then_return(norm: str, periods: list[Period]) -> list[Period]:
-    """A timed moment the supply stops at, then an end it is back by: one window."""
+def stop_then_return(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
+    """A timed moment the supply stops at, or a day it stopped from (已从1月4日凌晨开始停水), then an
+    end it is back by: one window."""
     out: list[Period] = []
     for q in periods:
         p = out[-1] if out else None
+        if p is not None and p.end is None and p.start is not None and not isinstance(p.start, datetime):
+            p_start: datetime | None = datetime.combine(p.start, time(0), tzinfo=tz)
+        else:
+            p_start = p.start if p is not None and isinstance(p.start, datetime) else None
         if (
             p is not None
             and q.start is None
             and isinstance(q.end, datetime)
-            and isinstance(p.start, datetime)
-            and p.start == p.end
-            and p.start < q.end
+            and p_start is not None
+            and (p.start == p.end or p.end is None)
+            and p_start < q.end
             and p.span is not None
             and q.span is not None
             and p.span[1] <= q.span[0]
             and _DISRUPTS.search(norm, p.span[1], min(q.span[0], p.span[1] + _NEAR))
             and _RESTORES.search(norm, max(p.span[1], q.span[0] - _NEAR), q.span[1] + _NEAR)
         ):
-            out[-1] = replace(p, end=q.end, span=(p.span[0], q.span[1]))
+            out[-1] = replace(p, start=p_start, end=q.end, all_day=False, span=(p.span[0], q.span[1]))
             continue
         out.append(q)
     return out

@@ -1025,4 +1025,38 @@ CASES: list[Case] = [
         (D + "19T08:00", D + "19T18:00", False),
     ),
     c("公示期延期至5月20日", (None, D + "20", True)),
+    # N days from a dated start count the first day, as a span of N days does (自…起至…止，计30日);
+    # N days within (日内) count from the day after
+    c("展覽時間：自2022年5月20日起30天。", (D + "20", "2022-06-18", True)),
+    c("自5月20日起依法公開展覽30天，特此公告。", (D + "20", "2022-06-18", True)),
+    c("自5月20日起至6月18日止", (D + "20", "2022-06-18", True)),
+    c("自5月20日起30日内", (D + "20", "2022-06-19", True)),
+    # a stoppage verb between a start and the connector to its end
+    c("塘尾村5月12日14时停水至13日10时。", (D + "12T14:00", D + "13T10:00", False)),
+    c("從5月12日下午2時30分停電至5月13日中午12時。", (D + "12T14:30", D + "13T12:00", False)),
+    c("北街從5月12日封閉至5月20日。", (D + "12", D + "20", True)),
+    # 从 a day 开始 (with a part of the day that has no hour) opens a period, as 起 does
+    c("东村已从5月12日凌晨开始停水。", (D + "12", None, True)),
+    c("西村5月12日凌晨起停电。", (D + "12", None, True)),
+    c("从5月12日上午8时开始停水至18时。", (D + "12T08:00", D + "12T18:00", False)),
+    # a relative day with its day of the month in brackets opens a run as 今日 does
+    c("公眾可於今(10)日至5月16日報名旁聽。", (D + "10", D + "16", True)),
+    # a date set beside tomorrow by a comma glosses it
+    c(
+        "The lane will be closed between 9am and 3pm tomorrow, Wednesday 11 May 2022.",
+        (D + "11T09:00", D + "11T15:00", False),
+    ),
+    # an English window said once before a list of days: days in a row share it as their daily
+    # hours, a day apart takes it as its own window; a weekday with a day number names that day
+    c(
+        "The lane will be closed from 10am to 4pm on May 12, 13 and 20.",
+        (D + "12", D + "13", True),
+        (D + "20T10:00", D + "20T16:00", False),
+    ),
+    c("Closed between 9am and 3pm on Thursday, 12, and Friday, 13 May 2022.", (D + "12", D + "13", True)),
+    c(
+        "Closed from 10am to 4pm on May 12. The fair is on May 13.",
+        (D + "12T10:00", D + "12T16:00", False),
+        (D + "13", D + "13", True),
+    ),
 ]

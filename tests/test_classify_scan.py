@@ -105,6 +105,12 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
             Category.TRAFFIC_CONTROL,
         ),
         (
+            "公告「变更东河港特定区计画(第二次通盘检讨)案」范围图",
+            "公告期间:自112年3月1日起40天。座谈会时间:(一)3月10日上午9时30分于东河区公所举办座谈会。"
+            "(二)3月10日下午2时于西河区公所举办座谈会。任何公民或团体对本案如有意见,得于公告期间内以书面提出意见。",
+            Category.PUBLIC_CONSULTATION,
+        ),
+        (
             "关于征求群众对两个部门工作建议的公告",
             "市人大常委会向社会征求人大代表和群众对两个部门工作的建议、批评和意见，请于9月10日前反映。",
             Category.PUBLIC_CONSULTATION,

@@ -570,3 +570,48 @@ def test_an_open_start_said_by_a_relative_word_and_again_as_a_span_is_the_span()
         (date(2022, 5, 10), date(2022, 6, 30)),
         (None, date(2022, 6, 5)),
     ]
+
+
+def test_meetings_told_as_already_held_are_no_periods_even_with_no_publication_date() -> None:
+    text = (
+        "《海岸規劃》公開諮詢期至2023年6月30日。\n"
+        "業界專場及公眾諮詢會已分別於2023年5月2日、4日及8日舉行，合共約80人出席。"
+    )
+    assert periods(text, published=None) == [(None, date(2023, 6, 30))]
+
+
+def test_a_roc_dated_issue_line_is_metadata_and_an_exhibition_counts_its_first_day() -> None:
+    text = (
+        "發文日期:中華民國112年5月8日\n"
+        "主旨:「變更東河都市計畫案」自112年5月15日起依法公開展覽30天,特此公告周知。\n"
+        "公告事項:說明會訂於民國112年5月26日下午2時30分舉行。"
+    )
+    assert periods(text) == [(date(2023, 5, 15), date(2023, 6, 13)), (at(5, 26, 14, 30), at(5, 26, 14, 30))]
+
+
+def test_an_english_cut_closed_by_its_full_restoration_drops_the_hour_its_works_end() -> None:
+    text = (
+        "Residents of Hillview will face a scheduled water supply disruption from 10 pm tonight for "
+        "valve replacement works. Work is expected to end at 4 am on Thursday. Supply will then return "
+        "in stages and is expected to be fully restored at 8 am on Friday, the company said."
+    )
+    assert periods(text) == [(at(5, 10, 22), at(5, 12, 8))]
+
+
+def test_a_cut_under_way_since_a_day_and_its_return_are_one_window_beside_another_villages() -> None:
+    text = (
+        "东村因管线漏水抢修，已从5月9日凌晨开始停水，预计至5月10日中午12时才能恢复供水。"
+        "西村因管线破损抢修，从5月9日下午2时停水至5月10日中午12时。"
+    )
+    assert periods(text) == [(at(5, 9), at(5, 10, 12)), (at(5, 9, 14), at(5, 10, 12))]
+
+
+def test_an_english_cut_told_as_having_begun_before_the_page_is_no_plan() -> None:
+    text = (
+        "Residents of Block 12 Hill Crescent queued with buckets at the foot of their block.\n"
+        "One resident said the water supply was cut off from 2pm on May 9.\n"
+        "About 30 units on the lower floors were affected."
+    )
+    assert periods(text) == []
+    # the same words about a cut still to come stay a plan
+    assert periods("The water supply will be cut off from 2pm on May 12.") == [(at(5, 12, 14), None)]

@@ -33,6 +33,7 @@ from notices.dates.day_lists import fill_listed_days
 from notices.dates.en_daily import daily_before
 from notices.dates.en_lasting import with_en_lengths
 from notices.dates.en_night_pairs import nights_of_pairs
+from notices.dates.en_window_list import window_over_listed_days
 from notices.dates.grammar import Grammar, named_day
 from notices.dates.hour_spans import with_hour_lengths
 from notices.dates.hours import (
@@ -288,6 +289,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     _listed_span(periods, chain, text)
     periods = hours_below(grammar, outage_windows(grammar, periods, norm), text, norm, tz)
     periods = with_en_lengths(daily_before(merged_nights(periods, text), norm, tz), norm)
+    periods = window_over_listed_days(periods, text, norm, tz)
     periods = opening_at_deadline(nights_of_pairs(periods, text, norm, base, tz), text, norm)
     periods = restore_hours(paired_cells(periods, text, norm), norm)
     return _with_labels(with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm), norm)

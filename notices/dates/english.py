@@ -8,7 +8,7 @@ A mixin over ``TokenReader``: it calls ``date``, ``time`` and ``_skip_weekday``,
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from notices.dates.points import Draft, Point, TokenReader
 from notices.dates.tokens import WORD
@@ -76,7 +76,10 @@ class EnglishReader(TokenReader):
             if tok.kind is WORD and tok.value in MONTHS:
                 return self._en_year(k + 1)[0], MONTHS[str(tok.value)]
             if not (
-                _num(tok, 1, 31) is not None or self.sep(k, ",", "-") or self.word(k, *_EN_CONNECTORS, "and")
+                _num(tok, 1, 31) is not None
+                or self.sep(k, ",", "-")
+                or self.word(k, *_EN_CONNECTORS, "and")
+                or self._weekday_word(k)  # Tuesday, 4, and Wednesday, 5 October 2022
             ):
                 return None
         return None
@@ -113,10 +116,9 @@ class EnglishReader(TokenReader):
     def _en_relative(self, i: int) -> tuple[Point, int] | None:
         tok = self.t[i]
         value = str(tok.value)
-        if value in ("today", "tonight"):
-            return Point(fixed=self.base, style="en"), i + 1
-        if value == "tomorrow":
-            return Point(fixed=self.base + timedelta(days=1), style="en"), i + 1
+        if value in ("today", "tonight", "tomorrow"):
+            day = self.base + timedelta(days=1 if value == "tomorrow" else 0)
+            return Point(fixed=day, style="en"), self._apposed_date(i + 1, day)
         if value in WEEKDAYS and len(value) >= 6:
             return self._en_weekday(i, WEEKDAYS[value])
         if value in ("next", "this", "coming"):
@@ -138,6 +140,29 @@ class EnglishReader(TokenReader):
                 return Point(year, month + 1, part="month"), i + 2
         return None
 
+    def _apposed_date(self, j: int, day: date) -> int:
+        """Index after a date set beside a relative day by a comma (tomorrow, Wednesday 28
+        September 2022): the day's gloss, not a day of its own; ``j`` when none stands there."""
+        if not self.sep(j, ","):
+            return j
+        k = j + 1
+        if self.word(k, *WEEKDAYS):
+            k += 1
+            if self.sep(k, ","):
+                k += 1
+        tok = self.at(k)
+        if tok is None:
+            return j
+        found = self._en_month_first(k) if tok.kind is WORD else self._en_day_first(k, None)
+        if found is None:
+            return j
+        point, end = found
+        if point.time_only or point.month != day.month or point.day != day.day:
+            return j
+        if point.year is not None and point.year != day.year:
+            return j
+        return end
+
     def _en_weekday(self, i: int, weekday: int) -> tuple[Point, int] | None:
         """Sunday said alone: the next Sunday from the notice's date (its own day counts). Weak, so
         it plans nothing alone; a time with it or a bracket giving its date ("Saturday (July 29)")
@@ -149,6 +174,10 @@ class EnglishReader(TokenReader):
             or (i >= 2 and self.connector(i - 1) == i and self._weekday_word(i - 2))
         ):
             return None
+        if self.sep(i + 1, ",") and _num(self.at(i + 2), 1, 31) is not None:
+            dated = self._en_day_first(i + 2, None)
+            if dated is not None and dated[0].month is not None:
+                return dated  # Tuesday, 4, and Wednesday, 5 October 2022: the day number says which
         day = self.base + timedelta(days=(weekday - self.base.weekday()) % 7)
         return Point(fixed=day, weak=True, style="en"), i + 1
 

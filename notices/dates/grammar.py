@@ -32,10 +32,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from notices.dates.dotted import DottedDates
+from notices.dates.openings import Openings
 from notices.dates.points import Draft, Point
 from notices.dates.tokens import GAP, KW, NUM, PAREN, UNIT, WEEKDAY, WORD, Token
 from notices.dates.vocabulary import (
+    _AM,
     _BASE_KW,
     _BEFORE_MARKS,
     _CLAUSE_END,
@@ -84,7 +85,7 @@ def named_day(tokens: list[Token], i: int) -> int | None:
 _GAP_BREAKS = frozenset("，,。；;：:！？!?\n")
 
 
-class Grammar(DottedDates):
+class Grammar(Openings):
     """Parses drafts out of one token list; ``base`` only fixes relative words."""
 
     def period(self, i: int, prev: Point | None) -> Draft | None:
@@ -200,8 +201,10 @@ class Grammar(DottedDates):
             return j + 1
         return None
 
-    def _duration(self, j: int) -> tuple[int, bool, int] | None:
-        """``N日内`` / ``N天`` / ``N个工作日(内)`` at ``j``: (days, workdays?, next index)."""
+    def _duration(self, j: int, counts_first: bool = False) -> tuple[int, bool, int] | None:
+        """``N日内`` / ``N天`` / ``N个工作日(内)`` at ``j``: (days, workdays?, next index).
+        With ``counts_first`` (after a dated start: 自12月3日起30天), a plain ``N天`` with no 内
+        counts the first day, as a span of N days does; ``N日内`` counts from the day after."""
         run = self.at(j)
         running = run is not None and run.kind is GAP and str(run.value).strip() in ("连续", "一连", "为期")
         if running:
@@ -225,7 +228,9 @@ class Grammar(DottedDates):
         if self.kw(k, "天") or self.unit(k, "日"):
             k += 1
             if self.kw(k, "内"):
-                k += 1
+                return days, False, k + 1
+            if counts_first and not running and days > 0:
+                days -= 1
             return days, False, k
         return None
 
@@ -266,8 +271,15 @@ class Grammar(DottedDates):
             j += 1  # 今(6月13日星期三)起: the date sat in brackets after the word it dates
         if self._from_event(i, j, start):
             j += 1  # 自6月13日公开展示登记册起: from the day something named in between happens
+        if start.has_date and start.hour is None and self.kw(j, *_AM) and self.kw(j + 1, "起"):
+            j += 1  # 1月4日凌晨起停水: a part of the day with no hour; the day opens the period
+        opening = self._opening_from(i, j, start)
+        if opening is not None:
+            return opening
         # 起…止 / 起至 / connectors
         conn = self.connector(j)
+        if conn is None and start.has_date:
+            conn = self._stoppage_bridge(j)  # 1月4日14时停水至5日12时: the stoppage runs between
         if conn is not None:
             end_found = self.point(conn, start if start.has_date else prev)
             if end_found is not None:
@@ -289,7 +301,7 @@ class Grammar(DottedDates):
                 if end_found is not None and not end_found[0].time_only:
                     k = end_found[1] + (1 if self.kw(end_found[1], *_END_MARKS) else 0)
                     return self._daily(Draft(start, end_found[0], i, k))
-            duration = self._duration(j + 1)
+            duration = self._duration(j + 1, counts_first=True)
             if duration is not None:
                 days, workdays, k = duration
                 return Draft(start, None, i, k, duration_days=days, workdays=workdays)

@@ -4,7 +4,8 @@
 The length belongs to the last period before it in its sentence, when that period has no end of
 its own (an open start) or is one whole day alone in its sentence; a length with another date
 between it and the start is that date's. The days counted include the first (为期三天 from March 1
-ends on March 3); working days (为期5个工作日) follow the mainland calendar.
+ends on March 3); working days (为期5个工作日) follow the mainland calendar. A length may also
+follow what runs from the start (自12月3日起依法公开展览30天), counting the first day the same way.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from notices.model import Period
 from notices.numerals import to_int
 
 _LASTING = re.compile(
-    r"(?:为期|一连|连续)\s*([0-9]{1,3}|[一二两三四五六七八九十百]{1,4})\s*(?:个)?\s*"
-    r"(工作日|天|日|晚上|晚|夜|周|星期|礼拜|月)"
+    r"(?:为期|一连|连续|(?<=起)[\u4e00-\u9fff]{1,8}?)\s*([0-9]{1,3}|[一二两三四五六七八九十百]{1,4})\s*"
+    r"(?:个)?\s*(工作日|天|日|晚上|晚|夜|周|星期|礼拜|月)(?![内内])"
 )
+#: What a verb between 起 and a length cannot hold (起至5日, 起每天, 起第3天, 起三天内).
+_NOT_A_VERB = re.compile(r"[至到止第每约内前后起共计满]")
 #: Where a sentence ends: a length after it is no longer the start's.
 _SENTENCE_END = re.compile(r"[。！？!?\n；;]")
 #: How far after its start a length may stand.
@@ -32,12 +35,14 @@ _REACH = 60
 def with_lengths(grammar: WindowReader, periods: list[Period], text: str, norm: str) -> list[Period]:
     """``periods`` with each start that a length follows given its end (``norm`` is ``text``
     normalised: the same offsets)."""
-    if "为期" not in norm and "一连" not in norm and "连续" not in norm:
+    if "为期" not in norm and "一连" not in norm and "连续" not in norm and "起" not in norm:
         return periods
     starts = [p.span[0] if p.span is not None else -1 for p in periods]
     token_starts: list[int] = []  # filled on the first window looked for
     out = list(periods)
     for m in _LASTING.finditer(norm):
+        if m.group(0)[0] not in "为一连" and _NOT_A_VERB.search(norm, m.start(), m.start(1)):
+            continue
         at = bisect_left(starts, m.start()) - 1  # the last period starting before the length
         if at < 0:
             continue

@@ -25,6 +25,10 @@ _CUT_EN = re.compile(
 )
 #: What carries a cut on to its end, in English: is expected to last until, continues until.
 _UNTIL_EN = re.compile(r"(?i:\b(?:last|lasts|continue|continues|remain|remains)\s+(?:\w+\s+){0,2}?until\b)")
+#: What comes right before the hour works inside a cut end at: work is expected to end at 6 am.
+_WORKS_END_EN = re.compile(
+    r"(?i:\b(?:end|ends|ended|complete[sd]?|finish(?:es|ed)?)\s+(?:\w+\s+){0,2}?(?:at|by)\s*(?:the\s+)?)$"
+)
 #: How far before the hour those words may stand.
 _LEAD = 48
 
@@ -41,7 +45,7 @@ def restoration_ends(
             out.append(period)
             continue
         if _en_restored(period, norm):
-            at = _last_timed(out)
+            at = _last_timed(out, norm)
             cut = None if at is None else out[at]
             if cut is not None and not (_opened(cut) or (_moment(cut) and _en_cut(cut, norm))):
                 cut = None
@@ -54,6 +58,7 @@ def restoration_ends(
                 and cut_at < period.end
             ):
                 out[at] = replace(cut, end=period.end)  # told at the cut, which names what is cut
+                out[at + 1 :] = [p for p in out[at + 1 :] if not (_moment(p) and _works_end(p, norm))]
                 continue
         elif not restores(period, norm):
             out.append(period)
@@ -96,13 +101,24 @@ def cut_until(periods: list[Period], norm: str) -> list[Period]:
     return out
 
 
-def _last_timed(out: list[Period]) -> int | None:
+def _last_timed(out: list[Period], norm: str) -> int | None:
     """The last period read with an hour: a day said between the cut and its restoration
-    (…, the company announced today) is not what is cut."""
+    (…, the company announced today) is not what is cut, nor the hour the works inside the cut
+    end at (from 9 pm tonight … work is to end at 6 am on Wednesday … fully restored at 6 am on
+    Thursday), which go with the cut once it is closed."""
     for at in range(len(out) - 1, max(-1, len(out) - 3), -1):
-        if not out[at].all_day:
-            return at
+        if out[at].all_day:
+            continue
+        if _moment(out[at]) and _works_end(out[at], norm) and at > 0:
+            continue
+        return at
     return None
+
+
+def _works_end(period: Period, norm: str) -> bool:
+    assert period.span is not None
+    begin = period.span[0]
+    return _WORKS_END_EN.search(norm[max(0, begin - _LEAD) : begin]) is not None
 
 
 def _opened(period: Period) -> bool:

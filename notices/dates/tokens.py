@@ -203,6 +203,8 @@ _TOKEN_RE = re.compile(
     # a bracketed aside is noise ("（星期三）") unless it holds a month and day ("（有效期至6月30日）")
     # or an English hour ("(from 3am to 10.30am on May 27)")
     # 今（13）日 / 明（10）日: a day of the month written inside a relative word, as Taiwan's press does
+    # 今(12)日至8月16日: the relative day opening a run, read as 今日 (its month is the notice's)
+    r"|(?P<relrun>[今明]\s*\(\s*\d{1,2}\s*\)\s*日(?=\s*(?:起|至|到)))"
     r"|(?P<relday>[今明昨]\s*\(\s*\d{1,2}\s*\)(?=\s*日))"
     r"|(?P<paren>\((?![^()]*\d\s*(?:月\s*\d|[aApP]\.?[mM]\b))[^()]{1,40}\))"
     r"|(?P<relweek>(?:本|这|下|下个)(?:周|星期|礼拜)[一二三四五六日天1-7]"
@@ -356,6 +358,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             append(new(Token, (plain, raw, start, end, 0)))
         elif group == "num":
             append(new(Token, (NUM, int(raw), start, end, len(raw))))
+        elif group == "relrun":
+            append(new(Token, (KW, "今日" if raw[0] == "今" else "明日", start, end, 0)))
         elif group == "relday":
             digits = raw[raw.index("(") + 1 : raw.index(")")].strip()
             append(new(Token, (NUM, int(digits), start, end, len(digits))))

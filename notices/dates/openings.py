@@ -1,0 +1,41 @@
+"""Starts that open with a verb rather than 起: 从1月4日凌晨开始停水, 1月4日14时停水至5日12时."""
+
+from __future__ import annotations
+
+from notices.dates.dotted import DottedDates
+from notices.dates.points import Draft, Point
+from notices.dates.tokens import GAP
+from notices.dates.vocabulary import _AM, _STOPPAGE
+
+
+class Openings(DottedDates):
+    """The grammar's readings of a start followed by what begins at it."""
+
+    def _stoppage_bridge(self, j: int) -> int | None:
+        """Index after ``停水至`` / ``封闭到`` at ``j``: a stoppage verb alone between a start and
+        the connector to its end says what runs from one to the other, else None."""
+        tok = self.at(j)
+        if tok is None or tok.kind is not GAP:
+            return None
+        verb = str(tok.value).strip()
+        if not verb or len(verb) > 4 or _STOPPAGE.fullmatch(verb) is None:
+            return None
+        return j + 2 if self.kw(j + 1, "至", "到") else None
+
+    def _opening_from(self, i: int, j: int, start: Point) -> Draft | None:
+        """从 a date (and a part of the day with no hour) then 开始 and what begins (从1月4日凌晨开始
+        停水): an open start, as 起 says."""
+        if not start.has_date or start.weak:
+            return None
+        before = self.at(i - 1)
+        if before is None or before.kind is not GAP or not str(before.value).rstrip().endswith(("自", "从")):
+            return None
+        k = j + 1 if start.hour is None and self.kw(j, *_AM) else j
+        gap = self.at(k)
+        if gap is None or gap.kind is not GAP or not str(gap.value).lstrip().startswith("开始"):
+            return None
+        if len(str(gap.value).strip()) <= 6 and self.kw(k + 1, "至", "到"):
+            found = self.point(k + 2, start)
+            if found is not None:
+                return Draft(start, found[0], i, found[1])  # 从8时开始停水至18时
+        return Draft(start, None, i, k)
