@@ -20,7 +20,15 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from db.light import CONNECT_TIMEOUT as CONNECT_TIMEOUT
-from db.light import MIGRATIONS, VERSION_QUERY, connect_args, head_revision, is_head, sqlite_pragmas
+from db.light import (
+    MIGRATIONS,
+    VERSION_QUERY,
+    connect_args,
+    head_revision,
+    is_ahead,
+    is_head,
+    sqlite_pragmas,
+)
 from db.url import DatabaseUnavailable, async_url, connect_failure, safe_url
 
 if TYPE_CHECKING:
@@ -161,7 +169,8 @@ async def migration_lock(connection: AsyncConnection) -> AsyncIterator[None]:
 
 
 async def schema_is_current(engine: AsyncEngine) -> bool:
-    """Whether the database is at the head revision, asked with one plain query (no Alembic)."""
+    """Whether the database is at the head revision, or ahead of it (a newer release upgraded it: see
+    :func:`db.light.is_ahead`), asked with one plain query (no Alembic)."""
     if head_revision() is None:
         return False
     try:
@@ -169,7 +178,15 @@ async def schema_is_current(engine: AsyncEngine) -> bool:
             rows = (await connection.execute(text(VERSION_QUERY))).all()
     except SQLAlchemyError:  # no alembic_version table: a fresh database
         return False
-    return is_head([row[0] for row in rows])
+    versions = [row[0] for row in rows]
+    if is_ahead(versions):
+        log.warning(
+            "the schema is at revision %s, newer than this release's %s: running on it unchanged",
+            versions[0],
+            head_revision(),
+        )
+        return True
+    return is_head(versions)
 
 
 async def ensure_schema(engine: AsyncEngine) -> None:

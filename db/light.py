@@ -63,21 +63,26 @@ VERSION_QUERY = "SELECT version_num FROM alembic_version"
 
 
 @cache
-def head_revision() -> str | None:
-    """The newest migration's revision, read from the migration files as text (importing Alembic to
-    ask costs more than most commands); None when that reading does not give exactly one head."""
+def _revisions() -> tuple[frozenset[str], str | None]:
+    """Every migration's revision and the one head, read from the migration files as text (importing
+    Alembic to ask costs more than most commands); no head when that reading does not give one."""
     revisions: set[str] = set()
     parents: set[str] = set()
     for path in (MIGRATIONS / "versions").glob("*.py"):
         source = path.read_text(encoding="utf-8")
         revision, down = _REVISION.search(source), _DOWN.search(source)
         if revision is None or down is None:
-            return None
+            return frozenset(revisions), None
         revisions.add(revision.group(1))
         if down.group(1):
             parents.add(down.group(1))
     heads = revisions - parents
-    return next(iter(heads)) if len(heads) == 1 else None
+    return frozenset(revisions), (next(iter(heads)) if len(heads) == 1 else None)
+
+
+def head_revision() -> str | None:
+    """The newest migration's revision; None when the files do not give exactly one head."""
+    return _revisions()[1]
 
 
 def is_head(versions: list[Any]) -> bool:
@@ -86,13 +91,22 @@ def is_head(versions: list[Any]) -> bool:
     return head is not None and versions == [head]
 
 
+def is_ahead(versions: list[Any]) -> bool:
+    """Whether ``alembic_version`` names one revision this release does not know: a newer release
+    upgraded the schema. Migrations only add (expand/contract, see the README), so a process of the
+    previous release that restarts during a rolling upgrade runs on that schema instead of failing."""
+    known, head = _revisions()
+    return head is not None and len(versions) == 1 and str(versions[0]) not in known
+
+
 def _current(connection: Connection) -> bool:
     """Whether the schema is at the head revision. A failed query (no alembic_version table: a fresh
     database) says no, in a savepoint-free way: the connection is not used after that."""
     if head_revision() is None:
         return False
     try:
-        return is_head([row[0] for row in connection.execute(text(VERSION_QUERY))])
+        versions = [row[0] for row in connection.execute(text(VERSION_QUERY))]
+        return is_head(versions) or is_ahead(versions)
     except SQLAlchemyError:
         return False
 

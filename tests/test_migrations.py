@@ -380,3 +380,43 @@ async def test_processes_starting_together_on_a_fresh_database_upgrade_it_once(
             assert await connection.run_sync(model_diff) == []
     finally:
         await engine.dispose()
+
+
+async def test_a_process_of_the_previous_release_runs_on_a_schema_a_newer_one_upgraded(
+    db_url: str, tmp_path: Path
+) -> None:
+    """During a rolling upgrade an old process may restart after the new release migrated the schema:
+    it names a revision the old release does not know. Migrations only add, so the old process runs
+    on it, says so once, and leaves the schema as it is."""
+    engine = engine_for(db_url)
+    try:
+        await upgrade(engine)
+        async with engine.begin() as connection:
+            await connection.execute(text("UPDATE alembic_version SET version_num = 'later_release'"))
+    finally:
+        await engine.dispose()
+    entry = Path(sys.executable).with_name("noticebot")
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "NOTICEBOT_DB_SCHEMA")}
+    env.update(env_for(db_url))
+    for args in (["ask", "停水", "--at", "2031-04-02"], ["db", "upgrade"], ["notices"]):
+        process = await asyncio.create_subprocess_exec(
+            *([str(entry)] if entry.exists() else [sys.executable, "-m", "bot.cli"]),
+            *args,
+            cwd=tmp_path,
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        output = (await asyncio.wait_for(process.communicate(), timeout=120))[0].decode()
+        assert process.returncode == 0, (args, output)
+        assert "Traceback" not in output
+        if args[0] == "db":
+            assert "newer than this release's" in output
+    engine = engine_for(db_url)
+    try:
+        async with engine.connect() as connection:
+            assert (await connection.execute(text("SELECT version_num FROM alembic_version"))).all() == [
+                ("later_release",)
+            ]
+    finally:
+        await engine.dispose()
