@@ -104,6 +104,23 @@ async def downgrade(engine: AsyncEngine, revision: str) -> None:
         await connection.commit()
 
 
+async def noticebot(db_url: str, cwd: Path, *args: str) -> tuple[int, str]:
+    """Run the ``noticebot`` CLI on ``db_url`` in a process of its own: its exit code and output."""
+    entry = Path(sys.executable).with_name("noticebot")
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "NOTICEBOT_DB_SCHEMA")}
+    env.update(env_for(db_url))
+    process = await asyncio.create_subprocess_exec(
+        *([str(entry)] if entry.exists() else [sys.executable, "-m", "bot.cli"]),
+        *args,
+        cwd=cwd,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    output = (await asyncio.wait_for(process.communicate(), timeout=120))[0].decode()
+    return process.returncode if process.returncode is not None else -1, output
+
+
 async def test_upgrade_from_0011_keeps_the_outbox_and_matches_the_models(db_url: str) -> None:
     engine = engine_for(db_url)
     try:
@@ -355,24 +372,9 @@ async def test_a_second_upgrade_waits_for_the_first_without_deadlocking_its_buil
 async def test_processes_starting_together_on_a_fresh_database_upgrade_it_once(
     db_url: str, tmp_path: Path
 ) -> None:
-    entry = Path(sys.executable).with_name("noticebot")
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "NOTICEBOT_DB_SCHEMA")}
-    env.update(env_for(db_url))
-    processes = [
-        await asyncio.create_subprocess_exec(
-            *([str(entry)] if entry.exists() else [sys.executable, "-m", "bot.cli"]),
-            "db",
-            "upgrade",
-            cwd=tmp_path,
-            env=env,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
-        )
-        for _ in range(3)
-    ]
-    outputs = [(await asyncio.wait_for(p.communicate(), timeout=120))[0].decode() for p in processes]
-    for process, output in zip(processes, outputs, strict=True):
-        assert process.returncode == 0, output
+    results = await asyncio.gather(*(noticebot(db_url, tmp_path, "db", "upgrade") for _ in range(3)))
+    for returncode, output in results:
+        assert returncode == 0, output
         assert f"is at revision {head_revision()}" in output
     engine = engine_for(db_url)
     try:
@@ -395,20 +397,9 @@ async def test_a_process_of_the_previous_release_runs_on_a_schema_a_newer_one_up
             await connection.execute(text("UPDATE alembic_version SET version_num = 'later_release'"))
     finally:
         await engine.dispose()
-    entry = Path(sys.executable).with_name("noticebot")
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "NOTICEBOT_DB_SCHEMA")}
-    env.update(env_for(db_url))
     for args in (["ask", "停水", "--at", "2031-04-02"], ["db", "upgrade"], ["notices"]):
-        process = await asyncio.create_subprocess_exec(
-            *([str(entry)] if entry.exists() else [sys.executable, "-m", "bot.cli"]),
-            *args,
-            cwd=tmp_path,
-            env=env,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
-        )
-        output = (await asyncio.wait_for(process.communicate(), timeout=120))[0].decode()
-        assert process.returncode == 0, (args, output)
+        returncode, output = await noticebot(db_url, tmp_path, *args)
+        assert returncode == 0, (args, output)
         assert "Traceback" not in output
         if args[0] == "db":
             assert "newer than this release's" in output
