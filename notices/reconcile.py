@@ -143,7 +143,15 @@ def _paired(norm: str, periods: list[Period]) -> list[Period]:
 #: What a date that ends a closure is followed by: 重开, 恢复开放, 起正常对外开放, reopen.
 _REOPENED = re.compile(
     r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:起|开始|后|以后|之后)?\s*(?:将|会)?\s*(?:正式|全面|全线)?"
-    r"(?:重开|重新开放|恢复|正常(?:对外)?开放|reopen)"
+    r"(?:重开|重新开放|恢复|正常(?:对外)?开放|开放交通|通车|reopen)"
+)
+
+
+#: A road given back at a part of a day said without its hour (2月3日早高峰前开放交通, 4月6日上午恢复
+#:通行): a closure from an hour runs into that day.
+_REOPENS_IN_DAY = re.compile(
+    r"\s*(?:[(（][^)）]{0,12}[)）])?\s*(?:早高峰前|晚高峰前|早上|上午|清晨|凌晨|中午|下午|傍晚|晚上)\s*(?:将|会)?"
+    r"\s*(?:正式|全面|全线|陆续|逐步)?\s*(?:重开|重新开放|恢复|开放|通车)"
 )
 
 
@@ -165,7 +173,11 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
             and period.span is not None
             and period.start is not None
             and (period.end is None or period.end == period.start)
-            and (_REOPENED.match(norm, period.span[1]) or _RESTORED_ON.match(norm, period.span[1]))
+            and (
+                _REOPENED.match(norm, period.span[1])
+                or _RESTORED_ON.match(norm, period.span[1])
+                or _REOPENS_IN_DAY.match(norm, period.span[1])
+            )
         ):
             before = out[-1]
             reopens = period.start
@@ -174,12 +186,15 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
                 and isinstance(before.start, datetime)
                 and not isinstance(reopens, datetime)
                 and before.start.date() <= reopens
-                and _RESTORED_ON.match(norm, period.span[1])
             ):
-                # 今日晚上十时起停水…预计明日早上恢复供水: the outage runs into that day
-                end = datetime.combine(reopens + timedelta(days=1), datetime.min.time(), before.start.tzinfo)
-                out[-1] = replace(before, end=end, end_is_day=True)
-                continue
+                # 今日晚上十时起停水…预计明日早上恢复供水: the outage runs into that day; a road
+                # reopened on a day with no part of it (4月6日恢复通行) is closed to the day before
+                into = _RESTORED_ON.match(norm, period.span[1]) or _REOPENS_IN_DAY.match(norm, period.span[1])
+                last_day = reopens + timedelta(days=1) if into else reopens
+                end = datetime.combine(last_day, datetime.min.time(), before.start.tzinfo)
+                if end > before.start:
+                    out[-1] = replace(before, end=end, end_is_day=True)
+                    continue
             if opened is not None and before.end is not None and before.end < reopens:  # type: ignore[operator]
                 before = opened  # 活动室将于10月30日重开，而健身室则于11月13日重开: each its own end
                 out.append(opened)
