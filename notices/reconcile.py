@@ -74,8 +74,11 @@ def _drop_summaries(periods: list[Period], tz: ZoneInfo) -> list[Period]:
     1、25日…2、26-27日…3、28日…") is their summary: the items are what to remind of."""
     spans = [_days(p, tz) for p in periods]
     out: list[Period] = []
+    shared: tuple[Period, tuple[date, date]] | None = None  # a dropped summary whose hours its days keep
     for index, period in enumerate(periods):
         span = spans[index]
+        if shared is not None and span is not None and shared[1][0] <= span[0] <= span[1] <= shared[1][1]:
+            period = _with_window(period, shared[0], tz)
         if span is not None and span[0] < span[1]:
             later = periods[index + 1 : index + 1 + _SUMMARY_REACH]
             inside = [
@@ -91,9 +94,26 @@ def _drop_summaries(periods: list[Period], tz: ZoneInfo) -> list[Period]:
                 and min(s[0] for s in inside) == span[0]
                 and max(s[1] for s in inside) == span[1]
             ):
+                shared = (period, span) if period.daily is not None else None
                 continue
         out.append(period)
     return out
+
+
+def _with_window(day: Period, summary: Period, tz: ZoneInfo) -> Period:
+    """A whole day listed under a summary that gave the hours (3月1日至7日…停水时间为晚上20点到早上9点 ⏎
+    3月1日、3月5日 塔岭村): that day's one window, overnight when it closes earlier than it opens; a
+    span of days listed so keeps the hours as its daily window."""
+    if summary.daily is None or not day.all_day or day.daily is not None:
+        return day
+    if day.start is not None and day.end is not None and day.start != day.end:
+        return replace(day, daily=summary.daily)
+    if not isinstance(day.start, date) or isinstance(day.start, datetime):
+        return day
+    opens, closes = summary.daily
+    start = datetime.combine(day.start, opens, tz)
+    end = datetime.combine(day.start + timedelta(days=1 if closes <= opens else 0), closes, tz)
+    return replace(day, start=start, end=end, all_day=False)
 
 
 #: How far after a summary its first item starts, in characters: a list right under it.

@@ -604,6 +604,23 @@ def test_an_open_start_said_by_a_relative_word_and_again_as_a_span_is_the_span()
             "据了解，5月12日至14日，城南片区将停水。据新华社北京5月8日电，另有新规出台。",
             [(date(2023, 5, 12), date(2023, 5, 14))],
         ),
+        # a registration span's closing hour in the bracket after it restates its end
+        (
+            "报名时间：2023年5月16日至2023年5月18日（5月18日下午5:00截止），仅限工作日上午9:00-11:30。",
+            [(date(2023, 5, 16), date(2023, 5, 18))],
+        ),
+        # a span's nightly hours given once, then the days of each village group listed under it:
+        # each day listed is one night of those hours
+        (
+            "5月15日至5月18日东岭镇具体停水时间及区域：\n停水时间为晚上21点到早上7点\n停水日期\n停水区域\n1\n"
+            "5月15日、5月17日\n东岭村、西岭村\n2\n5月16日、5月18日\n南坑村、北坑村\n请用户提前蓄水。",
+            [
+                (at(5, 15, 21), at(5, 16, 7)),
+                (at(5, 17, 21), at(5, 18, 7)),
+                (at(5, 16, 21), at(5, 17, 7)),
+                (at(5, 18, 21), at(5, 19, 7)),
+            ],
+        ),
         # a closure from an hour, reopened in a part of a later day: it runs into that day
         (
             "东湖隧道整治于5月12日22时起实施封闭，预计5月16日早高峰前开放交通。",
