@@ -604,6 +604,12 @@ def test_an_open_start_said_by_a_relative_word_and_again_as_a_span_is_the_span()
             "据了解，5月12日至14日，城南片区将停水。据新华社北京5月8日电，另有新规出台。",
             [(date(2023, 5, 12), date(2023, 5, 14))],
         ),
+        # a portal's footer under the signature: when the page went up, its closing day, its visits
+        (
+            "关于向社会公开征集民生实事项目的通告\n一、征集时间\n自通告之日起至2023年5月31日止。\n"
+            "某某市人民政府办公室\n2023年5月10日\n某某市人民政府办公室发布日期:2023-05-10截止日期:2023-05-31访问次数:",
+            [(date(2023, 5, 10), date(2023, 5, 31))],
+        ),
         # a registration span's closing hour in the bracket after it restates its end
         (
             "报名时间：2023年5月16日至2023年5月18日（5月18日下午5:00截止），仅限工作日上午9:00-11:30。",
