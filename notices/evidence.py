@@ -53,7 +53,7 @@ _FIELD_BREAK = re.compile(r"[，,。；;！？!?\n]")
 
 #: What else a metadata line holds: 浏览量, 来源, 点击数, 字号.
 _METADATA_LINE = re.compile(
-    r"浏览|阅读(?:量|数|次数)|点击|来源\s*[:：]|字号|访问量|发布人|发布单位|发文单位|责任编辑|作者\s*[:：]"
+    r"浏览|阅读(?:量|数|次数)|点击|来源\s*[:：]|字号|访问(?:量|次数)|发布人|发布单位|发文单位|责任编辑|作者\s*[:：]"
 )
 
 
@@ -121,7 +121,7 @@ _ISSUE_DATE_BEFORE = re.compile(r"(?:公告|通告|通知|公示|启事|notice)\
 #: The date a report is filed under: 本报讯（记者 王丽）6月12日, 新华社北京5月8日电.
 _DATELINE_BEFORE = re.compile(
     r"(?i:ends\s*/\s*|issued\s+(?:at|on)\s+[^\n]{0,12}|\b(?:said|announced|stated|told reporters)\s+)$"
-    r"|(?:讯|电|訊|電)\s*(?:[（(][^）)]{0,30}[）)])?\s*$|记者[^，。,\n]{0,12}$|(?:^|[，,。])\s*据[^，。]{0,10}$"
+    r"|(?:讯|电|訊|電)\s*(?:[（(][^）)]{0,30}[）)])?\s*$|记者[^，。,\n]{0,12}$|(?:^|[，,。])\s*据[^，。,]{0,10}$"
 )
 
 
@@ -164,7 +164,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     if _SUPERSEDED.search(norm, max(0, begin - 30), lead):
         return "superseded"
     # (the patterns read on ``before`` match no empty text: a date opening its line skips them)
-    if before and _METADATA_LABEL.search(_TABLE_GAPS.sub("", before[-20:])[-12:]):
+    since_issue = norm.startswith("之日", begin)  # (网络公示)发布之日起10个工作日内: counted from it
+    if before and not since_issue and _METADATA_LABEL.search(_TABLE_GAPS.sub("", before[-20:])[-12:]):
         return "metadata"  # 发布时间：…, also in a flattened table: 日 | 期 : | 2025-04-25
     if before and _SPLIT_DATE_LABEL.search(before[-12:]):
         return "metadata"  # 期 : 2025-04-23 opening its line: a 日期 field whose 日 the table lost
@@ -207,6 +208,14 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     opens_line = not line[: begin - first].strip(" \t•·*-")
     if period.start == period.end and opens_line and _ISO_DAY.fullmatch(norm[begin:end]):
         return "metadata"  # 2013-03-18 opening a line: a web page's date, not how notices write a plan
+    if (
+        period.start == period.end
+        and on_or_before_day(period, published, tz)
+        and _ISO_DAY.fullmatch(norm[begin:end])
+        and _BARE_TIME_FIELD.search(before)
+        and not _TABLE_GAPS.sub("", line[end - first :])
+    ):
+        return "metadata"  # | 时间: | 2026-03-16 |: a page's row giving when it was posted
     if before and _POSTING_BEFORE.search(before[-12:]) and not _OBJECTION.search(norm):
         return "posting"  # 公告时间：8月12日至8月25日: how long the notice itself hangs, no plan
     if (
@@ -260,7 +269,11 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         and (_ZONE_STAMP_AFTER.match(norm, end) or (_SENTENCE_DONE.search(before) and _LAST.match(norm, end)))
     ):
         return "metadata"  # …职员。2016年5月30日(星期一) ⏎ 香港时间15时01分: a release's issue stamp
-    if period.is_moment and (_STAMP_SECONDS.search(text) or (_STAMP.search(text) and on_or_before)):
+    if period.is_moment and (
+        _STAMP_SECONDS.search(text)
+        or (_STAMP.search(text) and on_or_before)
+        or _posted_year_last(text, published)
+    ):
         return "metadata"  # 2026-03-16 16:06:58 beside a headline: when the page was posted
     if (before and _TERMS_BEFORE.search(before[-14:])) or _CRITERIA_AFTER.match(norm, end):
         return "terms"  # 合约期：2026年6月1日至…, 2018年12月31日前年满18周岁: conditions, no plan
@@ -302,6 +315,11 @@ _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
 
 #: Time stamps as web pages print them: 2026-03-16 16:06:58, 2017-07-26 10:25.
+#: A cell (or line) that says only "time" or "date", no event, right before the value: the page's
+#: own field.
+_BARE_TIME_FIELD = re.compile(r"(?:^|[|｜])[^\S\n]*(?:时间|日期)[:：]?[\s|｜]*$")
+
+
 _STAMP_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
 
 
@@ -320,7 +338,27 @@ _EN_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,12}\)\s*)?[—–-]")
 _CLOCK_IN_BRACKETS = re.compile(r"\s*[(（]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[)）]")
 
 
+#: A page's numeric date with its clock time: how a web page stamps a post, not how a notice
+#: writes a plan.
 _STAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")
+#: The same with the year last (02.03.2016 09:53), whose day and month may come in either order.
+_STAMP_YEAR_LAST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*\d{1,2}:\d{2}")
+
+
+def _posted_year_last(text: str, published: date | None) -> bool:
+    """A year-last stamp that, read either way round, falls on or before the publication day: the
+    page's time of posting (the date grammar may have picked the other order)."""
+    found = _STAMP_YEAR_LAST.search(text)
+    if found is None or published is None:
+        return False
+    first, second, year = (int(g) for g in found.groups())
+    for month, day in ((second, first), (first, second)):
+        try:
+            if date(year, month, day) <= published:
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 #: A contract's or service's term, not a time the public acts in.

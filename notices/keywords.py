@@ -247,6 +247,9 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("拟", 1),
         ("公示对象", 3),
         ("名单", 1),
+        # 征收土地预公告: land to be taken, put up for the owners to see before it is taken
+        ("预公告", 5),
+        ("拟征收", 3),
     ),
     Category.EVENT: (
         ("活动", 3),

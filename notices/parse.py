@@ -40,6 +40,8 @@ def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult
     for item in segment(text):
         notice, skipped = _read_item(item, published=published, tz=tz)
         if notice is not None:
+            if result.notices and _printed_again(result.notices[-1], notice):
+                continue  # a web page doubling its text: the notice again right under itself
             if result.notices and _headline_of(result.notices[-1], notice, tz):
                 result.notices.pop()  # the web page's headline, restated by the article under it
             elif result.notices and _headline_of(notice, result.notices[-1], tz, trailer=True):
@@ -48,6 +50,12 @@ def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult
         elif skipped is not None:
             result.skipped.append(skipped)
     return result
+
+
+def _printed_again(last: ParsedNotice, notice: ParsedNotice) -> bool:
+    """The same notice twice in a row, word for word (a page that repeats its article); the
+    same notice further down a page is left to storage, which knows it is a repeat."""
+    return notice.title == last.title and notice.body == last.body and notice.issuer == last.issuer
 
 
 #: A headline is a line: longer than this, an item is an article of its own.

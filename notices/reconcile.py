@@ -74,8 +74,11 @@ def _drop_summaries(periods: list[Period], tz: ZoneInfo) -> list[Period]:
     1、25日…2、26-27日…3、28日…") is their summary: the items are what to remind of."""
     spans = [_days(p, tz) for p in periods]
     out: list[Period] = []
+    shared: tuple[Period, tuple[date, date]] | None = None  # a dropped summary whose hours its days keep
     for index, period in enumerate(periods):
         span = spans[index]
+        if shared is not None and span is not None and shared[1][0] <= span[0] <= span[1] <= shared[1][1]:
+            period = _with_window(period, shared[0], tz)
         if span is not None and span[0] < span[1]:
             later = periods[index + 1 : index + 1 + _SUMMARY_REACH]
             inside = [
@@ -95,6 +98,7 @@ def _drop_summaries(periods: list[Period], tz: ZoneInfo) -> list[Period]:
                 and min(s[0] for s in inside) == span[0]
                 and max(s[1] for s in inside) == span[1]
             ):
+                shared = (period, span) if period.daily is not None else None
                 continue
         out.append(period)
     return out
@@ -108,6 +112,22 @@ def _within_hours(summary: Period, item: Period) -> bool:
     if summary.start is None or summary.end is None or item.start is None or item.end is None:
         return True
     return summary.start <= item.start and item.end <= summary.end  # type: ignore[operator]
+
+
+def _with_window(day: Period, summary: Period, tz: ZoneInfo) -> Period:
+    """A whole day listed under a summary that gave the hours (3月1日至7日…停水时间为晚上20点到早上9点 ⏎
+    3月1日、3月5日 塔岭村): that day's one window, overnight when it closes earlier than it opens; a
+    span of days listed so keeps the hours as its daily window."""
+    if summary.daily is None or not day.all_day or day.daily is not None:
+        return day
+    if day.start is not None and day.end is not None and day.start != day.end:
+        return replace(day, daily=summary.daily)
+    if not isinstance(day.start, date) or isinstance(day.start, datetime):
+        return day
+    opens, closes = summary.daily
+    start = datetime.combine(day.start, opens, tz)
+    end = datetime.combine(day.start + timedelta(days=1 if closes <= opens else 0), closes, tz)
+    return replace(day, start=start, end=end, all_day=False)
 
 
 #: How far after a summary its first item starts, in characters: a list right under it.
@@ -157,7 +177,15 @@ def _paired(norm: str, periods: list[Period]) -> list[Period]:
 #: What a date that ends a closure is followed by: 重开, 恢复开放, 起正常对外开放, reopen.
 _REOPENED = re.compile(
     r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:起|开始|后|以后|之后)?\s*(?:将|会)?\s*(?:正式|全面|全线)?"
-    r"(?:重开|重新开放|恢复|正常(?:对外)?开放|reopen)"
+    r"(?:重开|重新开放|恢复|正常(?:对外)?开放|开放交通|通车|reopen)"
+)
+
+
+#: A road given back at a part of a day said without its hour (2月3日早高峰前开放交通, 4月6日上午恢复
+#:通行): a closure from an hour runs into that day.
+_REOPENS_IN_DAY = re.compile(
+    r"\s*(?:[(（][^)）]{0,12}[)）])?\s*(?:早高峰前|晚高峰前|早上|上午|清晨|凌晨|中午|下午|傍晚|晚上)\s*(?:将|会)?"
+    r"\s*(?:正式|全面|全线|陆续|逐步)?\s*(?:重开|重新开放|恢复|开放|通车)"
 )
 
 
@@ -179,7 +207,11 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
             and period.span is not None
             and period.start is not None
             and (period.end is None or period.end == period.start)
-            and (_REOPENED.match(norm, period.span[1]) or _RESTORED_ON.match(norm, period.span[1]))
+            and (
+                _REOPENED.match(norm, period.span[1])
+                or _RESTORED_ON.match(norm, period.span[1])
+                or _REOPENS_IN_DAY.match(norm, period.span[1])
+            )
         ):
             before = out[-1]
             reopens = period.start
@@ -188,12 +220,15 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
                 and isinstance(before.start, datetime)
                 and not isinstance(reopens, datetime)
                 and before.start.date() <= reopens
-                and _RESTORED_ON.match(norm, period.span[1])
             ):
-                # 今日晚上十时起停水…预计明日早上恢复供水: the outage runs into that day
-                end = datetime.combine(reopens + timedelta(days=1), datetime.min.time(), before.start.tzinfo)
-                out[-1] = replace(before, end=end, end_is_day=True)
-                continue
+                # 今日晚上十时起停水…预计明日早上恢复供水: the outage runs into that day; a road
+                # reopened on a day with no part of it (4月6日恢复通行) is closed to the day before
+                into = _RESTORED_ON.match(norm, period.span[1]) or _REOPENS_IN_DAY.match(norm, period.span[1])
+                last_day = reopens + timedelta(days=1) if into else reopens
+                end = datetime.combine(last_day, datetime.min.time(), before.start.tzinfo)
+                if end > before.start:
+                    out[-1] = replace(before, end=end, end_is_day=True)
+                    continue
             if opened is not None and before.end is not None and before.end < reopens:  # type: ignore[operator]
                 before = opened  # 活动室将于10月30日重开，而健身室则于11月13日重开: each its own end
                 out.append(opened)

@@ -103,6 +103,8 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
             continue  # "on or before October 10" beside "closes at midnight tonight": the hour says it
         if not p.all_day and p.start is None and any(_named_alike(p, q) for q in by_end.get(p.end, ())):
             continue  # 报名截止5月20日17时 … 报名时间5月11日至20日17时: the window's close
+        if not p.all_day and p.start is None and p.end is not None and _bracketed_close(norm, p, edges, tz):
+            continue  # 7月26日--7月28日(7月28日下午4:30截止): the hour the span of days closes at
         if (
             p.end is None
             and p.start is not None
@@ -136,6 +138,20 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
                 continue
         out.append(p)
     return out
+
+
+def _bracketed_close(norm: str, deadline: Period, edges: dict[date, list[Period]], tz: ZoneInfo) -> bool:
+    """Whether a timed deadline stands in the bracket right after a span of days ending that day."""
+    if deadline.span is None:
+        return False
+    day = _deadline_day(deadline, tz)
+    for q in edges.get(day, ()):
+        span = _days(q, tz)
+        if span is None or span[1] != day or q.span is None or not _same_subject(deadline, q):
+            continue
+        if 0 <= deadline.span[0] - q.span[1] <= 2 and "(" in norm[q.span[1] : deadline.span[0] + 1]:
+            return True
+    return False
 
 
 #: A day named by a relative word or a weekday, not written as a date: 明天, 周日, tomorrow, Sunday.

@@ -608,6 +608,19 @@ CASES: list[Case] = [
     c("规格1.5-2.5米"),
     c("版本号5.11-5.26"),
     c("时间：V1.5-1.6"),
+    # a dotted day dated by the weekday bracket after it (the weekday must be that day's)
+    c("停电时间：5.14（周六）7:30～12:00", (D + "14T07:30", D + "14T12:00", False, "停电时间")),
+    c("5.16（星期一）至5.17（星期二）每天8:00-17:00停电", (D + "16", D + "17", True)),
+    c("5.14(周六)全天停水", (D + "14", D + "14", True)),
+    c("5.14（周五）停水"),
+    c("水位1.5（周六）米"),
+    # a month and day run together (0512, or 512 with 月/日 lost in extraction) dated the same way
+    c("停电时间：0514（周六）8:00-18:00", (D + "14T08:00", D + "14T18:00", False)),
+    c("根据通知，512(周四)21时至13日(周五)12时，城区停气。", (D + "12T21:00", D + "13T12:00", False)),
+    c("共有514(周六)人报名"),
+    c("编号0514（周五）"),
+    # a headline cut short after the end's hour: read like the start's
+    c("停气时间:今日21时至明日12", (D + "10T21:00", D + "11T12:00", False)),
     # --- English ---------------------------------------------------------------------
     c("next week", (D + "16", D + "22", True)),
     c("this week", (D + "09", D + "15", True)),

@@ -193,6 +193,12 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
             " on or before 30 June 2022.",
             Category.RECRUITMENT,
         ),
+        (
+            "",
+            "因公共利益需要，拟征收某某村集体土地，现将拟征收土地情况预公告如下：公告期限为10个工作日，"
+            "期间将开展土地现状调查。",
+            Category.PUBLIC_DISCLOSURE,
+        ),
     ],
 )
 def test_words_other_places_name_their_category_with(title: str, body: str, expected: Category) -> None:

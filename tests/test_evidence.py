@@ -615,3 +615,79 @@ def test_an_english_cut_told_as_having_begun_before_the_page_is_no_plan() -> Non
     assert periods(text) == []
     # the same words about a cut still to come stay a plan
     assert periods("The water supply will be cut off from 2pm on May 12.") == [(at(5, 12, 14), None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a window counted from the day the disclosure went up, said without 自: the 发布 before
+        # 之日起 is the anchor, not a page's 发布时间 label
+        (
+            "南湖泵站扩建环境影响评价信息公示\n"
+            "五、提出意见的期限\n居民可在网站公示发布之日起10个工作日内提出意见。",
+            [(date(2023, 5, 10), date(2023, 5, 24))],
+        ),
+        # a page's stamp with the year last (09.05.2023 08:47: 9 May, or 5 September read the other
+        # way round), joined to the headline by extraction
+        (
+            "滨河路沿线11日晚停水\n\n09.05.2023  08:47\n\n  昨天,记者获悉,供水部门计划于5月11日21时至次日6时"
+            "对滨河路管道进行改造施工,届时沿线区域将无水。",
+            [(at(5, 11, 21), at(5, 12, 6))],
+        ),
+        # a bare 时间 cell after the signature: when the page was posted
+        (
+            "征收土地预公告\n公告期限：2023年5月10日至2023年5月24日。\n特此公告。\n"
+            "****\n2023年5月10日\n(联系人:****办公室,联系电话:0000-****567)\n| 时间: | 2023-05-10 |",
+            [(date(2023, 5, 10), date(2023, 5, 24))],
+        ),
+        # 据悉，/据了解， open a reported plan; only 据… run straight into a date files a report
+        (
+            "据悉，明天上午9点至下午5点，和平街将暂停供气，后天恢复正常。",
+            [(at(5, 11, 9), at(5, 11, 17))],
+        ),
+        (
+            "据了解，5月12日至14日，城南片区将停水。据新华社北京5月8日电，另有新规出台。",
+            [(date(2023, 5, 12), date(2023, 5, 14))],
+        ),
+        # a portal's footer under the signature: when the page went up, its closing day, its visits
+        (
+            "关于向社会公开征集民生实事项目的通告\n一、征集时间\n自通告之日起至2023年5月31日止。\n"
+            "某某市人民政府办公室\n2023年5月10日\n某某市人民政府办公室发布日期:2023-05-10截止日期:2023-05-31访问次数:",
+            [(date(2023, 5, 10), date(2023, 5, 31))],
+        ),
+        # a registration span's closing hour in the bracket after it restates its end
+        (
+            "报名时间：2023年5月16日至2023年5月18日（5月18日下午5:00截止），仅限工作日上午9:00-11:30。",
+            [(date(2023, 5, 16), date(2023, 5, 18))],
+        ),
+        # a span's nightly hours given once, then the days of each village group listed under it:
+        # each day listed is one night of those hours
+        (
+            "5月15日至5月18日东岭镇具体停水时间及区域：\n停水时间为晚上21点到早上7点\n停水日期\n停水区域\n1\n"
+            "5月15日、5月17日\n东岭村、西岭村\n2\n5月16日、5月18日\n南坑村、北坑村\n请用户提前蓄水。",
+            [
+                (at(5, 15, 21), at(5, 16, 7)),
+                (at(5, 17, 21), at(5, 18, 7)),
+                (at(5, 16, 21), at(5, 17, 7)),
+                (at(5, 18, 21), at(5, 19, 7)),
+            ],
+        ),
+        # a closure from an hour, reopened in a part of a later day: it runs into that day
+        (
+            "东湖隧道整治于5月12日22时起实施封闭，预计5月16日早高峰前开放交通。",
+            [(at(5, 12, 22), date(2023, 5, 16))],
+        ),
+        (
+            "北门桥自5月12日20时起封闭施工，5月18日恢复通行。",
+            [(at(5, 12, 20), date(2023, 5, 17))],
+        ),
+    ],
+)
+def test_anchors_stamps_and_reopenings_said_loosely(text: str, expected: list[tuple[object, object]]) -> None:
+    page = parse_page(text, published=PUB, tz=TZ)
+    got = [(p.to_json()["start"], p.to_json()["end"]) for n in page.notices for p in n.periods]
+
+    def iso(v: object) -> object:
+        return None if v is None else v.isoformat()  # type: ignore[attr-defined]
+
+    assert got == [(iso(a), iso(b)) for a, b in expected]

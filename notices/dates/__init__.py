@@ -76,7 +76,7 @@ from notices.dates.tokens import (
     tokenize,
     windows,
 )
-from notices.dates.vocabulary import _FESTIVAL_NEAR, _FESTIVALS, START_KEYWORDS
+from notices.dates.vocabulary import _FESTIVAL_NEAR, _FESTIVALS, _WEEKDAY_PAREN, START_KEYWORDS
 from notices.errors import DateSyntaxError
 from notices.impossible import find_impossible, masked
 from notices.model import Period
@@ -171,8 +171,13 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
         if kind not in _CAN_START or (kind is KW and tok.value not in START_KEYWORDS):
             i += 1
             continue
-        if kind is NUM and (i + 1 == n or tokens[i + 1].kind in _NOT_AFTER_NUM) and tok.digits != 8:
-            i += 1  # (eight digits may be a whole date: 开标日期：20230520)
+        if (
+            kind is NUM
+            and (i + 1 == n or tokens[i + 1].kind in _NOT_AFTER_NUM)
+            and tok.digits != 8
+            and not (i + 1 < n and tokens[i + 1].kind is PAREN and tokens[i + 1].value in _WEEKDAY_PAREN)
+        ):
+            i += 1  # (eight digits may be a whole date: 开标日期：20230520; 0513（周六）: see _dot_weekday)
             continue
         ctx = prev if _continues(tokens, prev_end, i) else None
         draft = grammar.period(i, ctx)

@@ -53,6 +53,7 @@ from notices.dates.vocabulary import (
     MONTHS,
     START_KEYWORDS,
     WEEKDAYS,
+    _num,
 )
 
 #: A restoration said right after a relative day: 明日(十一月四日)早上陆续恢复供水 ends the outage.
@@ -284,6 +285,9 @@ class Grammar(Openings):
             end_found = self.point(conn, start if start.has_date else prev)
             if end_found is not None:
                 end, k = end_found
+                cut = self._cut_hour(k, start, end)
+                if cut is not None:
+                    end, k = cut
                 if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
                     k += 1
                 return self._daily(Draft(start, end, i, k))
@@ -326,6 +330,21 @@ class Grammar(Openings):
         if start.weak or start.time_only:
             return None
         return self._daily(Draft(start, start, i, j))
+
+    def _cut_hour(self, k: int, start: Point, end: Point) -> tuple[Point, int] | None:
+        """``今日21时至明日12`` ending its line: a headline cut short after the end's hour, which is
+        read like the start's (written with 时 or 点)."""
+        tok = self.at(k)
+        if tok is None or tok.kind is not NUM or end.hour is not None or end.time_only or start.hour is None:
+            return None
+        hour = _num(tok, 0, 24)
+        span = start.time_span
+        if hour is None or span is None or self.text[span[1] - 1 : span[1]] not in ("时", "点"):
+            return None
+        if self.text[tok.end : tok.end + 1] not in ("", "\n"):
+            return None
+        cut = replace(end, hour=hour, minute=0, time_span=(tok.start, tok.end), weak=False, part="day")
+        return cut, k + 1
 
     def _from_event(self, i: int, j: int, start: Point) -> bool:
         """自 a date, a few words naming what happens on it, then 起 (自6月13日公开展示登记册起,

@@ -26,6 +26,7 @@ from notices.dates.vocabulary import (
     _LUNAR_MONTHS,
     _NEXT_DAY,
     _ROC_MARK,
+    _UNIT_CHARS,
     _WEEKDAY_PAREN,
     MONTHS,
     ROC_OFFSET,
@@ -44,6 +45,14 @@ _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年
 
 #: The weekday a bracket's last character names (星期一 … 星期日/天), Monday = 0.
 _WEEKDAY_NUMBER = {c: n for n, c in enumerate("一二三四五六日")} | {"天": 6}
+
+
+def _num_text(text: str, low: int, high: int) -> int | None:
+    """The number some digits of a longer number spell, if in range (the 05 of 0513)."""
+    value = int(text)
+    return value if low <= value <= high else None
+
+
 #: A day of the month alone in brackets after a weekday: (28日).
 _DAY_ALONE = re.compile(r"\s*([\d〇一二三四五六七八九十]{1,3})\s*[日号]\s*")
 
@@ -63,7 +72,12 @@ class PointReader(NumericDates):
         if tok is None:
             return None
         if tok.kind is NUM:
-            return self._cn_date(i, ctx) or self._num_date(i, ctx) or self._en_day_first(i, ctx)
+            return (
+                self._cn_date(i, ctx)
+                or self._num_date(i, ctx)
+                or self._en_day_first(i, ctx)
+                or self._dot_weekday(i)
+            )
         if tok.kind is WORD:
             return self._en_month_first(i) or self._en_relative(i)
         if tok.kind is RELWEEK:
@@ -105,6 +119,42 @@ class PointReader(NumericDates):
         if ctx is not None and ctx.fixed is not None and day < ctx.fixed:
             day += timedelta(days=7)
         return Point(fixed=day, weak=True), i + 1
+
+    def _dot_weekday(self, i: int) -> tuple[Point, int] | None:
+        """``5.13（周六）``, ``0513（周六）``, ``722(周五)``: a month and day written with a dot, or run
+        together (the 月 and 日 left out, or lost in extraction), with no year, dated by the weekday
+        bracket right after it. The same shapes are decimals and counts (1.5米, 722人), so the
+        bracket must name the weekday that day falls on in the year nearest the notice's."""
+        tok = self.at(i)
+        if tok is None or tok.kind is not NUM:
+            return None
+        if self.sep(i + 1, "."):
+            month, day, after = _num(tok, 1, 12), _num(self.at(i + 2), 1, 31), i + 3
+            dot = self.t[i + 1]
+            if dot.start != tok.end or (self.at(i + 2) is not None and self.t[i + 2].start != dot.end):
+                return None
+        elif tok.digits in (3, 4):
+            digits = str(tok.value).zfill(tok.digits)
+            cut = tok.digits - 2
+            month, day, after = _num_text(digits[:cut], 1, 12), _num_text(digits[cut:], 1, 31), i + 1
+        else:
+            return None
+        bracket = self.at(after)
+        if month is None or day is None or bracket is None or bracket.start != self.t[after - 1].end:
+            return None
+        named = str(bracket.value).strip() if bracket.kind is PAREN else ""
+        if named not in _WEEKDAY_PAREN or named[-1:] not in _WEEKDAY_NUMBER:
+            return None
+        if self.text[bracket.end : bracket.end + 1] in _UNIT_CHARS:
+            return None  # 722(周五)人: a count that only looks dated
+        pt = Point(None, month, day, style="num")
+        year = self._year_near(pt)
+        try:
+            if date(year, month, day).weekday() != _WEEKDAY_NUMBER[named[-1]]:
+                return None
+        except ValueError:
+            return None
+        return replace(pt, year=year), after
 
     def _is_weekday(self, j: int) -> bool:
         tok = self.at(j)

@@ -331,9 +331,11 @@ _NEWS_CUES = re.compile(
     r"|下一步|活动中|会上|会议要求|会议指出|强调"
 )
 
-#: The words a field's name ends with: 封闭时间, 施工路段, 温馨提示, 报名方式.
+#: The words a field's name ends with: 封闭时间, 施工路段, 温馨提示, 报名方式; and a flattened
+#: outage table's column heads (停电线路, 停电设备, 检修内容).
 _FIELD_NAME = re.compile(
-    r"^[\u4e00-\u9fff]{0,6}(?:时间|日期|期限|时段|期间|地点|范围|路段|区域|提示|须知|方式|对象|事项|措施|说明)$"
+    r"^[\u4e00-\u9fff]{0,6}(?:时间|日期|期限|时段|期间|地点|范围|路段|区域|提示|须知|方式|对象|事项|措施|说明"
+    r"|线路|设备|台区|内容)$"
 )
 
 #: How a press release or a report of one opens: 记者从…了解到, 运输署宣布, 据…消息.
