@@ -139,6 +139,20 @@ _TOLD_AFTER = re.compile(
 )
 
 
+#: A date naming the paper it was put out in: in a Dec. 15 press release, 在12月15日的新闻稿中.
+_DOCUMENT_AFTER = re.compile(
+    r"(?i:\s*(?:press|media|news)\s+(?:release|statement|briefing|conference)|\s*(?:statement|circular|advisory)\b)"
+    r"|\s*(?:发布|发出|发表|刊发)?的\s*(?:新闻稿|新闻公报|文告|声明|通告|公告|通知)"
+)
+
+
+#: Days said to go on as usual (11月29及30日照常办公): nothing changes on them, no plan.
+_AS_USUAL_AFTER = re.compile(
+    r"\s*(?:[(（][^)）\n]{0,10}[)）])?\s*(?:仍|亦|也|均|都|仍然|依然)?\s*"
+    r"(?:(?:照常|如常)\s*(?:办公|上班|营业|开放|开馆|运作|服务|受理|办理)|正常\s*(?:办公|上班|营业))"
+)
+
+
 #: An English sentence telling what someone said or put out, or that people were given notice.
 _REPORTED_EN = re.compile(
     r"(?i)\b(?:said|stated|announced|read|posted|reported|told|added|noted|notified|informed|alerted)\b"
@@ -245,6 +259,10 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         low, high = clause_span(norm, begin, end, _SENTENCE_BREAK)
         if _REPORTED_EN.search(norm, low, high):
             return "dateline"  # "…, the statement read on its Facebook page today": when it was said
+    if _DOCUMENT_AFTER.match(norm, end) and on_or_before_day(period, published, tz):
+        return "dateline"  # announced … in a Dec. 15 press release: the day a paper was put out
+    if _AS_USUAL_AFTER.match(norm, end):
+        return "as usual"  # 办公室11月29及30日照常办公: open as every day, no period to plan around
     told = _TOLD_AFTER.match(norm, end)
     if told and period.start == period.end and on_or_before_day(period, published, tz):
         return "dateline"  # 12月4日，某公司发布停电通知称 / today (September 28) reminded the public
@@ -372,11 +390,18 @@ _CRITERIA_AFTER = re.compile(r"\s*(?:前|以前|之前|后|以后|之后)?\s*[,�
 _PRECISE = re.compile(r"[\d〇零一二两三四五六七八九十廿卅]\s*[日号]|月底|月末|[:：时]|[A-Za-z]")
 
 
+#: An English month with no day (by June 2024, in early March): a target, no day to plan around.
+_MONTH_ONLY_EN = re.compile(
+    r"(?i)(?:(?:by|in|from|until|till|before|after|during|around|the|end|of|early|mid|late|end-|mid-)\s*)*"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s*,?\s*(?:19|20)\d\d)?"
+)
+
+
 def _vague(text: str) -> bool:
-    """A span named only by months or parts of months (2月中旬, 2026年1月至2028年1月)."""
+    """A span named only by months or parts of months (2月中旬, 2026年1月至2028年1月, by June 2024)."""
     compact = "".join(text.split())
     precise = _PRECISE.search(compact)
-    return "月" in compact and precise is None
+    return ("月" in compact and precise is None) or _MONTH_ONLY_EN.fullmatch(text.strip()) is not None
 
 
 #: What may stand beside a date stamp on its line: brackets, a weekday, punctuation.

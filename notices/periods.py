@@ -21,6 +21,7 @@ from notices.normalize import normalize
 from notices.period_shapes import _as_deadline, _launched, _reopening
 from notices.reconcile import (
     _closed_by_reopening,
+    _drop_eve_deadlines,
     _drop_extended,
     _drop_shadowed,
     _drop_summaries,
@@ -85,6 +86,7 @@ def kept_periods(
         ),
         tz,
     )
+    kept = _drop_eve_deadlines(kept)
     return fold_stages(norm, kept, tz)
 
 

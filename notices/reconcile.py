@@ -82,7 +82,7 @@ def _drop_summaries(periods: list[Period], tz: ZoneInfo) -> list[Period]:
         if span is not None and span[0] < span[1]:
             later = periods[index + 1 : index + 1 + _SUMMARY_REACH]
             inside = [
-                s
+                (s, item)
                 for s, item in zip(spans[index + 1 : index + 1 + _SUMMARY_REACH], later, strict=True)
                 # an item on the summary's very days counts when it gives their hours (10pm on
                 # Sunday to 5am next Friday, under "from Sunday to next Friday")
@@ -95,13 +95,27 @@ def _drop_summaries(periods: list[Period], tz: ZoneInfo) -> list[Period]:
             if (
                 len(inside) >= 2
                 and _items_follow(period, periods[index + 1 : index + 1 + _SUMMARY_REACH])
-                and min(s[0] for s in inside) == span[0]
-                and max(s[1] for s in inside) == span[1]
+                and min(s[0] for s, _ in inside) == span[0]
+                and max(s[1] for s, _ in inside) == span[1]
+                and _same_hours(period, [item for _, item in inside], tz)
             ):
                 shared = (period, span) if period.daily is not None else None
                 continue
         out.append(period)
     return out
+
+
+def _same_hours(summary: Period, items: list[Period], tz: ZoneInfo) -> bool:
+    """Whether timed items begin and end when a timed summary does: from 0.01am on June 30 to 1pm
+    on July 1 is a closure of its own, not the sum of 7am to 8am on June 30 and 5.30am to 1pm on
+    July 1 listed after it for other roads."""
+    first, last = summary.bounds(tz)
+    if summary.all_day or first is None or last is None:
+        return True
+    bounds = [item.bounds(tz) for item in items]
+    starts = [b[0] for b in bounds if b[0] is not None]
+    ends = [b[1] for b in bounds if b[1] is not None]
+    return bool(starts) and bool(ends) and min(starts) == first and max(ends) == last
 
 
 def _within_hours(summary: Period, item: Period) -> bool:
@@ -295,6 +309,20 @@ def _drop_shadowed(periods: list[Period], tz: ZoneInfo) -> list[Period]:
         seen[key] = len(kept)
         kept.append(p)
     return kept
+
+
+def _drop_eve_deadlines(periods: list[Period]) -> list[Period]:
+    """A deadline at the very hour a closure or outage of the notice starts (周六晚10时前完成清洗
+    beside 周六晚上10时至周日早上8时停水; move your car before 8am, closed from 8am) is advice for
+    the eve of that period, whose start is already told: not a period of its own."""
+    starts = {
+        q.start
+        for q in periods
+        if not q.all_day and q.start is not None and q.end is not None and q.start != q.end
+    }
+    if not starts:
+        return periods
+    return [p for p in periods if not (p.start is None and not p.all_day and p.end in starts)]
 
 
 def _overlap(a: Period, b: Period, tz: ZoneInfo) -> bool:

@@ -62,6 +62,11 @@ def _named_alike(a: Period, b: Period) -> bool:
 _STEM = re.compile(r"截止|截至|开始|结束|起止|时间|日期|期限|期间|时段|[截投招交递](?=标)")
 
 
+#: An hour written in a day-long deadline (8月6日24:00前): the day is its own deadline, not the
+#: day of a timed one said again.
+_CLOCK_WRITTEN = re.compile(r"\d\s*(?:[:：]\s*\d\d|[时時点])")
+
+
 def _own_row(norm: str, period: Period) -> bool:
     """A date alone on its line: a table's row of its own (2月14日 ⏎ 司打口), never a restatement."""
     if period.span is None:
@@ -99,7 +104,13 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
     timed = [p for p in periods if not p.all_day and p.start is not None]
     out: list[Period] = []
     for p in periods:
-        if p.all_day and p.start is None and p.end is not None and _as_date(p.end, tz) in timed_deadlines:
+        if (
+            p.all_day
+            and p.start is None
+            and p.end is not None
+            and _as_date(p.end, tz) in timed_deadlines
+            and not _CLOCK_WRITTEN.search(p.text)
+        ):
             continue  # "on or before October 10" beside "closes at midnight tonight": the hour says it
         if not p.all_day and p.start is None and any(_named_alike(p, q) for q in by_end.get(p.end, ())):
             continue  # 报名截止5月20日17时 … 报名时间5月11日至20日17时: the window's close

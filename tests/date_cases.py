@@ -1072,4 +1072,34 @@ CASES: list[Case] = [
         (D + "12T10:00", D + "12T16:00", False),
         (D + "13", D + "13", True),
     ),
+    # a weekday in brackets written with a digit, or with spaces typed into the bracket
+    c("說明會訂於民國111年5月19日(星期4 )下午2時30分舉行。", (D + "19T14:30", D + "19T14:30", False)),
+    c("座談會訂於5月19日（週 4）上午10時舉行。", (D + "19T10:00", D + "19T10:00", False)),
+    # the era's name written again before a range's end
+    c("展覽期間:自民國111年5月12日起至民國111年6月10日止。", (D + "12", "2022-06-10", True)),
+    c("申請期間為中華民國111年5月16日至中華民國111年5月27日。", (D + "16", D + "27", True)),
+    # a second meeting the same day, its day said again as 當日 / 当天
+    c(
+        "座談會5月20日上午9時在東區活動中心及當日下午3時在西區禮堂舉行。",
+        (D + "20T09:00", D + "20T09:00", False),
+        (D + "20T15:00", D + "20T15:00", False),
+    ),
+    c(
+        "听证会于5月21日上午10时在市民中心举行，当天下午2时30分在南区会堂再举行一场。",
+        (D + "21T10:00", D + "21T10:00", False),
+        (D + "21T14:30", D + "21T14:30", False),
+    ),
+    # before a day's midnight is by that day; an end at midnight keeps its instant
+    c("請於5月20日24:00前完成線上繳費。", (None, D + "20", True)),
+    c("请于5月20日24时以前提交材料。", (None, D + "20", True)),
+    c("供暖期延长至5月20日24时。", (None, D + "21T00:00", False)),
+    # a month said by word at a range's end: 本月 is the notice's, 下月 the next
+    c("意见征询由4月25日至本月31日进行。", ("2022-04-25", D + "31", True)),
+    c("报名时间由本月20日至下月5日。", (D + "20", "2022-06-05", True)),
+    c("報名時間由本月16日至下個月3日止。", (D + "16", "2022-06-03", True)),
+    # an English hour with a dotted minute and "on" before each day
+    c(
+        "The road will be closed from 0.01am on May 14 to 1pm on May 15.",
+        (D + "14T00:01", D + "15T13:00", False),
+    ),
 ]

@@ -691,3 +691,39 @@ def test_anchors_stamps_and_reopenings_said_loosely(text: str, expected: list[tu
         return None if v is None else v.isoformat()  # type: ignore[attr-defined]
 
     assert got == [(iso(a), iso(b)) for a, b in expected]
+
+
+def test_days_said_to_go_on_as_usual_are_no_period() -> None:
+    text = (
+        "《街市管理條例》(草案)諮詢期由4月20日至本月31日進行。\n"
+        "市民可於辦公時間親臨南灣辦事處遞交意見(辦事處5月13及14日照常辦公)。"
+    )
+    assert periods(text) == [(date(2023, 4, 20), date(2023, 5, 31))]
+
+
+def test_a_press_releases_own_day_and_a_works_completion_month_are_no_periods() -> None:
+    text = (
+        "Part of Maple Road will be closed to traffic from 2am to 6am on May 20, the town council "
+        "announced in a May 8 press release.\n"
+        "The new footbridge, expected to be completed by March 2024, will link the two estates."
+    )
+    assert periods(text) == [(at(5, 20, 2), at(5, 20, 6))]
+    # the same in Chinese: the day of the release the report cites
+    text = "市政署在5月8日的新聞稿中表示，楓樹路將於5月20日凌晨2時至6時封閉。"
+    assert periods(text) == [(at(5, 20, 2), at(5, 20, 6))]
+
+
+def test_advice_due_when_an_outage_starts_is_no_deadline_of_its_own() -> None:
+    text = (
+        "南村一帶周六晚上11時至周日早上7時暫停供水。"
+        "水務部門呼籲居民周六晚11時前做好儲水準備，停水期間將安排水車供水。"
+    )
+    assert periods(text) == [(at(5, 13, 23), at(5, 14, 7))]
+    # a deadline at another hour stays
+    text = "南村一帶5月13日晚上11時至14日早上7時暫停供水。用戶須於5月12日17時前登記臨時供水。"
+    assert periods(text) == [(at(5, 13, 23), at(5, 14, 7)), (None, at(5, 12, 17))]
+
+
+def test_a_payment_due_before_midnight_is_its_own_day_beside_an_upload_due_that_evening() -> None:
+    text = "報名受理時間至112年5月22日(星期一)18:00止，並於112年5月22日(星期一) 24:00前列印繳費單並完成繳費。"
+    assert periods(text) == [(None, at(5, 22, 18)), (None, date(2023, 5, 22))]

@@ -205,7 +205,11 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
         hours = from_hour(grammar, i, day)
     if hours is None and tok.kind is not WORD:
         hours = _moment(grammar, i, day)
-        if hours is not None and not _CLOSES_AT.match(norm, grammar.t[hours.last - 1].end):
+        if (
+            hours is not None
+            and not _CLOSES_AT.match(norm, grammar.t[hours.last - 1].end)
+            and not (last.start == last.end and _THAT_DAY_BEFORE.search(between))
+        ):
             return None  # 并于6时30分正式起跑: a moment inside what the sentence dated, no place's hours
     if hours is None or hours.start is None or not hours.start.time_only:
         return None
@@ -226,6 +230,9 @@ def _measures_on(between: str) -> bool:
 
 #: A number that dates or times something, unlike a road's (台19线) or an item's.
 _DATED = re.compile(r"\d\s*[年月日号时時点:：/.\-]|[〇一二三四五六七八九十两]\s*[时點点]")
+#: 上午10时于甲地及当日下午2时于乙地: after a moment, an hour that names its day again is another
+#: moment on that day (a second meeting), not a moment inside the first.
+_THAT_DAY_BEFORE = re.compile(r"(?:当日|当天|同日|同一天)\s*$")
 #: What an hour said further on must start to be a measure's (凌晨3时起开始管制).
 _OPENS_AT = re.compile(
     r"\s*(?:起|开始)\s*(?:开始)?\s*(?:封路|封闭|封锁|禁止|实施(?:交通)?管制|管制|停电|停水|停气)"

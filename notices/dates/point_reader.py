@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from notices.calendars import holiday_run, nearest_festival, nearest_lunar
 from notices.dates.lunar_days import _lunar_day, _lunar_end
+from notices.dates.month_words import said_month
 from notices.dates.numeric import NumericDates
 from notices.dates.points import Point
 from notices.dates.tokens import GAP, KW, NUM, PAREN, RELWEEK, UNIT, WEEKDAY, WORD, Token, tokenize
@@ -45,6 +46,7 @@ _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年
 
 #: The weekday a bracket's last character names (星期一 … 星期日/天), Monday = 0.
 _WEEKDAY_NUMBER = {c: n for n, c in enumerate("一二三四五六日")} | {"天": 6}
+_WEEKDAY_NUMBER |= {str(n + 1): n for n in range(7)}
 
 
 def _num_text(text: str, low: int, high: int) -> int | None:
@@ -55,6 +57,11 @@ def _num_text(text: str, low: int, high: int) -> int | None:
 
 #: A day of the month alone in brackets after a weekday: (28日).
 _DAY_ALONE = re.compile(r"\s*([\d〇一二三四五六七八九十]{1,3})\s*[日号]\s*")
+
+
+def _bracket_words(tok: Token) -> str:
+    """A bracket's text without the spaces typed into it: （星期 四 ）is （星期四）."""
+    return "".join(str(tok.value).split())
 
 
 def _month_word(tok: Token) -> bool:
@@ -186,8 +193,8 @@ class PointReader(NumericDates):
         if (
             said is not None
             and said.kind is PAREN
-            and str(said.value).strip() in _WEEKDAY_PAREN
-            and _WEEKDAY_NUMBER.get(str(said.value).strip()[-1]) == day.weekday()
+            and _bracket_words(said) in _WEEKDAY_PAREN
+            and _WEEKDAY_NUMBER.get(_bracket_words(said)[-1]) == day.weekday()
         ):
             # 元旦(星期一): the weekday that falls on it says which day is meant, as a date would
             return Point(fixed=day, part="festival"), i + 2
@@ -230,13 +237,19 @@ class PointReader(NumericDates):
         if year is None and (self.unit(i + 1, "日", "号") or self.kw(i + 1, "日期")):
             # 26日 as the end of a range (or the next item of a list) that began with a day
             day = _num(tok, 1, 31)
+            this_month = (
+                said_month(self.text, tok.start, self.base, ctx)
+                if day is not None and self.text and self.unit(i + 1, "日")
+                else None
+            )
+            if this_month is not None:
+                # 由10月22日至本月30日 / 本月27日 / 下月5日: the month is the notice's, or the next
+                return Point(this_month[0], this_month[1], day), i + 2
             if day is not None and ctx is not None and ctx.has_date and ctx.style == "cn":
                 if self.unit(i + 1, "号") and self._address_follows(i + 1):
                     return None  # 5月11日，3号楼: a building, not the 3rd
                 return Point(None, None, day), i + 2
             if day is not None and self.unit(i + 1, "日"):
-                if self.text[max(0, tok.start - 2) : tok.start] in ("本月", "当月", "该月"):
-                    return Point(self.base.year, self.base.month, day), i + 2  # 本月27日
                 if self.time(self._skip_weekday(i + 2)) is not None:
                     return Point(None, None, day), i + 2  # 13日21:00: a day of the nearest month
                 if self._day_follows(self._skip_weekday(i + 2)):
@@ -341,7 +354,7 @@ class PointReader(NumericDates):
                 return j
             if tok.kind is WEEKDAY or (
                 tok.kind is PAREN
-                and (str(tok.value).lower().rstrip(".") in _WEEKDAY_PAREN or self.gloss(j) is not None)
+                and (_bracket_words(tok).lower().rstrip(".") in _WEEKDAY_PAREN or self.gloss(j) is not None)
             ):
                 j += 1
             else:

@@ -12,8 +12,8 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import date
 
-from notices.dates.tokens import GAP, KW, SEP, UNIT, WORD, Token
-from notices.dates.vocabulary import _CLAUSE_END, _CONNECTORS, _EN_CONNECTORS
+from notices.dates.tokens import GAP, KW, NUM, SEP, UNIT, WORD, Token
+from notices.dates.vocabulary import _CLAUSE_END, _CONNECTORS, _EN_CONNECTORS, MONTH_WORDS
 
 
 # Point and Draft are made by the thousand on a long page and never changed once made, yet are not
@@ -124,6 +124,12 @@ class TokenReader(ABC):
             word = self.at(nxt)
             if word is not None and word.kind is GAP and str(word.value).strip() in _YEAR_WORDS:
                 nxt += 2 if self.unit(nxt + 1, "年") else 0  # 12月19日至明年3月31日: its year said
+            if word is not None and word.kind is GAP and str(word.value).strip() in MONTH_WORDS:
+                # 10月22日至本月30日 / 至下个月5日: the month said by word (the date reads it back)
+                month = nxt + 2 if self.kw(nxt + 1, "个") else nxt + 1
+                day = self.at(month + 1)
+                if self.unit(month, "月") and day is not None and day.kind is NUM:
+                    nxt = month + 1
             return nxt
         return None
 

@@ -321,6 +321,22 @@ def _whole_days(period: Period) -> Period:
     return _replace(period, start=first, end=last, all_day=True)
 
 
+#: 24时前 / 24:00以前: "before midnight" closing a day.
+_BEFORE_MIDNIGHT = re.compile(r"(?:24|二十四)\s*(?:[:：]\s*00|[时点])\s*整?\s*(?:之前|以前|前)")
+
+
+def _day_deadline(period: Period, norm: str) -> Period:
+    """``8月6日24:00前完成缴费`` is a deadline on the whole of 8月6日: what must be done before a
+    day's midnight can be done on that day, as 0时至24时 over days is those whole days. An end
+    *at* midnight (延长至3月18日24:00, 午夜12时前恢复供电) keeps its instant."""
+    end = period.end
+    if period.start is not None or not isinstance(end, datetime) or end.time() != time(0):
+        return period
+    if period.span is None or not _BEFORE_MIDNIGHT.search(norm, period.span[0], period.span[1] + 8):
+        return period
+    return _replace(period, end=(end - timedelta(days=1)).date(), all_day=True, end_is_day=False)
+
+
 def _first_date(period: Period) -> date | None:
     value = period.start if period.start is not None else period.end
     if isinstance(value, datetime):

@@ -320,6 +320,12 @@ def _windows(text: str) -> tuple[tuple[int, int], ...]:
 _SHORT_FROM = {"明起": "明日", "今起": "今日"}
 _WORD_BEFORE_MING = frozenset("说证声表发透聪光文英简分阐注标查讲指申如至")
 
+#: 至民国114年5月19日: the era's name before a year is read as the year's (``_roc_year`` looks back
+#: for it), not as a word that parts the range's two ends.
+_ERA_NAMES = frozenset(["民国", "中华民国", "民國", "中華民國"])
+_AFTER_ERA = frozenset(["num", "cn"])
+_ERA_LONGEST = 8  # 中华民国 with a space or two around it
+
 _new_token = tuple.__new__  # skips NamedTuple's Python-level __new__: pages make thousands
 _PLAIN = {"sep": SEP, "unit": UNIT, "kw": KW}
 
@@ -342,7 +348,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             gap_end = end
             continue
         if gap_start >= 0:
-            append(new(Token, (GAP, text[gap_start:gap_end], gap_start, gap_end, 0)))
+            if (
+                group not in _AFTER_ERA
+                or gap_end - gap_start > _ERA_LONGEST
+                or text[gap_start:gap_end].strip() not in _ERA_NAMES
+            ):
+                append(new(Token, (GAP, text[gap_start:gap_end], gap_start, gap_end, 0)))
             gap_start = -1
         raw = m.group()
         plain = _PLAIN.get(group)  # type: ignore[arg-type]

@@ -135,10 +135,12 @@ START_KEYWORDS = frozenset(_DEADLINE_KW + _BASE_KW + _DURATION_LABELS + _AM + _P
     "月底",
     "月末",
 }
+#: 星期四 and, as Taiwan's forms print it, 星期4 (7 is Sunday).
+_WEEKDAY_NAMES = "一二三四五六日天1234567"
 _WEEKDAY_PAREN = frozenset(
-    ["星期" + c for c in "一二三四五六日天"]
-    + ["周" + c for c in "一二三四五六日天"]
-    + ["礼拜" + c for c in "一二三四五六日天"]
+    ["星期" + c for c in _WEEKDAY_NAMES]
+    + ["周" + c for c in _WEEKDAY_NAMES]
+    + ["礼拜" + c for c in _WEEKDAY_NAMES]
     + [
         f"{this}{week}{c}"
         for this in ("本", "下", "这")
@@ -162,6 +164,9 @@ def _is_year(tok: Token) -> bool:
         return False
     return tok.digits in (0, 4)
 
+
+#: The gap token before 月 that names a range end's month by word (本月, 当月, 该月, 下月 / 下个月).
+MONTH_WORDS = frozenset(("本", "当", "该", "下"))
 
 #: The Republic of China calendar (Taiwan): year 1 is 1912.
 ROC_OFFSET = 1911
