@@ -1,8 +1,9 @@
 """A span whose start and end are told in two clauses of one sentence.
 
 ``The closure, which began on December 15, is scheduled to last until December 26`` and
-``工程于6月23日展开，将于6月30日结束`` each name one period: from the day something starts to the
-day it ends. Read alone, the first day looks like a one-day event and the second like a deadline.
+``工程于6月23日展开，将于6月30日结束`` (or ``…展开，至6月30日结束``) each name one period: from the
+day something starts to the day it ends. Read alone, the first day looks like a one-day event and
+the second like a deadline.
 """
 
 from __future__ import annotations
@@ -61,7 +62,10 @@ def _closes(norm: str, first: Period, second: Period) -> bool:
     if len(between) > _REACH or _SENTENCE_END.search(between):
         return False
     if second.start is None:
-        return "until" in norm[second.span[0] : second.span[0] + 6].lower() or bool(
-            _ENDS_BEFORE.search(between)
+        # until December 26; 至9月30日结束: an end the second day's own words say
+        return (
+            "until" in norm[second.span[0] : second.span[0] + 6].lower()
+            or _ENDS_BEFORE.search(between) is not None
+            or _ENDS_AFTER.match(norm, second.span[1]) is not None
         )
     return _single_day(second) and _ENDS_AFTER.match(norm, second.span[1]) is not None

@@ -172,6 +172,11 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
             Category.ROAD_CLOSURE,
         ),
         (
+            "清河路改造施工通告",
+            "清河路改造工程于6月3日开工，施工期间禁止车辆通行，请绕行。",
+            Category.ROAD_CLOSURE,
+        ),
+        (
             "聘用公告",
             "网上报名时间：5月16日9:00—5月20日17:00；资格审查时间：5月16日—5月23日。",
             Category.RECRUITMENT,
