@@ -246,10 +246,24 @@ class PointReader(WeekdayGlosses):
             and (self.unit(conn + 1, "日", "号") or self.kw(conn + 1, "日期"))
         )
 
+    def _tomorrow_after_today(self, i: int, ctx: Point) -> bool:
+        """明晚7点 / 明早6时 ending a span that starts today (今早7点起至明晚7点): tomorrow's, as said,
+        not an hour on the start's day. After a start on another day the word is read as the half of
+        the day only, the night after that start (5月10日22时至明早6时)."""
+        tok = self.at(i)
+        if tok is None or tok.kind is not KW or _DAY_PARTS.get(str(tok.value), (0, ""))[0] != 1:
+            return False
+        return ctx.fixed == self.base or (
+            ctx.fixed is None
+            and ctx.day == self.base.day
+            and ctx.month == self.base.month
+            and ctx.year in (None, self.base.year)
+        )
+
     def point(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
         """A date with an optional time; with a dated ``ctx``, also a bare time."""
         tok = self.at(i)
-        if ctx is not None and ctx.has_date:
+        if ctx is not None and ctx.has_date and not self._tomorrow_after_today(i, ctx):
             if tok is not None and (tok.kind is NUM or self.word(i, "noon", "midnight")):
                 dated = self._time_on_date(i)  # "… to 6:00 a.m. on 19 May 2022": its own day
                 if dated is not None:
