@@ -314,6 +314,8 @@ class PointReader(WeekdayGlosses):
             closing = self.at(k)
             if closing is not None and closing.kind is GAP and str(closing.value).strip() in (")", "）"):
                 k += 1  # 星期二(4月1日)中午前: the gloss closes, its hours follow
+            elif self.sep(k, ":") and self.sep(k + 2, ":") and self.t[k + 1].start == self.t[k].end:
+                k += 1  # 5月14日:17:30: a colon typed between the day and its hh:mm
             timed = self.time(k) if pt.part in ("day", "festival") else None
             if timed is not None:
                 hour, minute, k2 = timed
