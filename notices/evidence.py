@@ -347,8 +347,9 @@ _ZONE_STAMP_AFTER = re.compile(r"\s*(?:[(（][^)）\n]{1,6}[)）])?\s*\n\s*(?:�
 #: date the text was signed, run onto its last line.
 _SENTENCE_DONE = re.compile(r"[。！!]\s*$")
 _LAST = re.compile(r"\s*(?:[(（][^)）\n]{1,6}[)）])?\s*$")
-#: A wire report's dateline: the place in capitals, a comma, then the date and a dash.
-_EN_DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]{2,30},\s*$")
+#: A wire report's dateline: the place in capitals, a comma, then the date and a dash. It opens a
+#: line, or follows a photo caption the page ran into it ("… — Picture by A. Lee KUALA LUMPUR, Oct 8 —").
+_EN_DATELINE_BEFORE = re.compile(r"(?:^|\n|\s)[A-Z][A-Z .'-]{2,30},\s*$")
 _EN_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,12}\)\s*)?[—–-]")
 
 

@@ -377,6 +377,11 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "9.30am to 10pm on May 13, the water company said.",
             [(at(5, 13, 9, 30), at(5, 13, 22))],
         ),
+        (
+            "Water cut in Eastfield\n\nThe pumps will be replaced. — Picture by Lee Kah Wai\n\n"
+            "WESTPORT, May 10 — Supply to 12 areas will be cut from 8am to 6pm on May 14, the company said.",
+            [(at(5, 14, 8), at(5, 14, 18))],
+        ),
         # days of the month as a span (11日至12日) are dates, not a duration another span shadows
         (
             "道路工程临时交通安排\n有限度通车\n於2023年5月12日上午9時30分至13日下午6時、13日至14日,"
