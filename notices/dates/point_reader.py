@@ -88,7 +88,7 @@ class PointReader(WeekdayGlosses):
             return day, i + 1
         hour, minute, k = timed
         span = (self.t[i].start, self.t[k - 1].end)
-        return replace(day, hour=hour, minute=minute, time_span=span, weak=False, part="day"), k
+        return day.at_time(hour, minute, span), k
 
     def _festival(self, i: int) -> tuple[Point, int] | None:
         """元旦, 除夕, 年初二, 国庆节期间: the day nearest the base date; with 期间, the official days
@@ -320,6 +320,6 @@ class PointReader(WeekdayGlosses):
             if timed is not None:
                 hour, minute, k2 = timed
                 span = (self.t[k].start, self.t[k2 - 1].end)
-                return replace(pt, hour=hour, minute=minute, time_span=span, weak=False, part="day"), k2
+                return pt.at_time(hour, minute, span), k2
             return pt, j
         return None

@@ -41,6 +41,26 @@ class Point:
     def has_date(self) -> bool:
         return not self.time_only
 
+    def at_time(self, hour: int, minute: int, span: tuple[int, int]) -> Point:
+        """This day at a time of day (a strong point of the whole-day part): what
+        ``dataclasses.replace`` gives, without its pass over the fields (one per period read);
+        positional, in field order."""
+        return Point(
+            self.year,
+            self.month,
+            self.day,
+            "day",
+            hour,
+            minute,
+            self.fixed,
+            self.fixed_end,
+            False,
+            self.style,
+            self.time_only,
+            span,
+            self.next_day,
+        )
+
 
 @dataclass(slots=True, unsafe_hash=True)
 class Draft:
