@@ -165,10 +165,12 @@ def _bracketed_close(norm: str, deadline: Period, edges: dict[date, list[Period]
     return False
 
 
-#: A day named by a relative word or a weekday, not written as a date: 明天, 周日, tomorrow, Sunday.
+#: A day named by a relative word or a weekday, not written as a date: 明天, 周日, tomorrow, Sunday,
+#: starting today.
 _SAID_DAY = re.compile(
     r"(?:今|明|后天|本周|下周|这周|周|星期|礼拜|下星期|本星期)[^\d月]{0,4}"
-    r"|(?i:(?:this\s+|next\s+|coming\s+)?(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day))"
+    r"|(?i:(?:(?:starting|beginning|from)\s+)?(?:this\s+|next\s+|coming\s+)?"
+    r"(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day))"
 )
 
 

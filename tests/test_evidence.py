@@ -382,6 +382,13 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "WESTPORT, May 10 — Supply to 12 areas will be cut from 8am to 6pm on May 14, the company said.",
             [(at(5, 14, 8), at(5, 14, 18))],
         ),
+        # an opening said by "starting today" and again as today's window with its end
+        (
+            "Water cut in Eastfield\n\nSome 30 areas in Eastfield will have no water for up to 18 hours "
+            "starting today, the water company said.\n\nThe cut began at 8 am today, and supply will be "
+            "fully restored at 2 am tomorrow.",
+            [(at(5, 10, 8), at(5, 11, 2))],
+        ),
         # days of the month as a span (11日至12日) are dates, not a duration another span shadows
         (
             "道路工程临时交通安排\n有限度通车\n於2023年5月12日上午9時30分至13日下午6時、13日至14日,"
