@@ -188,9 +188,16 @@ def nearest_lines(
 def _next_period(
     periods: Sequence[Period], moment: datetime, tz: ZoneInfo, *, deadlines: bool
 ) -> Period | None:
-    """The period that starts (or for deadlines ends) soonest after ``moment``."""
+    """The period that starts (or for deadlines ends) soonest after ``moment``.
+
+    For deadlines a period that is one (截至…, or a moment such as a bid deadline at 9:30) comes before
+    a window that merely ends: "the next deadline" of a tender is its bid deadline, not the last day
+    its documents are on sale.
+    """
     index = 1 if deadlines else 0
     later = [p for p in periods if (b := p.bounds(tz)[index]) is not None and b > moment]
+    if deadlines:
+        later = [p for p in later if p.start is None or p.start == p.end] or later
     if not later:
         return periods[0] if periods else None
     return min(later, key=lambda p: p.bounds(tz)[index] or moment)

@@ -229,3 +229,27 @@ async def test_pages_merge_active_starting_and_undated_in_order(sessions: Sessio
     assert none_shown.notices == []
     assert none_shown.total == len(expected)
     assert f"还有{len(expected)}条" in none_shown.text
+
+
+async def test_the_next_deadline_is_the_deadline_not_a_window_that_ends_first(sessions: Sessions) -> None:
+    """A tender sells its documents for a week and takes bids weeks later: asked what closes soon when
+    nothing does, the answer names the bid deadline, not the last day of the document sale."""
+    tender = ParsedNotice(
+        title="路灯改造工程招标公告",
+        category=Category.TENDER,
+        body="路灯改造工程公开招标。",
+        published=date(2023, 6, 1),
+        periods=[
+            Period(date(2023, 6, 16), date(2023, 6, 21), label="获取招标文件时间"),
+            Period(None, at(2023, 7, 6, 9).replace(minute=30), all_day=False, label="投标截止时间"),
+        ],
+    )
+    async with session_scope(sessions) as session:
+        tender_id = (await store_notice(session, tender, tz=SH)).id
+    _, found, text = await ask(sessions, "tenders closing soon", at(2023, 6, 5, 12))
+    assert found == []
+    assert f"The next deadline: #{tender_id} 路灯改造工程招标公告, until 6 July 2023, 9:30" in text
+    # the same in Chinese: the bid deadline, and no document-sale days
+    _, _, text = await ask(sessions, "即将截止的招标", at(2023, 6, 5, 12))
+    assert "2023年7月6日" in text
+    assert "6月16日" not in text
