@@ -101,15 +101,17 @@ class NumericDates(ClockReader):
         return (point, i + 1) if said else None
 
     def _roc_dotted(self, i: int) -> tuple[Point, int] | None:
-        """``113.3.5``: a Taiwan date, its year counted from 1912, written with dots."""
+        """``113.3.5``, ``113/01/02``, ``113-1-2``: a Taiwan date, its year counted from 1912, written
+        with one separator twice (a Gregorian year has four digits, so three are never one)."""
         tok = self.t[i]
         if tok.kind is not NUM or tok.digits != 3 or not 80 <= int(tok.value) <= 150:  # type: ignore[call-overload]
             return None
         year = int(tok.value)  # type: ignore[call-overload]
-        if not self.sep(i + 1, ".") or not self.sep(i + 3, "."):
+        sep = self.t[i + 1].value if self.sep(i + 1, ".", "/", "-") else None
+        if sep is None or not self.sep(i + 3, str(sep)):
             return None
         month, day = _num(self.at(i + 2), 1, 12), _num(self.at(i + 4), 1, 31)
-        if month is None or day is None or self.sep(i + 5, ".", "/"):
+        if month is None or day is None or self.sep(i + 5, ".", "/", "-"):
             return None
         if any(self.t[k + 1].start != self.t[k].end for k in range(i, i + 4)):
             return None  # 113. 3. 5 with spaces is a list, not a date
