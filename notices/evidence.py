@@ -380,8 +380,10 @@ def _posted_year_last(text: str, published: date | None) -> bool:
     return False
 
 
-#: A contract's or service's term, not a time the public acts in.
-_TERMS_BEFORE = re.compile(r"(?:合约期|合同期|服务期|履约期|履行期限|合同履行)[^，。；;\n]{0,8}$")
+#: A contract's or service's term (a post's 聘期, a lease's 租期), not a time the public acts in.
+_TERMS_BEFORE = re.compile(
+    r"(?:合约期|合同期|服务期|履约期|履行期限|合同履行|聘期|聘用期|聘任期|任期|租期|租赁期)[^，。；;\n]{0,8}$"
+)
 
 
 #: A date that bounds who may apply (出生, 年满18周岁, 毕业), not when.

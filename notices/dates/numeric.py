@@ -111,8 +111,8 @@ class NumericDates(ClockReader):
         if sep is None or not self.sep(i + 3, str(sep)):
             return None
         month, day = _num(self.at(i + 2), 1, 12), _num(self.at(i + 4), 1, 31)
-        if month is None or day is None or self.sep(i + 5, ".", "/", "-"):
-            return None
+        if month is None or day is None or self.sep(i + 5, ".", "/", str(sep)):
+            return None  # 113/01/02/3: a fourth part makes it a number; 113/01/02-113/02/01 is a range
         if any(self.t[k + 1].start != self.t[k].end for k in range(i, i + 4)):
             return None  # 113. 3. 5 with spaces is a list, not a date
         return Point(year + ROC_OFFSET, month, day, style="num"), i + 5
