@@ -382,7 +382,7 @@ def _posted_year_last(text: str, published: date | None) -> bool:
 
 #: A contract's or service's term (a post's 聘期, a lease's 租期), not a time the public acts in.
 _TERMS_BEFORE = re.compile(
-    r"(?:合约期|合同期|服务期|履约期|履行期限|合同履行|聘期|聘用期|聘任期|任期|租期|租赁期)[^，。；;\n]{0,8}$"
+    r"(?:合约期|合同期|服务期|履约期|履行期限|合同履行|聘期|聘用期|聘任期|任期|租期|租赁期)[^，,。；;\n]{0,8}$"
 )
 
 
