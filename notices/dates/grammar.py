@@ -281,6 +281,8 @@ class Grammar(Openings):
         conn = self.connector(j)
         if conn is None and start.has_date:
             conn = self._stoppage_bridge(j)  # 1月4日14时停水至5日12时: the stoppage runs between
+        if conn is None:
+            conn = self._lasting_bridge(j)  # 从凌晨1点持续到早上7点: what lasts from one to the other
         if conn is not None:
             end_found = self.point(conn, start if start.has_date else prev)
             if end_found is not None:
