@@ -459,6 +459,14 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
                 (at(5, 22, 8), at(5, 22, 11)),
             ],
         ),
+        # works said to start today, with the day they end told in the same sentence: one span
+        (
+            "大桥维修封闭车道\n本报讯 大桥伸缩缝维修工程将于今天晚上动工，工期12天，"
+            "预计5月22日结束。期间封闭部分车道。",
+            [(date(2023, 5, 10), date(2023, 5, 22))],
+        ),
+        # …and a start reported with no end told is no period
+        ("新馆开工\n本报讯 市图书馆新馆工程今天动工，市长出席仪式。", []),
         # "sharp" after both hours of a range
         (
             "道路封闭施工通告\n因管网改造，自2023年5月16日早8时整至2023年6月20日晚6时整，对和平街进行封闭，禁止车辆通行。",
