@@ -297,8 +297,10 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "terms"  # 合约期：2026年6月1日至…, 2018年12月31日前年满18周岁: conditions, no plan
     if period.end is None and "之日" in text and not any(ch.isdigit() for ch in text):
         return "effective"  # 自发布之日起执行: when the rules apply, no date to plan around
-    if _vague(text):
-        return "vague"  # 2月中旬, 2026年1月: no day to plan around
+    if _vague(text) or (
+        period.all_day and period.start == period.end and _MONTH_END_DAY.fullmatch(text.strip())
+    ):
+        return "vague"  # 2月中旬, 2026年1月, 5月底进行面试: no day to plan around
     sentence_begin, sentence_end = clause_span(norm, begin, end, _SENTENCE_END)
     if _MONTH_END.search(text) and _VAGUE_START.search(norm, sentence_begin, begin):
         return "vague"  # 2月中旬开始…3月底结束: a process between parts of months, no day to plan
@@ -323,6 +325,8 @@ _CONSEQUENCE = re.compile(r"[，,；;]")
 
 #: A month's end closing what began in a part of a month (中旬开始…月底结束).
 _MONTH_END = re.compile(r"月底|月末")
+#: A month's end said alone as the day something happens (5月底进行面试): a target, not a day.
+_MONTH_END_DAY = re.compile(r"(?:\d{4}\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:底|末)")
 _VAGUE_START = re.compile(r"[上中下]旬[^。；;]{0,6}开始")
 
 

@@ -256,9 +256,9 @@ def _may_announce(norm: str) -> bool:
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _END = re.Match.end
-#: Words that tell a plan rather than an event reported: 将于, 定于, 拟, 届时, 即日起, 截至.
+#: Words that tell a plan rather than an event reported: 将于, 定于, 拟, 届时, 即日起, 截至, 将统一组织.
 _PLANNED = re.compile(
-    r"将(?:于|在|从|自|对|会|要|进行|实施|暂停|停止|封闭|举行|举办|开展|启动|开始|分|由)|即将|定于|订于|拟|计划|预计|届时|即日起|起至|期间|以前|之前|截止|截至|截标|开标|报名|停电|停水|停气|停暖|封路|断交|限行|暂停|停止|封闭|管制|请|须|需|"
+    r"将(?:统一|集中|正式|全面|陆续|分别|同时|继续|再次)?(?:于|在|从|自|对|会|要|进行|实施|暂停|停止|封闭|举行|举办|开展|启动|开始|分|由|组织)|即将|定于|订于|拟|计划|预计|届时|即日起|起至|期间|以前|之前|截止|截至|截标|开标|报名|停电|停水|停气|停暖|封路|断交|限行|暂停|停止|封闭|管制|请|须|需|"
     r"提前至|提前到|推迟至|推迟到|延期至|改期|顺延|"
     r"will|from|until|closed|must|Must|MUST|no later than|brought forward|postponed|rescheduled"
 )

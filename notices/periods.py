@@ -82,7 +82,7 @@ def kept_periods(
         out.append(_launched(norm, _as_deadline(norm, period)))
     kept = drop_days_restated_by_hours(
         _drop_extended(
-            norm, _drop_restated(norm, _drop_summaries(_drop_shadowed(_paired(norm, out), tz), tz), tz)
+            norm, _drop_restated(norm, _drop_summaries(_drop_shadowed(_paired(norm, out), tz), tz, norm), tz)
         ),
         tz,
     )

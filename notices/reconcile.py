@@ -69,9 +69,10 @@ def _drop_extended(norm: str, periods: list[Period]) -> list[Period]:
 _SUMMARY_REACH = 40
 
 
-def _drop_summaries(periods: list[Period], tz: ZoneInfo) -> list[Period]:
+def _drop_summaries(periods: list[Period], tz: ZoneInfo, norm: str = "") -> list[Period]:
     """A span that only encloses the itemised periods listed after it ("12月25日至28日停电…
-    1、25日…2、26-27日…3、28日…") is their summary: the items are what to remind of."""
+    1、25日…2、26-27日…3、28日…") is their summary: the items are what to remind of. Not the days
+    of an event held (中考将于6月22日至24日举行) over the measures around it: two things."""
     spans = [_days(p, tz) for p in periods]
     out: list[Period] = []
     shared: tuple[Period, tuple[date, date]] | None = None  # a dropped summary whose hours its days keep
@@ -94,6 +95,7 @@ def _drop_summaries(periods: list[Period], tz: ZoneInfo) -> list[Period]:
             ]
             if (
                 len(inside) >= 2
+                and not _held(norm, period)
                 and _items_follow(period, periods[index + 1 : index + 1 + _SUMMARY_REACH])
                 and min(s[0] for s, _ in inside) == span[0]
                 and max(s[1] for s, _ in inside) == span[1]
@@ -103,6 +105,14 @@ def _drop_summaries(periods: list[Period], tz: ZoneInfo) -> list[Period]:
                 continue
         out.append(period)
     return out
+
+
+#: An event held on the days just said, in the same clause: 将于6月22日至24日在三个考点举行.
+_HELD_AFTER = re.compile(r"[^，。；;,\n]{0,24}?(?:举行|举办|开赛|开考)")
+
+
+def _held(norm: str, period: Period) -> bool:
+    return period.span is not None and _HELD_AFTER.match(norm, period.span[1]) is not None
 
 
 def _same_hours(summary: Period, items: list[Period], tz: ZoneInfo) -> bool:

@@ -1,9 +1,9 @@
 """A span whose start and end are told in two clauses of one sentence.
 
 ``The closure, which began on December 15, is scheduled to last until December 26`` and
-``工程于6月23日展开，将于6月30日结束`` (or ``…展开，至6月30日结束``) each name one period: from the
-day something starts to the day it ends. Read alone, the first day looks like a one-day event and
-the second like a deadline.
+``工程于6月23日展开，将于6月30日结束`` (or ``…展开，至6月30日结束``, ``审核从6月23日开始，将延续到6月30日``)
+each name one period: from the day something starts to the day it ends. Read alone, the first day
+looks like a one-day event (or a start with no end) and the second like a deadline.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from notices.model import Period
 _STARTS_BEFORE = re.compile(r"(?i:\b(?:begins?|began|start(?:s|ed)?|commenc(?:e|es|ed))\s+(?:on\s+)?)$")
 _STARTS_AFTER = re.compile(r"\s*(?:起)?[^，。；;\n\d]{0,6}?(?:开始|展开|开展|启动|开工|动工)")
 #: Words that end what the second day dates: 结束 / 完工 after it, until before it.
-_ENDS_BEFORE = re.compile(r"(?i:\b(?:last|run|continue)s?\s+)$")
+_ENDS_BEFORE = re.compile(r"(?i:\b(?:last|run|continue)s?\s+)$|(?:延续|持续|延长|一直)$")
 _ENDS_AFTER = re.compile(r"\s*(?:[^，。；;\n\d]{0,4}?)(?:结束|完工|竣工|止)")
 #: What may stand between the two days: no sentence end.
 _SENTENCE_END = re.compile(r"[。；;!?！？\n]|\.\s")
@@ -47,7 +47,9 @@ def _single_day(period: Period) -> bool:
 
 
 def _opens(norm: str, period: Period) -> bool:
-    if not _single_day(period) or period.span is None:
+    # a day, or a start with no end (从6月23日开始) whose end the next clause tells
+    opening = period.all_day and period.start is not None and period.end is None
+    if not (_single_day(period) or opening) or period.span is None:
         return False
     begin, end = period.span
     return bool(_STARTS_BEFORE.search(norm[max(0, begin - 24) : begin]) or _STARTS_AFTER.match(norm, end))
@@ -56,7 +58,8 @@ def _opens(norm: str, period: Period) -> bool:
 def _closes(norm: str, first: Period, second: Period) -> bool:
     if first.span is None or second.span is None or not second.all_day or second.end is None:
         return False
-    if first.end is None or not first.end < second.end:  # type: ignore[operator]
+    last_day = first.end if first.end is not None else first.start
+    if last_day is None or not last_day < second.end:  # type: ignore[operator]
         return False
     between = norm[first.span[1] : second.span[0]]
     if len(between) > _REACH or _SENTENCE_END.search(between):

@@ -1113,4 +1113,11 @@ CASES: list[Case] = [
         "The road will be closed from 0.01am on May 14 to 1pm on May 15.",
         (D + "14T00:01", D + "15T13:00", False),
     ),
+    # "sharp" after an hour (8时整, 9:30整) is part of the hour, not text between a range's ends
+    c("封路时间：自5月16日早8时整至5月20日晚6时整。", (D + "16T08:00", D + "20T18:00", False)),
+    c("开标时间：2022年5月20日9:30整", (D + "20T09:30", D + "20T09:30", False)),
+    c("请于5月12日8时整理好材料到场。", (D + "12T08:00", D + "12T08:00", False)),
+    # lasting said between a start and the 至/到 of its end
+    c("5月12日停水，从凌晨1点持续到早上7点。", (D + "12T01:00", D + "12T07:00", False)),
+    c("施工从5月12日一直延续至5月20日。", (D + "12", D + "20", True)),
 ]

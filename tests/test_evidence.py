@@ -434,6 +434,52 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
                 (at(5, 13, 16), at(5, 14, 3)),
             ],
         ),
+        # a start (从…开始) whose end the next clause tells (将延续到) is one span
+        (
+            "公开招聘考试安排\n本次招聘网上报名时间为5月12日9时至14日17时。资格复核从5月15日开始，"
+            "将延续到5月19日，其间可上网查询结果。",
+            [(at(5, 12, 9), at(5, 14, 17)), (date(2023, 5, 15), date(2023, 5, 19))],
+        ),
+        # the end of a month said alone as the day something happens is a target, not a day
+        (
+            "志愿者招募报名启动\n报名截止时间为5月20日17:00，组委会将于6月底进行面试并公布名单。",
+            [(None, at(5, 20, 17))],
+        ),
+        # a report whose plan is told with 将统一组织 announces it
+        (
+            "本报讯 记者从市人社局获悉，今年事业单位招聘报名已经结束，共有3000余人报名。"
+            "5月20日全市将统一组织笔试，6月3日至4日进行面试。",
+            [(date(2023, 5, 20), date(2023, 5, 20)), (date(2023, 6, 3), date(2023, 6, 4))],
+        ),
+        # the days of an event held are its own period, not a summary of the measures around it;
+        # a schedule row (a day, a colon, its hours) is a row of its own, not the row above's tail
+        (
+            "关于中考期间考点周边交通管制的通告\n全县中考将于5月20日至22日在三个考点举行。为保障考试顺利进行，"
+            "届时对考点周边道路实行交通管制。\n管制时间：\n5月20日：上午08:00—11:30 下午14:00—17:00\n"
+            "5月21日：上午08:00—11:30 下午14:00—17:30\n5月22日：上午08:00—11:00\n特此通告。\n"
+            "县公安局交警大队\n2023年5月12日",
+            [
+                (date(2023, 5, 20), date(2023, 5, 22)),
+                (at(5, 20, 8), at(5, 20, 11, 30)),
+                (at(5, 20, 14), at(5, 20, 17)),
+                (at(5, 21, 8), at(5, 21, 11, 30)),
+                (at(5, 21, 14), at(5, 21, 17, 30)),
+                (at(5, 22, 8), at(5, 22, 11)),
+            ],
+        ),
+        # works said to start today, with the day they end told in the same sentence: one span
+        (
+            "大桥维修封闭车道\n本报讯 大桥伸缩缝维修工程将于今天晚上动工，工期12天，"
+            "预计5月22日结束。期间封闭部分车道。",
+            [(date(2023, 5, 10), date(2023, 5, 22))],
+        ),
+        # …and a start reported with no end told is no period
+        ("新馆开工\n本报讯 市图书馆新馆工程今天动工，市长出席仪式。", []),
+        # "sharp" after both hours of a range
+        (
+            "道路封闭施工通告\n因管网改造，自2023年5月16日早8时整至2023年6月20日晚6时整，对和平街进行封闭，禁止车辆通行。",
+            [(at(5, 16, 8), at(6, 20, 18))],
+        ),
     ],
 )
 def test_only_what_the_public_must_plan_around_is_a_period(

@@ -50,6 +50,7 @@ from notices.dates.vocabulary import (
     _FESTIVE,
     _REPORTING,
     _STOPPAGE,
+    _WORKS_TOLD_TO_END,
     MONTHS,
     START_KEYWORDS,
     WEEKDAYS,
@@ -281,6 +282,8 @@ class Grammar(Openings):
         conn = self.connector(j)
         if conn is None and start.has_date:
             conn = self._stoppage_bridge(j)  # 1月4日14时停水至5日12时: the stoppage runs between
+        if conn is None:
+            conn = self._lasting_bridge(j)  # 从凌晨1点持续到早上7点: what lasts from one to the other
         if conn is not None:
             end_found = self.point(conn, start if start.has_date else prev)
             if end_found is not None:
@@ -379,7 +382,8 @@ class Grammar(Openings):
 
     def _relative_day(self, start: Point, i: int, j: int) -> Draft | None:
         """今天 / 明天 said alone are no period, unless their clause gives the hours (今天…从上午
-        八时到下午五时卅分将进行停电) or says what stops (明天又轮到酒厂停电)."""
+        八时到下午五时卅分将进行停电), says what stops (明天又轮到酒厂停电) or starts works whose
+        end day the sentence tells (今天晚上动工，预计6月29日结束)."""
         k = j
         for _ in range(12):
             tok = self.at(k)
@@ -402,6 +406,7 @@ class Grammar(Openings):
         clause_end = _CLAUSE_END.search(self.text, self.t[j - 1].end)
         clause = self.text[self.t[j - 1].end : clause_end.start() if clause_end else len(self.text)]
         stops = _STOPPAGE.search(clause[:40]) or _RESTORED.match(clause)
+        stops = stops or _WORKS_TOLD_TO_END.match(self.text, self.t[j - 1].end)  # 今晚动工…6月29日结束
         if stops and not _REPORTING.search(clause[:40]):
             return Draft(replace(start, weak=False), replace(start, weak=False), i, j)
         return None

@@ -1,11 +1,17 @@
-"""Starts that open with a verb rather than 起: 从1月4日凌晨开始停水, 1月4日14时停水至5日12时."""
+"""Starts that open with a verb rather than 起: 从1月4日凌晨开始停水, 1月4日14时停水至5日12时,
+从凌晨1点持续到早上7点."""
 
 from __future__ import annotations
+
+import re
 
 from notices.dates.dotted import DottedDates
 from notices.dates.points import Draft, Point
 from notices.dates.tokens import GAP
 from notices.dates.vocabulary import _AM, _STOPPAGE
+
+#: Words that say a time lasts, between a start and the 至/到 of its end.
+_LASTING = re.compile(r"(?:将|会)?(?:一直)?(?:持续|延续)|一直")
 
 
 class Openings(DottedDates):
@@ -19,6 +25,14 @@ class Openings(DottedDates):
             return None
         verb = str(tok.value).strip()
         if not verb or len(verb) > 4 or _STOPPAGE.fullmatch(verb) is None:
+            return None
+        return j + 2 if self.kw(j + 1, "至", "到") else None
+
+    def _lasting_bridge(self, j: int) -> int | None:
+        """Index after ``持续到`` / ``一直延续至`` at ``j``: lasting said between a start and the
+        connector to its end (从凌晨1点持续到早上7点), else None."""
+        tok = self.at(j)
+        if tok is None or tok.kind is not GAP or _LASTING.fullmatch(str(tok.value).strip()) is None:
             return None
         return j + 2 if self.kw(j + 1, "至", "到") else None
 

@@ -222,49 +222,12 @@ _TOKEN_RE = re.compile(
 
 # What every date expression contains at least once. Only the text around these
 # seeds is tokenised: most of a newspaper page is prose with none of them.
-_SEED_WORDS = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "tomorrow",
-        "tonight",
-        "next",
-        "this",
-        "coming",
-        "noon",
-        "midnight",
-    ]
+_SEED_TEXT = (
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july"
+    " august september october november december monday tuesday wednesday thursday friday saturday"
+    " sunday today tomorrow tonight next this coming noon midnight"
 )
+_SEED_WORDS = frozenset(_SEED_TEXT.split())
 # The leading lookahead lets the regex engine skip to candidate characters.
 _NAMED_DAYS = ("农历", *FESTIVAL_NAMES)
 SEED = re.compile(
@@ -330,6 +293,13 @@ _new_token = tuple.__new__  # skips NamedTuple's Python-level __new__: pages mak
 _PLAIN = {"sep": SEP, "unit": UNIT, "kw": KW}
 
 
+def _sharp(last: Token, tokens: list[Token]) -> bool:
+    """Whether 整 right after ``last`` closes an hour: 7时整, 8点整, 9:00整."""
+    if last.kind is UNIT:
+        return last.value in ("时", "点")
+    return last.kind is NUM and len(tokens) >= 2 and tokens[-2].kind is SEP and tokens[-2].value == ":"
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of normalised ``text[start:end]`` with offsets into ``text`` (and so the original)."""
     tokens: list[Token] = []
@@ -344,6 +314,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         start, end = m.span()
         if group == "gap" or group == "other":
             if gap_start < 0:
+                if text[start] == "整" and tokens and _sharp(tokens[-1], tokens):
+                    # 早7时整 / 9:00整: "sharp" after an hour is part of it, not text between
+                    start += 1
+                    if start == end:
+                        continue
                 gap_start = start
             gap_end = end
             continue

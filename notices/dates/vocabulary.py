@@ -185,6 +185,10 @@ def _num(tok: Token | None, low: int, high: int) -> int | None:
 #: Where a clause ends, for looking along it from a date.
 _CLAUSE_END = re.compile(r"[。；;！？!?\n]")
 #: What stops or closes: said of 今天 / 明天 it makes the day a period (明天又轮到酒厂停电).
+#: Works said to start on a relative day whose end day the sentence then tells (今晚动工，预计6月29日结束).
+_WORKS_TOLD_TO_END = re.compile(
+    r"[^。；;！？\n]{0,8}?(?:开工|动工|开始施工|进场施工)[^。；;！？\n]{0,60}?\d{1,2}\s*[月日号][^。；;！？\n]{0,12}?(?:结束|完工|竣工)"
+)
 _STOPPAGE = re.compile(r"停电|停水|停气|停暖|停止供|暂停供|封闭|封路|管制|暂停开放|闭馆|休馆|关闭")
 #: A festival told as near or past (春节将至, 中秋前后, 国庆后): no day of its own.
 _FESTIVAL_NEAR = re.compile(r"\s*(?:将|临|前|后|快|即|过|来临|到来|假期)")

@@ -135,6 +135,12 @@ _DATE_CELL = re.compile(
 )
 
 
+#: A schedule row: a day, a colon, then its hours (6月3日：上午8:00—11:30 下午14:00—17:00).
+_DAY_ROW = re.compile(
+    rf"\s*{_DAY}\s*[:：]\s*(?:凌晨|清晨|早上|上午|中午|下午|晚上|傍晚|夜间)?\s*\d{{1,2}}\s*(?:[时点]|:\d{{2}})"
+)
+
+
 #: A line holding only hours (凌晨0时30分至清晨6时, 8:00-17:00), or the first half of them.
 _TIME_CELL = re.compile(
     r"\s*(?:(?:凌晨|清晨|早上|上午|中午|下午|晚上|傍晚|夜间)?\s*\d{1,2}\s*(?:[时点](?:\s*\d{1,2}\s*分|半)?|:\d{2})"
@@ -168,7 +174,11 @@ def _is_cell(norm: str, above: str) -> bool:
     value after a label (停电时间：⏎5月12日), nor the second half of hours broken across lines."""
     if above.endswith((":", "：")) or above.rstrip().endswith(_OPEN_TAIL):
         return False
-    return _DATE_CELL.match(norm) is not None or _TIME_CELL.match(norm) is not None
+    return (
+        _DATE_CELL.match(norm) is not None
+        or _TIME_CELL.match(norm) is not None
+        or _DAY_ROW.match(norm) is not None
+    )
 
 
 def _continues(norm: str) -> bool:
