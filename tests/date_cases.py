@@ -1107,4 +1107,13 @@ CASES: list[Case] = [
         "The road will be closed from 0.01am on May 14 to 1pm on May 15.",
         (D + "14T00:01", D + "15T13:00", False),
     ),
+    # an outage's hour told in the sentence after its day, open until the works are finished
+    c(
+        "Supply to Hill Park will be disrupted on May 14 for valve works. The interruption will start"
+        " from 9am until the works are finished.",
+        (D + "14T09:00", None, False),
+    ),
+    # a page heading that opens with a possessive day names no day
+    c("NNNN\nToday's Press Releases"),
+    c("Today's Weather Warnings"),
 ]

@@ -12,7 +12,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from notices.dates.clause_verb import closes_after
-from notices.dates.from_hour import _from, from_hour
+from notices.dates.from_hour import from_hour
 from notices.dates.grammar import Grammar
 from notices.dates.halves import with_half_before
 from notices.dates.points import Draft
@@ -91,7 +91,7 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
             return None
         opening = tok.kind is WORD and tok.value in ("from", "between")
         if opening or tok.kind is NUM or (tok.kind is KW and tok.value in START_KEYWORDS):
-            window = grammar.period(j, draft.start) or (_from(grammar, j, draft) if opening else None)
+            window = grammar.period(j, draft.start) or (from_hour(grammar, j, draft) if opening else None)
             window = with_half_before(grammar, j, window or _moment(grammar, j, draft))
             if (
                 window is not None
