@@ -1114,6 +1114,17 @@ CASES: list[Case] = [
         (D + "14T09:00", None, False),
     ),
     # a page heading that opens with a possessive day names no day
+    # the roads a first closure lists, one line each, do not part a later closure from its day
+    c(
+        "Police will put special traffic arrangements in place this Sunday (May 15).\n"
+        "The following roads will be closed from 3pm until the crowd has dispersed:\n"
+        "- Northbound Alder Road;\n- Southbound Birch Avenue;\n- Westbound Cedar Street;\n"
+        "- Eastbound Damson Lane;\n- Elm Terrace;\n- Fir Crescent between Elm Terrace and Grove Road;\n"
+        "- Westbound Hazel Drive;\n- Ivy Row; and\n- Juniper Walk.\n"
+        "Kestrel Road between Larch Street and Maple Road will be closed from 1pm to 9pm.",
+        (D + "15T15:00", None, False),
+        (D + "15T13:00", D + "15T21:00", False),
+    ),
     c("NNNN\nToday's Press Releases"),
     c("Today's Weather Warnings"),
 ]

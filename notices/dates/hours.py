@@ -189,7 +189,8 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
     between = norm[last.span[1] : tok.start]
     near = len(between) <= 60 and not any(ch in _SENTENCE or ch.isdigit() for ch in between)
     # "… closed from 3.30pm to 11pm. The road along X will be closed from 6.30pm to 11pm."
-    closed_too = len(between) <= 240 and _CLOSED_EN.search(between) is not None
+    # (a list of the roads the first measure closes, one short line each, is not counted)
+    closed_too = len(_ROAD_LIST.sub("", between)) <= 240 and _CLOSED_EN.search(between) is not None
     near = near or (closed_too and not _DATED.search(between))
     listed = not near and _next_measure(between)
     if not near and not listed and not _measures_on(between):
@@ -239,6 +240,8 @@ _OPENS_AT = re.compile(
 )
 
 #: An English sentence about another road closed on the same day, its hours next.
+#: A line of a list of roads under a measure: "- Westbound Queensway;".
+_ROAD_LIST = re.compile(r"(?m)^[ \t]*[-–•·*][^\n\d]{1,60}(?:\n|$)")
 _CLOSED_EN = re.compile(
     r"(?i)\bwill\s+(?:also\s+)?be\s+(?:\w+ly\s+)?(?:closed|shut|suspended|implemented)"
     r"(?:\s+to\s+traffic)?(?:\s+from|\s+between)?\s*$"
