@@ -25,6 +25,7 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("临时封闭", 5),
         ("起封闭", 3),  # 从5月16日起封闭
         ("将封闭", 3),
+        ("将会封闭", 3),  # 连城道将会封闭
         ("封闭", 2),
         ("禁止通行", 2),
         ("禁止车辆通行", 4),
@@ -56,6 +57,9 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("单线双向", 4),
         ("交通安排", 4),
         ("临时交通安排", 5),
+        ("交通及运输安排", 5),  # 特别交通及运输安排
+        ("高乘载", 4),  # 高乘载管制: lanes kept for full cars
+        ("匝道", 2),
         ("限行", 4),
         ("限号", 4),
         ("禁行", 3),
@@ -170,6 +174,10 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("candidates", 2),
         ("vacancy", 5),
         ("vacancies", 5),
+        ("聘请", 4),
+        ("空缺", 3),
+        ("入职条件", 4),
+        ("月薪", 2),
     ),
     Category.RENTAL: (
         ("出租", 6),
@@ -239,6 +247,7 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("public consultation", 6),
         ("public hearing", 5),
         ("consultation", 4),
+        ("feedback", 2),
     ),
     Category.PUBLIC_DISCLOSURE: (
         ("公示", 6),

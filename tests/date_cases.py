@@ -1120,4 +1120,24 @@ CASES: list[Case] = [
     # lasting said between a start and the 至/到 of its end
     c("5月12日停水，从凌晨1点持续到早上7点。", (D + "12T01:00", D + "12T07:00", False)),
     c("施工从5月12日一直延续至5月20日。", (D + "12", D + "20", True)),
+    # an outage's hour told in the sentence after its day, open until the works are finished
+    c(
+        "Supply to Hill Park will be disrupted on May 14 for valve works. The interruption will start"
+        " from 9am until the works are finished.",
+        (D + "14T09:00", None, False),
+    ),
+    # a page heading that opens with a possessive day names no day
+    # the roads a first closure lists, one line each, do not part a later closure from its day
+    c(
+        "Police will put special traffic arrangements in place this Sunday (May 15).\n"
+        "The following roads will be closed from 3pm until the crowd has dispersed:\n"
+        "- Northbound Alder Road;\n- Southbound Birch Avenue;\n- Westbound Cedar Street;\n"
+        "- Eastbound Damson Lane;\n- Elm Terrace;\n- Fir Crescent between Elm Terrace and Grove Road;\n"
+        "- Westbound Hazel Drive;\n- Ivy Row; and\n- Juniper Walk.\n"
+        "Kestrel Road between Larch Street and Maple Road will be closed from 1pm to 9pm.",
+        (D + "15T15:00", None, False),
+        (D + "15T13:00", D + "15T21:00", False),
+    ),
+    c("NNNN\nToday's Press Releases"),
+    c("Today's Weather Warnings"),
 ]

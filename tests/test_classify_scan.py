@@ -204,6 +204,27 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
             "期间将开展土地现状调查。",
             Category.PUBLIC_DISCLOSURE,
         ),
+        (
+            "",
+            "某署现聘请文书助理，空缺两个。月薪约二万元。入职条件：中学毕业，具两年相关经验。",
+            Category.RECRUITMENT,
+        ),
+        (
+            "",
+            "公路局表示，本周六暂停国道北向入口匝道高乘载管制，请用路人留意。",
+            Category.TRAFFIC_CONTROL,
+        ),
+        (
+            "配合节日在某区实施的特别交通及运输安排",
+            "当局提醒市民，节日当天某道将会封闭，禁止车辆进入。",
+            Category.TRAFFIC_CONTROL,
+        ),
+        (
+            "",
+            "Residents may give feedback on the draft park plan online. Feedback can also be given at"
+            " three booths; all feedback received will be studied.",
+            Category.PUBLIC_CONSULTATION,
+        ),
     ],
 )
 def test_words_other_places_name_their_category_with(title: str, body: str, expected: Category) -> None:

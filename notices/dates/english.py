@@ -7,12 +7,16 @@ A mixin over ``TokenReader``: it calls ``date``, ``time`` and ``_skip_weekday``,
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
 from notices.dates.points import Draft, Point, TokenReader
 from notices.dates.tokens import WORD
 from notices.dates.vocabulary import _EN_CONNECTORS, _ORDINALS, MONTHS, WEEKDAYS, _is_year, _num
+
+#: A possessive opening a heading in title case ("Today's Press Releases", "Tomorrow's Weather").
+_HEADING_AFTER = re.compile(r"['’]s\s+[A-Z][a-z]+\s+[A-Z]")
 
 
 class EnglishReader(TokenReader):
@@ -117,6 +121,8 @@ class EnglishReader(TokenReader):
         tok = self.t[i]
         value = str(tok.value)
         if value in ("today", "tonight", "tomorrow"):
+            if self.text and _HEADING_AFTER.match(self.text, tok.end):
+                return None  # "Today's Press Releases": a page's heading, not a day
             day = self.base + timedelta(days=1 if value == "tomorrow" else 0)
             return Point(fixed=day, style="en"), self._apposed_date(i + 1, day)
         if value in WEEKDAYS and len(value) >= 6:

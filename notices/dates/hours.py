@@ -12,7 +12,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from notices.dates.clause_verb import closes_after
-from notices.dates.from_hour import _from, from_hour
+from notices.dates.from_hour import from_hour
 from notices.dates.grammar import Grammar
 from notices.dates.halves import with_half_before
 from notices.dates.points import Draft
@@ -91,7 +91,7 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
             return None
         opening = tok.kind is WORD and tok.value in ("from", "between")
         if opening or tok.kind is NUM or (tok.kind is KW and tok.value in START_KEYWORDS):
-            window = grammar.period(j, draft.start) or (_from(grammar, j, draft) if opening else None)
+            window = grammar.period(j, draft.start) or (from_hour(grammar, j, draft) if opening else None)
             window = with_half_before(grammar, j, window or _moment(grammar, j, draft))
             if (
                 window is not None
@@ -189,7 +189,8 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
     between = norm[last.span[1] : tok.start]
     near = len(between) <= 60 and not any(ch in _SENTENCE or ch.isdigit() for ch in between)
     # "… closed from 3.30pm to 11pm. The road along X will be closed from 6.30pm to 11pm."
-    closed_too = len(between) <= 240 and _CLOSED_EN.search(between) is not None
+    # (a list of the roads the first measure closes, one short line each, is not counted)
+    closed_too = len(_ROAD_LIST.sub("", between)) <= 240 and _CLOSED_EN.search(between) is not None
     near = near or (closed_too and not _DATED.search(between))
     listed = not near and _next_measure(between)
     if not near and not listed and not _measures_on(between):
@@ -239,6 +240,8 @@ _OPENS_AT = re.compile(
 )
 
 #: An English sentence about another road closed on the same day, its hours next.
+#: A line of a list of roads under a measure: "- Westbound Queensway;".
+_ROAD_LIST = re.compile(r"(?m)^[ \t]*[-–•·*][^\n\d]{1,60}(?:\n|$)")
 _CLOSED_EN = re.compile(
     r"(?i)\bwill\s+(?:also\s+)?be\s+(?:\w+ly\s+)?(?:closed|shut|suspended|implemented)"
     r"(?:\s+to\s+traffic)?(?:\s+from|\s+between)?\s*$"

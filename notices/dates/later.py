@@ -23,11 +23,13 @@ from notices.model import Period
 _REACH = 240
 #: What the day's own sentence must arrange for its hours to be the arrangement's.
 _ARRANGES = re.compile(
-    r"(?i:traffic\s+(?:arrangements?|measures?)|road\s+closures?|closed|closure|suspend)"
+    r"(?i:traffic\s+(?:arrangements?|measures?)|road\s+closures?|closed|closure|suspend|disrupt|interrupt|outage)"
     r"|交通安排|交通及运输安排|运输安排|交通管制|封闭|封路|停电|停水|停气|管制|暂停"
 )
 #: What the hours' own clause must close or suspend (… will be closed from 10.15am).
-_CLOSES_NEAR = re.compile(r"(?i:closed|closure|suspended|diverted)|封闭|封路|管制|停电|停水|停气|暂停|改道")
+_CLOSES_NEAR = re.compile(
+    r"(?i:closed|closure|suspended|diverted|disrupt|interrupt|outage)|封闭|封路|管制|停电|停水|停气|暂停|改道"
+)
 #: Words that point back to the day just named: 当天, 届时, on that day.
 _THAT_DAY = re.compile(r"当天|当日|届时|(?i:on\s+(?:that|the)\s+day)")
 #: A bracket that restates the day right after it.
