@@ -116,6 +116,9 @@ _LOOKBACK_AFTER = re.compile(r"\s*(?:起)?\s*(?:以来|至今|迄今|到现在|�
 
 #: A bracketed date right after a notice word: 闭馆公告(3月30日).
 _ISSUE_DATE_BEFORE = re.compile(r"(?:公告|通告|通知|公示|启事|notice)\s*[(（]\s*$")
+#: A numeric date in brackets closing its line: a title's stamp, …交通管制 (2025-03-20) ⏎.
+_BRACKETED_ISO = re.compile(r"[^(（]?[(（]\s*\d{4}-\d{1,2}-\d{1,2}\s*[)）]?")
+_CLOSES_LINE = re.compile(r"[^\S\n]*[)）]?[^\S\n]*(?:\n|$)")
 
 
 #: The date a report is filed under: 本报讯（记者 王丽）6月12日, 新华社北京5月8日电.
@@ -245,8 +248,15 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "past"  # 在4月14日至6月15日的受理期内，共收到申报243件: a tally of what came in
     if _LOOKBACK_AFTER.match(norm, end):
         return "lookback"  # 5月5日以来, 2018年至今: what has happened since, no plan
-    if before and _ISSUE_DATE_BEFORE.search(before[-8:]) and period.start == period.end:
-        return "metadata"  # 闭馆公告(3月30日): the day the notice was issued
+    if period.start == period.end and (
+        (before and _ISSUE_DATE_BEFORE.search(before[-8:]))
+        or (
+            _BRACKETED_ISO.fullmatch(before.rstrip()[-1:] + norm[begin:end])
+            and _CLOSES_LINE.match(norm, end)
+            and (published is None or on_or_before_day(period, published, tz))
+        )
+    ):
+        return "metadata"  # 闭馆公告(3月30日), a title ending (2025-03-20): the day it was issued
     if (before and _DATELINE_BEFORE.search(before[-24:])) or _REPORTING_AFTER.match(norm, end):
         return "dateline"
     if before and _EN_DATELINE_BEFORE.search(before[-40:]) and _EN_DATELINE_AFTER.match(norm, end):

@@ -71,6 +71,23 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "at 11pm, May 19.",
             [(at(5, 17), at(5, 19, 23))],
         ),
+        # a full return told alone on the last day of a cut read as whole days: the cut ends then
+        (
+            "Lakeside supply notice\nSome 40 streets in Lakeside will have their water cut from May 21 to 23 "
+            "for valve works. Supply is expected to be fully restored at 4 pm on May 23, the utility said.",
+            [(at(5, 21), at(5, 23, 16))],
+        ),
+        # the hour a cut starts, the hour its works are done, the hour supply is fully back: one window
+        (
+            "南岗区制水通告\n水务公司将于本月18日上午8时开始面对制水，抢修工作预计19日凌晨2时完工，"
+            "食水料在20日傍晚6时全面恢复供应。",
+            [(at(5, 18, 8), at(5, 20, 18))],
+        ),
+        # a title closed by the day it was posted, in brackets: the page's own day, no plan
+        (
+            "春季路面整修实施半幅通行 (2023-05-10)\n公告事项：一、管制时间：112年5月15日9时至17时止。",
+            [(at(5, 15, 9), at(5, 15, 17))],
+        ),
         # an English page's "last updated" line opening its date: metadata
         (
             "Harbour Street works\nLast updated May 10, 2023\nHarbour Street will be closed from May 15 to "
