@@ -48,6 +48,7 @@ from notices.dates.hours import (
 from notices.dates.labels import _with_labels
 from notices.dates.lasting import with_lengths
 from notices.dates.later import day_of, later_hours, shared_hour
+from notices.dates.lead_hours import lead_day_hours
 from notices.dates.listed import (
     _listed_days_window,
     _listed_nights,
@@ -295,6 +296,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
         i = max(last, i + 1)
     _listed_span(periods, chain, text)
     periods = hours_below(grammar, outage_windows(grammar, periods, norm), text, norm, tz)
+    periods = lead_day_hours(grammar, periods, norm, base, tz)
     periods = with_en_lengths(daily_before(merged_nights(periods, text), norm, tz), norm)
     periods = window_over_listed_days(periods, text, norm, tz)
     periods = opening_at_deadline(nights_of_pairs(periods, text, norm, base, tz), text, norm)
