@@ -632,6 +632,10 @@ CASES: list[Case] = [
     c("next month", ("2022-06-01", "2022-06-30", True)),
     c("this Friday", (D + "13", D + "13", True)),
     c("by 5 pm on May 31", (None, D + "31T17:00", False)),
+    # the hour a day is due by, said after the day: a deadline at that hour, not a moment
+    c("Entries close on 24 May 2022 (by 4:30pm).", (None, D + "24T16:30", False)),
+    c("Please return the form on 20 May 2022 before 11am.", (None, D + "20T11:00", False)),
+    c("The briefing is on 20 May 2022 at 11am.", (D + "20T11:00", D + "20T11:00", False)),
     c("until 5:30 p.m. on Friday, May 13", (None, D + "13T17:30", False)),
     c("May 11–26", (D + "11", D + "26", True)),
     c("25/05/2022", (D + "25", D + "25", True)),

@@ -170,9 +170,11 @@ def _attached_window(
         return None
     begin, finish = day.span[0], timed.span[1]
     note = "；".join(dict.fromkeys(n for n in (day.note, timed.note) if n)) or None
-    merged = Period(
-        timed.start, timed.end, all_day=False, note=note, text=text[begin:finish], span=(begin, finish)
-    )
+    start = timed.start
+    due = grammar.at(window.first - 1)
+    if start == timed.end and due is not None and due.kind is WORD and due.value in ("by", "before"):
+        start = None  # 27 February 2025 (by 5:30pm): the day's hour is a deadline, no moment
+    merged = Period(start, timed.end, all_day=False, note=note, text=text[begin:finish], span=(begin, finish))
     return merged, window.last
 
 
