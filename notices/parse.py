@@ -52,6 +52,13 @@ def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult
     return result
 
 
+#: A body that is one date and its weekday, nothing else: what a heading is dated, no notice.
+_DATE_LINE = re.compile(
+    r"(?:\d{4}|[零〇○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
+    r"\s*[,，、]?\s*(?:[(（]?\s*(?:星期|周|週)[一二三四五六日天]\s*[)）]?)?"
+)
+
+
 def _printed_again(last: ParsedNotice, notice: ParsedNotice) -> bool:
     """The same notice twice in a row, word for word (a page that repeats its article); the
     same notice further down a page is left to storage, which knows it is a repeat."""
@@ -150,7 +157,8 @@ def _read_item(
         if is_org_name(last.norm) and any(p.kind is CLOSING for p in body_paras[:-1]):
             signature = [body_paras.pop()]
     body = _text(body_paras)
-    if not body.strip() and not signature:
+    if not signature and (not body.strip() or _DATE_LINE.fullmatch(body.strip())):
+        # (a gazette's masthead: 第41期 政府机关通告及公告 ⏎ 二零二零年十月七日，星期三)
         return None, (SkippedItem("heading without text", title[:EXCERPT_CHARS]) if title else None)
     # para.norm is normalize(para.text), so these equal normalising the joined text
     norm_title = normalize(title)
