@@ -2,7 +2,8 @@
 
 ``台水今（12）日多處停水。甲市停水時間為上午10時至下午5時……乙區上午8時至中午12時停水`` and
 ``宣布自11月24日起於多縣市停水。甲市將於上午9時至下午3時停水……``: each window has no day of its
-own; it falls on the day the lead says. Each becomes a timed period on that day, and a lead said
+own; it falls on the day the lead says, be it a day alone or the day of the lead's own window
+(今（10）日上午9時至下午5時甲區停水). Each becomes a timed period on that day, and a lead said
 as an open start (自11月24日起) is no period of its own once its windows are read.
 """
 
@@ -89,6 +90,12 @@ def _lead_day(periods: list[Period], norm: str, base: date) -> tuple[date, Perio
         first = firsts[0]
         if first.all_day and first.end is None and isinstance(first.start, date):
             return first.start, first
+        if (
+            isinstance(first.start, datetime)
+            and isinstance(first.end, datetime)
+            and first.start.date() == (first.end - timedelta(minutes=1)).date()
+        ):
+            return first.start.date(), None  # the lead's own window (今（10）日上午9時至下午5時) stays
         return None
     if firsts:
         return None
