@@ -45,6 +45,7 @@ from notices.dates.hours import (
     _day_window,
     _sibling_hours,
 )
+from notices.dates.hours_above import hours_over_days
 from notices.dates.labels import _with_labels
 from notices.dates.lasting import with_lengths
 from notices.dates.later import day_of, later_hours, shared_hour
@@ -296,7 +297,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
         i = max(last, i + 1)
     _listed_span(periods, chain, text)
     periods = hours_below(grammar, outage_windows(grammar, periods, norm), text, norm, tz)
-    periods = lead_day_hours(grammar, periods, norm, base, tz)
+    periods = hours_over_days(grammar, lead_day_hours(grammar, periods, norm, base, tz), norm, tz)
     periods = with_en_lengths(daily_before(merged_nights(periods, text), norm, tz), norm)
     periods = window_over_listed_days(periods, text, norm, tz)
     periods = opening_at_deadline(nights_of_pairs(periods, text, norm, base, tz), text, norm)

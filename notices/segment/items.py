@@ -35,6 +35,25 @@ def _heads_hours(paras: list[Para], i: int) -> bool:
     )
 
 
+#: What opens an item of a numbered list: 1) / 2. / (3) / 四、.
+_ITEM_MARK = re.compile(
+    r"\s*(?:\d{1,2}\s*[).、]|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、])"
+)
+
+
+def _list_cell(paras: list[Para], i: int, cells: bool) -> bool:
+    """Whether the date alone at ``i`` is a cell of a numbered list flattened line by line (1) Some
+    Road ⏎ 8 January 2008 ⏎ 2) Other Road ⏎ 9 January 2008): it follows an item, and another item
+    follows it, or the list's dates were cells already."""
+    prev = paras[i - 1] if i > 0 else None
+    nxt = paras[i + 1] if i + 1 < len(paras) else None
+    if paras[i].kind is not SIGN_DATE or prev is None or prev.kind is not BODY:
+        return False
+    if not _ITEM_MARK.match(prev.norm):
+        return False
+    return cells or (nxt is not None and nxt.kind is BODY and _ITEM_MARK.match(nxt.norm) is not None)
+
+
 #: A rule of dashes under a heading, as press releases underline their sections.
 _RULE = re.compile(r"\s*[-–—_=]{4,}")
 
@@ -65,13 +84,15 @@ def segment(text: str) -> list[Item]:
     items: list[Item] = []
     cur = Item()
     tail = False  # inside the headline/caption block that follows a news report's body
+    cells = False  # dates read as a numbered list's cells in this item
 
     def close() -> None:
-        nonlocal cur, tail
+        nonlocal cur, tail, cells
         if cur.title or cur.body or cur.signature:
             items.append(cur)
         cur = Item()
         tail = False
+        cells = False
 
     i = 0
     while i < len(paras):
@@ -81,6 +102,9 @@ def segment(text: str) -> list[Item]:
                 close()
             cur.news = True
             cur.body.append(p)
+        elif _list_cell(paras, i, cells):
+            cells = True
+            cur.body.append(p)  # a column of dates beside the list's items, no signature
         elif _heads_hours(paras, i) or (
             p.kind is SIGN_ORG and i + 1 < len(paras) and _heads_hours(paras, i + 1)
         ):
