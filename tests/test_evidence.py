@@ -77,6 +77,13 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "for valve works. Supply is expected to be fully restored at 4 pm on May 23, the utility said.",
             [(at(5, 21), at(5, 23, 16))],
         ),
+        # a cut said from a day, and supply said to resume from an hour later: the cut ends then
+        (
+            "Brookfield water cut\nHomes in Brookfield will have no water for three days starting May 16 "
+            "while a trunk main is relaid, the water board said today.\n"
+            "Supply will gradually resume from 8am on May 19, it added.",
+            [(at(5, 16), at(5, 19, 8))],
+        ),
         # the hour a cut starts, the hour its works are done, the hour supply is fully back: one window
         (
             "南岗区制水通告\n水务公司将于本月18日上午8时开始面对制水，抢修工作预计19日凌晨2时完工，"

@@ -41,6 +41,8 @@ def restoration_ends(
     ends = {p.end for p in periods if p.start is not None and p.start != p.end}
     out: list[Period] = []
     for period in periods:
+        if period.end is None and isinstance(period.start, datetime) and _en_restored(period, norm):
+            period = replace(period, end=period.start)  # supply will resume from 9am on May 14: back then
         if not _moment(period):
             out.append(period)
             continue
@@ -60,6 +62,10 @@ def restoration_ends(
                 out[at] = replace(cut, end=period.end)  # told at the cut, which names what is cut
                 out[at + 1 :] = [p for p in out[at + 1 :] if not (_moment(p) and _works_end(p, norm))]
                 continue
+            opened = _last_opened(out, period)
+            if opened is not None:
+                out[opened] = _closed_at(out[opened], period)  # (a cut) starting May 12 … resume on May 14
+                continue
         elif not restores(period, norm):
             out.append(period)
             continue
@@ -70,6 +76,28 @@ def restoration_ends(
             continue
         out.append(replace(period, start=None))
     return out
+
+
+def _last_opened(out: list[Period], back: Period) -> int | None:
+    """The open start read last before a return, when it starts before the return: what it ends."""
+    for at in range(len(out) - 1, -1, -1):
+        opened = out[at]
+        if opened.start is not None and opened.end is None:
+            start = opened.start
+            if not isinstance(start, datetime) and isinstance(back.end, datetime):
+                return at if start < back.end.date() else None
+            return at if isinstance(start, datetime) and back.end is not None and start < back.end else None
+    return None
+
+
+def _closed_at(opened: Period, back: Period) -> Period:
+    start = opened.start
+    end = back.end
+    assert isinstance(end, datetime)
+    if not isinstance(start, datetime):
+        assert start is not None
+        start = datetime(start.year, start.month, start.day, tzinfo=end.tzinfo)
+    return replace(opened, start=start, end=end, all_day=False)
 
 
 def _moment(period: Period) -> bool:
@@ -129,7 +157,10 @@ def _opened(period: Period) -> bool:
 def _en_restored(period: Period, norm: str) -> bool:
     assert period.span is not None
     begin = period.span[0]
-    return _RESTORED_EN.search(norm[max(0, begin - _LEAD) : begin]) is not None
+    lead = norm[max(0, begin - _LEAD) : begin]
+    if norm[begin : begin + 5].lower() == "from ":
+        lead += "from "  # the opening's own word: resume from 9am on May 14
+    return _RESTORED_EN.search(lead) is not None
 
 
 def _en_cut(period: Period, norm: str) -> bool:
