@@ -108,6 +108,11 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "西鎮將於上午8時30分至下午2時停水。河口鎮從上午9時停水至傍晚6時。",
             [(at(5, 12, 8, 30), at(5, 12, 14)), (at(5, 12, 9), at(5, 12, 18))],
         ),
+        # one window under a cut said from a day on may be its daily hours: the open start stays
+        (
+            "供水公告\n自5月12日起因幹管工程分區停水。\n停水時間為上午8時至下午6時，請用戶儲水。",
+            [(date(2023, 5, 12), None)],
+        ),
         (
             "分區停電\n電力公司表示，今（10）日上午9時至下午5時北街一帶停電。\n"
             "東巷停電時間為上午10時至下午4時。南村則自上午8時起停電至中午12時。",

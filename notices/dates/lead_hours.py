@@ -22,7 +22,8 @@ _LEAD = 300
 #: 今（12）日 / 明(10)日: a relative day with its date glossed.
 _GLOSSED = re.compile(r"([今明])\s*[(（]\s*(\d{1,2})\s*[)）]\s*日")
 #: What a line of the report must say is cut.
-_CUT = re.compile(r"停水|停电|停气|断水|断电|制水|停止供(?:水|电|气)|封闭|封路|管制")
+#: (a closure from a day on, 自5月12日起封闭施工 ⏎ 施工时间8时至18时, runs daily: not these)
+_CUT = re.compile(r"停水|停电|停气|断水|断电|制水|停止供(?:水|电|气)")
 #: Hours that repeat (每日8时至17时) or tell when to call, not a window of the cut.
 _NOT_CUT_HOURS = re.compile(r"每日|每天|每晚|每逢|逐日|办公|查询|咨询|服务时间|上班")
 #: What may stand between an opening hour and 至 when the cut is said in between (上午10时起停水至下午3时).
@@ -68,8 +69,8 @@ def lead_day_hours(
             end += timedelta(days=1)
         found.append(Period(start, end, all_day=False, text=norm[begin:finish], span=(begin, finish)))
         k = last
-    if not found:
-        return periods
+    if not found or (opening is not None and len(found) < 2):
+        return periods  # one window after 自…起 may be the daily hours of a longer cut
     kept = [p for p in periods if p is not opening]
     return sorted(kept + found, key=lambda p: p.span[0] if p.span is not None else 0)
 
