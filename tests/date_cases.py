@@ -1138,6 +1138,9 @@ CASES: list[Case] = [
         (D + "15T15:00", None, False),
         (D + "15T13:00", D + "15T21:00", False),
     ),
+    # a weekday listed after one said to repeat (每周一、周三 / 逢星期六及星期日) repeats too: no one day
+    c("该地下通道每周一、周三22时至次日5时封闭养护，其余时间正常通行。"),
+    c("逢星期六及星期日上午9时至12时开放，节假日除外。"),
     c("NNNN\nToday's Press Releases"),
     c("Today's Weather Warnings"),
 ]

@@ -797,3 +797,12 @@ def test_advice_due_when_an_outage_starts_is_no_deadline_of_its_own() -> None:
 def test_a_payment_due_before_midnight_is_its_own_day_beside_an_upload_due_that_evening() -> None:
     text = "報名受理時間至112年5月22日(星期一)18:00止，並於112年5月22日(星期一) 24:00前列印繳費單並完成繳費。"
     assert periods(text) == [(None, at(5, 22, 18)), (None, date(2023, 5, 22))]
+
+
+def test_a_weekly_closure_told_as_background_names_no_day() -> None:
+    text = (
+        "关于夜间封闭隧道养护的公告\n自2022年11月1日起，东山隧道每周一、周二0点至5点封闭，其他时间正常通行。"
+        "因本次养护工作量大，我们计划于2023年5月15日至5月31日每日0点至5点对隧道实行封闭。\n"
+        "东山隧道管理所\n2023年5月10日"
+    )
+    assert periods(text) == [(date(2023, 5, 15), date(2023, 5, 31))]
