@@ -293,7 +293,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         or _posted_year_last(text, published)
     ):
         return "metadata"  # 2026-03-16 16:06:58 beside a headline: when the page was posted
-    if (before and _TERMS_BEFORE.search(before[-14:])) or _CRITERIA_AFTER.match(norm, end):
+    if eligibility_bound(norm, period) or (before and _TERMS_BEFORE.search(before[-14:])):
         return "terms"  # 合约期：2026年6月1日至…, 2018年12月31日前年满18周岁: conditions, no plan
     if period.end is None and "之日" in text and not any(ch.isdigit() for ch in text):
         return "effective"  # 自发布之日起执行: when the rules apply, no date to plan around
@@ -392,6 +392,19 @@ _TERMS_BEFORE = re.compile(
 
 #: A date that bounds who may apply (出生, 年满18周岁, 毕业), not when.
 _CRITERIA_AFTER = re.compile(r"\s*(?:前|以前|之前|后|以后|之后)?\s*[,，]?\s*(?:年满|出生|周岁|毕业|取得)")
+#: The same said before the date: 出生日期在1950年12月31日之前, 生于2010年9月1日以后.
+_CRITERIA_BEFORE = re.compile(r"(?:出生|生于)(?:日期|时间)?\s*(?:在|于|为|是)?\s*[:：]?\s*$")
+
+
+def eligibility_bound(norm: str, period: Period) -> bool:
+    """Whether a date bounds who may take part (born before it, of an age on it), not when."""
+    if period.span is None:
+        return False
+    begin, end = period.span
+    return (
+        _CRITERIA_AFTER.match(norm, end) is not None
+        or _CRITERIA_BEFORE.search(norm, max(0, begin - 10), begin) is not None
+    )
 
 
 _PRECISE = re.compile(r"[\d〇零一二两三四五六七八九十廿卅]\s*[日号]|月底|月末|[:：时]|[A-Za-z]")

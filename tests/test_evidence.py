@@ -799,6 +799,16 @@ def test_a_payment_due_before_midnight_is_its_own_day_beside_an_upload_due_that_
     assert periods(text) == [(None, at(5, 22, 18)), (None, date(2023, 5, 22))]
 
 
+def test_a_birth_date_that_bounds_who_may_come_dates_neither_the_notice_nor_a_period() -> None:
+    text = (
+        "2023年城北区免费体检安排\n"
+        "体检对象为本区户籍、年龄在65周岁以上（出生日期在1958年12月31日之前）的居民。\n"
+        "体检时间：6月5日——6月30日，额满为止。\n"
+        "有意参加的居民可于5月31日前到所在社区卫生服务站咨询。"
+    )
+    assert periods(text, published=None) == [(date(2023, 6, 5), date(2023, 6, 30)), (None, date(2023, 5, 31))]
+
+
 def test_a_weekly_closure_told_as_background_names_no_day() -> None:
     text = (
         "关于夜间封闭隧道养护的公告\n自2022年11月1日起，东山隧道每周一、周二0点至5点封闭，其他时间正常通行。"
