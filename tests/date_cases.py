@@ -1141,6 +1141,12 @@ CASES: list[Case] = [
     # a weekday listed after one said to repeat (每周一、周三 / 逢星期六及星期日) repeats too: no one day
     c("该地下通道每周一、周三22时至次日5时封闭养护，其余时间正常通行。"),
     c("逢星期六及星期日上午9时至12时开放，节假日除外。"),
+    # a start and the end its sentence goes on to give, in another clause
+    c("普查员入户登记于5月15日零时正式启动，整个登记工作将持续至6月10日。", (D + "15", "2022-06-10", True)),
+    c("自5月16日起实施单向通行，一直持续到5月31日。", (D + "16", D + "31", True)),
+    c("北湖桥5月16日8时起封闭施工，预计持续至5月20日。", (D + "16T08:00", D + "21T00:00", False)),
+    c("城东片区报名已于5月3日开始（5月12日结束），城西片区另行通知。", (D + "03", D + "12", True)),
+    c("网上预约5月11日开始，5月18日结束。", (D + "11", D + "18", True)),
     c("NNNN\nToday's Press Releases"),
     c("Today's Weather Warnings"),
 ]

@@ -809,6 +809,14 @@ def test_a_birth_date_that_bounds_who_may_come_dates_neither_the_notice_nor_a_pe
     assert periods(text, published=None) == [(date(2023, 6, 5), date(2023, 6, 30)), (None, date(2023, 5, 31))]
 
 
+def test_a_report_of_work_under_way_that_will_last_until_a_day_is_a_notice() -> None:
+    text = (
+        "本报讯（记者 李明）全市第二次经济普查现场登记于5月8日零时正式启动，登记工作将持续至6月30日。"
+        "普查对象可选择自主填报，也可由普查员上门登记。"
+    )
+    assert periods(text) == [(date(2023, 5, 8), date(2023, 6, 30))]
+
+
 def test_a_weekly_closure_told_as_background_names_no_day() -> None:
     text = (
         "关于夜间封闭隧道养护的公告\n自2022年11月1日起，东山隧道每周一、周二0点至5点封闭，其他时间正常通行。"
