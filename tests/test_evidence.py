@@ -809,6 +809,19 @@ def test_a_birth_date_that_bounds_who_may_come_dates_neither_the_notice_nor_a_pe
     assert periods(text, published=None) == [(date(2023, 6, 5), date(2023, 6, 30)), (None, date(2023, 5, 31))]
 
 
+def test_an_opening_day_and_its_closing_day_given_on_two_lines_are_one_period() -> None:
+    text = (
+        "关于南湖闸开闸放水的通知\n一、放水时间\n1. 开闸时间：2023年5月12日\n2. 关闸时间：2023年 6 月12日\n"
+        "二、放水期间请勿在河道内游泳、捕鱼。\n南湖镇人民政府\n2023年5月10日"
+    )
+    assert periods(text) == [(date(2023, 5, 12), date(2023, 6, 12))]
+    text = (
+        "关于举办春季花卉展的通知\n开幕时间：2023年5月20日\n闭幕时间：2023年5月28日\n"
+        "地点：城市公园东门广场。欢迎市民前来参观。\n城市公园管理处\n2023年5月10日"
+    )
+    assert periods(text) == [(date(2023, 5, 20), date(2023, 5, 28))]
+
+
 def test_a_report_of_work_under_way_that_will_last_until_a_day_is_a_notice() -> None:
     text = (
         "本报讯（记者 李明）全市第二次经济普查现场登记于5月8日零时正式启动，登记工作将持续至6月30日。"
