@@ -837,3 +837,20 @@ def test_a_weekly_closure_told_as_background_names_no_day() -> None:
         "东山隧道管理所\n2023年5月10日"
     )
     assert periods(text) == [(date(2023, 5, 15), date(2023, 5, 31))]
+
+
+def test_a_later_section_with_no_year_is_read_in_the_year_of_the_section_above() -> None:
+    text = (
+        "2023滨江半程马拉松将于2023年5月20日上午7:30开跑，设半程和迷你跑两个项目。\n"
+        "滨江半程马拉松临时交通管制措施\n"
+        "为确保比赛顺利进行，5月20日比赛当天，城区部分道路分时段实施临时交通管制。具体时间和路段为:\n"
+        "早上6时至9时30分，滨江路（北门桥至南门桥段）；\n"
+        "早上6时至11时，体育路、学院路；\n"
+        "早上6时至比赛结束，北环路（东段）。"
+    )
+    assert periods(text, published=None) == [
+        (at(5, 20, 7, 30), at(5, 20, 7, 30)),
+        (at(5, 20, 6), at(5, 20, 9, 30)),
+        (at(5, 20, 6), at(5, 20, 11)),
+        (at(5, 20, 6), None),
+    ]
