@@ -8,6 +8,7 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from notices.eligibility import eligibility_bound
 from notices.labels import REACH, clause_span, line_start
 from notices.model import Period
 
@@ -388,23 +389,6 @@ def _posted_year_last(text: str, published: date | None) -> bool:
 _TERMS_BEFORE = re.compile(
     r"(?:合约期|合同期|服务期|履约期|履行期限|合同履行|聘期|聘用期|聘任期|任期|租期|租赁期)[^，,。；;\n]{0,8}$"
 )
-
-
-#: A date that bounds who may apply (出生, 年满18周岁, 毕业), not when.
-_CRITERIA_AFTER = re.compile(r"\s*(?:前|以前|之前|后|以后|之后)?\s*[,，]?\s*(?:年满|出生|周岁|毕业|取得)")
-#: The same said before the date: 出生日期在1950年12月31日之前, 生于2010年9月1日以后.
-_CRITERIA_BEFORE = re.compile(r"(?:出生|生于)(?:日期|时间)?\s*(?:在|于|为|是)?\s*[:：]?\s*$")
-
-
-def eligibility_bound(norm: str, period: Period) -> bool:
-    """Whether a date bounds who may take part (born before it, of an age on it), not when."""
-    if period.span is None:
-        return False
-    begin, end = period.span
-    return (
-        _CRITERIA_AFTER.match(norm, end) is not None
-        or _CRITERIA_BEFORE.search(norm, max(0, begin - 10), begin) is not None
-    )
 
 
 _PRECISE = re.compile(r"[\d〇零一二两三四五六七八九十廿卅]\s*[日号]|月底|月末|[:：时]|[A-Za-z]")

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from notices.dates import find_periods
-from notices.evidence import eligibility_bound
+from notices.eligibility import eligibility_bound
 from notices.model import ParsedNotice, Period
 from notices.normalize import normalize
 
