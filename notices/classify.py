@@ -236,6 +236,14 @@ _SUBJECTS: tuple[tuple[frozenset[Category], Category, re.Pattern[str]], ...] = (
         re.compile(r"出租|招租|租赁|租用|租约|摊位|铺位|for rent|for lease|to let|tenancy|letting"),
     ),
     (
+        # 报名 for a school place (小学一年级新生报名, 幼儿园招生) is no post to apply for
+        frozenset({Category.RECRUITMENT}),
+        Category.OTHER,
+        re.compile(
+            r"新生(?:入学|报名|登记)|入学报名|招生(?:报名|工作|简章|计划)|一年级新生|幼儿园招生|入园报名"
+        ),
+    ),
+    (
         frozenset({Category.TENDER, Category.RENTAL}),
         Category.AUCTION,
         re.compile(r"拍卖|竞买|卖地|土地出让|挂牌出让|land sale|auction"),

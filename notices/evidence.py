@@ -8,6 +8,7 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from notices.eligibility import eligibility_bound
 from notices.labels import REACH, clause_span, line_start
 from notices.model import Period
 
@@ -303,7 +304,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         or _posted_year_last(text, published)
     ):
         return "metadata"  # 2026-03-16 16:06:58 beside a headline: when the page was posted
-    if (before and _TERMS_BEFORE.search(before[-14:])) or _CRITERIA_AFTER.match(norm, end):
+    if eligibility_bound(norm, period) or (before and _TERMS_BEFORE.search(before[-14:])):
         return "terms"  # 合约期：2026年6月1日至…, 2018年12月31日前年满18周岁: conditions, no plan
     if period.end is None and "之日" in text and not any(ch.isdigit() for ch in text):
         return "effective"  # 自发布之日起执行: when the rules apply, no date to plan around
@@ -398,10 +399,6 @@ def _posted_year_last(text: str, published: date | None) -> bool:
 _TERMS_BEFORE = re.compile(
     r"(?:合约期|合同期|服务期|履约期|履行期限|合同履行|聘期|聘用期|聘任期|任期|租期|租赁期)[^，,。；;\n]{0,8}$"
 )
-
-
-#: A date that bounds who may apply (出生, 年满18周岁, 毕业), not when.
-_CRITERIA_AFTER = re.compile(r"\s*(?:前|以前|之前|后|以后|之后)?\s*[,，]?\s*(?:年满|出生|周岁|毕业|取得)")
 
 
 _PRECISE = re.compile(r"[\d〇零一二两三四五六七八九十廿卅]\s*[日号]|月底|月末|[:：时]|[A-Za-z]")

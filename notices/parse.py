@@ -16,12 +16,12 @@ from notices.classify import (
     news_evidence,
     notice_shape,
 )
-from notices.dates import find_periods
 from notices.dates.tokens import windows
 from notices.labels import clause_span
 from notices.model import PageResult, ParsedNotice, Period, SkippedItem
 from notices.normalize import normalize
 from notices.periods import IMPOSSIBLE, UNRESOLVED, kept_periods
+from notices.reading_day import ANY_DAY, dated_by, first_full_date
 from notices.roles import with_place_roles
 from notices.segment import Item, Para, date_line_value, is_org_name, issuer_name, segment
 from notices.segment.pieces import CAPTION, CLOSING, SIGN_DATE
@@ -37,9 +37,11 @@ def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult
     published: fallback publication date (CLI --published); a notice's own signature date wins.
     """
     result = PageResult()
+    page_day: date | None = None  # the first day a notice on the page is dated by
     for item in segment(text):
-        notice, skipped = _read_item(item, published=published, tz=tz)
+        notice, skipped = _read_item(item, published=published, tz=tz, page_day=page_day)
         if notice is not None:
+            page_day = page_day or dated_by(notice, tz)
             if result.notices and _printed_again(result.notices[-1], notice):
                 continue  # a web page doubling its text: the notice again right under itself
             if result.notices and _headline_of(result.notices[-1], notice, tz):
@@ -145,7 +147,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def _read_item(
-    item: Item, *, published: date | None, tz: ZoneInfo
+    item: Item, *, published: date | None, tz: ZoneInfo, page_day: date | None = None
 ) -> tuple[ParsedNotice | None, SkippedItem | None]:
     title = _title_text(item.title)
     # a photo's caption and credit printed beside a notice is page furniture, not its text
@@ -183,7 +185,7 @@ def _read_item(
             may = _may_announce(norm_body)
         if not may:
             return None, SkippedItem("news report", _excerpt(item))
-    built = _build(title, body, norm_body, signature, guess, published=published, tz=tz)
+    built = _build(title, body, norm_body, signature, guess, published=published, tz=tz, page_day=page_day)
     if shapeless:
         # no notice's shape: still one when it announces a dated plan the public must act on
         known = guess.category is not Category.OTHER
@@ -208,7 +210,7 @@ def _unresolved(body: str, notice: ParsedNotice, tz: ZoneInfo) -> list[Period]:
     if not any(w.startswith(UNRESOLVED) for w in notice.warnings):
         return []
     # the same evidence as resolved dates: a month alone (明年2月) is no day to plan around
-    return kept_periods(body, base=_ANY_DAY, published=None, tz=tz, warnings=[])
+    return kept_periods(body, base=ANY_DAY, published=None, tz=tz, warnings=[])
 
 
 def _announces(notice: ParsedNotice, periods: list[Period], *, reported: bool, known: bool) -> bool:
@@ -266,7 +268,7 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _END = re.Match.end
 #: Words that tell a plan rather than an event reported: 将于, 定于, 拟, 届时, 即日起, 截至, 将统一组织.
 _PLANNED = re.compile(
-    r"将(?:统一|集中|正式|全面|陆续|分别|同时|继续|再次)?(?:于|在|从|自|对|会|要|进行|实施|暂停|停止|封闭|举行|举办|开展|启动|开始|分|由|组织)|即将|定于|订于|拟|计划|预计|届时|即日起|起至|期间|以前|之前|截止|截至|截标|开标|报名|停电|停水|停气|停暖|封路|断交|限行|暂停|停止|封闭|管制|请|须|需|"
+    r"将(?:统一|集中|正式|全面|陆续|分别|同时|继续|再次|一直)?(?:于|在|从|自|对|会|要|进行|实施|暂停|停止|封闭|举行|举办|开展|启动|开始|分|由|组织|持续|延续)|即将|定于|订于|拟|计划|预计|届时|即日起|起至|期间|以前|之前|截止|截至|截标|开标|报名|停电|停水|停气|停暖|封路|断交|限行|暂停|停止|封闭|管制|请|须|需|"
     r"提前至|提前到|推迟至|推迟到|延期至|改期|顺延|"
     r"will|from|until|closed|must|Must|MUST|no later than|brought forward|postponed|rescheduled"
 )
@@ -290,7 +292,10 @@ def _build(
     *,
     published: date | None,
     tz: ZoneInfo,
+    page_day: date | None = None,
 ) -> ParsedNotice:
+    """``page_day``: the day an earlier notice on the page is dated by, for a notice that gives
+    no year of its own (a report's second section under its own heading)."""
     warnings: list[str] = []
     category = guess.category
     if guess.ambiguous and guess.runner_up is not None:
@@ -313,7 +318,7 @@ def _build(
         warnings.append("no publication date: no signature date and none given")
 
     # 即日起 starts the day the public reads it; what ended before the notice's own date is history
-    base = published or signed_on or _first_full_date(body, tz)
+    base = published or signed_on or first_full_date(body, tz) or page_day
     periods = kept_periods(body, base=base, published=when, tz=tz, warnings=warnings)
     if not periods and (category.is_disruption or category.has_deadline):
         warnings.append(f"no period found for a {category.value} notice")
@@ -351,45 +356,3 @@ def _signature_date(signature: list[Para]) -> date | None:
                 except ValueError:
                     return None
     return None
-
-
-def _first_full_date(body: str, tz: ZoneInfo) -> date | None:
-    """A notice with no date of its own is read around the first date it writes with its year
-    (2023年6月5日, 二零二四年十二月五日, 民國114年7月23日)."""
-    if len(body) > 2 * _HEAD:
-        # most notices write it early: read the head first, not a long body twice
-        found = _year_date(find_periods(body[:_HEAD], base=_ANY_DAY, tz=tz), tz, before=_HEAD - _MARGIN)
-        if found is not None:
-            return found
-    found = _year_date(find_periods(body, base=_ANY_DAY, tz=tz), tz, before=len(body))
-    if found is not None:
-        return found
-    # only a year or a season of two (2022-2023年采暖季): the middle of what it names
-    season = _SEASON.search(normalize(body))
-    if season is None:
-        return None
-    first, second = int(season.group(1)), int(season.group(2) or 0)
-    if second == first + 1:
-        return date(second, 1, 1)
-    return date(first, 7, 1) if 1900 <= first <= 2100 else None
-
-
-def _year_date(periods: list[Period], tz: ZoneInfo, *, before: int) -> date | None:
-    """The day of the first period written with its year, if it ends before ``before``."""
-    for period in periods:
-        if period.span is not None and period.span[1] > before:
-            return None
-        if "年" in period.text or _YEAR.search(period.text):
-            moment = period.start if period.start is not None else period.end
-            if moment is not None:
-                return moment.astimezone(tz).date() if isinstance(moment, datetime) else moment
-    return None
-
-
-_ANY_DAY = date(2000, 1, 1)
-#: How much of a long body is read first for its first dated year, and how far from the head's
-#: end a period must close to be read the same as in the whole body.
-_HEAD = 4000
-_MARGIN = 400
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_SEASON = re.compile(r"((?:19|20)\d\d)(?:\s*[-—–~至到]\s*((?:19|20)\d\d))?\s*年")

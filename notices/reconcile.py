@@ -173,11 +173,37 @@ _OPENS = re.compile(r"(.{0,8}?)(?:开始|起始)(?:时间|日期)?")
 _CLOSES = re.compile(r"(.{0,8}?)(?:截止|结束|截至)(?:时间|日期)?")
 
 
+#: An opening's label and the label of the day that closes it, said as two single days
+#: (开闸时间：12月30日 ⏎ 关闸时间：1月30日; 开幕日期 … 闭幕日期; 起始时间 … 终止时间).
+_OPENS_DAY = re.compile(r"(.{0,8}?)(开始|起始|开闸|开幕)(?:时间|日期)")
+_CLOSES_DAY = re.compile(r"(.{0,8}?)(结束|终止|关闸|闭幕)(?:时间|日期)")
+_CLOSING_OF = {"开始": "结束终止", "起始": "结束终止", "开闸": "关闸", "开幕": "闭幕"}
+
+
+def _closes_day(first: Period, period: Period) -> bool:
+    """Whether ``period``, a single day or moment, is the closing that ``first`` opens."""
+    if period.start is None or period.start != period.end or first.start is None or first.start != first.end:
+        return False
+    opens = _OPENS_DAY.fullmatch(first.label or "")
+    closes = _CLOSES_DAY.fullmatch(period.label or "")
+    return (
+        opens is not None
+        and closes is not None
+        and opens.group(1) == closes.group(1)
+        and closes.group(2) in _CLOSING_OF[opens.group(2)]
+        and first.all_day == period.all_day
+        and first.start < period.start  # type: ignore[operator]
+    )
+
+
 def _paired(norm: str, periods: list[Period]) -> list[Period]:
     """ "报名开始时间：2月5日9:00 … 报名截止时间：2月11日17:00" is one window, 5 to 11 February;
-    so is "招标将于12月23日开始，截标日期为2月3日"."""
+    so is "招标将于12月23日开始，截标日期为2月3日", and "开闸时间：12月30日 ⏎ 关闸时间：1月30日"."""
     out: list[Period] = []
     for period in periods:
+        if out and _closes_day(out[-1], period):
+            out[-1] = replace(out[-1], end=period.end)
+            continue
         if out and period.start is None and period.end is not None:
             first = out[-1]
             opens = _OPENS.fullmatch(first.label or "")

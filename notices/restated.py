@@ -17,6 +17,8 @@ from notices.normalize import normalize
 def _opened_alike(opening: Period, full: Period) -> bool:
     """Whether ``full`` starts at the very minute the open ``opening`` does and has an end (a
     day said open is often another thing opening with it: 卖地章程 on sale from the day bids open)."""
+    if opening.text.rstrip().endswith(("至", "到")):
+        return False  # 7时至比赛结束 beside 7时至9时30分: an end told by what happens, another row
     return not opening.all_day and not full.all_day and full.end is not None and full.start == opening.start
 
 

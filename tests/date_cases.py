@@ -1142,6 +1142,23 @@ CASES: list[Case] = [
         (D + "15T15:00", None, False),
         (D + "15T13:00", D + "15T21:00", False),
     ),
+    # a weekday listed after one said to repeat (每周一、周三 / 逢星期六及星期日) repeats too: no one day
+    c("该地下通道每周一、周三22时至次日5时封闭养护，其余时间正常通行。"),
+    c("逢星期六及星期日上午9时至12时开放，节假日除外。"),
+    # a start and the end its sentence goes on to give, in another clause
+    c("普查员入户登记于5月15日零时正式启动，整个登记工作将持续至6月10日。", (D + "15", "2022-06-10", True)),
+    c("自5月16日起实施单向通行，一直持续到5月31日。", (D + "16", D + "31", True)),
+    c("北湖桥5月16日8时起封闭施工，预计持续至5月20日。", (D + "16T08:00", D + "21T00:00", False)),
+    c("城东片区报名已于5月3日开始（5月12日结束），城西片区另行通知。", (D + "03", D + "12", True)),
+    c("网上预约5月11日开始，5月18日结束。", (D + "11", D + "18", True)),
+    # hours listed on the lines under a longer lead that ends on a colon, the last until it is over
+    c(
+        "5月15日比赛当天，城区部分道路分时段实施临时交通管制。具体管制时间和路段如下：\n"
+        "6时至9时，滨江路；\n6时30分至11时，体育路、学院路；\n7时至比赛结束，北环路。",
+        (D + "15T06:00", D + "15T09:00", False),
+        (D + "15T06:30", D + "15T11:00", False),
+        (D + "15T07:00", None, False),
+    ),
     c("NNNN\nToday's Press Releases"),
     c("Today's Weather Warnings"),
 ]

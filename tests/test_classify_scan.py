@@ -229,3 +229,23 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
 )
 def test_words_other_places_name_their_category_with(title: str, body: str, expected: Category) -> None:
     assert categorize(title, body).category is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "",
+            "记者从区教育局了解到，城北片区小学一年级新生报名时间定于7月8日至10日，适龄儿童由监护人"
+            "持户口簿到片区学校报名。",
+            Category.OTHER,
+        ),
+        (
+            "",
+            "城北小学现招聘临时代课教师2名，报名时间为7月8日至10日，应聘者须具有教师资格证。",
+            Category.RECRUITMENT,
+        ),
+    ],
+)
+def test_registering_for_a_school_place_is_no_recruitment(title: str, body: str, expected: Category) -> None:
+    assert categorize(title, body).category is expected

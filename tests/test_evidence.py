@@ -849,3 +849,60 @@ def test_advice_due_when_an_outage_starts_is_no_deadline_of_its_own() -> None:
 def test_a_payment_due_before_midnight_is_its_own_day_beside_an_upload_due_that_evening() -> None:
     text = "報名受理時間至112年5月22日(星期一)18:00止，並於112年5月22日(星期一) 24:00前列印繳費單並完成繳費。"
     assert periods(text) == [(None, at(5, 22, 18)), (None, date(2023, 5, 22))]
+
+
+def test_a_birth_date_that_bounds_who_may_come_dates_neither_the_notice_nor_a_period() -> None:
+    text = (
+        "2023年城北区免费体检安排\n"
+        "体检对象为本区户籍、年龄在65周岁以上（出生日期在1958年12月31日之前）的居民。\n"
+        "体检时间：6月5日——6月30日，额满为止。\n"
+        "有意参加的居民可于5月31日前到所在社区卫生服务站咨询。"
+    )
+    assert periods(text, published=None) == [(date(2023, 6, 5), date(2023, 6, 30)), (None, date(2023, 5, 31))]
+
+
+def test_an_opening_day_and_its_closing_day_given_on_two_lines_are_one_period() -> None:
+    text = (
+        "关于南湖闸开闸放水的通知\n一、放水时间\n1. 开闸时间：2023年5月12日\n2. 关闸时间：2023年 6 月12日\n"
+        "二、放水期间请勿在河道内游泳、捕鱼。\n南湖镇人民政府\n2023年5月10日"
+    )
+    assert periods(text) == [(date(2023, 5, 12), date(2023, 6, 12))]
+    text = (
+        "关于举办春季花卉展的通知\n开幕时间：2023年5月20日\n闭幕时间：2023年5月28日\n"
+        "地点：城市公园东门广场。欢迎市民前来参观。\n城市公园管理处\n2023年5月10日"
+    )
+    assert periods(text) == [(date(2023, 5, 20), date(2023, 5, 28))]
+
+
+def test_a_report_of_work_under_way_that_will_last_until_a_day_is_a_notice() -> None:
+    text = (
+        "本报讯（记者 李明）全市第二次经济普查现场登记于5月8日零时正式启动，登记工作将持续至6月30日。"
+        "普查对象可选择自主填报，也可由普查员上门登记。"
+    )
+    assert periods(text) == [(date(2023, 5, 8), date(2023, 6, 30))]
+
+
+def test_a_weekly_closure_told_as_background_names_no_day() -> None:
+    text = (
+        "关于夜间封闭隧道养护的公告\n自2022年11月1日起，东山隧道每周一、周二0点至5点封闭，其他时间正常通行。"
+        "因本次养护工作量大，我们计划于2023年5月15日至5月31日每日0点至5点对隧道实行封闭。\n"
+        "东山隧道管理所\n2023年5月10日"
+    )
+    assert periods(text) == [(date(2023, 5, 15), date(2023, 5, 31))]
+
+
+def test_a_later_section_with_no_year_is_read_in_the_year_of_the_section_above() -> None:
+    text = (
+        "2023滨江半程马拉松将于2023年5月20日上午7:30开跑，设半程和迷你跑两个项目。\n"
+        "滨江半程马拉松临时交通管制措施\n"
+        "为确保比赛顺利进行，5月20日比赛当天，城区部分道路分时段实施临时交通管制。具体时间和路段为:\n"
+        "早上6时至9时30分，滨江路（北门桥至南门桥段）；\n"
+        "早上6时至11时，体育路、学院路；\n"
+        "早上6时至比赛结束，北环路（东段）。"
+    )
+    assert periods(text, published=None) == [
+        (at(5, 20, 7, 30), at(5, 20, 7, 30)),
+        (at(5, 20, 6), at(5, 20, 9, 30)),
+        (at(5, 20, 6), at(5, 20, 11)),
+        (at(5, 20, 6), None),
+    ]

@@ -28,6 +28,7 @@ from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from notices.dates.begun_until import begun_until
 from notices.dates.bullet_hours import hours_below
 from notices.dates.day_lists import fill_listed_days
 from notices.dates.en_daily import daily_before
@@ -301,7 +302,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     periods = with_en_lengths(daily_before(merged_nights(periods, text), norm, tz), norm)
     periods = window_over_listed_days(periods, text, norm, tz)
     periods = opening_at_deadline(nights_of_pairs(periods, text, norm, base, tz), text, norm)
-    periods = restore_hours(paired_cells(periods, text, norm), norm)
+    periods = begun_until(restore_hours(paired_cells(periods, text, norm), norm), text, norm)
     return _with_labels(with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm), norm)
 
 

@@ -24,6 +24,9 @@ _DAY_UNITS = ("月", "日")
 _MORNING = re.compile(r"次日|翌日|隔日|隔天|次晨|翌晨|凌晨|早上|早晨|清晨|上午")
 #: What may end the day's line after the day: 停电安排如下：, （星期五）, 停电：.
 _HEAD_TAIL = 24
+#: The same when the line closes on a colon that introduces the list (比赛当天，部分道路分时段实施
+#: 临时交通管制。具体时间和路段为：): a longer lead, still with no date or hour of its own.
+_LEAD_TAIL = 80
 
 
 def hours_below(grammar: Grammar, periods: list[Period], text: str, norm: str, tz: ZoneInfo) -> list[Period]:
@@ -48,7 +51,9 @@ def _heads_lines(period: Period, norm: str) -> int | None:
     if not period.all_day or not isinstance(day, date) or period.end != day or period.span is None:
         return None
     eol = norm.find("\n", period.span[1])
-    if eol < 0 or eol - period.span[1] > _HEAD_TAIL:
+    if eol < 0 or eol - period.span[1] > _LEAD_TAIL:
+        return None
+    if eol - period.span[1] > _HEAD_TAIL and not norm[period.span[1] : eol].rstrip().endswith((":", "：")):
         return None
     return None if any(ch.isdigit() for ch in norm[period.span[1] : eol]) else eol
 
@@ -95,7 +100,9 @@ def _line_hours(
     if k >= len(grammar.t) or grammar.t[k].start != begin:
         return None
     window = grammar.window(k)
-    if window is None or any(t.kind is UNIT and t.value in _DAY_UNITS for t in grammar.t[k : window[2]]):
+    if window is None:
+        return _until_over(grammar, text, k, begin, day, tz)
+    if any(t.kind is UNIT and t.value in _DAY_UNITS for t in grammar.t[k : window[2]]):
         return None  # a line of its own dates is no hours of the day above
     (oh, om), (ch, cm), last = window
     finish = grammar.t[last - 1].end
@@ -108,3 +115,19 @@ def _line_hours(
     if end <= start:
         end += timedelta(days=1)  # 22:00-6:00: past midnight
     return Period(start, end, all_day=False, text=text[begin:finish], span=(begin, finish))
+
+
+def _until_over(grammar: Grammar, text: str, k: int, begin: int, day: date, tz: ZoneInfo) -> Period | None:
+    """``7时至比赛结束`` opening a listed line: from that hour of the day above until it is over."""
+    opening = grammar.time(k)
+    if opening is None:
+        return None
+    conn = grammar.connector(opening[2])
+    if conn is None or not grammar._open_end(conn):
+        return None
+    oh, om, last = opening
+    if oh >= 24:
+        return None
+    start = datetime(day.year, day.month, day.day, oh, om, tzinfo=tz)
+    finish = grammar.t[last - 1].end
+    return Period(start, None, all_day=False, text=text[begin:finish], span=(begin, finish))

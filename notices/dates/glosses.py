@@ -20,6 +20,11 @@ from notices.numerals import to_int
 
 #: What before a weekday makes it no one day: 逢星期六, 每周日, 上周三 (past), 隔周.
 _NOT_ONE_WEEKDAY = frozenset("逢每上隔")
+#: A weekday listed after one that repeats (每周一、周二 / 逢星期六及星期日): it repeats too.
+_LISTED_AFTER_REPEAT = re.compile(
+    r"[逢每隔](?:周|星期|礼拜)[一二三四五六日天](?:\s*[、，,及和与]\s*(?:周|星期|礼拜)?[一二三四五六日天])*"
+    r"\s*[、，,及和与]\s*$"
+)
 
 
 #: The weekday a bracket's last character names (星期一 … 星期日/天), Monday = 0.
@@ -57,6 +62,8 @@ class WeekdayGlosses(NumericDates):
         run of weekdays (周一至周五) or repeats (逢/每星期六) names no one day."""
         tok = self.t[i]
         if self.text and self.text[max(0, tok.start - 1) : tok.start] in _NOT_ONE_WEEKDAY:
+            return None
+        if self.text and _LISTED_AFTER_REPEAT.search(self.text, max(0, tok.start - 24), tok.start):
             return None
         run_end = i >= 2 and self.connector(i - 1) == i and self._is_weekday(i - 2)
         if self.gloss(i + 1) is None and (self.connector(i + 1) is not None or run_end):

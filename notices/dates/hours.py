@@ -200,6 +200,9 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
     hours = grammar.period(i, day.start)
     if listed:  # 由晚上七时起直至人群散去，…将会封闭: the next measure on the list, its own verb
         near = hours is not None and hours.start is not None and closes_after(norm, grammar, hours)
+        if _rows_of_hours(norm, last, tok.start):
+            near = True
+            hours = hours or _until_over(grammar, i, day)
     if not near and (
         hours is None or hours.end is not None or not _OPENS_AT.match(norm, grammar.t[hours.last - 1].end)
     ):
@@ -217,6 +220,28 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
     if hours is None or hours.start is None or not hours.start.time_only:
         return None
     return hours
+
+
+def _until_over(grammar: Grammar, i: int, day: Draft) -> Draft | None:
+    """``7时至比赛结束`` at ``i``: from that hour until what is on is over (an open end)."""
+    found = grammar.point(i, day.start)
+    if found is None or not found[0].time_only:
+        return None
+    conn = grammar.connector(found[1])
+    if conn is None or not grammar._open_end(conn):
+        return None
+    return Draft(found[0], None, i, conn)
+
+
+def _rows_of_hours(norm: str, last: Period, begin: int) -> bool:
+    """Hours opening their line under a row that opened with hours too, at a line's start or right
+    after the colon of a lead (具体时间和路段为：7时至9时30分，人民路； ⏎ 7时至10时30分，银河一路):
+    the rows of one schedule for the day above, each with its roads."""
+    if last.span is None or last.all_day or begin == 0 or norm[begin - 1] != "\n":
+        return False
+    opened = last.span[0]
+    lead = norm[max(0, opened - 1) : opened]
+    return opened == 0 or lead in ("\n", ":", "：")
 
 
 def _next_measure(between: str) -> bool:

@@ -30,6 +30,8 @@ _ARRANGES = re.compile(
 _CLOSES_NEAR = re.compile(
     r"(?i:closed|closure|suspended|diverted|disrupt|interrupt|outage)|封闭|封路|管制|停电|停水|停气|暂停|改道"
 )
+#: A lead that introduces the arrangement's hours as a list: 具体时间和路段为：, 管制时段如下：.
+_SCHEDULE_LEAD = re.compile(r"(?:时间|时段)[^。；;:：\n]{0,8}(?:为|如下)\s*[:：]\s*$")
 #: Words that point back to the day just named: 当天, 届时, on that day.
 _THAT_DAY = re.compile(r"当天|当日|届时|(?i:on\s+(?:that|the)\s+day)")
 #: A bracket that restates the day right after it.
@@ -72,7 +74,10 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
     trail = norm[grammar.t[hours.last - 1].end : grammar.t[hours.last - 1].end + 40]
     trail = _SENTENCE_END.split(trail)[0]
     if arranged and (
-        _CLOSES_NEAR.search(lead) or _CLOSES_NEAR.match(trail.strip()) or closes_after(norm, grammar, hours)
+        _CLOSES_NEAR.search(lead)
+        or _SCHEDULE_LEAD.search(lead)
+        or _CLOSES_NEAR.match(trail.strip())
+        or closes_after(norm, grammar, hours)
     ):
         return hours, True
     if _THAT_DAY.search(lead) and _CLOSES_NEAR.search(lead + trail):

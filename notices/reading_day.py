@@ -1,0 +1,73 @@
+"""The day a notice is read around when it gives no publication date: its first date written with
+a year (a birth date that bounds who may apply dates nothing), the season it names, or the day an
+earlier notice on the same page is dated by."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from notices.dates import find_periods
+from notices.eligibility import eligibility_bound
+from notices.model import ParsedNotice, Period
+from notices.normalize import normalize
+
+
+def dated_by(notice: ParsedNotice, tz: ZoneInfo) -> date | None:
+    """The day a notice is read around: its own date, else its first period's."""
+    if notice.published is not None:
+        return notice.published
+    for period in notice.periods:
+        moment = period.start if period.start is not None else period.end
+        if moment is not None:
+            return moment.astimezone(tz).date() if isinstance(moment, datetime) else moment
+    return None
+
+
+def first_full_date(body: str, tz: ZoneInfo) -> date | None:
+    """A notice with no date of its own is read around the first date it writes with its year
+    (2023年6月5日, 二零二四年十二月五日, 民國114年7月23日)."""
+    if len(body) > 2 * _HEAD:
+        # most notices write it early: read the head first, not a long body twice
+        head = body[:_HEAD]
+        found = _year_date(
+            find_periods(head, base=ANY_DAY, tz=tz), tz, before=_HEAD - _MARGIN, norm=normalize(head)
+        )
+        if found is not None:
+            return found
+    found = _year_date(find_periods(body, base=ANY_DAY, tz=tz), tz, before=len(body), norm=normalize(body))
+    if found is not None:
+        return found
+    # only a year or a season of two (2022-2023年采暖季): the middle of what it names
+    season = _SEASON.search(normalize(body))
+    if season is None:
+        return None
+    first, second = int(season.group(1)), int(season.group(2) or 0)
+    if second == first + 1:
+        return date(second, 1, 1)
+    return date(first, 7, 1) if 1900 <= first <= 2100 else None
+
+
+def _year_date(periods: list[Period], tz: ZoneInfo, *, before: int, norm: str) -> date | None:
+    """The day of the first period written with its year, if it ends before ``before``; a birth
+    date that bounds who may take part (出生日期在1950年12月31日之前) dates nothing."""
+    for period in periods:
+        if period.span is not None and period.span[1] > before:
+            return None
+        if eligibility_bound(norm, period):
+            continue
+        if "年" in period.text or _YEAR.search(period.text):
+            moment = period.start if period.start is not None else period.end
+            if moment is not None:
+                return moment.astimezone(tz).date() if isinstance(moment, datetime) else moment
+    return None
+
+
+ANY_DAY = date(2000, 1, 1)
+#: How much of a long body is read first for its first dated year, and how far from the head's
+#: end a period must close to be read the same as in the whole body.
+_HEAD = 4000
+_MARGIN = 400
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SEASON = re.compile(r"((?:19|20)\d\d)(?:\s*[-—–~至到]\s*((?:19|20)\d\d))?\s*年")
