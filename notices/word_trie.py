@@ -30,9 +30,9 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 
 def _branches(node: _Node) -> str:
-    # longer words first: a word that ends here is matched only when no longer one goes on
-    alternatives = [re.escape(ch) + _branches(child) for ch, child in node.items() if ch != _END]
+    alternatives = [re.escape(ch) + _branches(child) for ch, child in sorted(node.items()) if ch != _END]
     if not alternatives:
         return ""
-    joined = "(?:" + "|".join(alternatives) + ")"
-    return joined + "?" if _END in node else joined
+    joined = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    # longer words first: a word that ends here is matched only when no longer one goes on
+    return "(?:" + joined + ")?" if _END in node else joined
