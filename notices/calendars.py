@@ -12,6 +12,8 @@ import functools
 from datetime import date, timedelta
 from typing import Any
 
+from notices import lunar_table
+
 #: Festivals by name: (calendar, month, day). "lunar" months count from 正月 = 1; day 0 is
 #: the lunar year's last day (除夕); "term" names a solar term by lunar-python's name.
 _FESTIVALS: dict[str, tuple[str, int, int]] = {
@@ -98,7 +100,15 @@ def _lunar_year(year: int) -> Any:
 @functools.lru_cache(maxsize=2048)
 def lunar_to_solar(year: int, month: int, day: int) -> date | None:
     """The Gregorian date of a lunar date in the lunar year that starts in ``year``; day 0 is
-    the year's last day (除夕). None when there is no such day (a 30th in a short month)."""
+    the year's last day (除夕). None when there is no such day (a 30th in a short month).
+    Years 1900 to 2100 are read from lunar-python's own figures kept in :mod:`notices.lunar_table`."""
+    if lunar_table.FIRST_YEAR <= year <= lunar_table.LAST_YEAR:
+        return lunar_table.lunar_to_solar(year, month, day)
+    return library_lunar_to_solar(year, month, day)
+
+
+def library_lunar_to_solar(year: int, month: int, day: int) -> date | None:
+    """:func:`lunar_to_solar` worked out by lunar-python (a few milliseconds for each new year)."""
     from lunar_python import Solar
 
     try:
@@ -117,6 +127,13 @@ def lunar_to_solar(year: int, month: int, day: int) -> date | None:
 
 
 def _term(year: int, name: str) -> date | None:
+    if lunar_table.FIRST_YEAR <= year <= lunar_table.LAST_YEAR:
+        return lunar_table.term(year, name)
+    return library_term(year, name)
+
+
+def library_term(year: int, name: str) -> date | None:
+    """清明 or 冬至 in a Gregorian year, worked out by lunar-python."""
     from lunar_python import Solar
 
     table = Solar.fromYmd(year, 6, 1).getLunar().getJieQiTable()

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from notices.eligibility import eligibility_bound
+from notices.first_chars import gated
 from notices.labels import REACH, clause_span, line_start
 from notices.model import Period
 
@@ -124,8 +125,10 @@ _CLOSES_LINE = re.compile(r"[^\S\n]*[)）]?[^\S\n]*(?:\n|$)")
 
 #: The date a report is filed under: 本报讯（记者 王丽）6月12日, 新华社北京5月8日电.
 _DATELINE_BEFORE = re.compile(
-    r"(?i:ends\s*/\s*|issued\s+(?:at|on)\s+[^\n]{0,12}|\b(?:said|announced|stated|told reporters)\s+)$"
-    r"|(?:讯|电|訊|電)\s*(?:[（(][^）)]{0,30}[）)])?\s*$|记者[^，。,\n]{0,12}$|(?:^|[，,。])\s*据[^，。,]{0,10}$"
+    gated(
+        r"(?i:ends\s*/\s*|issued\s+(?:at|on)\s+[^\n]{0,12}|\b(?:said|announced|stated|told reporters)\s+)$"
+        r"|(?:讯|电|訊|電)\s*(?:[（(][^）)]{0,30}[）)])?\s*$|记者[^，。,\n]{0,12}$|(?:^|[，,。])\s*据[^，。,]{0,10}$"
+    )
 )
 
 

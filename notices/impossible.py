@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 
 _DATE = r"(?:(?P<{p}y>\d{{1,4}})\s*年\s*)?(?P<{p}m>\d{{1,2}})\s*月\s*(?P<{p}d>\d{{1,2}})\s*[日号]"
-_WRITTEN = re.compile(r"(?<![\d.])" + _DATE.format(p="a"))
+#: Every match opens with a digit: ``(?=\d)`` first lets the engine pass over every other character
+#: at the first test, not after the lookbehind and the optional year have been tried there.
+_WRITTEN = re.compile(r"(?=\d)(?<![\d.])" + _DATE.format(p="a"))
 _RANGE = re.compile(
-    r"(?<![\d.])" + _DATE.format(p="a") + r"\s*(?:起)?\s*(?:至|到|—|–|-|~|～)+\s*" + _DATE.format(p="b")
+    r"(?=\d)(?<![\d.])" + _DATE.format(p="a") + r"\s*(?:起)?\s*(?:至|到|—|–|-|~|～)+\s*" + _DATE.format(p="b")
 )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from notices.first_chars import gated
 from notices.model import Period
 from notices.normalize import normalize
 
@@ -125,7 +126,7 @@ def _label_for(body: str, start: int, end: int) -> str | None:
 _SECOND_WINDOW = re.compile(
     r"\s*[,，]\s*((?:上午|下午|中午|晚上)?\s*\d{1,2}:\d{2}\s*[-~至到]\s*\d{1,2}:\d{2})"
 )
-_EXCEPT_DAYS = re.compile(r"(?:法定)?节假日(?:除外|休息|不休|照常)|(?:周末|双休日|周六日)除外")
+_EXCEPT_DAYS = re.compile(gated(r"(?:法定)?节假日(?:除外|休息|不休|照常)|(?:周末|双休日|周六日)除外"))
 
 
 def _more_notes(body: str, end: int, note: str | None, *, windowed: bool = False) -> str | None:

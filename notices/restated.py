@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from notices.evidence import _as_date
+from notices.first_chars import gated
 from notices.model import Period
 from notices.normalize import normalize
 
@@ -23,7 +24,7 @@ def _opened_alike(opening: Period, full: Period) -> bool:
 
 
 #: The row of stars or rules a press release sets under its headline.
-_UNDERLINE = re.compile(r"(?:\*[ \t]?){6,}|(?:=[ \t]?){6,}|—{6,}|-{6,}")
+_UNDERLINE = re.compile(gated(r"(?:\*[ \t]?){6,}|(?:=[ \t]?){6,}|—{6,}|-{6,}"))
 
 
 def _headline_opening(norm: str, opening: Period, spans: Iterable[Period]) -> bool:
@@ -170,9 +171,11 @@ def _bracketed_close(norm: str, deadline: Period, edges: dict[date, list[Period]
 #: A day named by a relative word or a weekday, not written as a date: 明天, 周日, tomorrow, Sunday,
 #: starting today.
 _SAID_DAY = re.compile(
-    r"(?:今|明|后天|本周|下周|这周|周|星期|礼拜|下星期|本星期)[^\d月]{0,4}"
-    r"|(?i:(?:(?:starting|beginning|from)\s+)?(?:this\s+|next\s+|coming\s+)?"
-    r"(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day))"
+    gated(
+        r"(?:今|明|后天|本周|下周|这周|周|星期|礼拜|下星期|本星期)[^\d月]{0,4}"
+        r"|(?i:(?:(?:starting|beginning|from)\s+)?(?:this\s+|next\s+|coming\s+)?"
+        r"(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day))"
+    )
 )
 
 

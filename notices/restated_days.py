@@ -16,17 +16,22 @@ import re
 from zoneinfo import ZoneInfo
 
 from notices.evidence import _as_date
+from notices.first_chars import gated
 from notices.model import Period
 from notices.normalize import normalize
 
 #: A period said by a weekday or a relative word at its start, with no date of digits in it.
 _SAID_BY_WORD = re.compile(
-    r"(?:今|明|后天|本周|下周|这周|周[一二三四五六日天]|星期|礼拜"
-    r"|(?i:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|tomorrow))"
+    gated(
+        r"(?:今|明|后天|本周|下周|这周|周[一二三四五六日天]|星期|礼拜"
+        r"|(?i:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|tomorrow))"
+    )
 )
 _WRITTEN_DATE = re.compile(
-    r"\d\s*[月日号/.\-]|[〇一二三四五六七八九十]\s*月"
-    r"|(?i:\d\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d)"
+    gated(
+        r"\d\s*[月日号/.\-]|[〇一二三四五六七八九十]\s*月"
+        r"|(?i:\d\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d)"
+    )
 )
 #: A bracket after a weekday (Saturday (June 10)): the day's gloss, not its date written out.
 _BRACKET = re.compile(r"[(（][^)）]*[)）]")

@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
+from notices.first_chars import gated
 from notices.model import ParsedNotice, Period
 from notices.normalize import normalize
 from notices.places import holders, place_spans, unique_places
@@ -33,11 +34,13 @@ _CLAUSE = re.compile(r"[。;；!！?？\n,，]|\.(?=\s|$)")
 
 #: Words after which a place is a road to take instead (traditional script is folded first).
 _ROUTE_BEFORE = re.compile(
-    r"绕行|绕道|改走|改经|改由|改道|改行|借道|分流|替代(?:道路|路线|线路|通道)|改乘|转乘|"
-    r"(?:可|请|须|需|应)(?:经由|经|由|走|沿|从|取道)|经由|取道|"
-    r"\b(?:[Uu]se(?! of)|[Uu]sing|via|[Dd]etour (?:via|along|through|by)|"
-    r"(?:diverted|divert|re-?routed|redirected) (?:to|via|onto|along|through)|"
-    r"[Aa]lternative routes?(?: is| are| include| includes|:)?)(?![A-Za-z])"
+    gated(
+        r"绕行|绕道|改走|改经|改由|改道|改行|借道|分流|替代(?:道路|路线|线路|通道)|改乘|转乘|"
+        r"(?:可|请|须|需|应)(?:经由|经|由|走|沿|从|取道)|经由|取道|"
+        r"\b(?:[Uu]se(?! of)|[Uu]sing|via|[Dd]etour (?:via|along|through|by)|"
+        r"(?:diverted|divert|re-?routed|redirected) (?:to|via|onto|along|through)|"
+        r"[Aa]lternative routes?(?: is| are| include| includes|:)?)(?![A-Za-z])"
+    )
 )
 #: Words between a routing word and a place that make the place the one to keep away from.
 _AVOID = re.compile(r"避开|绕开|绕过|避让|远离|[Aa]void|封闭|施工|禁止|禁行|closed|closure")
@@ -59,9 +62,11 @@ _CLOSED_AFTER = re.compile(
 )
 #: Words saying what the notice affects.
 _AFFECTED = re.compile(
-    r"封闭|封路|断交|断路|禁行|禁止|管制|施工|停电|停水|停气|停止|暂停|中断|关闭|占道|限行|维修|检修|"
-    r"抢修|改造|停运|停业|\b(?:[Cc]losed?|[Cc]losures?|[Ss]uspended|[Bb]locked|[Bb]anned|[Pp]rohibited|"
-    r"[Ww]orks|[Ss]hut|[Oo]utages?|[Ii]nterrupted)\b"
+    gated(
+        r"封闭|封路|断交|断路|禁行|禁止|管制|施工|停电|停水|停气|停止|暂停|中断|关闭|占道|限行|维修|检修|"
+        r"抢修|改造|停运|停业|\b(?:[Cc]losed?|[Cc]losures?|[Ss]uspended|[Bb]locked|[Bb]anned|[Pp]rohibited|"
+        r"[Ww]orks|[Ss]hut|[Oo]utages?|[Ii]nterrupted)\b"
+    )
 )
 #: What may join places into one list: 、 and, or …
 _JOIN = re.compile(r"^\s*(?:、|,(?=\s)|和|及|与|或|以及|and|or|,\s*and|,\s*or)?\s*$")

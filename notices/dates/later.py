@@ -17,18 +17,23 @@ from notices.dates.from_hour import from_hour
 from notices.dates.grammar import Grammar
 from notices.dates.points import Draft
 from notices.dates.tokens import WORD
+from notices.first_chars import gated
 from notices.model import Period
 
 #: How far after its day the hours may come, in characters.
 _REACH = 240
 #: What the day's own sentence must arrange for its hours to be the arrangement's.
 _ARRANGES = re.compile(
-    r"(?i:traffic\s+(?:arrangements?|measures?)|road\s+closures?|closed|closure|suspend|disrupt|interrupt|outage)"
-    r"|交通安排|交通及运输安排|运输安排|交通管制|封闭|封路|停电|停水|停气|管制|暂停"
+    gated(
+        r"(?i:traffic\s+(?:arrangements?|measures?)|road\s+closures?|closed|closure|suspend|disrupt|interrupt|outage)"
+        r"|交通安排|交通及运输安排|运输安排|交通管制|封闭|封路|停电|停水|停气|管制|暂停"
+    )
 )
 #: What the hours' own clause must close or suspend (… will be closed from 10.15am).
 _CLOSES_NEAR = re.compile(
-    r"(?i:closed|closure|suspended|diverted|disrupt|interrupt|outage)|封闭|封路|管制|停电|停水|停气|暂停|改道"
+    gated(
+        r"(?i:closed|closure|suspended|diverted|disrupt|interrupt|outage)|封闭|封路|管制|停电|停水|停气|暂停|改道"
+    )
 )
 #: A lead that introduces the arrangement's hours as a list: 具体时间和路段为：, 管制时段如下：.
 _SCHEDULE_LEAD = re.compile(r"(?:时间|时段)[^。；;:：\n]{0,8}(?:为|如下)\s*[:：]\s*$")

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from notices.calendars import FESTIVAL_NAMES
 from notices.numerals import to_int
+from notices.word_trie import trie_pattern
 
 
 class Kind(Enum):
@@ -167,32 +168,6 @@ _STARTS = (
 )
 
 
-def _trie_pattern(words: tuple[str, ...]) -> str:
-    """One regex for a word list, factored by common prefixes (longest match first).
-
-    A flat alternation of sixty keywords is tried word by word at every position;
-    the factored form branches on the first character instead.
-    """
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        optional = "" in node
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if optional:
-            return "(?:" + body + ")?"
-        return body
-
-    return emit(trie)
-
-
 _KW_FIRST = re.escape("".join(sorted({w[0] for w in KEYWORDS})))
 
 _TOKEN_RE = re.compile(
@@ -211,7 +186,7 @@ _TOKEN_RE = re.compile(
     r"(?:[、及和至到][一二三四五六日天](?![一二三四五六七八九十\d月日号时点]))*)"
     r"|(?P<weekday>(?:星期|礼拜|周)[一二三四五六日天1-7])"
     # one test of the keywords' first characters before the trie's branches are tried one by one
-    r"|(?=[" + _KW_FIRST + r"])(?P<kw>" + _trie_pattern(KEYWORDS) + r")"
+    r"|(?=[" + _KW_FIRST + r"])(?P<kw>" + trie_pattern(KEYWORDS) + r")"
     r"|(?P<cn>[" + _CN_NUM + r"]+)(?=\s*(?:[年月日号时点分个天周]|工作日|小时"
     r"|[至到~-]\s*[" + _CN_NUM + r"]+\s*[年月日号时点]))"
     r"|(?P<word>[AaPp]\.[Mm]\.?|[A-Za-z]+)"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from notices.first_chars import gated
+
 #: A clause: the text between punctuation, spaces and brackets.
 _CLAUSE = re.compile(r"[^，。；：、！？,.;:!?\s（）()“”\"《》【】\[\]<>{}|/\\]+")
 
@@ -233,12 +235,14 @@ _EN_NOT_FIRST = (
     r"|Affected|Including|Temporary|Closure|Section|Part|Parts|Sections|Lanes?|Slip|Junction)\b)"
 )
 _EN_PLACE = re.compile(
-    rf"\b{_EN_NOT_FIRST}(?:{_EN_WORD} ){{1,3}}"
-    r"(?:Road|Street|Avenue|Lane|Highway|Drive|Terrace|Square|Bridge|Tunnel"
-    rf"|Path|Market|Estate|Village|Flyover|Interchange)\b(?: (?:North|South|East|West)\b)?"
-    r"(?! [A-Z])"  # not "Temporary Road Closure"
-    r"|\b(?:Avenida|Rua|Estrada|Travessa|Largo|Calçada|Praça) "
-    rf"(?:(?:de|da|do|dos|das) )?(?:{_EN_WORD} ?){{1,3}}(?<! )"
+    gated(
+        rf"\b{_EN_NOT_FIRST}(?:{_EN_WORD} ){{1,3}}"
+        r"(?:Road|Street|Avenue|Lane|Highway|Drive|Terrace|Square|Bridge|Tunnel"
+        rf"|Path|Market|Estate|Village|Flyover|Interchange)\b(?: (?:North|South|East|West)\b)?"
+        r"(?! [A-Z])"  # not "Temporary Road Closure"
+        r"|\b(?:Avenida|Rua|Estrada|Travessa|Largo|Calçada|Praça) "
+        rf"(?:(?:de|da|do|dos|das) )?(?:{_EN_WORD} ?){{1,3}}(?<! )"
+    )
 )
 
 
