@@ -219,10 +219,27 @@ def news_evidence(text: str, *, news_start: bool) -> int:
     return score
 
 
-#: A notice whose arrangements serve a subject belongs to the subject: (arrangement
-#: categories, subject, words that name the subject).
-_SUBJECTS: tuple[tuple[frozenset[Category], Category, re.Pattern[str]], ...] = (
-    (
+#: Words that make an exam or a sign-up a post to apply for: a recruitment exam (招聘考试,
+#: a civil-service competition) stays recruitment; a hearing's or a licence exam's 报名 does not.
+_RECRUITING = re.compile(
+    r"招聘|招录|招考|聘用|聘请|应聘|人才引进|引进人才|岗位|职位|公务员|公职|选调"
+    r"|recruit|vacanc|the post of|civil service|job"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    """A notice whose arrangements serve a subject belongs to the subject: when the keywords
+    pick one of ``arrangements`` and ``words`` name the subject (and ``unless`` does not)."""
+
+    arrangements: frozenset[Category]
+    subject: Category
+    words: re.Pattern[str]
+    unless: re.Pattern[str] | None = None
+
+
+_SUBJECTS: tuple[_Subject, ...] = (
+    _Subject(
         frozenset({Category.TRAFFIC_CONTROL, Category.ROAD_CLOSURE}),
         Category.EVENT,
         re.compile(
@@ -231,12 +248,12 @@ _SUBJECTS: tuple[tuple[frozenset[Category], Category, re.Pattern[str]], ...] = (
             r"|carnival|festival|race\b|run\b|celebration|sporting|民俗活动|(?:举办|举行)[^，。,\n]{0,24}活动"
         ),
     ),
-    (
+    _Subject(
         frozenset({Category.TENDER, Category.AUCTION}),
         Category.RENTAL,
         re.compile(r"出租|招租|租赁|租用|租约|摊位|铺位|for rent|for lease|to let|tenancy|letting"),
     ),
-    (
+    _Subject(
         # 报名 for a school place (小学一年级新生报名, 幼儿园招生) is no post to apply for
         frozenset({Category.RECRUITMENT}),
         Category.OTHER,
@@ -244,7 +261,21 @@ _SUBJECTS: tuple[tuple[frozenset[Category], Category, re.Pattern[str]], ...] = (
             r"新生(?:入学|报名|登记)|入学报名|招生(?:报名|工作|简章|计划)|一年级新生|幼儿园招生|入园报名"
         ),
     ),
-    (
+    _Subject(
+        # one registers (报名) to speak at a hearing: the hearing is the subject
+        frozenset({Category.RECRUITMENT}),
+        Category.PUBLIC_CONSULTATION,
+        re.compile(r"听证|公听会|public hearing"),
+        _RECRUITING,
+    ),
+    _Subject(
+        # candidates (考生, 准考证) of a school or licence exam apply for no post
+        frozenset({Category.RECRUITMENT}),
+        Category.OTHER,
+        re.compile(r"考试|考生|准考证|笔试|examination|\bexams?\b"),
+        _RECRUITING,
+    ),
+    _Subject(
         frozenset({Category.TENDER, Category.RENTAL}),
         Category.AUCTION,
         re.compile(r"拍卖|竞买|卖地|土地出让|挂牌出让|land sale|auction"),
@@ -254,7 +285,8 @@ _SUBJECTS: tuple[tuple[frozenset[Category], Category, re.Pattern[str]], ...] = (
 
 def _subject(best: Category, text: str) -> Category | None:
     """The subject category when ``best`` only names the arrangements made for it."""
-    for arrangements, subject, words in _SUBJECTS:
-        if best in arrangements and words.search(text):
-            return subject
+    for rule in _SUBJECTS:
+        named = best in rule.arrangements and rule.words.search(text)
+        if named and (rule.unless is None or not rule.unless.search(text)):
+            return rule.subject
     return None

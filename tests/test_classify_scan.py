@@ -249,3 +249,71 @@ def test_words_other_places_name_their_category_with(title: str, body: str, expe
 )
 def test_registering_for_a_school_place_is_no_recruitment(title: str, body: str, expected: Category) -> None:
     assert categorize(title, body).category is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "",
+            "本报讯 第七届茶博会将于10月12日至15日在市国际会展中心举行，"
+            "届时300余家茶企参展，市民可免费入场。",
+            Category.EVENT,
+        ),
+        (
+            "Book fair returns next month",
+            "The annual book fair will open at the Harbourfront Hall on July 16 and run until July 22.",
+            Category.EVENT,
+        ),
+        (
+            "",
+            "Roads near the stadium will be partially blocked from traffic from 7 a.m. to noon on Sunday"
+            " for a charity run.",
+            Category.EVENT,
+        ),
+    ],
+)
+def test_a_fair_told_as_news_is_an_event(title: str, body: str, expected: Category) -> None:
+    assert categorize(title, body).category is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "",
+            "市价格主管部门定于6月10日召开公交票价调整听证会。即日起至5月30日接受市民报名，报名者须年满18周岁，"
+            "报名表可在网站下载，报名人数较多时抽签确定。",
+            Category.PUBLIC_CONSULTATION,
+        ),
+        (
+            "「河滨公园整建计画」公听会报名",
+            "本所订于6月10日上午10时举行公听会，欲出席者请于6月5日前报名，报名表请至本所网站下载。",
+            Category.PUBLIC_CONSULTATION,
+        ),
+        (
+            "2025年普通高考考生须知",
+            "全省普通高考将于6月7日开考，考生须凭准考证和身份证进入考场，开考15分钟后不得入场。",
+            Category.OTHER,
+        ),
+        (
+            "Notice to candidates: language proficiency examination",
+            "The examination will be held on 14 June. Candidates must arrive at the examination centre"
+            " 30 minutes early and bring the admission form.",
+            Category.OTHER,
+        ),
+        (
+            "区属事业单位公开招聘工作人员笔试公告",
+            "笔试定于5月10日上午9时举行，考生凭准考证和身份证参加考试。",
+            Category.RECRUITMENT,
+        ),
+        (
+            "Common recruitment examination",
+            "The examination for civil service posts will be held on 8 March. Candidates must bring the"
+            " admission form.",
+            Category.RECRUITMENT,
+        ),
+    ],
+)
+def test_a_hearing_or_exam_sign_up_is_no_recruitment(title: str, body: str, expected: Category) -> None:
+    assert categorize(title, body).category is expected
