@@ -44,6 +44,8 @@ _FESTIVALS: dict[str, tuple[str, int, int]] = {
     "圣诞": ("solar", 12, 25),
 }
 FESTIVAL_NAMES = tuple(sorted(_FESTIVALS, key=len, reverse=True))
+#: Months only the lunar calendar names: 正月十三 and 腊月廿三 are lunar dates without 农历.
+LUNAR_MONTH_NAMES = ("正月", "腊月", "冬月")
 _TERMS = ("清明", "冬至")
 
 

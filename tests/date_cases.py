@@ -874,6 +874,16 @@ CASES: list[Case] = [
     # a lunar range: its end in the same lunar month unless another is named
     c("2024年农历正月初一至初五闭馆", ("2024-02-10", "2024-02-14", True), base=date(2024, 1, 20)),
     c("农历腊月廿八至正月初六放假", ("2024-02-07", "2024-02-15", True), base=date(2024, 1, 20)),
+    # 正月, 腊月 and 冬月 are lunar months without 农历; 二十三 is the 23rd, not the 20th
+    c(
+        "正月十三晚上7时至9时在镇文化站举办猜灯谜活动",
+        ("2024-02-22T19:00", "2024-02-22T21:00", False),
+        base=date(2024, 1, 20),
+    ),
+    c("定于腊月二十三举办迎新春书法义写", ("2024-02-02", "2024-02-02", True), base=date(2024, 1, 10)),
+    c("腊月廿六至正月初七暂停受理", ("2024-02-05", "2024-02-16", True), base=date(2024, 1, 10)),
+    # a lunar date right after the Gregorian day it falls on restates it
+    c("2024年2月17日正月初八起恢复办公", ("2024-02-17", None, True), base=date(2024, 2, 1)),
     # 明起 / 今起: 明日起 / 今日起 said short; 说明起草 is a word
     c("明起，和平路封闭施工。", (D + "11", None, True)),
     c("今起至6月1日，和平路封闭。", (D + "10", "2022-06-01", True)),

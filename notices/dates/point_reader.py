@@ -9,9 +9,9 @@ by english.py, the mixins below it; ranges and deadlines are grammar.py's.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
-from notices.calendars import holiday_run, nearest_festival, nearest_lunar
+from notices.calendars import LUNAR_MONTH_NAMES, holiday_run, nearest_festival, nearest_lunar
 from notices.dates.glosses import _WEEKDAY_NUMBER, WeekdayGlosses, _bracket_words
 from notices.dates.lunar_days import _lunar_day, _lunar_end
 from notices.dates.month_words import said_month
@@ -65,7 +65,9 @@ class PointReader(WeekdayGlosses):
         if tok.kind is KW and tok.value in _FESTIVALS:
             return self._festival(i)
         if tok.kind is KW and tok.value == "农历":
-            return self._lunar(i)
+            return self._lunar(i, tok.end)
+        if tok.kind is KW and tok.value in LUNAR_MONTH_NAMES:
+            return self._lunar(i, tok.start)  # 正月十三: the month name says the calendar
         if tok.kind is KW:
             said = _DAY_PARTS.get(str(tok.value))
             if said is not None:
@@ -112,10 +114,10 @@ class PointReader(WeekdayGlosses):
             return Point(fixed=day, part="festival"), i + 2
         return Point(fixed=day, weak=True, part="festival"), i + 1
 
-    def _lunar(self, i: int) -> tuple[Point, int] | None:
-        """农历正月初一, 农历五月初五, 农历8月15日: a lunar month and day, in the lunar year nearest
-        the base date."""
-        m = _LUNAR_DATE.match(self.text, self.t[i].end)
+    def _lunar(self, i: int, at: int) -> tuple[Point, int] | None:
+        """农历正月初一, 农历五月初五, 农历8月15日, or 正月十三 read from ``at``: a lunar month and
+        day, in the lunar year nearest the base date."""
+        m = _LUNAR_DATE.match(self.text, at)
         if m is None:
             return None
         month = _LUNAR_MONTHS.get(m.group(1)) or to_int(m.group(1))
@@ -130,6 +132,26 @@ class PointReader(WeekdayGlosses):
         while j < len(self.t) and self.t[j].end <= end_at:
             j += 1
         return Point(fixed=found, fixed_end=last), j
+
+    def _past_lunar_gloss(self, j: int, pt: Point) -> int:
+        """Past a lunar date written right after the Gregorian day it falls on (2月10日正月初一,
+        2月17日农历正月初八): it restates that day, as the bracketed （正月初一） does."""
+        tok = self.at(j)
+        if tok is None or tok.kind is not KW or (tok.value != "农历" and tok.value not in LUNAR_MONTH_NAMES):
+            return j
+        if pt.fixed is not None:
+            day: date | None = pt.fixed
+        elif pt.month is not None and pt.day is not None:
+            try:
+                day = date(pt.year or self._year_near(pt), pt.month, pt.day)
+            except ValueError:
+                return j
+        else:
+            return j
+        found = self._lunar(j, tok.end if tok.value == "农历" else tok.start)
+        if found is None or found[0].fixed != day or found[0].fixed_end is not None:
+            return j
+        return found[1]
 
     def _cn_date(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
         year: int | None = None
@@ -305,7 +327,7 @@ class PointReader(WeekdayGlosses):
                     pt = replace(said, year=year, weak=weak)
             if pt.fixed is not None and self._day_gloss(j) == pt.fixed.day:
                 j += 1  # 今日(14日)晚上11时, 星期天(28日)凌晨2时: the bracket names the day of the month only
-            j = self._skip_weekday(j)
+            j = self._skip_weekday(self._past_lunar_gloss(self._skip_weekday(j), pt))
             k = j
             if pt.style == "en" and self.sep(k, ","):
                 k += 1

@@ -14,7 +14,7 @@ import re
 from enum import Enum
 from typing import NamedTuple
 
-from notices.calendars import FESTIVAL_NAMES
+from notices.calendars import FESTIVAL_NAMES, LUNAR_MONTH_NAMES
 from notices.numerals import to_int
 from notices.word_trie import trie_pattern
 
@@ -74,6 +74,7 @@ _CN_NUM = "〇零一二两三四五六七八九十廿卅百千"
 KEYWORDS = (
     *FESTIVAL_NAMES,
     "农历",
+    *LUNAR_MONTH_NAMES,
     # longer spellings first: the alternation takes the first that matches
     "即日起",
     "即日",
@@ -204,7 +205,7 @@ _SEED_TEXT = (
 )
 _SEED_WORDS = frozenset(_SEED_TEXT.split())
 # The leading lookahead lets the regex engine skip to candidate characters.
-_NAMED_DAYS = ("农历", *FESTIVAL_NAMES)
+_NAMED_DAYS = ("农历", *LUNAR_MONTH_NAMES, *FESTIVAL_NAMES)
 SEED = re.compile(
     r"(?=[0-9"
     + _CN_NUM

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from notices.calendars import FESTIVAL_NAMES
+from notices.calendars import FESTIVAL_NAMES, LUNAR_MONTH_NAMES
 from notices.dates.tokens import NUM, Token
 
 MONTHS = {
@@ -85,12 +85,12 @@ _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 #: After 农历: 正月初一, 五月初五, 8月15日.
 _LUNAR_DATE = re.compile(
     r"\s*(正|冬|腊|[一二三四五六七八九十]{1,2}|\d{1,2})\s*月\s*"
-    r"(初[一二三四五六七八九十]|[十廿卅二三][一二三四五六七八九十]?|\d{1,2})\s*[日号]?"
+    r"(初[一二三四五六七八九十]|[二三]十[一二三四五六七八九]?|[十廿卅][一二三四五六七八九]?|\d{1,2})\s*[日号]?"
 )
 #: The end of a lunar range after its start: 至初五, 至正月十五, -农历二月初二.
 _LUNAR_END = re.compile(
     r"\s*(?:至|到|-|—|~|～)\s*(?:农历)?\s*(?:(正|冬|腊|[一二三四五六七八九十]{1,2}|\d{1,2})\s*月\s*)?"
-    r"(初[一二三四五六七八九十]|[十廿卅二三][一二三四五六七八九十]?|\d{1,2})\s*[日号]?"
+    r"(初[一二三四五六七八九十]|[二三]十[一二三四五六七八九]?|[十廿卅][一二三四五六七八九]?|\d{1,2})\s*[日号]?"
 )
 #: A lunar date given beside a Gregorian one: （腊月廿九）, （农历正月初六）, （除夕）.
 _LUNAR_GLOSS = re.compile(
@@ -112,7 +112,9 @@ _DURATION_LABELS = ("公示期", "公示期限", "公告期", "异议期")
 _ADDRESS_AFTER_HAO = frozenset("楼院线门栋室房铺库位台车口馆厅地场")
 _INCLUSIVE = frozenset(("含", "包含", "含当日", "含当天", "含本日", "含当日在内"))
 # Keywords a period can begin with; any other keyword is skipped without parsing.
-START_KEYWORDS = frozenset(_DEADLINE_KW + _BASE_KW + _DURATION_LABELS + _AM + _PM + FESTIVAL_NAMES) | {
+START_KEYWORDS = frozenset(
+    _DEADLINE_KW + _BASE_KW + _DURATION_LABELS + _AM + _PM + FESTIVAL_NAMES + LUNAR_MONTH_NAMES
+) | {
     "农历",
     "至",
     "到",
