@@ -267,7 +267,7 @@ def test_registering_for_a_school_place_is_no_recruitment(title: str, body: str,
         ),
         (
             "",
-            "Roads near the stadium will be partially blocked from traffic from 7 a.m. to noon on Sunday"
+            "Two streets by the stadium stay blocked to traffic between 7 a.m. and noon on Sunday"
             " for a charity run.",
             Category.EVENT,
         ),
