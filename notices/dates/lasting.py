@@ -1,4 +1,4 @@
-"""A length in days said after a start: 3月1日起举行，为期三天 / 于3月1日开幕，为期3天 is 3月1日 to
+"""A length in days said after a start: 3月1日起举行，为期三天 / 于3月1日开幕，共持续3天 is 3月1日 to
 3月3日 (a length in hours, 为期36小时, is ``hour_spans``).
 
 The length belongs to the last period before it in its sentence, when that period has no end of
@@ -21,9 +21,12 @@ from notices.model import Period
 from notices.numerals import to_int
 
 _LASTING = re.compile(
-    r"(?:为期|一连|连续|(?<=起)[\u4e00-\u9fff]{1,8}?)\s*([0-9]{1,3}|[一二两三四五六七八九十百]{1,4})\s*"
+    r"(?:为期|一连|连续|持续|历时|(?<=起)[\u4e00-\u9fff]{1,8}?)\s*([0-9]{1,3}|[一二两三四五六七八九十百]{1,4})\s*"
     r"(?:个)?\s*(工作日|天|日|晚上|晚|夜|周|星期|礼拜|月)(?![内内])"
 )
+#: The words that say a length outright (共持续5天, 历时三天); any other lead is a verb after 起.
+_SAID_LENGTH = ("为期", "一连", "连续", "持续", "历时")
+_LEADS = re.compile("|".join((*_SAID_LENGTH, "起")))
 #: What a verb between 起 and a length cannot hold (起至5日, 起每天, 起第3天, 起三天内).
 _NOT_A_VERB = re.compile(r"[至到止第每约内前后起共计满]")
 #: Where a sentence ends: a length after it is no longer the start's.
@@ -35,13 +38,13 @@ _REACH = 60
 def with_lengths(grammar: WindowReader, periods: list[Period], text: str, norm: str) -> list[Period]:
     """``periods`` with each start that a length follows given its end (``norm`` is ``text``
     normalised: the same offsets)."""
-    if "为期" not in norm and "一连" not in norm and "连续" not in norm and "起" not in norm:
+    if not _LEADS.search(norm):
         return periods
     starts = [p.span[0] if p.span is not None else -1 for p in periods]
     token_starts: list[int] = []  # filled on the first window looked for
     out = list(periods)
     for m in _LASTING.finditer(norm):
-        if m.group(0)[0] not in "为一连" and _NOT_A_VERB.search(norm, m.start(), m.start(1)):
+        if m.group(0)[:2] not in _SAID_LENGTH and _NOT_A_VERB.search(norm, m.start(), m.start(1)):
             continue
         at = bisect_left(starts, m.start()) - 1  # the last period starting before the length
         if at < 0:
