@@ -884,6 +884,45 @@ CASES: list[Case] = [
     c("腊月廿六至正月初七暂停受理", ("2024-02-05", "2024-02-16", True), base=date(2024, 1, 10)),
     # a lunar date right after the Gregorian day it falls on restates it
     c("2024年2月17日正月初八起恢复办公", ("2024-02-17", None, True), base=date(2024, 2, 1)),
+    # a festival inside an event's name is no date when the text dates the event itself
+    c(
+        "第九届元宵灯会将于2025年2月8日至2月16日在滨河公园举行",
+        ("2025-02-08", "2025-02-16", True),
+        base=date(2025, 1, 20),
+    ),
+    c(
+        "春节联欢晚会定于1月20日19时在区文化中心举行",
+        ("2025-01-20T19:00", "2025-01-20T19:00", False),
+        base=date(2025, 1, 10),
+    ),
+    c("国庆灯光秀定于9月30日至10月3日每晚上演", ("2025-09-30", "2025-10-03", True), base=date(2025, 9, 20)),
+    # …but used as a time it dates what follows
+    c(
+        "元宵节当晚19时至21时滨河公园周边实行交通管制",
+        ("2025-02-12T19:00", "2025-02-12T21:00", False),
+        base=date(2025, 1, 20),
+    ),
+    # a length said with 持续 / 共持续 / 历时 after a start with no end, as 为期 is
+    c("灯展自2月1日开幕，共持续10天", ("2025-02-01", "2025-02-10", True), base=date(2025, 1, 20)),
+    c("巡回展览从3月3日开始，持续五天", ("2025-03-03", "2025-03-07", True), base=date(2025, 2, 20)),
+    # a weekday bracket after a holiday glosses it: the hours beside it are the period, not the day too
+    c(
+        "元旦（星期三）当天，湖滨路8时至11时、15时至18时实行交通管制",
+        ("2025-01-01T08:00", "2025-01-01T11:00", False),
+        ("2025-01-01T15:00", "2025-01-01T18:00", False),
+        base=date(2024, 12, 20),
+    ),
+    c(
+        "元旦（星期三）湖滨路8时至11时禁止机动车通行",
+        ("2025-01-01T08:00", "2025-01-01T11:00", False),
+        base=date(2024, 12, 20),
+    ),
+    # a holiday right after the date it falls on restates it
+    c(
+        "2025年1月1日元旦（星期三）8时至11时湖滨路封闭",
+        ("2025-01-01T08:00", "2025-01-01T11:00", False),
+        base=date(2024, 12, 20),
+    ),
     # 明起 / 今起: 明日起 / 今日起 said short; 说明起草 is a word
     c("明起，和平路封闭施工。", (D + "11", None, True)),
     c("今起至6月1日，和平路封闭。", (D + "10", "2022-06-01", True)),

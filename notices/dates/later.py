@@ -17,6 +17,7 @@ from notices.dates.from_hour import from_hour
 from notices.dates.grammar import Grammar
 from notices.dates.points import Draft
 from notices.dates.tokens import WORD
+from notices.dates.vocabulary import _FESTIVE
 from notices.first_chars import gated
 from notices.model import Period
 
@@ -37,6 +38,11 @@ _CLOSES_NEAR = re.compile(
 )
 #: A lead that introduces the arrangement's hours as a list: 具体时间和路段为：, 管制时段如下：.
 _SCHEDULE_LEAD = re.compile(r"(?:时间|时段)[^。；;:：\n]{0,8}(?:为|如下)\s*[:：]\s*$")
+#: What a day's sentence names when the day is an event's, besides a closure on it.
+_EVENT = re.compile(
+    _FESTIVE.pattern + r"|比赛|赛事|活动|开幕|演出|展览|(?i:held|race|run\b|marathon|parade|festival"
+    r"|celebration|ceremony|event|show|concert|fireworks|match)"
+)
 #: Words that point back to the day just named: 当天, 届时, on that day.
 _THAT_DAY = re.compile(r"当天|当日|届时|(?i:on\s+(?:that|the)\s+day)")
 #: A bracket that restates the day right after it.
@@ -86,7 +92,9 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
     ):
         return hours, True
     if _THAT_DAY.search(lead) and _CLOSES_NEAR.search(lead + trail):
-        return hours, False  # the event keeps its day; the closure on it has its own hours
+        # the event keeps its day; the closure on it has its own hours. A day whose sentence names
+        # no event (元旦（星期三）当天，…9时至12时…管制) only says which day the hours fall on.
+        return hours, not _EVENT.search(_sentence_of(norm, last.span[0], last.span[1]))
     return None
 
 

@@ -20,10 +20,12 @@ from notices.dates.tokens import GAP, KW, NUM, PAREN, RELWEEK, UNIT, WEEKDAY, WO
 from notices.dates.vocabulary import (
     _ADDRESS_AFTER_HAO,
     _DAY_PARTS,
+    _FESTIVAL_NAMES_EVENT,
     _FESTIVALS,
     _LUNAR_DATE,
     _LUNAR_MONTHS,
     _NEXT_DAY,
+    _OWN_DATE,
     _ROC_MARK,
     _WEEKDAY_PAREN,
     ROC_OFFSET,
@@ -96,6 +98,8 @@ class PointReader(WeekdayGlosses):
         """元旦, 除夕, 年初二, 国庆节期间: the day nearest the base date; with 期间, the official days
         off around it. Said alone it is weak (春节将至 plans nothing); a time or 期间 makes it a day."""
         tok = self.t[i]
+        if _FESTIVAL_NAMES_EVENT.match(self.text, tok.end) and self._dated_otherwise(tok.start, tok.end):
+            return None  # 元宵灯会将于2月8日至16日举行: the festival names the show, the dates date it
         day = nearest_festival(str(tok.value), self.base)
         if day is None:
             return None
@@ -110,9 +114,14 @@ class PointReader(WeekdayGlosses):
             and _bracket_words(said) in _WEEKDAY_PAREN
             and _WEEKDAY_NUMBER.get(_bracket_words(said)[-1]) == day.weekday()
         ):
-            # 元旦(星期一): the weekday that falls on it says which day is meant, as a date would
-            return Point(fixed=day, part="festival"), i + 2
+            # 元旦(星期一): the weekday that falls on it glosses the day, which is then read as its
+            # date would be (元旦（星期三）中山路9时至17时管制 is those hours, not the whole day too)
+            return Point(fixed=day), i + 2
         return Point(fixed=day, weak=True, part="festival"), i + 1
+
+    def _dated_otherwise(self, start: int, end: int) -> bool:
+        """Whether the text names a day of its own outside ``start:end`` (a festival's name)."""
+        return any(m.start() >= end or m.end() <= start for m in _OWN_DATE.finditer(self.text))
 
     def _lunar(self, i: int, at: int) -> tuple[Point, int] | None:
         """农历正月初一, 农历五月初五, 农历8月15日, or 正月十三 read from ``at``: a lunar month and
@@ -134,13 +143,17 @@ class PointReader(WeekdayGlosses):
         return Point(fixed=found, fixed_end=last), j
 
     def _past_lunar_gloss(self, j: int, pt: Point) -> int:
-        """Past a lunar date written right after the Gregorian day it falls on (2月10日正月初一,
-        2月17日农历正月初八): it restates that day, as the bracketed （正月初一） does."""
+        """Past a lunar date or a festival written right after the Gregorian day it falls on
+        (2月10日正月初一, 2月17日农历正月初八, 2025年1月1日元旦): it restates that day, as the
+        bracketed （正月初一） does."""
         tok = self.at(j)
-        if tok is None or tok.kind is not KW or (tok.value != "农历" and tok.value not in LUNAR_MONTH_NAMES):
+        if tok is None or tok.kind is not KW:
+            return j
+        festival = tok.value in _FESTIVALS
+        if not festival and tok.value != "农历" and tok.value not in LUNAR_MONTH_NAMES:
             return j
         if pt.fixed is not None:
-            day: date | None = pt.fixed
+            day = pt.fixed
         elif pt.month is not None and pt.day is not None:
             try:
                 day = date(pt.year or self._year_near(pt), pt.month, pt.day)
@@ -148,6 +161,8 @@ class PointReader(WeekdayGlosses):
                 return j
         else:
             return j
+        if festival:
+            return j + 1 if nearest_festival(str(tok.value), day) == day else j
         found = self._lunar(j, tok.end if tok.value == "农历" else tok.start)
         if found is None or found[0].fixed != day or found[0].fixed_end is not None:
             return j

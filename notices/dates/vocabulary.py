@@ -196,5 +196,16 @@ _STOPPAGE = re.compile(r"停电|停水|停气|停暖|停止供|暂停供|封闭|
 _FESTIVAL_NEAR = re.compile(r"\s*(?:将|临|前|后|快|即|过|来临|到来|假期)")
 #: What a festival's clause may say takes place on it: a parade, fireworks, a show, a ceremony.
 _FESTIVE = re.compile(r"巡游|汇演|烟花|表演|游行|庆典|晚会|灯会|庙会|花车|舞龙|舞狮|音乐会|仪式|举行|举办")
+#: What a festival's name runs into when it names an event (元宵灯会, 春节联欢晚会, 国庆灯光秀):
+#: part of the event's name, not the holiday's date, when the text dates the event itself.
+_FESTIVAL_NAMES_EVENT = re.compile(
+    r"节?(?:灯会|灯展|灯光秀|花灯|联欢|晚会|庙会|游园|花会|文艺|演出|音乐会|嘉年华|文化节|美食节|购物节|庆典"
+    r"|主题|系列|专场|市集|大集|灯谜|烟花|焰火|汇演|巡游|展销|展览|长跑|马拉松|歌会|舞会|特别节目|活动)"
+)
+#: A day the text names on its own calendar: 2月8日, 二月八日, 2025-02-08, 正月十三.
+_OWN_DATE = re.compile(
+    r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|农历|正月|腊月|冬月"
+)
 #: A clause that reports rather than announces: 今天下午发布停气通知.
 _REPORTING = re.compile(r"发布|宣布|表示|获悉|了解到|通报|消息")
