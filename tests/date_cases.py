@@ -882,6 +882,12 @@ CASES: list[Case] = [
     ),
     c("定于腊月二十三举办迎新春书法义写", ("2024-02-02", "2024-02-02", True), base=date(2024, 1, 10)),
     c("腊月廿六至正月初七暂停受理", ("2024-02-05", "2024-02-16", True), base=date(2024, 1, 10)),
+    # a lunar span with a nightly window: one span of days, the window each night
+    c(
+        "正月十二至正月十六每晚19时至22时，广场东路禁止机动车通行",
+        ("2025-02-09", "2025-02-13", True, None, None, "19:00-22:00"),
+        base=date(2025, 1, 25),
+    ),
     # a lunar date right after the Gregorian day it falls on restates it
     c("2024年2月17日正月初八起恢复办公", ("2024-02-17", None, True), base=date(2024, 2, 1)),
     # a festival inside an event's name is no date when the text dates the event itself

@@ -271,6 +271,10 @@ class Grammar(Openings):
             and self.kw(j + 1, "起")
         ):
             j += 1  # 今(6月13日星期三)起: the date sat in brackets after the word it dates
+        if start.fixed_end is not None and start.hour is None:
+            spanned = self._daily(Draft(replace(start, fixed_end=None), Point(fixed=start.fixed_end), i, j))
+            if spanned.daily is not None:
+                return spanned  # 正月十三至十七每晚18时至23时, 春节期间每日9时至17时: each day's window
         if self._from_event(i, j, start):
             j += 1  # 自6月13日公开展示登记册起: from the day something named in between happens
         if start.has_date and start.hour is None and self.kw(j, *_AM) and self.kw(j + 1, "起"):

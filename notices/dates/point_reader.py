@@ -353,7 +353,8 @@ class PointReader(WeekdayGlosses):
                 k += 1  # 星期二(4月1日)中午前: the gloss closes, its hours follow
             elif self.sep(k, ":") and self.sep(k + 2, ":") and self.t[k + 1].start == self.t[k].end:
                 k += 1  # 5月14日:17:30: a colon typed between the day and its hh:mm
-            timed = self.time(k) if pt.part in ("day", "festival") else None
+            # a span of days (正月十三至十七, 春节期间) takes no hour: a window after it repeats daily
+            timed = self.time(k) if pt.part in ("day", "festival") and pt.fixed_end is None else None
             if timed is not None:
                 hour, minute, k2 = timed
                 span = (self.t[k].start, self.t[k2 - 1].end)

@@ -172,7 +172,11 @@ _STARTS = (
 _KW_FIRST = re.escape("".join(sorted({w[0] for w in KEYWORDS})))
 
 _TOKEN_RE = re.compile(
-    r"(?P<gap>[^" + _STARTS + r"]+)"
+    # a lunar day after its month or a range's 至 (正月十七, 至初五), a token of its own so the words
+    # after it (正月十七每晚18时) are not run into it
+    r"(?=[初二三廿十])(?:(?<=正月|腊月|冬月)|(?<=[至到]))(?P<lunarday>初[一二三四五六七八九十]|[二三]十[一二三四五六七八九]?"
+    r"|[廿十][一二三四五六七八九]?)(?![〇零一二两三四五六七八九十廿卅百千年月日号时点分个天周])"
+    r"|(?P<gap>[^" + _STARTS + r"]+)"
     r"|(?P<space>\s+)"
     r"|(?P<num>[0-9]+)"
     r"|(?P<sep>[-~/.:,、])"
@@ -266,7 +270,7 @@ _AFTER_ERA = frozenset(["num", "cn"])
 _ERA_LONGEST = 8  # 中华民国 with a space or two around it
 
 _new_token = tuple.__new__  # skips NamedTuple's Python-level __new__: pages make thousands
-_PLAIN = {"sep": SEP, "unit": UNIT, "kw": KW}
+_PLAIN = {"sep": SEP, "unit": UNIT, "kw": KW, "lunarday": GAP}
 
 
 def _sharp(last: Token, tokens: list[Token]) -> bool:
