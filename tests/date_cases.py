@@ -888,6 +888,11 @@ CASES: list[Case] = [
         ("2025-02-09", "2025-02-13", True, None, None, "19:00-22:00"),
         base=date(2025, 1, 25),
     ),
+    c(
+        "春节期间每日9时至17时开放",
+        ("2025-01-28", "2025-02-04", True, None, None, "09:00-17:00"),
+        base=date(2025, 1, 20),
+    ),
     # a lunar date right after the Gregorian day it falls on restates it
     c("2024年2月17日正月初八起恢复办公", ("2024-02-17", None, True), base=date(2024, 2, 1)),
     # a festival inside an event's name is no date when the text dates the event itself

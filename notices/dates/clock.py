@@ -27,8 +27,9 @@ _ABOUT_EN = frozenset(("about", "around", "approximately", "approx"))
 
 
 def _part(gap: Token) -> str:
-    """The part of the day a gap names, past the word that opens a window after it (每晚由)."""
-    value = str(gap.value).strip()
+    """The part of the day a gap names, past the word that opens a window after it (每晚由) and
+    the 期间 that closes the span of days before it (春节期间每晚)."""
+    value = str(gap.value).strip().removeprefix("期间").lstrip(",， ")
     return value[:-1] if len(value) > 1 and value[-1] in _FROM else value
 
 
