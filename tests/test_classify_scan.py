@@ -308,6 +308,11 @@ def test_a_fair_told_as_news_is_an_event(title: str, body: str, expected: Catego
             Category.RECRUITMENT,
         ),
         (
+            "市属国有企业公开选聘管理人员笔试公告",
+            "笔试定于5月10日举行，考生凭准考证参加考试。",
+            Category.RECRUITMENT,
+        ),
+        (
             "Common recruitment examination",
             "The examination for civil service posts will be held on 8 March. Candidates must bring the"
             " admission form.",
