@@ -13,8 +13,9 @@ Several processes (web processes behind a load balancer) coordinate through the 
 from __future__ import annotations
 
 import asyncio
+from array import array
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator, Awaitable, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
 from enum import Enum
@@ -95,7 +96,7 @@ class Verdict(Enum):
     """Seen before (a delivery repeated to another process): dropped."""
 
 
-def judge(last: int, recent: list[int], update_id: int, keep: int) -> Verdict:
+def judge(last: int, recent: Sequence[int], update_id: int, keep: int) -> Verdict:
     if update_id in recent or (len(recent) >= keep and update_id < recent[0]):
         return Verdict.DUPLICATE  # older than every remembered one: too old to tell, so not again
     return Verdict.LATE if update_id < last else Verdict.NEW
@@ -139,7 +140,7 @@ class UpdateGate:
                 async with self._row_turn(key, update_id) as verdict:
                     yield verdict
                 return
-            found = self._cursors.get(key)
+            found: tuple[int, Sequence[int]] | None = self._cursors.get(key)
             if found is None:
                 async with self.engine.connect() as connection:
                     row = (await connection.execute(_READ, {"chat_id": key})).first()
@@ -252,17 +253,18 @@ def _ids(text: str) -> list[int]:
 
 
 class _Cursors:
-    """SQLite: the cursors of the chats seen lately (the process is the database's only writer)."""
+    """SQLite: the cursors of the chats seen lately (the process is the database's only writer). The
+    ids are kept as 8-byte integers: a busy chat has ``keep`` of them."""
 
-    def __init__(self, size: int = 50_000) -> None:
+    def __init__(self, size: int = 20_000) -> None:
         self.size = size
-        self._entries: OrderedDict[int, tuple[int, list[int]]] = OrderedDict()
+        self._entries: OrderedDict[int, tuple[int, array[int]]] = OrderedDict()
 
-    def get(self, key: int) -> tuple[int, list[int]] | None:
+    def get(self, key: int) -> tuple[int, Sequence[int]] | None:
         return self._entries.get(key)
 
-    def put(self, key: int, cursor: tuple[int, list[int]]) -> None:
-        self._entries[key] = cursor
+    def put(self, key: int, cursor: tuple[int, Sequence[int]]) -> None:
+        self._entries[key] = (cursor[0], array("q", cursor[1]))
         self._entries.move_to_end(key)
         while len(self._entries) > self.size:
             self._entries.popitem(last=False)
