@@ -13,19 +13,21 @@ Several processes (web processes behind a load balancer) coordinate through the 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable
+from array import array
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Awaitable, Sequence
 from contextlib import asynccontextmanager
+from datetime import datetime
 from enum import Enum
 from typing import Any, cast
 
-from sqlalchemy import BigInteger, Table, TextClause, bindparam, select, text
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
 from db.models import UpdateCursor, utcnow
-from db.types import UTCDateTime
 
 
 def update_kind(update: Update) -> str:
@@ -94,7 +96,7 @@ class Verdict(Enum):
     """Seen before (a delivery repeated to another process): dropped."""
 
 
-def judge(last: int, recent: list[int], update_id: int, keep: int) -> Verdict:
+def judge(last: int, recent: Sequence[int], update_id: int, keep: int) -> Verdict:
     if update_id in recent or (len(recent) >= keep and update_id < recent[0]):
         return Verdict.DUPLICATE  # older than every remembered one: too old to tell, so not again
     return Verdict.LATE if update_id < last else Verdict.NEW
@@ -106,13 +108,17 @@ class UpdateGate:
     Web processes behind a load balancer may each get updates of the same chat. ``turn`` waits for the
     chat's turn (in the process, and on PostgreSQL for a row lock on the chat's ``update_cursors`` row,
     held until the update is handled), then judges the update against the ids handled before. The
-    update is recorded only once handled, so a delivery that failed half-way is handled on retry. On
-    SQLite one process serves the database, so the process's own lock is the whole turn.
+    update is recorded only once handled, so a delivery that failed half-way is handled on retry.
 
-    Every update passes here, so the statements are built once and run on a bare connection (no ORM
-    session). On PostgreSQL one statement takes the lock, judges and records the update (see
-    :data:`_TURN_SQL`); the record is committed only after the update is handled, and a failure rolls it
-    back: begin, that statement, commit are the gate's whole cost.
+    Every update passes here, so the gate is two round trips on PostgreSQL: the transaction's BEGIN and
+    one statement that takes the lock, judges and records the update (:data:`_TURN_SQL`) go together in
+    one simple-protocol message, and the COMMIT after the update is handled (a failure rolls the record
+    back). The statement answers through its row count, so the message needs no parameters: the values
+    in it are integers and a timestamp this module formats.
+
+    On SQLite one process serves the database (a second one is refused), so the process's own lock is
+    the whole turn, and the cursors it read or wrote are kept in memory (:class:`_Cursors`): one write
+    per update, after it is handled.
     """
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], *, keep: int = 64) -> None:
@@ -123,44 +129,76 @@ class UpdateGate:
             raise TypeError("UpdateGate needs sessions bound to an AsyncEngine")
         self.engine = bind
         self.row_locks = bind.dialect.name == "postgresql"
-        self._turn = _turn_statement(keep)
+        self._turn = _TURN_SQL.replace("{keep}", str(int(keep)))
         self._locks = _KeyedLocks()
+        self._cursors = _Cursors()
 
     @asynccontextmanager
     async def turn(self, key: int, update_id: int) -> AsyncIterator[Verdict]:
         async with self._locks.hold(key):
             if self.row_locks:
-                async with self.engine.connect() as connection, connection.begin():
-                    row = (
-                        await connection.execute(
-                            self._turn, {"chat_id": key, "update_id": update_id, "now": utcnow()}
-                        )
-                    ).first()
-                    # No row: the WHERE of the DO UPDATE found a duplicate; the row is locked all the same.
-                    verdict = (
-                        Verdict.DUPLICATE
-                        if row is None
-                        else Verdict.LATE
-                        if row.last_update_id > update_id
-                        else Verdict.NEW
-                    )
+                async with self._row_turn(key, update_id) as verdict:
                     yield verdict
                 return
-            async with self.engine.connect() as connection:
-                found = (await connection.execute(_READ, {"chat_id": key})).first()
-            last, recent = (found.last_update_id, _ids(found.recent)) if found is not None else (0, [])
+            found: tuple[int, Sequence[int]] | None = self._cursors.get(key)
+            if found is None:
+                async with self.engine.connect() as connection:
+                    row = (await connection.execute(_READ, {"chat_id": key})).first()
+                found = (row.last_update_id, _ids(row.recent)) if row is not None else (0, [])
+            last, recent = found
             verdict = judge(last, recent, update_id, self.keep)
             yield verdict
             if verdict is not Verdict.DUPLICATE:
-                kept = sorted({*recent, update_id})[-self.keep :]
+                kept, newest = sorted({*recent, update_id})[-self.keep :], max(last, update_id)
                 values = {
                     "chat_id": key,
-                    "last_update_id": max(last, update_id),
+                    "last_update_id": newest,
                     "recent": ",".join(str(i) for i in kept),
                     "updated_at": utcnow(),
                 }
+                self._cursors.forget(key)  # until the write is known to have happened
                 async with self.engine.begin() as connection:
                     await connection.execute(_RECORD, values)
+                self._cursors.put(key, (newest, kept))
+            else:
+                self._cursors.put(key, found)
+
+    @asynccontextmanager
+    async def _row_turn(self, key: int, update_id: int) -> AsyncIterator[Verdict]:
+        """PostgreSQL: BEGIN and the turn's statement in one message, the COMMIT once handled.
+
+        The transaction is driven on the driver's connection, beside SQLAlchemy's (which sees none of
+        it and has none to end); a connection whose transaction could not be ended is discarded."""
+        script = self._turn.format(chat_id=int(key), update_id=int(update_id), now=_literal(utcnow()))
+        async with self.engine.connect() as connection:
+            driver: Any = (await connection.get_raw_connection()).driver_connection
+            try:
+                status = await driver.execute(script)
+                yield _verdict(status)
+            except BaseException:
+                await _end(connection, driver, "ROLLBACK")
+                raise
+            await _end(connection, driver, "COMMIT")
+
+
+async def _end(connection: AsyncConnection, driver: Any, command: str) -> None:
+    """COMMIT or ROLLBACK on the driver's connection; if that fails the connection leaves the pool."""
+    try:
+        await driver.execute(command)
+    except BaseException:
+        await connection.invalidate()
+        if command == "COMMIT":
+            raise
+
+
+def _verdict(status: str) -> Verdict:
+    """The verdict :data:`_TURN_SQL` gives through its row count (``SELECT n``)."""
+    rows = int(status.rsplit(" ", 1)[-1])
+    return (Verdict.DUPLICATE, Verdict.NEW, Verdict.LATE)[rows]
+
+
+def _literal(moment: datetime) -> str:
+    return f"TIMESTAMP '{moment.replace(tzinfo=None).isoformat(sep=' ')}'"
 
 
 _CURSORS = cast(Table, UpdateCursor.__table__)
@@ -173,8 +211,10 @@ _RECORD = _upsert.on_conflict_do_update(
 """SQLite: the chat's cursor after an update was handled, whether or not it had a row."""
 
 _TURN_SQL = """
+BEGIN;
+WITH turn AS (
 INSERT INTO update_cursors AS c (chat_id, last_update_id, recent, updated_at)
-VALUES (:chat_id, :update_id, CAST(:update_id AS TEXT), :now)
+VALUES ({chat_id}, {update_id}, '{update_id}', {now})
 ON CONFLICT (chat_id) DO UPDATE SET
     last_update_id = GREATEST(c.last_update_id, EXCLUDED.last_update_id),
     recent = (
@@ -197,24 +237,40 @@ WHERE NOT (
     )
 )
 RETURNING c.last_update_id
+)
+SELECT 1 FROM turn UNION ALL SELECT 1 FROM turn WHERE turn.last_update_id > {update_id}
 """
-"""PostgreSQL: the chat's turn in one statement. It creates the chat's row or locks it (ON CONFLICT DO
-UPDATE locks the conflicting row whether or not its WHERE holds, after waiting for the process that holds
-it), and judges the update as :func:`judge` does: a duplicate fails the WHERE and returns no row; any other
-is recorded (the newest id, the ``keep`` most recent ids) and returns the newest id, which is above the
-update's own only for a late one."""
-
-
-def _turn_statement(keep: int) -> TextClause:
-    return text(_TURN_SQL.format(keep=int(keep))).bindparams(
-        bindparam("chat_id", type_=BigInteger()),
-        bindparam("update_id", type_=BigInteger()),
-        bindparam("now", type_=UTCDateTime()),
-    )
+"""PostgreSQL: the chat's turn in one statement, after the BEGIN of its transaction. The INSERT creates
+the chat's row or locks it (ON CONFLICT DO UPDATE locks the conflicting row whether or not its WHERE
+holds, after waiting for the process that holds it), and judges the update as :func:`judge` does: a
+duplicate fails the WHERE and returns no row; any other is recorded (the newest id, the ``keep`` most
+recent ids) and returns the newest id, which is above the update's own only for a late one. So the
+SELECT gives 0 rows for a duplicate, 1 for a new update, 2 for a late one."""
 
 
 def _ids(text: str) -> list[int]:
     return sorted(int(part) for part in text.split(",") if part)
+
+
+class _Cursors:
+    """SQLite: the cursors of the chats seen lately (the process is the database's only writer). The
+    ids are kept as 8-byte integers: a busy chat has ``keep`` of them."""
+
+    def __init__(self, size: int = 20_000) -> None:
+        self.size = size
+        self._entries: OrderedDict[int, tuple[int, array[int]]] = OrderedDict()
+
+    def get(self, key: int) -> tuple[int, Sequence[int]] | None:
+        return self._entries.get(key)
+
+    def put(self, key: int, cursor: tuple[int, Sequence[int]]) -> None:
+        self._entries[key] = (cursor[0], array("q", cursor[1]))
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+
+    def forget(self, key: int) -> None:
+        self._entries.pop(key, None)
 
 
 class _KeyedLocks:

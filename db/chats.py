@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, func, select, update
+from sqlalchemy import Table, and_, bindparam, delete, func, literal_column, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from db.models import (
+    BotState,
     Chat,
     KeyValue,
     Notice,
@@ -318,3 +319,34 @@ _CHAT_SETTINGS = select(
 async def read_chat_settings(reader: AsyncSession | AsyncConnection, chat_id: int) -> ChatSettings | None:
     row = (await reader.execute(_CHAT_SETTINGS, {"chat_id": chat_id})).first()
     return None if row is None else ChatSettings(*row)
+
+
+_states = cast(Table, BotState.__table__)
+_one = select(literal_column("1").label("one")).subquery("one")
+_CHAT_SETTINGS_AND_STATE = select(
+    _chats.c.id,
+    _chats.c.type,
+    _chats.c.title,
+    _chats.c.language,
+    _chats.c.tz,
+    _chats.c.active,
+    _states.c.value,
+    _states.c.version,
+).select_from(
+    _one.outerjoin(_chats, _chats.c.id == bindparam("chat_id")).outerjoin(
+        _states, and_(_states.c.scope == bindparam("scope"), _states.c.key == bindparam("key"))
+    )
+)
+"""The chat's settings and one ``bot_state`` value in one round trip (either may be missing)."""
+
+
+async def read_chat_settings_and_state(
+    reader: AsyncConnection, chat_id: int, scope: str, key: str
+) -> tuple[ChatSettings | None, tuple[str, int] | None]:
+    """:func:`read_chat_settings` and the stored ``(value, version)`` under ``scope``/``key`` in one
+    statement: a question reads both before anything else."""
+    row = (
+        await reader.execute(_CHAT_SETTINGS_AND_STATE, {"chat_id": chat_id, "scope": scope, "key": key})
+    ).one()
+    settings = None if row.id is None else ChatSettings(*row[:6])
+    return settings, None if row.value is None else (row.value, row.version)

@@ -90,12 +90,17 @@ async def session_scope(sessions: async_sessionmaker[AsyncSession]) -> AsyncIter
 async def read_connection(sessions: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncConnection]:
     """A connection of the sessions' engine outside any transaction (autocommit), for reads that need
     no snapshot of their own: each statement is one round trip, without the BEGIN and the ROLLBACK a
-    session puts around it. The connection goes back to the pool in its usual isolation level."""
+    session puts around it. The connection goes back to the pool in its usual isolation level.
+
+    SQLite's driver begins a transaction only before a write, so there a plain connection already
+    reads outside any: switching it to autocommit and back would only cost two more trips to
+    aiosqlite's thread and a PRAGMA statement. Reads only, then: a write here would not commit."""
     bind = sessions.kw.get("bind")
     if not isinstance(bind, AsyncEngine):
         raise TypeError("read_connection needs sessions bound to an AsyncEngine")
     async with bind.connect() as connection:
-        await connection.execution_options(isolation_level="AUTOCOMMIT")
+        if connection.dialect.name != "sqlite":
+            await connection.execution_options(isolation_level="AUTOCOMMIT")
         yield connection
 
 

@@ -11,7 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.standin import StandIn
 from bot.state import StateConflict, StateStore, chat_scope, user_scope
 from bot.updates import UpdateGate, Verdict, judge
-from db.engine import make_sessionmaker
+from db.chats import ChatSettings, ensure_chat, read_chat_settings_and_state
+from db.engine import make_sessionmaker, read_connection, session_scope
 from jobs.clock import FixedClock
 from tests.conftest import engine_for, postgres_url
 from tests.test_bot_harness import ADMIN_ID, Harness, bot_settings, running_bot
@@ -43,6 +44,25 @@ async def test_a_write_based_on_an_old_version_is_refused(sessions: async_sessio
     assert await store.get(scope, "add") is None
     await store.put(chat_scope(42), "add", [1, "二"])
     assert (await store.get(user_scope(42), "add")) is None, "chat and user scopes are apart"
+
+
+async def test_a_chat_and_one_state_value_in_one_read(sessions: async_sessionmaker[AsyncSession]) -> None:
+    async def both() -> tuple[ChatSettings | None, tuple[str, int] | None]:
+        async with read_connection(sessions) as connection:
+            return await read_chat_settings_and_state(connection, 61, chat_scope(61), "note")
+
+    assert await both() == (None, None), "no chat row and no value: one row of nothing"
+    await StateStore(sessions).put(chat_scope(61), "note", {"kept": 1})
+    assert await both() == (None, ('{"kept":1}', 1)), "a value without a chat row"
+    async with session_scope(sessions) as session:
+        await ensure_chat(session, 61, type="private", title="Ada", language="en")
+    await StateStore(sessions).put(user_scope(61), "note", "another scope")
+    chat, state = await both()
+    assert chat is not None
+    assert (chat.id, chat.title, chat.language, chat.active) == (61, "Ada", "en", True)
+    assert state == ('{"kept":1}', 1)
+    await StateStore(sessions).delete(chat_scope(61), "note")
+    assert (await both())[1] is None
 
 
 def test_the_verdict_on_an_update_id() -> None:
@@ -88,6 +108,19 @@ async def test_an_update_that_failed_is_handled_again(sessions: async_sessionmak
         await fail_half_way()
     async with gate.turn(5, 1) as verdict:
         assert verdict is Verdict.NEW, "a delivery that failed is not recorded, so its retry is handled"
+
+
+async def test_a_restarted_gate_knows_what_was_handled(sessions: async_sessionmaker[AsyncSession]) -> None:
+    """What a gate keeps in memory (SQLite) is only a copy: a new process reads the recorded cursor."""
+    first = UpdateGate(sessions)
+    for update_id in (30, 31):
+        async with first.turn(8, update_id) as verdict:
+            assert verdict is Verdict.NEW
+    again = UpdateGate(sessions)
+    async with again.turn(8, 31) as verdict:
+        assert verdict is Verdict.DUPLICATE
+    async with again.turn(8, 29) as verdict:
+        assert verdict is Verdict.LATE
 
 
 @pytest.mark.postgres

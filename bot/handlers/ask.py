@@ -26,6 +26,7 @@ from bot.handlers.common import (
     chat_settings,
     chat_zone,
     current_chat_settings,
+    current_chat_settings_and_state,
     deps,
     edit_or_send,
     pressed_button,
@@ -35,6 +36,7 @@ from bot.handlers.common import (
 from bot.html import esc
 from bot.state import StateConflict, StateStore, chat_scope
 from bot.texts import say
+from db.chats import ChatSettings
 from db.engine import read_connection, session_scope
 from db.models import Notice, NoticeStatus
 from db.search import NoticeFilter, count_notices, find_notices
@@ -66,18 +68,18 @@ async def question(update: Update, context: Context) -> None:
             return
         text = stripped
     states, scope = StateStore(deps(context).sessions), chat_scope(message.chat_id)
-    long_reply = await states.get(scope, LONG_KEY)
+    settings, long_reply = await current_chat_settings_and_state(update, context, scope, LONG_KEY)
     if long_reply is not None:
         if message.message_id < int(long_reply.value):
             return  # the rest of a paste already told it is too long
         await states.delete(scope, LONG_KEY)
     if len(text) > MAX_QUESTION:
-        lang = await chat_language(update, context)
+        lang = settings.language if settings is not None else "zh"
         told = await send(context, message.chat_id, say(lang, "question_too_long", limit=MAX_QUESTION))
         if told is not None:
             await states.put(scope, LONG_KEY, told.message_id)
         return
-    await answer(update, context, text)
+    await answer(update, context, text, chat=settings)
 
 
 def _addressed_text(message: Message, context: Context) -> str | None:
@@ -93,12 +95,22 @@ def _addressed_text(message: Message, context: Context) -> str | None:
     return None
 
 
-async def answer(update: Update, context: Context, text: str, *, page: int = 0, edit: bool = False) -> None:
+async def answer(
+    update: Update,
+    context: Context,
+    text: str,
+    *,
+    page: int = 0,
+    edit: bool = False,
+    chat: ChatSettings | None = None,
+) -> None:
     """The answer to ``text``, a page of notices at a time; the question is remembered with the message
-    (in ``bot_state``, so any process and a restarted one turn the page)."""
+    (in ``bot_state``, so any process and a restarted one turn the page). ``chat``: the chat's settings
+    when the caller has just read them."""
     d = deps(context)
     now = d.now()
-    chat = await current_chat_settings(update, context)
+    if chat is None:
+        chat = await current_chat_settings(update, context)
     tz = chat_zone(chat, d.settings)
     lang = chat.language if chat is not None else "zh"
     if not text.strip():

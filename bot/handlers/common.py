@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,9 +19,10 @@ from telegram.ext import Application, ContextTypes
 from bot.chat_cache import ChatCache
 from bot.html import split_message
 from bot.settings import Settings
+from bot.state import StateStore, Stored
 from bot.texts import language_of, say
 from bot.throttle import Throttle
-from db.chats import ChatSettings, ensure_chat, get_chat
+from db.chats import ChatSettings, ensure_chat, get_chat, read_chat_settings_and_state
 from db.engine import read_connection, session_scope
 from db.models import Chat
 from jobs.clock import Clock
@@ -139,6 +141,25 @@ async def current_chat_settings(update: Update, context: Context) -> ChatSetting
         return found
     async with session_scope(d.sessions) as session:
         return await chat_settings(update, context, session)
+
+
+async def current_chat_settings_and_state(
+    update: Update, context: Context, scope: str, key: str
+) -> tuple[ChatSettings | None, Stored | None]:
+    """:func:`current_chat_settings` and the conversation value under ``scope``/``key``, read together
+    in one round trip (a question needs both before anything else)."""
+    chat = update.effective_chat
+    d = deps(context)
+    if chat is None:
+        return None, await StateStore(d.sessions).get(scope, key)
+    async with read_connection(d.sessions) as connection:
+        found, state = await read_chat_settings_and_state(connection, chat.id, scope, key)
+    stored = None if state is None else Stored(json.loads(state[0]), state[1])
+    if found is not None and _as_left(found, update):
+        d.chats.put(found)
+        return found, stored
+    async with session_scope(d.sessions) as session:
+        return await chat_settings(update, context, session), stored
 
 
 async def chat_language(update: Update, context: Context) -> str:
