@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from notices.dates.points import Draft, Point, TokenReader
-from notices.dates.tokens import WORD
+from notices.dates.tokens import PAREN, WORD
 from notices.dates.vocabulary import _EN_CONNECTORS, _ORDINALS, MONTHS, WEEKDAYS, _is_year, _num
 
 #: A possessive opening a heading in title case ("Today's Press Releases", "Tomorrow's Weather").
@@ -120,10 +120,10 @@ class EnglishReader(TokenReader):
     def _en_relative(self, i: int) -> tuple[Point, int] | None:
         tok = self.t[i]
         value = str(tok.value)
-        if value in ("today", "tonight", "tomorrow"):
+        if value in ("today", "tonight", "tomorrow", "yesterday"):
             if self.text and _HEADING_AFTER.match(self.text, tok.end):
                 return None  # "Today's Press Releases": a page's heading, not a day
-            day = self.base + timedelta(days=1 if value == "tomorrow" else 0)
+            day = self.base + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(value, 0))
             return Point(fixed=day, style="en"), self._apposed_date(i + 1, day)
         if value in WEEKDAYS and len(value) >= 6:
             return self._en_weekday(i, WEEKDAYS[value])
@@ -224,6 +224,10 @@ class EnglishReader(TokenReader):
         if day_tok is not None and day_tok.kind is WORD and day_tok.value in WEEKDAYS:
             dated = self.date(j + (2 if self.sep(j + 1, ",") else 1), None)
             found = dated if dated is not None and dated[0].style == "en" else self._glossed_weekday(j)
+        elif day_tok is not None and day_tok.kind is PAREN and not said_on:
+            said = self.gloss(j)  # 9 am (12/11/2024): a table cell giving the hour, then its day
+            found = None if said is None or said.style != "num" or said.year is None else (said, j + 1)
+            said_on = found is not None
         else:
             found = self.date(j, None)
         styles = ("en", "num") if said_on else ("en",)  # 12:00 noon on 7/11/2019
