@@ -9,6 +9,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from notices.eligibility import eligibility_bound
+from notices.en_dateline import en_dateline
 from notices.first_chars import gated
 from notices.labels import REACH, clause_span, line_start
 from notices.model import Period
@@ -264,7 +265,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"  # 闭馆公告(3月30日), a title ending (2025-03-20): the day it was issued
     if (before and _DATELINE_BEFORE.search(before[-24:])) or _REPORTING_AFTER.match(norm, end):
         return "dateline"
-    if before and _EN_DATELINE_BEFORE.search(before[-40:]) and _EN_DATELINE_AFTER.match(norm, end):
+    if before and en_dateline(before[-40:], norm, end):
         return "dateline"  # KUALA LUMPUR, Oct 8 — …: where and when a wire report was filed
     if (
         period.all_day
@@ -366,10 +367,6 @@ _ZONE_STAMP_AFTER = re.compile(r"\s*(?:[(（][^)）\n]{1,6}[)）])?\s*\n\s*(?:�
 #: date the text was signed, run onto its last line.
 _SENTENCE_DONE = re.compile(r"[。！!]\s*$")
 _LAST = re.compile(r"\s*(?:[(（][^)）\n]{1,6}[)）])?\s*$")
-#: A wire report's dateline: the place in capitals, a comma, then the date and a dash. It opens a
-#: line, or follows a photo caption the page ran into it ("… — Picture by A. Lee KUALA LUMPUR, Oct 8 —").
-_EN_DATELINE_BEFORE = re.compile(r"(?:^|\n|\s)[A-Z][A-Z .'-]{2,30},\s*$")
-_EN_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,12}\)\s*)?[—–-]")
 
 
 #: A posting time in brackets right after a page's date: 2010-09-16 (19:24).

@@ -934,6 +934,21 @@ def test_a_later_section_with_no_year_is_read_in_the_year_of_the_section_above()
             "3,000 visitors, the organisers said.",
             [],
         ),
+        (
+            "Notice of orchid show\nKUALA LUMPUR, 10 May: The orchid show at the lake gardens drew 2,000 "
+            "visitors on its first day, organisers said.",
+            [],
+        ),
+        (
+            "Notice of orchid show\nIpoh, 10 May — The orchid show at the lake gardens drew 2,000 visitors "
+            "on its first day, organisers said.",
+            [],
+        ),
+        # a weekday before the date and a dash is no place: the day is the plan
+        (
+            "Notice of road closure\nMonday, 15 May — Jalan Kenanga will be closed from 9 am to 5 pm.",
+            [(at(5, 15, 9), at(5, 15, 17))],
+        ),
         # the date a notice replaces, a few words after "originally" or "was due to"
         (
             "Notice of orchid show\nThe orchid show, originally scheduled to close on 14 May, has been "
