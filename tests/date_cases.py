@@ -628,6 +628,10 @@ CASES: list[Case] = [
     c("停气时间:今日21时至明日12", (D + "10T21:00", D + "11T12:00", False)),
     # --- English ---------------------------------------------------------------------
     c("next week", (D + "16", D + "22", True)),
+    # a weekday said with next week: that day of next week; a run of them, those days
+    c("The kiosk will be closed on Thursday next week.", (D + "19", D + "19", True)),
+    c("Meter readers call next week on Wednesday.", (D + "18", D + "18", True)),
+    c("The pool shuts from Monday to Friday of next week.", (D + "16", D + "20", True)),
     c("this week", (D + "09", D + "15", True)),
     c("next month", ("2022-06-01", "2022-06-30", True)),
     c("this Friday", (D + "13", D + "13", True)),

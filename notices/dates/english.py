@@ -140,6 +140,16 @@ class EnglishReader(TokenReader):
             later = value != "this"
             if self.word(i + 1, "week"):
                 monday = self.base - timedelta(days=self.base.weekday()) + timedelta(weeks=int(later))
+                k = i + 2 + (1 if self.sep(i + 2, ",") or self.word(i + 2, "on") else 0)
+                named = self.at(k)
+                if (
+                    named is not None
+                    and named.kind is WORD
+                    and named.value in WEEKDAYS
+                    and self.connector(k + 1) is None
+                ):
+                    # next week on Tuesday: that day of the week (the week alone gives no day)
+                    return Point(fixed=monday + timedelta(days=WEEKDAYS[str(named.value)]), style="en"), k + 1
                 return Point(fixed=monday, fixed_end=monday + timedelta(days=6)), i + 2
             if self.word(i + 1, "month"):
                 year, month = divmod(self.base.year * 12 + self.base.month - 1 + int(later), 12)
@@ -175,6 +185,12 @@ class EnglishReader(TokenReader):
         makes it a day. A run of weekdays (Monday to Friday) or a repeated one names no one day."""
         if self.word(i - 1, "every", "each", "last", "past", "previous", "following"):
             return None
+        later = self._next_week_after(i + 1)
+        end = self.connector(i + 1)
+        if later is None and end is not None and self._weekday_word(end) and self._next_week_after(end + 1):
+            later = i + 1  # Monday to Friday next week: both of next week, the range goes on to Friday
+        if later is not None:
+            return Point(fixed=self._next_monday() + timedelta(days=weekday), style="en"), later
         if self.gloss(i + 1) is None and (
             (self.connector(i + 1) is not None and self._weekday_word(self.connector(i + 1) or 0))
             or (i >= 2 and self.connector(i - 1) == i and self._weekday_word(i - 2))
@@ -186,6 +202,15 @@ class EnglishReader(TokenReader):
                 return dated  # Tuesday, 4, and Wednesday, 5 October 2022: the day number says which
         day = self.base + timedelta(days=(weekday - self.base.weekday()) % 7)
         return Point(fixed=day, weak=True, style="en"), i + 1
+
+    def _next_monday(self) -> date:
+        return self.base - timedelta(days=self.base.weekday()) + timedelta(weeks=1)
+
+    def _next_week_after(self, j: int) -> int | None:
+        """Index after "next week" (or "of next week") at ``j``: the weekday before it is that week's
+        (Tuesday next week); None when it is not there."""
+        k = j + 1 if self.word(j, "of") else j
+        return k + 2 if self.word(k, "next") and self.word(k + 1, "week") else None
 
     def _weekday_word(self, j: int) -> bool:
         tok = self.at(j)
