@@ -36,7 +36,8 @@ _SPLIT_DATE_LABEL = re.compile(r"(?:^|[0-9A-Za-z\s|/])期[\s|]*[:：][\s|]*$")
 #: An English page's metadata label opening the line of its date: Last updated, Posted on.
 #: (capitalised, as labels are: "will be published on" in a sentence is a plan)
 _METADATA_LABEL_EN = re.compile(
-    r"\b(?:Last\s+(?i:updated|modified|reviewed)|Updated|Date\s+(?i:posted|published)|Posted|Published)"
+    r"\b(?:Last\s+(?i:updated|modified|reviewed|revised|revision\s+date|review\s+date)|Updated"
+    r"|Date\s+(?i:posted|published)|Posted|Published)"
     r"(?:\s+on)?\s*:?\s*$"
 )
 

@@ -105,7 +105,9 @@ _TABLE_ROW = re.compile(r"[^|\n]*\|[^|\n]*\|")
 #: An English page's tags and links printed around an article (Back to top, Share | Print, a
 #: breadcrumb Home > News): no text of any notice.
 _EN_PAGE_TAG = re.compile(
-    r"(?i:(?:(?:back\s+to\s+top|top\s+of\s+(?:the\s+)?page|share(?:\s+this(?:\s+(?:page|article|story))?)?"
+    r"(?i:(?:(?:back\s+to\s+(?:the\s+)?(?:top|previous\s+page|list|index|home|search\s+results|notices|news"
+    r"|(?:press|media)\s+releases|announcements)|top\s+of\s+(?:the\s+)?page"
+    r"|share(?:\s+this(?:\s+(?:page|article|story|notice|post))?)?"
     r"|print(?:\s+this\s+page)?|e-?mail|facebook|twitter|whatsapp|telegram|linkedin|copy\s+link"
     r"|bookmark|font\s+size|text\s+size|a-|a\+|top)\s*[|/·•]?\s*)+"
     r"|home\s*(?:[>›»]\s*[^>›»|]{1,40}?\s*)+)"
