@@ -9,9 +9,12 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from notices.eligibility import eligibility_bound
+from notices.en_dateline import en_dateline
 from notices.first_chars import gated
 from notices.labels import REACH, clause_span, line_start
 from notices.model import Period
+from notices.superseded import superseded
+from notices.vague import vague
 
 
 def _as_date(value: date | datetime, tz: ZoneInfo) -> date:
@@ -33,7 +36,8 @@ _SPLIT_DATE_LABEL = re.compile(r"(?:^|[0-9A-Za-z\s|/])期[\s|]*[:：][\s|]*$")
 #: An English page's metadata label opening the line of its date: Last updated, Posted on.
 #: (capitalised, as labels are: "will be published on" in a sentence is a plan)
 _METADATA_LABEL_EN = re.compile(
-    r"\b(?:Last\s+(?i:updated|modified|reviewed)|Updated|Date\s+(?i:posted|published)|Posted|Published)"
+    r"\b(?:Last\s+(?i:updated|modified|reviewed|revised|revision\s+date|review\s+date)|Updated"
+    r"|Date\s+(?i:posted|published)|Posted|Published)"
     r"(?:\s+on)?\s*:?\s*$"
 )
 
@@ -181,8 +185,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     line_end = norm.find("\n", end, end + REACH)
     line = norm[first : line_end if line_end >= 0 else end + REACH]
     before = norm[first:begin]
-    lead = begin + 5 if norm[begin : begin + 5].lower() == "from " else begin  # (Extended from 12:00 …)
-    if _SUPERSEDED.search(norm, max(0, begin - 30), lead):
+    if superseded(norm, begin):
         return "superseded"
     # (the patterns read on ``before`` match no empty text: a date opening its line skips them)
     since_issue = norm.startswith("之日", begin)  # (网络公示)发布之日起10个工作日内: counted from it
@@ -263,7 +266,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"  # 闭馆公告(3月30日), a title ending (2025-03-20): the day it was issued
     if (before and _DATELINE_BEFORE.search(before[-24:])) or _REPORTING_AFTER.match(norm, end):
         return "dateline"
-    if before and _EN_DATELINE_BEFORE.search(before[-40:]) and _EN_DATELINE_AFTER.match(norm, end):
+    if before and en_dateline(before[-40:], norm, end):
         return "dateline"  # KUALA LUMPUR, Oct 8 — …: where and when a wire report was filed
     if (
         period.all_day
@@ -311,7 +314,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "terms"  # 合约期：2026年6月1日至…, 2018年12月31日前年满18周岁: conditions, no plan
     if period.end is None and "之日" in text and not any(ch.isdigit() for ch in text):
         return "effective"  # 自发布之日起执行: when the rules apply, no date to plan around
-    if _vague(text) or (
+    if vague(text) or (
         period.all_day and period.start == period.end and _MONTH_END_DAY.fullmatch(text.strip())
     ):
         return "vague"  # 2月中旬, 2026年1月, 5月底进行面试: no day to plan around
@@ -365,10 +368,6 @@ _ZONE_STAMP_AFTER = re.compile(r"\s*(?:[(（][^)）\n]{1,6}[)）])?\s*\n\s*(?:�
 #: date the text was signed, run onto its last line.
 _SENTENCE_DONE = re.compile(r"[。！!]\s*$")
 _LAST = re.compile(r"\s*(?:[(（][^)）\n]{1,6}[)）])?\s*$")
-#: A wire report's dateline: the place in capitals, a comma, then the date and a dash. It opens a
-#: line, or follows a photo caption the page ran into it ("… — Picture by A. Lee KUALA LUMPUR, Oct 8 —").
-_EN_DATELINE_BEFORE = re.compile(r"(?:^|\n|\s)[A-Z][A-Z .'-]{2,30},\s*$")
-_EN_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,12}\)\s*)?[—–-]")
 
 
 #: A posting time in brackets right after a page's date: 2010-09-16 (19:24).
@@ -404,31 +403,5 @@ _TERMS_BEFORE = re.compile(
 )
 
 
-_PRECISE = re.compile(r"[\d〇零一二两三四五六七八九十廿卅]\s*[日号]|月底|月末|[:：时]|[A-Za-z]")
-
-
-#: An English month with no day (by June 2024, in early March): a target, no day to plan around.
-_MONTH_ONLY_EN = re.compile(
-    r"(?i)(?:(?:by|in|from|until|till|before|after|during|around|the|end|of|early|mid|late|end-|mid-)\s*)*"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s*,?\s*(?:19|20)\d\d)?"
-)
-
-
-def _vague(text: str) -> bool:
-    """A span named only by months or parts of months (2月中旬, 2026年1月至2028年1月, by June 2024)."""
-    compact = "".join(text.split())
-    precise = _PRECISE.search(compact)
-    return ("月" in compact and precise is None) or _MONTH_ONLY_EN.fullmatch(text.strip()) is not None
-
-
 #: What may stand beside a date stamp on its line: brackets, a weekday, punctuation.
 _STAMP_LINE = re.compile(r"[\s()（）\[\]【】|:：,，。.星期周一二三四五六日天]*")
-
-
-#: Words before a date that the notice itself replaces ("原定于", "原计划").
-_SUPERSEDED = re.compile(
-    # (the lookahead lets the scan pass other characters in one test: a case-blind branch is
-    # otherwise entered at every position)
-    r"(?=[原ecmpoECMPO])"
-    r"(?:原(?:定|计划|拟|订|本)[^，。；,;:\n]{0,12}$|(?i:(?:extended|postponed|changed|moved)\s+from|originally)[^()\n]{0,20}$)"
-)

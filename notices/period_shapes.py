@@ -37,7 +37,8 @@ _STARTS_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:开始|起(?!
 #: An event moved to a day: 延期至5月20日举办 names the day it is held, not a deadline.
 #: An end moved later, said right before the new end: 延至, 延长至, 展延至.
 _EXTENDED_TO = re.compile(r"(?:延至|延长至|延长到|延到|展延至|展延到)\s*[「『“\"]?\s*$")
-_MOVED = re.compile(r"(?:延期|推迟|改期|顺延|改在|改于|延后)\s*$")
+_EXTENDED_TO_EN = re.compile(r"(?i:\b(?:been|be|is|was)\s+extended\s+(?:to|until|till)\s+(?:the\s+)?)$")
+_MOVED = re.compile(r"(?:延期|推迟|改期|顺延|改在|改于|延后|延)\s*$")  # 延至5月27日举行: held then
 
 
 _HELD = re.compile(r"\s*(?:举办|举行|召开|进行|开展|开考|开标|开幕|开放)")
@@ -94,8 +95,10 @@ def _as_deadline(norm: str, period: Period) -> Period:
     begin, end = period.span
     if _STARTS_AFTER.match(norm, end):
         return period  # 招标将于12月23日开始: it opens then, whatever closes later
-    if _EXTENDED_TO.search(norm, max(0, begin - 8), begin):
-        return replace(period, start=None)  # 交管延至4/30: what goes on now ends then
+    if _EXTENDED_TO.search(norm, max(0, begin - 8), begin) or _EXTENDED_TO_EN.search(
+        norm, max(0, begin - 24), begin
+    ):
+        return replace(period, start=None)  # 交管延至4/30, extended to 28 May: what goes on now ends then
     before = norm[max(0, begin - 14) : begin]
     lead = _SENTENCE_MARK.split(before)[-1]
     # the notice's own label (截标日期及时间：…), not one guessed from words further along its clause

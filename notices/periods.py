@@ -30,6 +30,7 @@ from notices.reconcile import (
 from notices.restated import _drop_restated
 from notices.restated_days import drop_days_restated_by_hours
 from notices.stages import fold_stages, stop_then_return
+from notices.superseded import moved_to
 from notices.told_apart import join_told_apart
 
 #: How a warning about a date no calendar has begins.
@@ -55,9 +56,14 @@ def kept_periods(
     except Exception as exc:  # a date-grammar bug must not cost the whole page
         warnings.append(f"dates could not be read: {type(exc).__name__}")
         return []
+    if published is not None:
+        found = join_told_apart(norm, found, before=published)  # (a start gone by, an end ahead)
     candidates: list[Period] = []
     for period in found:
         reason = _drop_reason(norm, period, published, tz)
+        moved = moved_to(norm, period) if reason == "superseded" else None
+        if moved is not None:
+            period, reason = moved, None  # postponed from 13 May to 27 May: held on the 27th
         if reason == "superseded":
             # "原定于4月16日举办…推迟": the date the notice withdraws is no plan
             warnings.append(f"superseded date left out: {period.text}")

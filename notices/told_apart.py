@@ -10,28 +10,42 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from notices.model import Period
 
 #: Words that start what the first day dates, before it (English) or after it (Chinese).
-_STARTS_BEFORE = re.compile(r"(?i:\b(?:begins?|began|start(?:s|ed)?|commenc(?:e|es|ed))\s+(?:on\s+)?)$")
+_STARTS_BEFORE = re.compile(
+    r"(?i:\b(?:begins?|began|start(?:s|ed)?|commenc(?:e|es|ed)|open(?:s|ed)?)\s+(?:on\s+)?)$"
+)
 _STARTS_AFTER = re.compile(r"\s*(?:起)?[^，。；;\n\d]{0,6}?(?:开始|展开|开展|启动|开工|动工)")
 #: Words that end what the second day dates: 结束 / 完工 after it, until before it.
 _ENDS_BEFORE = re.compile(r"(?i:\b(?:last|run|continue)s?\s+)$|(?:延续|持续|延长|一直)$")
 _ENDS_AFTER = re.compile(r"\s*(?:[^，。；;\n\d]{0,4}?)(?:结束|完工|竣工|止)")
+#: Words right before the one day something ends on, in English: ends tomorrow, will close on 5 May.
+_ENDS_ON_BEFORE = re.compile(
+    r"(?i:\b(?:ends?|ending|clos(?:es?|ing)|finish(?:es)?|conclud(?:es?|ing))\s+(?:on\s+)?)$"
+)
 #: What may stand between the two days: no sentence end.
 _SENTENCE_END = re.compile(r"[。；;!?！？\n]|\.\s")
 _REACH = 80
 
 
-def join_told_apart(norm: str, periods: list[Period]) -> list[Period]:
-    """Each start day followed in its sentence by the day it ends on becomes one span."""
+def join_told_apart(norm: str, periods: list[Period], *, before: date | None = None) -> list[Period]:
+    """Each start day followed in its sentence by the day it ends on becomes one span; with
+    ``before``, only spans that start before that day (the fair opened yesterday and ends tomorrow:
+    joined before the day gone by is put aside as history)."""
     out: list[Period] = []
     i = 0
     while i < len(periods):
         first = periods[i]
         second = periods[i + 1] if i + 1 < len(periods) else None
-        if second is not None and _opens(norm, first) and _closes(norm, first, second):
+        if (
+            second is not None
+            and _opens(norm, first)
+            and (before is None or (first.all_day and isinstance(first.start, date) and first.start < before))
+            and _closes(norm, first, second)
+        ):
             assert first.span is not None
             assert second.span is not None
             out.append(replace(first, end=second.end, span=(first.span[0], second.span[1])))
@@ -71,4 +85,6 @@ def _closes(norm: str, first: Period, second: Period) -> bool:
             or _ENDS_BEFORE.search(between) is not None
             or _ENDS_AFTER.match(norm, second.span[1]) is not None
         )
-    return _single_day(second) and _ENDS_AFTER.match(norm, second.span[1]) is not None
+    return _single_day(second) and (
+        _ENDS_AFTER.match(norm, second.span[1]) is not None or _ENDS_ON_BEFORE.search(between) is not None
+    )

@@ -628,6 +628,10 @@ CASES: list[Case] = [
     c("停气时间:今日21时至明日12", (D + "10T21:00", D + "11T12:00", False)),
     # --- English ---------------------------------------------------------------------
     c("next week", (D + "16", D + "22", True)),
+    # a weekday said with next week: that day of next week; a run of them, those days
+    c("The kiosk will be closed on Thursday next week.", (D + "19", D + "19", True)),
+    c("Meter readers call next week on Wednesday.", (D + "18", D + "18", True)),
+    c("The pool shuts from Monday to Friday of next week.", (D + "16", D + "20", True)),
     c("this week", (D + "09", D + "15", True)),
     c("next month", ("2022-06-01", "2022-06-30", True)),
     c("this Friday", (D + "13", D + "13", True)),
@@ -829,6 +833,36 @@ CASES: list[Case] = [
     # days listed, then their count or a comma before the window said to repeat on them
     c("5月16日、5月17日、5月18日三日，此期间每日4:00至12:00实行管制", (D + "16", D + "18", True)),
     c("5月16日、5月17日、5月18日，每日8:00-12:00封闭北环路", (D + "16", D + "18", True)),
+    # Malaysian tables: each end a day with its hour, one of the two in brackets; 13/11 says the
+    # text writes the day first, so 12/11 is 12 November too
+    c(
+        "9 am (12/11/2024) to 6 pm (13/11/2024)",
+        ("2024-11-12T09:00", "2024-11-13T18:00", False),
+        base=date(2024, 11, 8),
+    ),
+    c(
+        "12/11/2024 (9.00 am) – 13/11/2024 (6.00 pm)",
+        ("2024-11-12T09:00", "2024-11-13T18:00", False),
+        base=date(2024, 11, 8),
+    ),
+    c(
+        "| Jalan Cempaka | 12/11/2024 9:00 am to 13/11/2024 6:00 pm |",
+        ("2024-11-12T09:00", "2024-11-13T18:00", False),
+        base=date(2024, 11, 8),
+    ),
+    # a row flattened into two field lines
+    c(
+        "From: 12/11/2024 9:00 am\nTo: 13/11/2024 6:00 pm",
+        ("2024-11-12T09:00", "2024-11-13T18:00", False),
+        base=date(2024, 11, 8),
+    ),
+    # the end before the start: two moments, no range
+    c(
+        "Notice posted 13/11/2024 (6.00 pm) – 12/11/2024 (9.00 am) draft",
+        ("2024-11-13T18:00", "2024-11-13T18:00", False),
+        ("2024-11-12T09:00", "2024-11-12T09:00", False),
+        base=date(2024, 11, 8),
+    ),
     # English weekdays said alone or with their date in brackets; next Thursday is next week's
     c("Supply will be cut on Saturday (May 14) from 9am to 4pm.", (D + "14T09:00", D + "14T16:00", False)),
     c("Elm Lane is closed from 7am to 3pm on Thursday (May 12).", (D + "12T07:00", D + "12T15:00", False)),

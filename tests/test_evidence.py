@@ -906,3 +906,75 @@ def test_a_later_section_with_no_year_is_read_in_the_year_of_the_section_above()
         (at(5, 20, 6), at(5, 20, 11)),
         (at(5, 20, 6), None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a week said relatively names no day: only the night the slip road shuts is a period
+        (
+            "Notice of lane closures on Quarry Road\nLane closures on Quarry Road will take place next week. "
+            "The slip road will be closed from 10 pm on 20 May to 6 am on 21 May.",
+            [(at(5, 20, 22), at(5, 21, 6))],
+        ),
+        (
+            "Notice of lane changes\nHarbour Road will have its lanes switched next week while the "
+            "carriageway is resurfaced.",
+            [],
+        ),
+        # opened the day before publication, ends the day after: one span over both
+        (
+            "Notice of craft fair\nThe craft fair at the town hall opened yesterday and ends tomorrow. "
+            "Admission is free.",
+            [(date(2023, 5, 9), date(2023, 5, 11))],
+        ),
+        # a wire report's dateline on a past event: when it was filed, no plan
+        (
+            "Kite festival draws crowds\nPENANG, 10 May — The kite festival was held on the beach and drew "
+            "3,000 visitors, the organisers said.",
+            [],
+        ),
+        (
+            "Notice of orchid show\nKUALA LUMPUR, 10 May: The orchid show at the lake gardens drew 2,000 "
+            "visitors on its first day, organisers said.",
+            [],
+        ),
+        (
+            "Notice of orchid show\nIpoh, 10 May — The orchid show at the lake gardens drew 2,000 visitors "
+            "on its first day, organisers said.",
+            [],
+        ),
+        # a weekday before the date and a dash is no place: the day is the plan
+        (
+            "Notice of road closure\nMonday, 15 May — Jalan Kenanga will be closed from 9 am to 5 pm.",
+            [(at(5, 15, 9), at(5, 15, 17))],
+        ),
+        # the date a notice replaces, a few words after "originally" or "was due to"
+        (
+            "Notice of orchid show\nThe orchid show, originally scheduled to close on 14 May, has been "
+            "extended to 28 May.",
+            [(None, date(2023, 5, 28))],
+        ),
+        (
+            "Notice of swimming gala\nThe swimming gala, which was due to be held on 13 May, has been "
+            "postponed to 27 May.",
+            [(date(2023, 5, 27), date(2023, 5, 27))],
+        ),
+        (
+            "Notice of swimming gala\nThe swimming gala has been postponed from 13 May to 27 May.",
+            [(date(2023, 5, 27), date(2023, 5, 27))],
+        ),
+        (
+            "Notice of road works\nThe road works have been postponed to 22 May owing to heavy rain; "
+            "they were originally planned for the week starting 15 May.",
+            [(date(2023, 5, 22), date(2023, 5, 22))],
+        ),
+        # 原定…延至: the old day left out, the day it moves to kept (held then, not a deadline)
+        (
+            "游园会改期通知\n原定于5月13日举行的游园会延至5月27日举行。",
+            [(date(2023, 5, 27), date(2023, 5, 27))],
+        ),
+    ],
+)
+def test_english_time_words_and_replaced_dates(text: str, expected: list[tuple[object, object]]) -> None:
+    assert periods(text) == expected

@@ -59,6 +59,7 @@ from notices.dates.listed import (
     _share_window,
     _times_only,
 )
+from notices.dates.moment_pairs import joined_moments
 from notices.dates.night_pairs import merged_nights
 from notices.dates.outages import outage_windows
 from notices.dates.points import Draft, Point
@@ -302,7 +303,8 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     periods = with_en_lengths(daily_before(merged_nights(periods, text), norm, tz), norm)
     periods = window_over_listed_days(periods, text, norm, tz)
     periods = opening_at_deadline(nights_of_pairs(periods, text, norm, base, tz), text, norm)
-    periods = begun_until(restore_hours(paired_cells(periods, text, norm), norm), text, norm)
+    periods = paired_cells(joined_moments(periods, text, norm), text, norm)
+    periods = begun_until(restore_hours(periods, norm), text, norm)
     return _with_labels(with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm), norm)
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from notices.dates.points import Draft, Point, TokenReader
-from notices.dates.tokens import WORD
+from notices.dates.tokens import PAREN, WORD
 from notices.dates.vocabulary import _EN_CONNECTORS, _ORDINALS, MONTHS, WEEKDAYS, _is_year, _num
 
 #: A possessive opening a heading in title case ("Today's Press Releases", "Tomorrow's Weather").
@@ -120,10 +120,10 @@ class EnglishReader(TokenReader):
     def _en_relative(self, i: int) -> tuple[Point, int] | None:
         tok = self.t[i]
         value = str(tok.value)
-        if value in ("today", "tonight", "tomorrow"):
+        if value in ("today", "tonight", "tomorrow", "yesterday"):
             if self.text and _HEADING_AFTER.match(self.text, tok.end):
                 return None  # "Today's Press Releases": a page's heading, not a day
-            day = self.base + timedelta(days=1 if value == "tomorrow" else 0)
+            day = self.base + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(value, 0))
             return Point(fixed=day, style="en"), self._apposed_date(i + 1, day)
         if value in WEEKDAYS and len(value) >= 6:
             return self._en_weekday(i, WEEKDAYS[value])
@@ -140,6 +140,16 @@ class EnglishReader(TokenReader):
             later = value != "this"
             if self.word(i + 1, "week"):
                 monday = self.base - timedelta(days=self.base.weekday()) + timedelta(weeks=int(later))
+                k = i + 2 + (1 if self.sep(i + 2, ",") or self.word(i + 2, "on") else 0)
+                named = self.at(k)
+                if (
+                    named is not None
+                    and named.kind is WORD
+                    and named.value in WEEKDAYS
+                    and self.connector(k + 1) is None
+                ):
+                    # next week on Tuesday: that day of the week (the week alone gives no day)
+                    return Point(fixed=monday + timedelta(days=WEEKDAYS[str(named.value)]), style="en"), k + 1
                 return Point(fixed=monday, fixed_end=monday + timedelta(days=6)), i + 2
             if self.word(i + 1, "month"):
                 year, month = divmod(self.base.year * 12 + self.base.month - 1 + int(later), 12)
@@ -175,6 +185,12 @@ class EnglishReader(TokenReader):
         makes it a day. A run of weekdays (Monday to Friday) or a repeated one names no one day."""
         if self.word(i - 1, "every", "each", "last", "past", "previous", "following"):
             return None
+        later = self._next_week_after(i + 1)
+        end = self.connector(i + 1)
+        if later is None and end is not None and self._weekday_word(end) and self._next_week_after(end + 1):
+            later = i + 1  # Monday to Friday next week: both of next week, the range goes on to Friday
+        if later is not None:
+            return Point(fixed=self._next_monday() + timedelta(days=weekday), style="en"), later
         if self.gloss(i + 1) is None and (
             (self.connector(i + 1) is not None and self._weekday_word(self.connector(i + 1) or 0))
             or (i >= 2 and self.connector(i - 1) == i and self._weekday_word(i - 2))
@@ -186,6 +202,15 @@ class EnglishReader(TokenReader):
                 return dated  # Tuesday, 4, and Wednesday, 5 October 2022: the day number says which
         day = self.base + timedelta(days=(weekday - self.base.weekday()) % 7)
         return Point(fixed=day, weak=True, style="en"), i + 1
+
+    def _next_monday(self) -> date:
+        return self.base - timedelta(days=self.base.weekday()) + timedelta(weeks=1)
+
+    def _next_week_after(self, j: int) -> int | None:
+        """Index after "next week" (or "of next week") at ``j``: the weekday before it is that week's
+        (Tuesday next week); None when it is not there."""
+        k = j + 1 if self.word(j, "of") else j
+        return k + 2 if self.word(k, "next") and self.word(k + 1, "week") else None
 
     def _weekday_word(self, j: int) -> bool:
         tok = self.at(j)
@@ -224,6 +249,10 @@ class EnglishReader(TokenReader):
         if day_tok is not None and day_tok.kind is WORD and day_tok.value in WEEKDAYS:
             dated = self.date(j + (2 if self.sep(j + 1, ",") else 1), None)
             found = dated if dated is not None and dated[0].style == "en" else self._glossed_weekday(j)
+        elif day_tok is not None and day_tok.kind is PAREN and not said_on:
+            said = self.gloss(j)  # 9 am (12/11/2024): a table cell giving the hour, then its day
+            found = None if said is None or said.style != "num" or said.year is None else (said, j + 1)
+            said_on = found is not None
         else:
             found = self.date(j, None)
         styles = ("en", "num") if said_on else ("en",)  # 12:00 noon on 7/11/2019

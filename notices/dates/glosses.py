@@ -151,7 +151,9 @@ class WeekdayGlosses(NumericDates):
         tokens = tokenize(inner)
         if not tokens or not (tokens[0].kind is NUM or (english and _month_word(tokens[0]))):
             return None  # （十一月十八日）, (18 February); after an English time, (February 18)
-        found = type(self)(tokens, self.base, inner).date(0, None)
+        reader = type(self)(tokens, self.base, inner)
+        reader.order_text = self.order_text  # (12/11/2024) beside 13/11/2024: day first, as the text writes
+        found = reader.date(0, None)
         if found is None or found[1] != len(tokens) or found[0].day is None:
             return None
         return found[0]

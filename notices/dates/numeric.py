@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from notices.dates.clock import ClockReader
 from notices.dates.points import Point
@@ -14,6 +15,27 @@ from notices.dates.vocabulary import _AM, _DATE_LABEL, _PM, ROC_OFFSET, _is_year
 
 #: A weekday in brackets after a date, as Taiwan writes it: (二), （六）.
 _WEEKDAY_GLOSS = re.compile(r"[(（][一二三四五六日天][)）]")
+
+
+#: A D/M/YYYY or M/D/YYYY date standing alone (not part of a longer chain of numbers).
+_DMY = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])")
+
+
+@lru_cache(maxsize=64)
+def written_order(text: str) -> str | None:
+    """``dm`` or ``md`` when the text's D/M/YYYY dates that can be read one way only all say the
+    same order (13/11/2024 is day first): a writer keeps to one order, so it settles 12/11/2024
+    beside it. None when none says, or they disagree."""
+    if "/" not in text and "." not in text and "-" not in text:
+        return None
+    orders = set()
+    for found in _DMY.finditer(text):
+        first, second = int(found.group(1)), int(found.group(3))
+        if first > 12 >= second >= 1:
+            orders.add("dm")
+        elif second > 12 >= first >= 1:
+            orders.add("md")
+    return orders.pop() if len(orders) == 1 else None
 
 
 def _compact_point(digits: str) -> Point | None:
@@ -151,6 +173,8 @@ class NumericDates(ClockReader):
             # 12/05/2022 - 25/05/2022: the other end of the range tells the order
             conn = self.connector(i + 5)
             order = self._dmy_order(conn) if conn is not None else None
+            if order is None or order == "?":
+                order = written_order(self.order_text)  # 12/11/2024 … 13/11/2024: the text's order
             if order is None or order == "?":
                 order = self._ahead_order(i)  # 7/11/2019 in a notice of 24 Oct 2019: 7 November
             if order is None:

@@ -92,6 +92,9 @@ class TokenReader(ABC):
         self.n = len(tokens)
         self.base = base
         self.text = text  # the normalised text the tokens index, for context checks
+        #: The text whose other dates tell how its D/M/YYYY dates are ordered (the whole text, also
+        #: for a reader of one bracket in it).
+        self.order_text = text
         self.recent: date | None = None  # the day last read, that 同日 ("the same day") refers to
 
     def at(self, i: int) -> Token | None:

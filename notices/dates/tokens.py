@@ -205,7 +205,7 @@ _TOKEN_RE = re.compile(
 _SEED_TEXT = (
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july"
     " august september october november december monday tuesday wednesday thursday friday saturday"
-    " sunday today tomorrow tonight next this coming noon midnight"
+    " sunday today tomorrow tonight yesterday next this coming noon midnight"
 )
 _SEED_WORDS = frozenset(_SEED_TEXT.split())
 # The leading lookahead lets the regex engine skip to candidate characters.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from notices.segment.paragraphs import paragraphs
-from notices.segment.patterns import _ENUM, _LABEL, _NEWS_CUES, _NOTICE_CUES, _RELEASE_LEAD
+from notices.segment.patterns import _ENUM, _LABEL, _NEWS_CUES, _NOTICE_CUES, _RELEASE_LEAD, _TABLE_ROW
 from notices.segment.pieces import (
     BODY,
     CAPTION,
@@ -68,13 +68,27 @@ _EN_SECTION = re.compile(
 )
 
 
+#: An intro that points to what follows it (in the areas below, as follows:, 如下): a table under it is
+#: its own, whatever the caption between says.
+_POINTS_AHEAD = re.compile(
+    r"(?i:\b(?:below|following|as follows|listed|schedule[ds]?)\b)[^.!?]{0,20}[.:]?\s*$|[:：]\s*$|如下|下表"
+)
+
+
 def _section_heading(paras: list[Para], i: int) -> bool:
     """Whether the title-like line at ``i`` heads a section of the release above it: underlined by
-    dashes (its notice's own title is starred, ``****``, or not underlined at all), or one of the
-    section names an English traffic release uses."""
+    dashes (its notice's own title is starred, ``****``, or not underlined at all), captioning the
+    table under it, or one of the section names an English traffic release uses."""
     nxt = paras[i + 1] if i + 1 < len(paras) else None
     if nxt is not None and _RULE.match(nxt.norm) is not None:
         return True
+    if (
+        nxt is not None
+        and i > 0
+        and _TABLE_ROW.match(nxt.norm) is not None
+        and _POINTS_AHEAD.search(paras[i - 1].norm)
+    ):
+        return True  # in the areas below. ⏎ Interruption Schedule ⏎ | Date | …: the table's caption
     return paras[i].norm.isascii() and _EN_SECTION.fullmatch(paras[i].norm.strip()) is not None
 
 

@@ -13,9 +13,12 @@ from notices.segment.patterns import (
     _CLOSING,
     _DATE_FIRST,
     _DOUBLED_START,
+    _EN_LABEL,
     _EN_MONTH_FIRST,
     _EN_OPEN_END,
     _EN_OPEN_LAST,
+    _EN_PAGE_TAG,
+    _EN_TITLE,
     _ENUM,
     _ENUM_FIRST,
     _FIELD_NAME,
@@ -36,6 +39,7 @@ from notices.segment.patterns import (
     _RULE_LAST,
     _SENTENCE_END,
     _STRONG_CAPTION,
+    _TABLE_ROW,
     _TELLING_ENDS,
     _TITLE_LAST,
 )
@@ -129,6 +133,8 @@ def _lines(text: str) -> list[_Line]:
                     gapped = _CJK_GAP.search(raw) is not None
                     if "\t" in raw.strip():
                         ends = True  # a table row
+                if "|" in norm and _TABLE_ROW.match(norm) is not None:
+                    ends = True  # a table row, its cells apart by bars
                 # set field by field: calling the dataclass's __init__ costs more than the stores
                 line = _new(_Line)
                 line.text = cleaned
@@ -155,6 +161,11 @@ def _lines(text: str) -> list[_Line]:
         ) and is_furniture(norm):
             gap = True
             continue
+        if "A" <= first <= "Z" and len(norm) <= 60 and _EN_PAGE_TAG.fullmatch(norm) is not None:
+            gap = True  # Back to top / Share | Print / Home > News: the page's links, no text
+            continue
+        row = "|" in norm and _TABLE_ROW.match(norm) is not None
+        en_field = False
         news = (first in _NEWS_FIRST or norm.find("讯", 2, 20) > 0) and _NEWS_START.match(norm) is not None
         date = (
             not after_open
@@ -164,6 +175,11 @@ def _lines(text: str) -> list[_Line]:
         )
         prose = _PROSE_PUNCT.search(norm) is not None
         label = ":" in norm[:10] and _LABEL.match(norm) is not None
+        if not label and ":" in norm[:24] and "A" <= first <= "Z":
+            field = _EN_LABEL.match(norm)  # Date: … / Venue: … / Affected areas: …
+            # (Public Notice: Water Supply Suspension is a title whose name holds the notice word)
+            label = field is not None and _EN_TITLE.search(norm[: norm.find(":")].lower()) is None
+            en_field = label
         enum = first in _ENUM_FIRST and _ENUM.match(norm) is not None
         if not label and not enum and not prose and len(norm) <= 8 and _FIELD_NAME.search(norm):
             # a field name on a line of its own, often letter-spaced ("封 闭 时 间", "温馨提示"):
@@ -181,6 +197,7 @@ def _lines(text: str) -> list[_Line]:
         title = (
             not date
             and not label
+            and not row
             and not prose
             and (
                 ((last in _TITLE_LAST or len(norm) <= 8) and is_title_line(norm))  # its endings, cheaply
@@ -204,7 +221,11 @@ def _lines(text: str) -> list[_Line]:
         # a table row (its cells apart by tabs) ends at its line
         line.ends = (
             True
-            if meta or caption or (spaced and "\t" in raw.strip())
+            if meta
+            or caption
+            or row
+            or (spaced and "\t" in raw.strip())
+            or (en_field and last not in _OPEN_MARKS and _EN_OPEN_END.search(norm) is None)
             else _ends_by_mark(norm, last)
             if last in _TELLING_ENDS
             else None

@@ -15,6 +15,7 @@ from notices.segment.patterns import (
     _CONTINUING,
     _CREDIT,
     _CREDIT_START,
+    _EN_LABEL,
     _ENUM,
     _LABEL,
     _NEWS_MARK,
@@ -257,7 +258,13 @@ def _finish(para: Para) -> None:
     ):
         para.kind = CAPTION
         return
-    if len(n) <= 40 and _is_heading_like(n) and not _ENUM.match(n) and not para.news_start:
+    if (
+        len(n) <= 40
+        and _is_heading_like(n)
+        and not _ENUM.match(n)
+        and not para.news_start
+        and not (n[0] <= "Z" and _EN_LABEL.match(n))  # Date: 18 May 2024: a field of the body
+    ):
         para.kind = TITLE if is_title_line(n) else HEADLINE
 
 

@@ -92,6 +92,28 @@ _ENUM = re.compile(
 _LABEL = re.compile(rf"^[{_CJK}]{{2,8}}\s*[：:]")
 
 
+#: An English field line: a capitalised name of one to three words, a colon, then its value
+#: (Date: … / Time: … / Venue: … / Affected areas: …). It starts a paragraph and titles nothing,
+#: whatever notice word its value holds.
+_EN_LABEL = re.compile(r"[A-Z][A-Za-z/&()-]*(?: [a-z][A-Za-z/&()-]*| of| and| [A-Z][a-z]+){0,2}\s*:\s*\S")
+
+
+#: A row of a flattened table, its cells apart by bars (| Area | Period |): it ends at its line.
+_TABLE_ROW = re.compile(r"[^|\n]*\|[^|\n]*\|")
+
+
+#: An English page's tags and links printed around an article (Back to top, Share | Print, a
+#: breadcrumb Home > News): no text of any notice.
+_EN_PAGE_TAG = re.compile(
+    r"(?i:(?:(?:back\s+to\s+(?:the\s+)?(?:top|previous\s+page|list|index|home|search\s+results|notices|news"
+    r"|(?:press|media)\s+releases|announcements)|top\s+of\s+(?:the\s+)?page"
+    r"|share(?:\s+this(?:\s+(?:page|article|story|notice|post))?)?"
+    r"|print(?:\s+this\s+page)?|e-?mail|facebook|twitter|whatsapp|telegram|linkedin|copy\s+link"
+    r"|bookmark|font\s+size|text\s+size|a-|a\+|top)\s*[|/·•]?\s*)+"
+    r"|home\s*(?:[>›»]\s*[^>›»|]{1,40}?\s*)+)"
+)
+
+
 #: Page furniture: mastheads, page numbers, column headers, editor credits, breadcrumbs,
 #: press-release footers. Never part of a notice, and glued to the title below it they
 #: spoil it ("第3版公告栏停电公告"), so such lines are dropped like blank lines.

@@ -1,0 +1,54 @@
+"""A start and an end each written as a day with its hour, the range read as two moments.
+
+Malaysian outage tables give each end its own day and put the hour or the day in brackets
+(``12/11/2024 (9.00 am) – 13/11/2024 (6.00 pm)``), or flatten the row into two lines
+(``From: 12/11/2024 9:00 am`` ⏎ ``To: 13/11/2024 6:00 pm``). Read alone, each end is a moment;
+joined only by a range word or a ``To:`` line, the two are one timed range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+
+from notices.model import Period
+
+#: What may stand between the start and the end: the start's closing bracket or cell bar, a range
+#: word or dash, or a line break and the end's own field name (To:, Until:, End:).
+_JOIN = re.compile(
+    r"[\s)）|]*(?:(?i:to|until|till|through)\b|[-–—~至到])[\s(（|]*"
+    r"|[^\S\n]*[)）|]?[^\S\n]*\n\s*(?i:to|until|till|end(?:s|ing)?|finish(?:es|ing)?)\s*(?:date\s*)?[:：]\s*"
+)
+
+
+def joined_moments(periods: list[Period], text: str, norm: str) -> list[Period]:
+    """Two moments in a row joined by a range word or a To: line, read as one timed range."""
+    if len(periods) < 2:
+        return periods
+    out: list[Period] = []
+    i = 0
+    while i < len(periods):
+        first = periods[i]
+        second = periods[i + 1] if i + 1 < len(periods) else None
+        if second is not None and _pair(first, second, norm):
+            assert first.span is not None
+            assert second.span is not None
+            span = (first.span[0], second.span[1])
+            out.append(replace(first, end=second.end, text=text[span[0] : span[1]], span=span))
+            i += 2
+            continue
+        out.append(first)
+        i += 1
+    return out
+
+
+def _pair(first: Period, second: Period, norm: str) -> bool:
+    if not (first.is_moment and second.is_moment) or first.span is None or second.span is None:
+        return False
+    start, end = first.start, second.start
+    if not isinstance(start, datetime) or not isinstance(end, datetime):
+        return False
+    if not start < end:
+        return False
+    return _JOIN.fullmatch(norm, first.span[1], second.span[0]) is not None

@@ -1,0 +1,34 @@
+"""Spans too loose to plan around: named only by months or parts of months, or by a week or month
+said relatively (next week). A subscriber cannot be reminded of a day the notice never gives."""
+
+from __future__ import annotations
+
+import re
+
+_PRECISE = re.compile(r"[\d〇零一二两三四五六七八九十廿卅]\s*[日号]|月底|月末|[:：时]|[A-Za-z]")
+
+
+#: An English month with no day (by June 2024, in early March): a target, no day to plan around.
+_MONTH_ONLY_EN = re.compile(
+    r"(?i)(?:(?:by|in|from|until|till|before|after|during|around|the|end|of|early|mid|late|end-|mid-)\s*)*"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s*,?\s*(?:19|20)\d\d)?"
+)
+
+
+#: A week or month said by where it stands (next week, this month, the coming week): no day given.
+_RELATIVE_SPAN_EN = re.compile(
+    r"(?i)(?:(?:in|during|over|within|by|from|until|the)\s+)*(?:next|this|coming)\s+(?:week|month)"
+)
+
+
+def vague(text: str) -> bool:
+    """A span named only by months or parts of months (2月中旬, 2026年1月至2028年1月, by June 2024),
+    or by a week or month said relatively (next week): no day to plan around."""
+    compact = "".join(text.split())
+    precise = _PRECISE.search(compact)
+    stripped = text.strip()
+    return (
+        ("月" in compact and precise is None)
+        or _MONTH_ONLY_EN.fullmatch(stripped) is not None
+        or _RELATIVE_SPAN_EN.fullmatch(stripped) is not None
+    )
