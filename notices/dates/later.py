@@ -3,8 +3,11 @@
 A press release names the day in one sentence and the hours of the closure in the next:
 ``traffic arrangements apply this Sunday (May 15) … Hill Road will be closed from 7.30am until
 the event is over``. The day alone is only the heading of the arrangement; the
-hours make it the period a subscriber must be told of. A day whose sentence names an event
-(a race is held) keeps its own period, since the event and the closure are two things.
+hours make it the period a subscriber must be told of; what is arranged may also be said in a
+sentence between (5月12日，变电站检修。届时和平路一带停电。具体停电时间为8时至16时). A day whose
+sentence names an event (a race is held) keeps its own period when a closure's hours follow, since
+the event and the closure are two things; hours the event itself runs over (the fair is held on 14
+March. Interviews run from 10am to 4pm) are its time, and replace its day.
 """
 
 from __future__ import annotations
@@ -28,6 +31,18 @@ _ARRANGES = re.compile(
         r"(?i:traffic\s+(?:arrangements?|measures?)|road\s+closures?|closed|closure|suspend|disrupt|interrupt|outage)"
         r"|交通安排|交通及运输安排|运输安排|交通管制|封闭|封路|停电|停水|停气|管制|暂停"
     )
+)
+#: A day's sentence that names an event held on it: the day is the event's, not a closure's.
+_EVENT = re.compile(
+    gated(r"(?i:\b(?:held|hosted|staged|takes?\s+place|taking\s+place)\b)|举行|举办|开幕|开赛|开跑|鸣枪")
+)
+#: Works are held too (resurfacing works will take place on 18 March), but are no event.
+_WORKS = re.compile(gated(r"(?i:\bworks\b|\brepairs?\b|maintenance)|施工|检修|维修|工程|作业"))
+#: A lead that says an event's own hours follow: interviews will run from, doors open from,
+#: 招聘会时间为, 入场时间：.
+_RUNS = re.compile(
+    r"(?i:\b(?:runs?|open|opens|held|last|lasts|be\s+open|take\s+place|takes\s+place)\s*(?:from|between)?\s*$)"
+    r"|(?:时间|时段)\s*(?:为|是|[:：])\s*$"
 )
 #: What the hours' own clause must close or suspend (… will be closed from 10.15am).
 _CLOSES_NEAR = re.compile(
@@ -67,7 +82,13 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
         return None
     if len(_SENTENCE_END.findall(between)) > 2:
         return None
-    arranged = _ARRANGES.search(_sentence_of(norm, last.span[0], last.span[1])) is not None
+    own = _sentence_of(norm, last.span[0], last.span[1])
+    event = _EVENT.search(own) is not None and _WORKS.search(own) is None
+    # 5月12日，变电站检修。届时和平路一带停电。具体停电时间为…: what is arranged may be said in a
+    # sentence between, unless the day's own sentence holds an event (its day stays its own)
+    arranged = _ARRANGES.search(own) is not None or (
+        not event and _ARRANGES.search(norm, last.span[1], tok.start) is not None
+    )
     hours = grammar.period(i, day.start)
     if hours is None and tok.kind is WORD and tok.value == "from":
         hours = from_hour(grammar, i, day)
@@ -75,7 +96,7 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
         return None
     if hours.end is not None and not hours.end.time_only:
         return None
-    lead = _SENTENCE_END.split(norm[max(0, tok.start - 40) : tok.start])[-1]
+    lead = _SENTENCE_END.split(norm[max(0, tok.start - 64) : tok.start])[-1]
     trail = norm[grammar.t[hours.last - 1].end : grammar.t[hours.last - 1].end + 40]
     trail = _SENTENCE_END.split(trail)[0]
     if arranged and (
@@ -87,6 +108,8 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
         return hours, True
     if _THAT_DAY.search(lead) and _CLOSES_NEAR.search(lead + trail):
         return hours, False  # the event keeps its day; the closure on it has its own hours
+    if event and hours.end is not None and _RUNS.search(lead) and not _CLOSES_NEAR.search(lead + trail):
+        return hours, True  # the fair is held on 14 March … interviews run from 10am to 4pm: its hours
     return None
 
 
