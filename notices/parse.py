@@ -319,7 +319,9 @@ def _build(
 
     # 即日起 starts the day the public reads it; what ended before the notice's own date is history
     base = published or signed_on or first_full_date(body, tz) or page_day
-    periods = kept_periods(body, base=base, published=when, tz=tz, warnings=warnings)
+    # a notice with no date of its own is on the day it is published (conventions, rule 9)
+    undated_day = published if signed_on is None else None
+    periods = kept_periods(body, base=base, published=when, tz=tz, warnings=warnings, undated_day=undated_day)
     if not periods and (category.is_disruption or category.has_deadline):
         warnings.append(f"no period found for a {category.value} notice")
 

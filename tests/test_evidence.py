@@ -906,3 +906,46 @@ def test_a_later_section_with_no_year_is_read_in_the_year_of_the_section_above()
         (at(5, 20, 6), at(5, 20, 11)),
         (at(5, 20, 6), None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "东岭路临时交通管制\n因桥梁检测，9时至16时对东岭路实施交通管制，请绕行。",
+            [(at(5, 10, 9), at(5, 10, 16))],
+        ),
+        (
+            "Notice of lane closure\nThe kerbside lane of Mill Road will be closed from 10am to 3pm "
+            "for gully cleaning. Please follow the signs.",
+            [(at(5, 10, 10), at(5, 10, 15))],
+        ),
+        ("北坡村停电\n因更换变压器，当日上午8时至下午5时北坡村一带停电。", [(at(5, 10, 8), at(5, 10, 17))]),
+        # office hours, a daily window with no days, and hours that disrupt nothing: no period
+        ("西城供电所停电\n因线路检修，西城一带停电。咨询电话：8123456（工作时间8:30-17:00）。", []),
+        ("湖滨路夜间施工\n湖滨路每晚22时至次日5时封闭施工，请绕行。", []),
+        ("社区义诊\n9时至11时在社区广场为居民免费量血压。", []),
+    ],
+)
+def test_hours_in_a_notice_with_no_day_fall_on_its_publication_day(
+    text: str, expected: list[tuple[object, object]]
+) -> None:
+    assert periods(text) == expected
+
+
+def test_hours_with_no_day_need_a_publication_date_and_no_date_of_the_notices_own() -> None:
+    text = "东岭路临时交通管制\n因桥梁检测，9时至16时对东岭路实施交通管制，请绕行。"
+    assert periods(text, published=None) == []
+    assert periods(text + "\n市交警支队\n2023年5月8日") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "城西停水通知\n因管网碰口，5月12日至14日城西片区停止供水，预计14日20时全部恢复供水。",
+        "Water supply suspension in Westfield\nSupply to Westfield will be suspended from May 12 to 14 "
+        "for mains works. Supply will be fully restored at 8 pm on May 14.",
+    ],
+)
+def test_a_cut_over_days_ends_at_the_hour_its_supply_is_said_to_come_back(text: str) -> None:
+    assert periods(text) == [(at(5, 12), at(5, 14, 20))]
