@@ -1172,6 +1172,21 @@ CASES: list[Case] = [
         (D + "19T10:00", D + "19T16:00", False),
     ),
     c("Ferry Lane will be closed on 19 May between 10am and 4pm.", (D + "19T10:00", D + "19T16:00", False)),
+    # house numbers between the day and its hours are an address, no other day
+    c(
+        "5月18日，南郊变电站更换开关柜。届时建设路2号至46号、果园街停电。停电时段为8:30—16:30。",
+        (D + "18T08:30", D + "18T16:30", False),
+    ),
+    # a closure said as the traffic it bars, and an English suspension said again as a noun
+    c(
+        "5月19日，园林路将铺设燃气管道。施工期间园林路禁止机动车通行，施工时间为9时至17时。",
+        (D + "19T09:00", D + "19T17:00", False),
+    ),
+    c(
+        "Fresh water supply to Birch Court will be suspended on 19 May for meter works. The suspension "
+        "will last from 9am to 4pm.",
+        (D + "19T09:00", D + "19T16:00", False),
+    ),
     # an event's own hours said after its day replace the day; a closure on its day stays apart
     c(
         "The spring careers expo will be held on 21 May at the Riverside Hall. Booths will be open "

@@ -29,7 +29,7 @@ _REACH = 240
 _ARRANGES = re.compile(
     gated(
         r"(?i:traffic\s+(?:arrangements?|measures?)|road\s+closures?|closed|closure|suspend|disrupt|interrupt|outage)"
-        r"|交通安排|交通及运输安排|运输安排|交通管制|封闭|封路|停电|停水|停气|管制|暂停"
+        r"|交通安排|交通及运输安排|运输安排|交通管制|封闭|封路|停电|停水|停气|管制|暂停|禁止[^，。；\n]{0,6}通行"
     )
 )
 #: A day's sentence that names an event held on it: the day is the event's, not a closure's.
@@ -47,7 +47,8 @@ _RUNS = re.compile(
 #: What the hours' own clause must close or suspend (… will be closed from 10.15am).
 _CLOSES_NEAR = re.compile(
     gated(
-        r"(?i:closed|closure|suspended|diverted|disrupt|interrupt|outage)|封闭|封路|管制|停电|停水|停气|暂停|改道"
+        r"(?i:closed|closure|suspen(?:ded|sion)|diverted|disrupt|interrupt|outage)"
+        r"|封闭|封路|管制|停电|停水|停气|暂停|改道|禁止[^，。；\n]{0,6}通行"
     )
 )
 #: A lead that introduces the arrangement's hours as a list: 具体时间和路段为：, 管制时段如下：.
@@ -59,6 +60,8 @@ _GLOSS = re.compile(r"^\s*[(（][^)）]{0,30}[)）]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
 #: A number that dates or times something between the day and its hours (not the 60th of a name).
 _DIGIT = re.compile(r"\d\s*(?:[年月日号时時点:：/]|(?i:[ap]\.?m\b))")
+#: House numbers after a street (和平路1号至88号): an address, no day.
+_HOUSE_NUMBERS = re.compile(r"(?<=[路街巷弄里道])\d+(?:-\d+)?号(?:\s*(?:至|到|—|-|~|、)\s*\d+(?:-\d+)?号)*")
 #: An item's mark opening a line (1) / (一) / A. / - / •), and the blank lines between items: the
 #: layout of a list of measures, no sentence or number of its own.
 _ITEM_MARK = re.compile(
@@ -78,7 +81,7 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
     between = _GLOSS.sub("", norm[last.span[1] : tok.start], count=1)  # this Sunday (November 3)
     between = _ITEM_MARK.sub("\n", between)  # …Hong Kong Island. ⏎ (1) ⏎ The following roads…
     between = re.sub(r"\.?\n+", "\n", between)  # one sentence end per break, however laid out
-    if len(between) > _REACH or _DIGIT.search(between):
+    if len(between) > _REACH or _DIGIT.search(_HOUSE_NUMBERS.sub("", between)):
         return None
     if len(_SENTENCE_END.findall(between)) > 2:
         return None
