@@ -949,3 +949,29 @@ def test_hours_with_no_day_need_a_publication_date_and_no_date_of_the_notices_ow
 )
 def test_a_cut_over_days_ends_at_the_hour_its_supply_is_said_to_come_back(text: str) -> None:
     assert periods(text) == [(at(5, 12), at(5, 14, 20))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date field named for what happens on it, its hours on the next line
+        (
+            "南岗村停电\n停电日期：5月16日\n停电时间：7:30-15:30\n停电范围：南岗村",
+            [(at(5, 16, 7, 30), at(5, 16, 15, 30))],
+        ),
+        # a bare 日期 field ahead of the page: the day a fair is held, not the page's own date
+        (
+            "人才交流会\n日期：2023年5月20日\n时间：上午9:00-下午3:00\n地点：市体育馆",
+            [(at(5, 20, 9), at(5, 20, 15))],
+        ),
+        # a bare 日期 on or before the page is the page's own date
+        (
+            "北关街停水\n日期：2023-05-09\n因管道维修，5月13日8时至16时北关街停水。",
+            [(at(5, 13, 8), at(5, 13, 16))],
+        ),
+    ],
+)
+def test_a_date_field_with_its_hours_under_it_is_a_plan(
+    text: str, expected: list[tuple[object, object]]
+) -> None:
+    assert periods(text) == expected
