@@ -1172,6 +1172,11 @@ CASES: list[Case] = [
         (D + "19T10:00", D + "19T16:00", False),
     ),
     c("Ferry Lane will be closed on 19 May between 10am and 4pm.", (D + "19T10:00", D + "19T16:00", False)),
+    c(
+        "Water service to Alder Rise will be off on:\n"
+        "Friday, May 20, 2022, between the hours of 8:30 am and 2 pm",
+        (D + "20T08:30", D + "20T14:00", False),
+    ),
     # house numbers between the day and its hours are an address, no other day
     c(
         "5月18日，南郊变电站更换开关柜。届时建设路2号至46号、果园街停电。停电时段为8:30—16:30。",
