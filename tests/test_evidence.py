@@ -945,6 +945,9 @@ def test_hours_with_no_day_need_a_publication_date_and_no_date_of_the_notices_ow
         "城西停水通知\n因管网碰口，5月12日至14日城西片区停止供水，预计14日20时全部恢复供水。",
         "Water supply suspension in Westfield\nSupply to Westfield will be suspended from May 12 to 14 "
         "for mains works. Supply will be fully restored at 8 pm on May 14.",
+        # an open start on a day, closed by the hour the supply is back (it was a crash: a day and an
+        # hour compared)
+        "城西停水通知\n因管网碰口，城西片区自5月12日起停水，预计14日20时恢复供水。",
     ],
 )
 def test_a_cut_over_days_ends_at_the_hour_its_supply_is_said_to_come_back(text: str) -> None:
@@ -975,3 +978,8 @@ def test_a_date_field_with_its_hours_under_it_is_a_plan(
     text: str, expected: list[tuple[object, object]]
 ) -> None:
     assert periods(text) == expected
+
+
+def test_a_cut_from_an_hour_of_its_own_day_ends_at_the_hour_it_is_back_on_a_later_day() -> None:
+    text = "城西停水通知\n因管网碰口，城西片区5月12日8时起停水，预计14日20时恢复供水。"
+    assert periods(text) == [(at(5, 12, 8), at(5, 14, 20))]
