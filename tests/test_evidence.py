@@ -924,6 +924,17 @@ def test_a_later_section_with_no_year_is_read_in_the_year_of_the_section_above()
         # office hours, a daily window with no days, and hours that disrupt nothing: no period
         ("西城供电所停电\n因线路检修，西城一带停电。咨询电话：8123456（工作时间8:30-17:00）。", []),
         ("湖滨路夜间施工\n湖滨路每晚22时至次日5时封闭施工，请绕行。", []),
+        ("湖滨路周末施工\n湖滨路双休日8时至18时封闭施工，请绕行。", []),
+        # the day is in the title: the hours are on it, signed or not
+        (
+            "关于5月16日青石路停电的通知\n因线路检修，8时至17时青石路一带停电。",
+            [(at(5, 16, 8), at(5, 16, 17))],
+        ),
+        (
+            "Water Interruption Notice – May 17\nWater will be shut off from 9:00 a.m. to 3:00 p.m. on "
+            "Alder Road for repairs.",
+            [(at(5, 17, 9), at(5, 17, 15))],
+        ),
         ("社区义诊\n9时至11时在社区广场为居民免费量血压。", []),
     ],
 )

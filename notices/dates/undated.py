@@ -2,7 +2,8 @@
 
 ``9时至17时对胜利路实施交通管制`` or ``Elm Street will be closed from 9am to 5pm`` printed with no
 date anywhere: the conventions give a notice with no date of its own the day it is published, so
-the closure is on that day. Only hours that close, cut or suspend something are read so: office
+the closure is on that day; when the title names the day (关于3月21日和平路停电的通知), on that
+day. Only hours that close, cut or suspend something are read so: office
 hours and a hotline's hours (工作时间9:00-17:00) are no period, and a daily window (每日8时至18时)
 has no span of days to repeat over.
 """
@@ -10,9 +11,10 @@ has no span of days to repeat over.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from notices.dates import find_periods
 from notices.dates.grammar import Grammar
 from notices.dates.points import Point
 from notices.dates.resolve import _resolve
@@ -33,7 +35,10 @@ _SERVICE = re.compile(
 )
 #: A window repeated each day or night: no day-span given, no period (conventions 2, 7).
 _DAILY = re.compile(
-    gated(r"(?i:\bdaily\b|\bnightly\b|\bevery\b|\beach\s+(?:day|night)\b)|每日|每天|每晚|每周|逢")
+    gated(
+        r"(?i:\bdaily\b|\bnightly\b|\bevery\b|\beach\s+(?:day|night)\b|\bweek(?:end|day)s\b"
+        r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b)|每日|每天|每晚|每周|逢|周末|双休日|节假日|工作日"
+    )
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
 
@@ -70,6 +75,18 @@ def hours_on(text: str, norm: str, *, day: date, tz: ZoneInfo) -> list[Period]:
                 out.append(period)
         i = max(draft.last, i + 1)
     return out
+
+
+def day_of_title(title: str, *, base: date, tz: ZoneInfo) -> date | None:
+    """The one day a title names (关于3月21日和平路停电的通知, Water Interruption Notice – March 21):
+    the day hours in a body that names none fall on."""
+    found = find_periods(title, base=base, tz=tz)
+    if len(found) != 1:
+        return None
+    day = found[0].start
+    if not found[0].all_day or found[0].end != day or not isinstance(day, date) or isinstance(day, datetime):
+        return None
+    return day
 
 
 def _tokens(norm: str) -> list[Token]:
