@@ -1203,6 +1203,11 @@ CASES: list[Case] = [
         (D + "21T08:30", D + "21T15:30", False),
     ),
     c(
+        "The district office will hold a careers fair on 21 May. The fair will bring together some "
+        "25 employers and will run from 10 a.m. to 3 p.m. at the Civic Hall.",
+        (D + "21T10:00", D + "21T15:00", False),
+    ),
+    c(
         "The harbour swim will be held on 22 May. On that day, Pier Road will be closed from 6am to 11am.",
         (D + "22", D + "22", True),
         (D + "22T06:00", D + "22T11:00", False),

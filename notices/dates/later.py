@@ -34,7 +34,9 @@ _ARRANGES = re.compile(
 )
 #: A day's sentence that names an event held on it: the day is the event's, not a closure's.
 _EVENT = re.compile(
-    gated(r"(?i:\b(?:held|hosted|staged|takes?\s+place|taking\s+place)\b)|举行|举办|开幕|开赛|开跑|鸣枪")
+    gated(
+        r"(?i:\b(?:held|holds?|hosted|staged|takes?\s+place|taking\s+place)\b)|举行|举办|开幕|开赛|开跑|鸣枪"
+    )
 )
 #: Works are held too (resurfacing works will take place on 18 March), but are no event.
 _WORKS = re.compile(gated(r"(?i:\bworks\b|\brepairs?\b|maintenance)|施工|检修|维修|工程|作业"))
