@@ -1207,6 +1207,7 @@ CASES: list[Case] = [
         "25 employers and will run from 10 a.m. to 3 p.m. at the Civic Hall.",
         (D + "21T10:00", D + "21T15:00", False),
     ),
+    c("全民健身运动会将于5月21日举行。现场报名时间为8时至9时。", (D + "21", D + "21", True)),
     c(
         "The harbour swim will be held on 22 May. On that day, Pier Road will be closed from 6am to 11am.",
         (D + "22", D + "22", True),

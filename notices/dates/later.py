@@ -46,6 +46,8 @@ _RUNS = re.compile(
     r"(?i:\b(?:runs?|open|opens|held|last|lasts|be\s+open|take\s+place|takes\s+place)\s*(?:from|between)?\s*$)"
     r"|(?:时间|时段)\s*(?:为|是|[:：])\s*$"
 )
+#: Hours said of something else on the event's day: signing up, asking, an office.
+_NOT_THE_EVENTS = re.compile(r"报名|咨询|办公|受理|(?i:regist|enquir|office)")
 #: What the hours' own clause must close or suspend (… will be closed from 10.15am).
 _CLOSES_NEAR = re.compile(
     gated(
@@ -113,7 +115,13 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
         return hours, True
     if _THAT_DAY.search(lead) and _CLOSES_NEAR.search(lead + trail):
         return hours, False  # the event keeps its day; the closure on it has its own hours
-    if event and hours.end is not None and _RUNS.search(lead) and not _CLOSES_NEAR.search(lead + trail):
+    if (
+        event
+        and hours.end is not None
+        and _RUNS.search(lead)
+        and not _CLOSES_NEAR.search(lead + trail)
+        and not _NOT_THE_EVENTS.search(lead)
+    ):
         return hours, True  # the fair is held on 14 March … interviews run from 10am to 4pm: its hours
     return None
 
