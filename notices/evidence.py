@@ -171,6 +171,19 @@ _REPORTED_EN = re.compile(
 )
 
 
+def _metadata_label(before: str, period: Period, published: date | None, tz: ZoneInfo) -> bool:
+    """A page's own date label right before the date. A bare 日期 is one only when nothing names
+    what happens on it (停电日期：, 面试日期： are a plan's fields) and the date is not ahead of the
+    page (日期：3月14日 ⏎ 时间：9:00-16:00 on a page of 3月1日 is when a fair is held)."""
+    found = _METADATA_LABEL.search(before)
+    if found is None:
+        return False
+    if not found.group().startswith("日期"):
+        return True
+    named = found.start() > 0 and "\u4e00" <= before[found.start() - 1] <= "\u9fff"
+    return not named and (published is None or on_or_before_day(period, published, tz))
+
+
 def on_or_before_day(period: Period, published: date | None, tz: ZoneInfo) -> bool:
     """Whether the period starts on or before the publication day (known)."""
     return published is not None and period.start is not None and _as_date(period.start, tz) <= published
@@ -189,7 +202,11 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "superseded"
     # (the patterns read on ``before`` match no empty text: a date opening its line skips them)
     since_issue = norm.startswith("之日", begin)  # (网络公示)发布之日起10个工作日内: counted from it
-    if before and not since_issue and _METADATA_LABEL.search(_TABLE_GAPS.sub("", before[-20:])[-12:]):
+    if (
+        before
+        and not since_issue
+        and _metadata_label(_TABLE_GAPS.sub("", before[-20:])[-12:], period, published, tz)
+    ):
         return "metadata"  # 发布时间：…, also in a flattened table: 日 | 期 : | 2025-04-25
     if before and _SPLIT_DATE_LABEL.search(before[-12:]):
         return "metadata"  # 期 : 2025-04-23 opening its line: a 日期 field whose 日 the table lost

@@ -17,6 +17,7 @@ from notices.classify import (
     notice_shape,
 )
 from notices.dates.tokens import windows
+from notices.dates.undated import day_of_title
 from notices.labels import clause_span
 from notices.model import PageResult, ParsedNotice, Period, SkippedItem
 from notices.normalize import normalize
@@ -319,7 +320,11 @@ def _build(
 
     # 即日起 starts the day the public reads it; what ended before the notice's own date is history
     base = published or signed_on or first_full_date(body, tz) or page_day
-    periods = kept_periods(body, base=base, published=when, tz=tz, warnings=warnings)
+    # hours with no day fall on the day the title names, or, in a notice with no date of its own,
+    # on the day it is published (conventions, rule 9)
+    titled = day_of_title(title, base=base, tz=tz) if base is not None and title else None
+    undated_day = titled or (published if signed_on is None else None)
+    periods = kept_periods(body, base=base, published=when, tz=tz, warnings=warnings, undated_day=undated_day)
     if not periods and (category.is_disruption or category.has_deadline):
         warnings.append(f"no period found for a {category.value} notice")
 

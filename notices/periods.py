@@ -13,6 +13,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from notices.dates import find_periods
+from notices.dates.undated import hours_on
 from notices.evidence import _as_date, _drop_reason
 from notices.impossible import find_impossible
 from notices.labels import labelled
@@ -40,9 +41,16 @@ UNRESOLVED = "dates not resolved"
 
 
 def kept_periods(
-    body: str, *, base: date | None, published: date | None, tz: ZoneInfo, warnings: list[str]
+    body: str,
+    *,
+    base: date | None,
+    published: date | None,
+    tz: ZoneInfo,
+    warnings: list[str],
+    undated_day: date | None = None,
 ) -> list[Period]:
-    """Periods in the body, labelled; spans wholly before publication are history, not plans."""
+    """Periods in the body, labelled; spans wholly before publication are history, not plans.
+    ``undated_day``: the day hours fall on in a body that names no day (its publication date)."""
     if base is None or not body.strip():
         if base is None and body.strip():
             warnings.append(f"{UNRESOLVED}: no reference date for this notice")
@@ -56,6 +64,8 @@ def kept_periods(
     except Exception as exc:  # a date-grammar bug must not cost the whole page
         warnings.append(f"dates could not be read: {type(exc).__name__}")
         return []
+    if not found and undated_day is not None:
+        found = hours_on(body, norm, day=undated_day, tz=tz)  # 9时至17时实施交通管制, no day anywhere
     if published is not None:
         found = join_told_apart(norm, found, before=published)  # (a start gone by, an end ahead)
     candidates: list[Period] = []

@@ -279,13 +279,26 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
                 if end > before.start:
                     out[-1] = replace(before, end=end, end_is_day=True)
                     continue
-            if opened is not None and before.end is not None and before.end < reopens:  # type: ignore[operator]
+            if (
+                opened is not None
+                and before.end is not None
+                and _moment(before.end, tz) < _moment(reopens, tz)
+            ):
                 before = opened  # 活动室将于10月30日重开，而健身室则于11月13日重开: each its own end
                 out.append(opened)
-            if before.end is None and before.start is not None and before.start < reopens:  # type: ignore[operator]
+            if (
+                before.end is None
+                and before.start is not None
+                and _moment(before.start, tz) < _moment(reopens, tz)
+            ):
                 last = reopens if isinstance(reopens, datetime) else reopens - timedelta(days=1)
                 if before.all_day == (not isinstance(last, datetime)):
                     out[-1] = replace(before, end=last)
+                    opened = before
+                    continue
+                if before.all_day and isinstance(last, datetime):
+                    # 自11月5日起停水，预计7日18时恢复供水: from the start of the day to that hour
+                    out[-1] = replace(before, start=_moment(before.start, tz), end=last, all_day=False)
                     opened = before
                     continue
                 if out[-1] is opened:
@@ -295,6 +308,11 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
         out.append(period)
         opened = None
     return out
+
+
+def _moment(when: date | datetime, tz: ZoneInfo) -> datetime:
+    """A day as the moment it begins, so a day and an hour compare."""
+    return when if isinstance(when, datetime) else datetime.combine(when, datetime.min.time(), tz)
 
 
 #: A label that names when a service resumes: it restates a disruption's end.

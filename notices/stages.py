@@ -29,6 +29,8 @@ _DISRUPTS = re.compile(
 _RESTORES = re.compile(r"(?i)restor|recover|resum|in stages|恢复|复水|复电|复气|逐步|分阶段")
 _SENTENCE_BREAK = re.compile(r"[.!?;。；！？\n]")
 _BACK = 80
+#: How far after a return's hour its word may come (Chinese says it after: 7日18时全部恢复供水).
+_AFTER = 12
 
 
 def fold_stages(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
@@ -83,7 +85,8 @@ def _return_stage(norm: str, p: Period, ending: dict[date, list[Period]], tz: Zo
     for q in ending.get(last, ()):
         if q.span is None or (q.start is not None and not first < _as_date(q.start, tz) <= last):
             continue
-        if _RESTORES.search(norm, max(0, q.span[0] - _BACK), q.span[1]):
+        # the word comes before the hour in English (restored at 6 pm), after it in Chinese (18时恢复)
+        if _RESTORES.search(norm, max(0, q.span[0] - _BACK), q.span[1] + _AFTER):
             return q
     return None
 

@@ -1253,6 +1253,66 @@ CASES: list[Case] = [
         (D + "15T06:30", D + "15T11:00", False),
         (D + "15T07:00", None, False),
     ),
+    # the hours a sentence or two after their day, with what they cut said in a sentence between
+    # (not in the day's own), and a note after them that leaves them be
+    c(
+        "5月18日，东郊水厂将更换主管道阀门。届时青年路一带停水。具体停水时间为上午7时至下午3时。"
+        "请用户提前储水，不便之处敬请谅解。",
+        (D + "18T07:00", D + "18T15:00", False),
+    ),
+    c(
+        "Pipe works on Ferry Lane will be carried out on 19 May. The lane will be closed between "
+        "10am and 4pm. Buses will be diverted via Quay Road.",
+        (D + "19T10:00", D + "19T16:00", False),
+    ),
+    c("Ferry Lane will be closed on 19 May between 10am and 4pm.", (D + "19T10:00", D + "19T16:00", False)),
+    c(
+        "Water service to Alder Rise will be off on:\n"
+        "Friday, May 20, 2022, between the hours of 8:30 am and 2 pm",
+        (D + "20T08:30", D + "20T14:00", False),
+    ),
+    # house numbers between the day and its hours are an address, no other day
+    c(
+        "5月18日，南郊变电站更换开关柜。届时建设路2号至46号、果园街停电。停电时段为8:30—16:30。",
+        (D + "18T08:30", D + "18T16:30", False),
+    ),
+    # a closure said as the traffic it bars, and an English suspension said again as a noun
+    c(
+        "5月19日，园林路将铺设燃气管道。施工期间园林路禁止机动车通行，施工时间为9时至17时。",
+        (D + "19T09:00", D + "19T17:00", False),
+    ),
+    c(
+        "Fresh water supply to Birch Court will be suspended on 19 May for meter works. The suspension "
+        "will last from 9am to 4pm.",
+        (D + "19T09:00", D + "19T16:00", False),
+    ),
+    # an event's own hours said after its day replace the day; a closure on its day stays apart
+    c(
+        "The spring careers expo will be held on 21 May at the Riverside Hall. Booths will be open "
+        "from 9.30am to 5pm. Admission is free.",
+        (D + "21T09:30", D + "21T17:00", False),
+    ),
+    c(
+        "夏季就业洽谈会定于5月21日在会展中心举办。入场时间为8:30至15:30，请携带个人简历。",
+        (D + "21T08:30", D + "21T15:30", False),
+    ),
+    c(
+        "The district office will hold a careers fair on 21 May. The fair will bring together some "
+        "25 employers and will run from 10 a.m. to 3 p.m. at the Civic Hall.",
+        (D + "21T10:00", D + "21T15:00", False),
+    ),
+    c("全民健身运动会将于5月21日举行。现场报名时间为8时至9时。", (D + "21", D + "21", True)),
+    c(
+        "The harbour swim will be held on 22 May. On that day, Pier Road will be closed from 6am to 11am.",
+        (D + "22", D + "22", True),
+        (D + "22T06:00", D + "22T11:00", False),
+    ),
+    c(
+        "龙舟赛将于5月22日举行。届时，江滨路实施交通管制，管制时间为6时至12时。",
+        (D + "22", D + "22", True),
+        (D + "22T06:00", D + "22T12:00", False),
+    ),
+    c("Resurfacing works will take place on 23 May. Expect delays.", (D + "23", D + "23", True)),
     c("NNNN\nToday's Press Releases"),
     c("Today's Weather Warnings"),
 ]

@@ -978,3 +978,91 @@ def test_a_later_section_with_no_year_is_read_in_the_year_of_the_section_above()
 )
 def test_english_time_words_and_replaced_dates(text: str, expected: list[tuple[object, object]]) -> None:
     assert periods(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "东岭路临时交通管制\n因桥梁检测，9时至16时对东岭路实施交通管制，请绕行。",
+            [(at(5, 10, 9), at(5, 10, 16))],
+        ),
+        (
+            "Notice of lane closure\nThe kerbside lane of Mill Road will be closed from 10am to 3pm "
+            "for gully cleaning. Please follow the signs.",
+            [(at(5, 10, 10), at(5, 10, 15))],
+        ),
+        ("北坡村停电\n因更换变压器，当日上午8时至下午5时北坡村一带停电。", [(at(5, 10, 8), at(5, 10, 17))]),
+        # office hours, a daily window with no days, and hours that disrupt nothing: no period
+        ("西城供电所停电\n因线路检修，西城一带停电。咨询电话：8123456（工作时间8:30-17:00）。", []),
+        ("湖滨路夜间施工\n湖滨路每晚22时至次日5时封闭施工，请绕行。", []),
+        ("湖滨路周末施工\n湖滨路双休日8时至18时封闭施工，请绕行。", []),
+        # the day is in the title: the hours are on it, signed or not
+        (
+            "关于5月16日青石路停电的通知\n因线路检修，8时至17时青石路一带停电。",
+            [(at(5, 16, 8), at(5, 16, 17))],
+        ),
+        (
+            "Water Interruption Notice – May 17\nWater will be shut off from 9:00 a.m. to 3:00 p.m. on "
+            "Alder Road for repairs.",
+            [(at(5, 17, 9), at(5, 17, 15))],
+        ),
+        ("社区义诊\n9时至11时在社区广场为居民免费量血压。", []),
+    ],
+)
+def test_hours_in_a_notice_with_no_day_fall_on_its_publication_day(
+    text: str, expected: list[tuple[object, object]]
+) -> None:
+    assert periods(text) == expected
+
+
+def test_hours_with_no_day_need_a_publication_date_and_no_date_of_the_notices_own() -> None:
+    text = "东岭路临时交通管制\n因桥梁检测，9时至16时对东岭路实施交通管制，请绕行。"
+    assert periods(text, published=None) == []
+    assert periods(text + "\n市交警支队\n2023年5月8日") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "城西停水通知\n因管网碰口，5月12日至14日城西片区停止供水，预计14日20时全部恢复供水。",
+        "Water supply suspension in Westfield\nSupply to Westfield will be suspended from May 12 to 14 "
+        "for mains works. Supply will be fully restored at 8 pm on May 14.",
+        # an open start on a day, closed by the hour the supply is back (it was a crash: a day and an
+        # hour compared)
+        "城西停水通知\n因管网碰口，城西片区自5月12日起停水，预计14日20时恢复供水。",
+    ],
+)
+def test_a_cut_over_days_ends_at_the_hour_its_supply_is_said_to_come_back(text: str) -> None:
+    assert periods(text) == [(at(5, 12), at(5, 14, 20))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date field named for what happens on it, its hours on the next line
+        (
+            "南岗村停电\n停电日期：5月16日\n停电时间：7:30-15:30\n停电范围：南岗村",
+            [(at(5, 16, 7, 30), at(5, 16, 15, 30))],
+        ),
+        # a bare 日期 field ahead of the page: the day a fair is held, not the page's own date
+        (
+            "人才交流会\n日期：2023年5月20日\n时间：上午9:00-下午3:00\n地点：市体育馆",
+            [(at(5, 20, 9), at(5, 20, 15))],
+        ),
+        # a bare 日期 on or before the page is the page's own date
+        (
+            "北关街停水\n日期：2023-05-09\n因管道维修，5月13日8时至16时北关街停水。",
+            [(at(5, 13, 8), at(5, 13, 16))],
+        ),
+    ],
+)
+def test_a_date_field_with_its_hours_under_it_is_a_plan(
+    text: str, expected: list[tuple[object, object]]
+) -> None:
+    assert periods(text) == expected
+
+
+def test_a_cut_from_an_hour_of_its_own_day_ends_at_the_hour_it_is_back_on_a_later_day() -> None:
+    text = "城西停水通知\n因管网碰口，城西片区5月12日8时起停水，预计14日20时恢复供水。"
+    assert periods(text) == [(at(5, 12, 8), at(5, 14, 20))]

@@ -265,6 +265,20 @@ class EnglishReader(TokenReader):
             end += 1  # 10pm today (May 10): the bracket restates the day
         return replace(pt, hour=hour, minute=minute, time_span=span, weak=False), end
 
+    def _en_between(self, i: int, prev: Point | None) -> Draft | None:
+        """``between Dec. 30 and Jan. 1``, or hours of the day read before: ``between 9am and
+        5pm``, ``between the hours of 9:00 am and 4:30 pm``."""
+        k = i + 3 if self.word(i + 1, "the") and self.word(i + 2, "hours") and self.word(i + 3, "of") else i
+        first = self.point(k + 1, None)
+        if first is None and prev is not None and prev.has_date:
+            first = self.point(k + 1, prev)
+        if first is None or not self.word(first[1], "and"):
+            return None
+        second = self.point(first[1] + 1, prev if first[0].time_only else first[0])
+        if second is None or second[0].time_only != first[0].time_only:
+            return None
+        return Draft(first[0], second[0], i, second[1])
+
     def _en_time_window(self, i: int) -> Draft | None:
         """``10:00 a.m. to 4:00 p.m. on 11 May 2022`` / ``between 9 am and 5 pm on May 20``:
         the window comes before its day."""

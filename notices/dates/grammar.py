@@ -114,12 +114,9 @@ class Grammar(Openings):
             if dotted is not None:
                 return dotted
         if tok.kind is WORD and tok.value == "between":
-            # between Dec. 30 and Jan. 1
-            first = self.point(i + 1, None)
-            if first is not None and self.word(first[1], "and"):
-                second = self.point(first[1] + 1, first[0])
-                if second is not None and not second[0].time_only:
-                    return Draft(first[0], second[0], i, second[1])
+            between = self._en_between(i, prev)  # between Dec. 30 and Jan. 1, between 9am and 5pm
+            if between is not None:
+                return between
         if tok.kind is WORD and tok.value in ("from", "since", "starting", "beginning"):
             draft = self._range(i + 1, None)
             if draft is None:

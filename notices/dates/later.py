@@ -3,8 +3,11 @@
 A press release names the day in one sentence and the hours of the closure in the next:
 ``traffic arrangements apply this Sunday (May 15) … Hill Road will be closed from 7.30am until
 the event is over``. The day alone is only the heading of the arrangement; the
-hours make it the period a subscriber must be told of. A day whose sentence names an event
-(a race is held) keeps its own period, since the event and the closure are two things.
+hours make it the period a subscriber must be told of; what is arranged may also be said in a
+sentence between (5月12日，变电站检修。届时和平路一带停电。具体停电时间为8时至16时). A day whose
+sentence names an event (a race is held) keeps its own period when a closure's hours follow, since
+the event and the closure are two things; hours the event itself runs over (the fair is held on 14
+March. Interviews run from 10am to 4pm) are its time, and replace its day.
 """
 
 from __future__ import annotations
@@ -27,19 +30,36 @@ _REACH = 240
 _ARRANGES = re.compile(
     gated(
         r"(?i:traffic\s+(?:arrangements?|measures?)|road\s+closures?|closed|closure|suspend|disrupt|interrupt|outage)"
-        r"|交通安排|交通及运输安排|运输安排|交通管制|封闭|封路|停电|停水|停气|管制|暂停"
+        r"|交通安排|交通及运输安排|运输安排|交通管制|封闭|封路|停电|停水|停气|管制|暂停|禁止[^，。；\n]{0,6}通行"
     )
 )
+#: A day's sentence that names an event held on it: the day is the event's, not a closure's.
+_EVENT = re.compile(
+    gated(
+        r"(?i:\b(?:held|holds?|hosted|staged|takes?\s+place|taking\s+place)\b)|举行|举办|开幕|开赛|开跑|鸣枪"
+    )
+)
+#: Works are held too (resurfacing works will take place on 18 March), but are no event.
+_WORKS = re.compile(gated(r"(?i:\bworks\b|\brepairs?\b|maintenance)|施工|检修|维修|工程|作业"))
+#: A lead that says an event's own hours follow: interviews will run from, doors open from,
+#: 招聘会时间为, 入场时间：.
+_RUNS = re.compile(
+    r"(?i:\b(?:runs?|open|opens|held|last|lasts|be\s+open|take\s+place|takes\s+place)\s*(?:from|between)?\s*$)"
+    r"|(?:时间|时段)\s*(?:为|是|[:：])\s*$"
+)
+#: Hours said of something else on the event's day: signing up, asking, an office.
+_NOT_THE_EVENTS = re.compile(r"报名|咨询|办公|受理|(?i:regist|enquir|office)")
 #: What the hours' own clause must close or suspend (… will be closed from 10.15am).
 _CLOSES_NEAR = re.compile(
     gated(
-        r"(?i:closed|closure|suspended|diverted|disrupt|interrupt|outage)|封闭|封路|管制|停电|停水|停气|暂停|改道"
+        r"(?i:closed|closure|suspen(?:ded|sion)|diverted|disrupt|interrupt|outage)"
+        r"|封闭|封路|管制|停电|停水|停气|暂停|改道|禁止[^，。；\n]{0,6}通行"
     )
 )
 #: A lead that introduces the arrangement's hours as a list: 具体时间和路段为：, 管制时段如下：.
 _SCHEDULE_LEAD = re.compile(r"(?:时间|时段)[^。；;:：\n]{0,8}(?:为|如下)\s*[:：]\s*$")
 #: What a day's sentence names when the day is an event's, besides a closure on it.
-_EVENT = re.compile(
+_EVENT_NAMED = re.compile(
     _FESTIVE.pattern + r"|比赛|赛事|活动|开幕|演出|展览|(?i:held|race|run\b|marathon|parade|festival"
     r"|celebration|ceremony|event|show|concert|fireworks|match)"
 )
@@ -50,6 +70,8 @@ _GLOSS = re.compile(r"^\s*[(（][^)）]{0,30}[)）]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
 #: A number that dates or times something between the day and its hours (not the 60th of a name).
 _DIGIT = re.compile(r"\d\s*(?:[年月日号时時点:：/]|(?i:[ap]\.?m\b))")
+#: House numbers after a street (和平路1号至88号): an address, no day.
+_HOUSE_NUMBERS = re.compile(r"(?<=[路街巷弄里道])\d+(?:-\d+)?号(?:\s*(?:至|到|—|-|~|、)\s*\d+(?:-\d+)?号)*")
 #: An item's mark opening a line (1) / (一) / A. / - / •), and the blank lines between items: the
 #: layout of a list of measures, no sentence or number of its own.
 _ITEM_MARK = re.compile(
@@ -69,11 +91,17 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
     between = _GLOSS.sub("", norm[last.span[1] : tok.start], count=1)  # this Sunday (November 3)
     between = _ITEM_MARK.sub("\n", between)  # …Hong Kong Island. ⏎ (1) ⏎ The following roads…
     between = re.sub(r"\.?\n+", "\n", between)  # one sentence end per break, however laid out
-    if len(between) > _REACH or _DIGIT.search(between):
+    if len(between) > _REACH or _DIGIT.search(_HOUSE_NUMBERS.sub("", between)):
         return None
     if len(_SENTENCE_END.findall(between)) > 2:
         return None
-    arranged = _ARRANGES.search(_sentence_of(norm, last.span[0], last.span[1])) is not None
+    own = _sentence_of(norm, last.span[0], last.span[1])
+    event = _EVENT.search(own) is not None and _WORKS.search(own) is None
+    # 5月12日，变电站检修。届时和平路一带停电。具体停电时间为…: what is arranged may be said in a
+    # sentence between, unless the day's own sentence holds an event (its day stays its own)
+    arranged = _ARRANGES.search(own) is not None or (
+        not event and _ARRANGES.search(norm, last.span[1], tok.start) is not None
+    )
     hours = grammar.period(i, day.start)
     if hours is None and tok.kind is WORD and tok.value == "from":
         hours = from_hour(grammar, i, day)
@@ -81,7 +109,7 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
         return None
     if hours.end is not None and not hours.end.time_only:
         return None
-    lead = _SENTENCE_END.split(norm[max(0, tok.start - 40) : tok.start])[-1]
+    lead = _SENTENCE_END.split(norm[max(0, tok.start - 64) : tok.start])[-1]
     trail = norm[grammar.t[hours.last - 1].end : grammar.t[hours.last - 1].end + 40]
     trail = _SENTENCE_END.split(trail)[0]
     if arranged and (
@@ -94,7 +122,15 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
     if _THAT_DAY.search(lead) and _CLOSES_NEAR.search(lead + trail):
         # the event keeps its day; the closure on it has its own hours. A day whose sentence names
         # no event (元旦（星期三）当天，…9时至12时…管制) only says which day the hours fall on.
-        return hours, not _EVENT.search(_sentence_of(norm, last.span[0], last.span[1]))
+        return hours, not _EVENT_NAMED.search(_sentence_of(norm, last.span[0], last.span[1]))
+    if (
+        event
+        and hours.end is not None
+        and _RUNS.search(lead)
+        and not _CLOSES_NEAR.search(lead + trail)
+        and not _NOT_THE_EVENTS.search(lead)
+    ):
+        return hours, True  # the fair is held on 14 March … interviews run from 10am to 4pm: its hours
     return None
 
 

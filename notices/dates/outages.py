@@ -70,6 +70,8 @@ def _from_cut(grammar: Grammar, starts: list[int], period: Period, norm: str) ->
         if grammar.t[k].kind in (NUM, KW):
             timed = grammar.time(k)
             if timed is not None and _CUT.match(norm, grammar.t[timed[2] - 1].end):
+                if k > 0 and grammar.t[k - 1].kind is UNIT and grammar.t[k - 1].value in ("日", "号"):
+                    return None  # 11月5日8时起停水: the cut has its own day, read as an open start
                 hour, minute, _ = timed
                 if hour >= 24:
                     return None

@@ -163,6 +163,10 @@ class TokenReader(ABC):
         """A date at ``i`` (``ctx``: the point before it, for an abbreviated range end)."""
 
     @abstractmethod
+    def point(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
+        """A date with an optional time at ``i``; with a dated ``ctx``, also a bare time."""
+
+    @abstractmethod
     def time(self, i: int) -> tuple[int, int, int] | None:
         """(hour 0..24, minute, next index) of a time of day at ``i``."""
 
