@@ -18,6 +18,7 @@ from notices.classify import (
 )
 from notices.dates.tokens import windows
 from notices.dates.undated import day_of_title
+from notices.derived_title import derived_title
 from notices.labels import clause_span
 from notices.model import PageResult, ParsedNotice, Period, SkippedItem
 from notices.normalize import normalize
@@ -275,11 +276,6 @@ _PLANNED = re.compile(
 )
 
 
-#: What a news report opens with before its facts: 本报讯（记者 张明）记者昨日从市供电公司获悉，
-_REPORT_LEAD = re.compile(
-    r"(?:[【\[(（]?[^，。,\n]{0,14}(?:讯|訊|日电|日電)[】\])）]?\s*(?:[(（][^)）]{0,20}[)）])?\s*)?"
-    r"(?:记者[^，。,\n]{0,20}(?:获悉|了解到|获知)[，,:：]?\s*)?"
-)
 #: Dates too loose to plan around: 6月下旬, 年底. A report that gives no more is no notice.
 _VAGUE = re.compile(r"[上中下]旬|月[底末初]|年[底末]|年初(?![一二三四五六七八九十])|[上下]半年")
 
@@ -305,7 +301,7 @@ def _build(
         warnings.append("category unknown: no category's keywords dominate")
 
     if not title:
-        title = _derived_title(category, body)
+        title = derived_title(category, body)
         warnings.append("no title found; title derived from the category and the first words")
 
     issuer_lines = [issuer_name(p.text) for p in signature if p.kind is not SIGN_DATE]
@@ -339,16 +335,6 @@ def _build(
         warnings=warnings,
     )
     return notice
-
-
-def _derived_title(category: Category, body: str) -> str:
-    """The category and the body's first words, past a news opening and its credit
-    (本报讯（记者 张明）, 【本报讯】) and a reporting lead-in (记者昨日从…获悉，)."""
-    lead = _REPORT_LEAD.match(body.strip())
-    text = body.strip()[lead.end() :] if lead is not None else body.strip()
-    first = re.split(r"[，。；：,.;:！？!?\n]", text, maxsplit=1)[0].strip()
-    words = first[:16] + ("…" if len(first) > 16 else "")
-    return f"{category.zh}：{words}" if words else category.zh
 
 
 def _signature_date(signature: list[Para]) -> date | None:

@@ -29,8 +29,8 @@ from notices.model import ParsedNotice, Period
 from notices.normalize import normalize
 from notices.places import holders, place_spans, unique_places
 
-#: Ends of a clause.
-_CLAUSE = re.compile(r"[。;；!！?？\n,，]|\.(?=\s|$)")
+#: Ends of a clause; the dot of a Malay short form (Kg. Baru, Jln. Kenari) ends none.
+_CLAUSE = re.compile(r"[。;；!！?？\n,，]|(?<!\bKg)(?<!\bJln)(?<!\bLrg)(?<!\bTmn)\.(?=\s|$)")
 
 #: Words after which a place is a road to take instead (traditional script is folded first).
 _ROUTE_BEFORE = re.compile(

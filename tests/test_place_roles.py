@@ -99,6 +99,38 @@ ROLES: list[tuple[str, list[str], list[str]]] = [
     # a direction or a sentence's first word is no part of a street's name
     ("Eastbound Harcourt Road will be closed from 10pm.", ["Harcourt Road"], []),
     ("The Southbound Lung Cheung Road will be closed.", ["Lung Cheung Road"], []),
+    # Singapore: a numbered street, street types English names last
+    (
+        "Seroja Kio Avenue 3 will be closed; please use Lorong 4 Pelita Payoh as a detour.",
+        ["Seroja Kio Avenue 3"],
+        ["Lorong 4 Pelita Payoh"],
+    ),
+    (
+        "Tanjong Merbah Crescent will be closed. Motorists may use Kenari Hill Drive.",
+        ["Tanjong Merbah Crescent"],
+        ["Kenari Hill Drive"],
+    ),
+    ("Delima Boulevard will be closed from 10pm.", ["Delima Boulevard"], []),
+    # Malaysia: the street or place type first, its name after (words, numbers, codes, short forms)
+    ("Water supply to Taman Sri Kenanga will be interrupted.", ["Taman Sri Kenanga"], []),
+    (
+        "Jalan Merbah Indah will be closed. Please use Persiaran Delima instead.",
+        ["Jalan Merbah Indah"],
+        ["Persiaran Delima"],
+    ),
+    ("Kampung Baru Seroja and Bukit Pelita will be affected.", ["Kampung Baru Seroja", "Bukit Pelita"], []),
+    ("Lorong 4 will be closed.", ["Lorong 4"], []),
+    ("Traffic will be diverted to Jln. Kenari 3 and Jalan SS 7/12.", [], ["Jln. Kenari 3", "Jalan SS 7/12"]),
+    ("Kg. Sungai Merak will be closed.", ["Kg. Sungai Merak"], []),
+    (
+        "Traffic from Jalan Sungai Pelita will be diverted via Jalan 1/3A.",
+        ["Jalan Sungai Pelita"],
+        ["Jalan 1/3A"],
+    ),
+    # a date, a clock time or a sentence's next word is no part of a name
+    ("Closure of Jalan Merbah On Sunday 3 May.", ["Jalan Merbah"], []),
+    ("Pelangi Street 3 May: closed.", ["Pelangi Street"], []),
+    ("Seroja Avenue 9am onwards closed.", ["Seroja Avenue"], []),
 ]
 
 

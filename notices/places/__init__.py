@@ -14,8 +14,9 @@ from __future__ import annotations
 import functools
 
 from notices.normalize import normalize
+from notices.places.latin import _EN_PLACE, _LATIN_CAPITAL
 from notices.places.names import _clause_places
-from notices.places.vocabulary import _CLAUSE, _EN_PLACE, _LATIN_CAPITAL, _MAX_PIECE
+from notices.places.vocabulary import _CLAUSE, _MAX_PIECE
 
 
 def place_spans(text: str, norm: str | None = None) -> list[tuple[int, int]]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from notices.first_chars import gated
-
 #: A clause: the text between punctuation, spaces and brackets.
 _CLAUSE = re.compile(r"[^，。；：、！？,.;:!?\s（）()“”\"《》【】\[\]<>{}|/\\]+")
 
@@ -219,31 +217,6 @@ _STOP_AT_END = re.compile("(?:" + "|".join(re.escape(w) for w in _STOPWORDS if l
 
 
 _LONG_STOPWORD = re.compile("|".join(re.escape(w) for w in _STOPWORDS if len(w) > 1))
-
-
-_LATIN_CAPITAL = re.compile(r"[A-Z]")
-
-
-_EN_WORD = r"[A-Z][a-z'’]+"
-
-
-#: A street as English, Portuguese or romanised names write it: "Hennessy Road",
-#: "Kwong Fuk Road", "Tai Po Market", "Avenida de Almeida Ribeiro".
-#: Capitalised words that begin a sentence or a direction, never a street's name.
-_EN_NOT_FIRST = (
-    r"(?!(?:Eastbound|Westbound|Northbound|Southbound|The|Along|Via|From|Use|Near|Between|Both|All"
-    r"|Affected|Including|Temporary|Closure|Section|Part|Parts|Sections|Lanes?|Slip|Junction)\b)"
-)
-_EN_PLACE = re.compile(
-    gated(
-        rf"\b{_EN_NOT_FIRST}(?:{_EN_WORD} ){{1,3}}"
-        r"(?:Road|Street|Avenue|Lane|Highway|Drive|Terrace|Square|Bridge|Tunnel"
-        rf"|Path|Market|Estate|Village|Flyover|Interchange)\b(?: (?:North|South|East|West)\b)?"
-        r"(?! [A-Z])"  # not "Temporary Road Closure"
-        r"|\b(?:Avenida|Rua|Estrada|Travessa|Largo|Calçada|Praça) "
-        rf"(?:(?:de|da|do|dos|das) )?(?:{_EN_WORD} ?){{1,3}}(?<! )"
-    )
-)
 
 
 #: Longest fragment looked up by its pieces; longer names (a runaway chain on a page with no
