@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from notices.eligibility import eligibility_bound
 from notices.first_chars import gated
+from notices.in_force import standing_reason
 from notices.labels import REACH, clause_span, line_start
 from notices.model import Period
 
@@ -25,6 +26,13 @@ _METADATA_LABEL = re.compile(
 )
 
 
+#: A plan's own date field: 报名日期, 开标日期 (日期 right after a word, no gap between).
+_FIELD_OF_PLAN = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<!发布|更新|成文|印发|发文|修改|修订|录入|上传|编辑|信息|发稿|刊发|生成)"
+    r"日期[^\S\n]*[:：]?[^\S\n]*$"
+)
+
+
 #: A date field's label left as its last character alone (日 | 期 : flattened, its 日 lost).
 #: (期 after no word: 编号 : 1013/2025期 : 2025-04-23, a line joined to the one before; never 公示期：)
 _SPLIT_DATE_LABEL = re.compile(r"(?:^|[0-9A-Za-z\s|/])期[\s|]*[:：][\s|]*$")
@@ -33,7 +41,8 @@ _SPLIT_DATE_LABEL = re.compile(r"(?:^|[0-9A-Za-z\s|/])期[\s|]*[:：][\s|]*$")
 #: An English page's metadata label opening the line of its date: Last updated, Posted on.
 #: (capitalised, as labels are: "will be published on" in a sentence is a plan)
 _METADATA_LABEL_EN = re.compile(
-    r"\b(?:Last\s+(?i:updated|modified|reviewed)|Updated|Date\s+(?i:posted|published)|Posted|Published)"
+    r"\b(?:Last\s+(?i:updated|modified|reviewed)|Updated|Date\s+(?i:posted|published|of\s+(?:order|issue|publication))"
+    r"|Posted|Published|Dated|Issued)"
     r"(?:\s+on)?\s*:?\s*$"
 )
 
@@ -186,7 +195,12 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "superseded"
     # (the patterns read on ``before`` match no empty text: a date opening its line skips them)
     since_issue = norm.startswith("之日", begin)  # (网络公示)发布之日起10个工作日内: counted from it
-    if before and not since_issue and _METADATA_LABEL.search(_TABLE_GAPS.sub("", before[-20:])[-12:]):
+    if (
+        before
+        and not since_issue
+        and _METADATA_LABEL.search(_TABLE_GAPS.sub("", before[-20:])[-12:])
+        and not _FIELD_OF_PLAN.search(before[-16:])
+    ):
         return "metadata"  # 发布时间：…, also in a flattened table: 日 | 期 : | 2025-04-25
     if before and _SPLIT_DATE_LABEL.search(before[-12:]):
         return "metadata"  # 期 : 2025-04-23 opening its line: a 日期 field whose 日 the table lost
@@ -307,6 +321,9 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         or _posted_year_last(text, published)
     ):
         return "metadata"  # 2026-03-16 16:06:58 beside a headline: when the page was posted
+    standing = standing_reason(norm, period)
+    if standing is not None:
+        return standing  # 本办法自…起施行, 租期自…起, 本公告于…发布: for the record, no plan
     if eligibility_bound(norm, period) or (before and _TERMS_BEFORE.search(before[-14:])):
         return "terms"  # 合约期：2026年6月1日至…, 2018年12月31日前年满18周岁: conditions, no plan
     if period.end is None and "之日" in text and not any(ch.isdigit() for ch in text):

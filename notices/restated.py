@@ -147,7 +147,7 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
                 fuller = [q for q in fuller if _days(q, tz) is not None and _days(q, tz)[1] == day]  # type: ignore[index]
             elif p.label is not None:
                 # the day of a named thing (拍卖时间) and that thing's hour (10时开拍)
-                fuller += [q for q in timed_days.get(day, []) if q.label in (None, p.label)]
+                fuller += [q for q in timed_days.get(day, []) if q.label is None or _same_subject(p, q)]
             if any(_same_subject(p, q) for q in fuller):
                 continue
         out.append(p)
