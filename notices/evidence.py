@@ -42,7 +42,7 @@ _SPLIT_DATE_LABEL = re.compile(r"(?:^|[0-9A-Za-z\s|/])期[\s|]*[:：][\s|]*$")
 #: (capitalised, as labels are: "will be published on" in a sentence is a plan)
 _METADATA_LABEL_EN = re.compile(
     r"\b(?:Last\s+(?i:updated|modified|reviewed)|Updated|Date\s+(?i:posted|published|of\s+(?:order|issue|publication))"
-    r"|Posted|Published|Dated|Issued)"
+    r"|(?:Release|Issue|Publication)\s+(?i:date)|Posted|Published|Dated|Issued)"
     r"(?:\s+on)?\s*:?\s*$"
 )
 

@@ -73,6 +73,14 @@ _TERM_BEFORE_EN = re.compile(
     )
 )
 
+#: What a tender asks of the winner, named before its day (计划工期：, 交货期：): the contract's time.
+_WORK_TERM_BEFORE = re.compile(
+    r"(?:工期|交货期|交付期|供货期|交货时间|供货时间|交付时间|实施期限|实施周期|服务期限|服务时间|服务周期"
+    r"|履约期限|工程期限|开工日期|竣工日期|完工日期|开工时间|竣工时间|完工时间)(?:限)?(?:要求)?\s*(?:为|是)?\s*[:：]?\s*$"
+)
+#: A tender notice: what bidders do (投标截止, 开标), not a works notice naming its contractor.
+_TENDER = re.compile(r"投标截止|开标|截标|递交投标|响应文件|报价截止|招标文件|采购文件")
+
 #: The notice's own posting: 本公告于2024年5月6日在…网站发布.
 _POSTED_BEFORE = re.compile(
     r"本[^，,。；;\n]{0,8}?(?:公告|通告|通知|公示|启事|简章)\s*(?:已|将)?\s*(?:于|在)\s*$"
@@ -109,6 +117,8 @@ def standing_reason(norm: str, period: Period) -> str | None:
     term = _TERM_BEFORE.search(norm, max(0, at - 24), at)
     if (term is not None and not _ACT.search(term.group("gap"))) or _TERM_AFTER.match(norm, end):
         return "terms"  # 合同自2024年7月1日起执行, 租期自…起: the contract's own time
+    if _WORK_TERM_BEFORE.search(norm, max(0, at - 14), at) and _TENDER.search(norm):
+        return "terms"  # 计划工期：2024年6月1日至8月31日 in a tender: the winner's time
     if _TERM_BEFORE_EN.search(norm, lo, at):
         return "terms"  # the tenancy commences on 1 July 2024
     posted = _POSTED_BEFORE.search(norm, max(0, at - 16), at) and _POSTED_AFTER.match(norm, end)

@@ -89,6 +89,23 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "22 May 2023 at noon.",
             [(None, at(5, 22, 12))],
         ),
+        # what a tender asks of the winner (工期, 交货期) is the contract's time; a works notice's
+        # 工期 over its closure is the closure
+        (
+            "某某镇道路改造工程招标公告\n一、计划工期：2023年6月1日至2023年8月31日。\n二、供货期限为2023年6月30日前。\n"
+            "三、投标截止时间：2023年5月23日9时30分。",
+            [(None, at(5, 23, 9, 30))],
+        ),
+        (
+            "人民路改造施工通告\n人民路改造工程经公开招标由某公司承建，工期：2023年6月1日至8月31日，"
+            "施工期间人民路封闭交通，请绕行。",
+            [(date(2023, 6, 1), date(2023, 8, 31))],
+        ),
+        (
+            "REQUEST FOR TENDERS\nTender: Grazing lease of lots at Hill Farm\nRelease Date: 10 May 2023\n"
+            "Closing Time: 2.00 p.m. on 2 June 2023",
+            [(None, at(6, 2, 14))],
+        ),
         # rules' effective day is a document's date; the notice's own is its plan only when alone
         (
             "关于印发《某某市城区停车管理办法》的通知\n现将办法印发给你们，请认真贯彻执行。\n"
