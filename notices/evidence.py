@@ -112,7 +112,10 @@ _SENTENCE_BREAK = re.compile(r"[.!?;\n]")
 #: The notice's own posting window (公告时间：…); in a disclosure, where the public may object
 #: while it hangs (公示, 异议), that window is the plan and stays.
 _POSTING_BEFORE = re.compile(r"(?:公告|张贴|刊登)(?:时间|期间|日期|期)\s*(?:为|:)?\s*$")
-_OBJECTION = re.compile(r"公示|异议|意见|objection")
+#: (also a window the public acts in while the notice hangs: 公告期内报名)
+_OBJECTION = re.compile(
+    r"公示|异议|意见|objection|公告期限?内[^。；;\n]{0,12}(?:报名|申请|提交|递交|报价|登记)"
+)
 
 
 #: A count of what a span brought: …期间，共接待游客, …受理期内，累计收到.

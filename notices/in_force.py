@@ -85,6 +85,11 @@ _TENDER = re.compile(r"投标截止|开标|截标|递交投标|响应文件|报�
 _POSTED_BEFORE = re.compile(
     r"本[^，,。；;\n]{0,8}?(?:公告|通告|通知|公示|启事|简章)\s*(?:已|将)?\s*(?:于|在)\s*$"
 )
+#: The same given as a field of the notice: 本公告…发布，发布日期为…, 公告发布时间为.
+_POSTED_FIELD = re.compile(
+    r"(?:本[^，,。；;\n]{0,8}?(?:公告|通告|通知|公示|启事)[^。；;\n]{0,30}?|公告)(?:的)?(?:发布|刊登|刊发)(?:时间|日期)"
+    r"\s*(?:为|是)\s*$"
+)
 _POSTED_AFTER = re.compile(
     r"\s*(?:[(（][^)）\n]{0,10}[)）])?\s*(?:同时|同步)?\s*(?:(?:在|于|通过)[^，,。；;\n]{0,30}?)?"
     r"(?:同时|同步)?(?:发布|刊登|刊载|登载|公布|张贴|挂网|发出)"
@@ -124,6 +129,8 @@ def standing_reason(norm: str, period: Period) -> str | None:
     posted = _POSTED_BEFORE.search(norm, max(0, at - 16), at) and _POSTED_AFTER.match(norm, end)
     if posted and (period.start == period.end or not _OBJECTION.search(norm)):
         return "posting"  # 本公告于2024年5月6日在某某网站发布: the notice's own day
+    if period.start == period.end and _POSTED_FIELD.search(norm, lo, at):
+        return "posting"  # 公告发布时间为2024年5月6日
     if _POSTED_BEFORE_EN.search(norm, lo, at):
         return "posting"  # This notice was posted on 3 May 2024
     return None

@@ -137,6 +137,16 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "Tender notice\nTenders close at 4pm on 25 May 2023. This notice was posted on 10 May 2023.",
             [(None, at(5, 25, 16))],
         ),
+        (
+            "某某社区卫生服务站采购公告\n一、响应文件提交截止时间：2023年5月22日9时30分。\n"
+            "二、公告期：2023年5月10日至2023年5月17日。\n三、本公告同时在某某网站发布，发布日期为2023年5月10日。",
+            [(None, at(5, 22, 9, 30))],
+        ),
+        # a window the public acts in while the notice hangs stays, as a disclosure's does
+        (
+            "门面房招租公告\n一、公告期：2023年5月11日至2023年5月18日，意向承租人请于公告期内报名。",
+            [(date(2023, 5, 11), date(2023, 5, 18))],
+        ),
         # a disclosure's own posting window is where the public objects: it stays
         (
             "拟聘人员公示\n本公示于2023年5月11日至5月17日在本单位网站发布，如有异议请于公示期内反映。",
