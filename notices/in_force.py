@@ -26,8 +26,11 @@ _RULES = (
 #: The notice itself: 本通告, 本公告.
 _SELF = r"(?:通告|公告|通知|令)"
 _IN_FORCE_BEFORE = re.compile(
-    rf"本(?:[^，,。；;\n]{{0,6}}?(?P<rules>{_RULES})|(?P<self>{_SELF}))"
+    rf"(?:本(?:[^，,。；;\n]{{0,6}}?(?P<rules>{_RULES})|[^，,。；;\n]{{0,4}}?(?P<self>{_SELF}))"
     r"[^，,。；;\n\d]{0,8}?(?:自|从|于|由)?\s*$"
+    # 修正「某某自治条例」，自113年6月1日施行: rules the notice makes or amends
+    rf"|(?P<made>(?:修正|修订|订定|制定|废止|发布|公布)[「《“][^」》”\n]{{1,40}}{_RULES}[」》”])"
+    r"[^。；;\n\d]{0,6}?(?:自|从|于)\s*$)"
 )
 _IN_FORCE_AFTER = re.compile(r"\s*(?:起|开始)?\s*(?:正式)?(?:施行|实施|执行|生效|试行)")
 #: 本办法…有效期至2029年5月31日: how long the rules hold.
@@ -143,9 +146,9 @@ def _in_force(norm: str, period: Period) -> str | None:
         return None
     begin, end = period.span
     at = date_start(norm, begin, end)
-    found = _IN_FORCE_BEFORE.search(norm, max(0, at - 20), at)
+    found = _IN_FORCE_BEFORE.search(norm, max(0, at - 60), at)
     if found is not None and _IN_FORCE_AFTER.match(norm, end):
-        return "rules" if found.group("rules") else "self"
+        return "rules" if found.group("rules") or found.group("made") else "self"
     found = _IN_FORCE_BEFORE_EN.search(norm, max(0, at - 80), at)
     if found is not None:
         return "rules" if found.group("rules") else "self"
