@@ -3,7 +3,7 @@
 ``定于5月12日8:00至18:00停电 … 5月12日当天将进行线路改造`` and ``Water supply will be suspended
 from 10 am to 6 pm on 12 May … The works will be carried out on 12 May`` each tell one outage: the
 works day says again when it happens, and would add a whole day beside the hours. A day whose
-sentence itself stops or closes something is a measure of its own (another village's whole day
+own clause stops or closes something is a measure of its own (another village's whole day
 off), and a date alone on its line is a table's row: both stay.
 """
 
@@ -27,6 +27,7 @@ _MEASURE = re.compile(
     r"|(?i:clos(?:e|ed|ure)|suspen|interrupt|no\s+(?:water|power|supply)|\bcut\b|outage|disrupt|resum|restor)"
 )
 #: (clause_span reads the text before a date reversed: a full stop is one with a space on either side)
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]|\.(?=\s)|(?<=\s)\.")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]|\.(?=\s)|(?<=\s)\.")
 
 
@@ -49,8 +50,12 @@ def _works_day(norm: str, period: Period) -> bool:
     if not norm[line_begin:begin].strip() and not norm[end : len(norm) if line_end < 0 else line_end].strip():
         return False  # a date alone on its line: a table's row
     low, high = clause_span(norm, begin, end, _SENTENCE_END)
-    sentence = norm[low:high]
-    return _WORKS.search(sentence) is not None and _MEASURE.search(sentence) is None
+    clause_low, clause_high = clause_span(norm, begin, end, _CLAUSE_END)
+    # the work said anywhere in the sentence; a stop said in the day's own clause (…，并关闭电器
+    # is advice, not a measure)
+    return (
+        _WORKS.search(norm, low, high) is not None and _MEASURE.search(norm, clause_low, clause_high) is None
+    )
 
 
 def _covers(outer: Period, day: Period, tz: ZoneInfo) -> bool:
