@@ -28,7 +28,6 @@ _MEASURE = re.compile(
 )
 #: (clause_span reads the text before a date reversed: a full stop is one with a space on either side)
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]|\.(?=\s)|(?<=\s)\.")
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]|\.(?=\s)|(?<=\s)\.")
 
 
 def drop_works_days(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
@@ -49,13 +48,9 @@ def _works_day(norm: str, period: Period) -> bool:
     line_end = norm.find("\n", end)
     if not norm[line_begin:begin].strip() and not norm[end : len(norm) if line_end < 0 else line_end].strip():
         return False  # a date alone on its line: a table's row
-    low, high = clause_span(norm, begin, end, _SENTENCE_END)
-    clause_low, clause_high = clause_span(norm, begin, end, _CLAUSE_END)
-    # the work said anywhere in the sentence; a stop said in the day's own clause (…，并关闭电器
-    # is advice, not a measure)
-    return (
-        _WORKS.search(norm, low, high) is not None and _MEASURE.search(norm, clause_low, clause_high) is None
-    )
+    low, high = clause_span(norm, begin, end, _CLAUSE_END)
+    # the work and no stop in the day's own clause (…，并关闭电器 after it is advice, not a measure)
+    return _WORKS.search(norm, low, high) is not None and _MEASURE.search(norm, low, high) is None
 
 
 def _covers(outer: Period, day: Period, tz: ZoneInfo) -> bool:

@@ -167,6 +167,11 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "14 May 2023 for mains replacement. The works will be carried out on 14 May.",
             [(at(5, 14, 10), at(5, 14, 18))],
         ),
+        # an event's day stays beside its control hours, whatever work the sentence names elsewhere
+        (
+            "龙舟赛交通管制通告\n龙舟赛于5月14日在江滨公园举行，请市民配合交警疏导作业。\n交通管制时间：5月14日7时至12时。",
+            [(date(2023, 5, 14), date(2023, 5, 14)), (at(5, 14, 7), at(5, 14, 12))],
+        ),
         # a day whose own sentence closes something is a measure of its own, works or not
         (
             "Water supply interruption\nWater supply to Hill Road will be suspended from 10 am to 6 pm on "
