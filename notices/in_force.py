@@ -13,6 +13,8 @@ states for the record, not periods a subscriber acts in.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from notices.eligibility import date_start
 from notices.first_chars import gated
@@ -155,10 +157,26 @@ def _in_force(norm: str, period: Period) -> str | None:
     return None
 
 
-def drop_in_force(norm: str, periods: list[Period]) -> list[Period]:
+def drop_in_force(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
     """The notice's own effective day (本通告自5月12日起施行, "This Order takes effect on") where
-    the notice dates its measure otherwise: the other periods say the plan."""
+    another period of the notice runs that day: that period says the plan. A ban in force from a
+    day, with a festival's exception weeks later, keeps its day."""
     own = [p for p in periods if _in_force(norm, p) == "self"]
-    if not own or len(own) == len(periods):
+    if not own:
         return periods
-    return [p for p in periods if all(p is not q for q in own)]
+    others = [q for q in periods if all(q is not p for p in own)]
+    return [p for p in periods if all(p is not q for q in own) or not any(_runs_on(q, p, tz) for q in others)]
+
+
+def _runs_on(period: Period, day: Period, tz: ZoneInfo) -> bool:
+    """Whether ``period`` runs on the day ``day`` starts."""
+    if period.start is None or day.start is None:
+        return False
+    when, first = _local(day.start, tz), _local(period.start, tz)
+    if period.end is None:
+        return first == when
+    return first <= when <= _local(period.end, tz)
+
+
+def _local(value: date | datetime, tz: ZoneInfo) -> date:
+    return value.astimezone(tz).date() if isinstance(value, datetime) else value

@@ -88,7 +88,7 @@ def kept_periods(
         ),
         tz,
     )
-    kept = drop_works_days(norm, drop_in_force(norm, _drop_eve_deadlines(kept)), tz)
+    kept = drop_works_days(norm, drop_in_force(norm, _drop_eve_deadlines(kept), tz), tz)
     return fold_stages(norm, kept, tz)
 
 

@@ -127,6 +127,11 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             [(date(2023, 6, 1), None)],
         ),
         (
+            "关于城区禁止燃放烟花爆竹的通告\n城区范围内禁止燃放烟花爆竹。春节期间（2024年2月9日至2月17日）可在指定地点燃放。\n"
+            "本通告自2023年6月1日起施行。\n某某市人民政府\n2023年5月10日",
+            [(date(2024, 2, 9), date(2024, 2, 17)), (date(2023, 6, 1), None)],
+        ),
+        (
             "Temporary closure of Mill Lane\nMill Lane will be closed to all vehicles from 20 May 2023 to "
             "2 June 2023 for drainage works. This Order takes effect on 20 May 2023.",
             [(date(2023, 5, 20), date(2023, 6, 2))],
