@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from notices.eligibility import eligibility_bound
 from notices.en_dateline import en_dateline
 from notices.first_chars import gated
+from notices.in_force import standing_reason
 from notices.labels import REACH, clause_span, line_start
 from notices.model import Period
 from notices.superseded import superseded
@@ -28,6 +29,13 @@ _METADATA_LABEL = re.compile(
 )
 
 
+#: A plan's own date field: 报名日期, 开标日期 (日期 right after a word, no gap between).
+_FIELD_OF_PLAN = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<!发布|更新|成文|印发|发文|修改|修订|录入|上传|编辑|信息|发稿|刊发|生成)"
+    r"日期[^\S\n]*[:：]?[^\S\n]*$"
+)
+
+
 #: A date field's label left as its last character alone (日 | 期 : flattened, its 日 lost).
 #: (期 after no word: 编号 : 1013/2025期 : 2025-04-23, a line joined to the one before; never 公示期：)
 _SPLIT_DATE_LABEL = re.compile(r"(?:^|[0-9A-Za-z\s|/])期[\s|]*[:：][\s|]*$")
@@ -37,7 +45,8 @@ _SPLIT_DATE_LABEL = re.compile(r"(?:^|[0-9A-Za-z\s|/])期[\s|]*[:：][\s|]*$")
 #: (capitalised, as labels are: "will be published on" in a sentence is a plan)
 _METADATA_LABEL_EN = re.compile(
     r"\b(?:Last\s+(?i:updated|modified|reviewed|revised|revision\s+date|review\s+date)|Updated"
-    r"|Date\s+(?i:posted|published)|Posted|Published)"
+    r"|Date\s+(?i:posted|published|of\s+(?:order|issue|publication))"
+    r"|(?:Release|Issue|Publication)\s+(?i:date)|Posted|Published|Dated|Issued)"
     r"(?:\s+on)?\s*:?\s*$"
 )
 
@@ -107,7 +116,10 @@ _SENTENCE_BREAK = re.compile(r"[.!?;\n]")
 #: The notice's own posting window (公告时间：…); in a disclosure, where the public may object
 #: while it hangs (公示, 异议), that window is the plan and stays.
 _POSTING_BEFORE = re.compile(r"(?:公告|张贴|刊登)(?:时间|期间|日期|期)\s*(?:为|:)?\s*$")
-_OBJECTION = re.compile(r"公示|异议|意见|objection")
+#: (also a window the public acts in while the notice hangs: 公告期内报名)
+_OBJECTION = re.compile(
+    r"公示|异议|意见|objection|公告期限?内[^。；;\n]{0,12}(?:报名|申请|提交|递交|报价|登记)"
+)
 
 
 #: A count of what a span brought: …期间，共接待游客, …受理期内，累计收到.
@@ -206,6 +218,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         before
         and not since_issue
         and _metadata_label(_TABLE_GAPS.sub("", before[-20:])[-12:], period, published, tz)
+        and not _FIELD_OF_PLAN.search(before[-16:])
     ):
         return "metadata"  # 发布时间：…, also in a flattened table: 日 | 期 : | 2025-04-25
     if before and _SPLIT_DATE_LABEL.search(before[-12:]):
@@ -327,6 +340,9 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         or _posted_year_last(text, published)
     ):
         return "metadata"  # 2026-03-16 16:06:58 beside a headline: when the page was posted
+    standing = standing_reason(norm, period)
+    if standing is not None:
+        return standing  # 本办法自…起施行, 租期自…起, 本公告于…发布: for the record, no plan
     if eligibility_bound(norm, period) or (before and _TERMS_BEFORE.search(before[-14:])):
         return "terms"  # 合约期：2026年6月1日至…, 2018年12月31日前年满18周岁: conditions, no plan
     if period.end is None and "之日" in text and not any(ch.isdigit() for ch in text):

@@ -16,6 +16,7 @@ from notices.dates import find_periods
 from notices.dates.undated import hours_on
 from notices.evidence import _as_date, _drop_reason
 from notices.impossible import find_impossible
+from notices.in_force import drop_in_force
 from notices.labels import labelled
 from notices.model import Period
 from notices.normalize import normalize
@@ -33,6 +34,7 @@ from notices.restated_days import drop_days_restated_by_hours
 from notices.stages import fold_stages, stop_then_return
 from notices.superseded import moved_to
 from notices.told_apart import join_told_apart
+from notices.works_day import drop_works_days
 
 #: How a warning about a date no calendar has begins.
 IMPOSSIBLE = "impossible date left out"
@@ -102,7 +104,7 @@ def kept_periods(
         ),
         tz,
     )
-    kept = _drop_eve_deadlines(kept)
+    kept = drop_works_days(norm, drop_in_force(norm, _drop_eve_deadlines(kept), tz), tz)
     return fold_stages(norm, kept, tz)
 
 

@@ -146,8 +146,14 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
             if p.start is None:
                 fuller = [q for q in fuller if _days(q, tz) is not None and _days(q, tz)[1] == day]  # type: ignore[index]
             elif p.label is not None:
-                # the day of a named thing (拍卖时间) and that thing's hour (10时开拍)
-                fuller += [q for q in timed_days.get(day, []) if q.label in (None, p.label)]
+                # the day of a named thing (拍卖时间) and that thing's hour (10时开拍); a bare 时间：
+                # field's day and the hours under it (时间：5月12日 … 5月12日9时至21时停水)
+                mine = _STEM.sub("", p.label)
+                fuller += [
+                    q
+                    for q in timed_days.get(day, [])
+                    if q.label in (None, p.label) or mine in ("", _STEM.sub("", q.label or ""))
+                ]
             if any(_same_subject(p, q) for q in fuller):
                 continue
         out.append(p)
