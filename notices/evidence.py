@@ -14,6 +14,25 @@ from notices.first_chars import gated
 from notices.in_force import standing_reason
 from notices.labels import REACH, clause_span, line_start
 from notices.model import Period
+from notices.page_metadata import (
+    BARE_TIME_FIELD,
+    BYLINE_AFTER,
+    CLOCK_IN_BRACKETS,
+    FIELD_OF_PLAN,
+    METADATA_LABEL,
+    METADATA_LABEL_EN,
+    METADATA_LINE,
+    SENTENCE_DONE,
+    SPLIT_DATE_LABEL,
+    STAMP,
+    STAMP_LINE,
+    STAMP_SECONDS,
+    TABLE_GAPS,
+    VIEWS_AFTER,
+    WEEKDAY_TO_END,
+    ZONE_STAMP_AFTER,
+    posted_year_last,
+)
 from notices.superseded import superseded
 from notices.vague import vague
 
@@ -22,60 +41,8 @@ def _as_date(value: date | datetime, tz: ZoneInfo) -> date:
     return value.astimezone(tz).date() if isinstance(value, datetime) else value
 
 
-#: A label that names when the page or document was made, not a plan: 发布时间, 更新日期.
-_METADATA_LABEL = re.compile(
-    r"(?:发布|更新|成文|印发|发文|修改|修订|录入|上传|编辑|信息|发稿|刊发|生成|日期)(?:时间|日期)?\s*[:：]?\s*"
-    r"(?:中华民国|民国)?\s*$"  # 发文日期：中华民国110年12月1日
-)
-
-
-#: A plan's own date field: 报名日期, 开标日期 (日期 right after a word, no gap between).
-_FIELD_OF_PLAN = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<!发布|更新|成文|印发|发文|修改|修订|录入|上传|编辑|信息|发稿|刊发|生成)"
-    r"日期[^\S\n]*[:：]?[^\S\n]*$"
-)
-
-
-#: A date field's label left as its last character alone (日 | 期 : flattened, its 日 lost).
-#: (期 after no word: 编号 : 1013/2025期 : 2025-04-23, a line joined to the one before; never 公示期：)
-_SPLIT_DATE_LABEL = re.compile(r"(?:^|[0-9A-Za-z\s|/])期[\s|]*[:：][\s|]*$")
-
-
-#: An English page's metadata label opening the line of its date: Last updated, Posted on.
-#: (capitalised, as labels are: "will be published on" in a sentence is a plan)
-_METADATA_LABEL_EN = re.compile(
-    r"\b(?:Last\s+(?i:updated|modified|reviewed|revised|revision\s+date|review\s+date)|Updated"
-    r"|Date\s+(?i:posted|published|of\s+(?:order|issue|publication))"
-    r"|(?:Release|Issue|Publication)\s+(?i:date)|Posted|Published|Dated|Issued)"
-    r"(?:\s+on)?\s*:?\s*$"
-)
-
-
-#: What a flattened table puts between a label and its value.
-_TABLE_GAPS = re.compile(r"[\s|｜]+")
-
-
-#: A count of views right after a page's date (· 2223次阅读, 阅读：56): the page's metadata.
-_VIEWS_AFTER = re.compile(
-    r"[^\S\n]*(?:[(（][^)）\n]{1,6}[)）])?[\s·•|｜/]*"
-    r"(?:\d+\s*[次人]?\s*(?:阅读|浏览|点击|views?\b)|(?:阅读|浏览|点击)(?:量|数|次数)?\s*[:：]?\s*\d)"
-)
-
-
 #: What ends the field a date stands in: a clause mark or a line break.
 _FIELD_BREAK = re.compile(r"[，,。；;！？!?\n]")
-
-
-#: What else a metadata line holds: 浏览量, 来源, 点击数, 字号.
-_METADATA_LINE = re.compile(
-    r"浏览|阅读(?:量|数|次数)|点击|来源\s*[:：]|字号|访问(?:量|次数)|发布人|发布单位|发文单位|责任编辑|作者\s*[:：]"
-)
-
-
-#: A date that opens its line and is followed by a byline: "2025/10/31 08:59 记者林嘉东／新北报导".
-_BYLINE_AFTER = re.compile(
-    r"\s*(?:[(（]?[^\s，。]{0,6}[)）]?\s*)?(?:记者|编辑|来源|作者|报导|报道|通讯员|最后更新|更新)"
-)
 
 
 _PAST_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:已经|业已|已(?!于))")
@@ -187,7 +154,7 @@ def _metadata_label(before: str, period: Period, published: date | None, tz: Zon
     """A page's own date label right before the date. A bare 日期 is one only when nothing names
     what happens on it (停电日期：, 面试日期： are a plan's fields) and the date is not ahead of the
     page (日期：3月14日 ⏎ 时间：9:00-16:00 on a page of 3月1日 is when a fair is held)."""
-    found = _METADATA_LABEL.search(before)
+    found = METADATA_LABEL.search(before)
     if found is None:
         return False
     if not found.group().startswith("日期"):
@@ -217,20 +184,20 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     if (
         before
         and not since_issue
-        and _metadata_label(_TABLE_GAPS.sub("", before[-20:])[-12:], period, published, tz)
-        and not _FIELD_OF_PLAN.search(before[-16:])
+        and _metadata_label(TABLE_GAPS.sub("", before[-20:])[-12:], period, published, tz)
+        and not FIELD_OF_PLAN.search(before[-16:])
     ):
         return "metadata"  # 发布时间：…, also in a flattened table: 日 | 期 : | 2025-04-25
-    if before and _SPLIT_DATE_LABEL.search(before[-12:]):
+    if before and SPLIT_DATE_LABEL.search(before[-12:]):
         return "metadata"  # 期 : 2025-04-23 opening its line: a 日期 field whose 日 the table lost
-    if before and before[-1] in " :\t" and _METADATA_LABEL_EN.search(before[-24:]):
+    if before and before[-1] in " :\t" and METADATA_LABEL_EN.search(before[-24:]):
         return "metadata"  # Last updated June 3, 2023: when the page was changed
     clause_begin, clause_end = clause_span(norm, begin, end, _FIELD_BREAK)
-    if clause_end - clause_begin < 120 and _METADATA_LINE.search(norm, clause_begin, clause_end):
+    if clause_end - clause_begin < 120 and METADATA_LINE.search(norm, clause_begin, clause_end):
         return "metadata"  # 发布时间：2023-05-10 16:33 浏览量：125
-    if _VIEWS_AFTER.match(norm, end):
+    if VIEWS_AFTER.match(norm, end):
         return "metadata"
-    if not before.strip(" \t【[(（") and _BYLINE_AFTER.match(norm, end):
+    if not before.strip(" \t【[(（") and BYLINE_AFTER.match(norm, end):
         return "metadata"
     if _PAST_AFTER.match(norm, end) or (before and _REFERENCE_BEFORE.search(before[-8:])):
         return "past"  # 于7月15日已全数完成迁移 / 刊登于5月22日的公报: done, or a document's date
@@ -266,8 +233,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         period.start == period.end
         and on_or_before_day(period, published, tz)
         and _ISO_DAY.fullmatch(norm[begin:end])
-        and _BARE_TIME_FIELD.search(before)
-        and not _TABLE_GAPS.sub("", line[end - first :])
+        and BARE_TIME_FIELD.search(before)
+        and not TABLE_GAPS.sub("", line[end - first :])
     ):
         return "metadata"  # | 时间: | 2026-03-16 |: a page's row giving when it was posted
     if before and _POSTING_BEFORE.search(before[-12:]) and not _OBJECTION.search(norm):
@@ -319,25 +286,28 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     if (
         on_or_before
         and period.start == period.end
-        and _STAMP_LINE.fullmatch(before)
-        and _STAMP_LINE.fullmatch(line[end - first :])
+        and STAMP_LINE.fullmatch(before)
+        and STAMP_LINE.fullmatch(line[end - first :])
     ):
         # a date (with its time) alone on its line, on or before the publication date:
         # the page's time stamp or a signature, not a plan
         return "metadata"
     text = norm[begin:end]
-    if on_or_before and period.start == period.end and _CLOCK_IN_BRACKETS.match(norm, end):
+    if on_or_before and period.start == period.end and CLOCK_IN_BRACKETS.match(norm, end):
         return "metadata"  # 2010-09-16 (19:24): when a news page was posted
     if (
         on_or_before
         and period.start == period.end
-        and (_ZONE_STAMP_AFTER.match(norm, end) or (_SENTENCE_DONE.search(before) and _LAST.match(norm, end)))
+        and (
+            ZONE_STAMP_AFTER.match(norm, end)
+            or (SENTENCE_DONE.search(before) and WEEKDAY_TO_END.match(norm, end))
+        )
     ):
         return "metadata"  # …职员。2016年5月30日(星期一) ⏎ 香港时间15时01分: a release's issue stamp
     if period.is_moment and (
-        _STAMP_SECONDS.search(text)
-        or (_STAMP.search(text) and on_or_before)
-        or _posted_year_last(text, published)
+        STAMP_SECONDS.search(text)
+        or (STAMP.search(text) and on_or_before)
+        or posted_year_last(text, published)
     ):
         return "metadata"  # 2026-03-16 16:06:58 beside a headline: when the page was posted
     standing = standing_reason(norm, period)
@@ -386,55 +356,7 @@ _WEATHER = re.compile(r"气温|降温|升温|寒潮|冷空气|降雨|降雪|暴�
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
 
-#: Time stamps as web pages print them: 2026-03-16 16:06:58, 2017-07-26 10:25.
-#: A cell (or line) that says only "time" or "date", no event, right before the value: the page's
-#: own field.
-_BARE_TIME_FIELD = re.compile(r"(?:^|[|｜])[^\S\n]*(?:时间|日期)[:：]?[\s|｜]*$")
-
-
-_STAMP_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
-
-
-#: A release's issue time on the line under its date: (星期一) ⏎ 香港时间15时01分.
-_ZONE_STAMP_AFTER = re.compile(r"\s*(?:[(（][^)）\n]{1,6}[)）])?\s*\n\s*(?:香港|澳门|台北|北京)时间\s*\d")
-#: A sentence just ended before a date, and nothing but its weekday after it to the end: the
-#: date the text was signed, run onto its last line.
-_SENTENCE_DONE = re.compile(r"[。！!]\s*$")
-_LAST = re.compile(r"\s*(?:[(（][^)）\n]{1,6}[)）])?\s*$")
-
-
-#: A posting time in brackets right after a page's date: 2010-09-16 (19:24).
-_CLOCK_IN_BRACKETS = re.compile(r"\s*[(（]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[)）]")
-
-
-#: A page's numeric date with its clock time: how a web page stamps a post, not how a notice
-#: writes a plan.
-_STAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")
-#: The same with the year last (02.03.2016 09:53), whose day and month may come in either order.
-_STAMP_YEAR_LAST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*\d{1,2}:\d{2}")
-
-
-def _posted_year_last(text: str, published: date | None) -> bool:
-    """A year-last stamp that, read either way round, falls on or before the publication day: the
-    page's time of posting (the date grammar may have picked the other order)."""
-    found = _STAMP_YEAR_LAST.search(text)
-    if found is None or published is None:
-        return False
-    first, second, year = (int(g) for g in found.groups())
-    for month, day in ((second, first), (first, second)):
-        try:
-            if date(year, month, day) <= published:
-                return True
-        except ValueError:
-            continue
-    return False
-
-
 #: A contract's or service's term (a post's 聘期, a lease's 租期), not a time the public acts in.
 _TERMS_BEFORE = re.compile(
     r"(?:合约期|合同期|服务期|履约期|履行期限|合同履行|聘期|聘用期|聘任期|任期|租期|租赁期)[^，,。；;\n]{0,8}$"
 )
-
-
-#: What may stand beside a date stamp on its line: brackets, a weekday, punctuation.
-_STAMP_LINE = re.compile(r"[\s()（）\[\]【】|:：,，。.星期周一二三四五六日天]*")

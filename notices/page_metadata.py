@@ -1,0 +1,106 @@
+"""How a web page or a gazette stamps its own text: publication and update labels, view counts,
+bylines, posting times. A date in one of these is when the page was made, never a plan."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+#: A label that names when the page or document was made, not a plan: 发布时间, 更新日期.
+METADATA_LABEL = re.compile(
+    r"(?:发布|更新|成文|印发|发文|修改|修订|录入|上传|编辑|信息|发稿|刊发|生成|日期)(?:时间|日期)?\s*[:：]?\s*"
+    r"(?:中华民国|民国)?\s*$"  # 发文日期：中华民国110年12月1日
+)
+
+
+#: A plan's own date field: 报名日期, 开标日期 (日期 right after a word, no gap between).
+FIELD_OF_PLAN = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<!发布|更新|成文|印发|发文|修改|修订|录入|上传|编辑|信息|发稿|刊发|生成)"
+    r"日期[^\S\n]*[:：]?[^\S\n]*$"
+)
+
+
+#: A date field's label left as its last character alone (日 | 期 : flattened, its 日 lost).
+#: (期 after no word: 编号 : 1013/2025期 : 2025-04-23, a line joined to the one before; never 公示期：)
+SPLIT_DATE_LABEL = re.compile(r"(?:^|[0-9A-Za-z\s|/])期[\s|]*[:：][\s|]*$")
+
+
+#: An English page's metadata label opening the line of its date: Last updated, Posted on.
+#: (capitalised, as labels are: "will be published on" in a sentence is a plan)
+METADATA_LABEL_EN = re.compile(
+    r"\b(?:Last\s+(?i:updated|modified|reviewed|revised|revision\s+date|review\s+date)|Updated"
+    r"|Date\s+(?i:posted|published|of\s+(?:order|issue|publication))"
+    r"|(?:Release|Issue|Publication)\s+(?i:date)|Posted|Published|Dated|Issued)"
+    r"(?:\s+on)?\s*:?\s*$"
+)
+
+
+#: What a flattened table puts between a label and its value.
+TABLE_GAPS = re.compile(r"[\s|｜]+")
+
+
+#: A count of views right after a page's date (· 2223次阅读, 阅读：56): the page's metadata.
+VIEWS_AFTER = re.compile(
+    r"[^\S\n]*(?:[(（][^)）\n]{1,6}[)）])?[\s·•|｜/]*"
+    r"(?:\d+\s*[次人]?\s*(?:阅读|浏览|点击|views?\b)|(?:阅读|浏览|点击)(?:量|数|次数)?\s*[:：]?\s*\d)"
+)
+
+
+#: What else a metadata line holds: 浏览量, 来源, 点击数, 字号.
+METADATA_LINE = re.compile(
+    r"浏览|阅读(?:量|数|次数)|点击|来源\s*[:：]|字号|访问(?:量|次数)|发布人|发布单位|发文单位|责任编辑|作者\s*[:：]"
+)
+
+
+#: A date that opens its line and is followed by a byline: "2025/10/31 08:59 记者林嘉东／新北报导".
+BYLINE_AFTER = re.compile(
+    r"\s*(?:[(（]?[^\s，。]{0,6}[)）]?\s*)?(?:记者|编辑|来源|作者|报导|报道|通讯员|最后更新|更新)"
+)
+
+
+#: Time stamps as web pages print them: 2026-03-16 16:06:58, 2017-07-26 10:25.
+#: A cell (or line) that says only "time" or "date", no event, right before the value: the page's
+#: own field.
+BARE_TIME_FIELD = re.compile(r"(?:^|[|｜])[^\S\n]*(?:时间|日期)[:：]?[\s|｜]*$")
+
+
+STAMP_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
+
+
+#: A release's issue time on the line under its date: (星期一) ⏎ 香港时间15时01分.
+ZONE_STAMP_AFTER = re.compile(r"\s*(?:[(（][^)）\n]{1,6}[)）])?\s*\n\s*(?:香港|澳门|台北|北京)时间\s*\d")
+#: A sentence just ended before a date, and nothing but its weekday after it to the end: the
+#: date the text was signed, run onto its last line.
+SENTENCE_DONE = re.compile(r"[。！!]\s*$")
+WEEKDAY_TO_END = re.compile(r"\s*(?:[(（][^)）\n]{1,6}[)）])?\s*$")
+
+
+#: A posting time in brackets right after a page's date: 2010-09-16 (19:24).
+CLOCK_IN_BRACKETS = re.compile(r"\s*[(（]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[)）]")
+
+
+#: A page's numeric date with its clock time: how a web page stamps a post, not how a notice
+#: writes a plan.
+STAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")
+#: The same with the year last (02.03.2016 09:53), whose day and month may come in either order.
+STAMP_YEAR_LAST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*\d{1,2}:\d{2}")
+
+
+def posted_year_last(text: str, published: date | None) -> bool:
+    """A year-last stamp that, read either way round, falls on or before the publication day: the
+    page's time of posting (the date grammar may have picked the other order)."""
+    found = STAMP_YEAR_LAST.search(text)
+    if found is None or published is None:
+        return False
+    first, second, year = (int(g) for g in found.groups())
+    for month, day in ((second, first), (first, second)):
+        try:
+            if date(year, month, day) <= published:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+#: What may stand beside a date stamp on its line: brackets, a weekday, punctuation.
+STAMP_LINE = re.compile(r"[\s()（）\[\]【】|:：,，。.星期周一二三四五六日天]*")
