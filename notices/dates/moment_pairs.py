@@ -9,9 +9,9 @@ joined only by a range word or a ``To:`` line, the two are one timed range.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import datetime
 
+from notices.dates.table_pairs import join_pairs
 from notices.model import Period
 
 #: What may stand between the start and the end: the start's closing bracket or cell bar, a range
@@ -26,21 +26,7 @@ def joined_moments(periods: list[Period], text: str, norm: str) -> list[Period]:
     """Two moments in a row joined by a range word or a To: line, read as one timed range."""
     if len(periods) < 2:
         return periods
-    out: list[Period] = []
-    i = 0
-    while i < len(periods):
-        first = periods[i]
-        second = periods[i + 1] if i + 1 < len(periods) else None
-        if second is not None and _pair(first, second, norm):
-            assert first.span is not None
-            assert second.span is not None
-            span = (first.span[0], second.span[1])
-            out.append(replace(first, end=second.end, text=text[span[0] : span[1]], span=span))
-            i += 2
-            continue
-        out.append(first)
-        i += 1
-    return out
+    return join_pairs(periods, text, lambda first, second: _pair(first, second, norm))
 
 
 def _pair(first: Period, second: Period, norm: str) -> bool:

@@ -9,6 +9,7 @@ and within a week of it, are one period.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -29,12 +30,18 @@ def paired_cells(periods: list[Period], text: str, norm: str) -> list[Period]:
     """Moments in a row under a period heading, read as one period each pair."""
     if len(periods) < 2 or _HEADING.search(norm) is None:
         return periods
+    return join_pairs(periods, text, lambda first, second: _pair(first, second, norm))
+
+
+def join_pairs(periods: list[Period], text: str, pair: Callable[[Period, Period], bool]) -> list[Period]:
+    """Each two periods in a row that ``pair`` accepts, read as one from the first's start to the
+    second's end (a table's start and end cells, a From: line and its To: line)."""
     out: list[Period] = []
     i = 0
     while i < len(periods):
         first = periods[i]
         second = periods[i + 1] if i + 1 < len(periods) else None
-        if second is not None and _pair(first, second, norm):
+        if second is not None and pair(first, second):
             assert first.span is not None
             assert second.span is not None
             span = (first.span[0], second.span[1])
