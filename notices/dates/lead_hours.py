@@ -10,6 +10,7 @@ as an open start (自11月24日起) is no period of its own once its windows are
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -41,8 +42,9 @@ def lead_day_hours(
     if lead is None:
         return periods
     day, opening = lead
-    covered = [p.span for p in periods if p.span is not None]
+    covered = _Covered([p.span for p in periods if p.span is not None])
     found: list[Period] = []
+    lead_end = _lead_end(norm)
     k = 0
     while k < len(grammar.t):
         window = _window(grammar, k, norm)
@@ -51,7 +53,7 @@ def lead_day_hours(
             continue
         (oh, om), (ch, cm), last = window
         begin, finish = grammar.t[k].start, grammar.t[last - 1].end
-        if begin < _lead_end(norm) or any(lo < finish and begin < hi for lo, hi in covered):
+        if begin < lead_end or covered.overlaps(begin, finish):
             k = last
             continue
         line_start = norm.rfind("\n", 0, begin) + 1
@@ -73,6 +75,23 @@ def lead_day_hours(
         return periods  # one window after 自…起 may be the daily hours of a longer cut
     kept = [p for p in periods if p is not opening]
     return sorted(kept + found, key=lambda p: p.span[0] if p.span is not None else 0)
+
+
+class _Covered:
+    """Spans already read as periods, asked whether one overlaps a window: a notice of thousands
+    of dated lines asks once a window, so each answer is a bisection, not a scan."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [lo for lo, _ in spans]
+        self._reach: list[int] = []  # the furthest end among the spans up to each one
+        for _, hi in spans:
+            self._reach.append(max(hi, self._reach[-1]) if self._reach else hi)
+
+    def overlaps(self, begin: int, finish: int) -> bool:
+        """Whether a span starting before ``finish`` ends after ``begin``."""
+        last = bisect_left(self._starts, finish) - 1
+        return last >= 0 and self._reach[last] > begin
 
 
 def _lead_end(norm: str) -> int:
