@@ -5,7 +5,7 @@ states for the record, not periods a subscriber acts in.
   on"): the date of a document, dropped;
 - the notice's own effective date (本通告自…起施行, "This Order takes effect on"): in a closure
   notice it is the start of the closure when nothing else dates it, so it is dropped only where
-  the notice dates its measure otherwise, or has no measure to date;
+  another period of the notice runs that day, or the notice has no measure to date;
 - a contract's or lease's start (合同自…起执行, 租期自…起, "the tenancy commences on"): terms;
 - the notice's own posting (本公告于5月6日在…网站发布, "This notice was posted on 3 May").
 """

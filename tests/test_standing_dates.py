@@ -41,6 +41,12 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "（二）工作经历的截止日期为2023年5月19日。\n（三）报名时间：2023年5月12日至5月19日17时。",
             [(at(5, 12), at(5, 19, 17))],
         ),
+        # a deadline applicants verify their degrees by is theirs to act on
+        (
+            "某某区教师招聘公告\n一、学历学位证书验证截止时间为2023年5月25日。\n二、年龄计算截至2023年5月20日。\n"
+            "三、报名时间：2023年5月15日至5月20日。",
+            [(None, date(2023, 5, 25)), (date(2023, 5, 15), date(2023, 5, 20))],
+        ),
         (
             "某某鄉公所臨時人員甄選簡章\n一、年齡以報名截止日（112年5月22日）為計算基準。\n"
             "二、報名日期：112年5月15日至5月22日。",
