@@ -157,6 +157,12 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "二、公告期：2023年5月10日至2023年5月17日。\n三、本公告同时在某某网站发布，发布日期为2023年5月10日。",
             [(None, at(5, 22, 9, 30))],
         ),
+        # a later notice the public waits for is no posting of this one
+        (
+            "某某街道招聘公告\n一、报名时间：2023年5月15日至5月19日。\n"
+            "二、本次招聘面试成绩公示将于2023年6月12日在街道网站发布。\n三、本公告于2023年5月10日在街道网站发布。",
+            [(date(2023, 5, 15), date(2023, 5, 19)), (date(2023, 6, 12), date(2023, 6, 12))],
+        ),
         # a window the public acts in while the notice hangs stays, as a disclosure's does
         (
             "门面房招租公告\n一、公告期：2023年5月11日至2023年5月18日，意向承租人请于公告期内报名。",
