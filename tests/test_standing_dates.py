@@ -212,6 +212,16 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "马拉松赛交通管制通告\n比赛时间：5月14日\n交通管制时间：5月14日6时至12时，管制路段禁止车辆通行。",
             [(date(2023, 5, 14), date(2023, 5, 14)), (at(5, 14, 6), at(5, 14, 12))],
         ),
+        # a subtitle's day, or a bare Date: field, over the hours the body gives that day
+        (
+            "停电通知\n5月14日（星期日）\n因线路检修，5月14日8时至17时东山村停电。",
+            [(at(5, 14, 8), at(5, 14, 17))],
+        ),
+        (
+            "Water Supply Interruption\nDate: 14 May 2023 (Sunday)\nWater supply to Kent Road will be "
+            "suspended from 10am to 6pm on 14 May 2023 for mains repair.",
+            [(at(5, 14, 10), at(5, 14, 18))],
+        ),
         # 报名日期 is the plan's own field, not the page's date
         (
             "代课教师甄选公告\n报名日期：2023年5月15日至5月19日。",
