@@ -30,8 +30,11 @@ _RECKONED_AFTER = re.compile(
     r"\s*[)）]?\s*(?:(?:为|作为)\s*(?:准|计算基准|基准|计算日|计算截止日)|计(?:算)?\s*[)）])"
 )
 _RECKONED_SUBJECT = re.compile(r"(?:年龄|岁|工作经历|工作年限|资历)[^，,。；;\n]{0,20}$")
-#: What a plan's own clause names between the condition and its day: 年龄18至35周岁，报名截止时间为.
-_ACTION = re.compile(r"报名|申报|投标|提交|缴费|考试|面试|笔试|领取|打印|报到|公示")
+#: What a plan's own clause names between the condition and its day: 年龄18至35周岁报名截止时间为,
+#: 学历学位证书验证截止时间为 (a deadline applicants act by).
+_ACTION = re.compile(
+    r"报名|申报|投标|提交|缴费|考试|面试|笔试|领取|打印|报到|公示|认证|验证|审核|审查|确认|上传|复审|复核|查询"
+)
 
 #: English: born on or after a day; an age or a degree as at a day.
 _CRITERIA_BEFORE_EN = re.compile(

@@ -5,7 +5,7 @@ states for the record, not periods a subscriber acts in.
   on"): the date of a document, dropped;
 - the notice's own effective date (本通告自…起施行, "This Order takes effect on"): in a closure
   notice it is the start of the closure when nothing else dates it, so it is dropped only where
-  the notice dates its measure otherwise, or has no measure to date;
+  another period of the notice runs that day, or the notice has no measure to date;
 - a contract's or lease's start (合同自…起执行, 租期自…起, "the tenancy commences on"): terms;
 - the notice's own posting (本公告于5月6日在…网站发布, "This notice was posted on 3 May").
 """
@@ -86,13 +86,16 @@ _WORK_TERM_BEFORE = re.compile(
 #: A tender notice: what bidders do (投标截止, 开标), not a works notice naming its contractor.
 _TENDER = re.compile(r"投标截止|开标|截标|递交投标|响应文件|报价截止|招标文件|采购文件")
 
-#: The notice's own posting: 本公告于2024年5月6日在…网站发布.
+#: The notice's own posting: 本公告于2024年5月6日在…网站发布 (never 本次…公示将于, a later notice
+#: the public waits for).
 _POSTED_BEFORE = re.compile(
-    r"本[^，,。；;\n]{0,8}?(?:公告|通告|通知|公示|启事|简章)\s*(?:已|将)?\s*(?:于|在)\s*$"
+    r"本(?![次轮期届])[^，,。；;\n]{0,8}?(?:公告|通告|通知|公示|启事|简章)\s*(?:已|将)?\s*(?:于|在)\s*$"
 )
-#: The same given as a field of the notice: 本公告…发布，发布日期为…, 公告发布时间为.
+#: The same given as a field of the notice: 本公告…发布，发布日期为…, 公告发布时间为 (never
+#: 结果公告发布时间为, a later notice).
 _POSTED_FIELD = re.compile(
-    r"(?:本[^，,。；;\n]{0,8}?(?:公告|通告|通知|公示|启事)[^。；;\n]{0,30}?|公告)(?:的)?(?:发布|刊登|刊发)(?:时间|日期)"
+    r"(?:本(?![次轮期届])[^，,。；;\n]{0,8}?(?:公告|通告|通知|公示|启事)[^。；;\n]{0,30}?|(?<![\u4e00-\u9fff])公告)"
+    r"(?:的)?(?:发布|刊登|刊发)(?:时间|日期)"
     r"\s*(?:为|是)\s*$"
 )
 _POSTED_AFTER = re.compile(

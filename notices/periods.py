@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from notices.coarse_copy import drop_coarse_copies
 from notices.dates import find_periods
 from notices.dates.undated import hours_on
 from notices.evidence import _as_date, _drop_reason
@@ -105,6 +106,7 @@ def kept_periods(
         tz,
     )
     kept = drop_works_days(norm, drop_in_force(norm, _drop_eve_deadlines(kept), tz), tz)
+    kept = drop_coarse_copies(norm, kept, tz)
     return fold_stages(norm, kept, tz)
 
 

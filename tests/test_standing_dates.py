@@ -41,6 +41,12 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "（二）工作经历的截止日期为2023年5月19日。\n（三）报名时间：2023年5月12日至5月19日17时。",
             [(at(5, 12), at(5, 19, 17))],
         ),
+        # a deadline applicants verify their degrees by is theirs to act on
+        (
+            "某某区教师招聘公告\n一、学历学位证书验证截止时间为2023年5月25日。\n二、年龄计算截至2023年5月20日。\n"
+            "三、报名时间：2023年5月15日至5月20日。",
+            [(None, date(2023, 5, 25)), (date(2023, 5, 15), date(2023, 5, 20))],
+        ),
         (
             "某某鄉公所臨時人員甄選簡章\n一、年齡以報名截止日（112年5月22日）為計算基準。\n"
             "二、報名日期：112年5月15日至5月22日。",
@@ -151,6 +157,12 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "二、公告期：2023年5月10日至2023年5月17日。\n三、本公告同时在某某网站发布，发布日期为2023年5月10日。",
             [(None, at(5, 22, 9, 30))],
         ),
+        # a later notice the public waits for is no posting of this one
+        (
+            "某某街道招聘公告\n一、报名时间：2023年5月15日至5月19日。\n"
+            "二、本次招聘面试成绩公示将于2023年6月12日在街道网站发布。\n三、本公告于2023年5月10日在街道网站发布。",
+            [(date(2023, 5, 15), date(2023, 5, 19)), (date(2023, 6, 12), date(2023, 6, 12))],
+        ),
         # a window the public acts in while the notice hangs stays, as a disclosure's does
         (
             "门面房招租公告\n一、公告期：2023年5月11日至2023年5月18日，意向承租人请于公告期内报名。",
@@ -199,6 +211,16 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
         (
             "马拉松赛交通管制通告\n比赛时间：5月14日\n交通管制时间：5月14日6时至12时，管制路段禁止车辆通行。",
             [(date(2023, 5, 14), date(2023, 5, 14)), (at(5, 14, 6), at(5, 14, 12))],
+        ),
+        # a subtitle's day, or a bare Date: field, over the hours the body gives that day
+        (
+            "停电通知\n5月14日（星期日）\n因线路检修，5月14日8时至17时东山村停电。",
+            [(at(5, 14, 8), at(5, 14, 17))],
+        ),
+        (
+            "Water Supply Interruption\nDate: 14 May 2023 (Sunday)\nWater supply to Kent Road will be "
+            "suspended from 10am to 6pm on 14 May 2023 for mains repair.",
+            [(at(5, 14, 10), at(5, 14, 18))],
         ),
         # 报名日期 is the plan's own field, not the page's date
         (
