@@ -31,7 +31,8 @@ _IN_FORCE_BEFORE = re.compile(
     rf"(?:本(?:[^，,。；;\n]{{0,6}}?(?P<rules>{_RULES})|[^，,。；;\n]{{0,4}}?(?P<self>{_SELF}))"
     r"[^，,。；;\n\d]{0,8}?(?:自|从|于|由)?\s*$"
     # 修正「某某自治条例」，自113年6月1日施行: rules the notice makes or amends
-    rf"|(?P<made>(?:修正|修订|订定|制定|废止|发布|公布)[「《“][^」》”\n]{{1,40}}{_RULES}[」》”])"
+    # (修正发布之「某某一览表」将于…开始施行: a list or table of rules, named after 之)
+    rf"|(?P<made>(?:修正|修订|订定|制定|废止|发布|公布)之?[「《“][^」》”\n]{{1,40}}(?:{_RULES}|一览表|名录|目录|清单)[」》”])"
     r"[^。；;\n\d]{0,6}?(?:自|从|于)\s*$)"
 )
 _IN_FORCE_AFTER = re.compile(r"\s*(?:起|开始)?\s*(?:正式)?(?:施行|实施|执行|生效|试行)")
@@ -74,7 +75,8 @@ _TERM_BEFORE_EN = re.compile(
         r"(?:will\s+|shall\s+|is\s+to\s+|is\s+expected\s+to\s+)?(?:commence|start|begin|run)s?\s+(?:on|from)\s*"
         r"|\b(?:tenancy|lease|licen[cs]e|contract)\s+(?:period|term|commencement(?:\s+date)?)\s*"
         r"(?:is|:|will\s+be|shall\s+be)?\s*(?:from|on)?\s*"
-        r"|\b(?:tenancy|lease|(?<!-)term|contract)\b[^.;\n]{0,40}?\bcommencing\s+(?:on|from)?\s*)$"
+        # a four-year contract on the upkeep of the district's roads starting on 1 April
+        r"|\b(?:tenancy|lease|(?<!-)term|contract)\b[^.;\n]{0,80}?\b(?:commencing|starting|beginning)\s+(?:on|from)?\s*)$"
     )
 )
 
@@ -132,7 +134,7 @@ def standing_reason(norm: str, period: Period) -> str | None:
         return "terms"  # 合同自2024年7月1日起执行, 租期自…起: the contract's own time
     if _WORK_TERM_BEFORE.search(norm, max(0, at - 14), at) and _TENDER.search(norm):
         return "terms"  # 计划工期：2024年6月1日至8月31日 in a tender: the winner's time
-    if _TERM_BEFORE_EN.search(norm, lo, at):
+    if _TERM_BEFORE_EN.search(norm, max(0, at - 120), at):
         return "terms"  # the tenancy commences on 1 July 2024
     posted = _POSTED_BEFORE.search(norm, max(0, at - 16), at) and _POSTED_AFTER.match(norm, end)
     if posted and (period.start == period.end or not _OBJECTION.search(norm)):
