@@ -220,9 +220,10 @@ def news_evidence(text: str, *, news_start: bool) -> int:
 
 
 #: Words that make an exam or a sign-up a post to apply for: a recruitment exam (招聘考试,
-#: a civil-service competition) stays recruitment; a hearing's or a licence exam's 报名 does not.
+#: a civil-service competition, 公务员 or as Taiwan says 公务人员) stays recruitment; a hearing's or a
+#: licence exam's 报名 does not.
 _RECRUITING = re.compile(
-    r"招聘|招录|招考|聘用|聘请|聘任|选聘|应聘|录用|人才引进|引进人才|岗位|职位|公务员|公职|选调|招警|招工"
+    r"招聘|招录|招考|聘用|聘请|聘任|选聘|应聘|录用|人才引进|引进人才|岗位|职位|公务员|公务人员|公职|选调|招警|招工"
     r"|recruit|vacanc|the post of|civil service|job|hire|hiring|employ"
 )
 

@@ -245,6 +245,17 @@ def test_words_other_places_name_their_category_with(title: str, body: str, expe
             "城北小学现招聘临时代课教师2名，报名时间为7月8日至10日，应聘者须具有教师资格证。",
             Category.RECRUITMENT,
         ),
+        # a civil-service exam as Taiwan names it (公务人员, 高等考试): posts to apply for
+        (
+            "113年公务人员特种考试报名",
+            "本考试定于6月3日至12日受理报名，8月10日至12日举行考试，应考人请于期限内上网报名。",
+            Category.RECRUITMENT,
+        ),
+        (
+            "112年高等考试10月5日放榜",
+            "112年公务人员高等考试定于10月5日上午9时榜示，应考人可上网查看榜单，录取率为8.2%。",
+            Category.RECRUITMENT,
+        ),
     ],
 )
 def test_registering_for_a_school_place_is_no_recruitment(title: str, body: str, expected: Category) -> None:
