@@ -101,7 +101,8 @@ def kept_periods(
         out.append(_launched(norm, _as_deadline(norm, period)))
     kept = drop_days_restated_by_hours(
         _drop_extended(
-            norm, _drop_restated(norm, _drop_summaries(_drop_shadowed(_paired(norm, out), tz), tz, norm), tz)
+            norm,
+            _drop_restated(norm, _drop_summaries(_drop_shadowed(_paired(norm, out), tz, norm), tz, norm), tz),
         ),
         tz,
     )

@@ -15,7 +15,7 @@ from notices.evidence import _as_date
 from notices.model import Period
 from notices.normalize import normalize
 from notices.period_shapes import _STARTS_AFTER
-from notices.restated import _days
+from notices.restated import _days, in_headline
 
 #: Words before a date that moves an end later: 延长至, 延至, 推迟至, 顺延至, extended to.
 _EXTENDS = re.compile(r"(?:延长|延期|延至|推迟|顺延|展延|extended)[^，。；;,\n]{0,6}$")
@@ -327,9 +327,10 @@ def _said_as_dates(norm: str) -> bool:
     return "月" in norm or _DAY_SPAN.search(norm) is not None
 
 
-def _drop_shadowed(periods: list[Period], tz: ZoneInfo) -> list[Period]:
+def _drop_shadowed(periods: list[Period], tz: ZoneInfo, norm: str = "") -> list[Period]:
     """A bare duration ("公示期为30日") restated by explicit dates next to it is the same
-    period: the explicit dates win. A span stated twice is kept once. Linear (after a sort):
+    period: the explicit dates win. A span stated twice is kept once; where the headline said it
+    first, the body's statement (which names what happens then) stands. Linear (after a sort):
     a page can hold thousands of dated lines."""
     explicit = [_said_as_dates(normalize(p.text)) for p in periods]
     spans = sorted(
@@ -355,6 +356,10 @@ def _drop_shadowed(periods: list[Period], tz: ZoneInfo) -> list[Period]:
         if same is not None:
             # one span stated twice ("自6月5日至6月20日…封闭期限：6月5日—20日") is one period
             first = kept[same]
+            if norm and p.label and in_headline(norm, first) and not in_headline(norm, p):
+                # 5月9日游行 道路封闭 ⏎ …游行5月9日举行: the headline runs two things together
+                kept[same] = replace(p, note=p.note or first.note, daily=p.daily or first.daily)
+                continue
             if (p.label and not first.label) or (p.note and not first.note) or (p.daily and not first.daily):
                 # the fuller statement lends its name, note and daily window (每日18时至23时)
                 label, note, daily = first.label or p.label, first.note or p.note, first.daily or p.daily

@@ -27,14 +27,32 @@ def _opened_alike(opening: Period, full: Period) -> bool:
 _UNDERLINE = re.compile(gated(r"(?:\*[ \t]?){6,}|(?:=[ \t]?){6,}|—{6,}|-{6,}"))
 
 
+def headline_end(norm: str) -> int:
+    """Where the headline ends: the first line; or, where lines ran together, where a release's
+    underline starts. -1 when the text is one line."""
+    underline = _UNDERLINE.search(norm, 0, 400)
+    breaks = [at for at in (norm.find("\n"), -1 if underline is None else underline.start()) if at >= 0]
+    return min(breaks) if breaks else -1
+
+
+#: What a headline does not hold: a sentence's end or its run of clauses.
+_SENTENCE = re.compile(r"[。；;，,]")
+
+
+def in_headline(norm: str, period: Period) -> bool:
+    """Whether the period is written in a headline (a short first line, no sentence) with text
+    under it; a body that opens with its lead sentence has no headline."""
+    first_break = headline_end(norm)
+    if period.span is None or first_break < 0 or period.span[0] >= first_break:
+        return False
+    return first_break <= 40 and _SENTENCE.search(norm, 0, first_break) is None
+
+
 def _headline_opening(norm: str, opening: Period, spans: Iterable[Period]) -> bool:
     """Whether ``opening`` (open, or a timed moment: 将于7月12日晚上10点开始) stands in the first
     line (the headline) and a span in the text under it starts then: the same day, or for a moment
     the same minute."""
-    # the first line; or, where lines ran together, where a release's underline starts
-    underline = _UNDERLINE.search(norm, 0, 400)
-    breaks = [at for at in (norm.find("\n"), -1 if underline is None else underline.start()) if at >= 0]
-    first_break = min(breaks) if breaks else -1
+    first_break = headline_end(norm)
     if opening.span is None or first_break < 0 or opening.span[0] > first_break:
         return False
     moment = opening.end is not None
@@ -140,6 +158,8 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
         single = p.all_day and p.end is not None and (p.start is None or p.start == p.end)
         if single and p.start is not None and _unwritten_day(p) and _hours_given(p, timed, tz):
             continue  # 明天停水 … 明天上午8时至下午6时: the hours say that day's plan
+        if single and p.start is not None and in_headline(norm, p) and _starts_that_day(p, timed, norm, tz):
+            continue  # 某考试5月8日放榜 ⏎ …定于5月8日上午9时公布: the body gives the day its hour
         if single and p.end is not None and not _own_row(norm, p):
             day = _as_date(p.end, tz)
             fuller = [q for q in edges.get(day, []) if q is not p]
@@ -201,6 +221,21 @@ def _hours_given(day: Period, timed: list[Period], tz: ZoneInfo) -> bool:
         if first <= when <= max(first, last):
             return True
     return False
+
+
+def _starts_that_day(day: Period, timed: list[Period], norm: str, tz: ZoneInfo) -> bool:
+    """Whether a timed period of the same subject, written under the headline, starts on that day
+    (比赛时间：5月14日 over 管制时间：5月14日6时至12时 names two things)."""
+    assert day.start is not None
+    when = _as_date(day.start, tz)
+    return any(
+        q.start is not None
+        and q.span is not None
+        and _same_subject(day, q)
+        and not in_headline(norm, q)
+        and _as_date(q.start, tz) == when
+        for q in timed
+    )
 
 
 def _deadline_day(period: Period, tz: ZoneInfo) -> date:

@@ -19,6 +19,7 @@ from notices.evidence import _as_date
 from notices.first_chars import gated
 from notices.model import Period
 from notices.normalize import normalize
+from notices.restated import _same_subject
 
 #: A period said by a weekday or a relative word at its start, with no date of digits in it.
 _SAID_BY_WORD = re.compile(
@@ -63,6 +64,8 @@ def _restated(day: Period, timed: list[Period], tz: ZoneInfo) -> bool:
         q_last = _as_date(q.end, tz)
         if last not in (first, q_last) or (last != first and q_last != last):
             continue
+        if first == last and day.label and q.label and not _same_subject(day, q):
+            continue  # 国庆预演星期六(7月27日)举行 … 星期六凌晨2时至星期天凌晨2时关闭: two things
         if _by_word(day) or _by_word(q) or (last != first and day.daily is None and _said_before(day, q)):
             # between Oct 31 and Nov 1 … from 10 pm on Oct 31 to 6 am on Nov 1: the days, then their hours
             return True

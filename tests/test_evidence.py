@@ -532,6 +532,35 @@ def periods(text: str, published: date | None = PUB) -> list[tuple[object, objec
             "道路封闭施工通告\n因管网改造，自2023年5月16日早8时整至2023年6月20日晚6时整，对和平街进行封闭，禁止车辆通行。",
             [(at(5, 16, 8), at(6, 20, 18))],
         ),
+        # a web page's posting stamp with its clock before the day-first date
+        (
+            "发布: 9:12am 10/05/2023\n某镇停水通知\n因更换水表，某镇一带将于5月13日上午9时至下午5时停水。",
+            [(at(5, 13, 9), at(5, 13, 17))],
+        ),
+        # a contract's start named far after the word contract: its term, not a plan
+        (
+            "Cleansing tenders invited\nThe Environment Department is inviting tenders for a three-year"
+            " contract on the street cleansing of the eastern district starting on July 1.\nTenders should be"
+            " deposited in the tender box by noon on June 2.",
+            [(None, at(6, 2, 12))],
+        ),
+        # a table of rules the notice cites taking effect: a document's date
+        (
+            "某市公务人员考试报名通知\n本考试定于5月15日至24日受理报名。为配合考试院修正发布之「职系名称一览表」"
+            "将于2024年3月1日开始施行，部分类科名称将有调整。",
+            [(date(2023, 5, 15), date(2023, 5, 24))],
+        ),
+        # a headline's day, given its hour in the body: one moment
+        (
+            "某某考试5月12日放榜\n某某考试定于5月12日上午9时在考场公告栏榜示，应考人可上网查榜。",
+            [(at(5, 12, 9), at(5, 12, 9))],
+        ),
+        # a headline running an event and its closures together: the body's event day stays
+        (
+            "5月13日广场彩排 部分道路关闭\n首场彩排星期六(5月13日)在市民广场举行，警方将关闭附近道路。\n"
+            "警方表示，从星期六凌晨1时至星期天(14日)凌晨1时之间，周边道路将关闭。",
+            [(date(2023, 5, 13), date(2023, 5, 13)), (at(5, 13, 1), at(5, 14, 1))],
+        ),
     ],
 )
 def test_only_what_the_public_must_plan_around_is_a_period(
