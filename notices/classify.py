@@ -227,6 +227,9 @@ _RECRUITING = re.compile(
     r"|recruit|vacanc|the post of|civil service|job|hire|hiring|employ"
 )
 
+#: The same without 聘请: a hearing's expert members are invited (专家代表由…聘请), not hired.
+_RECRUITING_PAST_HEARING = re.compile(_RECRUITING.pattern.replace("|聘请|", "|"))
+
 
 @dataclass(frozen=True, slots=True)
 class _Subject:
@@ -267,7 +270,7 @@ _SUBJECTS: tuple[_Subject, ...] = (
         frozenset({Category.RECRUITMENT}),
         Category.PUBLIC_CONSULTATION,
         re.compile(r"听证|公听会|public hearing"),
-        _RECRUITING,
+        _RECRUITING_PAST_HEARING,
     ),
     _Subject(
         # candidates (考生, 准考证) of a school or licence exam apply for no post

@@ -67,8 +67,10 @@ def kept_periods(
     except Exception as exc:  # a date-grammar bug must not cost the whole page
         warnings.append(f"dates could not be read: {type(exc).__name__}")
         return []
-    if not found and undated_day is not None:
-        found = hours_on(body, norm, day=undated_day, tz=tz)  # 9时至17时实施交通管制, no day anywhere
+    if not found and (undated_day is not None or published is not None):
+        # 9时至17时实施交通管制, no day anywhere; a cut under way (于16:00停水…恢复供水时间…) is the
+        # notice's own day's, its signature's too
+        found = hours_on(body, norm, day=undated_day, cut_day=undated_day or published, tz=tz)
     if published is not None:
         found = join_told_apart(norm, found, before=published)  # (a start gone by, an end ahead)
     candidates: list[Period] = []

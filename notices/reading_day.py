@@ -1,6 +1,6 @@
 """The day a notice is read around when it gives no publication date: its first date written with
-a year (a birth date that bounds who may apply dates nothing), the season it names, or the day an
-earlier notice on the same page is dated by."""
+a year (a birth date that bounds who may apply dates nothing), the season it names, the year an event
+is named by, or the day an earlier notice on the same page is dated by."""
 
 from __future__ import annotations
 
@@ -42,7 +42,9 @@ def first_full_date(body: str, tz: ZoneInfo) -> date | None:
     # only a year or a season of two (2022-2023年采暖季): the middle of what it names
     season = _SEASON.search(normalize(body))
     if season is None:
-        return None
+        # an event named by its year (2024某某马拉松, 2025湖畔音乐节): the middle of that year
+        edition = _EDITION.search(normalize(body[:_EDITION_HEAD]))
+        return None if edition is None else date(int(edition.group(1)), 7, 1)
     first, second = int(season.group(1)), int(season.group(2) or 0)
     if second == first + 1:
         return date(second, 1, 1)
@@ -70,4 +72,10 @@ ANY_DAY = date(2000, 1, 1)
 _HEAD = 4000
 _MARGIN = 400
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: A year that opens a name (2024孝感马拉松), not a count (2024元, 2024人) nor a document's number.
+_EDITION = re.compile(
+    r"(?<![\d〔\[(（第-])((?:19|20)\d\d)(?=[\u4e00-\u9fff]{2})(?![年月日号元万亿人名个次件户份米吨平千])"
+)
+#: How far into the body such a name is looked for: its title and opening lines.
+_EDITION_HEAD = 300
 _SEASON = re.compile(r"((?:19|20)\d\d)(?:\s*[-—–~至到]\s*((?:19|20)\d\d))?\s*年")

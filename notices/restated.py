@@ -172,12 +172,48 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
                 fuller += [
                     q
                     for q in timed_days.get(day, [])
-                    if q.label in (None, p.label) or mine in ("", _STEM.sub("", q.label or ""))
+                    if (q.label in (None, p.label) or mine in ("", _STEM.sub("", q.label or "")))
+                    and not _held_beside_closure(norm, p, q)
                 ]
+                if any(_held_in_hours(norm, p, q) for q in timed_days.get(day, [])):
+                    continue  # 定于10月27日举行 … 起跑时间为7时30分，结束时间为13时30分: the event's hours
             if any(_same_subject(p, q) for q in fuller):
                 continue
         out.append(p)
     return out
+
+
+#: The rest of a day's clause saying an event is held then: 比赛定于4月6日在某乡举行.
+_HELD = re.compile(r"[^,，。；;\n]{0,30}?(?:举行|举办|开幕|开赛|鸣枪)")
+#: What a timed period's own clause closes: the roads round an event, not the event's own hours.
+_CLOSES = re.compile(r"禁止[^,，。；;\n]{0,8}通行|交通管制|封闭|断交|限行")
+_CLAUSE_END = re.compile(r"[。；;\n]")
+
+
+def _held_beside_closure(norm: str, day: Period, timed: Period) -> bool:
+    """Whether ``day`` is the day an event is held and ``timed`` closes roads that day (一、4月6日7时
+    至9时，某路禁止车辆通行): the closure is not the event's hours, and the event's day stays."""
+    if day.span is None or timed.span is None or _HELD.match(norm, day.span[1]) is None:
+        return False
+    end = _CLAUSE_END.search(norm, timed.span[1])
+    return _CLOSES.search(norm, timed.span[1], len(norm) if end is None else end.start()) is not None
+
+
+#: A label naming an event's own hours: 起跑时间, 比赛时间, 开始时间.
+_EVENT_HOURS = re.compile(r"起跑|开始|开幕|开赛|比赛|活动|举行|举办")
+
+
+def _held_in_hours(norm: str, day: Period, timed: Period) -> bool:
+    """Whether ``day`` is the day an event is held and ``timed`` that event's own window that day
+    (定于10月27日举行 … 起跑时间为7时30分，结束时间为13时30分): the window says the day's plan."""
+    return (
+        day.span is not None
+        and timed.end is not None
+        and timed.end != timed.start
+        and timed.label is not None
+        and _EVENT_HOURS.search(timed.label) is not None
+        and _HELD.match(norm, day.span[1]) is not None
+    )
 
 
 def _bracketed_close(norm: str, deadline: Period, edges: dict[date, list[Period]], tz: ZoneInfo) -> bool:

@@ -830,6 +830,16 @@ CASES: list[Case] = [
         (D + "18T08:30", D + "18T12:00", False),
     ),
     c("18日，市民在广场参加了健步走活动。"),
+    # an earlier day of the same schedule, after a linking word; one the notice has passed is background
+    c(
+        "5月20日，东关一带将于9时至15时停电。此外，13日，西关村、南门社区等地将分时段停电。",
+        (D + "20T09:00", D + "20T15:00", False),
+        (D + "13", D + "13", True),
+    ),
+    c(
+        "5月20日，东关一带将于9时至15时停电。另外，8日，记者从供电部门了解到此事。",
+        (D + "20T09:00", D + "20T15:00", False),
+    ),
     # days listed, then their count or a comma before the window said to repeat on them
     c("5月16日、5月17日、5月18日三日，此期间每日4:00至12:00实行管制", (D + "16", D + "18", True)),
     c("5月16日、5月17日、5月18日，每日8:00-12:00封闭北环路", (D + "16", D + "18", True)),
@@ -1123,6 +1133,11 @@ CASES: list[Case] = [
     ),
     c("本公司定于5月15日8:00起停水，预计当日18:00恢复供水。", (D + "15T08:00", D + "15T18:00", False)),
     c("定于5月15日晚上10时起停电，预计6时送电。", (D + "15T22:00", D + "16T06:00", False)),
+    # the moment supply stopped, and the hour it comes back said in the next clause, time named first
+    c(
+        "因输水管被挖断，水厂已于5月10日15:00停产，正在抢修，恢复供水时间预计为21:00左右。",
+        (D + "10T15:00", D + "10T21:00", False),
+    ),
     # a D/M/YYYY date only one reading of which lies ahead of the notice; "not later than"
     c(
         "Proposals shall reach the office not later than 12:00 noon on 2/6/2022.",

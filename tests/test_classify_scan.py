@@ -303,6 +303,12 @@ def test_a_fair_told_as_news_is_an_event(title: str, body: str, expected: Catego
             Category.PUBLIC_CONSULTATION,
         ),
         (
+            "",
+            "县发展和改革局拟召开城区燃气价格听证会，现将参加人产生方式公告如下：听证会参加人12名，其中专家代表2人，"
+            "由县发展和改革局聘请；消费者代表6人，由社区推荐及自愿报名。有意参加者请于6月20日前报名。",
+            Category.PUBLIC_CONSULTATION,
+        ),
+        (
             "2025年普通高考考生须知",
             "全省普通高考将于6月7日开考，考生须凭准考证和身份证进入考场，开考15分钟后不得入场。",
             Category.OTHER,

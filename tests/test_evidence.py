@@ -1054,6 +1054,20 @@ def test_hours_with_no_day_need_a_publication_date_and_no_date_of_the_notices_ow
 @pytest.mark.parametrize(
     "text",
     [
+        "因东郊水厂进水管被施工挖破，于15:00停产，目前正在抢修，恢复供水时间预计为21:00左右。敬请谅解！"
+        "\n东郊供水有限公司\n2023年5月8日",
+        # one run-on line, the issuer and the date after the last sentence; a converting page's pinyin
+        "因东郊水厂进水管被施工挖破，于15:00停產(chǎn)，目前正在搶修，恢復(fù)供水時間預(yù)計為21:00左右。"
+        "敬請諒解！ 東郊供水有限公司 2023年5月8日",
+    ],
+)
+def test_a_cut_under_way_told_with_no_day_is_on_the_day_its_notice_is_signed(text: str) -> None:
+    assert periods(text, published=None) == [(at(5, 8, 15), at(5, 8, 21))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "城西停水通知\n因管网碰口，5月12日至14日城西片区停止供水，预计14日20时全部恢复供水。",
         "Water supply suspension in Westfield\nSupply to Westfield will be suspended from May 12 to 14 "
         "for mains works. Supply will be fully restored at 8 pm on May 14.",

@@ -19,9 +19,10 @@ from notices.model import Period
 
 #: How far before the restoration the cut may be told, in characters.
 _REACH = 400
-#: What follows a time supply comes back at: 恢复供电, 完成复气, 才能抢修完成恢复供气.
+#: What follows a time supply comes back at: 恢复供电, 完成复气, 才能抢修完成恢复供气 (in its clause: the
+#: hour of a cut is followed by the restoration in the next, 于14时停水，恢复供水时间…).
 _RESTORED = re.compile(
-    r"[^，。；！？\n]{0,10}?(?:恢复(?:正常|全面)?供(?:电|水|气|应)|复电|复水|复气|来电|来水|送电|恢复通水|恢复通气)"
+    r"[^,，。；;！？!?\n]{0,10}?(?:恢复(?:正常|全面)?供(?:电|水|气|应)|复电|复水|复气|来电|来水|送电|恢复通水|恢复通气)"
 )
 #: What follows the hour supply was cut at: 开始分区轮流供电, 关闭球阀完成停气, 起停电.
 _CUT = re.compile(

@@ -8,6 +8,7 @@ by english.py, the mixins below it; ranges and deadlines are grammar.py's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -36,6 +37,9 @@ from notices.dates.vocabulary import (
 from notices.numerals import to_int
 
 #: Years said relative to the notice's: 去年 is the year before its own.
+_Day = date  # the class has a method named date
+#: A word that links a sentence to the one before it, and its comma.
+_LINKING = re.compile(r"(?:此外|另外|另|同时|其次|随后|其后|然后|最后)[,，]?[ \t]*$")
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "来年": 1}
 
 
@@ -206,12 +210,12 @@ class PointReader(WeekdayGlosses):
                 recent = self.recent
                 if (
                     recent is not None
-                    and day > recent.day
+                    and self._schedule_day(recent, day)
                     and self._opens_sentence(tok.start)
                     and self.sep(i + 2, ",")
                 ):
-                    # 本月15日…停电。23日，…将于8时30分至12时停电: a later day of a dated schedule,
-                    # in the month of the day before it
+                    # 本月15日…停电。23日，…将于8时30分至12时停电 / 此外，16日，…: another day of a dated
+                    # schedule, in the month of the day before it
                     return Point(recent.year, recent.month, day), i + 2
             return None
         if month is None or month_tok is None:
@@ -242,9 +246,22 @@ class PointReader(WeekdayGlosses):
             return Point(year, month, part="month"), j + 1  # 1-3月: 月 is written once
         return None
 
+    def _schedule_day(self, recent: _Day, day: int) -> bool:
+        """A day later than the one before it, or an earlier one of that month the notice has not
+        yet passed (…28日断电。此外，16日，…停电): a day before the notice's own is background."""
+        if day > recent.day:
+            return True
+        if day == recent.day or (recent.year, recent.month) != (self.base.year, self.base.month):
+            return False
+        return day >= self.base.day
+
     def _opens_sentence(self, at: int) -> bool:
-        """Whether only a sentence end (。；, a line break) or the text's start comes before ``at``."""
+        """Whether only a sentence end (。；, a line break) or the text's start comes before ``at``,
+        or one of those and a linking word (此外，/ 另外，/ 同时，)."""
         head = self.text[max(0, at - 8) : at].rstrip(" \t")
+        linked = _LINKING.search(head)
+        if linked is not None:
+            head = head[: linked.start()].rstrip(" \t")
         return not head or head[-1] in "。；;\n"
 
     def _roc_year(self, tok: Token) -> int | None:

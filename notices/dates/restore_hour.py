@@ -1,6 +1,7 @@
 """An outage said from an hour, and the hour supply comes back said right after it with no day:
 ``5月15日8:00起停水，预计当日18:00恢复供水`` is 8:00 to 18:00 that day (the next day when the hour
-is earlier than the start: ``22时起停电，预计6时恢复`` runs overnight).
+is earlier than the start: ``22时起停电，预计6时恢复`` runs overnight). The start may be the moment the
+supply stopped (``于14:00停水，恢复供水时间预计为19:00``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,13 @@ _RESTORES_AT = LazyPattern(
     r"(\d{1,2})\s*(?:[:：](\d{2})|[时点](?:(\d{1,2})分|半)?)\s*(?:左右|前|后|以前|之前)?\s*"
     r"(?:陆续|逐步|全面)?\s*(?:恢复|复电|复水|复气|送电|送水|来电|来水|通水|供水|通车)"
 )
+#: The same with the time named first: ``…停水，恢复供水时间预计为20:00左右``.
+_RESTORE_TIME_IS = LazyPattern(
+    r"[^。；;！？!?\n\d]{0,24}?(?:恢复|复电|复水|复气|送电|送水|来电|来水|通水|通车)"
+    r"(?:供水|供电|供气|通水|通电|通车)?时间\s*(?:预计|约|大约|初步定)?\s*(?:为|是|在)?\s*"
+    r"(?:当日|当天|同日)?\s*(?:[上下]午|早上|晚上|傍晚|中午)?\s*"
+    r"(\d{1,2})\s*(?:[:：](\d{2})|[时点](?:(\d{1,2})分|半)?)"
+)
 
 
 def restore_hours(periods: list[Period], norm: str) -> list[Period]:
@@ -31,9 +39,11 @@ def restore_hours(periods: list[Period], norm: str) -> list[Period]:
 
 def _closed(period: Period, norm: str) -> Period | None:
     start = period.start
-    if period.end is not None or not isinstance(start, datetime) or period.span is None:
-        return None
-    found = _RESTORES_AT.compiled.match(norm, period.span[1])
+    if period.end not in (None, start) or not isinstance(start, datetime) or period.span is None:
+        return None  # an open start, or the moment an outage began (于16:00停水)
+    found = _RESTORES_AT.compiled.match(norm, period.span[1]) or _RESTORE_TIME_IS.compiled.match(
+        norm, period.span[1]
+    )
     if found is None:
         return None
     hour = int(found.group(1))

@@ -5,7 +5,8 @@ date anywhere: the conventions give a notice with no date of its own the day it 
 the closure is on that day; when the title names the day (关于3月21日和平路停电的通知), on that
 day. Only hours that close, cut or suspend something are read so: office
 hours and a hotline's hours (工作时间9:00-17:00) are no period, and a daily window (每日8时至18时)
-has no span of days to repeat over.
+has no span of days to repeat over. The hour a supply was cut is read too when the same sentence
+says the hour it comes back (``于16:00停产，…恢复供水时间预计为20:00左右``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from notices.dates import find_periods
 from notices.dates.grammar import Grammar
 from notices.dates.points import Point
 from notices.dates.resolve import _resolve
+from notices.dates.restore_hour import restore_hours
 from notices.dates.tokens import GAP, KW, NUM, WORD, Token, tokenize, windows
 from notices.first_chars import gated
 from notices.model import Period
@@ -40,16 +42,23 @@ _DAILY = re.compile(
         r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b)|每日|每天|每晚|每周|逢|周末|双休日|节假日|工作日"
     )
 )
+#: Supply said to come back, which makes the hour before it a cut.
+_RESTORES = re.compile(r"恢复(?:正常)?(?:供水|供电|供气|通水|通电|通气)")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
 
 
-def hours_on(text: str, norm: str, *, day: date, tz: ZoneInfo) -> list[Period]:
-    """Each window of hours in ``text`` that disrupts something, as a timed period on ``day``."""
+def hours_on(
+    text: str, norm: str, *, day: date | None, tz: ZoneInfo, cut_day: date | None = None
+) -> list[Period]:
+    """Each window of hours in ``text`` that disrupts something, as a timed period on ``day``; the
+    hour a supply was cut and the hour it is back, on ``cut_day`` (a signed report of a cut under
+    way is about the day it is signed, a window planned with no day is about no day)."""
     tokens = _tokens(norm)
-    if not tokens:
+    base = day or cut_day
+    if not tokens or base is None:
         return []
-    grammar = Grammar(tokens, day, norm)
-    that_day = Point(fixed=day)
+    grammar = Grammar(tokens, base, norm)
+    that_day = Point(fixed=base)
     out: list[Period] = []
     i = 0
     while i < len(tokens):
@@ -58,6 +67,12 @@ def hours_on(text: str, norm: str, *, day: date, tz: ZoneInfo) -> list[Period]:
             i += 1
             continue
         draft = grammar.period(i, that_day)
+        if draft is None and tok.kind is NUM and cut_day is not None:
+            cut = _cut_closed(grammar, i, norm, cut_day, tz)
+            if cut is not None:
+                out.append(cut)
+                i += 1
+                continue
         if (
             draft is None
             or draft.start is None
@@ -69,12 +84,31 @@ def hours_on(text: str, norm: str, *, day: date, tz: ZoneInfo) -> list[Period]:
             continue
         begin, finish = tokens[draft.first].start, tokens[draft.last - 1].end
         sentence = _sentence(norm, begin, finish)
+        if day is None:
+            i = max(draft.last, i + 1)
+            continue
         if _DISRUPTS.search(sentence) and not _SERVICE.search(sentence) and not _DAILY.search(sentence):
             period = _resolve(draft, text, norm, tokens, day, tz, day)
             if period is not None and not period.all_day:
                 out.append(period)
         i = max(draft.last, i + 1)
     return out
+
+
+def _cut_closed(grammar: Grammar, i: int, norm: str, day: date, tz: ZoneInfo) -> Period | None:
+    """The hour a supply was cut (于16:00停产) closed by the hour its sentence says it comes back
+    (恢复供水时间预计为20:00左右), on ``day``."""
+    timed = grammar.time(i)
+    if timed is None or timed[0] >= 24:
+        return None
+    begin, finish = grammar.t[i].start, grammar.t[timed[2] - 1].end
+    sentence = _sentence(norm, begin, finish)
+    if not _RESTORES.search(sentence) or _SERVICE.search(sentence) or _DAILY.search(sentence):
+        return None
+    at = datetime(day.year, day.month, day.day, timed[0], timed[1], tzinfo=tz)
+    cut = Period(at, at, all_day=False, text=norm[begin:finish], span=(begin, finish))
+    closed = restore_hours([cut], norm)[0]
+    return closed if closed.end != closed.start else None
 
 
 def day_of_title(title: str, *, base: date, tz: ZoneInfo) -> date | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from notices.normalize import normalize
@@ -32,6 +33,7 @@ from notices.segment.patterns import (
     _OPEN_DATE,
     _OPEN_END,
     _OPEN_MARKS,
+    _ORG_END,
     _PROSE_LAST,
     _PROSE_PUNCT,
     _RULE_CHAR,
@@ -91,6 +93,10 @@ def _lines(text: str) -> list[_Line]:
     """
     out: list[_Line] = []
     gap = False
+    if "(" in text:
+        text = _PINYIN_GLOSS.sub("", text)
+    if "年" in text:
+        text = _TRAILING_SIGNATURE.sub(_signed_apart, text)
     raws = text.splitlines()
     norms = normalize(text).splitlines()
     if len(norms) != len(raws):
@@ -242,6 +248,26 @@ def _lines(text: str) -> list[_Line]:
 
 
 _new = object.__new__
+
+
+#: The pinyin a converting web page writes after each character it changed (恢復(fù)供水, 區(qū)): noise
+#: inside the words every rule reads.
+_PINYIN_GLOSS = re.compile(
+    r"(?<=[\u3400-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,7}\)"
+)
+#: A run-on notice's last sentence, then its issuer and date on the same line (…敬请谅解！ 某某水务有限公司
+#: 2022年4月5日), as a page that lost its line breaks prints them.
+_TRAILING_SIGNATURE = re.compile(
+    r"(?m)^(?P<body>[^\n]*[。！!])[ \t\u3000]+(?P<org>[^\s。，,！!：:]{2,30}?)[ \t\u3000]*"
+    r"(?P<day>(?:19|20)\d\d[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)[ \t\u3000]*$"
+)
+
+
+def _signed_apart(found: re.Match[str]) -> str:
+    """The issuer and the date on lines of their own, when the text before them names an organisation."""
+    if _ORG_END.search(normalize(found.group("org"))) is None:
+        return found.group(0)
+    return f"{found.group('body')}\n{found.group('org')}\n{found.group('day')}"
 
 
 def _cleaned(raw: str, norm_raw: str) -> tuple[str, str]:
