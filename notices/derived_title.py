@@ -41,8 +41,9 @@ def derived_title(category: Category, body: str) -> str:
 def _mostly_latin(text: str) -> bool:
     """More letters of the Latin script than CJK ideographs: an English notice, even one that
     glosses a name in Chinese."""
-    latin = len(_LATIN_LETTER.findall(text))
-    return latin > 0 and latin > len(_CJK.findall(text))
+    if _LATIN_LETTER.search(text) is None:
+        return False  # (most notices: no Latin letter to count)
+    return len(_LATIN_LETTER.findall(text)) > len(_CJK.findall(text))
 
 
 def _english_title(category: Category, body: str) -> str:

@@ -316,10 +316,13 @@ def _build(
 
     # 即日起 starts the day the public reads it; what ended before the notice's own date is history
     base = published or signed_on or first_full_date(body, tz) or page_day
+
     # hours with no day fall on the day the title names, or, in a notice with no date of its own,
     # on the day it is published (conventions, rule 9)
-    titled = day_of_title(title, base=base, tz=tz) if base is not None and title else None
-    undated_day = titled or (published if signed_on is None else None)
+    def undated_day() -> date | None:
+        titled = day_of_title(title, base=base, tz=tz) if base is not None and title else None
+        return titled or (published if signed_on is None else None)
+
     periods = kept_periods(body, base=base, published=when, tz=tz, warnings=warnings, undated_day=undated_day)
     if not periods and (category.is_disruption or category.has_deadline):
         warnings.append(f"no period found for a {category.value} notice")

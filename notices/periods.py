@@ -9,6 +9,7 @@ summaries, restatements).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -50,10 +51,11 @@ def kept_periods(
     published: date | None,
     tz: ZoneInfo,
     warnings: list[str],
-    undated_day: date | None = None,
+    undated_day: date | Callable[[], date | None] | None = None,
 ) -> list[Period]:
     """Periods in the body, labelled; spans wholly before publication are history, not plans.
-    ``undated_day``: the day hours fall on in a body that names no day (its publication date)."""
+    ``undated_day``: the day hours fall on in a body that names no day (its publication date), or
+    how to find it, asked only of a body that names none (most bodies name their days)."""
     if base is None or not body.strip():
         if base is None and body.strip():
             warnings.append(f"{UNRESOLVED}: no reference date for this notice")
@@ -70,7 +72,8 @@ def kept_periods(
     if not found and (undated_day is not None or published is not None):
         # 9时至17时实施交通管制, no day anywhere; a cut under way (于16:00停水…恢复供水时间…) is the
         # notice's own day's, its signature's too
-        found = hours_on(body, norm, day=undated_day, cut_day=undated_day or published, tz=tz)
+        day = undated_day() if callable(undated_day) else undated_day
+        found = hours_on(body, norm, day=day, cut_day=day or published, tz=tz)
     if published is not None:
         found = join_told_apart(norm, found, before=published)  # (a start gone by, an end ahead)
     candidates: list[Period] = []

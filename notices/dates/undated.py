@@ -53,9 +53,11 @@ def hours_on(
     """Each window of hours in ``text`` that disrupts something, as a timed period on ``day``; the
     hour a supply was cut and the hour it is back, on ``cut_day`` (a signed report of a cut under
     way is about the day it is signed, a window planned with no day is about no day)."""
-    tokens = _tokens(norm)
     base = day or cut_day
-    if not tokens or base is None:
+    if base is None or not (_DISRUPTS.search(norm) or (cut_day is not None and _RESTORES.search(norm))):
+        return []  # (most items on a page are news with no date: nothing here to read them for)
+    tokens = _tokens(norm)
+    if not tokens:
         return []
     grammar = Grammar(tokens, base, norm)
     that_day = Point(fixed=base)
