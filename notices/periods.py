@@ -69,9 +69,10 @@ def kept_periods(
     except Exception as exc:  # a date-grammar bug must not cost the whole page
         warnings.append(f"dates could not be read: {type(exc).__name__}")
         return []
-    if not found and (undated_day is not None or published is not None):
+    if not found and not impossible and (undated_day is not None or published is not None):
         # 9时至17时实施交通管制, no day anywhere; a cut under way (于16:00停水…恢复供水时间…) is the
-        # notice's own day's, its signature's too
+        # notice's own day's, its signature's too. A day no calendar has (2月29日8时至17时) is still a
+        # day the body names: its hours are not moved to another.
         day = undated_day() if callable(undated_day) else undated_day
         found = hours_on(body, norm, day=day, cut_day=day or published, tz=tz)
     if published is not None:

@@ -30,6 +30,9 @@ BASE = date(2023, 5, 1)
         ("因道路施工，0000年5月1日起封闭人民大街，请绕行。", "0000"),
         ("因线路检修，5月32日至6月2日停电，请用户做好准备。", "has no day 32"),
         ("因线路检修，2023年13月5日停电，请用户做好准备。", "no month 13"),
+        # hours on a day no calendar has: not moved to the publication day as hours with no day are
+        ("因线路检修，定于2023年2月29日8时至17时停电，请用户做好准备。", "has no day 29"),
+        ("因道路施工，5月32日9时至16时封闭人民大街，请绕行。", "has no day 32"),
     ],
 )
 def test_a_slip_is_left_out_with_a_warning(text: str, reason: str) -> None:
