@@ -7,24 +7,11 @@ Every text here is written for these tests in the styles real notices use.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 
-from notices.parse import parse_page
-
-TZ = ZoneInfo("Asia/Shanghai")
-PUB = date(2023, 5, 10)
-
-
-def at(month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    return datetime(2023, month, day, hour, minute, tzinfo=TZ)
-
-
-def periods(text: str, published: date | None = PUB) -> list[tuple[object, object]]:
-    page = parse_page(text, published=published, tz=TZ)
-    return [(p.start, p.end) for n in page.notices for p in n.periods]
+from tests.periods_support import at, periods
 
 
 @pytest.mark.parametrize(
