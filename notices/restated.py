@@ -13,6 +13,7 @@ from notices.evidence import _as_date
 from notices.first_chars import gated
 from notices.model import Period
 from notices.normalize import normalize
+from notices.places import place_spans
 
 
 def _opened_alike(opening: Period, full: Period) -> bool:
@@ -174,6 +175,7 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
                     for q in timed_days.get(day, [])
                     if (q.label in (None, p.label) or mine in ("", _STEM.sub("", q.label or "")))
                     and not _held_beside_closure(norm, p, q)
+                    and not _places_apart(norm, p, q)
                 ]
                 if any(_held_in_hours(norm, p, q) for q in timed_days.get(day, [])):
                     continue  # 定于10月27日举行 … 起跑时间为7时30分，结束时间为13时30分: the event's hours
@@ -181,6 +183,28 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
                 continue
         out.append(p)
     return out
+
+
+#: Where a period's clause ends: what it says of the day (5月14日河坝村全天停电) goes no further.
+_OWN_CLAUSE_END = re.compile(r"[。；;\n]")
+
+
+def _clause_places(norm: str, period: Period) -> set[str]:
+    """The places named in the clause that holds the period (甲村：5月14日全天停电)."""
+    if period.span is None:
+        return set()
+    begin, end = period.span
+    starts = [m.end() for m in _OWN_CLAUSE_END.finditer(norm, 0, begin)]
+    stop = _OWN_CLAUSE_END.search(norm, end)
+    clause = norm[starts[-1] if starts else 0 : len(norm) if stop is None else stop.start()]
+    return {clause[s:e] for s, e in place_spans(clause, clause)}
+
+
+def _places_apart(norm: str, day: Period, timed: Period) -> bool:
+    """Whether a whole day and hours on that day are said for different places, each in a clause of
+    its own (5月14日8时至12时甲村停电；5月14日乙村全天停电): two plans, not the day said again."""
+    mine, theirs = _clause_places(norm, day), _clause_places(norm, timed)
+    return bool(mine) and bool(theirs) and not any(a in b or b in a for a in mine for b in theirs)
 
 
 #: The rest of a day's clause saying an event is held then: 比赛定于4月6日在某乡举行.
