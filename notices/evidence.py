@@ -22,6 +22,7 @@ from notices.page_metadata import (
     METADATA_LABEL,
     METADATA_LABEL_EN,
     METADATA_LINE,
+    PAGE_WORDS,
     SENTENCE_DONE,
     SPLIT_DATE_LABEL,
     STAMP,
@@ -157,9 +158,11 @@ def _metadata_label(before: str, period: Period, published: date | None, tz: Zon
     found = METADATA_LABEL.search(before)
     if found is None:
         return False
-    if not found.group().startswith("日期"):
-        return True
     named = found.start() > 0 and "\u4e00" <= before[found.start() - 1] <= "\u9fff"
+    if not found.group().startswith("日期"):
+        # 成绩发布时间：6月30日 names a result the public waits for; 信息发布时间 the page's stamp
+        awaited = named and not PAGE_WORDS.search(before, 0, found.start())
+        return not (awaited and not on_or_before_day(period, published, tz))
     return not named and (published is None or on_or_before_day(period, published, tz))
 
 

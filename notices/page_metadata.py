@@ -14,6 +14,12 @@ METADATA_LABEL = re.compile(
 )
 
 
+#: What a page says it put out when 发布时间 follows a word: the page itself, not a result awaited.
+PAGE_WORDS = re.compile(
+    r"(?:信息|文章|新闻|公告|通知|通告|本文|本页|页面|网页|稿件|内容|消息|资讯|正文|原文)$"
+)
+
+
 #: A plan's own date field: 报名日期, 开标日期 (日期 right after a word, no gap between).
 FIELD_OF_PLAN = re.compile(
     r"(?<=[\u4e00-\u9fff])(?<!发布|更新|成文|印发|发文|修改|修订|录入|上传|编辑|信息|发稿|刊发|生成)"
