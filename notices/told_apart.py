@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from notices.model import Period
 
 #: Words that start what the first day dates, before it (English) or after it (Chinese).
 _STARTS_BEFORE = re.compile(
-    r"(?i:\b(?:begins?|began|start(?:s|ed)?|commenc(?:e|es|ed)|open(?:s|ed)?)\s+(?:on\s+)?)$"
+    r"(?i:\b(?:begins?|began|start(?:s|ed)?|commenc(?:e|es|ed)|open(?:s|ed)?)\s+(?:on\s+|at\s+)?)$"
 )
 _STARTS_AFTER = re.compile(r"\s*(?:起)?[^，。；;\n\d]{0,6}?(?:开始|展开|开展|启动|开工|动工)")
 #: Words that end what the second day dates: 结束 / 完工 after it, until before it.
@@ -24,7 +24,7 @@ _ENDS_BEFORE = re.compile(r"(?i:\b(?:last|run|continue)s?\s+)$|(?:延续|持续|
 _ENDS_AFTER = re.compile(r"\s*(?:[^，。；;\n\d]{0,4}?)(?:结束|完工|竣工|止)")
 #: Words right before the one day something ends on, in English: ends tomorrow, will close on 5 May.
 _ENDS_ON_BEFORE = re.compile(
-    r"(?i:\b(?:ends?|ending|clos(?:es?|ing)|finish(?:es)?|conclud(?:es?|ing))\s+(?:on\s+)?)$"
+    r"(?i:\b(?:ends?|ending|clos(?:es?|ing)|finish(?:es)?|conclud(?:es?|ing))\s+(?:on\s+|at\s+)?)$"
 )
 #: What may stand between the two days: no sentence end.
 _SENTENCE_END = re.compile(r"[。；;!?！？\n]|\.\s")
@@ -43,12 +43,10 @@ def join_told_apart(norm: str, periods: list[Period], *, before: date | None = N
         if (
             second is not None
             and _opens(norm, first)
-            and (before is None or (first.all_day and isinstance(first.start, date) and first.start < before))
+            and (before is None or (first.start is not None and _day(first.start) < before))
             and _closes(norm, first, second)
         ):
-            assert first.span is not None
-            assert second.span is not None
-            out.append(replace(first, end=second.end, span=(first.span[0], second.span[1])))
+            out.append(_joined(first, second))
             i += 2
             continue
         out.append(first)
@@ -56,13 +54,37 @@ def join_told_apart(norm: str, periods: list[Period], *, before: date | None = N
     return out
 
 
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _joined(first: Period, second: Period) -> Period:
+    """One span from the first's start to the second's end; a whole day beside a clock time is the
+    day's midnight (open from 3 June and close at 5pm on 28 June), or, as an end, the whole day."""
+    assert first.span is not None
+    assert second.span is not None
+    assert first.start is not None
+    assert second.end is not None
+    span = (first.span[0], second.span[1])
+    start, end = first.start, second.end
+    if first.all_day == second.all_day:
+        return replace(first, end=end, span=span)
+    if isinstance(end, datetime):  # a day opens, an hour closes
+        begin = datetime.combine(start, time(0), tzinfo=end.tzinfo)
+        return replace(first, start=begin, end=end, all_day=False, span=span)
+    assert isinstance(start, datetime)
+    after = datetime.combine(end + timedelta(days=1), time(0), tzinfo=start.tzinfo)
+    return replace(first, end=after, end_is_day=True, span=span)
+
+
 def _single_day(period: Period) -> bool:
-    return period.all_day and period.start is not None and period.start == period.end
+    """One day, or one moment: what a start or an end told alone looks like."""
+    return period.start is not None and period.start == period.end
 
 
 def _opens(norm: str, period: Period) -> bool:
     # a day, or a start with no end (从6月23日开始) whose end the next clause tells
-    opening = period.all_day and period.start is not None and period.end is None
+    opening = period.start is not None and period.end is None
     if not (_single_day(period) or opening) or period.span is None:
         return False
     begin, end = period.span
@@ -70,10 +92,15 @@ def _opens(norm: str, period: Period) -> bool:
 
 
 def _closes(norm: str, first: Period, second: Period) -> bool:
-    if first.span is None or second.span is None or not second.all_day or second.end is None:
+    if first.span is None or second.span is None or second.end is None:
         return False
-    last_day = first.end if first.end is not None else first.start
-    if last_day is None or not last_day < second.end:  # type: ignore[operator]
+    last = first.end if first.end is not None else first.start
+    if last is None:
+        return False
+    if isinstance(last, datetime) == isinstance(second.end, datetime):
+        if not last < second.end:  # type: ignore[operator]
+            return False
+    elif not _day(last) < _day(second.end):
         return False
     between = norm[first.span[1] : second.span[0]]
     if len(between) > _REACH or _SENTENCE_END.search(between):
@@ -84,6 +111,7 @@ def _closes(norm: str, first: Period, second: Period) -> bool:
             "until" in norm[second.span[0] : second.span[0] + 6].lower()
             or _ENDS_BEFORE.search(between) is not None
             or _ENDS_AFTER.match(norm, second.span[1]) is not None
+            or _ENDS_ON_BEFORE.search(between) is not None
         )
     return _single_day(second) and (
         _ENDS_AFTER.match(norm, second.span[1]) is not None or _ENDS_ON_BEFORE.search(between) is not None

@@ -19,6 +19,10 @@ from notices.dates.vocabulary import _EN_CONNECTORS, _ORDINALS, MONTHS, WEEKDAYS
 _HEADING_AFTER = re.compile(r"['’]s\s+[A-Z][a-z]+\s+[A-Z]")
 
 
+#: What ends the hours that opened "from" a time: open from 9am and close at 4pm on 5 June.
+_CLOSE_AT = ("close", "closes", "end", "ends", "finish", "finishes")
+
+
 class EnglishReader(TokenReader):
     """The English shapes of a date, and an English time before its date."""
 
@@ -291,7 +295,9 @@ class EnglishReader(TokenReader):
         conn = self.connector(k)
         if conn is None and self.word(k, "and") and self.word(i - 1, "between"):
             conn = k + 1
-        if conn is None or not self.word(conn - 1, *_EN_CONNECTORS, "and"):
+        if conn is None and self.word(k, "and") and self.word(i - 1, "from") and self.word(k + 1, *_CLOSE_AT):
+            conn = k + 3 if self.word(k + 2, "at") else None  # open from 9am and close at 4pm on 5 June
+        if conn is None or not self.word(conn - 1, *_EN_CONNECTORS, "and", "at"):
             return None
         found = self._time_on_date(conn)
         if found is None:
