@@ -43,16 +43,40 @@ _MS_FIRST = (
     r"|Kampung|Kampong|Kg\.?|Bukit)"
 )
 
+#: A name word in capitals, as headings and some papers print a street ("ORCHARD ROAD", "JALAN
+#: AMPANG"): never a sentence's small word, a month, a weekday or a heading's own word.
+_CAPS_WORD = (
+    r"(?!(?:A|AN|AND|OR|OF|ON|IN|AT|TO|BY|FOR|FROM|WITH|VIA|NEAR|ALONG|BETWEEN|UNTIL|THE|THIS|THAT|WILL"
+    r"|BE|IS|ARE|WAS|USE|ALL|BOTH|PART|PARTS|SECTION|SECTIONS|LANE|LANES|SLIP|JUNCTION|DAILY|CLOSED"
+    r"|CLOSURE|TEMPORARY|NOTICE|PUBLIC|TRAFFIC|ARRANGEMENTS?|DIVERSION|WORKS|EASTBOUND|WESTBOUND"
+    r"|NORTHBOUND|SOUTHBOUND|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?"
+    r"|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?"
+    r"|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY)\b)"
+    r"[A-Z][A-Z'’]+\b"
+)
+#: The Malay words that open a name, in capitals.
+_MS_FIRST_CAPS = (
+    r"(?:JALAN|JLN\.?|LORONG|LRG\.?|PERSIARAN|LEBUHRAYA|LEBUH|LENGKOK|TAMAN|TMN\.?|KAMPUNG|KAMPONG|BUKIT)"
+)
+_STREET_TYPES = (
+    "Road|Street|Avenue|Lane|Highway|Drive|Crescent|Boulevard|Terrace|Square|Bridge|Tunnel"
+    "|Path|Market|Estate|Village|Flyover|Interchange"
+)
+#: A compass word or "Central" after the type, as part of the name (Queen's Road Central).
+_QUARTER = "North|South|East|West|Central"
+
 #: A street as English, Portuguese, Malay or romanised names write it: "Hennessy Road",
 #: "Kwong Fuk Road", "Tai Po Market", "Ang Mo Kio Avenue 3", "Avenida de Almeida Ribeiro",
 #: "Jalan Ampang", "Kg. Baru".
 _EN_PLACE = re.compile(
     gated(
         rf"\b{_EN_NOT_FIRST}(?:{_EN_WORD} ){{1,3}}"
-        r"(?:Road|Street|Avenue|Lane|Highway|Drive|Crescent|Boulevard|Terrace|Square|Bridge|Tunnel"
-        rf"|Path|Market|Estate|Village|Flyover|Interchange)\b(?: {_STREET_NUMBER})?"
-        r"(?: (?:North|South|East|West)\b)?"
+        rf"(?:{_STREET_TYPES})\b(?: {_STREET_NUMBER})?"
+        rf"(?: (?:{_QUARTER})\b)?"
         r"(?! [A-Z])"  # not "Temporary Road Closure"
+        rf"|\b(?:{_CAPS_WORD} ){{1,3}}(?:{_STREET_TYPES.upper()})\b(?: {_STREET_NUMBER})?"
+        rf"(?: (?:{_QUARTER.upper()})\b)?(?! [A-Z])"
+        rf"|\b{_MS_FIRST_CAPS}(?: {_CAPS_WORD}| {_STREET_NUMBER}){{1,4}}"
         r"|\b(?:Avenida|Rua|Estrada|Travessa|Largo|Calçada|Praça) "
         rf"(?:(?:de|da|do|dos|das) )?(?:{_EN_WORD} ?){{1,3}}(?<! )"
         rf"|\b{_MS_FIRST}(?: {_MS_NAME_WORD}){{1,4}}"
