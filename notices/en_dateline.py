@@ -27,3 +27,15 @@ def en_dateline(before: str, norm: str, end: int) -> bool:
     if place is not None and after is not None:
         return after.group("colon") is None or _EN_HEADING_CAPS.search(place.group()) is None
     return _EN_DATELINE_PLACE.search(before) is not None and _EN_DATELINE_DASH.match(norm, end) is not None
+
+
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: A whole dateline opening a report, up to where its facts begin: "KUALA LUMPUR, 3 March: ",
+#: "Singapore, Oct 8 (Reuters) — ", "PENANG, March 3, 2024 - ".
+EN_DATELINE_LEAD = re.compile(
+    r"\s*(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY)"
+    r"(?:[A-Z][A-Z .'-]{2,30}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?"
+    rf"(?:\d{{1,2}}\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
+    r"\s*(?:\([^)\n]{1,20}\)\s*)?(?:[—–-]+|:)\s*"
+)

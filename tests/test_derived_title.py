@@ -48,6 +48,19 @@ TZ = ZoneInfo("Asia/Kuala_Lumpur")
             "招标采购：项目编号ZB-2023-07",
         ),
         (Category.EVENT, "", "活动"),
+        # a news report's dateline says where and when it was filed: the title starts past it
+        (
+            Category.POWER_OUTAGE,
+            "IPOH, 14 May: Electricity to parts of Gunung Rapat will be cut on Sunday.",
+            "Power outage: Electricity to parts of Gunung…",
+        ),
+        (
+            Category.ROAD_CLOSURE,
+            "Johor Bahru, May 14, 2023 (Bernama) — Jalan Tebrau will be closed on Sunday.",
+            "Road closure: Jalan Tebrau will be closed…",
+        ),
+        # a weekday with its date is the plan's day, not a dateline
+        (Category.OTHER, "Friday, 19 May: counters closed.", "Other notice: Friday"),
     ],
 )
 def test_derived_title_speaks_the_body_language(category: Category, body: str, title: str) -> None:
@@ -63,3 +76,13 @@ def test_an_untitled_english_notice_gets_an_english_title() -> None:
     assert notice.category is Category.WATER_OUTAGE
     assert notice.title == "Water outage: Water supply to Taman Sri…"
     assert any("no title" in w for w in notice.warnings)
+
+
+def test_an_untitled_news_report_is_titled_past_its_dateline() -> None:
+    page = (
+        "SEREMBAN, 2 June: Water supply to Taman Sri Kenanga will be interrupted from 9am to 5pm on "
+        "6 June 2023 for mains replacement, the water operator said today. "
+        "Residents are advised to store water."
+    )
+    (notice,) = parse_page(page, published=date(2023, 6, 2), tz=TZ).notices
+    assert notice.title == "Water outage: Water supply to Taman Sri…"
