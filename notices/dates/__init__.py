@@ -35,7 +35,7 @@ from notices.dates.en_daily import daily_before
 from notices.dates.en_lasting import with_en_lengths
 from notices.dates.en_night_pairs import nights_of_pairs
 from notices.dates.en_window_list import window_over_listed_days
-from notices.dates.grammar import Grammar, named_day
+from notices.dates.grammar import Grammar
 from notices.dates.hour_spans import with_hour_lengths
 from notices.dates.hours import (
     _attached_window,
@@ -60,6 +60,7 @@ from notices.dates.listed import (
     _times_only,
 )
 from notices.dates.moment_pairs import joined_moments
+from notices.dates.named_days import named_day
 from notices.dates.night_pairs import merged_nights
 from notices.dates.outages import outage_windows
 from notices.dates.points import Draft, Point

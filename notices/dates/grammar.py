@@ -23,71 +23,38 @@ Rules, in the order they are tried at a token::
 Year ranges (``2021-2025年``) are plans, never periods. Points stay unresolved here
 (year may be missing); resolve.py resolves them against the publication date. The rules
 from ``period`` to ``range`` are here; the words around a date they ask about are in
-around.py, daily windows in windows.py, and ``point``, ``date`` and ``time`` are read by
-point_reader.py and english.py.
+around.py, daily windows in windows.py, days said by a word (明天, 元旦日(…)) in named_days.py,
+and ``point``, ``date`` and ``time`` are read by point_reader.py and english.py.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from notices.dates.openings import Openings
+from notices.dates.named_days import NamedDays
 from notices.dates.points import Draft, Point
-from notices.dates.tokens import GAP, KW, NUM, PAREN, UNIT, WEEKDAY, WORD, Token
+from notices.dates.tokens import GAP, KW, NUM, PAREN, WEEKDAY, WORD
 from notices.dates.vocabulary import (
     _AM,
     _BASE_KW,
     _BEFORE_MARKS,
-    _CLAUSE_END,
     _CONNECTORS,
     _DEADLINE_EN,
     _DEADLINE_KW,
     _DURATION_LABELS,
     _END_MARKS,
-    _FESTIVAL_NEAR,
-    _FESTIVALS,
-    _FESTIVE,
-    _REPORTING,
-    _STOPPAGE,
-    _WORKS_TOLD_TO_END,
-    MONTHS,
-    START_KEYWORDS,
-    WEEKDAYS,
     _num,
-)
-
-#: A restoration said right after a relative day: 明日(十一月四日)早上陆续恢复供水 ends the outage.
-_RESTORED = re.compile(
-    r"\s*(?:上午|早上|清晨|下午|晚上|中午)?\s*(?:陆续|逐步|逐渐|全面)?\s*(?:恢复|复电|复水|送电)"
 )
 
 #: What may say a year before its month (本年, 去年 …; the tokenizer may leave 年 apart).
 _YEAR_WORDS = frozenset(("本", "今", "明", "去", "上", "来", "本年", "今年", "明年", "去年"))
 
 
-#: Words naming a day by a festival (圣诞节当日, 圣诞节翌日, 元旦日) before the bracket that dates it.
-_DAY_OF_FESTIVAL = frozenset(("当日", "当天", "翌日", "次日", "前一日", "前一天", "后一日", "后一天"))
-
-
-def named_day(tokens: list[Token], i: int) -> int | None:
-    """Where the festival stands whose day the bracket at ``i`` dates (冬至(十二月二十二日),
-    元旦日(…), 圣诞节当日(…), 圣诞节翌日(…)), or None when the bracket follows no such name."""
-    k = i - 1
-    if k >= 0 and tokens[k].kind is UNIT and tokens[k].value == "日":
-        k -= 1  # 元旦日, 当日
-        if k >= 0 and tokens[k].kind is GAP and str(tokens[k].value).strip() in ("当", "翌", "次"):
-            k -= 1
-    elif k >= 0 and tokens[k].is_kw(*_DAY_OF_FESTIVAL):
-        k -= 1
-    return k if k >= 0 and tokens[k].is_kw(*_FESTIVALS) else None
-
-
 #: What a date and its 起 cannot have between them: the clause has ended.
 _GAP_BREAKS = frozenset("，,。；;：:！？!?\n")
 
 
-class Grammar(Openings):
+class Grammar(NamedDays):
     """Parses drafts out of one token list; ``base`` only fixes relative words."""
 
     def period(self, i: int, prev: Point | None) -> Draft | None:
@@ -125,18 +92,6 @@ class Grammar(Openings):
                 return replace(draft, first=i, end=None)  # from May 11: open-ended
             return replace(draft, first=i)
         return self._range(i, prev)
-
-    def _bracketed_day(self, i: int) -> Draft | None:
-        """A bracket holding only a date, after a name for the day that is no date itself:
-        聖誕節前夕(十二月二十四日), 元旦日(二○○八年一月一日). A bracket after a date restates it
-        and is read with that date, so it never reaches here."""
-        said = self.gloss(i)
-        if said is None or said.month is None or said.day is None:
-            return None
-        before = self.at(i - 1)
-        if before is not None and before.kind is not GAP and named_day(self.t, i) is None:
-            return None  # 5月10日（五月十日）, 今日（五月十日）: read with the day before it
-        return Draft(said, said, i, i + 1)
 
     def _deadline(self, i: int) -> Draft | None:
         j = i + 1
@@ -370,44 +325,3 @@ class Grammar(Openings):
             and not any(ch in _GAP_BREAKS for ch in words)
             and self.kw(j + 1, "起", "之日起", "起至")
         )
-
-    def _festive(self, j: int) -> bool:
-        """A festival whose clause says what happens on it (年初二晚则有烟花汇演, 元旦举行升旗仪式):
-        that day is the event's; said alone (春节将至) it dates nothing."""
-        if not self.text or j == 0:
-            return False
-        after = self.t[j - 1].end
-        clause_end = _CLAUSE_END.search(self.text, after)
-        clause = self.text[after : clause_end.start() if clause_end else len(self.text)][:24]
-        return bool(_FESTIVE.search(clause)) and not _FESTIVAL_NEAR.match(clause)
-
-    def _relative_day(self, start: Point, i: int, j: int) -> Draft | None:
-        """今天 / 明天 said alone are no period, unless their clause gives the hours (今天…从上午
-        八时到下午五时卅分将进行停电), says what stops (明天又轮到酒厂停电) or starts works whose
-        end day the sentence tells (今天晚上动工，预计6月29日结束)."""
-        k = j
-        for _ in range(12):
-            tok = self.at(k)
-            if tok is None or self.ends_clause(k):
-                break
-            if k > j and tok.kind is WORD and (tok.value in WEEKDAYS or tok.value in MONTHS):
-                break  # "died on Monday, will be held on Tuesday from 1pm": the hours are Tuesday's
-            if tok.kind is NUM or (tok.kind is KW and tok.value in START_KEYWORDS):
-                found = self.window(k)
-                if found is not None:
-                    (h1, m1), (h2, m2), last = found
-                    opening = replace(start, hour=h1, minute=m1, weak=False)
-                    closing = Point(hour=h2, minute=m2, time_only=True, next_day=(h2, m2) <= (h1, m1))
-                    return Draft(opening, closing, i, last)
-                if tok.kind is NUM:
-                    break
-            k += 1
-        if not self.text:
-            return None
-        clause_end = _CLAUSE_END.search(self.text, self.t[j - 1].end)
-        clause = self.text[self.t[j - 1].end : clause_end.start() if clause_end else len(self.text)]
-        stops = _STOPPAGE.search(clause[:40]) or _RESTORED.match(clause)
-        stops = stops or _WORKS_TOLD_TO_END.match(self.text, self.t[j - 1].end)  # 今晚动工…6月29日结束
-        if stops and not _REPORTING.search(clause[:40]):
-            return Draft(replace(start, weak=False), replace(start, weak=False), i, j)
-        return None
