@@ -36,6 +36,7 @@ from notices.dates.en_lasting import with_en_lengths
 from notices.dates.en_night_pairs import nights_of_pairs
 from notices.dates.en_window_list import window_over_listed_days
 from notices.dates.grammar import Grammar, named_day
+from notices.dates.hour_rewrites import readable_hours
 from notices.dates.hour_spans import with_hour_lengths
 from notices.dates.hours import (
     _attached_window,
@@ -151,6 +152,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
         return []
     if norm is None:
         norm = normalize(text)
+    norm = readable_hours(norm)
     tokens: list[Token] = []
     for start, end in windows(norm):
         if tokens:
