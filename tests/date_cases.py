@@ -1339,6 +1339,26 @@ CASES: list[Case] = [
     c("游园会将于5月21日举行，从上午10时开始，下午5时结束。", (D + "21T10:00", D + "21T17:00", False)),
     c("The open day on 21 May starts at 9.30am and ends at 4pm.", (D + "21T09:30", D + "21T16:00", False)),
     c("报名于5月16日开始，5月20日结束。", (D + "16", D + "20", True)),
+    # hours told once for several events, each held on its own day in a sentence before
+    c(
+        "北区游园会将于5月21日在河滨公园举办。南区游园会则在5月22日举办，地点是体育中心。"
+        "两场游园会均将从上午9时开始，下午4时结束。",
+        (D + "21T09:00", D + "21T16:00", False),
+        (D + "22T09:00", D + "22T16:00", False),
+    ),
+    c(
+        "The north fair will be held on 21 May at Riverside Park. The south fair will be held on 22 May "
+        "at the Sports Centre. Both fairs run from 9am to 4pm.",
+        (D + "21T09:00", D + "21T16:00", False),
+        (D + "22T09:00", D + "22T16:00", False),
+    ),
+    c("花展将于5月21日和22日在植物园举行，开放时间为上午9时至下午6时。", (D + "21", D + "22", True)),
+    c(
+        "游园会将于5月21日举行，颁奖礼于5月22日举行。届时以下路段都将实施交通管制，管制时间为7时至12时。",
+        (D + "21", D + "21", True),
+        (D + "22", D + "22", True),
+        (D + "22T07:00", D + "22T12:00", False),
+    ),
     c("NNNN\nToday's Press Releases"),
     c("Today's Weather Warnings"),
 ]
