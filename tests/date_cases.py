@@ -1335,10 +1335,13 @@ CASES: list[Case] = [
     c("Applications are open from May 16 to May 27 (5pm).", (D + "16T00:00", D + "27T17:00", False)),
     c("Entries close on 27 May 2022 (12 noon).", (D + "27T12:00", D + "27T12:00", False)),
     c("开放时间：5月16日至5月20日（9:00-17:00）", (D + "16", D + "20", True)),
+    c("申请期由五月十六日至五月二十七日（下午五时正）止。", (D + "16T00:00", D + "27T17:00", False)),
+    c("Forms are received from 16 May to 27 May (12:00 noon).", (D + "16T00:00", D + "27T12:00", False)),
     # a start hour and an end hour said in two clauses are one window
     c("游园会将于5月21日举行，从上午10时开始，下午5时结束。", (D + "21T10:00", D + "21T17:00", False)),
     c("The open day on 21 May starts at 9.30am and ends at 4pm.", (D + "21T09:30", D + "21T16:00", False)),
     c("报名于5月16日开始，5月20日结束。", (D + "16", D + "20", True)),
+    c("茶会于5月21日下午二时开始，五时结束。", (D + "21T14:00", D + "21T17:00", False)),
     # hours told once for several events, each held on its own day in a sentence before
     c(
         "北区游园会将于5月21日在河滨公园举办。南区游园会则在5月22日举办，地点是体育中心。"

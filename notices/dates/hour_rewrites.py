@@ -24,11 +24,13 @@ _DATE_END = (
     rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:,?\s+\d{{4}})?)"
 )
+#: an hour's number in digits or Chinese numerals (下午五时, 十一时三十分)
+_NUM = r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})"
 _CN_HOUR = (
-    r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|晚)?\s?\d{1,2}"
-    r"(?:\s?[:：]\s?\d{2}|\s?[时点](?:\s?\d{1,2}\s?分|\s?[整正半])?)(?:\s?[整正])?"
+    rf"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|晚)?\s?{_NUM}"
+    rf"(?:\s?[:：]\s?\d{{2}}|\s?[时点](?:\s?{_NUM}\s?分|\s?[整正半])?)(?:\s?[整正])?"
 )
-_EN_HOUR = r"\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|noon|12\s?noon"
+_EN_HOUR = r"\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|noon)|noon"
 _BRACKETED = re.compile(rf"({_DATE_END})\s?(\(\s?(?:{_CN_HOUR}|{_EN_HOUR})\s?\))", re.IGNORECASE)
 
 
