@@ -1328,6 +1328,40 @@ CASES: list[Case] = [
         (D + "22T06:00", D + "22T12:00", False),
     ),
     c("Resurfacing works will take place on 23 May. Expect delays.", (D + "23", D + "23", True)),
+    # a clock time in brackets after the last day is that day's hour, not a note
+    c("网上报名时间：自2022年5月16日至5月23日（下午5时）止。", (D + "16T00:00", D + "23T17:00", False)),
+    c("報名期由5月16日至5月27日(中午12時)，逾期不受理。", (D + "16T00:00", D + "27T12:00", False)),
+    c("投标文件须于5月30日（星期一）（17:00）前送达。", (None, D + "30T17:00", False)),
+    c("Applications are open from May 16 to May 27 (5pm).", (D + "16T00:00", D + "27T17:00", False)),
+    c("Entries close on 27 May 2022 (12 noon).", (D + "27T12:00", D + "27T12:00", False)),
+    c("开放时间：5月16日至5月20日（9:00-17:00）", (D + "16", D + "20", True)),
+    c("申请期由五月十六日至五月二十七日（下午五时正）止。", (D + "16T00:00", D + "27T17:00", False)),
+    c("Forms are received from 16 May to 27 May (12:00 noon).", (D + "16T00:00", D + "27T12:00", False)),
+    # a start hour and an end hour said in two clauses are one window
+    c("游园会将于5月21日举行，从上午10时开始，下午5时结束。", (D + "21T10:00", D + "21T17:00", False)),
+    c("The open day on 21 May starts at 9.30am and ends at 4pm.", (D + "21T09:30", D + "21T16:00", False)),
+    c("报名于5月16日开始，5月20日结束。", (D + "16", D + "20", True)),
+    c("茶会于5月21日下午二时开始，五时结束。", (D + "21T14:00", D + "21T17:00", False)),
+    # hours told once for several events, each held on its own day in a sentence before
+    c(
+        "北区游园会将于5月21日在河滨公园举办。南区游园会则在5月22日举办，地点是体育中心。"
+        "两场游园会均将从上午9时开始，下午4时结束。",
+        (D + "21T09:00", D + "21T16:00", False),
+        (D + "22T09:00", D + "22T16:00", False),
+    ),
+    c(
+        "The north fair will be held on 21 May at Riverside Park. The south fair will be held on 22 May "
+        "at the Sports Centre. Both fairs run from 9am to 4pm.",
+        (D + "21T09:00", D + "21T16:00", False),
+        (D + "22T09:00", D + "22T16:00", False),
+    ),
+    c("花展将于5月21日和22日在植物园举行，开放时间为上午9时至下午6时。", (D + "21", D + "22", True)),
+    c(
+        "游园会将于5月21日举行，颁奖礼于5月22日举行。届时以下路段都将实施交通管制，管制时间为7时至12时。",
+        (D + "21", D + "21", True),
+        (D + "22", D + "22", True),
+        (D + "22T07:00", D + "22T12:00", False),
+    ),
     c("NNNN\nToday's Press Releases"),
     c("Today's Weather Warnings"),
 ]

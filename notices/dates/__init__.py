@@ -36,6 +36,7 @@ from notices.dates.en_lasting import with_en_lengths
 from notices.dates.en_night_pairs import nights_of_pairs
 from notices.dates.en_window_list import window_over_listed_days
 from notices.dates.grammar import Grammar
+from notices.dates.hour_rewrites import readable_hours
 from notices.dates.hour_spans import with_hour_lengths
 from notices.dates.hours import (
     _attached_window,
@@ -67,6 +68,7 @@ from notices.dates.points import Draft, Point
 from notices.dates.resolve import _day_deadline, _first_date, _resolve, _whole_days
 from notices.dates.restore_hour import restore_hours
 from notices.dates.same_opening import opening_at_deadline
+from notices.dates.shared_event_hours import shared_event_hours
 from notices.dates.table_pairs import paired_cells
 from notices.dates.tokens import (
     GAP,
@@ -152,6 +154,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
         return []
     if norm is None:
         norm = normalize(text)
+    norm = readable_hours(norm)
     tokens: list[Token] = []
     for start, end in windows(norm):
         if tokens:
@@ -302,7 +305,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     periods = hours_below(grammar, outage_windows(grammar, periods, norm), text, norm, tz)
     periods = hours_over_days(grammar, lead_day_hours(grammar, periods, norm, base, tz), norm, tz)
     periods = with_en_lengths(daily_before(merged_nights(periods, text), norm, tz), norm)
-    periods = window_over_listed_days(periods, text, norm, tz)
+    periods = window_over_listed_days(shared_event_hours(periods, norm), text, norm, tz)
     periods = opening_at_deadline(nights_of_pairs(periods, text, norm, base, tz), text, norm)
     periods = paired_cells(joined_moments(periods, text, norm), text, norm)
     periods = begun_until(restore_hours(periods, norm), text, norm)

@@ -46,6 +46,7 @@ _WORKS = re.compile(gated(r"(?i:\bworks\b|\brepairs?\b|maintenance)|施工|检�
 _RUNS = re.compile(
     r"(?i:\b(?:runs?|open|opens|held|last|lasts|be\s+open|take\s+place|takes\s+place)\s*(?:from|between)?\s*$)"
     r"|(?:时间|时段)\s*(?:为|是|[:：])\s*$"
+    r"|(?:将|均|都|会|每天|每日)?\s*从\s*$"  # 嘉年华从上午10时开始，下午5时结束
 )
 #: Hours said of something else on the event's day: signing up, asking, an office.
 _NOT_THE_EVENTS = re.compile(r"报名|咨询|办公|受理|(?i:regist|enquir|office)")
