@@ -1328,6 +1328,16 @@ CASES: list[Case] = [
         (D + "22T06:00", D + "22T12:00", False),
     ),
     c("Resurfacing works will take place on 23 May. Expect delays.", (D + "23", D + "23", True)),
+    # a connector typed twice; days listed with their count before the hours they share; a bare
+    # day after a plan's verb (the first such day from the notice's own on)
+    c("报名时间：5月12日至至5月20日", (D + "12", D + "20", True)),
+    c(
+        "5月13日、16日两天，8时至17时西山片区停电。",
+        (D + "13T08:00", D + "13T17:00", False),
+        (D + "16T08:00", D + "16T17:00", False),
+    ),
+    c("环城跑将于14日鸣枪开跑。", (D + "14", D + "14", True)),
+    c("定于6日召开座谈会。", ("2022-06-06", "2022-06-06", True)),
     c("NNNN\nToday's Press Releases"),
     c("Today's Weather Warnings"),
 ]

@@ -39,6 +39,8 @@ from notices.numerals import to_int
 #: Years said relative to the notice's: 去年 is the year before its own.
 _Day = date  # the class has a method named date
 #: A word that links a sentence to the one before it, and its comma.
+#: The verb of a plan right before a bare day (将于16日, 定于 28日): the day is one to plan around.
+_PLAN_BEFORE = re.compile(r"(?:将于|将在|定于|拟于|拟定于|计划于|预计于|预定于)\s*$")
 _LINKING = re.compile(r"(?:此外|另外|另|同时|其次|随后|其后|然后|最后)[,，]?[ \t]*$")
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "来年": 1}
 
@@ -207,6 +209,13 @@ class PointReader(WeekdayGlosses):
                     return Point(None, None, day), i + 2  # 13日21:00: a day of the nearest month
                 if self._day_follows(self._skip_weekday(i + 2)):
                     return Point(None, None, day), i + 2  # 从28日起至30日止: days of the nearest month
+                if self.text and _PLAN_BEFORE.search(self.text, max(0, tok.start - 6), tok.start):
+                    # 马拉松赛将于16日开跑 / 定于3日举行: a plan's day, the first such day from the
+                    # notice's own on (a plan is not in the past)
+                    year, month = self.base.year, self.base.month
+                    if day < self.base.day:
+                        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+                    return Point(year, month, day), i + 2
                 recent = self.recent
                 if (
                     recent is not None
