@@ -1338,6 +1338,9 @@ CASES: list[Case] = [
     ),
     c("环城跑将于14日鸣枪开跑。", (D + "14", D + "14", True)),
     c("定于6日召开座谈会。", ("2022-06-06", "2022-06-06", True)),
+    # a festival's name that begins a place's (清明上河园, 清明桥) is no day
+    c("菊花节开幕式将于10月17日20:00在清明上河园举行。", ("2022-10-17T20:00", "2022-10-17T20:00", False)),
+    c("灯谜会在清明桥历史街区举行。"),
     c("NNNN\nToday's Press Releases"),
     c("Today's Weather Warnings"),
 ]
