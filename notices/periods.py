@@ -33,6 +33,7 @@ from notices.reconcile import (
 )
 from notices.restated import _drop_restated
 from notices.restated_days import drop_days_restated_by_hours
+from notices.schedule_openings import drop_schedule_openings
 from notices.stages import fold_stages, stop_then_return
 from notices.superseded import moved_to
 from notices.told_apart import join_told_apart
@@ -105,13 +106,9 @@ def kept_periods(
     for period in _closed_by_reopening(norm, join_told_apart(norm, candidates), tz):
         period = _reopening(body, period, tz) or labelled(body, period)
         out.append(_launched(norm, _as_deadline(norm, period)))
-    kept = drop_days_restated_by_hours(
-        _drop_extended(
-            norm,
-            _drop_restated(norm, _drop_summaries(_drop_shadowed(_paired(norm, out), tz, norm), tz, norm), tz),
-        ),
-        tz,
-    )
+    summed = _drop_summaries(_drop_shadowed(_paired(norm, out), tz, norm), tz, norm)
+    restated = _drop_restated(norm, drop_schedule_openings(norm, summed, tz), tz)
+    kept = drop_days_restated_by_hours(_drop_extended(norm, restated), tz)
     kept = drop_works_days(norm, drop_in_force(norm, _drop_eve_deadlines(kept), tz), tz)
     kept = drop_coarse_copies(norm, kept, tz)
     return fold_stages(norm, kept, tz)

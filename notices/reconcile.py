@@ -323,8 +323,16 @@ _RESUMES = re.compile(r"恢复|复电|复水|复气|来电|来水|送电|送水|
 _DAY_SPAN = re.compile(r"\d{1,2}\s*[日号]\s*[至到~\-—－]+\s*\d{1,2}\s*[日号]")
 
 
-def _said_as_dates(norm: str) -> bool:
-    return "月" in norm or _DAY_SPAN.search(norm) is not None
+#: A day of the month said alone (将于16日开跑): a date, where a duration says a count of days.
+_ONE_DAY = re.compile(r"\d{1,2}\s*[日号]")
+
+
+def _said_as_dates(norm: str, one_day: bool = False) -> bool:
+    """Whether a period is said by its dates, not as a bare duration (公示期为30日); ``one_day``:
+    the period is a single day, so a lone 16日 is that day's date."""
+    if "月" in norm or _DAY_SPAN.search(norm) is not None:
+        return True
+    return one_day and _ONE_DAY.fullmatch(norm.strip()) is not None
 
 
 def _drop_shadowed(periods: list[Period], tz: ZoneInfo, norm: str = "") -> list[Period]:
@@ -332,7 +340,7 @@ def _drop_shadowed(periods: list[Period], tz: ZoneInfo, norm: str = "") -> list[
     period: the explicit dates win. A span stated twice is kept once; where the headline said it
     first, the body's statement (which names what happens then) stands. Linear (after a sort):
     a page can hold thousands of dated lines."""
-    explicit = [_said_as_dates(normalize(p.text)) for p in periods]
+    explicit = [_said_as_dates(normalize(p.text), p.start == p.end) for p in periods]
     spans = sorted(
         (_as_date(p.start, tz), _as_date(p.end, tz))
         for p, said in zip(periods, explicit, strict=True)

@@ -208,10 +208,12 @@ def _places_apart(norm: str, day: Period, timed: Period) -> bool:
 
 
 #: The rest of a day's clause saying an event is held then: 比赛定于4月6日在某乡举行.
-_HELD = re.compile(r"[^,，。；;\n]{0,30}?(?:举行|举办|开幕|开赛|鸣枪)")
+_HELD = re.compile(r"[^,，。；;\n]{0,30}?(?:举行|举办|开幕|开赛|鸣枪|开跑|拉开帷幕|揭幕)")
 #: What a timed period's own clause closes: the roads round an event, not the event's own hours.
 _CLOSES = re.compile(r"禁止[^,，。；;\n]{0,8}通行|交通管制|封闭|断交|限行")
 _CLAUSE_END = re.compile(r"[。；;\n]")
+#: A timed period's own name saying it closes roads (管制时间, 封闭时间, 禁行时段).
+_CLOSES_LABEL = re.compile(r"管制|封闭|封路|断交|禁行|限行")
 
 
 def _held_beside_closure(norm: str, day: Period, timed: Period) -> bool:
@@ -219,6 +221,8 @@ def _held_beside_closure(norm: str, day: Period, timed: Period) -> bool:
     至9时，某路禁止车辆通行): the closure is not the event's hours, and the event's day stays."""
     if day.span is None or timed.span is None or _HELD.match(norm, day.span[1]) is None:
         return False
+    if timed.label is not None and _CLOSES_LABEL.search(timed.label):
+        return True  # 马拉松赛将于16日开跑 … 管制时间为16日0:00-17:00: the window is named a closure
     end = _CLAUSE_END.search(norm, timed.span[1])
     return _CLOSES.search(norm, timed.span[1], len(norm) if end is None else end.start()) is not None
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import re
 
-_PRECISE = re.compile(r"[\d〇零一二两三四五六七八九十廿卅]\s*[日号]|月底|月末|[:：时]|[A-Za-z]")
+#: A lunar day after its month (正月十五, 腊月二十六, 八月初八) names a day though no 日 is written;
+#: 月初 / 月中 alone are parts of a month.
+_PRECISE = re.compile(
+    r"[\d〇零一二两三四五六七八九十廿卅]\s*[日号]|月底|月末|[:：时]|[A-Za-z]"
+    r"|月\s*(?:初[一二三四五六七八九十]|[十廿][一二三四五六七八九]?|二十[一二三四五六七八九]?|三十)"
+)
 
 
 #: An English month with no day (by June 2024, in early March): a target, no day to plan around.

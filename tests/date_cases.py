@@ -1362,6 +1362,23 @@ CASES: list[Case] = [
         (D + "22", D + "22", True),
         (D + "22T07:00", D + "22T12:00", False),
     ),
+    # a connector typed twice; days listed with their count before the hours they share; a bare
+    # day after a plan's verb (the first such day from the notice's own on)
+    c("报名时间：5月12日至至5月20日", (D + "12", D + "20", True)),
+    c(
+        "5月13日、16日两天，8时至17时西山片区停电。",
+        (D + "13T08:00", D + "13T17:00", False),
+        (D + "16T08:00", D + "16T17:00", False),
+    ),
+    c("环城跑将于14日鸣枪开跑。", (D + "14", D + "14", True)),
+    c("定于6日召开座谈会。", ("2022-06-06", "2022-06-06", True)),
+    # an opening (亮灯, 开幕) then how long it lasts, the opening said by date or by 今天 / 明日
+    c("花灯展将于5月12日正式亮灯，并持续至6月5日。", (D + "12", "2022-06-05", True)),
+    c("园艺博览会今天开幕，将持续到6月5日。", (D + "10", "2022-06-05", True)),
+    c("摄影展将于明日开幕，展期持续至5月29日。", (D + "11", D + "29", True)),
+    # a festival's name that begins a place's (清明上河园, 清明桥) is no day
+    c("菊花节开幕式将于10月17日20:00在清明上河园举行。", ("2022-10-17T20:00", "2022-10-17T20:00", False)),
+    c("灯谜会在清明桥历史街区举行。"),
     c("NNNN\nToday's Press Releases"),
     c("Today's Weather Warnings"),
 ]

@@ -308,7 +308,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     periods = window_over_listed_days(shared_event_hours(periods, norm), text, norm, tz)
     periods = opening_at_deadline(nights_of_pairs(periods, text, norm, base, tz), text, norm)
     periods = paired_cells(joined_moments(periods, text, norm), text, norm)
-    periods = begun_until(restore_hours(periods, norm), text, norm)
+    periods = begun_until(restore_hours(periods, norm), text, norm, base)
     return _with_labels(with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm), norm)
 
 

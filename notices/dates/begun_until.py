@@ -12,10 +12,18 @@ from datetime import date, datetime, time, timedelta
 from notices.model import Period
 
 #: What lies between a start and a 至/到 that ends it: what starts, then that it lasts.
+_OPENS = r"(?:开始|启动|开工|开展|展开|开放|起|开幕|揭幕|亮灯|开园|开馆|开演|举行|举办)"
 _STARTS_THEN_LASTS = re.compile(
-    r"[^。；;！？!?\n]{0,40}?(?:开始|启动|开工|开展|展开|开放|起)[^。；;！？!?\n]{0,16}?"
-    r"(?:将|会|并)?(?:一直)?(?:持续|延续)\s*"
+    r"[^。；;！？!?\n]{0,40}?" + _OPENS + r"[^。；;！？!?\n]{0,16}?(?:将|会|并)?(?:一直)?(?:持续|延续)\s*"
 )
+#: A start said by a relative day, which alone is no period, then the day it lasts to: 灯会将于今晚
+#: 正式亮灯，并持续至3月6日 / 书展明日开幕，展期持续到3月6日.
+_RELATIVE_THEN_LASTS = re.compile(
+    r"(今天|今日|今晚|今夜|明天|明日|明晚)[^。；;！？!?\n]{0,30}?"
+    + _OPENS
+    + r"[^。；;！？!?\n]{0,16}?(?:将|会|并)?(?:一直)?(?:持续|延续)\s*$"
+)
+_SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
 #: The same after an open start, whose 起 said that it starts: 实施交通管制，一直持续.
 _LASTS = re.compile(r"[^。；;！？!?\n]{0,40}?(?:将|会|并)?(?:一直)?(?:持续|延续)\s*")
 #: What lies between a start said to begin and the day that ends it: 开始（, 开始，, 起至.
@@ -24,8 +32,11 @@ _STARTS_THEN_DAY = re.compile(r"\s*(?:正式)?(?:开始|启动|起)\s*[(（,，�
 _ENDS_AFTER = re.compile(r"\s*(?:结束|截止|为止|止)")
 
 
-def begun_until(periods: list[Period], text: str, norm: str) -> list[Period]:
-    """``periods`` with each start joined to the end its sentence goes on to give."""
+def begun_until(periods: list[Period], text: str, norm: str, base: date | None = None) -> list[Period]:
+    """``periods`` with each start joined to the end its sentence goes on to give; with ``base``
+    (the notice's own day), a start said as 今天 / 明日 too."""
+    if base is not None:
+        periods = [_from_relative_day(p, text, norm, base) for p in periods]
     if len(periods) < 2:
         return periods
     out: list[Period] = []
@@ -88,4 +99,29 @@ def _joined(first: Period, second: Period, text: str, norm: str) -> Period | Non
         end_is_day=day_end,
         text=text[first.span[0] : finish],
         span=(first.span[0], finish),
+    )
+
+
+def _from_relative_day(period: Period, text: str, norm: str, base: date) -> Period:
+    """An end of whole days (至3月6日) whose sentence opened on 今天 / 明日: that day to the end."""
+    if period.start is not None or not period.all_day or period.span is None:
+        return period
+    if not isinstance(period.end, date) or isinstance(period.end, datetime):
+        return period
+    if period.text.lstrip()[:1] not in ("至", "到"):
+        return period
+    begin = period.span[0]
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(norm, max(0, begin - 60), begin)]
+    sentence_start = breaks[-1] if breaks else max(0, begin - 60)
+    found = _RELATIVE_THEN_LASTS.search(norm, sentence_start, begin)
+    if found is None:
+        return period
+    start = base if found.group(1).startswith("今") else base + timedelta(days=1)
+    if period.end < start:
+        return period
+    return replace(
+        period,
+        start=start,
+        text=text[found.start() : period.span[1]],
+        span=(found.start(), period.span[1]),
     )

@@ -89,6 +89,9 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
         tok = grammar.at(j)
         if tok is None:
             return None
+        if j == draft.last and _day_count(grammar, j):
+            j += 2  # 4月14日、19日两天，8时至17时: the count of the days listed, then their hours
+            continue
         opening = tok.kind is WORD and tok.value in ("from", "between")
         if opening or tok.kind is NUM or (tok.kind is KW and tok.value in START_KEYWORDS):
             window = grammar.period(j, draft.start) or (from_hour(grammar, j, draft) if opening else None)
@@ -119,6 +122,8 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
     if not (window.start.time_only and (window.end is None or window.end.time_only)):
         return None
     date_end, time_start = tokens[draft.last - 1].end, tokens[j].start
+    if _day_count(grammar, draft.last):
+        date_end = tokens[draft.last + 1].end
     between = norm[date_end:time_start]
     if _CLAUSE_BREAK.search(between) or any(ch.isdigit() for ch in between):
         return None
@@ -136,6 +141,20 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
 #: A day's one clock time may come after a list of who it concerns (聖誕節前夕(十二月二十四日)，
 #: 香港科學館、香港太空館……將提早於下午五時休館), still in the sentence.
 _MOMENT_REACH = 160
+
+
+def _day_count(grammar: Grammar, j: int) -> bool:
+    """``两天`` / ``3天`` right after the last of the days listed (14日、19日两天): how many days
+    were named, not another number the hours would belong to."""
+    count, unit = grammar.at(j), grammar.at(j + 1)
+    return (
+        count is not None
+        and count.kind is NUM
+        and isinstance(count.value, int)
+        and 1 <= count.value <= 7
+        and unit is not None
+        and unit.is_kw("天")
+    )
 
 
 def _from_hour(window: Draft) -> bool:

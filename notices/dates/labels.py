@@ -16,7 +16,11 @@ from notices.model import Period
 
 _CJK = r"\u4e00-\u9fff"
 _ROC = r"(?:中华民国|民国)?"  # 施工期間：民國111年…: the era name sits between label and date
-_LABEL_COLON = re.compile(rf"([{_CJK}]{{2,8}})\s*(?:为|是)?\s*:\s*(?:自|从|于|在)?\s*{_ROC}\s*$")
+#: A label before a colon: not opening on a particle (的区域…), not ending on 分别 (时间分别为：).
+_LABEL_COLON = re.compile(
+    rf"((?![的及和与])[{_CJK}]{{2,8}}(?<!分别)(?<!依次))\s*(?:分别|依次)?(?:为|是)?"
+    rf"\s*:\s*(?:自|从|于|在)?\s*{_ROC}\s*$"
+)
 _LABEL_SUFFIX = re.compile(
     rf"([{_CJK}]{{0,14}}(?:时间|期限|日期|期间|时段|有效期|公示期|公告期|咨询期|征询期|异议期|展示期))\s*(?:为|是|:)?\s*(?:自|从|于|在|由)?\s*{_ROC}\s*$"
 )

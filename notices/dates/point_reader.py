@@ -39,6 +39,14 @@ from notices.numerals import to_int
 #: Years said relative to the notice's: 去年 is the year before its own.
 _Day = date  # the class has a method named date
 #: A word that links a sentence to the one before it, and its comma.
+#: A place's name that begins with a festival's (清明上河园, 清明桥, 中秋路): up to two more characters,
+#: none a word of time (期间, 假期, 前后, 当天), then what names a place.
+_PLACE_AFTER = re.compile(
+    r"(?![节期假前后当长至到起])[\u4e00-\u9fff]{0,2}?"
+    r"(?:园|桥|路|街|巷|村|坊|广场|公园|景区|大道|大街|小区|社区|园区)(?![期况演])"
+)
+#: The verb of a plan right before a bare day (将于16日, 定于 28日): the day is one to plan around.
+_PLAN_BEFORE = re.compile(r"(?:将于|将在|定于|拟于|拟定于|计划于|预计于|预定于)\s*$")
 _LINKING = re.compile(r"(?:此外|另外|另|同时|其次|随后|其后|然后|最后)[,，]?[ \t]*$")
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "来年": 1}
 
@@ -104,6 +112,8 @@ class PointReader(WeekdayGlosses):
         tok = self.t[i]
         if _FESTIVAL_NAMES_EVENT.match(self.text, tok.end) and self._dated_otherwise(tok.start, tok.end):
             return None  # 元宵灯会将于2月8日至16日举行: the festival names the show, the dates date it
+        if not str(tok.value).endswith("节") and _PLACE_AFTER.match(self.text, tok.end):
+            return None  # 在清明上河园举行 / 元宵桥: the festival's name begins a place's, no day
         day = nearest_festival(str(tok.value), self.base)
         if day is None:
             return None
@@ -207,6 +217,13 @@ class PointReader(WeekdayGlosses):
                     return Point(None, None, day), i + 2  # 13日21:00: a day of the nearest month
                 if self._day_follows(self._skip_weekday(i + 2)):
                     return Point(None, None, day), i + 2  # 从28日起至30日止: days of the nearest month
+                if self.text and _PLAN_BEFORE.search(self.text, max(0, tok.start - 6), tok.start):
+                    # 马拉松赛将于16日开跑 / 定于3日举行: a plan's day, the first such day from the
+                    # notice's own on (a plan is not in the past)
+                    year, month = self.base.year, self.base.month
+                    if day < self.base.day:
+                        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+                    return Point(year, month, day), i + 2
                 recent = self.recent
                 if (
                     recent is not None

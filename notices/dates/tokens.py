@@ -269,6 +269,9 @@ _ERA_NAMES = frozenset(["民国", "中华民国", "民國", "中華民國"])
 _AFTER_ERA = frozenset(["num", "cn"])
 _ERA_LONGEST = 8  # 中华民国 with a space or two around it
 
+#: Range connectors a page may print twice in a row by a slip of the keyboard (至至).
+_DOUBLED = frozenset(["至", "到"])
+
 _new_token = tuple.__new__  # skips NamedTuple's Python-level __new__: pages make thousands
 _PLAIN = {"sep": SEP, "unit": UNIT, "kw": KW, "lunarday": GAP}
 
@@ -319,6 +322,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             # 明起 / 今起: 明日起 / 今日起 said short
             append(new(Token, (KW, _SHORT_FROM[raw], start, start + 1, 0)))
             append(new(Token, (KW, "起", start + 1, end, 0)))
+            continue
+        if plain is KW and raw in _DOUBLED and tokens and tokens[-1].value == raw and tokens[-1].end == start:
+            # 即日起至至8月31日: a connector typed twice is one connector
+            tokens[-1] = new(Token, (KW, raw, tokens[-1].start, end, 0))
             continue
         if plain is not None:
             append(new(Token, (plain, raw, start, end, 0)))

@@ -172,6 +172,10 @@ def segment(text: str) -> list[Item]:
             # (记者从市体育局了解到 / 运输署宣布): it heads the next item, not the one above
             close()
             cur.title.append(p)
+        elif p.kind is HEADLINE and cur.has_body and _leads_in(paras, i):
+            # 这四处停电的区域及时间分别为： ⏎ 1月10日6时至18时，…: a line that opens the list
+            # under it is the report's, as is the list; no caption ends the report there
+            cur.body.append(p)
         elif p.kind in (HEADLINE, CAPTION, CREDIT):
             if cur.news and cur.has_body and not (i > 0 and _heads_hours(paras, i - 1)):
                 tail = True  # (a row of hours under its day is the report's schedule, not a caption)
@@ -189,6 +193,11 @@ def segment(text: str) -> list[Item]:
         i += 1
     close()
     return items
+
+
+def _leads_in(paras: list[Para], i: int) -> bool:
+    """Whether ``paras[i]`` ends in a colon (分别为：, 如下：) with a body right under it."""
+    return paras[i].norm.rstrip().endswith(":") and i + 1 < len(paras) and paras[i + 1].kind is BODY
 
 
 def _register(para: Para) -> int:
