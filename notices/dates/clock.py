@@ -37,7 +37,14 @@ class ClockReader(EnglishReader):
     """A time of day at a token, as (hour 0..24, minute, next index)."""
 
     def time(self, i: int) -> tuple[int, int, int] | None:
-        """(hour 0..24, minute, next index) of a time of day at ``i``."""
+        """(hour 0..24, minute, next index) of a time of day at ``i``, read once per index."""
+        times = self.times
+        if i in times:
+            return times[i]
+        found = times[i] = self._time(i)
+        return found
+
+    def _time(self, i: int) -> tuple[int, int, int] | None:
         j = i
         half: str | None = None
         gap = self.at(j)
