@@ -21,7 +21,9 @@ _ZH_CLAUSE_END = re.compile(r"[，。；：,.;:！？!?\n]")
 #: "9.00 am" or "No.3" ends nothing.
 _EN_CLAUSE_END = re.compile(r"[,;:!?\n]|\.(?=\s|$)")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+#: Runs, not single characters: counting their lengths makes a match per word, not per letter.
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _ZH_CHARS = 16
 _EN_WORDS = 5
 _EN_CHARS = 36
@@ -44,7 +46,13 @@ def _mostly_latin(text: str) -> bool:
     glosses a name in Chinese."""
     if _LATIN_LETTER.search(text) is None:
         return False  # (most notices: no Latin letter to count)
-    return len(_LATIN_LETTER.findall(text)) > len(_CJK.findall(text))
+    latin = sum(map(len, _LATIN_RUN.findall(text)))
+    cjk = 0
+    for run in _CJK_RUN.finditer(text):  # as far as it takes to count as many ideographs
+        cjk += run.end() - run.start()
+        if cjk >= latin:
+            return False
+    return True
 
 
 def _english_title(category: Category, body: str) -> str:

@@ -156,8 +156,26 @@ def _short(text: str) -> str:
     return "".join(chr(fixed.get(code) or script.get(code, code)) for code in map(ord, text))
 
 
+#: Characters: a text this long (a notice's body, its title and body) is normalised by several
+#: steps of one parse (segmenting, dating, places, the plan test), so the last few are kept; a
+#: page's whole text, much longer, is normalised once and not held on to.
+_KEPT_FROM = 400
+_KEPT_UP_TO = 1 << 16
+
+
 def normalize(text: str) -> str:
     """Same length as ``text``; see the module docstring for what is mapped and why."""
+    if _KEPT_FROM <= len(text) <= _KEPT_UP_TO:
+        return _kept(text)
+    return _normalized(text)
+
+
+@functools.lru_cache(maxsize=16)
+def _kept(text: str) -> str:
+    return _normalized(text)
+
+
+def _normalized(text: str) -> str:
     out = _short(text) if len(text) <= SHORT and not _built else _by_table(text)
     if "?" in out or "\ufffd" in out:
         out = _LOST.sub(lambda m: " " * len(m.group()), out)

@@ -114,7 +114,9 @@ def read_roles(title: str, body: str, periods: list[Period]) -> PlaceRoles:
     """Places and detours of a notice with this title and body, and ``periods`` with their places."""
     text = f"{title}\n{body}"
     shift = len(title) + 1
-    norm = normalize(text)
+    # (the map is character by character, so this is normalize(text); the body's own is kept
+    # from dating it)
+    norm = f"{normalize(title)}\n{normalize(body)}"
     mentions = _mentions(text, norm)
     detour_names = _detour_names(mentions)
     places = unique_places([m.name for m in mentions if m.name not in detour_names])

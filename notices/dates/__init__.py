@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 
 from notices.dates.begun_until import begun_until
 from notices.dates.bullet_hours import hours_below
-from notices.dates.day_lists import fill_listed_days
+from notices.dates.day_lists import text_tokens
 from notices.dates.en_daily import daily_before
 from notices.dates.en_lasting import with_en_lengths
 from notices.dates.en_night_pairs import nights_of_pairs
@@ -80,8 +80,6 @@ from notices.dates.tokens import (
     WEEKDAY,
     WORD,
     Token,
-    tokenize,
-    windows,
 )
 from notices.dates.vocabulary import _FESTIVAL_NEAR, _FESTIVALS, _WEEKDAY_PAREN, START_KEYWORDS
 from notices.errors import DateSyntaxError
@@ -155,11 +153,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     if norm is None:
         norm = normalize(text)
     norm = readable_hours(norm)
-    tokens: list[Token] = []
-    for start, end in windows(norm):
-        if tokens:
-            tokens.append(Token(GAP, "", start, start))
-        tokens.extend(fill_listed_days(tokenize(norm, start, end), norm, start, end))
+    tokens = text_tokens(norm)
     if not tokens:
         return []
     grammar = Grammar(tokens, base, norm)

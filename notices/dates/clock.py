@@ -7,7 +7,7 @@ an English date.
 from __future__ import annotations
 
 from notices.dates.english import EnglishReader
-from notices.dates.tokens import GAP, NUM, WORD, Token
+from notices.dates.tokens import GAP, KW, NUM, WORD, Token
 from notices.dates.vocabulary import (
     _AM,
     _BEFORE_MARKS,
@@ -18,6 +18,9 @@ from notices.dates.vocabulary import (
     _num,
 )
 
+#: The kinds of token a time of day can start with: its hour, a part of the day said as a keyword
+#: or in words (上午, 晚上), or an English word (about, noon).
+_TIME_FIRST = (NUM, KW, GAP, WORD)
 #: Words that make an hour approximate without changing it: 下午约二时, 晚上大约十时.
 _ABOUT = frozenset(("约", "大约", "約", "大約", "约为"))
 #: Words that open a window between the part of the day and its hour: 每晚由11时.
@@ -37,7 +40,16 @@ class ClockReader(EnglishReader):
     """A time of day at a token, as (hour 0..24, minute, next index)."""
 
     def time(self, i: int) -> tuple[int, int, int] | None:
-        """(hour 0..24, minute, next index) of a time of day at ``i``."""
+        """(hour 0..24, minute, next index) of a time of day at ``i``, read once per index."""
+        times = self.times
+        if i in times:
+            return times[i]
+        if not 0 <= i < self.n or self.t[i].kind not in _TIME_FIRST:
+            return None  # (a unit, a mark, a bracket or a weekday opens no time: most tokens)
+        found = times[i] = self._time(i)
+        return found
+
+    def _time(self, i: int) -> tuple[int, int, int] | None:
         j = i
         half: str | None = None
         gap = self.at(j)

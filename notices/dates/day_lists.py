@@ -4,9 +4,10 @@ text leaves out, as empty tokens, so the list reads as 5月12日、13日 does.""
 
 from __future__ import annotations
 
+import functools
 import re
 
-from notices.dates.tokens import GAP, NUM, SEP, UNIT, Token
+from notices.dates.tokens import GAP, NUM, SEP, UNIT, Token, tokenize, windows
 from notices.numerals import chinese_to_int
 
 #: A Chinese numeral the tokenizer left as prose, with the word that joins it to the next day.
@@ -14,6 +15,33 @@ _CN_DAY = re.compile(r"([〇零一二三四五六七八九十廿卅]{1,3})\s*(�
 _JOINS = ("及", "和", "与")
 #: What any such list has: a month, a day and a joining mark (5月12、 / 十月一、 / 4月二十五及).
 _LIST_HINT = re.compile(r"月\s*[\d〇零一二三四五六七八九十廿卅]{1,3}\s*[、及和与]")
+
+
+#: Characters: a text this long at most (a notice, not a page) keeps its tokens for a few reads.
+_KEPT_UP_TO = 1 << 16
+
+
+def text_tokens(norm: str) -> list[Token]:
+    """The tokens of every date window of ``norm``, a gap token between two windows, listed days
+    given their 日. A notice with no date of its own is read twice, once for the day it is read
+    around and once around that day: the tokens do not depend on the day, so the last few are kept."""
+    if len(norm) <= _KEPT_UP_TO:
+        return list(_kept_tokens(norm))
+    return _text_tokens(norm)
+
+
+@functools.lru_cache(maxsize=8)
+def _kept_tokens(norm: str) -> tuple[Token, ...]:
+    return tuple(_text_tokens(norm))
+
+
+def _text_tokens(norm: str) -> list[Token]:
+    tokens: list[Token] = []
+    for start, end in windows(norm):
+        if tokens:
+            tokens.append(Token(GAP, "", start, start))
+        tokens.extend(fill_listed_days(tokenize(norm, start, end), norm, start, end))
+    return tokens
 
 
 def fill_listed_days(tokens: list[Token], norm: str, start: int, end: int) -> list[Token]:

@@ -10,7 +10,7 @@ as an open start (自11月24日起) is no period of its own once its windows are
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -43,8 +43,10 @@ def lead_day_hours(
         return periods
     day, opening = lead
     covered = _Covered([p.span for p in periods if p.span is not None])
-    found: list[Period] = []
     lead_end = _lead_end(norm)
+    if not _free_window(grammar, covered, lead_end, norm):
+        return periods
+    found: list[Period] = []
     k = 0
     while k < len(grammar.t):
         window = _window(grammar, k, norm)
@@ -88,10 +90,28 @@ class _Covered:
         for _, hi in spans:
             self._reach.append(max(hi, self._reach[-1]) if self._reach else hi)
 
+    def holds(self, at: int) -> bool:
+        """Whether a span holds the character at ``at``."""
+        last = bisect_right(self._starts, at) - 1
+        return last >= 0 and self._reach[last] > at
+
     def overlaps(self, begin: int, finish: int) -> bool:
         """Whether a span starting before ``finish`` ends after ``begin``."""
         last = bisect_left(self._starts, finish) - 1
         return last >= 0 and self._reach[last] > begin
+
+
+def _free_window(grammar: Grammar, covered: _Covered, lead_end: int, norm: str) -> bool:
+    """Whether a window starts at a token past the lead and inside no period read already: only
+    such a window becomes a period below, wherever the scan's steps over other windows land, so
+    a notice whose every window is its own periods' (one dated line after another) is not
+    scanned window by window."""
+    for k, tok in enumerate(grammar.t):
+        if tok.start < lead_end or covered.holds(tok.start):
+            continue
+        if _window(grammar, k, norm) is not None:
+            return True
+    return False
 
 
 def _lead_end(norm: str) -> int:

@@ -96,6 +96,9 @@ class TokenReader(ABC):
         #: for a reader of one bracket in it).
         self.order_text = text
         self.recent: date | None = None  # the day last read, that 同日 ("the same day") refers to
+        #: ``time`` by index: it reads only the tokens, which never change, and a window, a range
+        #: and the hours under a lead each ask again at the same index
+        self.times: dict[int, tuple[int, int, int] | None] = {}
 
     def at(self, i: int) -> Token | None:
         return self.t[i] if 0 <= i < self.n else None

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from notices.dates.around import WordsAround
 from notices.dates.points import Draft
-from notices.dates.tokens import GAP, KW, PAREN, WEEKDAY, tokenize
+from notices.dates.tokens import GAP, KW, PAREN, SEP, UNIT, WEEKDAY, tokenize
 from notices.dates.vocabulary import (
     _NEXT_DAY,
     _WINDOW_GAPS,
@@ -60,6 +60,9 @@ class WindowReader(WordsAround):
     def window(self, k: int) -> tuple[tuple[int, int], tuple[int, int], int] | None:
         """A daily window at ``k``: (opening, closing, next index). Short leads are passed
         over (止，每日 / 期间, / 每晚), and a bracket may hold it (（每天8:00-17:00）)."""
+        first = self.at(k)
+        if first is None or first.kind is UNIT or (first.kind is SEP and first.value != ","):
+            return None  # (no weekday, lead, bracket nor time starts with a unit or a mark but ",")
         j = self._past_weekdays(k)
         for _ in range(4):
             tok = self.at(j)
