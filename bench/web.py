@@ -15,7 +15,7 @@ process is measured (SQLite serves one process).
 Prints updates/s per configuration (min / median / max over interleaved rounds) and ours ÷ echo, and
 the CPU time per update of the web processes (and of the echo processes) during the bursts, read from
 ``/proc``: steadier than the rates on a shared machine. ``--profile DIR`` runs each bot process under
-cProfile and leaves one ``.prof`` file per process there.
+cProfile (CPU time, from the first update on) and leaves one ``.prof`` file per process there.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import signal
 import socket
 import statistics
 import sys
@@ -67,6 +68,21 @@ async def main(port, token, base):
 
 asyncio.run(main(int(sys.argv[1]), sys.argv[2], sys.argv[3]))
 """
+PROFILED = """
+import cProfile, signal, sys, time
+from bot.cli import main
+out = sys.argv.pop(1)
+profiler = cProfile.Profile(time.process_time)
+signal.signal(signal.SIGUSR1, lambda *_: profiler.enable())
+try:
+    main()
+finally:
+    profiler.disable()
+    profiler.dump_stats(out)
+"""
+"""A bot process under cProfile from SIGUSR1 on (sent once it is ready: the start-up is left out),
+timed by its CPU time: on a shared machine, wall-clock time charges a call with the time the process
+waited for a core (a send that wakes the receiver, which then runs first)."""
 
 
 def free_port() -> int:
@@ -153,13 +169,12 @@ async def processes(
             if kind == "echo":
                 argv = [sys.executable, "-c", ECHO, str(port), server.token, server.url]
             else:
-                wrap = []
+                program = [str(Path(sys.executable).with_name("noticebot"))]
                 if profile is not None:
                     out = Path(profile) / f"web-{count}-{port}.prof"
-                    wrap = [sys.executable, "-m", "cProfile", "-o", str(out)]
+                    program = [sys.executable, "-c", PROFILED, str(out)]
                 argv = [
-                    *wrap,
-                    str(Path(sys.executable).with_name("noticebot")),
+                    *program,
                     "run",
                     "--webhook",
                     f"http://127.0.0.1:{proxy.port}/hook",
@@ -179,6 +194,8 @@ async def processes(
         for process in started:
             await wait_line(process, "Ctrl-C to stop")
             asyncio.get_running_loop().create_task(_drain(process))
+            if profile is not None and kind != "echo":
+                process.send_signal(signal.SIGUSR1)
         proxy.backends = ports
         yield [process.pid for process in started]
     finally:

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from bot import answer_text as words
 from bot.answer_text import is_zh, say
 from db.rows import NoticeRecord, load_records, to_parsed
-from db.search import NoticeFilter, find_notice_ids, find_notice_ids_each, fold, nearest_notices
+from db.search import NoticeFilter, find_notice_ids_each, fold, nearest_notices
 from db.tables import PlaceRole
 from notices.categories import Category
 from notices.question import DEADLINES, RECENT, REOPEN, SEARCH, UPCOMING, Question, parse_question
@@ -225,17 +225,15 @@ async def _matching(
 
     Merged on ids: each query reads at most ``bound + 1`` ids, enough both to place the page (a query's
     repeats of earlier ones can only push its own ids later) and to count up to the bound, so there is
-    no separate count; the later queries run (together) only when the first finds fewer than that. One
-    or two statements, and one that loads the page.
+    no separate count; the later queries run only when the first finds fewer than that, decided in the
+    same statement. One statement for the ids, and one that loads the page.
     """
     filters = _filters(question, base, now=now, tz=tz)
     wanted = max(offset + max(limit, 0), 1)  # at least one: whether anything matches decides the wording
     fetch = max(wanted, COUNT_BOUND) + 1
-    # The first query alone (it usually fills the count), then the rest together in one statement.
-    merged = dict.fromkeys(await find_notice_ids(session, replace(filters[0], limit=fetch, offset=0), tz=tz))
-    if len(merged) < fetch and len(filters) > 1:
-        for found in await find_notice_ids_each(session, filters[1:], tz=tz, limit=fetch):
-            merged.update(dict.fromkeys(found))
+    merged: dict[int, None] = {}
+    for found in await find_notice_ids_each(session, filters, tz=tz, limit=fetch, while_short=True):
+        merged.update(dict.fromkeys(found))
     ids = list(merged)
     # A query cut at ``fetch`` ids alone makes ``fetch`` distinct matches, so fewer means every query
     # was read to its end and the count is exact.

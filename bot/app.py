@@ -14,6 +14,7 @@ from telegram.ext import Application, BaseRateLimiter, Defaults
 from bot import handlers
 from bot.chat_cache import ChatCache
 from bot.handlers.common import CLOCK_KEY, DEPS_KEY, App, Deps
+from bot.request import AiohttpRequest
 from bot.settings import Settings
 from bot.texts import ADMIN_COMMANDS, COMMANDS
 from bot.throttle import Throttle
@@ -68,6 +69,7 @@ def build_application(
         .token(token)
         .base_url(api)
         .base_file_url(files)
+        .request(AiohttpRequest())  # replies on aiohttp, as JSON (see bot.request); polling keeps httpx
         .defaults(
             Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
         )

@@ -159,10 +159,19 @@ async def find_notice_ids(session: Reader, flt: NoticeFilter, *, tz: ZoneInfo) -
 
 
 async def find_notice_ids_each(
-    session: Reader, filters: Sequence[NoticeFilter], *, tz: ZoneInfo, limit: int
+    session: Reader,
+    filters: Sequence[NoticeFilter],
+    *,
+    tz: ZoneInfo,
+    limit: int,
+    while_short: bool = False,
 ) -> list[list[int]]:
     """For each filter, the first ``limit`` ids :func:`find_notice_ids` would return, in one statement
-    (a UNION ALL of the filters' queries, each numbering its rows in its own order)."""
+    (a UNION ALL of the filters' queries, each numbering its rows in its own order).
+
+    With ``while_short``, the filters after the first run only when the first finds fewer than
+    ``limit`` ids (the others' lists are then empty): an answer that the first filter fills needs no
+    more, and one that it does not fill gets the rest in the same round trip."""
     if len(filters) < 2:
         return [await find_notice_ids(session, replace(f, limit=limit, offset=0), tz=tz) for f in filters]
     values: dict[str, Any] = {"limit": max(limit, 0)}
@@ -171,7 +180,7 @@ async def find_notice_ids_each(
         own = filter_values(flt, tz, f"f{index}_")
         shapes.append(filter_shape(flt, own, f"f{index}_"))
         values.update(own)
-    query = _ids_each(tuple(filters), values, tuple(shapes))
+    query = _ids_each(tuple(filters), values, tuple(shapes), while_short=while_short)
     found: list[list[int]] = [[] for _ in filters]
     for notice_id, part, _pos in await session.execute(query, values):
         found[part].append(notice_id)
@@ -210,25 +219,39 @@ def _ids_page(flt: NoticeFilter, values: dict[str, Any], shape: tuple[Any, ...])
 
 
 def _ids_each(
-    filters: tuple[NoticeFilter, ...], values: dict[str, Any], shapes: tuple[tuple[Any, ...], ...]
+    filters: tuple[NoticeFilter, ...],
+    values: dict[str, Any],
+    shapes: tuple[tuple[Any, ...], ...],
+    *,
+    while_short: bool = False,
 ) -> Select[Any]:
-    """The statement of :func:`find_notice_ids_each` as a template (parameters ``f<i>_…`` and ``limit``)."""
-    key = ("each", shapes)
+    """The statement of :func:`find_notice_ids_each` as a template (parameters ``f<i>_…`` and ``limit``).
+
+    With ``while_short`` the first filter's rows are a CTE, and every later part carries the condition
+    that it has fewer than ``limit`` rows: uncorrelated, so the database tests it once, before reading
+    anything of that part (PostgreSQL's one-time filter, SQLite's constant WHERE term)."""
+    key = ("each", shapes, while_short)
     found = _TEMPLATES.get(key)
     if found is not None:
         return found
     parts = []
+    short: ColumnElement[bool] | None = None
     for index, flt in enumerate(filters):
         template = Binds(values, f"f{index}_", carry=False)
         query = _ids(flt, ANY_ZONE, ordered=True, bind=template)
         position = func.row_number().over(order_by=query._order_by_clauses).label("pos")
-        ranked = (
-            query.add_columns(literal(index).label("part"), position)
-            .limit(bindparam("limit", type_=BigInteger()))
-            .subquery()
+        limited = query.add_columns(literal(index).label("part"), position).limit(
+            bindparam("limit", type_=BigInteger())
         )
+        ranked = limited.cte("first_part") if while_short and index == 0 else limited.subquery()
         first = next(iter(ranked.c))  # notices.id, or periods.notice_id for a window of periods
-        parts.append(select(first, ranked.c.part, ranked.c.pos))
+        part = select(first, ranked.c.part, ranked.c.pos)
+        if short is not None:
+            part = part.where(short)
+        elif while_short:
+            count = select(func.count()).select_from(ranked).scalar_subquery()
+            short = count < bindparam("limit", type_=BigInteger())
+        parts.append(part)
     merged = union_all(*parts).subquery()
     return _remember(key, select(merged).order_by(merged.c.part, merged.c.pos))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,7 @@ from db.search import (
     count_any,
     count_notices,
     find_notice_ids,
+    find_notice_ids_each,
     find_notices,
     fold,
     load_notices,
@@ -432,3 +434,24 @@ async def test_count_any_counts_each_notice_once(sessions: Sessions, ids: dict[s
         assert await count_any(session, [active, starting, undated], tz=SH) == expected
         assert await count_any(session, [active, starting, undated], tz=SH, cap=3) == 3
         assert await count_any(session, [], tz=SH) == 0
+
+
+async def test_the_later_filters_run_only_while_the_first_is_short(
+    sessions: Sessions, ids: dict[str, int]
+) -> None:
+    """``while_short``: one statement that gives the later filters' ids only when the first filter
+    found fewer than the limit, as separate queries would have been asked."""
+    active = NoticeFilter(active_on=date(2022, 5, 12))
+    starting = NoticeFilter(starts_between=(local(2022, 5, 1), local(2022, 7, 1)))
+    undated = NoticeFilter(undated_since=date(2022, 1, 1))
+    filters = [active, starting, undated]
+    async with sessions() as session:
+        alone = [await find_notice_ids(session, replace(f, limit=50), tz=SH) for f in filters]
+        assert all(alone)
+        wide = await find_notice_ids_each(session, filters, tz=SH, limit=50, while_short=True)
+        assert wide == alone == await find_notice_ids_each(session, filters, tz=SH, limit=50)
+        full = len(alone[0])  # the first filter fills the limit: the others are not read
+        narrow = await find_notice_ids_each(session, filters, tz=SH, limit=full, while_short=True)
+        assert narrow == [alone[0], [], []]
+        short = await find_notice_ids_each(session, filters, tz=SH, limit=full + 1, while_short=True)
+        assert short == [f[: full + 1] for f in alone]
