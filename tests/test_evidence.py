@@ -26,6 +26,15 @@ from tests.periods_support import PUB, TZ, at, periods
             "人民路临时封闭\n2023-05-10 09:41:07 来源：交通局\n人民路将于5月13日至15日封闭施工，请绕行。",
             [(date(2023, 5, 13), date(2023, 5, 15))],
         ),
+        # a document site's own upload and archive stamps, label letters spaced as its tables print them
+        (
+            "南门路施工封闭\n上 载 日 期 2023-05-10\n南门路将于5月15日至18日封闭施工，请绕行。",
+            [(date(2023, 5, 15), date(2023, 5, 18))],
+        ),
+        (
+            "归档时间:2023-05-10\n北湖村5月16日8时至17时停电检修。",
+            [(at(5, 16, 8), at(5, 16, 17))],
+        ),
         # a count of views beside a page's date: the page's metadata line, no plan
         (
             "东湖路夜间封路\n2023年05月10日  ·  4817次阅读\n东湖路将于5月14日至16日封闭施工，请绕行。",
