@@ -1,0 +1,26 @@
+"""What a web page prints under an article is no notice: its tag list and the article's date."""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from notices.parse import parse_page
+
+TZ = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["停電\n- 2023-05-10", "停水\n• 2023/05/10", "封路\n2023-05-10 16:33"],
+)
+def test_a_tag_and_the_article_date_under_a_notice_are_no_notice_of_their_own(tail: str) -> None:
+    page = (
+        "【本報訊】東山里一帶預定五月十二日上午八時至下午五時實施工作停電,請用戶預作準備。\n"
+        "營業處表示,因線路改善工程需要,停電範圍包括東山里、西山里,如工程提早完成,則提前送電。\n" + tail
+    )
+    result = parse_page(page, published=date(2023, 5, 10), tz=TZ)
+    assert len(result.notices) == 1
+    assert result.notices[0].periods
