@@ -57,7 +57,7 @@ from tests.periods_support import PUB, TZ, at, periods
             [(at(5, 16, 9), at(5, 16, 16))],
         ),
         (
-            "Mains burst in Eastwood\nCrews said \"a valve failed\".\nTom Ng | May 10, 2023, 11:02 AM\n"
+            'Mains burst in Eastwood\nCrews said "a valve failed".\nTom Ng | May 10, 2023, 11:02 AM\n'
             "Eastwood will have no water from 10pm on May 11 to 6am on May 12.",
             [(at(5, 11, 22), at(5, 12, 6))],
         ),
