@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -24,3 +25,20 @@ def test_a_tag_and_the_article_date_under_a_notice_are_no_notice_of_their_own(ta
     result = parse_page(page, published=date(2023, 5, 10), tz=TZ)
     assert len(result.notices) == 1
     assert result.notices[0].periods
+
+
+@pytest.mark.parametrize("numeral", ["7", "三"])
+def test_a_long_run_of_numerals_is_read_in_linear_time(numeral: str) -> None:
+    # a meter reading, an account number or a garbled table cell can print thousands of digits in a row
+    timings = []
+    for count in (2_000, 32_000):
+        text = "停电通知\n编号" + numeral * count + "\n东村5月12日8时至17时停电。"
+        runs = []
+        for _ in range(3):  # the quickest of three: a busy machine slows a run, never speeds one up
+            began = time.perf_counter()
+            result = parse_page(text, published=date(2023, 5, 10), tz=TZ)
+            runs.append(time.perf_counter() - began)
+        timings.append(min(runs))
+        assert [len(n.periods) for n in result.notices] == [1]
+    # sixteen times the text: linear is about 16 times the time, quadratic about 256
+    assert timings[1] < timings[0] * 60 + 0.05
