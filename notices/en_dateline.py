@@ -39,3 +39,50 @@ EN_DATELINE_LEAD = re.compile(
     rf"(?:\d{{1,2}}\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
     r"\s*(?:\([^)\n]{1,20}\)\s*)?(?:[—–-]+|:)\s*"
 )
+
+
+#: What may stand before an English page's posting stamp on its line: a bullet, a byline ended by a
+#: bar (Jane Tan | May 10, 2023, 3:41 PM) and the weekday (Tuesday, 08 May 2018).
+_EN_STAMP_BEFORE = re.compile(
+    r"[\s•·*-]*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*[|｜]\s*)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?"
+)
+#: And after it: the posting's clock time and its zone (| 08:17 AM UTC), then the line's end or the
+#: next line run onto it, which opens with a capital (… 3:41 PM Residents of Harbour Town will …).
+_EN_STAMP_AFTER = re.compile(
+    r"\s*(?:[|｜,]?\s*\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)?\s*(?:\(?(?:UTC|GMT|SGT|HKT|MYT)(?:[+-]\d{1,2})?\)?)?"
+    r"\s*(?:$|(?=[A-Z]))"
+)
+#: A word a sentence broken across lines ends on when its date is on the next line (closed on ⏎ 8 May).
+_EN_OPEN_END = re.compile(
+    r"(?i)\b(?:on|from|to|until|till|by|at|between|and|of|since|before|after|during|for)\s*$"
+)
+#: A date in words with its year, as a posting stamp always has it (May 10, 2023 / 08 May 2018).
+_EN_DATED = re.compile(r"[A-Za-z]{3}.*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*[A-Za-z]{3}")
+
+
+#: Where a line opens inside text whose lines were run together: after a bullet, or after a sentence
+#: that ended (… "a pump tripped". Jane Lim | May 10, 2023).
+_EN_LINE_OPENS = re.compile(r"(?:[•·]|[.!?][\"”’)]?\s)\s*")
+#: A posting time's zone right after it (08:17 AM UTC).
+_EN_ZONE_AFTER = re.compile(r"\s*\(?(?:UTC|GMT|SGT|HKT|MYT)\b")
+
+
+def en_stamp_line(line_before: str, date_text: str, after: str, previous_line: str, *, timed: bool) -> bool:
+    """An English page's posting stamp: a date in words with its year, opening its line with at most a
+    byline, a weekday, a clock time and a zone around it, or a clock time set off by a bar or a zone
+    (Jane Lim | May 10, 2023, 3:41 PM / 26 Jan 2022 | 08:17 AM UTC) wherever the line begins; never a
+    sentence's date broken onto a line."""
+    if _EN_DATED.search(date_text) is None:
+        return False
+    barred = "|" in date_text or "｜" in date_text or line_before.rstrip().endswith(("|", "｜"))
+    if timed and (barred or _EN_ZONE_AFTER.match(after)):
+        return True
+    opens = max(_EN_LINE_OPENS.finditer(line_before), key=lambda m: m.start(), default=None)
+    if opens is not None:
+        previous_line, line_before = line_before[: opens.start() + 1], line_before[opens.end() :]
+    return (
+        _EN_STAMP_BEFORE.fullmatch(line_before) is not None
+        and _EN_STAMP_AFTER.match(after) is not None
+        and _EN_OPEN_END.search(previous_line) is None
+    )

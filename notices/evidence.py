@@ -9,7 +9,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from notices.eligibility import eligibility_bound
-from notices.en_dateline import en_dateline
+from notices.en_dateline import en_dateline, en_stamp_line
 from notices.first_chars import gated
 from notices.in_force import standing_reason
 from notices.labels import REACH, clause_span, line_start
@@ -268,6 +268,10 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "dateline"
     if before and en_dateline(before[-40:], norm, end):
         return "dateline"  # KUALA LUMPUR, Oct 8 — …: where and when a wire report was filed
+    if period.start == period.end and on_or_before_day(period, published, tz):
+        above = norm[line_start(norm, max(first - 1, 0)) : max(first - 1, 0)]
+        if en_stamp_line(before, norm[begin:end], norm[end : end + REACH], above, timed=not period.all_day):
+            return "metadata"  # Jane Tan | May 10, 2023, 3:41 PM: when the page was posted
     if (
         period.all_day
         and norm[begin:end].lower() in ("today", "yesterday")

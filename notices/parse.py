@@ -58,7 +58,9 @@ def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult
 
 #: A body that is one date and its weekday, nothing else: what a heading is dated, no notice.
 _DATE_LINE = re.compile(
-    r"(?:\d{4}|[零〇○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
+    r"[-–—•·*]?\s*"  # - 2008-04-16: an article's tag list and its date, a bullet before it
+    r"(?:(?:\d{4}|[零〇○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
     r"\s*[,，、]?\s*(?:[(（]?\s*(?:星期|周|週)[一二三四五六日天]\s*[)）]?)?"
 )
 

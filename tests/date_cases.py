@@ -1176,6 +1176,14 @@ CASES: list[Case] = [
     c("东村已从5月12日凌晨开始停水。", (D + "12", None, True)),
     c("西村5月12日凌晨起停电。", (D + "12", None, True)),
     c("从5月12日上午8时开始停水至18时。", (D + "12T08:00", D + "12T18:00", False)),
+    # 今天 / 明天 with one hour later in the clause: a moment that day, as for a dated day, never a
+    # daily window that opens and closes at the same minute
+    c("明天北村上午8时30分停电检修。", (D + "11T08:30", D + "11T08:30", False)),
+    c("今天东岗镇上午9时30分停水抢修。", (D + "10T09:30", D + "10T09:30", False)),
+    # an adverb before that 开始 (即, 将, 正式) leaves the start open all the same
+    c("南环路自5月12日7时即开始封闭施工。", (D + "12T07:00", None, False)),
+    c("北门桥从5月13日起将正式开始拆除。", (D + "13", None, True)),
+    c("东街自5月12日8时即开始停水至17时。", (D + "12T08:00", D + "12T17:00", False)),
     # a relative day with its day of the month in brackets opens a run as 今日 does
     c("公眾可於今(10)日至5月16日報名旁聽。", (D + "10", D + "16", True)),
     # a date set beside tomorrow by a comma glosses it

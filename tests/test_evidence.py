@@ -26,6 +26,46 @@ from tests.periods_support import PUB, TZ, at, periods
             "人民路临时封闭\n2023-05-10 09:41:07 来源：交通局\n人民路将于5月13日至15日封闭施工，请绕行。",
             [(date(2023, 5, 13), date(2023, 5, 15))],
         ),
+        # a document site's own upload and archive stamps, label letters spaced as its tables print them
+        (
+            "南门路施工封闭\n上 载 日 期 2023-05-10\n南门路将于5月15日至18日封闭施工，请绕行。",
+            [(date(2023, 5, 15), date(2023, 5, 18))],
+        ),
+        (
+            "归档时间:2023-05-10\n北湖村5月16日8时至17时停电检修。",
+            [(at(5, 16, 8), at(5, 16, 17))],
+        ),
+        # an English page's posting stamp on a line of its own: byline, weekday, clock time, zone
+        (
+            "Water cut in Riverside\nJane Lim | May 10, 2023, 3:41 PM\nRiverside homes will have no water "
+            "from 9am to 5pm on May 12 while a main is replaced.",
+            [(at(5, 12, 9), at(5, 12, 17))],
+        ),
+        (
+            "Riverside: lane closures\n10 May 2023 | 08:17 AM UTC\nA lane of Quay Road will be closed "
+            "from 10pm on May 13 to 5am on May 14.",
+            [(at(5, 13, 22), at(5, 14, 5))],
+        ),
+        (
+            "Power works in Hillview\n  • Wednesday, 10 May 2023\nHILLVIEW: Hillview estate will have no "
+            "power on May 15 from 8am to 6pm.",
+            [(at(5, 15, 8), at(5, 15, 18))],
+        ),
+        (
+            "Skip to main content\n10 May 2023 | 08:17 AM UTC\nQuay Road works: one lane closed on May 16 "
+            "from 9am to 4pm.",
+            [(at(5, 16, 9), at(5, 16, 16))],
+        ),
+        (
+            'Mains burst in Eastwood\nCrews said "a valve failed".\nTom Ng | May 10, 2023, 11:02 AM\n'
+            "Eastwood will have no water from 10pm on May 11 to 6am on May 12.",
+            [(at(5, 11, 22), at(5, 12, 6))],
+        ),
+        # but a day that a broken sentence carries onto its own line is the plan
+        (
+            "Notice of road closure\nGrove Lane will be closed on\nWednesday, 10 May 2023\nfor resurfacing.",
+            [(date(2023, 5, 10), date(2023, 5, 10))],
+        ),
         # a count of views beside a page's date: the page's metadata line, no plan
         (
             "东湖路夜间封路\n2023年05月10日  ·  4817次阅读\n东湖路将于5月14日至16日封闭施工，请绕行。",

@@ -63,6 +63,14 @@ ROLES: list[tuple[str, list[str], list[str]]] = [
     ("新华路与胜利路交叉口封闭施工，车辆请绕行建设路。", ["新华路与胜利路交叉口"], ["建设路"]),
     ("幸福街停电，请居民到和平街营业厅咨询。", ["幸福街", "和平街"], []),
     ("因文化路施工，请绕行长庆街；长庆街高峰时段车多，请注意安全。", ["文化路"], ["长庆街"]),
+    # 及 closing a list joins two places into none: each is its own
+    ("停电范围：东岗村、西岗村及南岗村。", ["东岗村", "西岗村", "南岗村"], []),
+    ("青年路及光明路封闭施工，请绕行。", ["青年路", "光明路"], []),
+    # 等 closes a list and 而 opens a clause: neither belongs to a name
+    ("渡口路等路段封闭施工。", ["渡口路"], []),
+    ("东门桥今晚封闭，而青年桥的管制持续到月底。", ["东门桥", "青年桥"], []),
+    # a corner bracket quoting a works' name is no part of the place inside it
+    ("為配合「北溪鄉上林村供水管線工程」，上林村停水。", ["北溪鄉上林村"], []),
     # traditional script
     ("新華路封閉，請繞行勝利路。", ["新華路"], ["勝利路"]),
     ("車輛可經中正路、民生路繞行。", [], ["中正路", "民生路"]),

@@ -265,6 +265,8 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
             chain = []
             if _bare_days(draft) and period.all_day:
                 daily = _daily_window_after(grammar, draft, period, text, norm)
+                if daily is None and period.start == period.end:  # 今天, 明天: one day said as two points
+                    daily = _attached_window(grammar, draft, period, text, norm, base, tz)  # its hours
                 if daily is not None:
                     period, last = daily
                 else:

@@ -67,6 +67,8 @@ def _daily_window_after(
     if found is None or days.span is None:
         return None
     window = found[1]
+    if window.start is window.end and days.start == days.end:
+        return None  # 今天某镇上午8时30分停电: one hour on one day is a moment, no window each day
     tokens = grammar.t
     begin, finish = days.span[0], tokens[window.last - 1].end
     start, end = window.start, window.end

@@ -13,6 +13,9 @@ from notices.dates.vocabulary import _AM, _STOPPAGE
 #: Words that say a time lasts, between a start and the 至/到 of its end.
 _LASTING = re.compile(r"(?:将|会)?(?:一直)?(?:持续|延续)|一直")
 
+#: An adverb a start may put before its 开始 (自5月8日8时即开始封闭, 从6月1日起将正式开始施工).
+_BEGINS = re.compile(r"\s*(?:起)?(?:即|将|便|就|会)?(?:正式)?开始")
+
 
 class Openings(DottedDates):
     """The grammar's readings of a start followed by what begins at it."""
@@ -46,9 +49,11 @@ class Openings(DottedDates):
             return None
         k = j + 1 if start.hour is None and self.kw(j, *_AM) else j
         gap = self.at(k)
-        if gap is None or gap.kind is not GAP or not str(gap.value).lstrip().startswith("开始"):
+        words = str(gap.value) if gap is not None and gap.kind is GAP else ""
+        begins = _BEGINS.match(words)
+        if begins is None:
             return None
-        if len(str(gap.value).strip()) <= 6 and self.kw(k + 1, "至", "到"):
+        if len(words.strip()) - len(begins.group().strip()) <= 4 and self.kw(k + 1, "至", "到"):
             found = self.point(k + 2, start)
             if found is not None:
                 return Draft(start, found[0], i, found[1])  # 从8时开始停水至18时

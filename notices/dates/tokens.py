@@ -216,8 +216,12 @@ SEED = re.compile(
     + r"即之月今明后本这下公异同周星礼A-Za-z"
     + "".join({w[0] for w in _NAMED_DAYS})
     + r"])"
-    r"(?:[0-9]+\s*(?:[年月日号时点个天:./~,-]|[AaPp]\.?[Mm]|st|nd|rd|th)"
-    r"|(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])|["
+    # (a run of numerals is tried from its first one only: where that finds no unit after the run,
+    # none of its later ones can, and trying each would make a long run of digits quadratic)
+    r"(?:(?<![0-9])[0-9]+\s*(?:[年月日号时点个天:./~,-]|[AaPp]\.?[Mm]|st|nd|rd|th)"
+    r"|(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])|(?<!["
+    + _CN_NUM
+    + r"])["
     + _CN_NUM
     + r"]+\s*[年月日号时点]|即日|之日起|月底|月末|[今明][日天晚早晨起]|后天|同(?:日|一天)"
     r"|[今明昨]\s*\(\s*\d"

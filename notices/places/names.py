@@ -210,4 +210,6 @@ def _unit_start(
 
 def _contiguous_name(gap: str) -> bool:
     """A short name right after a place continues it: "寿山镇" + "忠诚" + 村."""
-    return 1 <= len(gap) <= 6 and _LONG_STOPWORD.search(gap) is None and gap[0] not in "的对在从"
+    # 及 / 或 ends a list (湖口村及中势村 is two villages) where 和 may begin a name (和平村); 等, 而
+    # end a phrase (新华路等路段, 而胜利桥)
+    return 1 <= len(gap) <= 6 and _LONG_STOPWORD.search(gap) is None and gap[0] not in "的对在从及或等而"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 #: A clause: the text between punctuation, spaces and brackets.
-_CLAUSE = re.compile(r"[^，。；：、！？,.;:!?\s（）()“”\"《》【】\[\]<>{}|/\\]+")
+_CLAUSE = re.compile(r"[^，。；：、！？,.;:!?\s（）()“”‘’\"《》「」『』〈〉〔〕【】\[\]<>{}|/\\]+")
 
 
 #: Suffixes, longest first. Kind: "admin" (prefix only), "place", "number", "section".
@@ -174,6 +174,7 @@ _STOPWORDS = (
     "及",
     "即",
     "因",
+    "而",
     "受",
     "以",
     "是",
