@@ -5,16 +5,19 @@ Starts the local Bot API stand-in (where replies go), a round-robin proxy, and t
 burst of updates from many users (half "/help", half "what roads are closed") to the proxy with many
 requests in flight, as Telegram does, and times until every one is answered (a web process answers
 once the update is handled). The echo process parses the update and sends its text back with
-python-telegram-bot, and nothing else: the ceiling of PTB + HTTP + the proxy here. Runs on the database
-DATABASE_URL names (a schema of its own on PostgreSQL, dropped afterwards); on SQLite only the single
-process is measured (SQLite serves one process).
+python-telegram-bot, and nothing else: the ceiling of PTB + HTTP + the proxy here. It is measured
+twice: on the library's default client (httpx, form bodies), the baseline the target is stated
+against, and on ``bot.request.AiohttpRequest`` (aiohttp, JSON bodies), the client the bot sends with,
+which compares like with like. Runs on the database DATABASE_URL names (a schema of its own on
+PostgreSQL, dropped afterwards); on SQLite only the single process is measured (SQLite serves one
+process).
 
     .venv/bin/python bench/web.py [--updates 600] [--in-flight 32] [--notices 2000] [--rounds 3]
                                   [--profile DIR]
 
-Prints updates/s per configuration (min / median / max over interleaved rounds) and ours ÷ echo, and
-the CPU time per update of the web processes (and of the echo processes) during the bursts, read from
-``/proc``: steadier than the rates on a shared machine. ``--profile DIR`` runs each bot process under
+Prints updates/s per configuration (min / median / max over interleaved rounds), ours ÷ each echo,
+and the CPU time per update of the web processes (and of the echo processes) during the bursts, read
+from ``/proc``: steadier than the rates on a shared machine. ``--profile DIR`` runs each bot process under
 cProfile (CPU time, from the first update on) and leaves one ``.prof`` file per process there.
 """
 
@@ -52,8 +55,12 @@ import asyncio, sys
 from aiohttp import web
 from telegram import Bot, Update
 
-async def main(port, token, base):
-    async with Bot(token, base_url=base + "/bot") as bot:
+async def main(port, token, base, client):
+    request = None
+    if client == "aiohttp":
+        from bot.request import AiohttpRequest
+        request = AiohttpRequest()
+    async with Bot(token, base_url=base + "/bot", request=request) as bot:
         async def hook(request):
             update = Update.de_json(await request.json(), bot)
             await bot.send_message(update.effective_chat.id, update.effective_message.text)
@@ -66,7 +73,7 @@ async def main(port, token, base):
         print("Ctrl-C to stop", flush=True)
         await asyncio.Event().wait()
 
-asyncio.run(main(int(sys.argv[1]), sys.argv[2], sys.argv[3]))
+asyncio.run(main(int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]))
 """
 PROFILED = """
 import cProfile, signal, sys, time
@@ -83,6 +90,9 @@ finally:
 """A bot process under cProfile from SIGUSR1 on (sent once it is ready: the start-up is left out),
 timed by its CPU time: on a shared machine, wall-clock time charges a call with the time the process
 waited for a core (a send that wakes the receiver, which then runs first)."""
+ECHOES = {"echo": "httpx", "echo-aiohttp": "aiohttp"}
+"""The echo processes by kind, and the Bot API client each sends with: the library's default (what the
+target is stated against), and the bot's own (``bot.request``: like for like)."""
 
 
 def free_port() -> int:
@@ -166,8 +176,8 @@ async def processes(
     ports = [free_port() for _ in range(count)]
     try:
         for port in ports:
-            if kind == "echo":
-                argv = [sys.executable, "-c", ECHO, str(port), server.token, server.url]
+            if kind in ECHOES:
+                argv = [sys.executable, "-c", ECHO, str(port), server.token, server.url, ECHOES[kind]]
             else:
                 program = [str(Path(sys.executable).with_name("noticebot"))]
                 if profile is not None:
@@ -194,7 +204,7 @@ async def processes(
         for process in started:
             await wait_line(process, "Ctrl-C to stop")
             asyncio.get_running_loop().create_task(_drain(process))
-            if profile is not None and kind != "echo":
+            if profile is not None and kind not in ECHOES:
                 process.send_signal(signal.SIGUSR1)
         proxy.backends = ports
         yield [process.pid for process in started]
@@ -306,7 +316,7 @@ async def main() -> None:
                 os.makedirs(args.profile, exist_ok=True)
             for _ in range(args.rounds):  # interleaved: each round measures every configuration once
                 for size in sizes:
-                    for kind in ("echo", "bot"):
+                    for kind in (*ECHOES, "bot"):
                         profile = args.profile if kind == "bot" else None
                         async with processes(kind, size, server, proxy, env, workdir, profile) as pids:
                             batch = updates(users, args.updates, next_id)
@@ -323,19 +333,16 @@ async def main() -> None:
             f" the bot's global rate {args.rate:g} messages/s"
         )
         for size in sizes:
-            ours, echo = rates[("bot", size)], rates[("echo", size)]
-            ratios = [a / b for a, b in zip(ours, echo, strict=True)]
-            print(
-                f"{size} process{'es' if size > 1 else ''}: bot {_spread(ours)} updates/s, "
-                f"echo {_spread(echo)} updates/s, bot ÷ echo {_spread(ratios, 2)}"
-            )
-            if cpu.get(("bot", size)) and cpu.get(("echo", size)):
-                bot_ms = [1000 * c for c in cpu[("bot", size)]]
-                echo_ms = [1000 * c for c in cpu[("echo", size)]]
-                print(
-                    f"  CPU ms per update (all {size} web process{'es' if size > 1 else ''}):"
-                    f" bot {_spread(bot_ms, 2)}, echo {_spread(echo_ms, 2)}"
-                )
+            ours, plural = rates[("bot", size)], "es" if size > 1 else ""
+            print(f"{size} process{plural}, updates/s: bot {_spread(ours)}")
+            for kind, client in ECHOES.items():
+                echo = rates[(kind, size)]
+                ratios = [a / b for a, b in zip(ours, echo, strict=True)]
+                print(f"  {kind} ({client}) {_spread(echo)}, bot ÷ {kind} {_spread(ratios, 2)}")
+            if all(cpu.get((kind, size)) for kind in ("bot", *ECHOES)):
+                ms = {kind: _spread([1000 * c for c in cpu[(kind, size)]], 2) for kind in ("bot", *ECHOES)}
+                costs = ", ".join(f"{kind} {spread}" for kind, spread in ms.items())
+                print(f"  CPU ms per update (all {size} web process{plural}): {costs}")
         if postgres:
             scale = [a / b for a, b in zip(rates[("bot", 3)], rates[("bot", 1)], strict=True)]
             print(f"3 bot processes ÷ 1: {_spread(scale, 2)} (2 cores shared with the proxy and stand-in)")
