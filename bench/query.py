@@ -157,9 +157,9 @@ async def fill(engine: AsyncEngine, count: int, seed: int) -> None:
                 await connection.execute(insert(model), batch[at : at + 20_000])
         # These tables only: a plain ANALYZE reads every table of the database, and deadlocks with
         # other sessions creating or dropping schemas on the same server.
-        await connection.execute(
-            text(f"ANALYZE {', '.join(m.__table__.name for m in (Notice, PeriodRow, PlaceRow))}")
-        )
+        # One statement per table: SQLite's ANALYZE takes a single name.
+        for model in (Notice, PeriodRow, PlaceRow):
+            await connection.execute(text(f"ANALYZE {model.__table__.name}"))
 
 
 async def timed(runs: int, query: Callable[[int], Awaitable[int]]) -> tuple[list[float], int]:
