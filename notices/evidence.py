@@ -264,8 +264,12 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         )
     ):
         return "metadata"  # 闭馆公告(3月30日), a title ending (2025-03-20): the day it was issued
-    if (before and _DATELINE_BEFORE.search(before[-24:])) or _REPORTING_AFTER.match(norm, end):
-        return "dateline"
+    if (
+        before and _DATELINE_BEFORE.search(before[-24:]) and not _DAY_THEN_HOURS.match(norm, begin, end)
+    ) or _REPORTING_AFTER.match(norm, end):
+        return (
+            "dateline"  # (本报讯 今晚…举办晚会，19时30分至22时…: the day opens a plan's hours, no dateline)
+        )
     if before and en_dateline(before[-40:], norm, end):
         return "dateline"  # KUALA LUMPUR, Oct 8 — …: where and when a wire report was filed
     if period.start == period.end and on_or_before_day(period, published, tz):
@@ -350,10 +354,16 @@ _CONSEQUENCE_EN = re.compile(r"(?i:,\s*(?:the|it|then|this|all|we|they)\b)")
 _CONSEQUENCE = re.compile(r"[，,；;]")
 
 
+#: A day that opens its sentence, the hours it holds a clause later (今晚…，19时30分至22时).
+_DAY_THEN_HOURS = re.compile(
+    r"(?:今天|今日|今晚|今夜|明天|明日|明晚)[^，,。；;\n]*[，,][^。；;\n]*\d\s*[时点:：]"
+)
 #: A month's end closing what began in a part of a month (中旬开始…月底结束).
 _MONTH_END = re.compile(r"月底|月末")
-#: A month's end said alone as the day something happens (5月底进行面试): a target, not a day.
-_MONTH_END_DAY = re.compile(r"(?:\d{4}\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:底|末)")
+#: A month's end said alone as the day something happens (5月底进行面试, 本月底登场): a target, not a day.
+_MONTH_END_DAY = re.compile(
+    r"(?:(?:\d{4}\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})|本|这个?|下个?|当)?\s*月\s*(?:底|末)"
+)
 _VAGUE_START = re.compile(r"[上中下]旬[^。；;]{0,6}开始")
 
 

@@ -227,6 +227,10 @@ def _announces(notice: ParsedNotice, periods: list[Period], *, reported: bool, k
         if _VAGUE.search(normalize(p.text)) or p.span is None:
             continue
         begin, end = clause_span(norm, p.span[0], p.span[1], _SENTENCE_END)
+        if begin > 0 and _HOURS_ONLY.fullmatch(normalize(p.text).strip()):
+            # hours told a sentence after their day (将于本周六举办…。嘉年华从上午10时至下午5时):
+            # the day's sentence tells their plan
+            begin = clause_span(norm, begin - 1, begin - 1, _SENTENCE_END)[0]
         planned = _PLANNED.search(norm, begin, end) is not None or _row_under_plan(norm, begin)
         if planned or (not reported and (p.label is not None or known)):
             return True
@@ -269,6 +273,10 @@ def _may_announce(norm: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+#: A period's text that is hours alone (上午10时至下午5时, 9:00-17:00, 10am to 5pm): its day is elsewhere.
+_HOURS_ONLY = re.compile(
+    r"(?i:[\d\s:：.时点分半至到—\-~～]|从|自|由|上午|下午|晚上|早上|凌晨|中午|夜间|am|pm|a\.m|p\.m|to|from|until|noon)+"
+)
 _END = re.Match.end
 #: Words that tell a plan rather than an event reported: 将于, 定于, 拟, 届时, 即日起, 截至, 将统一组织.
 _PLANNED = re.compile(

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from notices.coarse_copy import drop_coarse_copies
 from notices.dates import find_periods
-from notices.dates.undated import hours_on
+from notices.dates.undated import hours_of_today, hours_on
 from notices.evidence import _as_date, _drop_reason
 from notices.impossible import find_impossible
 from notices.in_force import drop_in_force
@@ -76,6 +76,8 @@ def kept_periods(
         # day the body names: its hours are not moved to another.
         day = undated_day() if callable(undated_day) else undated_day
         found = hours_on(body, norm, day=day, cut_day=day or published, tz=tz)
+    elif found and not impossible:
+        found = hours_of_today(body, norm, found, tz=tz) or found  # 今天是…；17时至22时期间…禁止通行
     if published is not None:
         found = join_told_apart(norm, found, before=published)  # (a start gone by, an end ahead)
     candidates: list[Period] = []

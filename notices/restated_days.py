@@ -3,7 +3,8 @@ relative word: the timed statement is the period.
 
 ``计划于本月27日(周四)将…併接。併網工程將於周四晚上11時至翌日凌晨4時進行`` tells one night's work,
 not a whole day and a night; a headline's ``今晚起至星期五關閉`` is the body's
-``今晚10時至星期五下午5時``. A whole day beside hours written out as dates (an event's day and the
+``今晚10時至星期五下午5時``; a headline's ``下周一起封闭`` is the
+body's ``3月11日8时起``. A whole day beside hours written out as dates (an event's day and the
 closure's hours on it) is left alone: both are the notice's own words for two things. A span of
 several days with no window of its own, run exactly by one timed period, is those days said before
 their hours (``between Oct 31 and Nov 1 … from 10 pm on Oct 31 to 6 am on Nov 1``); said after
@@ -42,14 +43,33 @@ def drop_days_restated_by_hours(periods: list[Period], tz: ZoneInfo) -> list[Per
     """Whole days whose days a timed period of the notice covers exactly, when one of the two
     names its days by word: the hours say that plan."""
     timed = [q for q in periods if not q.all_day and q.start is not None and q.end is not None]
-    if not timed:
+    opened = [q for q in periods if not q.all_day and q.start is not None and q.end is None]
+    if not timed and not opened:
         return periods
     out: list[Period] = []
     for p in periods:
         if p.all_day and p.start is not None and p.end is not None and _restated(p, timed, tz):
             continue
+        if p.all_day and p.start is not None and p.end is None and _opened_at(p, opened, tz):
+            continue
         out.append(p)
     return out
+
+
+def _opened_at(day: Period, opened: list[Period], tz: ZoneInfo) -> bool:
+    """A start with no end said by word (a headline's 下周一起封闭) whose day a timed start of the
+    notice opens (将于3月11日8时起封闭): the hour says that start."""
+    assert day.start is not None
+    first = _as_date(day.start, tz)
+    for q in opened:
+        assert q.start is not None
+        if _as_date(q.start, tz) != first:
+            continue
+        if day.label and q.label and not _same_subject(day, q):
+            continue
+        if _by_word(day) or _by_word(q):
+            return True
+    return False
 
 
 def _restated(day: Period, timed: list[Period], tz: ZoneInfo) -> bool:

@@ -2,6 +2,7 @@
 
 ``The closure, which began on December 15, is scheduled to last until December 26`` and
 ``工程于6月23日展开，将于6月30日结束`` (or ``…展开，至6月30日结束``, ``审核从6月23日开始，将延续到6月30日``)
+or ``今日起报名，至3月6日截止``
 each name one period: from the day something starts to the day it ends. Read alone, the first day
 looks like a one-day event (or a start with no end) and the second like a deadline.
 """
@@ -88,7 +89,15 @@ def _opens(norm: str, period: Period) -> bool:
     if not (_single_day(period) or opening) or period.span is None:
         return False
     begin, end = period.span
+    if opening and _FROM_SAID.search(norm, begin, end):
+        return True  # 今日起报名，至3月6日截止: a start said by 起, its end in the next clause
     return bool(_STARTS_BEFORE.search(norm[max(0, begin - 24) : begin]) or _STARTS_AFTER.match(norm, end))
+
+
+#: An end said by its own word at its end (3月6日截止, 6月30日止).
+_ENDS_SAID = re.compile(r"(?:截止|为止|止|结束)\s*$")
+#: A start said by its own word at its end (今日起, 3月1日起, 即日开始).
+_FROM_SAID = re.compile(r"(?:起|开始)\s*$")
 
 
 def _closes(norm: str, first: Period, second: Period) -> bool:
@@ -112,6 +121,7 @@ def _closes(norm: str, first: Period, second: Period) -> bool:
             or _ENDS_BEFORE.search(between) is not None
             or _ENDS_AFTER.match(norm, second.span[1]) is not None
             or _ENDS_ON_BEFORE.search(between) is not None
+            or _ENDS_SAID.search(norm, second.span[0], second.span[1]) is not None
         )
     return _single_day(second) and (
         _ENDS_AFTER.match(norm, second.span[1]) is not None or _ENDS_ON_BEFORE.search(between) is not None

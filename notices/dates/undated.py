@@ -12,6 +12,7 @@ says the hour it comes back (``于16:00停产，…恢复供水时间预计为20
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -20,7 +21,7 @@ from notices.dates.grammar import Grammar
 from notices.dates.points import Point
 from notices.dates.resolve import _resolve
 from notices.dates.restore_hour import restore_hours
-from notices.dates.tokens import GAP, KW, NUM, WORD, Token, tokenize, windows
+from notices.dates.tokens import GAP, KW, NUM, PAREN, WORD, Token, tokenize, windows
 from notices.first_chars import gated
 from notices.model import Period
 
@@ -113,6 +114,28 @@ def _cut_closed(grammar: Grammar, i: int, norm: str, day: date, tz: ZoneInfo) ->
     return closed if closed.end != closed.start else None
 
 
+def hours_of_today(text: str, norm: str, found: list[Period], *, tz: ZoneInfo) -> list[Period] | None:
+    """Hours with no day in a body whose only day is today said by word (今天是元宵节。17时至22时期间
+    …禁止通行; 今晚…具体管制时间和路段为：某路（18时至23时）): the hours fall on that day and say its
+    plan, in place of the whole day. None when the body names another day or no such hours."""
+    day = found[0].start if found else None
+    if isinstance(day, datetime) or not isinstance(day, date):
+        return None
+    for p in found:
+        if not p.all_day or p.start != day or p.end != day or not _TODAY.fullmatch(p.text.strip()):
+            return None  # (the cheap tests first: most bodies name other days, or nothing disrupted)
+    if not _DISRUPTS.search(norm):
+        return None
+    label = found[0].label  # what the day was named by (管制时间) names its hours too
+    return [replace(h, label=h.label or label) for h in hours_on(text, norm, day=day, tz=tz)] or None
+
+
+#: Today said by word, alone: the day hours with no day of their own fall on.
+_TODAY = re.compile(
+    r"(?i:今天|今日|今晚|今夜|今早|今晨|今天晚上|今天上午|今天下午|today|tonight|this evening)"
+)
+
+
 def day_of_title(title: str, *, base: date, tz: ZoneInfo) -> date | None:
     """The one day a title names (关于3月21日和平路停电的通知, Water Interruption Notice – March 21):
     the day hours in a body that names none fall on."""
@@ -126,12 +149,24 @@ def day_of_title(title: str, *, base: date, tz: ZoneInfo) -> date | None:
 
 
 def _tokens(norm: str) -> list[Token]:
+    """The date windows' tokens; hours in brackets after a road or a village (人民路（18时至23时）)
+    are that place's hours, read as the hours they hold."""
     tokens: list[Token] = []
     for start, end in windows(norm):
         if tokens:
             tokens.append(Token(GAP, "", start, start))
-        tokens.extend(tokenize(norm, start, end))
+        for tok in tokenize(norm, start, end):
+            if tok.kind is PAREN and _BRACKETED_HOURS.fullmatch(norm, tok.start, tok.end):
+                tokens.append(Token(GAP, "", tok.start, tok.start + 1))
+                tokens.extend(tokenize(norm, tok.start + 1, tok.end - 1))
+                tokens.append(Token(GAP, "", tok.end - 1, tok.end))
+            else:
+                tokens.append(tok)
     return tokens
+
+
+#: A bracket holding hours alone: (18时至23时), (19:00-22:30).
+_BRACKETED_HOURS = re.compile(r"[(（]\s*\d{1,2}\s*[时点:：][^()（）年月日号]{0,20}[)）]")
 
 
 def _sentence(norm: str, begin: int, end: int) -> str:
