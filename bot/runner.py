@@ -152,8 +152,10 @@ async def serve(
     try:
         try:
             if not await _retrying(app, stop, backoff, app.initialize):
+                await _release_bot(app)
                 return Outcome.STOPPED
         except InvalidToken:
+            await _release_bot(app)
             return Outcome.INVALID_TOKEN
         try:
             if probe_seconds > 0 and await _another_instance(app, stop, probe_seconds):
@@ -268,6 +270,13 @@ async def _until_stopped(stop: asyncio.Event, work: Coroutine[Any, Any, T]) -> t
     if task.cancelled():
         return False, None
     return True, task.result()
+
+
+async def _release_bot(app: App) -> None:
+    """Close the bot's HTTP clients after a start that never finished: the application was never
+    initialised, so its shutdown would not reach them, and an open client is reported when collected."""
+    with suppress(Exception):
+        await app.bot.shutdown()
 
 
 async def _retrying(
