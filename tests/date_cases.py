@@ -1144,6 +1144,14 @@ CASES: list[Case] = [
         (None, "2022-06-02T12:00", False),
     ),
     c("Replies are welcome no later than 30 June 2022.", (None, "2022-06-30", True)),
+    # the clock a time is read on, bracketed between the time and its day (the grammar reads the
+    # moment; what closes then is a deadline once the notice is parsed)
+    c(
+        "Closing time for tenders: 12:00 noon (Hong Kong time) on Friday, 17 June 2022",
+        ("2022-06-17T12:00", "2022-06-17T12:00", False),
+    ),
+    c("Applications close 5:00 pm (local time), 20 May 2022.", (D + "20T17:00", D + "20T17:00", False)),
+    c("Deadline: 11:59 pm (GMT+8) on 31 May 2022", (D + "31T23:59", D + "31T23:59", False)),
     c("The hall is shut on 11/05/2022."),  # 11 May or 5 November: both ahead, so neither is guessed
     # a festival its bracket gives the weekday of (元旦(星期一)) is that day, and the measures listed
     # under it, each opened by 由…起, fall on it

@@ -19,6 +19,10 @@ from notices.dates.vocabulary import _EN_CONNECTORS, _ORDINALS, MONTHS, WEEKDAYS
 _HEADING_AFTER = re.compile(r"['’]s\s+[A-Z][a-z]+\s+[A-Z]")
 
 
+#: A bracket naming the clock a time is read on: (Hong Kong time), (local time), (HKT), (GMT+8).
+_ZONE = re.compile(r"(?:[A-Za-z]+\s+){0,3}time|[A-Z]{2,4}T|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?", re.I)
+
+
 #: What ends the hours that opened "from" a time: open from 9am and close at 4pm on 5 June.
 _CLOSE_AT = ("close", "closes", "end", "ends", "finish", "finishes")
 
@@ -245,6 +249,8 @@ class EnglishReader(TokenReader):
         if not (self.word(k - 1, "am", "pm", "noon", "midnight") or self.sep(k - 2, ":")):
             return None  # 17时 / 5点 are Chinese: their date comes first
         j = k + 1 if self.sep(k, ",") else k
+        if self._zone(j):
+            j += 2 if self.sep(j + 1, ",") else 1  # 12:00 noon (Hong Kong time) on Monday, 3 February
         said_on = self.word(j, "on")
         if said_on or (self.word(j, "of") and self.word(k - 1, "noon", "midnight")):
             j += 1  # 5 pm on May 31; the noon of October 12
@@ -268,6 +274,11 @@ class EnglishReader(TokenReader):
         if pt.fixed is not None and self.gloss(end, english=True) is not None:
             end += 1  # 10pm today (May 10): the bracket restates the day
         return replace(pt, hour=hour, minute=minute, time_span=span, weak=False), end
+
+    def _zone(self, j: int) -> bool:
+        """Whether the bracket at ``j`` names the time zone of the clock time before it."""
+        tok = self.at(j)
+        return tok is not None and tok.kind is PAREN and _ZONE.fullmatch(str(tok.value).strip()) is not None
 
     def _en_between(self, i: int, prev: Point | None) -> Draft | None:
         """``between Dec. 30 and Jan. 1``, or hours of the day read before: ``between 9am and
