@@ -76,6 +76,12 @@ def _same_subject(a: Period, b: Period) -> bool:
     return mine == theirs or not mine or not theirs  # 截止时间 names no thing: it is the other's
 
 
+def _own_hour(opening: Period, span: Period) -> bool:
+    """Whether an open start has an hour of its own, not the span's (10月29日0时起 beside
+    10月29日5时至14时30分 under one 管制时间: two controls beginning that day, not one said twice)."""
+    return not opening.all_day and not span.all_day and opening.start != span.start
+
+
 def _named_alike(a: Period, b: Period) -> bool:
     """Both named, and by the same thing (报名截止时间 / 报名时间)."""
     return a.label is not None and b.label is not None and _same_subject(a, b)
@@ -141,7 +147,9 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
         if (
             p.end is None
             and p.start is not None
-            and any(_named_alike(p, q) for q in by_start.get(_as_date(p.start, tz), ()))
+            and any(
+                _named_alike(p, q) and not _own_hour(p, q) for q in by_start.get(_as_date(p.start, tz), ())
+            )
         ):
             continue  # 自5月11日起报名 … 报名时间5月11日至20日: the window's opening
         if p.end is None and p.start is not None and any(_opened_alike(p, q) for q in periods if q is not p):

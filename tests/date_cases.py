@@ -1152,6 +1152,17 @@ CASES: list[Case] = [
     ),
     c("Applications close 5:00 pm (local time), 20 May 2022.", (D + "20T17:00", D + "20T17:00", False)),
     c("Deadline: 11:59 pm (GMT+8) on 31 May 2022", (D + "31T23:59", D + "31T23:59", False)),
+    # an opening with an hour of its own on the day another window of the same control runs
+    c(
+        "管制时间：5月22日6时至12时，对赛道沿线道路实行管制；5月22日0时起，对起点广场周边道路实行管制。",
+        (D + "22T06:00", D + "22T12:00", False),
+        (D + "22T00:00", None, False),
+    ),
+    c(
+        "封闭时间：5月20日8时30分至18时，东环路半幅封闭；5月20日22时起，西环路全封闭施工。",
+        (D + "20T08:30", D + "20T18:00", False),
+        (D + "20T22:00", None, False),
+    ),
     c("The hall is shut on 11/05/2022."),  # 11 May or 5 November: both ahead, so neither is guessed
     # a festival its bracket gives the weekday of (元旦(星期一)) is that day, and the measures listed
     # under it, each opened by 由…起, fall on it
