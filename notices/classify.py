@@ -242,7 +242,18 @@ class _Subject:
     unless: re.Pattern[str] | None = None
 
 
+#: Closures held off (no lane closures for maintenance over the holiday, 节日期间暂停占道施工): a rule
+#: for traffic, which keeps every lane open, not a closure.
+_CLOSURES_HELD_OFF = re.compile(
+    r"(?:prohibit\w*|suspend\w*|halt\w*|ban\w*|no)\s+(?:\w+\s+){0,2}?(?:lane|road) closures?"
+    r"|(?:lane|road) closures?\s+(?:will\s+be\s+|are\s+|is\s+|to\s+be\s+)?"
+    r"(?:suspended|halted|prohibited|banned)"
+    r"|(?:involv|requir)\w*\s+(?:\w+\s+)?(?:lane|road) closures?[^.\n]{0,60}?\b(?:halted|suspended|stop)"
+    r"|(?:暂停|禁止|停止)(?:一切|所有)?(?:占道|涉路)(?:施工|作业)|(?:占道|涉路)(?:施工|作业)[^，。；\n]{0,8}暂停"
+)
+
 _SUBJECTS: tuple[_Subject, ...] = (
+    _Subject(frozenset({Category.ROAD_CLOSURE}), Category.TRAFFIC_CONTROL, _CLOSURES_HELD_OFF),
     _Subject(
         frozenset({Category.TRAFFIC_CONTROL, Category.ROAD_CLOSURE}),
         Category.EVENT,

@@ -95,6 +95,44 @@ def test_arrangements_for_an_event_belong_to_the_event(title: str, body: str, ex
     ("title", "body", "expected"),
     [
         (
+            "Holiday traffic",
+            "No lane closures for road works will be allowed on expressways from May 28 to June 5,"
+            " during the festive celebration. Only urgent repairs may go ahead.",
+            Category.TRAFFIC_CONTROL,
+        ),
+        (
+            "Highway works paused",
+            "Road maintenance involving lane closures on state highways will be halted"
+            " from May 28 to June 5.",
+            Category.TRAFFIC_CONTROL,
+        ),
+        (
+            "Lane closures suspended for the long weekend",
+            "Lane closures will be suspended from 5 a.m. on May 28 until 10 p.m. on May 31.",
+            Category.TRAFFIC_CONTROL,
+        ),
+        (
+            "端午假期高速公路保畅通",
+            "5月31日至6月4日全市高速公路暂停一切占道施工作业，不得临时封闭车道。",
+            Category.TRAFFIC_CONTROL,
+        ),
+        (
+            "Hill Road closure",
+            "Hill Road will be closed to traffic from May 20 to May 25 for resurfacing."
+            " Lane closures on Bay Road follow in June.",
+            Category.ROAD_CLOSURE,
+        ),
+    ],
+)
+def test_closures_held_off_are_a_rule_for_traffic(title: str, body: str, expected: Category) -> None:
+    """A ban on closing lanes over a holiday keeps roads open: traffic control, not a closure."""
+    assert categorize(title, body).category is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
             "省道台5線路面刨鋪施工交管",
             "工務段將於7月2日上午7時至下午7時進行路面刨鋪，採機動單線雙向管制放行，請用路人配合。",
             Category.TRAFFIC_CONTROL,
