@@ -25,6 +25,7 @@ from notices.render import format_period
 if TYPE_CHECKING:
     from db.models import Notice
     from db.reader import Reader
+    from notices.model import ParsedNotice
 
 UPCOMING_DAYS = 7  # "/upcoming" and "upcoming …" look a week ahead, as the bot's command does
 CURRENT_LOOKAHEAD_DAYS = 30  # "哪些路封闭" also lists closures about to start
@@ -118,11 +119,12 @@ async def answer(
     detour_of = [n for n in page if _only_a_detour(n, question.text)]
     page = [n for n in page if n not in detour_of]
     total -= len(detour_of)
-    periods = {n.id: [p.to_json() for p in to_parsed(n, tz).periods] for n in page}
+    parsed = {n.id: to_parsed(n, tz) for n in page}  # once each: for the periods and the listing
+    periods = {i: [p.to_json() for p in notice.periods] for i, notice in parsed.items()}
     result = Answer(language, "", page, question, total=total, offset=offset, periods=periods, more=more)
     result.detour_of = detour_of
     if total:
-        result.text = _listing(result, now=now, tz=tz) + _detour_lines(result, tz, also=True)
+        result.text = _listing(result, parsed, now=now, tz=tz) + _detour_lines(result, tz, also=True)
         return result
     if detour_of:
         result.text = _detour_lines(result, tz, also=False).lstrip("\n")
@@ -289,13 +291,12 @@ def _detour_lines(result: Answer, tz: ZoneInfo, *, also: bool) -> str:
     return "\n" + "\n".join(lines)
 
 
-def _listing(result: Answer, *, now: datetime, tz: ZoneInfo) -> str:
+def _listing(result: Answer, parsed: dict[int, ParsedNotice], *, now: datetime, tz: ZoneInfo) -> str:
     language, question = result.language, result.question
     total = f"{result.total}+" if result.more else result.total
     lines = [words.heading(question, language, tz, total, upcoming_days=UPCOMING_DAYS)]
     for notice in result.notices:
-        parsed = to_parsed(notice, tz)
-        lines += words.entry(parsed, notice.id, question, language=language, tz=tz, now=now)
+        lines += words.entry(parsed[notice.id], notice.id, question, language=language, tz=tz, now=now)
     shown_to = result.offset + len(result.notices)
     if shown_to < result.total or result.more:
         lines.append(words.listing_more(language, result.total - shown_to, over=result.more))

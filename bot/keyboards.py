@@ -7,6 +7,7 @@ any length is removed through its subscription id.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -196,7 +197,17 @@ def add_confirm(lang: str) -> InlineKeyboardMarkup:
 def notice_list(
     lang: str, items: Sequence[tuple[int, str]], *, prefix: str | None = None, page: int = 0, pages: int = 1
 ) -> InlineKeyboardMarkup | None:
-    """A "full text" button per listed notice (id, title) and, for lists, the pager."""
+    """A "full text" button per listed notice (id, title) and, for lists, the pager.
+
+    The same question asked again lists the same notices, and a keyboard costs more to build than
+    the query behind it: keyboards are kept by what they show (they are immutable)."""
+    return _notice_list(lang, tuple(items), prefix, page, pages)
+
+
+@lru_cache(maxsize=1024)
+def _notice_list(
+    lang: str, items: tuple[tuple[int, str], ...], prefix: str | None, page: int, pages: int
+) -> InlineKeyboardMarkup | None:
     keyboard = [[button(f"#{notice_id} {_short(title, 30)}", f"n:{notice_id}")] for notice_id, title in items]
     if prefix is not None:
         nav = pager(lang, prefix, page, pages)

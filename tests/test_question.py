@@ -192,6 +192,21 @@ def test_small_talk_is_not_understood(text: str) -> None:
     assert q == Question(language=q.language, understood=False)
 
 
+def test_a_repeated_question_reads_as_at_each_moment() -> None:
+    """Questions without a time are remembered per day: asked again they read exactly as anew."""
+    morning, evening = datetime(2022, 5, 11, 8, tzinfo=SH), datetime(2022, 5, 11, 22, tzinfo=SH)
+    for text in ("哪些路封闭", "what water cuts are there", "招聘什么时候截止"):
+        assert parse_question(text, now=morning, tz=SH) == parse_question(text, now=evening, tz=SH)
+    # a time is read against each moment, never remembered from an earlier one
+    assert parse_question("哪些路现在封闭", now=morning, tz=SH).at == morning
+    assert parse_question("哪些路现在封闭", now=evening, tz=SH).at == evening
+    # "closing soon" counts from the day asked
+    windows = [parse_question("deadlines soon", now=day, tz=SH).window for day in (morning, NOW)]
+    assert [w[0] if w else None for w in windows] == [morning.date(), NOW.date()]
+    # a date that matched but is no date (2月30日) is read again each time, not remembered as timeless
+    assert parse_question("2月30日停电吗", now=morning, tz=SH).on is None
+
+
 def test_now_must_be_aware() -> None:
     with pytest.raises(ValueError, match="aware"):
         parse_question("哪些路封闭", now=datetime(2022, 5, 15), tz=SH)

@@ -11,17 +11,18 @@ import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import keyboards
-from bot.answer import answer_question
+from bot.answer import Answer, answer_question
 from bot.handlers.cards import notice_card, notice_line
 from bot.handlers.common import (
     App,
     Context,
+    Deps,
     chat_language,
     chat_settings,
     chat_zone,
@@ -30,6 +31,7 @@ from bot.handlers.common import (
     deps,
     edit_or_send,
     pressed_button,
+    read_settings_and_state,
     reply,
     send,
 )
@@ -67,7 +69,19 @@ async def question(update: Update, context: Context) -> None:
         if stripped is None:
             return
         text = stripped
-    states, scope = StateStore(deps(context).sessions), chat_scope(message.chat_id)
+    d = deps(context)
+    states, scope = StateStore(d.sessions), chat_scope(message.chat_id)
+    if chat is not None and text.strip() and len(text) <= MAX_QUESTION:
+        # The common case on one connection: the chat's settings and that no paste is being cut
+        # short, then the answer's statements. Anything else (a chat to write, a paste) goes below.
+        result: Answer | None = None
+        async with read_connection(d.sessions) as connection:
+            known, long_reply = await read_settings_and_state(connection, update, context, scope, LONG_KEY)
+            if known is not None and long_reply is None:
+                result = await _read_answer(connection, d, known, text, 0)
+        if result is not None:
+            await _show(update, context, result, text, page=0, edit=False)
+            return
     settings, long_reply = await current_chat_settings_and_state(update, context, scope, LONG_KEY)
     if long_reply is not None:
         if message.message_id < int(long_reply.value):
@@ -108,21 +122,39 @@ async def answer(
     (in ``bot_state``, so any process and a restarted one turn the page). ``chat``: the chat's settings
     when the caller has just read them."""
     d = deps(context)
-    now = d.now()
     if chat is None:
         chat = await current_chat_settings(update, context)
-    tz = chat_zone(chat, d.settings)
-    lang = chat.language if chat is not None else "zh"
     if not text.strip():
-        await reply(update, context, say(lang, "suggestions"))
+        await reply(update, context, say(chat.language if chat is not None else "zh", "suggestions"))
         return
-    offset = page * ANSWER_PAGE
     # Reads only, each statement on its own (no transaction to begin and end around them): an answer
     # is as of the moment it is read, whether or not its few statements share one snapshot.
     async with read_connection(d.sessions) as connection:
-        result = await answer_question(
-            connection, text, now=now, tz=tz, limit=ANSWER_PAGE, offset=offset, language=lang
-        )
+        result = await _read_answer(connection, d, chat, text, page)
+    await _show(update, context, result, text, page=page, edit=edit)
+
+
+async def _read_answer(
+    connection: AsyncConnection, d: Deps, chat: ChatSettings | None, text: str, page: int
+) -> Answer:
+    """The answer's page ``page`` to ``text``, read on ``connection``, in the chat's zone and language."""
+    lang = chat.language if chat is not None else "zh"
+    return await answer_question(
+        connection,
+        text,
+        now=d.now(),
+        tz=chat_zone(chat, d.settings),
+        limit=ANSWER_PAGE,
+        offset=page * ANSWER_PAGE,
+        language=lang,
+    )
+
+
+async def _show(
+    update: Update, context: Context, result: Answer, text: str, *, page: int, edit: bool
+) -> None:
+    """Send (or, from a pager button, edit in) the answer with its buttons."""
+    d = deps(context)
     items = [(n.id, n.title) for n in result.notices]
     pages = max(
         1, -(-(result.total + result.more) // ANSWER_PAGE)

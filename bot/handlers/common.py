@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest
@@ -153,13 +153,27 @@ async def current_chat_settings_and_state(
     if chat is None:
         return None, await StateStore(d.sessions).get(scope, key)
     async with read_connection(d.sessions) as connection:
-        found, state = await read_chat_settings_and_state(connection, chat.id, scope, key)
-    stored = None if state is None else Stored(json.loads(state[0]), state[1])
-    if found is not None and _as_left(found, update):
-        d.chats.put(found)
+        found, stored = await read_settings_and_state(connection, update, context, scope, key)
+    if found is not None:
         return found, stored
     async with session_scope(d.sessions) as session:
         return await chat_settings(update, context, session), stored
+
+
+async def read_settings_and_state(
+    connection: AsyncConnection, update: Update, context: Context, scope: str, key: str
+) -> tuple[ChatSettings | None, Stored | None]:
+    """The read of :func:`current_chat_settings_and_state` on a connection the caller goes on using
+    (a question answered on the same one): the settings are None when the chat's row is missing or
+    not as :func:`chat_row` would leave it, and the caller must then write it."""
+    chat = update.effective_chat
+    assert chat is not None
+    found, state = await read_chat_settings_and_state(connection, chat.id, scope, key)
+    stored = None if state is None else Stored(json.loads(state[0]), state[1])
+    if found is not None and _as_left(found, update):
+        deps(context).chats.put(found)
+        return found, stored
+    return None, stored
 
 
 async def chat_language(update: Update, context: Context) -> str:

@@ -8,6 +8,7 @@ first, so "哪些路封閉" reads like "哪些路封闭".
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -28,16 +29,39 @@ from notices.question.keyword import _ASKS, _keyword
 from notices.question.subjects import _find_categories, _find_intent
 from notices.question.when import _find_time
 
+TIMELESS_KEPT = 1024
+"""How many questions without a time expression :func:`parse_question` remembers (see there)."""
+_timeless: OrderedDict[tuple[str, str, date], Question] = OrderedDict()
+
 
 def parse_question(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
-    """Read ``text`` as a question asked at ``now`` (aware) by someone living in ``tz``."""
+    """Read ``text`` as a question asked at ``now`` (aware) by someone living in ``tz``.
+
+    Reading a question costs more than answering it from the database, and many people ask the same
+    words ("哪些路封闭" when a road closes). A question that names no time reads the same all day (only
+    "closing soon" looks at the date), so it is remembered by its text, zone and local day."""
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
     now = now.astimezone(tz)
+    key = (text, str(tz), now.date())
+    found = _timeless.get(key)
+    if found is not None:
+        _timeless.move_to_end(key)
+        return found
+    question, timeless = _parse(text, now)
+    if timeless:
+        _timeless[key] = question
+        while len(_timeless) > TIMELESS_KEPT:
+            _timeless.popitem(last=False)
+    return question
+
+
+def _parse(text: str, now: datetime) -> tuple[Question, bool]:
+    """The question asked at ``now`` (in the asker's zone), and whether no time expression matched."""
     language = "zh" if has_cjk(text) else "en"
     folded = fold(text)
     asks = _ASKS.search(folded) is not None
-    when, folded = _find_time(folded, now=now, language=language)
+    when, folded, matched = _find_time(folded, now=now, language=language)
     reopen, implied, folded = find_reopen(folded)
     soon, folded = find_soon_deadline(folded)
     categories, folded = _find_categories(folded, language)
@@ -71,7 +95,7 @@ def parse_question(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
         intent = SEARCH
     else:
         intent = ACTIVE
-    return Question(
+    question = Question(
         language=language,
         categories=categories,
         text=keyword,
@@ -83,6 +107,7 @@ def parse_question(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
             categories or keyword or when is not None or intent_words or asks or reopen or recent
         ),
     )
+    return question, not matched
 
 
 __all__ = [

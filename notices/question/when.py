@@ -362,12 +362,16 @@ _EN_RULES: list[_Rule] = [
 ]
 
 
-def _find_time(text: str, *, now: datetime, language: str) -> tuple[When, str]:
-    """The first time expression found (rules in order of specificity) and the text without it."""
+def _find_time(text: str, *, now: datetime, language: str) -> tuple[When, str, bool]:
+    """The first time expression found (rules in order of specificity), the text without it, and
+    whether any rule matched at all (one that matched but resolved to nothing may resolve at another
+    ``now``; a text no rule matches reads the same at every moment)."""
     rules = _ZH_RULES + _EN_RULES if language == "zh" else _EN_RULES + _ZH_RULES
+    matched = False
     for pattern, resolve in rules:
         for match in pattern.finditer(text):
+            matched = True
             when = resolve(match, now)
             if when is not None:
-                return when, text[: match.start()] + " " + text[match.end() :]
-    return None, text
+                return when, text[: match.start()] + " " + text[match.end() :], True
+    return None, text, matched
