@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from notices import evidence, in_force, superseded
+from notices import eligibility, evidence, in_force, superseded
 from notices.cues import cues
 
 
@@ -26,6 +26,9 @@ def _matches_after(pattern: re.Pattern[str], text: str) -> bool:
         ("lookback", evidence._LOOKBACK_AFTER, "从8月2日到现在"),
         ("told", evidence._TOLD_AFTER, "11月6日，某水务公司发出停水通知"),
         ("term", in_force._TERM_AFTER, "自9月1日起计租"),
+        ("eligibility", eligibility._CRITERIA_AFTER, "2006年9月1日以前出生"),
+        ("eligibility", eligibility._CRITERIA_AFTER, "于7月31日前获得相应学位"),
+        ("eligibility", eligibility._RECKONED_AFTER, "工作年限以6月30日为准"),
     ],
 )
 def test_match_after_a_day_has_its_family(family: str, pattern: re.Pattern[str], text: str) -> None:
@@ -41,6 +44,9 @@ def test_match_after_a_day_has_its_family(family: str, pattern: re.Pattern[str],
         ("term", in_force._TERM_BEFORE, "承包期限为"),
         ("term", in_force._TERM_BEFORE, "合同自"),
         ("superseded", superseded._SUPERSEDED, "原计划于"),
+        ("eligibility", eligibility._CRITERIA_BEFORE, "生于"),
+        ("eligibility", eligibility._RECKONED_BEFORE, "教龄计算截至"),
+        ("eligibility", eligibility._RECKONED_BEFORE, "等条件计算至"),
         ("latin", superseded._SUPERSEDED, "originally "),
         ("latin", in_force._TERM_BEFORE_EN, "the lease will commence on "),
     ],
