@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from notices.cues import cues
 from notices.first_chars import gated
 from notices.model import Period
 
@@ -49,10 +50,13 @@ _CRITERIA_BEFORE_EN = re.compile(
 )
 
 
+_CUES = frozenset(["eligibility", "latin"])
+
+
 def eligibility_bound(norm: str, period: Period) -> bool:
     """Whether a date bounds who may take part (born before it, of an age on it), not when."""
-    if period.span is None:
-        return False
+    if period.span is None or not cues(norm) & _CUES:
+        return False  # (each check below needs a word of the family "eligibility", or a letter)
     begin, end = period.span
     if _CRITERIA_AFTER.match(norm, end) is not None:
         return True

@@ -8,6 +8,7 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from notices.cues import cues
 from notices.eligibility import eligibility_bound
 from notices.en_dateline import en_dateline, en_stamp_line
 from notices.first_chars import gated
@@ -180,7 +181,9 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     line_end = norm.find("\n", end, end + REACH)
     line = norm[first : line_end if line_end >= 0 else end + REACH]
     before = norm[first:begin]
-    if superseded(norm, begin):
+    held = cues(norm)  # (a check whose words the text lacks cannot match: skipped)
+    latin = "latin" in held
+    if (latin or "superseded" in held) and superseded(norm, begin):
         return "superseded"
     # (the patterns read on ``before`` match no empty text: a date opening its line skips them)
     since_issue = norm.startswith("之日", begin)  # (网络公示)发布之日起10个工作日内: counted from it
@@ -202,7 +205,9 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"
     if not before.strip(" \t【[(（") and BYLINE_AFTER.match(norm, end):
         return "metadata"
-    if _PAST_AFTER.match(norm, end) or (before and _REFERENCE_BEFORE.search(before[-8:])):
+    if ("past" in held and _PAST_AFTER.match(norm, end)) or (
+        before and _REFERENCE_BEFORE.search(before[-8:])
+    ):
         return "past"  # 于7月15日已全数完成迁移 / 刊登于5月22日的公报: done, or a document's date
     if before and _HELD_BEFORE.search(before[-44:]) and _HELD_AFTER.match(norm, end):
         return "past"  # 諮詢會已分別於1月5日、7日及10日舉行: meetings already held
@@ -251,9 +256,9 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         and _POSTED_AFTER.match(norm, end)
     ):
         return "posting"  # 结果将于（出版当日）张贴于…: the page's own day of posting, no plan
-    if _TALLY_AFTER.match(norm, end):
+    if "tally" in held and _TALLY_AFTER.match(norm, end):
         return "past"  # 在4月14日至6月15日的受理期内，共收到申报243件: a tally of what came in
-    if _LOOKBACK_AFTER.match(norm, end):
+    if "lookback" in held and _LOOKBACK_AFTER.match(norm, end):
         return "lookback"  # 5月5日以来, 2018年至今: what has happened since, no plan
     if period.start == period.end and (
         (before and _ISSUE_DATE_BEFORE.search(before[-8:]))
@@ -288,7 +293,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "dateline"  # announced … in a Dec. 15 press release: the day a paper was put out
     if _AS_USUAL_AFTER.match(norm, end):
         return "as usual"  # 办公室11月29及30日照常办公: open as every day, no period to plan around
-    told = _TOLD_AFTER.match(norm, end)
+    told = (latin or "told" in held) and _TOLD_AFTER.match(norm, end)
     if told and period.start == period.end and on_or_before_day(period, published, tz):
         return "dateline"  # 12月4日，某公司发布停电通知称 / today (September 28) reminded the public
     on_or_before = (
@@ -321,7 +326,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         or posted_year_last(text, published)
     ):
         return "metadata"  # 2026-03-16 16:06:58 beside a headline: when the page was posted
-    standing = standing_reason(norm, period)
+    standing = standing_reason(norm, period, held)
     if standing is not None:
         return standing  # 本办法自…起施行, 租期自…起, 本公告于…发布: for the record, no plan
     if eligibility_bound(norm, period) or (before and _TERMS_BEFORE.search(before[-14:])):
@@ -337,7 +342,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "vague"  # 2月中旬开始…3月底结束: a process between parts of months, no day to plan
     if _FORECAST_BEFORE.search(norm, sentence_begin, begin) and _WEATHER.search(norm, end, sentence_end):
         return "forecast"  # 据气象部门预报，3月17日前后气温陡降: the reason for a notice, not its plan
-    english = list(_EN_SENTENCE.finditer(norm, sentence_begin, begin))
+    english = list(_EN_SENTENCE.finditer(norm, sentence_begin, begin)) if latin else []
     condition = _CONDITION.match(norm, english[-1].end() if english else sentence_begin, begin)
     turn = _CONSEQUENCE_EN if condition is not None and condition.group(0).strip().isascii() else _CONSEQUENCE
     if condition is not None and not turn.search(norm, condition.end(), begin):

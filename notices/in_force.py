@@ -16,6 +16,7 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from notices.cues import cues
 from notices.eligibility import date_start
 from notices.first_chars import gated
 from notices.model import Period
@@ -114,9 +115,12 @@ _POSTED_BEFORE_EN = re.compile(
 )
 
 
-def standing_reason(norm: str, period: Period) -> str | None:
+def standing_reason(norm: str, period: Period, held: frozenset[str] | None = None) -> str | None:
     """Why a date is one rules or a contract take hold on, or the notice's own posting day; None
-    otherwise (and for the notice's own effective day, which ``drop_in_force`` weighs)."""
+    otherwise (and for the notice's own effective day, which ``drop_in_force`` weighs). ``held`` is
+    ``cues(norm)``: the checks whose words the text lacks are skipped."""
+    if held is None:
+        held = cues(norm)
     if period.span is None:
         return None
     begin, end = period.span
@@ -127,21 +131,23 @@ def standing_reason(norm: str, period: Period) -> str | None:
         return "effective"  # 本办法自2024年6月1日起施行: the date of a document
     if force == "self" and not _MEASURE.search(norm):
         return "effective"  # 本通知自…起执行 in a notice that closes or stops nothing
-    if _VALID_UNTIL_BEFORE.search(norm, lo, at):
+    if "valid" in held and _VALID_UNTIL_BEFORE.search(norm, lo, at):
         return "effective"  # 本办法…有效期至2029年5月31日
-    term = _TERM_BEFORE.search(norm, max(0, at - 24), at)
-    if (term is not None and not _ACT.search(term.group("gap"))) or _TERM_AFTER.match(norm, end):
+    term = _TERM_BEFORE.search(norm, max(0, at - 24), at) if "term" in held else None
+    if (term is not None and not _ACT.search(term.group("gap"))) or (
+        "term" in held and _TERM_AFTER.match(norm, end)
+    ):
         return "terms"  # 合同自2024年7月1日起执行, 租期自…起: the contract's own time
     if _WORK_TERM_BEFORE.search(norm, max(0, at - 14), at) and _TENDER.search(norm):
         return "terms"  # 计划工期：2024年6月1日至8月31日 in a tender: the winner's time
-    if _TERM_BEFORE_EN.search(norm, max(0, at - 120), at):
+    if "latin" in held and _TERM_BEFORE_EN.search(norm, max(0, at - 120), at):
         return "terms"  # the tenancy commences on 1 July 2024
     posted = _POSTED_BEFORE.search(norm, max(0, at - 16), at) and _POSTED_AFTER.match(norm, end)
     if posted and (period.start == period.end or not _OBJECTION.search(norm)):
         return "posting"  # 本公告于2024年5月6日在某某网站发布: the notice's own day
     if period.start == period.end and _POSTED_FIELD.search(norm, lo, at):
         return "posting"  # 公告发布时间为2024年5月6日
-    if _POSTED_BEFORE_EN.search(norm, lo, at):
+    if "latin" in held and _POSTED_BEFORE_EN.search(norm, lo, at):
         return "posting"  # This notice was posted on 3 May 2024
     return None
 

@@ -224,10 +224,11 @@ def _announces(notice: ParsedNotice, periods: list[Period], *, reported: bool, k
     only one told as a plan, not as what took place."""
     norm = normalize(notice.body)
     for p in periods:
-        if _VAGUE.search(normalize(p.text)) or p.span is None:
+        text = normalize(p.text)
+        if _VAGUE.search(text) or p.span is None:
             continue
         begin, end = clause_span(norm, p.span[0], p.span[1], _SENTENCE_END)
-        if begin > 0 and _HOURS_ONLY.fullmatch(normalize(p.text).strip()):
+        if begin > 0 and _HOURS_ONLY.fullmatch(text.strip()):
             # hours told a sentence after their day (将于本周六举办…。嘉年华从上午10时至下午5时):
             # the day's sentence tells their plan
             begin = clause_span(norm, begin - 1, begin - 1, _SENTENCE_END)[0]
