@@ -2,7 +2,7 @@
 
 ``The closure, which began on December 15, is scheduled to last until December 26`` and
 ``工程于6月23日展开，将于6月30日结束`` (or ``…展开，至6月30日结束``, ``审核从6月23日开始，将延续到6月30日``)
-or ``今日起报名，至3月6日截止``
+or ``今日起报名，至3月6日截止`` (``即日起报名，报名截止时间为3月6日``)
 each name one period: from the day something starts to the day it ends. Read alone, the first day
 looks like a one-day event (or a start with no end) and the second like a deadline.
 """
@@ -96,6 +96,9 @@ def _opens(norm: str, period: Period) -> bool:
 
 #: An end said by its own word at its end (3月6日截止, 6月30日止).
 _ENDS_SAID = re.compile(r"(?:截止|为止|止|结束)\s*$")
+#: An end named by a closing field just before its day (，报名截止时间为9月11日; 截止日期：9月11日).
+#: The field may stand in the day's own text (截止时间为9月11日) or just before it.
+_ENDS_FIELD = re.compile(r"(?:截止|结束)(?:时间|日期)?\s*(?:为|是|定为|[:：])?\s*(?=\d|$)")
 #: A start said by its own word at its end (今日起, 3月1日起, 即日开始).
 _FROM_SAID = re.compile(r"(?:起|开始)\s*$")
 
@@ -122,6 +125,7 @@ def _closes(norm: str, first: Period, second: Period) -> bool:
             or _ENDS_AFTER.match(norm, second.span[1]) is not None
             or _ENDS_ON_BEFORE.search(between) is not None
             or _ENDS_SAID.search(norm, second.span[0], second.span[1]) is not None
+            or _ENDS_FIELD.search(between[-12:] + norm[second.span[0] : second.span[0] + 12]) is not None
         )
     return _single_day(second) and (
         _ENDS_AFTER.match(norm, second.span[1]) is not None or _ENDS_ON_BEFORE.search(between) is not None

@@ -64,6 +64,19 @@ def test_start_by_qi_and_end_a_clause_on_are_one_range() -> None:
     assert _spans(notice) == [(date(2025, 7, 2), date(2025, 7, 10), True)]
 
 
+def test_start_by_qi_and_a_closing_field_a_clause_on_are_one_range() -> None:
+    text = "区图书馆志愿者招募\n即日起接受报名，报名截止时间为7月10日。报名电话：1234567。\n"
+    (notice,) = _notices(text, date(2025, 7, 1))
+    assert _spans(notice) == [(date(2025, 7, 1), date(2025, 7, 10), True)]
+    text = "区图书馆志愿者招募\n7月3日起接受报名，截止日期：7月10日。报名电话：1234567。\n"
+    (notice,) = _notices(text, date(2025, 7, 1))
+    assert _spans(notice) == [(date(2025, 7, 3), date(2025, 7, 10), True)]
+    # a one-day event with no start word stays apart from the sign-up's closing day
+    text = "区图书馆读书节\n7月3日举行开幕式，报名截止时间为7月10日。报名电话：1234567。\n"
+    (notice,) = _notices(text, date(2025, 7, 1))
+    assert (date(2025, 7, 3), date(2025, 7, 10), True) not in _spans(notice)
+
+
 def test_headline_month_end_gives_way_to_the_bodys_dates() -> None:
     text = (
         "第三届灯光节本月底开幕\n"
