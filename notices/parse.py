@@ -287,8 +287,11 @@ _PLANNED = re.compile(
 )
 
 
-#: Dates too loose to plan around: 6月下旬, 年底. A report that gives no more is no notice.
-_VAGUE = re.compile(r"[上中下]旬|月[底末初]|年[底末]|年初(?![一二三四五六七八九十])|[上下]半年")
+#: Dates too loose to plan around: 6月下旬, 年底. A report that gives no more is no notice. A lunar
+#: day (正月初一, 八月初八) is a day: its 月初 is followed by the day's numeral.
+_VAGUE = re.compile(
+    r"[上中下]旬|月[底末]|月初(?![一二三四五六七八九十])|年[底末]|年初(?![一二三四五六七八九十])|[上下]半年"
+)
 
 
 def _build(
