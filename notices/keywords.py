@@ -329,3 +329,16 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("sporting", 2),
     ),
 }
+
+
+#: Names of papers a notice asks people to bring (公房承租证, 房屋租赁合同): the rental words inside
+#: them say what to show, not that anything is let, so a keyword found inside one does not count.
+DOCUMENT_NAMES: tuple[str, ...] = (
+    "承租证",
+    "承租合同",
+    "租赁合同",
+    "租房合同",
+    "租赁证明",
+    "租赁凭证",
+    "租赁备案",
+)
