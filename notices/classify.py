@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from notices.categories import Category
-from notices.keywords import DOCUMENT_NAMES, KEYWORDS
+from notices.keywords import DOCUMENT_NAMES, KEYWORDS, OTHER_SENSES
 from notices.word_trie import trie_pattern
 
 TITLE_WEIGHT = 3
@@ -85,7 +85,7 @@ def _build_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], dict[st
     for category, words in KEYWORDS.items():
         for word, value in words:
             entries.setdefault(word, []).append((category, value))
-    for name in DOCUMENT_NAMES:  # matched, so the keywords they begin with are not
+    for name in DOCUMENT_NAMES + OTHER_SENSES:  # matched, so the keywords they begin with are not
         entries.setdefault(name, [])
     longest_first = sorted(entries, key=len, reverse=True)
     # the class of first characters lets the engine skip the positions no keyword starts at
@@ -94,7 +94,7 @@ def _build_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], dict[st
     # the keywords as a trie: each character tried once, not each keyword in turn (the longest
     # keyword starting at a position, as the keywords' alternation longest first would give)
     pattern = re.compile("(?=[" + re.escape(firsts) + "])(?=(" + trie_pattern(longest_first) + "))")
-    # (a document's name counts nothing, nor do the keywords it begins with: 承租 in 承租证)
+    # (a document's name counts nothing, nor do the keywords it begins with: 承租 in 承租证, 出租 in 出租车)
     prefixes = {w: tuple(p for p in longest_first if w.startswith(p)) if entries[w] else () for w in entries}
     return pattern, prefixes, {w: tuple(e) for w, e in entries.items()}
 

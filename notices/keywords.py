@@ -342,3 +342,11 @@ DOCUMENT_NAMES: tuple[str, ...] = (
     "租赁凭证",
     "租赁备案",
 )
+
+#: Words that hold a keyword in another sense: 出租车 is a taxi, not a letting, so a fare hearing
+#: or a taxi rank's closure is not scored as a rental notice.
+OTHER_SENSES: tuple[str, ...] = (
+    "出租车",
+    "出租汽车",
+    "出租客运",
+)
