@@ -90,6 +90,24 @@ def test_an_hour_due_that_day_is_a_deadline_on_the_events_day(text: str, due: tu
     assert _spans(text, date(2025, 5, 6)) == [(day, day), (None, _at(day, *due))]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "区属单位招聘笔试公告\n笔试时间：2025年5月17日9:00-11:00。考生须于考试当天8:30前入场。\n",
+        "區屬單位招聘筆試公告\n筆試時間：2025年5月17日上午9:00-11:00，考生須於當天8:30前入場。\n",
+    ],
+)
+def test_an_hour_due_on_the_day_of_a_timed_event(text: str) -> None:
+    day = date(2025, 5, 17)
+    assert _spans(text, date(2025, 5, 6)) == [(_at(day, 9), _at(day, 11)), (None, _at(day, 8, 30))]
+
+
+def test_advice_for_that_day_is_no_deadline() -> None:
+    text = "东岭村停电通知\n2025年5月17日8时至12时东岭村停电。当天7时前请做好储水准备。\n"
+    day = date(2025, 5, 17)
+    assert _spans(text, date(2025, 5, 6)) == [(_at(day, 8), _at(day, 12))]
+
+
 # 3. listed measures that each say a start hour only ---------------------------------------------
 
 

@@ -150,11 +150,26 @@ def _due_that_day(grammar: Grammar, i: int, day: Draft, lead: str, norm: str) ->
     found = grammar.point(i, day.start)
     if found is None or not found[0].time_only or found[0].hour is None:
         return None
-    if not _DUE_AFTER.match(norm, grammar.t[found[1] - 1].end):
-        return None
+    due = _DUE_AFTER.match(norm, grammar.t[found[1] - 1].end)
+    if due is None or not _DUE_ACTION.search(_CLAUSE_END.split(norm[due.end() : due.end() + 24])[0]):
+        return None  # (当天7时前请做好准备: advice, nothing the reader must be at by then)
     return Draft(None, found[0], i, found[1])
 
 
+def due_after_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -> Draft | None:
+    """An hour due that day (考生须于当天8:30前入场) a sentence or so after the hours the day
+    was given (笔试时间：5月17日9:00-11:00): a deadline on that day."""
+    begin = grammar.t[i].start
+    if last.span is None or begin - last.span[1] > _DUE_REACH:
+        return None
+    lead = _SENTENCE_END.split(norm[max(0, begin - 64) : begin])[-1]
+    return _due_that_day(grammar, i, day, lead, norm)
+
+
+_DUE_REACH = 120
+#: What the reader must do by the hour: be somewhere, sign in, hand something in.
+_DUE_ACTION = re.compile(r"报到|签到|入场|进场|到场|到达|抵达|候考|集合|入座|提交|递交|交回|领取")
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 #: What makes an hour the last one to act by: 8:15前, 8时以前, 8点之前.
 _DUE_AFTER = re.compile(r"\s*(?:前|以前|之前)")
 
