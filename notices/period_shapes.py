@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 from notices.model import Period
 from notices.normalize import normalize
 
-#: Words that make a single day or moment the last one to act by: 截止时间, 截标, closing date.
+#: Words that make a single day or moment the last one to act by: 截止时间, 截标, 申请限期, closing date.
 _SENTENCE_MARK = re.compile(r"[。；;！？!?]")
-_DEADLINE_WORDS = re.compile(r"截止|截至|截标|deadline|closing|closes|close (?:of|at|on|by)")
+_DEADLINE_WORDS = re.compile(r"截止|截至|截标|限期|deadline|closing|closes|close (?:of|at|on|by)")
 
 
 #: An English label naming a closing, a little further before its date than 14 characters:

@@ -31,6 +31,7 @@ from notices.reconcile import (
     _drop_summaries,
     _paired,
 )
+from notices.rest_of_span import hours_of_the_rest
 from notices.restated import _drop_restated
 from notices.restated_days import drop_days_restated_by_hours
 from notices.schedule_openings import drop_schedule_openings
@@ -108,7 +109,10 @@ def kept_periods(
     for period in _closed_by_reopening(norm, join_told_apart(norm, candidates), tz):
         period = _reopening(body, period, tz) or labelled(body, period)
         out.append(_launched(norm, _as_deadline(norm, period)))
-    summed = _drop_summaries(_drop_shadowed(_paired(norm, out), tz, norm), tz, norm)
+    shadowed = _drop_shadowed(_paired(norm, out), tz, norm)
+    # 其中5月1日9:00-17:00，其余日期8:30-18:00: the rest of the span's days, before the span is
+    # weighed as their summary
+    summed = _drop_summaries(hours_of_the_rest(norm, shadowed, tz), tz, norm)
     restated = _drop_restated(norm, drop_schedule_openings(norm, summed, tz), tz)
     kept = drop_days_restated_by_hours(_drop_extended(norm, restated), tz)
     kept = drop_works_days(norm, drop_in_force(norm, _drop_eve_deadlines(kept), tz), tz)

@@ -44,7 +44,7 @@ def join_told_apart(norm: str, periods: list[Period], *, before: date | None = N
         if (
             second is not None
             and _opens(norm, first)
-            and (before is None or (first.start is not None and _day(first.start) < before))
+            and (before is None or _gone_by(first, before) or _since_issue(norm, first))
             and _closes(norm, first, second)
         ):
             out.append(_joined(first, second))
@@ -53,6 +53,19 @@ def join_told_apart(norm: str, periods: list[Period], *, before: date | None = N
         out.append(first)
         i += 1
     return out
+
+
+def _gone_by(period: Period, before: date) -> bool:
+    return period.start is not None and _day(period.start) < before
+
+
+def _since_issue(norm: str, period: Period) -> bool:
+    """自本公告发布之日起: a start with no digits, counted from the notice's own day; alone it
+    says when rules apply (and is left out), so its end a clause on is joined to it first."""
+    if period.span is None or period.end is not None:
+        return False
+    text = norm[period.span[0] : period.span[1]]
+    return "之日" in text and not any(ch.isdigit() for ch in text)
 
 
 def _day(value: date) -> date:

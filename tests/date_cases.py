@@ -645,7 +645,9 @@ CASES: list[Case] = [
     c("25/05/2022", (D + "25", D + "25", True)),
     c("05/25/2022", (D + "25", D + "25", True)),
     c("12/05/2022 - 25/05/2022", (D + "12", D + "25", True)),
-    c("11/05/2022"),
+    # 11 May or 5 November: both ahead, the first within a month of the notice, the other not
+    c("11/05/2022", (D + "11", D + "11", True)),
+    c("07/08/2022"),  # 7 August or 8 July: both ahead, neither near, so neither is guessed
     c("13/13/2022"),
     # --- not dates ------------------------------------------------------------------
     c("招聘3-5人"),
@@ -1163,7 +1165,8 @@ CASES: list[Case] = [
         (D + "20T08:30", D + "20T18:00", False),
         (D + "20T22:00", None, False),
     ),
-    c("The hall is shut on 11/05/2022."),  # 11 May or 5 November: both ahead, so neither is guessed
+    c("The hall is shut on 11/05/2022.", (D + "11", D + "11", True)),  # 11 May, the nearer reading
+    c("The hall is shut on 08/07/2022."),  # 8 July or 7 August: both ahead and neither near
     # a festival its bracket gives the weekday of (元旦(星期一)) is that day, and the measures listed
     # under it, each opened by 由…起, fall on it
     c(

@@ -50,7 +50,7 @@ from notices.dates.hours import (
 from notices.dates.hours_above import hours_over_days
 from notices.dates.labels import _with_labels
 from notices.dates.lasting import with_lengths
-from notices.dates.later import day_of, later_hours, shared_hour
+from notices.dates.later import day_of, due_after_hours, later_hours, shared_hour
 from notices.dates.lead_hours import lead_day_hours
 from notices.dates.listed import (
     _listed_days_window,
@@ -187,6 +187,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
             draft = _lenient(grammar, base)
         if draft is None and sibling is not None and periods:
             hours = _sibling_hours(grammar, i, sibling[0], periods[-1], norm)
+            hours = hours or due_after_hours(grammar, i, sibling[0], periods[-1], norm)  # 当天8:30前
             timed = None if hours is None else _resolve(hours, text, norm, tokens, base, tz, sibling[1])
             if timed is not None and hours is not None:
                 periods.append(timed)

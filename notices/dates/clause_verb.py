@@ -22,12 +22,31 @@ _OPENED_BY = re.compile(r"[由自从][ \t]*$")
 _CLOSES = re.compile(r"封闭|封路|管制|停电|停水|停气|暂停|改道|禁止(?:所有|一切)?车辆")
 
 
+#: An item of a list opening its line, right before its hours: 一、 / (二) / 3. / - (or none).
+_ITEM_OPENED = re.compile(
+    r"(?:^|\n)[ \t]*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）.、．]|[-–•·●*])?[ \t]*$"
+)
+
+
 def closes_after(norm: str, grammar: Grammar, hours: Draft) -> bool:
     """Whether the clause the hours open (由下午二时起, 自晚上八时起) ends on a verb that closes or
     suspends something."""
     begin = grammar.t[hours.first].start
     if not _OPENED_BY.search(norm, max(0, begin - 4), begin):
         return False
+    return _clause_closes(norm, grammar, hours)
+
+
+def item_closes_after(norm: str, grammar: Grammar, hours: Draft) -> bool:
+    """Whether hours opening an item of a list (一、6时50分起，对中山路实施封闭；) start a clause
+    that closes or suspends something: one measure of those listed under the day above."""
+    begin = grammar.t[hours.first].start
+    if not _ITEM_OPENED.search(norm, max(0, begin - 8), begin):
+        return False
+    return _clause_closes(norm, grammar, hours)
+
+
+def _clause_closes(norm: str, grammar: Grammar, hours: Draft) -> bool:
     end = grammar.t[hours.last - 1].end
     rest = norm[end : end + _CLAUSE_REACH]
     found = _CLAUSE_END.search(rest)

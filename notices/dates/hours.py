@@ -11,7 +11,7 @@ import re
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from notices.dates.clause_verb import closes_after
+from notices.dates.clause_verb import closes_after, item_closes_after
 from notices.dates.from_hour import from_hour
 from notices.dates.grammar import Grammar
 from notices.dates.halves import with_half_before
@@ -220,7 +220,11 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
         return None
     hours = grammar.period(i, day.start)
     if listed:  # 由晚上七时起直至人群散去，…将会封闭: the next measure on the list, its own verb
-        near = hours is not None and hours.start is not None and closes_after(norm, grammar, hours)
+        near = (
+            hours is not None
+            and hours.start is not None
+            and (closes_after(norm, grammar, hours) or item_closes_after(norm, grammar, hours))
+        )
         if _rows_of_hours(norm, last, tok.start):
             near = True
             hours = hours or _until_over(grammar, i, day)
@@ -268,7 +272,11 @@ def _rows_of_hours(norm: str, last: Period, begin: int) -> bool:
 def _next_measure(between: str) -> bool:
     """The end of one measure and the mark of the next on the line under it (…将会封闭。⏎ *), with
     no date or hour between them."""
-    return len(between) <= 240 and "\n" in between and not _DATED.search(between)
+    return len(between) <= 240 and "\n" in between and not _DATED.search(_NUMBERED.sub("", between))
+
+
+#: The number of an item opening its line (2. / (3) / 4、): no date.
+_NUMBERED = re.compile(r"(?m)^[ \t]*[(（]?\d{1,2}[)）.、．](?!\d)")
 
 
 def _measures_on(between: str) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from notices.dates.clause_verb import closes_after
+from notices.dates.clause_verb import closes_after, item_closes_after
 from notices.dates.from_hour import from_hour
 from notices.dates.grammar import Grammar
 from notices.dates.points import Draft
@@ -106,11 +106,14 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
     hours = grammar.period(i, day.start)
     if hours is None and tok.kind is WORD and tok.value == "from":
         hours = from_hour(grammar, i, day)
+    lead = _SENTENCE_END.split(norm[max(0, tok.start - 64) : tok.start])[-1]
+    due = _due_that_day(grammar, i, day, lead, norm) if hours is None else None
+    if due is not None:
+        return due, False  # 面试时间：4月20日。…面试当天8:15前报到: the day stays, the hour is due on it
     if hours is None or hours.start is None or not hours.start.time_only:
         return None
     if hours.end is not None and not hours.end.time_only:
         return None
-    lead = _SENTENCE_END.split(norm[max(0, tok.start - 64) : tok.start])[-1]
     trail = norm[grammar.t[hours.last - 1].end : grammar.t[hours.last - 1].end + 40]
     trail = _SENTENCE_END.split(trail)[0]
     if arranged and (
@@ -120,6 +123,10 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
         or closes_after(norm, grammar, hours)
     ):
         return hours, True
+    if item_closes_after(norm, grammar, hours) and _ARRANGES.search(norm, last.span[0], tok.start):
+        # 4月14日举办马拉松。届时对以下路段实施交通管制：⏎ 一、6时50分起，对中山路实施封闭；
+        # the first measure listed under the day; an event's day stays its own
+        return hours, not event
     if _THAT_DAY.search(lead) and _CLOSES_NEAR.search(lead + trail):
         # the event keeps its day; the closure on it has its own hours. A day whose sentence names
         # no event (元旦（星期三）当天，…9时至12时…管制) only says which day the hours fall on.
@@ -133,6 +140,38 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
     ):
         return hours, True  # the fair is held on 14 March … interviews run from 10am to 4pm: its hours
     return None
+
+
+def _due_that_day(grammar: Grammar, i: int, day: Draft, lead: str, norm: str) -> Draft | None:
+    """An hour to act by (8:15前) on the day named before, pointed back to in its own clause
+    (面试当天, 考试当日): a deadline on that day."""
+    if _THAT_DAY.search(lead[-16:]) is None:
+        return None
+    found = grammar.point(i, day.start)
+    if found is None or not found[0].time_only or found[0].hour is None:
+        return None
+    due = _DUE_AFTER.match(norm, grammar.t[found[1] - 1].end)
+    if due is None or not _DUE_ACTION.search(_CLAUSE_END.split(norm[due.end() : due.end() + 24])[0]):
+        return None  # (当天7时前请做好准备: advice, nothing the reader must be at by then)
+    return Draft(None, found[0], i, found[1])
+
+
+def due_after_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -> Draft | None:
+    """An hour due that day (考生须于当天8:30前入场) a sentence or so after the hours the day
+    was given (笔试时间：5月17日9:00-11:00): a deadline on that day."""
+    begin = grammar.t[i].start
+    if last.span is None or begin - last.span[1] > _DUE_REACH:
+        return None
+    lead = _SENTENCE_END.split(norm[max(0, begin - 64) : begin])[-1]
+    return _due_that_day(grammar, i, day, lead, norm)
+
+
+_DUE_REACH = 120
+#: What the reader must do by the hour: be somewhere, sign in, hand something in.
+_DUE_ACTION = re.compile(r"报到|签到|入场|进场|到场|到达|抵达|候考|集合|入座|提交|递交|交回|领取")
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+#: What makes an hour the last one to act by: 8:15前, 8时以前, 8点之前.
+_DUE_AFTER = re.compile(r"\s*(?:前|以前|之前)")
 
 
 def _sentence_of(norm: str, begin: int, end: int) -> str:

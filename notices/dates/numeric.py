@@ -38,6 +38,10 @@ def written_order(text: str) -> str | None:
     return orders.pop() if len(orders) == 1 else None
 
 
+#: How near the notice's date one reading of an ambiguous D/M/YYYY must be, the other beyond it.
+_NEAR_DAYS = 31
+
+
 def _compact_point(digits: str) -> Point | None:
     """YYYYMMDD as a point, when it is a real day of a plausible year."""
     if len(digits) != 8 or not digits.isdigit():
@@ -185,7 +189,9 @@ class NumericDates(ClockReader):
 
     def _ahead_order(self, i: int) -> str | None:
         """The one reading of an ambiguous D/M/YYYY that falls on or after the notice's date and
-        within half a year of it (a notice tells what is ahead), or None when both or neither do."""
+        within half a year of it (a notice tells what is ahead); when both do, the nearer, if it is
+        within a month and the other is not (06/03/2018 in a notice of 1 March 2018: 6 March, the
+        nearest to the notice's own dates); None otherwise."""
         first, second = int(self.t[i].value), int(self.t[i + 2].value)  # type: ignore[call-overload]
         year = int(self.t[i + 4].value)  # type: ignore[call-overload]
         ahead = []
@@ -195,8 +201,12 @@ class NumericDates(ClockReader):
             except ValueError:
                 continue
             if 0 <= days <= 183:
-                ahead.append(order)
-        return ahead[0] if len(ahead) == 1 else None
+                ahead.append((days, order))
+        if len(ahead) == 2:
+            ahead.sort()
+            near, far = ahead
+            return near[1] if near[0] <= _NEAR_DAYS < far[0] else None
+        return ahead[0][1] if len(ahead) == 1 else None
 
     def _dmy_order(self, i: int) -> str | None:
         """``dm`` / ``md`` for a D/M/YYYY or M/D/YYYY shape at ``i``, ``?`` if it could be both."""

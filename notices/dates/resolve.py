@@ -177,6 +177,10 @@ def _resolve(
             start_pt = Point(fixed=anchor, hour=start_pt.hour, minute=start_pt.minute)
             if moment:
                 end_pt = start_pt
+        elif start_pt is None and end_pt is not None and end_pt.time_only:
+            if anchor is None:
+                return None
+            end_pt = Point(fixed=anchor, hour=end_pt.hour, minute=end_pt.minute)  # 当天8:15前
 
         start_ext: tuple[date, date] | None = None  # type: ignore[no-redef]
         end_ext: tuple[date, date] | None = None

@@ -209,13 +209,15 @@ def _standalone(line: _Line, after: _Line | None, in_news: bool) -> bool:
 def _joins_tight(left: str, right: str) -> bool:
     """Whether two lines meet without a space: Chinese text does, English words do not; a number
     broken across lines inside Chinese text ("至1⏎1:00") is one number again."""
-    if _BROKEN_NUMBER.search(left) and right[:1].isdigit():
-        return True
+    if _BROKEN_NUMBER.search(left) and right[:1].isdigit() and not _WHOLE_CLOCK.search(left):
+        return True  # (9:00-17:00 ⏎ 5月2日: a clock time with its minutes is whole)
     last = left[-1:]
     ends_word = last.isascii() and (last.isalnum() or last in ".,;:!?)")  # "accepted." ⏎ "If a …"
     return not (ends_word and right[:1].isascii() and right[:1].isalnum())
 
 
+#: A clock time with both digits of its minutes ending a line: no number goes on into the next.
+_WHOLE_CLOCK = re.compile(r"\d:\d{2}$")
 #: The last digits of a line that follow Chinese text or a range sign, not an English word.
 _BROKEN_NUMBER = re.compile(r"(?:^|[^\x00-\x7f]|[-~:/.])\d{1,3}$")
 
