@@ -1406,6 +1406,27 @@ CASES: list[Case] = [
     # a festival's name that begins a place's (清明上河园, 清明桥) is no day
     c("菊花节开幕式将于10月17日20:00在清明上河园举行。", ("2022-10-17T20:00", "2022-10-17T20:00", False)),
     c("灯谜会在清明桥历史街区举行。"),
+    # Malaysia's Malay and Macau's Portuguese: their month words, halves of the day and joining
+    # words read as the English ones (Mac, Ogos, pagi, malam, hari berikutnya; de, entre … e, até)
+    c(
+        "Bekalan air akan terganggu bermula jam 7 pagi 18 Mei 2022 sehingga 9 malam hari berikutnya.",
+        (D + "18T07:00", D + "19T21:00", False),
+    ),
+    c(
+        "Jalan Kenanga ditutup mulai 10:00 pagi, 23 Mei 2022 (Isnin) hingga 5:00 petang, 24 Mei 2022.",
+        (D + "23T10:00", D + "24T17:00", False),
+    ),
+    c("Kerja-kerja pembaikan dijalankan antara 2 Jun dan 6 Jun 2022.", ("2022-06-02", "2022-06-06", True)),
+    c(
+        "Gangguan bekalan elektrik pada 3 Ogos 2022 dari 9 pagi hingga 1 tengah hari.",
+        ("2022-08-03T09:00", "2022-08-03T13:00", False),
+    ),
+    c(
+        "Entre 16 de Maio e 30 de Junho, a Rua das Flores estará fechada ao trânsito.",
+        (D + "16", "2022-06-30", True),
+    ),
+    c("O troço ficará condicionado desde 20 de Maio até 4 de Julho de 2022.", (D + "20", "2022-07-04", True)),
+    c("As obras começaram em Março e não têm data para terminar."),
     c("NNNN\nToday's Press Releases"),
     c("Today's Weather Warnings"),
 ]
