@@ -1427,6 +1427,13 @@ CASES: list[Case] = [
     ),
     c("O troço ficará condicionado desde 20 de Maio até 4 de Julho de 2022.", (D + "20", "2022-07-04", True)),
     c("As obras começaram em Março e não têm data para terminar."),
+    # a bracketed day after 下周X says which week is meant (said on a Tuesday, 下周日（15日） is the
+    # coming Sunday); an end told by what reopens, after an estimate's word (直至约…路段重开)
+    c("为配合下周日（15日）举行的长跑活动，多条道路将封闭。", (D + "15", D + "15", True)),
+    c("下星期六(14日)晚上8时起停电。", (D + "14T20:00", None, False)),
+    c("下周日（22日）举行。", (D + "22", D + "22", True)),
+    c("5月15日凌晨2时起封闭海滨道，直至约上午10时路段重开。", (D + "15T02:00", D + "15T10:00", False)),
+    c("5月15日晚上9时起封路，至预计翌日凌晨4时恢复通车。", (D + "15T21:00", D + "16T04:00", False)),
     c("NNNN\nToday's Press Releases"),
     c("Today's Weather Warnings"),
 ]
