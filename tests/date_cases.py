@@ -1434,6 +1434,10 @@ CASES: list[Case] = [
     c("下周日（22日）举行。", (D + "22", D + "22", True)),
     c("5月15日凌晨2时起封闭海滨道，直至约上午10时路段重开。", (D + "15T02:00", D + "15T10:00", False)),
     c("5月15日晚上9时起封路，至预计翌日凌晨4时恢复通车。", (D + "15T21:00", D + "16T04:00", False)),
+    # 明天 / 今天 said alone before a service that stops or turns away (改道, 停驶, 停航): that day
+    c("由于道路关闭，三条巴士路线将在明天改道。", (D + "11", D + "11", True)),
+    c("受大风影响，往来两岛的轮渡明天停航。", (D + "11", D + "11", True)),
+    c("市民明天可以前往展馆参观。"),
     c("NNNN\nToday's Press Releases"),
     c("Today's Weather Warnings"),
 ]
