@@ -1438,6 +1438,14 @@ CASES: list[Case] = [
     c("由于道路关闭，三条巴士路线将在明天改道。", (D + "11", D + "11", True)),
     c("受大风影响，往来两岛的轮渡明天停航。", (D + "11", D + "11", True)),
     c("市民明天可以前往展馆参观。"),
+    # hours from which a road closes, said of the day before them, ended by the hour it reopens
+    # (the road may be named before 重开 / 解封)
+    c(
+        "马拉松于5月15日举行，当日凌晨4时起沿途路段分阶段封闭，直至约中午12时道路重开。",
+        (D + "15", D + "15", True),
+        (D + "15T04:00", D + "15T12:00", False),
+    ),
+    c("5月20日晚上8时起封闭滨江路，预计晚上11时半解封。", (D + "20T20:00", D + "20T23:30", False)),
     c("NNNN\nToday's Press Releases"),
     c("Today's Weather Warnings"),
 ]
