@@ -1446,6 +1446,13 @@ CASES: list[Case] = [
         (D + "15T04:00", D + "15T12:00", False),
     ),
     c("5月20日晚上8时起封闭滨江路，预计晚上11时半解封。", (D + "20T20:00", D + "20T23:30", False)),
+    # hours that name the day again (当日) belong to it sentences later, no other day between
+    c(
+        "为配合本周日（15日）举行的环湖骑行赛，多条道路实施临时交通安排。\n赛事路线由湖滨公园出发，途经环湖东路，"
+        "返回湖滨公园。\n沿途路段将于当日早上6时起分段封闭，直至约上午11时道路重开。",
+        (D + "15", D + "15", True),
+        (D + "15T06:00", D + "15T11:00", False),
+    ),
     c("NNNN\nToday's Press Releases"),
     c("Today's Weather Warnings"),
 ]
