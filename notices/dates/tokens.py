@@ -15,7 +15,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from notices.calendars import FESTIVAL_NAMES, LUNAR_MONTH_NAMES
-from notices.dates.foreign_words import LONGEST_PHRASE, PHRASE_HEADS, PHRASES, WORDS
+from notices.dates.foreign_words import PHRASE_HEADS, WORDS, as_english
 from notices.numerals import to_int
 from notices.word_trie import trie_pattern
 
@@ -383,50 +383,4 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             append(Token(PAREN, inner, start, end))
     if gap_start >= 0:
         append(Token(GAP, text[gap_start:gap_end], gap_start, gap_end))
-    return _as_english(tokens) if foreign else tokens
-
-
-def _as_english(tokens: list[Token]) -> list[Token]:
-    """Malay and Portuguese date words given the English words they mean, in their own places:
-    ``8 malam hari berikutnya`` is read as "8 pm the following day"."""
-    out: list[Token] = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.kind is PAREN and str(tok.value).lower() in WORDS:
-            out.append(Token(PAREN, WORDS[str(tok.value).lower()], tok.start, tok.end))
-            i += 1
-            continue
-        if tok.kind is not WORD:
-            out.append(tok)
-            i += 1
-            continue
-        phrase = _phrase_at(tokens, i)
-        if phrase is not None:
-            english, size = phrase
-            last = tokens[i + size - 1]
-            for n, word in enumerate(english):
-                at = tokens[min(i + n, i + size - 1)]
-                out.append(Token(WORD, word, at.start, last.end if n == len(english) - 1 else at.end))
-            i += size
-            continue
-        english_word = WORDS.get(str(tok.value))
-        if english_word is None:
-            out.append(tok)
-        elif english_word:
-            out.append(Token(WORD, english_word, tok.start, tok.end))
-        i += 1
-    return out
-
-
-def _phrase_at(tokens: list[Token], i: int) -> tuple[tuple[str, ...], int] | None:
-    """The English of the longest foreign phrase of words starting at ``tokens[i]``, and its size."""
-    if tokens[i].value not in PHRASE_HEADS:
-        return None
-    for size in range(LONGEST_PHRASE, 1, -1):
-        words = tokens[i : i + size]
-        if len(words) == size and all(t.kind is WORD for t in words):
-            english = PHRASES.get(tuple(str(t.value) for t in words))
-            if english is not None:
-                return english, size
-    return None
+    return as_english(tokens) if foreign else tokens
