@@ -1453,6 +1453,13 @@ CASES: list[Case] = [
         (D + "15", D + "15", True),
         (D + "15T06:00", D + "15T11:00", False),
     ),
+    # (the same hours said first in a lead sentence, then again with their end)
+    c(
+        "为配合本周日（15日）举行的环湖骑行赛，当日早上6时起，湖滨区多处将分阶段实施临时交通安排。\n"
+        "赛事路线由湖滨公园出发，返回湖滨公园。\n沿途路段将于当日早上6时起分段封闭，直至约上午11时道路重开。",
+        (D + "15", D + "15", True),
+        (D + "15T06:00", D + "15T11:00", False),
+    ),
     c("NNNN\nToday's Press Releases"),
     c("Today's Weather Warnings"),
 ]

@@ -31,6 +31,10 @@ _REACH = 240
 _POINTED_REACH = 800
 _POINTED_SENTENCES = 8
 _THAT_DAY_BEFORE = re.compile(r"(?:当日|当天|同日)\s*$")
+#: An hour as a Chinese text writes it, with the part of the day before it: 凌晨1时, 下午2时30分.
+_HOUR_SAID = re.compile(
+    r"(?:凌晨|早上|上午|中午|下午|傍晚|晚上)?\s*\d{1,2}\s*(?:[:：]\d{2}|[时点](?:\d{1,2}分|半)?)"
+)
 #: What the day's own sentence must arrange for its hours to be the arrangement's.
 _ARRANGES = re.compile(
     gated(
@@ -100,6 +104,11 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
     between = _GLOSS.sub("", norm[last.span[1] : tok.start], count=1)  # this Sunday (November 3)
     between = _ITEM_MARK.sub("\n", between)  # …Hong Kong Island. ⏎ (1) ⏎ The following roads…
     between = re.sub(r"\.?\n+", "\n", between)  # one sentence end per break, however laid out
+    if pointed:
+        # the same hours said first in a lead sentence (当日凌晨1时起，多处实施…) are no other hour
+        said = _HOUR_SAID.match(norm, tok.start)
+        if said is not None:
+            between = between.replace(said.group(), "")
     if len(between) > reach or _DIGIT.search(_HOUSE_NUMBERS.sub("", between)):
         return None
     if len(_SENTENCE_END.findall(between)) > sentences:
