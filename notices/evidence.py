@@ -23,6 +23,7 @@ from notices.page_metadata import (
     METADATA_LABEL,
     METADATA_LABEL_EN,
     METADATA_LINE,
+    OPEN_BRACKET,
     PAGE_WORDS,
     SENTENCE_DONE,
     SPLIT_DATE_LABEL,
@@ -30,6 +31,7 @@ from notices.page_metadata import (
     STAMP_LINE,
     STAMP_SECONDS,
     TABLE_GAPS,
+    UPDATE_IN_BRACKET,
     VIEWS_AFTER,
     WEEKDAY_TO_END,
     ZONE_STAMP_AFTER,
@@ -205,6 +207,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"
     if not before.strip(" \t【[(（") and BYLINE_AFTER.match(norm, end):
         return "metadata"
+    if before.rstrip(" \t").endswith(OPEN_BRACKET) and UPDATE_IN_BRACKET.match(norm, end):
+        return "metadata"  # 某某考试放榜【2008/9/18更新】: when the page was updated
     if ("past" in held and _PAST_AFTER.match(norm, end)) or (
         before and _REFERENCE_BEFORE.search(before[-8:])
     ):

@@ -48,6 +48,19 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("关闭车道", 4),
         ("车道", 3),
         ("车道将", 2),  # 两条车道将于…关闭
+        # Macau's Portuguese and Malaysia's Malay: estará fechada, encerramento ao trânsito, jalan ditutup
+        ("fechad", 4),
+        ("encerrad", 4),
+        ("encerramento", 4),
+        ("estará fechad", 5),
+        ("estarão fechad", 5),
+        ("será encerrad", 5),
+        ("serão encerrad", 5),
+        ("estará encerrad", 5),
+        ("ao trânsito", 2),
+        ("encerramento de estrada", 6),
+        ("penutupan jalan", 6),
+        ("ditutup", 3),
     ),
     Category.TRAFFIC_CONTROL: (
         ("交通管制", 6),
@@ -121,6 +134,8 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("管网", 1),
         ("water supply", 5),
         ("bekalan air", 5),
+        ("abastecimento de água", 5),
+        ("corte de água", 6),
         ("water suspension", 6),
         ("water shutdown", 6),
         ("water service", 4),

@@ -65,6 +65,14 @@ BYLINE_AFTER = re.compile(
 )
 
 
+#: A date bracketed with the word that it was when the page changed: 【2008/9/18更新】, (5月3日修订),
+#: [Updated 3 May]: wherever it stands (a headline may run on into it), the page's stamp.
+UPDATE_IN_BRACKET = re.compile(
+    r"[^\S\n]*(?:\d{1,2}:\d{2}[^\S\n]*)?(?:更新|修订|修改|发布|(?i:updated?))[^\S\n]*[】\]）)]"
+)
+OPEN_BRACKET = ("【", "[", "（", "(")
+
+
 #: Time stamps as web pages print them: 2026-03-16 16:06:58, 2017-07-26 10:25.
 #: A cell (or line) that says only "time" or "date", no event, right before the value: the page's
 #: own field.

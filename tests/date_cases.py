@@ -1409,6 +1409,60 @@ CASES: list[Case] = [
     # a festival's name that begins a place's (清明上河园, 清明桥) is no day
     c("菊花节开幕式将于10月17日20:00在清明上河园举行。", ("2022-10-17T20:00", "2022-10-17T20:00", False)),
     c("灯谜会在清明桥历史街区举行。"),
+    # Malaysia's Malay and Macau's Portuguese: their month words, halves of the day and joining
+    # words read as the English ones (Mac, Ogos, pagi, malam, hari berikutnya; de, entre … e, até)
+    c(
+        "Bekalan air akan terganggu bermula jam 7 pagi 18 Mei 2022 sehingga 9 malam hari berikutnya.",
+        (D + "18T07:00", D + "19T21:00", False),
+    ),
+    c(
+        "Jalan Kenanga ditutup mulai 10:00 pagi, 23 Mei 2022 (Isnin) hingga 5:00 petang, 24 Mei 2022.",
+        (D + "23T10:00", D + "24T17:00", False),
+    ),
+    c("Kerja-kerja pembaikan dijalankan antara 2 Jun dan 6 Jun 2022.", ("2022-06-02", "2022-06-06", True)),
+    c(
+        "Gangguan bekalan elektrik pada 3 Ogos 2022 dari 9 pagi hingga 1 tengah hari.",
+        ("2022-08-03T09:00", "2022-08-03T13:00", False),
+    ),
+    c(
+        "Entre 16 de Maio e 30 de Junho, a Rua das Flores estará fechada ao trânsito.",
+        (D + "16", "2022-06-30", True),
+    ),
+    c("O troço ficará condicionado desde 20 de Maio até 4 de Julho de 2022.", (D + "20", "2022-07-04", True)),
+    c("As obras começaram em Março e não têm data para terminar."),
+    # a bracketed day after 下周X says which week is meant (said on a Tuesday, 下周日（15日） is the
+    # coming Sunday); an end told by what reopens, after an estimate's word (直至约…路段重开)
+    c("为配合下周日（15日）举行的长跑活动，多条道路将封闭。", (D + "15", D + "15", True)),
+    c("下星期六(14日)晚上8时起停电。", (D + "14T20:00", None, False)),
+    c("下周日（22日）举行。", (D + "22", D + "22", True)),
+    c("5月15日凌晨2时起封闭海滨道，直至约上午10时路段重开。", (D + "15T02:00", D + "15T10:00", False)),
+    c("5月15日晚上9时起封路，至预计翌日凌晨4时恢复通车。", (D + "15T21:00", D + "16T04:00", False)),
+    # 明天 / 今天 said alone before a service that stops or turns away (改道, 停驶, 停航): that day
+    c("由于道路关闭，三条巴士路线将在明天改道。", (D + "11", D + "11", True)),
+    c("受大风影响，往来两岛的轮渡明天停航。", (D + "11", D + "11", True)),
+    c("市民明天可以前往展馆参观。"),
+    # hours from which a road closes, said of the day before them, ended by the hour it reopens
+    # (the road may be named before 重开 / 解封)
+    c(
+        "马拉松于5月15日举行，当日凌晨4时起沿途路段分阶段封闭，直至约中午12时道路重开。",
+        (D + "15", D + "15", True),
+        (D + "15T04:00", D + "15T12:00", False),
+    ),
+    c("5月20日晚上8时起封闭滨江路，预计晚上11时半解封。", (D + "20T20:00", D + "20T23:30", False)),
+    # hours that name the day again (当日) belong to it sentences later, no other day between
+    c(
+        "为配合本周日（15日）举行的环湖骑行赛，多条道路实施临时交通安排。\n赛事路线由湖滨公园出发，途经环湖东路，"
+        "返回湖滨公园。\n沿途路段将于当日早上6时起分段封闭，直至约上午11时道路重开。",
+        (D + "15", D + "15", True),
+        (D + "15T06:00", D + "15T11:00", False),
+    ),
+    # (the same hours said first in a lead sentence, then again with their end)
+    c(
+        "为配合本周日（15日）举行的环湖骑行赛，当日早上6时起，湖滨区多处将分阶段实施临时交通安排。\n"
+        "赛事路线由湖滨公园出发，返回湖滨公园。\n沿途路段将于当日早上6时起分段封闭，直至约上午11时道路重开。",
+        (D + "15", D + "15", True),
+        (D + "15T06:00", D + "15T11:00", False),
+    ),
     c("NNNN\nToday's Press Releases"),
     c("Today's Weather Warnings"),
 ]

@@ -22,7 +22,10 @@ _SPAN_WORDS = re.compile(r"截止|截至|期限|有效期|时间|日期|(?<!改)
 #: Words before 延期至 that say a span's end moves, not a plan: 截止时间, 公示期.
 _SPAN_END_MOVED = re.compile(r"截止|截至|期限|时间|日期|有效期|.期延期$")
 _SENTENCE_END = re.compile(r"[。;；!?！？\n]")
-_RESUMES_AFTER = re.compile(r"\s*(?:重开|重新开放|恢复|解封|解除|开通|通车)")
+#: (the road or section reopening may be named first: …至约下午1时道路重开)
+_RESUMES_AFTER = re.compile(r"\s*(?:[^\s，。,；;:：\d]{1,4}?)?(?:重开|重新开放|恢复|解封|解除|开通|通车)")
+#: A word that makes the end an estimate, between 至 and its hour: 直至约下午1时, 至预计晚上11时.
+_ABOUT = frozenset(["约", "大约", "约于", "预计", "料"])
 _ANNOUNCED = re.compile(r"[^,，。;；:：\d\n]{0,24}?(?:公告|公布|揭晓|放榜)(?!期|时间)")
 
 
@@ -139,6 +142,9 @@ class WordsAround(PointReader):
                 return None  # another number first: it is not this period's end
             if not tok.is_kw("至", "到"):
                 continue
+            after_to = self.at(k + 1)
+            if after_to is not None and after_to.kind is GAP and str(after_to.value).strip() in _ABOUT:
+                k += 1  # 直至约下午1时: the estimate's word before the hour
             found = self.point(k + 1, start)
             if found is None:
                 return None

@@ -27,6 +27,17 @@ _LISTED_AFTER_REPEAT = re.compile(
 )
 
 
+def week_of_gloss(day: date, glossed: int) -> date | None:
+    """The same weekday a week or two either side of ``day`` whose day of the month a bracket
+    says: 下周日（23日） said on a Wednesday is this coming Sunday the 23rd, as the bracket makes
+    plain, though 下周 alone would be the week after."""
+    for weeks in (-1, 1, -2, 2):
+        other = day + timedelta(weeks=weeks)
+        if other.day == glossed:
+            return other
+    return None
+
+
 #: The weekday a bracket's last character names (星期一 … 星期日/天), Monday = 0.
 _WEEKDAY_NUMBER = {c: n for n, c in enumerate("一二三四五六日")} | {"天": 6}
 _WEEKDAY_NUMBER |= {str(n + 1): n for n in range(7)}

@@ -26,6 +26,15 @@ from notices.model import Period
 
 #: How far after its day the hours may come, in characters.
 _REACH = 240
+#: How far hours that name the day again (当日, 当天, 同日) may stand from it, and past how many
+#: sentence ends: no other day or hour may come between (``_DIGIT``).
+_POINTED_REACH = 800
+_POINTED_SENTENCES = 8
+_THAT_DAY_BEFORE = re.compile(r"(?:当日|当天|同日)\s*$")
+#: An hour as a Chinese text writes it, with the part of the day before it: 凌晨1时, 下午2时30分.
+_HOUR_SAID = re.compile(
+    r"(?:凌晨|早上|上午|中午|下午|傍晚|晚上)?\s*\d{1,2}\s*(?:[:：]\d{2}|[时点](?:\d{1,2}分|半)?)"
+)
 #: What the day's own sentence must arrange for its hours to be the arrangement's.
 _ARRANGES = re.compile(
     gated(
@@ -87,14 +96,22 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
     if last.span is None or not last.all_day or last.start != last.end:
         return None
     tok = grammar.t[i]
-    if tok.start - last.span[1] > _REACH + 32:
+    # 当日凌晨1时起 points back to the day by name: it may stand paragraphs after it
+    pointed = _THAT_DAY_BEFORE.search(norm, max(0, tok.start - 6), tok.start) is not None
+    reach, sentences = (_POINTED_REACH, _POINTED_SENTENCES) if pointed else (_REACH, 2)
+    if tok.start - last.span[1] > reach + 32:
         return None  # further than any bracket after the day could make up
     between = _GLOSS.sub("", norm[last.span[1] : tok.start], count=1)  # this Sunday (November 3)
     between = _ITEM_MARK.sub("\n", between)  # …Hong Kong Island. ⏎ (1) ⏎ The following roads…
     between = re.sub(r"\.?\n+", "\n", between)  # one sentence end per break, however laid out
-    if len(between) > _REACH or _DIGIT.search(_HOUSE_NUMBERS.sub("", between)):
+    if pointed:
+        # the same hours said first in a lead sentence (当日凌晨1时起，多处实施…) are no other hour
+        said = _HOUR_SAID.match(norm, tok.start)
+        if said is not None:
+            between = between.replace(said.group(), "")
+    if len(between) > reach or _DIGIT.search(_HOUSE_NUMBERS.sub("", between)):
         return None
-    if len(_SENTENCE_END.findall(between)) > 2:
+    if len(_SENTENCE_END.findall(between)) > sentences:
         return None
     own = _sentence_of(norm, last.span[0], last.span[1])
     event = _EVENT.search(own) is not None and _WORKS.search(own) is None

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from notices.calendars import LUNAR_MONTH_NAMES, holiday_run, nearest_festival, nearest_lunar
-from notices.dates.glosses import _WEEKDAY_NUMBER, WeekdayGlosses, _bracket_words
+from notices.dates.glosses import _WEEKDAY_NUMBER, WeekdayGlosses, _bracket_words, week_of_gloss
 from notices.dates.lunar_days import _lunar_day, _lunar_end
 from notices.dates.month_words import said_month
 from notices.dates.points import Point
@@ -73,7 +73,12 @@ class PointReader(WeekdayGlosses):
             ahead: int = tok.value[0]  # type: ignore[index]
             weekday: int = tok.value[1]  # type: ignore[index]
             monday = self.base - timedelta(days=self.base.weekday()) + timedelta(weeks=ahead)
-            return Point(fixed=monday + timedelta(days=weekday)), i + 1
+            day = monday + timedelta(days=weekday)
+            glossed = self._day_gloss(i + 1)
+            week = None if glossed is None or glossed == day.day else week_of_gloss(day, glossed)
+            if week is not None:
+                return Point(fixed=week), i + 2  # 下周日（23日）: the bracket's day says which week
+            return Point(fixed=day), i + 1
         if tok.kind is WEEKDAY:
             return self._weekday(i, int(tok.value), ctx)  # type: ignore[call-overload]
         if tok.kind is KW and tok.value in _FESTIVALS:

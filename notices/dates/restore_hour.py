@@ -16,7 +16,9 @@ from notices.model import Period
 _RESTORES_AT = LazyPattern(
     r"[^。；;！？!?\n\d]{0,24}?(?:当日|当天|同日)?\s*(?:[上下]午|早上|晚上|傍晚|中午)?\s*"
     r"(\d{1,2})\s*(?:[:：](\d{2})|[时点](?:(\d{1,2})分|半)?)\s*(?:左右|前|后|以前|之前)?\s*"
-    r"(?:陆续|逐步|全面)?\s*(?:恢复|复电|复水|复气|送电|送水|来电|来水|通水|供水|通车)"
+    # (a road reopening may be named first: 直至约下午1时道路重开)
+    r"(?:[^\s，。,；;:：\d]{1,4}?)?(?:陆续|逐步|全面)?\s*"
+    r"(?:恢复|复电|复水|复气|送电|送水|来电|来水|通水|供水|通车|重开|重新开放|解封)"
 )
 #: The same with the time named first: ``…停水，恢复供水时间预计为20:00左右``.
 _RESTORE_TIME_IS = LazyPattern(
@@ -29,7 +31,7 @@ _RESTORE_TIME_IS = LazyPattern(
 
 def restore_hours(periods: list[Period], norm: str) -> list[Period]:
     """Open timed starts closed by the hour their supply is said to come back at."""
-    if "恢复" not in norm and "复" not in norm and "送" not in norm and "来" not in norm and "通" not in norm:
+    if not any(word in norm for word in ("复", "送", "来", "通", "重开", "重新开放", "解封")):
         return periods
     out: list[Period] = []
     for period in periods:

@@ -15,6 +15,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from notices.calendars import FESTIVAL_NAMES, LUNAR_MONTH_NAMES
+from notices.dates.foreign_words import PHRASE_HEADS, WORDS, as_english
 from notices.numerals import to_int
 from notices.word_trie import trie_pattern
 
@@ -165,7 +166,7 @@ _STARTS = (
             sorted({w[0] for w in KEYWORDS} | set(_CN_NUM) | set("()本这下星礼周年月日号时点分秒-~/.:,、"))
         )
     )
-    + r"0-9A-Za-z\s"
+    + r"0-9A-Za-z\u00c0-\u00ff\s"
 )
 
 
@@ -194,7 +195,7 @@ _TOKEN_RE = re.compile(
     r"|(?=[" + _KW_FIRST + r"])(?P<kw>" + trie_pattern(KEYWORDS) + r")"
     r"|(?P<cn>[" + _CN_NUM + r"]+)(?=\s*(?:[年月日号时点分个天周]|工作日|小时"
     r"|[至到~-]\s*[" + _CN_NUM + r"]+\s*[年月日号时点]))"
-    r"|(?P<word>[AaPp]\.[Mm]\.?|[A-Za-z]+)"
+    r"|(?P<word>[AaPp]\.[Mm]\.?|[A-Za-z\u00c0-\u00ff]+)"
     r"|(?P<unit>[年月日号时点分秒])"
     r"|(?P<other>.)",
     re.DOTALL,
@@ -206,6 +207,9 @@ _SEED_TEXT = (
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july"
     " august september october november december monday tuesday wednesday thursday friday saturday"
     " sunday today tomorrow tonight yesterday next this coming noon midnight"
+    # Malay and Portuguese months and halves of the day (foreign_words reads them as English)
+    " januari februari mac mei julai ogos okt oktober dis disember pagi petang malam esok"
+    " janeiro fevereiro abril maio junho julho agosto setembro outubro novembro dezembro"
 )
 _SEED_WORDS = frozenset(_SEED_TEXT.split())
 # The leading lookahead lets the regex engine skip to candidate characters.
@@ -294,6 +298,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     new = _new_token
     gap_start = -1
     gap_end = -1
+    foreign = False  # a Malay or Portuguese date word was seen: read them as English at the end
     for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         group = m.lastgroup
         if group == "space":
@@ -350,6 +355,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             word = raw.lower().replace(".", "")
             if raw == "may":
                 word = "may-verb"  # lower-case "may" is the verb, never the month
+            elif word in WORDS or word in PHRASE_HEADS:
+                foreign = True
             append(Token(WORD, word, start, end))
         elif group == "weekday":
             append(Token(WEEKDAY, _WEEKDAY_CHARS[raw[-1]], start, end))
@@ -370,7 +377,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
                     append(Token(GAP, joiner, where, where + 1))
                 append(Token(RELWEEK, (ahead, _WEEKDAY_CHARS[day]), where + 1, where + 2))
         else:  # paren
-            append(Token(PAREN, raw[1:-1].strip(), start, end))
+            inner = raw[1:-1].strip()
+            if inner.lower() in WORDS:
+                foreign = True  # 26 Mei 2024 (Ahad): a weekday in brackets, read as English
+            append(Token(PAREN, inner, start, end))
     if gap_start >= 0:
         append(Token(GAP, text[gap_start:gap_end], gap_start, gap_end))
-    return tokens
+    return as_english(tokens) if foreign else tokens

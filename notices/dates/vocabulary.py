@@ -191,7 +191,9 @@ _CLAUSE_END = re.compile(r"[。；;！？!?\n]")
 _WORKS_TOLD_TO_END = re.compile(
     r"[^。；;！？\n]{0,8}?(?:开工|动工|开始施工|进场施工)[^。；;！？\n]{0,60}?\d{1,2}\s*[月日号][^。；;！？\n]{0,12}?(?:结束|完工|竣工)"
 )
-_STOPPAGE = re.compile(r"停电|停水|停气|停暖|停止供|暂停供|封闭|封路|管制|暂停开放|闭馆|休馆|关闭")
+_STOPPAGE = re.compile(
+    r"停电|停水|停气|停暖|停止供|暂停供|封闭|封路|管制|暂停开放|闭馆|休馆|关闭|改道|停驶|停运|停航|暂停服务|停止服务"
+)
 #: A festival told as near or past (春节将至, 中秋前后, 国庆后): no day of its own.
 _FESTIVAL_NEAR = re.compile(r"\s*(?:将|临|前|后|快|即|过|来临|到来|假期)")
 #: What a festival's clause may say takes place on it: a parade, fireworks, a show, a ceremony.
