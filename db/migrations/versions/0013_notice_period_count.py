@@ -43,5 +43,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("notices", schema=None) as batch_op:
-        batch_op.drop_column("period_count")
+    # ALTER TABLE … DROP COLUMN in place (SQLite 3.35+), not a batch copy of ``notices``: the copy would
+    # drop the keyword index's triggers with the old table (see 0010).
+    op.drop_column("notices", "period_count")
