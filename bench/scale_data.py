@@ -70,10 +70,10 @@ FROM gen g JOIN {_categories()} USING (code)
             text(
                 """
 INSERT INTO notices (id, title, category, issuer, published, body, status, content_hash, source, warnings,
-                     search_text, active_since, active_until, created_at, updated_at)
+                     search_text, active_since, active_until, period_count, created_at, updated_at)
 SELECT i, zh || '公告', code, NULL, pub, body, 'published', 'gen-' || i, NULL, '',
        zh || '公告' || E'\\n' || CASE WHEN spans THEN place || E'\\n' ELSE '' END || replace(body, '，', ','),
-       active_from, ends_at, now(), now()
+       active_from, ends_at, CASE WHEN spans OR deadline THEN 1 ELSE 0 END, now(), now()
 FROM gen2
 """
             )

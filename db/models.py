@@ -54,6 +54,7 @@ class Notice(Base):
     search_text: Mapped[str] = deferred(tables.notices.c.search_text)
     active_since: Mapped[datetime | None]
     active_until: Mapped[datetime | None]
+    period_count: Mapped[int]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

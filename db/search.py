@@ -27,6 +27,7 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
+    case,
     func,
     literal,
     or_,
@@ -46,11 +47,13 @@ from db.filters import (
     filter_values,
     notice_conditions,
     period_conditions,
+    single_period,
     where_conditions,
 )
 from db.keywords import fold, keyword_in, not_by_index, position_of
 from db.rows import NoticeRecord, load_records
-from db.tables import notices, periods
+from db.tables import EARLIEST, LATEST, notices, periods
+from db.types import UTCDateTime
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -138,15 +141,26 @@ def _ordered(
         return query.order_by(newest.desc().nulls_last(), notices.c.id.desc())
     p = periods.c
     relevant = and_(p.notice_id == notices.c.id, *per_period)
+
+    def key(aggregate: ColumnElement[Any], own: ColumnElement[Any]) -> ColumnElement[Any]:
+        """The order key: ``aggregate`` over the notice's matching periods, or for a notice with one
+        period (db.filters.single_period) ``own``, the same value read off its envelope."""
+        probed = select(aggregate).where(relevant).scalar_subquery()
+        return case((single_period(), own), else_=probed)
+
+    n = notices.c
+    earliest, latest = literal(EARLIEST, UTCDateTime()), literal(LATEST, UTCDateTime())
     if flt.active_at is not None or flt.active_on is not None:
-        key = select(func.max(p.active_from)).where(relevant).scalar_subquery()
-        return query.order_by(key.desc().nulls_last(), notices.c.id)
+        latest_start = key(func.max(p.active_from), func.nullif(n.active_since, earliest))
+        return query.order_by(latest_start.desc().nulls_last(), n.id)
     if flt.starts_between is None and flt.latest_first:
-        latest = select(func.max(p.ends_at)).where(relevant).scalar_subquery()
-        return query.order_by(latest.desc().nulls_last(), notices.c.id)
-    column = p.active_from if flt.starts_between is not None else p.ends_at
-    key = select(func.min(column)).where(relevant).scalar_subquery()
-    return query.order_by(key.asc().nulls_last(), notices.c.id)
+        latest_end = key(func.max(p.ends_at), func.nullif(n.active_until, latest))
+        return query.order_by(latest_end.desc().nulls_last(), n.id)
+    if flt.starts_between is not None:
+        first = key(func.min(p.active_from), n.active_since)
+    else:
+        first = key(func.min(p.ends_at), n.active_until)
+    return query.order_by(first.asc().nulls_last(), n.id)
 
 
 async def find_notice_ids(session: Reader, flt: NoticeFilter, *, tz: ZoneInfo) -> list[int]:

@@ -20,6 +20,8 @@ from db.models import Period as PeriodRow
 from db.models import Place as PlaceRow
 from db.rows import to_parsed as to_parsed
 from db.search import fold
+from db.tables import EARLIEST as EARLIEST
+from db.tables import LATEST as LATEST
 from notices.categories import Category
 from notices.errors import NoticebotError
 from notices.model import PageResult, ParsedNotice, Period, SkippedItem
@@ -86,19 +88,15 @@ def place_values(notice: ParsedNotice) -> list[dict[str, Any]]:
     return [{"position": i, "name": name[:200], "role": role} for i, (name, role) in enumerate(named)]
 
 
-# The open sides of ``Notice.active_since``/``active_until``: sentinels rather than NULL, so the
-# envelope test stays a plain range comparison an index can answer.
-EARLIEST = datetime(1, 1, 1, tzinfo=UTC)
-LATEST = datetime(9999, 12, 31, tzinfo=UTC)
-
-
-def envelope(periods: Sequence[dict[str, Any]]) -> dict[str, datetime | None]:
-    """``active_since``/``active_until`` for a notice with these ``period_values`` rows."""
+def envelope(periods: Sequence[dict[str, Any]]) -> dict[str, datetime | int | None]:
+    """``active_since``/``active_until`` and ``period_count`` for a notice with these ``period_values``
+    rows (every write of a notice's periods sets all three together)."""
     if not periods:
-        return {"active_since": None, "active_until": None}
+        return {"active_since": None, "active_until": None, "period_count": 0}
     return {
         "active_since": min(p["active_from"] or EARLIEST for p in periods),
         "active_until": max(p["ends_at"] or LATEST for p in periods),
+        "period_count": len(periods),
     }
 
 

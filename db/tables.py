@@ -37,6 +37,12 @@ metadata = MetaData(naming_convention=NAMING)
 """Every table of the schema, these and the ORM models' (``db.models.Base.metadata``)."""
 
 
+# The open sides of ``notices.active_since``/``active_until``: sentinels rather than NULL, so the
+# envelope test stays a plain range comparison an index can answer.
+EARLIEST = datetime(1, 1, 1, tzinfo=UTC)
+LATEST = datetime(9999, 12, 31, tzinfo=UTC)
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -77,6 +83,9 @@ notices = Table(
     # "recent notices without periods" is a range of the same indexes (hence ``published`` at their end).
     Column("active_since", UTCDateTime()),
     Column("active_until", UTCDateTime()),
+    # How many periods the notice has. A notice with one period (most of them) is its envelope: a time
+    # filter tests and orders it on the envelope alone, without probing ``periods`` (db.filters).
+    Column("period_count", Integer, nullable=False, default=0, server_default="0"),
     Column("created_at", UTCDateTime(), nullable=False, default=utcnow),
     Column("updated_at", UTCDateTime(), nullable=False, default=utcnow, onupdate=utcnow),
     Index("ix_notices_status_category", "status", "category"),

@@ -241,4 +241,9 @@ async def test_the_keyword_index_is_present(engine: AsyncEngine) -> None:
             rows = await connection.execute(
                 text("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
             )
-            assert {"ix_notices_search_trgm", "ix_notices_envelope_range"} <= {r[0] for r in rows}
+            names = {r[0] for r in rows}
+            assert {
+                "ix_notices_search_trgm",
+                "ix_notices_envelope_range",
+                "ix_notices_category_range",
+            } <= names
