@@ -59,6 +59,22 @@ class Period:
         if self.daily is not None and not self.all_day:
             raise ValueError("a daily window belongs to a span of whole days")
 
+    def with_places(self, places: tuple[str, ...]) -> Period:
+        """This period naming its own places; made field by field, as ``dataclasses.replace``
+        looks the fields up again for each copy and a notice of many dated lines copies each."""
+        return Period(
+            self.start,
+            self.end,
+            self.all_day,
+            self.label,
+            self.note,
+            self.text,
+            self.span,
+            self.daily,
+            self.end_is_day,
+            places,
+        )
+
     @property
     def is_moment(self) -> bool:
         """A single clock time (开标时间 5月20日9:30): a timed period whose start is its end."""

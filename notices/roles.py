@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from notices.first_chars import gated
 from notices.model import ParsedNotice, Period
@@ -235,4 +235,4 @@ def _period_places(
             own[index] = list(own[following_index])
     if len({tuple(o) for o in own if o}) < 2:
         return periods
-    return [replace(p, places=tuple(o)) for p, o in zip(periods, own, strict=True)]
+    return [p.with_places(tuple(o)) for p, o in zip(periods, own, strict=True)]

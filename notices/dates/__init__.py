@@ -315,7 +315,8 @@ def _lone_day(draft: Draft) -> bool:
     if _bare_day(draft):
         return True
     pt = draft.start
-    return pt is not None and pt == draft.end and pt.part == "festival" and pt.hour is None and not pt.weak
+    # (the point's fields first: comparing two points builds a tuple of every field of each)
+    return pt is not None and pt.part == "festival" and pt.hour is None and not pt.weak and pt == draft.end
 
 
 def _festival_hours(

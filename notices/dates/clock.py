@@ -55,26 +55,29 @@ class ClockReader(EnglishReader):
         gap = self.at(j)
         if gap is not None and gap.kind is WORD and gap.value in _ABOUT_EN:
             return self._about_en(i)
-        if gap is not None and gap.kind is NUM:
+        kind = gap.kind if gap is not None else None
+        # the token's kind is read once: a word of the day is a keyword or a gap, never both
+        if kind is NUM:
             pass  # the common case: no part of the day said before the hour
-        elif self.kw(j, *_AM):
+        elif kind is KW:
+            said = gap.value  # type: ignore[union-attr]
+            if said in _AM:
+                half, j = "am", j + 1
+            elif said in _PM or said in ("今晚", "明晚"):
+                half, j = "pm", j + 1
+            elif said in ("今早", "今晨", "明早", "明晨"):
+                half, j = "am", j + 1
+            elif said == "中午":
+                half, j = "noon", j + 1
+        elif kind is GAP and (part := _part(gap)) in _GAP_AM:  # type: ignore[arg-type]
             half, j = "am", j + 1
-        elif self.kw(j, *_PM) or self.kw(j, "今晚", "明晚"):
+        elif kind is GAP and part in _GAP_PM:
             half, j = "pm", j + 1
-        elif self.kw(j, "今早", "今晨", "明早", "明晨"):
-            half, j = "am", j + 1
-        elif self.kw(j, "中午"):
-            half, j = "noon", j + 1
-        elif gap is not None and gap.kind is GAP and _part(gap) in _GAP_AM:
-            half, j = "am", j + 1
-        elif gap is not None and gap.kind is GAP and _part(gap) in _GAP_PM:
-            half, j = "pm", j + 1
-        elif gap is not None and gap.kind is GAP and _part(gap) in _GAP_MIDNIGHT:
+        elif kind is GAP and part in _GAP_MIDNIGHT:
             half, j = "midnight", j + 1
         elif (
-            gap is not None
-            and gap.kind is GAP
-            and str(gap.value).strip() == "当"
+            kind is GAP
+            and str(gap.value).strip() == "当"  # type: ignore[union-attr]
             and (self.kw(j + 1, "天") or self.unit(j + 1, "日"))
             and self.at(j + 2) is not None
         ):
@@ -125,12 +128,15 @@ class ClockReader(EnglishReader):
             minute, k = m, k + 2
         else:
             return None
-        if self.word(k, "am", "pm"):
-            half = str(self.t[k].value)
+        after = self.t[k] if k < self.n else None
+        if after is None or after.kind is not WORD:
+            pass  # (most hours: no English word after them)
+        elif after.value in ("am", "pm"):
+            half = str(after.value)
             k += 1
-        elif self.word(k, "noon") and hour == 12 and minute == 0:
+        elif after.value == "noon" and hour == 12 and minute == 0:
             k += 1  # 12:00 noon
-        elif self.word(k, "midnight") and hour in (0, 12, 24) and minute == 0:
+        elif after.value == "midnight" and hour in (0, 12, 24) and minute == 0:
             hour, k = 24, k + 1  # 12:00 midnight closes the day
         if half in ("pm",) and hour < 12:
             hour += 12

@@ -236,7 +236,7 @@ class EnglishReader(TokenReader):
 
     def _time_on_date(self, i: int) -> tuple[Point, int] | None:
         """English time before its date: ``5 pm on May 31``, ``9:30 a.m., Friday, May 20``."""
-        if not (
+        if not self.english or not (
             self.word(i + 1, "am", "pm", "noon")
             or self.word(i + 3, "am", "pm", "on", "noon", "midnight")
             or self.word(i, "noon", "midnight")
@@ -297,7 +297,7 @@ class EnglishReader(TokenReader):
     def _en_time_window(self, i: int) -> Draft | None:
         """``10:00 a.m. to 4:00 p.m. on 11 May 2022`` / ``between 9 am and 5 pm on May 20``:
         the window comes before its day."""
-        if not (self.word(i + 1, "am", "pm") or self.word(i + 3, "am", "pm")):
+        if not self.english or not (self.word(i + 1, "am", "pm") or self.word(i + 3, "am", "pm")):
             return None
         timed = self.time(i)
         if timed is None:

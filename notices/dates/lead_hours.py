@@ -95,6 +95,19 @@ class _Covered:
         last = bisect_right(self._starts, at) - 1
         return last >= 0 and self._reach[last] > at
 
+    def free(self, since: int) -> list[tuple[int, int | None]]:
+        """The stretches from ``since`` on that no span holds, as [low, high) (high None: to the
+        end): exactly the offsets ``at >= since`` for which ``holds(at)`` is false."""
+        out: list[tuple[int, int | None]] = []
+        low = since
+        for start, reach in zip(self._starts, self._reach, strict=True):
+            if start > low:
+                out.append((low, start))
+            if reach > low:
+                low = reach
+        out.append((low, None))
+        return out
+
     def overlaps(self, begin: int, finish: int) -> bool:
         """Whether a span starting before ``finish`` ends after ``begin``."""
         last = bisect_left(self._starts, finish) - 1
@@ -105,12 +118,17 @@ def _free_window(grammar: Grammar, covered: _Covered, lead_end: int, norm: str) 
     """Whether a window starts at a token past the lead and inside no period read already: only
     such a window becomes a period below, wherever the scan's steps over other windows land, so
     a notice whose every window is its own periods' (one dated line after another) is not
-    scanned window by window."""
-    for k, tok in enumerate(grammar.t):
-        if tok.start < lead_end or covered.holds(tok.start):
-            continue
-        if _window(grammar, k, norm) is not None:
-            return True
+    scanned window by window. Only the tokens between the periods are looked at: the spans'
+    gaps are found by bisection over the tokens' starts, not token by token."""
+    tokens = grammar.t
+    starts = [tok.start for tok in tokens]
+    for low, high in covered.free(lead_end):
+        k = bisect_left(starts, low)
+        stop = len(starts) if high is None else bisect_left(starts, high)
+        while k < stop:
+            if _window(grammar, k, norm) is not None:
+                return True
+            k += 1
     return False
 
 

@@ -99,6 +99,9 @@ class TokenReader(ABC):
         #: ``time`` by index: it reads only the tokens, which never change, and a window, a range
         #: and the hours under a lead each ask again at the same index
         self.times: dict[int, tuple[int, int, int] | None] = {}
+        #: Whether any token is an English word: the English readers of an hour before its day
+        #: (5 pm on May 31) need one, and most notices hold none, so they are not tried at all.
+        self.english = any(tok.kind is WORD for tok in tokens)
 
     def at(self, i: int) -> Token | None:
         return self.t[i] if 0 <= i < self.n else None

@@ -249,10 +249,10 @@ def _windows(text: str) -> tuple[tuple[int, int], ...]:
     size = len(text)
     open_start, open_end = -1, -1  # the span being merged into, appended when the next one is apart
     for m in SEED.finditer(text):
-        seed = m.group()
-        if "A" <= seed[0] <= "z" and seed[0].isalpha() and seed.lower() not in _SEED_WORDS:
-            continue
         begin, finish = m.span()
+        first = text[begin]
+        if "A" <= first <= "z" and first.isalpha() and text[begin:finish].lower() not in _SEED_WORDS:
+            continue
         start = begin - _BEFORE_SEED if begin > _BEFORE_SEED else 0
         end = finish + _AFTER_SEED
         if start <= open_end:
