@@ -274,6 +274,9 @@ class Grammar(NamedDays):
             if start.hour is not None and self._announced(j + 1):
                 return Draft(start, start, i, j + 1)  # 6月13日上午9时起在网站公告: results out at 9
             return Draft(start, None, i, j + 1)
+        after = self._open_after(i, j, start)
+        if after is not None:
+            return after
         inclusive = j + 1 if self._inclusive(j) else j
         if (
             (self.kw(inclusive, *_BEFORE_MARKS) or self._closing_deadline(inclusive))
