@@ -12,6 +12,7 @@ from notices.cues import cues
 from notices.eligibility import eligibility_bound
 from notices.en_dateline import en_dateline, en_stamp_line
 from notices.first_chars import gated
+from notices.glued_signature import glued_signature
 from notices.in_force import standing_reason
 from notices.labels import REACH, clause_span, line_start
 from notices.model import Period
@@ -245,6 +246,13 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         and not TABLE_GAPS.sub("", line[end - first :])
     ):
         return "metadata"  # | 时间: | 2026-03-16 |: a page's row giving when it was posted
+    if (
+        period.all_day
+        and period.start == period.end
+        and (published is None or on_or_before_day(period, published, tz))
+        and glued_signature(before, norm, end)
+    ):
+        return "metadata"  # …附件：名单.xlsx区民政局2024年6月11日: a signature run into the text
     if before and _POSTING_BEFORE.search(before[-12:]) and not _OBJECTION.search(norm):
         return "posting"  # 公告时间：8月12日至8月25日: how long the notice itself hangs, no plan
     if (
