@@ -9,6 +9,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from notices.cues import cues
+from notices.dates.later import announced_day
 from notices.eligibility import eligibility_bound
 from notices.en_dateline import en_dateline, en_stamp_line
 from notices.first_chars import gated
@@ -304,6 +305,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     told = (latin or "told" in held) and _TOLD_AFTER.match(norm, end)
     if told and period.start == period.end and on_or_before_day(period, published, tz):
         return "dateline"  # 12月4日，某公司发布停电通知称 / today (September 28) reminded the public
+    if period.all_day and on_or_before_day(period, published, tz) and announced_day(norm, period):
+        return "dateline"  # 5月8日，组委会召开新闻发布会: the day the plan was announced, not its day
     on_or_before = (
         published is not None and period.start is not None and _as_date(period.start, tz) <= published
     )
