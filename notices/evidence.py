@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from notices.cues import cues
 from notices.dates.later import announced_day
+from notices.dates.month_window import month_window
 from notices.eligibility import eligibility_bound
 from notices.en_dateline import en_dateline, en_stamp_line
 from notices.first_chars import gated
@@ -344,7 +345,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "terms"  # 合约期：2026年6月1日至…, 2018年12月31日前年满18周岁: conditions, no plan
     if period.end is None and "之日" in text and not any(ch.isdigit() for ch in text):
         return "effective"  # 自发布之日起执行: when the rules apply, no date to plan around
-    if vague(text) or (
+    if (vague(text) and not month_window(norm, end)) or (
         period.all_day and period.start == period.end and _MONTH_END_DAY.fullmatch(text.strip())
     ):
         return "vague"  # 2月中旬, 2026年1月, 5月底进行面试: no day to plan around

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from notices.dates.month_window import month_window
 from notices.dates.named_days import NamedDays
 from notices.dates.points import Draft, Point
 from notices.dates.tokens import GAP, KW, NUM, PAREN, WEEKDAY, WORD
@@ -289,6 +290,8 @@ class Grammar(NamedDays):
             return self._relative_day(start, i, j)
         if start.weak and start.part == "festival" and self._festive(j):
             return Draft(replace(start, weak=False), replace(start, weak=False), i, j)
+        if start.weak and start.part == "month" and month_window(self.text, self.t[j - 1].end):
+            return Draft(replace(start, weak=False), replace(start, weak=False), i, j)  # 3月份 每周二…
         if start.weak or start.time_only:
             return None
         return self._daily(Draft(start, start, i, j))
