@@ -64,6 +64,10 @@ _EVENT_NAMED = re.compile(
     _FESTIVE.pattern + r"|比赛|赛事|活动|开幕|演出|展览|(?i:held|race|run\b|marathon|parade|festival"
     r"|celebration|ceremony|event|show|concert|fireworks|match)"
 )
+#: How far hours that name the event's day (活动当天) may come after it, in characters.
+_NAMED_REACH = 800
+#: Hours' clause that names the event whose day it means: 比赛当天, 灯会活动当日.
+_EVENT_DAY = re.compile(r"(?:活动|比赛|赛事|灯会|庙会|演出|开幕式|文化节|马拉松)\s*(?:的)?\s*当[天日]")
 #: Words that point back to the day just named: 当天, 届时, on that day.
 _THAT_DAY = re.compile(r"当天|当日|届时|(?i:on\s+(?:that|the)\s+day)")
 #: A bracket that restates the day right after it.
@@ -119,14 +123,16 @@ def later_hours(
             return None
         text = norm[last.span[1] : head[-1]] + norm[tail.end() : tok.start]
     between = _GLOSS.sub("", text, count=1)  # this Sunday (November 3)
-    reach = len(text)
-    if reach > _REACH + 32:
+    # 灯会活动当天，…8:30至12:00…管制: hours pointed back to the event by name may come a
+    # paragraph or two later, as long as no other date is told between
+    named = _EVENT_DAY.search(_SENTENCE_END.split(norm[max(0, tok.start - 64) : tok.start])[-1])
+    if len(text) > (_NAMED_REACH if named else _REACH + 32):
         return None  # further than any bracket after the day could make up
     between = _ITEM_MARK.sub("\n", between)  # …Hong Kong Island. ⏎ (1) ⏎ The following roads…
     between = re.sub(r"\.?\n+", "\n", between)  # one sentence end per break, however laid out
-    if len(between) > _REACH or _DIGIT.search(_HOUSE_NUMBERS.sub("", between)):
+    if len(between) > (_NAMED_REACH if named else _REACH) or _DIGIT.search(_HOUSE_NUMBERS.sub("", between)):
         return None
-    if len(_SENTENCE_END.findall(between)) > 2:
+    if len(_SENTENCE_END.findall(between)) > 2 and not named:
         return None
     own = _sentence_of(norm, last.span[0], last.span[1])
     event = _EVENT.search(own) is not None and _WORKS.search(own) is None
