@@ -33,3 +33,16 @@ def test_each_section_opens_at_its_hour_on_the_race_day(items: str) -> None:
     got = periods(_notice(items))
     for hour, minute in ((7, 0), (7, 45), (8, 0)):
         assert (at(5, 21, hour, minute), None) in got
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("一、5月21日7时30分开始至比赛结束，对下列道路实施交通管制。", (at(5, 21, 7, 30), None)),
+        ("一、5月21日7時30分開始至活動結束，對下列道路實施交通管制。", (at(5, 21, 7, 30), None)),
+        ("二、5月22日8时开始至18时，人民路禁止机动车通行。", (at(5, 22, 8), at(5, 22, 18))),
+    ],
+)
+def test_kaishi_before_the_end_reads_as_a_range(line: str, want: tuple[object, object]) -> None:
+    text = f"关于比赛期间交通管制的通告\n{line}\n交警支队\n2023年5月10日\n"
+    assert periods(text) == [want]

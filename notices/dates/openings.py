@@ -11,7 +11,8 @@ from notices.dates.tokens import GAP
 from notices.dates.vocabulary import _AM, _STOPPAGE
 
 #: Words that say a time lasts, between a start and the 至/到 of its end.
-_LASTING = re.compile(r"(?:将|会)?(?:一直)?(?:持续|延续)|一直")
+#: 开始 alone reads the same way: 4月22日7时30分开始至比赛结束 runs from the start to the end.
+_LASTING = re.compile(r"(?:将|会)?(?:一直)?(?:持续|延续)|一直|(?:正式)?开始")
 
 #: An adverb a start may put before its 开始 (自5月8日8时即开始封闭, 从6月1日起将正式开始施工).
 _BEGINS = re.compile(r"\s*(?:起)?(?:即|将|便|就|会)?(?:正式)?开始")
