@@ -46,3 +46,15 @@ def test_each_section_opens_at_its_hour_on_the_race_day(items: str) -> None:
 def test_kaishi_before_the_end_reads_as_a_range(line: str, want: tuple[object, object]) -> None:
     text = f"关于比赛期间交通管制的通告\n{line}\n交警支队\n2023年5月10日\n"
     assert periods(text) == [want]
+
+
+def test_a_last_section_cut_short_by_the_text_end_still_counts() -> None:
+    text = (
+        "长河半程马拉松定于2023年5月21日上午7时30分开跑。\n"
+        "一、5月21日7时起至比赛结束，对下列道路分时分段实行交通管制：\n"
+        "（一）7时45分起，滨江路禁止机动车通行，社会车辆可绕行新华路。\n"
+        "（二）8时起，湖心路禁止机动车和非机动车通行，社会车辆可绕行"
+    )
+    got = periods(text)
+    assert (at(5, 21, 7, 45), None) in got
+    assert (at(5, 21, 8), None) in got

@@ -52,6 +52,6 @@ def _clause_closes(norm: str, grammar: Grammar, hours: Draft) -> bool:
     end = grammar.t[hours.last - 1].end
     rest = norm[end : end + _CLAUSE_REACH]
     found = _CLAUSE_END.search(rest)
-    if found is None:
-        return False
-    return _CLOSES.search(rest, 0, found.start()) is not None
+    if found is None and end + len(rest) < len(norm):
+        return False  # (a clause the text's end cuts short is read to that end)
+    return _CLOSES.search(rest, 0, found.start() if found is not None else len(rest)) is not None
