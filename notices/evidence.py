@@ -9,9 +9,12 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from notices.cues import cues
+from notices.dates.later import announced_day
+from notices.dates.month_window import month_window
 from notices.eligibility import eligibility_bound
 from notices.en_dateline import en_dateline, en_stamp_line
 from notices.first_chars import gated
+from notices.glued_signature import glued_signature
 from notices.in_force import standing_reason
 from notices.labels import REACH, clause_span, line_start
 from notices.model import Period
@@ -249,6 +252,13 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         and not TABLE_GAPS.sub("", line[end - first :])
     ):
         return "metadata"  # | 时间: | 2026-03-16 |: a page's row giving when it was posted
+    if (
+        period.all_day
+        and period.start == period.end
+        and (published is None or on_or_before_day(period, published, tz))
+        and glued_signature(before, norm, end)
+    ):
+        return "metadata"  # …附件：名单.xlsx区民政局2024年6月11日: a signature run into the text
     if before and _POSTING_BEFORE.search(before[-12:]) and not _OBJECTION.search(norm):
         return "posting"  # 公告时间：8月12日至8月25日: how long the notice itself hangs, no plan
     if (
@@ -300,6 +310,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     told = (latin or "told" in held) and _TOLD_AFTER.match(norm, end)
     if told and period.start == period.end and on_or_before_day(period, published, tz):
         return "dateline"  # 12月4日，某公司发布停电通知称 / today (September 28) reminded the public
+    if period.all_day and on_or_before_day(period, published, tz) and announced_day(norm, period):
+        return "dateline"  # 5月8日，组委会召开新闻发布会: the day the plan was announced, not its day
     on_or_before = (
         published is not None and period.start is not None and _as_date(period.start, tz) <= published
     )
@@ -337,7 +349,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "terms"  # 合约期：2026年6月1日至…, 2018年12月31日前年满18周岁: conditions, no plan
     if period.end is None and "之日" in text and not any(ch.isdigit() for ch in text):
         return "effective"  # 自发布之日起执行: when the rules apply, no date to plan around
-    if vague(text) or (
+    if (vague(text) and not month_window(norm, end)) or (
         period.all_day and period.start == period.end and _MONTH_END_DAY.fullmatch(text.strip())
     ):
         return "vague"  # 2月中旬, 2026年1月, 5月底进行面试: no day to plan around

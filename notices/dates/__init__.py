@@ -51,7 +51,7 @@ from notices.dates.hours import (
 from notices.dates.hours_above import hours_over_days
 from notices.dates.labels import _with_labels
 from notices.dates.lasting import with_lengths
-from notices.dates.later import day_of, due_after_hours, later_hours, shared_hour
+from notices.dates.later import announced_day, day_of, due_after_hours, later_hours, shared_hour
 from notices.dates.lead_hours import lead_day_hours
 from notices.dates.listed import (
     _listed_days_window,
@@ -166,6 +166,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     prev_end = -1
     sibling: tuple[Draft, date] | None = None  # the one day the last period gave hours on
     lone: tuple[Draft, Period] | None = None  # a whole day read last, which later hours may time
+    aside: Period | None = None  # a day the organisers announced on, read after ``lone``
     i = 0
     n = len(tokens)
     while i < n:
@@ -195,8 +196,8 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
                 prev_end = hours.last
                 i = max(hours.last, i + 1)
                 continue
-        if draft is None and lone is not None and periods and periods[-1] is lone[1]:
-            found = later_hours(grammar, i, lone[0], lone[1], norm)
+        if draft is None and lone is not None and periods and periods[-1] in (lone[1], aside):
+            found = later_hours(grammar, i, lone[0], lone[1], norm, aside if periods[-1] is aside else None)
             day = day_of(lone[1])
             timed = None
             if found is not None and day is not None:
@@ -291,7 +292,10 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
             period = shared
         periods.append(period)
         sibling = _day_of_hours(draft, period)
-        lone = (draft, period) if _lone_day(draft) and day_of(period) is not None else None
+        read = (draft, period) if _lone_day(draft) and day_of(period) is not None else None
+        kept = read is not None and lone is not None and periods[-2:-1] == [lone[1]]
+        aside = period if kept and announced_day(norm, period) else None
+        lone = lone if aside is not None else read  # 比赛5月20日举行。5月8日召开发布会…比赛当天…
         prev = draft.start if draft.start is not None and draft.start.has_date else draft.end
         prev_date = _first_date(period)
         grammar.recent = prev_date

@@ -19,12 +19,14 @@ _CLAUSE_END = re.compile(r"[。；;！？!?\n]")
 #: The word that opens such a clause, right before its hours.
 _OPENED_BY = re.compile(r"[由自从][ \t]*$")
 #: What the clause must close or suspend.
-_CLOSES = re.compile(r"封闭|封路|管制|停电|停水|停气|暂停|改道|禁止(?:所有|一切)?车辆")
+_CLOSES = re.compile(
+    r"封闭|封路|管制|停电|停水|停气|暂停|改道|禁止(?:所有|一切)?车辆|禁止[^，,。；;\n]{0,10}通行"
+)
 
 
 #: An item of a list opening its line, right before its hours: 一、 / (二) / 3. / - (or none).
 _ITEM_OPENED = re.compile(
-    r"(?:^|\n)[ \t]*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）.、．]|[-–•·●*])?[ \t]*$"
+    r"(?:^|\n|[:：])[ \t]*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）.、．]|[-–•·●*])?[ \t]*$"
 )
 
 
@@ -50,6 +52,6 @@ def _clause_closes(norm: str, grammar: Grammar, hours: Draft) -> bool:
     end = grammar.t[hours.last - 1].end
     rest = norm[end : end + _CLAUSE_REACH]
     found = _CLAUSE_END.search(rest)
-    if found is None:
-        return False
-    return _CLOSES.search(rest, 0, found.start()) is not None
+    if found is None and end + len(rest) < len(norm):
+        return False  # (a clause the text's end cuts short is read to that end)
+    return _CLOSES.search(rest, 0, found.start() if found is not None else len(rest)) is not None

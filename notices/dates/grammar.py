@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from notices.dates.month_window import month_window
 from notices.dates.named_days import NamedDays
 from notices.dates.points import Draft, Point
 from notices.dates.tokens import GAP, KW, NUM, PAREN, WEEKDAY, WORD
@@ -274,6 +275,9 @@ class Grammar(NamedDays):
             if start.hour is not None and self._announced(j + 1):
                 return Draft(start, start, i, j + 1)  # 6月13日上午9时起在网站公告: results out at 9
             return Draft(start, None, i, j + 1)
+        after = self._open_after(i, j, start)
+        if after is not None:
+            return after
         inclusive = j + 1 if self._inclusive(j) else j
         if (
             (self.kw(inclusive, *_BEFORE_MARKS) or self._closing_deadline(inclusive))
@@ -286,6 +290,8 @@ class Grammar(NamedDays):
             return self._relative_day(start, i, j)
         if start.weak and start.part == "festival" and self._festive(j):
             return Draft(replace(start, weak=False), replace(start, weak=False), i, j)
+        if start.weak and start.part == "month" and month_window(self.text, self.t[j - 1].end):
+            return Draft(replace(start, weak=False), replace(start, weak=False), i, j)  # 3月份 每周二…
         if start.weak or start.time_only:
             return None
         return self._daily(Draft(start, start, i, j))

@@ -220,6 +220,7 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
         return None
     hours = grammar.period(i, day.start)
     if listed:  # 由晚上七时起直至人群散去，…将会封闭: the next measure on the list, its own verb
+        hours = hours or _until_over(grammar, i, day)  # (二)7时45分起至比赛结束，…禁止通行
         near = (
             hours is not None
             and hours.start is not None
@@ -272,11 +273,16 @@ def _rows_of_hours(norm: str, last: Period, begin: int) -> bool:
 def _next_measure(between: str) -> bool:
     """The end of one measure and the mark of the next on the line under it (…将会封闭。⏎ *), with
     no date or hour between them."""
-    return len(between) <= 240 and "\n" in between and not _DATED.search(_NUMBERED.sub("", between))
+    laid_out = "\n" in between or _COLON_ITEM.search(between) is not None
+    return len(between) <= 240 and laid_out and not _DATED.search(_NUMBERED.sub("", between))
 
 
 #: The number of an item opening its line (2. / (3) / 4、): no date.
-_NUMBERED = re.compile(r"(?m)^[ \t]*[(（]?\d{1,2}[)）.、．](?!\d)")
+_NUMBERED = re.compile(r"(?m)(?:^|(?<=[:：]))[ \t]*[(（]?\d{1,2}[)）.、．](?!\d)")
+#: A lead's colon and the mark of the first item run onto its line (…实施交通管制：1、): a list.
+_COLON_ITEM = re.compile(
+    r"[:：][ \t]*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）、．]|[(（]\d{1,2}[)）])[ \t]*$"
+)
 
 
 def _measures_on(between: str) -> bool:

@@ -73,6 +73,8 @@ _EVENT_NAMED = re.compile(
     _FESTIVE.pattern + r"|比赛|赛事|活动|开幕|演出|展览|(?i:held|race|run\b|marathon|parade|festival"
     r"|celebration|ceremony|event|show|concert|fireworks|match)"
 )
+#: Hours' clause that names the event whose day it means: 比赛当天, 灯会活动当日.
+_EVENT_DAY = re.compile(r"(?:活动|比赛|赛事|灯会|庙会|演出|开幕式|文化节|马拉松)\s*(?:的)?\s*当[天日]")
 #: Words that point back to the day just named: 当天, 届时, on that day.
 _THAT_DAY = re.compile(r"当天|当日|届时|(?i:on\s+(?:that|the)\s+day)")
 #: A bracket that restates the day right after it.
@@ -89,19 +91,53 @@ _ITEM_MARK = re.compile(
 )
 
 
-def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -> tuple[Draft, bool] | None:
+def announced_day(norm: str, period: Period) -> bool:
+    """Whether a whole day's clause tells of the organisers announcing what is planned
+    (5月8日，组委会召开新闻发布会 / 组委会于5月8日发布须知): the day of the announcement."""
+    if period.span is None or day_of(period) is None:
+        return False
+    head = _CLAUSE_END.split(norm[max(0, period.span[0] - 16) : period.span[0]])[-1]
+    clauses = _CLAUSE_END.split(norm[period.span[1] : period.span[1] + 32])
+    tail = clauses[0] if clauses[0].strip() else "".join(clauses[:2])  # 5月8日，组委会召开发布会
+    return _ANNOUNCED.search(head + tail) is not None
+
+
+#: What the organisers do on the day they announce: hold a press conference, publish a notice.
+_ANNOUNCED = re.compile(r"新闻发布会|发布会|通气会|发布|通报|公布|(?i:press\s+conference|announced)")
+
+
+def later_hours(
+    grammar: Grammar, i: int, day: Draft, last: Period, norm: str, aside: Period | None = None
+) -> tuple[Draft, bool] | None:
     """Hours at ``i`` that belong to the whole day ``last`` read a sentence or two before, and
     whether they replace it: they do when the day's sentence only announced the arrangement
-    (…traffic arrangements this Sunday), not when it named an event (比赛将于11月15日举行。当天…)."""
+    (…traffic arrangements this Sunday), not when it named an event (比赛将于11月15日举行。当天…).
+    ``aside`` is a day the organisers announced on, told between: hours pointed back to the
+    event's day (比赛当天) pass over it."""
     if last.span is None or not last.all_day or last.start != last.end:
         return None
     tok = grammar.t[i]
-    # 当日凌晨1时起 points back to the day by name: it may stand paragraphs after it
+    text = norm[last.span[1] : tok.start]
+    if aside is not None and aside.span is not None:
+        if not _THAT_DAY.search(_SENTENCE_END.split(norm[max(0, tok.start - 64) : tok.start])[-1]):
+            return None
+        head = [m.end() for m in _SENTENCE_END.finditer(norm, last.span[1], aside.span[0])]
+        # the announcing sentence, or its clause when the hours' sentence tells of it
+        tail = _SENTENCE_END.search(norm, aside.span[1], tok.start) or _CLAUSE_END.search(
+            norm, aside.span[1], tok.start
+        )
+        if not head or tail is None:
+            return None
+        text = norm[last.span[1] : head[-1]] + norm[tail.end() : tok.start]
+    # 当日凌晨1时起 points back to the day by name, and 灯会活动当天，…8:30至12:00…管制 to the
+    # event's day: such hours may stand paragraphs after it, as long as no other date comes between
     pointed = _THAT_DAY_BEFORE.search(norm, max(0, tok.start - 6), tok.start) is not None
-    reach, sentences = (_POINTED_REACH, _POINTED_SENTENCES) if pointed else (_REACH, 2)
-    if tok.start - last.span[1] > reach + 32:
+    named = _EVENT_DAY.search(_SENTENCE_END.split(norm[max(0, tok.start - 64) : tok.start])[-1]) is not None
+    reach = _POINTED_REACH if pointed or named else _REACH
+    sentences = None if named else (_POINTED_SENTENCES if pointed else 2)
+    if len(text) > reach + 32:
         return None  # further than any bracket after the day could make up
-    between = _GLOSS.sub("", norm[last.span[1] : tok.start], count=1)  # this Sunday (November 3)
+    between = _GLOSS.sub("", text, count=1)  # this Sunday (November 3)
     between = _ITEM_MARK.sub("\n", between)  # …Hong Kong Island. ⏎ (1) ⏎ The following roads…
     between = re.sub(r"\.?\n+", "\n", between)  # one sentence end per break, however laid out
     if pointed:
@@ -111,7 +147,7 @@ def later_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str) -
             between = between.replace(said.group(), "")
     if len(between) > reach or _DIGIT.search(_HOUSE_NUMBERS.sub("", between)):
         return None
-    if len(_SENTENCE_END.findall(between)) > sentences:
+    if sentences is not None and len(_SENTENCE_END.findall(between)) > sentences:
         return None
     own = _sentence_of(norm, last.span[0], last.span[1])
     event = _EVENT.search(own) is not None and _WORKS.search(own) is None

@@ -11,10 +11,23 @@ from notices.dates.tokens import GAP
 from notices.dates.vocabulary import _AM, _STOPPAGE
 
 #: Words that say a time lasts, between a start and the 至/到 of its end.
-_LASTING = re.compile(r"(?:将|会)?(?:一直)?(?:持续|延续)|一直")
+#: 开始 alone reads the same way: 4月22日7时30分开始至比赛结束 runs from the start to the end.
+_LASTING = re.compile(r"(?:将|会)?(?:一直)?(?:持续|延续)|一直|(?:正式)?开始")
 
 #: An adverb a start may put before its 开始 (自5月8日8时即开始封闭, 从6月1日起将正式开始施工).
 _BEGINS = re.compile(r"\s*(?:起)?(?:即|将|便|就|会)?(?:正式)?开始")
+
+#: 以后 / 之后 / 后 right after a day: from that day on (6月10日以后办理登记); a bare 后 must not
+#: begin a word of its own (后期, 后续, 后天).
+_AFTER = re.compile(r"\s*(?:以后|之后|以後|之後|后(?![期续者面来半天年])|後(?![期續者面來半天年]))")
+#: What the rest of the clause may not say for 以后 to open a period: a restoration or reopening
+#: ends a disruption rather than starting anything (6月10日以后恢复供水), an arrival on one day
+#: is that day's event (以后到校报到), and a birth date is a condition, not a period.
+_NOT_OPENING = re.compile(
+    r"恢复|恢復|重开|重開|开放|開放|通车|通車|复电|復電|复水|復水|报到|報到|出生|生于|生於"
+)
+#: Where the clause after 以后 stops.
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 
 
 class Openings(DottedDates):
@@ -38,6 +51,26 @@ class Openings(DottedDates):
         if tok is None or tok.kind is not GAP or _LASTING.fullmatch(str(tok.value).strip()) is None:
             return None
         return j + 2 if self.kw(j + 1, "至", "到") else None
+
+    def _open_after(self, i: int, j: int, start: Point) -> Draft | None:
+        """A day then 以后 / 之后 / 后 and what starts or applies from it (6月10日以后家长到学校办理
+        登记, 9月1日之後適用新標準): an open start (end null), as 起 says; rule 5 of the
+        conventions writes any period from a day on with no end that way."""
+        if not start.has_date or start.weak or start.time_only:
+            return None
+        gap = self.at(j)
+        if gap is None or gap.kind is not GAP:
+            return None
+        words = str(gap.value)
+        after = _AFTER.match(words)
+        if after is None:
+            return None
+        tail = self.text[gap.start + after.end() :].lstrip("，, ")  # 5月22日后，各单位可…
+        stop = _CLAUSE_END.search(tail)
+        clause = tail[: stop.start() if stop is not None else 40][:40]
+        if not clause.strip() or _NOT_OPENING.search(clause) is not None:
+            return None
+        return Draft(start, None, i, j + 1)
 
     def _opening_from(self, i: int, j: int, start: Point) -> Draft | None:
         """从 a date (and a part of the day with no hour) then 开始 and what begins (从1月4日凌晨开始

@@ -1,0 +1,29 @@
+"""A signature run into the text before it: a run-on paragraph whose attachment name or last
+sentence is followed, with no line break, by the issuer and the day it signed
+(…附件：名单.xlsx区民政局2024年6月11日). The day is when the notice was signed, not a plan."""
+
+from __future__ import annotations
+
+import re
+
+#: What an issuer's name ends with: 局, 办公室, 委员会, 公司, 社区, 学校, 中心...
+_ISSUER_END = (
+    r"(?:局|办公室|办|委员会|委|公司|集团|政府|中心|社区|居委会|村委会|学校|小学|中学|学院|大学|医院|"
+    r"厅|处|科|部|院|站|所|队|会|组|署|街道|镇|乡|分局|支队|大队|管理处|供电所|有限公司|"
+    r"辦公室|委員會|公司|學校|學院|醫院|廳|處|隊|會|組|鎮|鄉)"
+)
+#: The text just before a glued signature: the issuer's name (2-30 characters, no punctuation),
+#: itself after an attachment's file name, a sentence's end or a space.
+_GLUED_ISSUER = re.compile(
+    r"(?:\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)|[。；;！!）)\s])\s*"
+    r"[^\s，,。；;：:、（）()“”\"\d]{2,30}?" + _ISSUER_END + r"\s*$",
+    re.IGNORECASE,
+)
+#: What may follow the signed day: a full stop and the end of the line.
+_ENDS_TEXT = re.compile(r"[^\S\n]*[。.]?[^\S\n]*(?:\n|$)")
+
+
+def glued_signature(before: str, norm: str, end: int) -> bool:
+    """Whether the date ending at ``end`` closes its line right after an issuer's name that is
+    itself glued after an attachment name or a finished sentence."""
+    return _ENDS_TEXT.match(norm, end) is not None and _GLUED_ISSUER.search(before[-60:]) is not None
