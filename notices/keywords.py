@@ -43,6 +43,12 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("lane will be closed", 5),
         ("lanes will be closed", 5),
         ("道路关闭", 5),
+        ("全面关闭", 4),  # a stretch shut outright (路段已全面关闭)
+        # what shuts a road outright: a landslide, a collapse, a flood's damage
+        ("滑坡", 2),
+        ("塌方", 2),
+        ("水毁", 2),
+        ("冲毁", 2),
         ("关闭道路", 5),
         ("车道关闭", 4),
         ("关闭车道", 4),
@@ -86,6 +92,11 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("分流", 1),
         ("绕行", 1),
         ("有限度通车", 5),
+        ("禁止重型车辆", 4),  # heavy vehicles barred, the road open to the rest
+        ("重型车辆", 1),
+        ("禁止货车", 4),
+        ("限重", 3),
+        ("限高", 3),
         ("禁止泊车", 3),
         ("禁止车辆停泊", 3),
         ("traffic control", 6),
