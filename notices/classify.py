@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from notices.categories import Category
+from notices.closure_extent import FULL_CLOSURE, KEPT_MOVING, PART_CLOSED
 from notices.keywords import DOCUMENT_NAMES, KEYWORDS, OTHER_SENSES
 from notices.word_trie import trie_pattern
 
@@ -237,12 +238,14 @@ _RECRUITING_PAST_HEARING = re.compile(_RECRUITING.pattern.replace("|聘请|", "|
 @dataclass(frozen=True, slots=True)
 class _Subject:
     """A notice whose arrangements serve a subject belongs to the subject: when the keywords
-    pick one of ``arrangements`` and ``words`` name the subject (and ``unless`` does not)."""
+    pick one of ``arrangements`` and ``words`` name the subject (and ``also`` is said too, and
+    ``unless`` is not)."""
 
     arrangements: frozenset[Category]
     subject: Category
     words: re.Pattern[str]
     unless: re.Pattern[str] | None = None
+    also: re.Pattern[str] | None = None
 
 
 #: Closures held off (no lane closures for maintenance over the holiday, 节日期间暂停占道施工): a rule
@@ -264,8 +267,13 @@ _SUBJECTS: tuple[_Subject, ...] = (
             r"马拉松|半程|赛事|比赛期间|大赛|烟花|烟火|巡游|花车|灯会|观灯|年宵|花市|花墟|庙会|演唱会|音乐节"
             r"|文化节|嘉年华|跨年|倒数|庆典|运动会|自行车赛|越野赛|marathon|fireworks|parade|countdown"
             r"|carnival|festival|race\b|run\b|celebration|sporting|民俗活动|(?:举办|举行)[^，。,\n]{0,24}活动"
+            r"|盛会|宴会|峰会|banquet|summit|配合[^，。,\n]{0,30}活动"
         ),
     ),
+    # a road shut outright is closed, whatever the title calls the measures (see closure_extent)
+    _Subject(frozenset({Category.TRAFFIC_CONTROL}), Category.ROAD_CLOSURE, FULL_CLOSURE, PART_CLOSED),
+    # half of it or a lane shut while traffic passes on the rest: the road stays open under limits
+    _Subject(frozenset({Category.ROAD_CLOSURE}), Category.TRAFFIC_CONTROL, PART_CLOSED, also=KEPT_MOVING),
     _Subject(
         frozenset({Category.TENDER, Category.AUCTION}),
         Category.RENTAL,
@@ -305,6 +313,8 @@ def _subject(best: Category, text: str) -> Category | None:
     """The subject category when ``best`` only names the arrangements made for it."""
     for rule in _SUBJECTS:
         named = best in rule.arrangements and rule.words.search(text)
+        if rule.also is not None and named:
+            named = rule.also.search(text)
         if named and (rule.unless is None or not rule.unless.search(text)):
             return rule.subject
     return None

@@ -1,0 +1,43 @@
+"""How much of a road a notice shuts: the line between a road closure and traffic control.
+
+The rule the categories follow:
+
+* A road (or a stretch of it) shut to all traffic is a road closure, whatever the title calls the
+  measures (交通管制, 临时交通安排) and whatever shut it: works, a landslide, a flood.
+* A road that stays open under limits is traffic control: half its width or a lane shut with
+  the rest carrying traffic both ways or in turns, one-way working, restricted access, 限行,
+  bans on heavy vehicles.
+* Closures and limits made for an event (a marathon, a festival, a ceremony, a banquet) are
+  the event's notice; that rule is weighed before these two.
+
+Patterns read normalised text: simplified script, ASCII commas and semicolons, English lower-cased.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The road itself shut: whole width, whole length, or closed outright.
+FULL_CLOSURE = re.compile(
+    r"(?:全|全面|全线|全路段|全段|全幅)(?:封闭|关闭)|封路|断交|断道|中断交通|交通中断|封闭路段"
+    r"|(?<!车道)(?<!匝道)(?:将|起|临时)封闭|(?:道路|路段)(?:已|将)?(?:全面)?关闭"
+    r"|closed to (?:all )?(?:vehicular )?traffic|fully closed|completely closed|road closures?"
+)
+
+#: Part of the road shut (a half, a side, a lane: 行车线 in Hong Kong), or shut now and then, or
+#: open to some traffic (bicycles pass in turns): the road kept open under limits.
+PART_CLOSED = re.compile(
+    r"半幅|半侧|半边|单侧封闭|半封闭|(?:车道|行车线)(?:将会|将)?(?:临时)?(?:封闭|关闭)"
+    r"|(?:封闭|关闭)(?:[^,，。;；\n]{0,6})(?:车道|行车线)|限行|单向通行|间断放行|间歇|间断封闭"
+    r"|非机动车辆?(?:可|间隔|有序|正常|限时)[^,，。;；\n]{0,6}通行"
+    r"|lane closures?|lanes? (?:will be |is |are )?closed|\blanes? of\b|one-way|intermittent"
+    r"|\b(?:offside|nearside|middle|left|right|fast|slow|inner|outer|kerbside)(?:most)? lanes?\b"
+)
+
+#: Traffic still moving past a part closure: both ways on what is left, in turns, or between
+#: spells of closure.
+KEPT_MOVING = re.compile(
+    r"双向通车|双向通行|双程行车|交替通行|交替放行|单车道通行|供车辆[^,，。;；\n]{0,6}(?:通车|通行)"
+    r"|留[^,，。;；\n]{0,12}(?:通车|通行)|保留[^,，。;；\n]{0,6}车道|间断放行|间歇"
+    r"|remain open|alternating traffic|intermittent|let through"
+)
