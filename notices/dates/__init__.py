@@ -66,7 +66,7 @@ from notices.dates.named_days import named_day
 from notices.dates.night_pairs import merged_nights
 from notices.dates.outages import outage_windows
 from notices.dates.points import Draft, Point
-from notices.dates.resolve import _day_deadline, _first_date, _midnight_end, _resolve, _whole_days
+from notices.dates.resolve import _day_deadline, _first_date, _resolve, _whole_days
 from notices.dates.restore_hour import restore_hours
 from notices.dates.same_opening import opening_at_deadline
 from notices.dates.shared_event_hours import shared_event_hours
@@ -276,10 +276,8 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
                     period = _daily_window_before(period, norm)
         if draft.start is not None and draft.start.hour == 0 and not period.all_day:
             period = _whole_days(period)
-        elif draft.end is not None and draft.end.hour == 24:
-            if draft.start is None:
-                period = _day_deadline(period, norm)
-            period = _midnight_end(period)
+        elif draft.start is None and draft.end is not None and draft.end.hour == 24:
+            period = _day_deadline(period, norm)
         if ctx is not None and periods and _times_only(draft):
             period = _second_window(periods[-1], period, text)
         shared = (

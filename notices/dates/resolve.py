@@ -325,16 +325,6 @@ def _whole_days(period: Period) -> Period:
     return _replace(period, start=first, end=last, all_day=True)
 
 
-def _midnight_end(period: Period) -> Period:
-    """``10月23日8时至1月30日24时`` ends with the whole of 1月30日: an end at 24时 closes its
-    day, so it is written as that day (the instant stays the next midnight, which reminders
-    use); the start keeps its clock time. So does an end alone (延长至5月20日24时)."""
-    end = period.end
-    if not isinstance(end, datetime) or end.time() != time(0):
-        return period
-    return _replace(period, end_is_day=True)
-
-
 #: 24时前 / 24:00以前: "before midnight" closing a day.
 _BEFORE_MIDNIGHT = re.compile(r"(?:24|二十四)\s*(?:[:：]\s*00|[时点])\s*整?\s*(?:之前|以前|前)")
 
