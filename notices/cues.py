@@ -20,7 +20,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "past": ("已",),  # 已经完成 right after the day
     "tally": ("共", "累计", "总计", "合计"),  # 期间共接待, 受理期内累计收到
     "lookback": ("以来", "至今", "迄今", "到现在", "目前"),  # 5月5日以来, 到目前, 截至目前
-    "told": ("发布", "发出", "下发", "送达"),  # 12月4日，某公司发布停电通知 (the English half: "latin")
+    # 12月4日，某公司发布停电通知; 今日（1月7日）提醒市民 (the English half: "latin")
+    "told": ("发布", "发出", "下发", "送达", "提醒", "呼吁", "吁请", "促请"),
     # who may take part: 年满18周岁, 出生, 毕业, 取得…证, ages or years of work reckoned to a day
     "eligibility": (
         *("年满", "出生", "生于", "岁", "毕业", "取得", "获得"),

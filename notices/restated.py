@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from notices.evidence import _as_date
 from notices.first_chars import gated
+from notices.labels import line_start
 from notices.model import Period
 from notices.normalize import normalize
 from notices.places import place_spans
@@ -148,7 +149,8 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
             p.end is None
             and p.start is not None
             and any(
-                _named_alike(p, q) and not _own_hour(p, q) for q in by_start.get(_as_date(p.start, tz), ())
+                _named_alike(p, q) and not _own_hour(p, q) and not _parallel_items(norm, p, q)
+                for q in by_start.get(_as_date(p.start, tz), ())
             )
         ):
             continue  # 自5月11日起报名 … 报名时间5月11日至20日: the window's opening
@@ -275,6 +277,28 @@ _SAID_DAY = re.compile(
         r"(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day))"
     )
 )
+
+
+#: A list item's number opening its line: 1、 / 2. / 二、 / (3).
+_ITEM_NUMBER = re.compile(
+    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|\s*[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"
+)
+
+
+def _parallel_items(norm: str, opening: Period, span: Period) -> bool:
+    """``1、甲馆关闭时间为即日起至3月2日；2、乙馆即日起关闭``: two numbered items that open on the
+    same unwritten day are two measures side by side; the open one says no span's start again."""
+    if opening.span is None or span.span is None:
+        return False
+    said = normalize(opening.text).strip().rstrip("起")
+    if not said or said[0].isdigit() or not normalize(span.text).strip().startswith(said):
+        return False
+    first, second = line_start(norm, opening.span[0]), line_start(norm, span.span[0])
+    return (
+        first != second
+        and _ITEM_NUMBER.match(norm, first) is not None
+        and _ITEM_NUMBER.match(norm, second) is not None
+    )
 
 
 def _unwritten_day(period: Period) -> bool:

@@ -63,6 +63,7 @@ from notices.dates.listed import (
 )
 from notices.dates.moment_pairs import joined_moments
 from notices.dates.named_days import named_day
+from notices.dates.next_day_end import next_day_ends
 from notices.dates.night_pairs import merged_nights
 from notices.dates.outages import outage_windows
 from notices.dates.points import Draft, Point
@@ -310,7 +311,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     periods = window_over_listed_days(shared_event_hours(periods, norm), text, norm, tz)
     periods = opening_at_deadline(nights_of_pairs(periods, text, norm, base, tz), text, norm)
     periods = column_deadlines(paired_cells(joined_moments(periods, text, norm), text, norm), norm)
-    periods = begun_until(restore_hours(periods, norm), text, norm, base)
+    periods = next_day_ends(begun_until(restore_hours(periods, norm), text, norm, base), norm)
     return _with_labels(with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm), norm)
 
 
