@@ -23,7 +23,6 @@ from notices.labels import labelled
 from notices.model import Period
 from notices.normalize import normalize
 from notices.period_shapes import _as_deadline, _launched, _reopening
-from notices.purpose_day import drop_purpose_days
 from notices.reconcile import (
     _closed_by_reopening,
     _drop_eve_deadlines,
@@ -118,7 +117,6 @@ def kept_periods(
     kept = drop_days_restated_by_hours(_drop_extended(norm, restated), tz)
     kept = drop_works_days(norm, drop_in_force(norm, _drop_eve_deadlines(kept), tz), tz)
     kept = drop_coarse_copies(norm, kept, tz)
-    kept = drop_purpose_days(norm, kept, tz)
     return fold_stages(norm, kept, tz)
 
 
