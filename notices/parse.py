@@ -84,7 +84,7 @@ def _headline_of(short: ParsedNotice, full: ParsedNotice, tz: ZoneInfo, *, trail
     all, whatever the trailer's loose wording makes of places."""
     if trailer and full.issuer is None:
         return False
-    if short.issuer is not None or not short.periods or short.category != full.category:
+    if short.issuer is not None or not short.periods or not _same_kind(short.category, full.category):
         return False
     if len(short.body) > _LEAD_CHARS or not (trailer or set(short.places) <= set(full.places)):
         return False
@@ -99,6 +99,16 @@ def _headline_of(short: ParsedNotice, full: ParsedNotice, tz: ZoneInfo, *, trail
         if not p.all_day or mine is None or not any(a <= mine[0] and mine[1] <= b for a, b in days):
             return False
     return True
+
+
+#: Kinds of traffic notice whose boundary a short line's loose wording blurs: a trailer saying
+#: "青石桥将交通管制" repeats a notice read as a full closure, and a headline calls a race's
+#: closures 交通管制.
+_TRAFFIC_KINDS = frozenset({Category.ROAD_CLOSURE, Category.TRAFFIC_CONTROL, Category.EVENT})
+
+
+def _same_kind(a: Category, b: Category) -> bool:
+    return a == b or (a in _TRAFFIC_KINDS and b in _TRAFFIC_KINDS)
 
 
 #: A headline with its lead paragraph (a web page's date line, 原文如下) is no longer than this.
