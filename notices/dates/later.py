@@ -117,9 +117,10 @@ def later_hours(
     if last.span is None or not last.all_day or last.start != last.end:
         return None
     tok = grammar.t[i]
+    lead = _SENTENCE_END.split(norm[max(0, tok.start - 64) : tok.start])[-1]  # the hours' sentence so far
     text = norm[last.span[1] : tok.start]
     if aside is not None and aside.span is not None:
-        if not _THAT_DAY.search(_SENTENCE_END.split(norm[max(0, tok.start - 64) : tok.start])[-1]):
+        if not _THAT_DAY.search(lead):
             return None
         head = [m.end() for m in _SENTENCE_END.finditer(norm, last.span[1], aside.span[0])]
         # the announcing sentence, or its clause when the hours' sentence tells of it
@@ -132,7 +133,7 @@ def later_hours(
     # 当日凌晨1时起 points back to the day by name, and 灯会活动当天，…8:30至12:00…管制 to the
     # event's day: such hours may stand paragraphs after it, as long as no other date comes between
     pointed = _THAT_DAY_BEFORE.search(norm, max(0, tok.start - 6), tok.start) is not None
-    named = _EVENT_DAY.search(_SENTENCE_END.split(norm[max(0, tok.start - 64) : tok.start])[-1]) is not None
+    named = _EVENT_DAY.search(lead) is not None
     reach = _POINTED_REACH if pointed or named else _REACH
     sentences = None if named else (_POINTED_SENTENCES if pointed else 2)
     if len(text) > reach + 32:
@@ -159,7 +160,6 @@ def later_hours(
     hours = grammar.period(i, day.start)
     if hours is None and tok.kind is WORD and tok.value == "from":
         hours = from_hour(grammar, i, day)
-    lead = _SENTENCE_END.split(norm[max(0, tok.start - 64) : tok.start])[-1]
     due = _due_that_day(grammar, i, day, lead, norm) if hours is None else None
     if due is not None:
         return due, False  # 面试时间：4月20日。…面试当天8:15前报到: the day stays, the hour is due on it
