@@ -24,12 +24,17 @@ FULL_CLOSURE = re.compile(
     r"|closed to (?:all )?(?:vehicular )?traffic|fully closed|completely closed|road closures?"
 )
 
+#: One class of lane shut and named as such (封闭及管制地下道双向慢车道, 关闭人行道及非机动车道): the
+#: lanes for other traffic carry on, so the road stays open.
+_LANE_CLASS_SHUT = r"(?:封闭|关闭)[^,，。;；\n]{0,14}?(?:机慢车道|慢车道|快车道|非机动车道)"
+
 #: Part of the road shut (a half, a side, a lane: 行车线 in Hong Kong), or shut now and then, or
 #: open to some traffic (bicycles pass in turns): the road kept open under limits.
 PART_CLOSED = re.compile(
     r"半幅|半侧|半边|单侧封闭|半封闭|(?:车道|行车线)(?:将会|将)?(?:临时)?(?:封闭|关闭)"
-    r"|(?:封闭|关闭)(?:[^,，。;；\n]{0,6})(?:车道|行车线)|限行|单向通行|间断放行|间歇|间断封闭"
-    r"|非机动车辆?(?:可|间隔|有序|正常|限时)[^,，。;；\n]{0,6}通行"
+    r"|(?:封闭|关闭)(?:[^,，。;；\n]{0,6})(?:车道|行车线)|限行|单向通行|间断放行|间歇|间断封闭|"
+    + _LANE_CLASS_SHUT
+    + r"|非机动车辆?(?:可|间隔|有序|正常|限时)[^,，。;；\n]{0,6}通行"
     r"|lane closures?|lanes? (?:will be |is |are )?closed|\blanes? of\b|one-way|intermittent"
     r"|\b(?:offside|nearside|middle|left|right|fast|slow|inner|outer|kerbside)(?:most)? lanes?\b"
 )
@@ -39,5 +44,5 @@ PART_CLOSED = re.compile(
 KEPT_MOVING = re.compile(
     r"双向通车|双向通行|双程行车|交替通行|交替放行|单车道通行|供车辆[^,，。;；\n]{0,6}(?:通车|通行)"
     r"|留[^,，。;；\n]{0,12}(?:通车|通行)|保留[^,，。;；\n]{0,6}车道|间断放行|间歇"
-    r"|remain open|alternating traffic|intermittent|let through"
+    r"|remain open|alternating traffic|intermittent|let through|" + _LANE_CLASS_SHUT
 )

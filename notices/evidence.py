@@ -9,6 +9,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from notices.cues import cues
+from notices.dated_paper import dated_paper
 from notices.dates.later import announced_day
 from notices.dates.month_window import month_window
 from notices.eligibility import eligibility_bound
@@ -18,6 +19,7 @@ from notices.glued_signature import glued_signature
 from notices.in_force import standing_reason
 from notices.labels import REACH, clause_span, line_start
 from notices.model import Period
+from notices.own_schedule import own_schedule
 from notices.page_metadata import (
     BARE_TIME_FIELD,
     BYLINE_AFTER,
@@ -204,6 +206,10 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"  # 期 : 2025-04-23 opening its line: a 日期 field whose 日 the table lost
     if before and before[-1] in " :\t" and METADATA_LABEL_EN.search(before[-24:]):
         return "metadata"  # Last updated June 3, 2023: when the page was changed
+    not_after = published is None or on_or_before_day(period, published, tz)
+    paper = dated_paper(before, norm, begin, end, not_after)
+    if paper is not None:
+        return paper  # date 2021-09-17 KUALA LUMPUR: … / 7月19日南市工养一字第123号公告
     clause_begin, clause_end = clause_span(norm, begin, end, _FIELD_BREAK)
     if clause_end - clause_begin < 120 and METADATA_LINE.search(norm, clause_begin, clause_end):
         return "metadata"  # 发布时间：2023-05-10 16:33 浏览量：125
@@ -359,6 +365,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "vague"  # 2月中旬开始…3月底结束: a process between parts of months, no day to plan
     if _FORECAST_BEFORE.search(norm, sentence_begin, begin) and _WEATHER.search(norm, end, sentence_end):
         return "forecast"  # 据气象部门预报，3月17日前后气温陡降: the reason for a notice, not its plan
+    if period.start is None and own_schedule(norm, begin, end):
+        return "own schedule"  # (水箱预计于1月10日中午前完成放置): the issuer's own target, no one acts
     english = list(_EN_SENTENCE.finditer(norm, sentence_begin, begin)) if latin else []
     condition = _CONDITION.match(norm, english[-1].end() if english else sentence_begin, begin)
     turn = _CONSEQUENCE_EN if condition is not None and condition.group(0).strip().isascii() else _CONSEQUENCE

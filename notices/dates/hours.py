@@ -16,6 +16,7 @@ from notices.dates.from_hour import from_hour
 from notices.dates.grammar import Grammar
 from notices.dates.halves import with_half_before
 from notices.dates.points import Draft
+from notices.dates.quantities import without_quantities
 from notices.dates.resolve import _clock_window, _first_date, _replace, _resolve
 from notices.dates.tokens import GAP, KW, NUM, WORD
 from notices.dates.vocabulary import _CLAUSE_BREAK, START_KEYWORDS
@@ -210,7 +211,8 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
         return None
     tok = grammar.t[i]
     between = norm[last.span[1] : tok.start]
-    near = len(between) <= 60 and not any(ch in _SENTENCE or ch.isdigit() for ch in between)
+    counted = without_quantities(between)  # 限电量300万瓩；第二轮…: amounts, not dates
+    near = len(between) <= 60 and not any(ch in _SENTENCE or ch.isdigit() for ch in counted)
     # "… closed from 3.30pm to 11pm. The road along X will be closed from 6.30pm to 11pm."
     # (a list of the roads the first measure closes, one short line each, is not counted)
     closed_too = len(_ROAD_LIST.sub("", between)) <= 240 and _CLOSED_EN.search(between) is not None
