@@ -11,6 +11,10 @@ import re
 _DATE_FIELD = re.compile(r"[^\S\n]*(?i:date)[^\S\n]*:?[^\S\n]*")
 _ISO_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
+#: An exported page's date field opening the text, and the place a wire report then names in
+#: capitals (`` date 2021-09-17 KUALA LUMPUR: ``): neither is what the notice is about.
+EXPORTED_LEAD = re.compile(r"\s*(?i:date)\s*:?\s*\d{4}-\d{1,2}-\d{1,2}\s+(?:[A-Z][A-Z .'-]{2,30}:\s+)?")
+
 #: A document's number right after its day: an issuer's code then 字第…号 (台湾 / 旧式文号), or a
 #: mainland 文号 with its year in brackets (某政发〔2023〕12号), with only the issuer's short name
 #: between the day and the number.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from notices.categories import Category
+from notices.dated_paper import EXPORTED_LEAD
 from notices.en_dateline import EN_DATELINE_LEAD
 
 #: What a news report opens with before its facts: 本报讯（记者 张明）记者昨日从市供电公司获悉，
@@ -58,7 +59,7 @@ def _mostly_latin(text: str) -> bool:
 def _english_title(category: Category, body: str) -> str:
     """ "Event: The annual book fair will…": the category's English name and the first words of
     the first clause written in English (a bilingual notice may open in Chinese)."""
-    lead = EN_DATELINE_LEAD.match(body)
+    lead = EN_DATELINE_LEAD.match(body) or EXPORTED_LEAD.match(body)
     if lead is not None:
         body = body[lead.end() :]  # KUALA LUMPUR, 3 March: where and when it was filed, not what
     for clause in _EN_CLAUSE_END.split(body):

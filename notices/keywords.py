@@ -33,6 +33,8 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("路段", 1),
         ("road closure", 6),
         ("closed to traffic", 5),
+        ("closed to all traffic", 5),  # the "all" splits the phrase above
+        ("closed to all vehicles", 5),
         ("temporarily closed", 4),
         ("lane closure", 5),
         ("road will be closed", 5),

@@ -152,3 +152,29 @@ def test_the_issuers_own_expected_finish_is_no_deadline(line: str) -> None:
 def test_a_deadline_the_reader_meets_stays() -> None:
     text = "报名通知\n请有意者于5月20日中午前完成网上报名。\n"
     assert periods(text) == [(None, datetime(2023, 5, 20, 12, 0, tzinfo=TZ))]
+
+
+# ---------------------------------------------------------------- a half of the day before a round
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5月12日第一轮停电为下午6时至6时45分，影响约80万户；第二轮为晚间7时30分至8时15分。",
+        "5月12日第一輪停電為下午6時至6時45分，影響約80萬戶；第二輪為晚間7時30分至8時15分。",
+    ],
+)
+def test_an_evening_said_before_a_rounds_hours_puts_them_in_the_evening(text: str) -> None:
+    assert periods(text) == [(at(5, 12, 18), at(5, 12, 18, 45)), (at(5, 12, 19, 30), at(5, 12, 20, 15))]
+
+
+def test_an_evening_window_into_the_morning_still_ends_next_day() -> None:
+    text = "5月12日上午8时至9时东段施工；西段施工为晚间10时至6时。"
+    assert (at(5, 12, 22), at(5, 13, 6)) in periods(text)
+
+
+def test_closed_to_all_traffic_is_a_road_closure() -> None:
+    text = "Jalan Mawar will be closed to all traffic from May 20 to June 2 for resurfacing works.\n"
+    assert [n.category.value for n in parse_page(text, published=date(2023, 5, 10), tz=TZ).notices] == [
+        "road_closure"
+    ]

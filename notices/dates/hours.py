@@ -8,13 +8,14 @@ bare day or a range of days; days listed together and the hours they share are i
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from zoneinfo import ZoneInfo
 
 from notices.dates.clause_verb import closes_after, item_closes_after
 from notices.dates.from_hour import from_hour
 from notices.dates.grammar import Grammar
-from notices.dates.halves import with_half_before
+from notices.dates.halves import _HALVES, with_half_before
 from notices.dates.points import Draft
 from notices.dates.quantities import without_quantities
 from notices.dates.resolve import _clock_window, _first_date, _replace, _resolve
@@ -220,7 +221,7 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
     listed = not near and _next_measure(between)
     if not near and not listed and not _measures_on(between):
         return None
-    hours = grammar.period(i, day.start)
+    hours = _after_half(grammar, i, day) or grammar.period(i, day.start)
     if listed:  # 由晚上七时起直至人群散去，…将会封闭: the next measure on the list, its own verb
         hours = hours or _until_over(grammar, i, day)  # (二)7时45分起至比赛结束，…禁止通行
         near = (
@@ -248,6 +249,30 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
     if hours is None or hours.start is None or not hours.start.time_only:
         return None
     return hours
+
+
+def _after_half(grammar: Grammar, i: int, day: Draft) -> Draft | None:
+    """The hours at ``i`` read with the half of the day prose writes just before them (第三轮为晚间
+    7时30分至8时15分): from the number alone, 7时30分 would be the morning. An end hour that is
+    earlier than the start only as a morning hour is in the same evening (至8时15分 is 20:15)."""
+    before = grammar.at(i - 1) if i > 0 else None
+    if before is None or before.kind is not GAP or str(before.value).strip() not in _HALVES:
+        return None
+    plain = grammar.period(i, day.start)
+    window = with_half_before(grammar, i, plain)
+    if window is None or window is plain or window.start is None:
+        return None
+    end, start = window.end, window.start
+    if (
+        end is not None
+        and end.time_only
+        and end.hour is not None
+        and start.hour is not None
+        and end.hour < 12 <= start.hour
+        and (end.hour + 12, end.minute) > (start.hour, start.minute)
+    ):
+        window = replace(window, end=replace(end, hour=end.hour + 12))
+    return window
 
 
 def _until_over(grammar: Grammar, i: int, day: Draft) -> Draft | None:
