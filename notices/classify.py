@@ -10,7 +10,13 @@ import re
 from dataclasses import dataclass
 
 from notices.categories import Category
-from notices.closure_extent import FULL_CLOSURE, KEPT_MOVING, PART_CLOSED
+from notices.closure_extent import (
+    FULL_CLOSURE,
+    KEPT_MOVING,
+    PART_CLOSED,
+    PARTLY_SHUT,
+    WHOLE_ROAD_SHUT,
+)
 from notices.keywords import DOCUMENT_NAMES, KEYWORDS, OTHER_SENSES
 from notices.word_trie import trie_pattern
 
@@ -274,6 +280,8 @@ _SUBJECTS: tuple[_Subject, ...] = (
     _Subject(frozenset({Category.TRAFFIC_CONTROL}), Category.ROAD_CLOSURE, FULL_CLOSURE, PART_CLOSED),
     # half of it or a lane shut while traffic passes on the rest: the road stays open under limits
     _Subject(frozenset({Category.ROAD_CLOSURE}), Category.TRAFFIC_CONTROL, PART_CLOSED, also=KEPT_MOVING),
+    # only some lanes shut, said outright (封闭部分车道, a partial road closure)
+    _Subject(frozenset({Category.ROAD_CLOSURE}), Category.TRAFFIC_CONTROL, PARTLY_SHUT, WHOLE_ROAD_SHUT),
     _Subject(
         frozenset({Category.TENDER, Category.AUCTION}),
         Category.RENTAL,

@@ -21,7 +21,7 @@ import re
 FULL_CLOSURE = re.compile(
     r"(?:全|全面|全线|全路段|全段|全幅)(?:封闭|关闭)|封路|断交|断道|中断交通|交通中断|封闭路段"
     r"|(?<!车道)(?<!匝道)(?:将|起|临时)封闭|(?:道路|路段)(?:已|将)?(?:全面)?关闭"
-    r"|closed to (?:all )?(?:vehicular )?traffic|fully closed|completely closed|road closures?"
+    r"|closed to (?:all )?(?:vehicular )?traffic|fully closed|completely closed|(?<!partial )road closures?"
 )
 
 #: One class of lane shut and named as such (封闭及管制地下道双向慢车道, 关闭人行道及非机动车道): the
@@ -35,6 +35,7 @@ PART_CLOSED = re.compile(
     r"|(?:封闭|关闭)(?:[^,，。;；\n]{0,6})(?:车道|行车线)|限行|单向通行|间断放行|间歇|间断封闭|"
     + _LANE_CLASS_SHUT
     + r"|非机动车辆?(?:可|间隔|有序|正常|限时)[^,，。;；\n]{0,6}通行"
+    r"|partial(?:ly)? (?:road )?clos\w*|partially shut"
     r"|lane closures?|lanes? (?:will be |is |are )?closed|\blanes? of\b|one-way|intermittent"
     r"|\b(?:offside|nearside|middle|left|right|fast|slow|inner|outer|kerbside)(?:most)? lanes?\b"
 )
@@ -45,4 +46,19 @@ KEPT_MOVING = re.compile(
     r"双向通车|双向通行|双程行车|交替通行|交替放行|单车道通行|供车辆[^,，。;；\n]{0,6}(?:通车|通行)"
     r"|留[^,，。;；\n]{0,12}(?:通车|通行)|保留[^,，。;；\n]{0,6}车道|间断放行|间歇"
     r"|remain open|alternating traffic|intermittent|let through|" + _LANE_CLASS_SHUT
+)
+
+
+#: Lanes said to be only some of them (封闭部分车道, 部分车道将封闭, a partial road closure): the
+#: notice itself says the road stays open, so no word of traffic kept moving is needed. Part of a
+#: road's length (部分路段) is not this: a stretch shut outright is a closure.
+PARTLY_SHUT = re.compile(
+    r"(?:封闭|关闭|占用)部分(?:车道|行车线|路面)|部分(?:车道|行车线|路面)(?:将会|将)?(?:临时)?(?:封闭|关闭)"
+    r"|partial(?:ly)? (?:road )?clos\w*|partially shut"
+)
+
+#: The whole road said to be shut somewhere in the notice: a partial closure then is one stage of
+#: a closure, not the whole notice.
+WHOLE_ROAD_SHUT = re.compile(
+    r"(?:全|全面|全线|全路段|全段|全幅)(?:封闭|关闭)|封路|断交|断道|fully closed|completely closed"
 )
