@@ -23,6 +23,7 @@ from notices.own_schedule import own_schedule
 from notices.page_metadata import (
     BARE_TIME_FIELD,
     BYLINE_AFTER,
+    BYLINE_BEFORE_EN,
     CLOCK_IN_BRACKETS,
     FIELD_OF_PLAN,
     METADATA_LABEL,
@@ -42,6 +43,7 @@ from notices.page_metadata import (
     ZONE_STAMP_AFTER,
     posted_year_last,
 )
+from notices.page_tail import closing_dateline, under_related_heading
 from notices.superseded import superseded
 from notices.vague import vague
 
@@ -206,6 +208,12 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "metadata"  # 期 : 2025-04-23 opening its line: a 日期 field whose 日 the table lost
     if before and before[-1] in " :\t" and METADATA_LABEL_EN.search(before[-24:]):
         return "metadata"  # Last updated June 3, 2023: when the page was changed
+    if under_related_heading(norm, begin):
+        return "metadata"  # 相关报道： a linked headline's date belongs to that page
+    if closing_dateline(norm, begin, end) and (published is None or on_or_before_day(period, published, tz)):
+        return "metadata"  # …以策安全。2015/06/02: the report's dateline where it ends
+    if before and len(before) < 120 and BYLINE_BEFORE_EN.search(before):
+        return "metadata"  # Posted in Local News / By Jane Tan / October 6 2023 10:36 am
     not_after = published is None or on_or_before_day(period, published, tz)
     paper = dated_paper(before, norm, begin, end, not_after)
     if paper is not None:

@@ -119,3 +119,12 @@ def posted_year_last(text: str, published: date | None) -> bool:
 
 #: What may stand beside a date stamp on its line: brackets, a weekday, punctuation.
 STAMP_LINE = re.compile(r"[\s()（）\[\]【】|:：,，。.星期周一二三四五六日天]*")
+
+
+#: An English page's byline before a date on its line ("Posted in Local News / By Jane Tan /
+#: October 6 2023 10:36 am"): the date is when the page was written, not a plan. The name after
+#: By is capitalised and closed by a separator, as a byline is; "closed by order" in a sentence is not.
+BYLINE_BEFORE_EN = re.compile(
+    r"\b(?:Posted|Filed)\s+(?:in|under)\b"
+    r"|(?:^|[/|·•]\s*)By\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*[/|·•]"
+)
