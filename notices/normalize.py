@@ -21,6 +21,11 @@ What it does:
   emoji or a no-break space was: at a line's start or after a space) becomes a space, so
   ``2021年10月21日 ?08:00-17:00`` still reads as one date with its hours.
 
+* a full date whose 月 was dropped in typing (``2020年1028日``: four digits between 年 and 日)
+  becomes ``2020-10-28``, the same length: four digits there have no other reading when the first
+  two are a month and the last two a day of it. Three digits (``2020年128日``: 1月28日 or 12月8日?)
+  are left alone.
+
 Ideographic punctuation with no ASCII twin (``。``, ``、``, ``“”``) is kept.
 """
 
@@ -29,6 +34,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 #: Code points whose traditional → simplified folding comes from OpenCC's character table.
@@ -179,7 +185,23 @@ def _normalized(text: str) -> str:
     out = _short(text) if len(text) <= SHORT and not _built else _by_table(text)
     if "?" in out or "\ufffd" in out:
         out = _LOST.sub(lambda m: " " * len(m.group()), out)
+    if "年" in out:
+        out = _NO_MONTH.sub(_month_put_back, out)
     return out
+
+
+#: 年, then a month and a day run together with no 月, then 日 (or 号).
+_NO_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)年(0[1-9]|1[0-2])([0-3]\d)[日号](?!\d)")
+
+
+def _month_put_back(found: re.Match[str]) -> str:
+    """``2020年1028日`` as ``2020-10-28`` (same length), when the day is one of that month's."""
+    year, month, day = (int(part) for part in found.groups())
+    try:
+        date(year, month, day)
+    except ValueError:
+        return found.group()
+    return f"{found.group(1)}-{found.group(2)}-{found.group(3)}"
 
 
 def _chunks(text: str, size: int) -> list[str]:

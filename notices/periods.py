@@ -20,8 +20,10 @@ from notices.evidence import _as_date, _drop_reason
 from notices.impossible import find_impossible
 from notices.in_force import drop_in_force
 from notices.labels import labelled
+from notices.lost_hour import end_of_lost_start
 from notices.model import Period
 from notices.normalize import normalize
+from notices.open_daily import fold_open_daily
 from notices.period_shapes import _as_deadline, _launched, _reopening
 from notices.reconcile import (
     _closed_by_reopening,
@@ -81,6 +83,8 @@ def kept_periods(
         found = hours_of_today(body, norm, found, tz=tz) or found  # 今天是…；17时至22时期间…禁止通行
     if published is not None:
         found = join_told_apart(norm, found, before=published)  # (a start gone by, an end ahead)
+    found = fold_open_daily(norm, found)  # 10月28日起每日0:00—5:00: the start's window, no day apart
+    found = end_of_lost_start(norm, found, tz)  # 28日…将于? 时30分至11时: the end kept
     candidates: list[Period] = []
     for period in found:
         reason = _drop_reason(norm, period, published, tz)
