@@ -18,6 +18,8 @@ from notices.model import Period
 _BARE_FIELD = re.compile(r"[^\S\n]*(?i:date|day|日期|时间)[^\S\n]*[:：]?[^\S\n]*")
 #: What may follow the day on its line: its weekday in brackets, punctuation.
 _GLOSS = re.compile(r"[^\S\n]*(?:[(（][^)）\n]{0,12}[)）])?[^\S\n]*[,，.。]?[^\S\n]*")
+#: Any character but a space, looked for in the text above a line.
+_NOT_SPACE = re.compile(r"\S")
 
 
 def drop_coarse_copies(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
@@ -43,7 +45,7 @@ def _coarse(norm: str, period: Period) -> bool:
     before = norm[line_begin:begin]
     if _BARE_FIELD.fullmatch(before) is not None:
         return True  # (a paragraph's lines may have run together after the field)
-    first_line = not norm[:line_begin].strip()
+    first_line = _NOT_SPACE.search(norm, 0, line_begin) is None  # (no copy of the text above)
     return first_line and not before.strip() and _GLOSS.fullmatch(after) is not None
 
 

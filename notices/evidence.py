@@ -187,6 +187,10 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     if period.span is None:
         return None
     begin, end = period.span
+    # (what the checks below ask of the period, worked out once)
+    day = None if period.start is None else _as_date(period.start, tz)
+    early = published is not None and day is not None and day <= published  # on_or_before_day
+    single = period.start == period.end
     first = line_start(norm, begin)
     line_end = norm.find("\n", end, end + REACH)
     line = norm[first : line_end if line_end >= 0 else end + REACH]
@@ -233,55 +237,39 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "past"  # 于7月15日已全数完成迁移 / 刊登于5月22日的公报: done, or a document's date
     if before and _HELD_BEFORE.search(before[-44:]) and _HELD_AFTER.match(norm, end):
         return "past"  # 諮詢會已分別於1月5日、7日及10日舉行: meetings already held
-    if (
-        period.start == period.end
-        and period.start is not None
-        and published is not None
-        and _as_date(period.start, tz) <= published
-        and _DONE.search(norm, end, clause_span(norm, begin, end)[1])
-    ):
+    if single and early and _DONE.search(norm, end, clause_span(norm, begin, end)[1]):
         return "past"  # 10月12日，市建委…发布了一则通知: what was done that day, told after
-    if period.all_day and period.start == period.end and on_or_before_day(period, published, tz):
+    if period.all_day and single and early:
         low, high = clause_span(norm, begin, end, _SENTENCE_BREAK)
         sentence = norm[low:high]
         if _DONE_EN.search(sentence) and not _PLAN_EN.search(sentence):
             return "past"  # "the Government had received 12,000 responses today": a report, no plan
-    if (
-        period.end is None
-        and period.start is not None
-        and published is not None
-        and _as_date(period.start, tz) < published
-    ):
+    if period.end is None and day is not None and published is not None and day < published:
         low, high = clause_span(norm, begin, end, _SENTENCE_BREAK)
         sentence = norm[low:high]
         if _BEFELL_EN.search(sentence) and not _FUTURE_EN.search(sentence):
             return "past"  # "the water supply was cut off from 1pm on Nov 12", told the day after
     opens_line = not line[: begin - first].strip(" \t•·*-")
-    if period.start == period.end and opens_line and _ISO_DAY.fullmatch(norm[begin:end]):
+    if single and opens_line and _ISO_DAY.fullmatch(norm[begin:end]):
         return "metadata"  # 2013-03-18 opening a line: a web page's date, not how notices write a plan
     if (
-        period.start == period.end
-        and on_or_before_day(period, published, tz)
+        single
+        and early
         and _ISO_DAY.fullmatch(norm[begin:end])
         and BARE_TIME_FIELD.search(before)
         and not TABLE_GAPS.sub("", line[end - first :])
     ):
         return "metadata"  # | 时间: | 2026-03-16 |: a page's row giving when it was posted
-    if (
-        period.all_day
-        and period.start == period.end
-        and (published is None or on_or_before_day(period, published, tz))
-        and glued_signature(before, norm, end)
-    ):
+    if period.all_day and single and (published is None or early) and glued_signature(before, norm, end):
         return "metadata"  # …附件：名单.xlsx区民政局2024年6月11日: a signature run into the text
     if before and _POSTING_BEFORE.search(before[-12:]) and not _OBJECTION.search(norm):
         return "posting"  # 公告时间：8月12日至8月25日: how long the notice itself hangs, no plan
     if (
         period.all_day
-        and period.start == period.end
+        and single
         and published is not None
         and period.start is not None
-        and _as_date(period.start, tz) == published
+        and day == published
         and _POSTED_AFTER.match(norm, end)
     ):
         return "posting"  # 结果将于（出版当日）张贴于…: the page's own day of posting, no plan
@@ -289,12 +277,12 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "past"  # 在4月14日至6月15日的受理期内，共收到申报243件: a tally of what came in
     if "lookback" in held and _LOOKBACK_AFTER.match(norm, end):
         return "lookback"  # 5月5日以来, 2018年至今: what has happened since, no plan
-    if period.start == period.end and (
+    if single and (
         (before and _ISSUE_DATE_BEFORE.search(before[-8:]))
         or (
             _BRACKETED_ISO.fullmatch(before.rstrip()[-1:] + norm[begin:end])
             and _CLOSES_LINE.match(norm, end)
-            and (published is None or on_or_before_day(period, published, tz))
+            and (published is None or early)
         )
     ):
         return "metadata"  # 闭馆公告(3月30日), a title ending (2025-03-20): the day it was issued
@@ -306,45 +294,34 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         )
     if before and en_dateline(before[-40:], norm, end):
         return "dateline"  # KUALA LUMPUR, Oct 8 — …: where and when a wire report was filed
-    if period.start == period.end and on_or_before_day(period, published, tz):
+    if single and early:
         above = norm[line_start(norm, max(first - 1, 0)) : max(first - 1, 0)]
         if en_stamp_line(before, norm[begin:end], norm[end : end + REACH], above, timed=not period.all_day):
             return "metadata"  # Jane Tan | May 10, 2023, 3:41 PM: when the page was posted
-    if (
-        period.all_day
-        and norm[begin:end].lower() in ("today", "yesterday")
-        and on_or_before_day(period, published, tz)
-    ):
+    if period.all_day and norm[begin:end].lower() in ("today", "yesterday") and early:
         low, high = clause_span(norm, begin, end, _SENTENCE_BREAK)
         if _REPORTED_EN.search(norm, low, high):
             return "dateline"  # "…, the statement read on its Facebook page today": when it was said
-    if _DOCUMENT_AFTER.match(norm, end) and on_or_before_day(period, published, tz):
+    if _DOCUMENT_AFTER.match(norm, end) and early:
         return "dateline"  # announced … in a Dec. 15 press release: the day a paper was put out
     if _AS_USUAL_AFTER.match(norm, end):
         return "as usual"  # 办公室11月29及30日照常办公: open as every day, no period to plan around
     told = (latin or "told" in held) and _TOLD_AFTER.match(norm, end)
-    if told and period.start == period.end and on_or_before_day(period, published, tz):
+    if told and single and early:
         return "dateline"  # 12月4日，某公司发布停电通知称 / today (September 28) reminded the public
-    if period.all_day and on_or_before_day(period, published, tz) and announced_day(norm, period):
+    if period.all_day and early and announced_day(norm, period):
         return "dateline"  # 5月8日，组委会召开新闻发布会: the day the plan was announced, not its day
-    on_or_before = (
-        published is not None and period.start is not None and _as_date(period.start, tz) <= published
-    )
-    if (
-        on_or_before
-        and period.start == period.end
-        and STAMP_LINE.fullmatch(before)
-        and STAMP_LINE.fullmatch(line[end - first :])
-    ):
+    on_or_before = early
+    if on_or_before and single and STAMP_LINE.fullmatch(before) and STAMP_LINE.fullmatch(line[end - first :]):
         # a date (with its time) alone on its line, on or before the publication date:
         # the page's time stamp or a signature, not a plan
         return "metadata"
     text = norm[begin:end]
-    if on_or_before and period.start == period.end and CLOCK_IN_BRACKETS.match(norm, end):
+    if on_or_before and single and CLOCK_IN_BRACKETS.match(norm, end):
         return "metadata"  # 2010-09-16 (19:24): when a news page was posted
     if (
         on_or_before
-        and period.start == period.end
+        and single
         and (
             ZONE_STAMP_AFTER.match(norm, end)
             or (SENTENCE_DONE.search(before) and WEEKDAY_TO_END.match(norm, end))
@@ -365,7 +342,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     if period.end is None and "之日" in text and not any(ch.isdigit() for ch in text):
         return "effective"  # 自发布之日起执行: when the rules apply, no date to plan around
     if (vague(text) and not month_window(norm, end)) or (
-        period.all_day and period.start == period.end and _MONTH_END_DAY.fullmatch(text.strip())
+        period.all_day and single and _MONTH_END_DAY.fullmatch(text.strip())
     ):
         return "vague"  # 2月中旬, 2026年1月, 5月底进行面试: no day to plan around
     sentence_begin, sentence_end = clause_span(norm, begin, end, _SENTENCE_END)

@@ -43,6 +43,25 @@ class Period:
     places: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        # (checked first as a whole: pages make periods by the thousand, and each is valid)
+        start, end = self.start, self.end
+        if self.all_day:
+            valid = not isinstance(start, datetime) and not isinstance(end, datetime)
+        else:
+            valid = (start is None or (isinstance(start, datetime) and start.tzinfo is not None)) and (
+                end is None or (isinstance(end, datetime) and end.tzinfo is not None)
+            )
+        if (
+            valid
+            and (start is not None or end is not None)
+            and self.daily is None
+            and (start is None or end is None or not end < start)  # type: ignore[operator]
+        ):
+            return
+        self._check()
+
+    def _check(self) -> None:
+        """Raise the error that makes this period invalid, if any."""
         for value in (self.start, self.end):
             if value is None:
                 continue

@@ -253,8 +253,12 @@ def _row_under_plan(norm: str, begin: int) -> bool:
     the plan (计划检修时间和区域, 停电安排如下): the row is that plan's."""
     if begin > 0 and norm[begin - 1] != "\n":
         return False
-    head = norm[:begin].rstrip()
-    line = head[head.rfind("\n") + 1 :]
+    # the line above, trailing spaces left out, found in place: copying all the text before each
+    # dated row would make a notice of many rows quadratic
+    end = begin
+    while end > 0 and norm[end - 1].isspace():
+        end -= 1
+    line = norm[norm.rfind("\n", 0, end) + 1 : end]
     return bool(line) and _PLANNED.search(line) is not None
 
 

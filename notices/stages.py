@@ -125,6 +125,8 @@ def stop_then_return(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Per
 
 def _back_by(norm: str, p: Period, q: Period, tz: ZoneInfo) -> Period | None:
     """The window from ``p``, where the supply stops, to ``q``, the end it is back by, or None."""
+    if q.start is not None or not isinstance(q.end, datetime):
+        return None  # (asked of every two periods in a row: most are no end the supply is back by)
     if p.end is None and p.start is not None and not isinstance(p.start, datetime):
         p_start: datetime | None = datetime.combine(p.start, time(0), tzinfo=tz)
     else:

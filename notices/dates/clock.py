@@ -7,7 +7,7 @@ an English date.
 from __future__ import annotations
 
 from notices.dates.english import EnglishReader
-from notices.dates.tokens import GAP, KW, NUM, WORD, Token
+from notices.dates.tokens import GAP, KW, NUM, SEP, UNIT, WORD, Token
 from notices.dates.vocabulary import (
     _AM,
     _BEFORE_MARKS,
@@ -27,6 +27,8 @@ _ABOUT = frozenset(("约", "大约", "約", "大約", "约为"))
 _FROM = frozenset(("由", "从", "自"))
 #: The English words for it: to about 8.00 p.m., from around 7 pm.
 _ABOUT_EN = frozenset(("about", "around", "approximately", "approx"))
+#: What ``_plain_time`` returns when the time is not of its plain shapes: the full reading decides.
+_FULL = object()
 
 
 def _part(gap: Token) -> str:
@@ -50,6 +52,59 @@ class ClockReader(EnglishReader):
         return found
 
     def _time(self, i: int) -> tuple[int, int, int] | None:
+        first = self.t[i]
+        if first.kind is NUM:
+            plain = self._plain_time(i, first)
+            if plain is not _FULL:
+                return plain  # type: ignore[return-value]
+        return self._any_time(i)
+
+    def _plain_time(self, i: int, first: Token) -> object:
+        """An hour written first with no English word after it (8时, 9时30分, 7:00, 22:00时): most
+        times on a page, read here without the look-ups for parts of the day that ``_any_time``
+        makes; ``_FULL`` for any other shape. Gives what ``_any_time`` gives."""
+        hour: int = first.value  # type: ignore[assignment]
+        if first.digits > 2 or not 0 <= hour <= 24:
+            return None
+        t, n = self.t, self.n
+        k = i + 1
+        if k >= n:
+            return _FULL
+        mark = t[k]
+        minute = 0
+        if mark.kind is UNIT and mark.value in ("时", "点"):
+            k += 1
+            said = t[k] if k < n else None
+            if (
+                said is not None
+                and said.kind is NUM
+                and said.digits <= 2
+                and 0 <= said.value <= 59  # type: ignore[operator]
+                and k + 1 < n
+                and t[k + 1].kind is UNIT
+                and t[k + 1].value == "分"
+            ):
+                minute, k = said.value, k + 2  # type: ignore[assignment]
+            elif said is not None and said.kind is KW and said.value == "半":
+                minute, k = 30, k + 1
+        elif mark.kind is SEP and mark.value == ":":
+            said = t[k + 1] if k + 1 < n else None
+            if said is None or said.kind is not NUM or said.digits != 2 or not 0 <= said.value <= 59:  # type: ignore[operator]
+                return None
+            minute, k = said.value, k + 2  # type: ignore[assignment]
+            if k + 1 < n and t[k].kind is SEP and t[k].value == ":" and t[k + 1].digits == 2:
+                k += 2  # seconds
+            if k < n and t[k].kind is UNIT and t[k].value in ("时", "点"):
+                k += 1  # 22:00时
+        else:
+            return _FULL
+        if k < n and t[k].kind is WORD:
+            return _FULL
+        if hour == 24 and minute:
+            return None
+        return hour, minute, k
+
+    def _any_time(self, i: int) -> tuple[int, int, int] | None:
         j = i
         half: str | None = None
         gap = self.at(j)

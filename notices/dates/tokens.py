@@ -303,6 +303,22 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         group = m.lastgroup
         if group == "space":
             continue
+        if group == "num":  # (the commonest token, read here past the checks for the others)
+            start, end = m.span()
+            if gap_start >= 0:
+                if gap_end - gap_start > _ERA_LONGEST or text[gap_start:gap_end].strip() not in _ERA_NAMES:
+                    append(new(Token, (GAP, text[gap_start:gap_end], gap_start, gap_end, 0)))
+                gap_start = -1
+            raw = m.group()
+            append(new(Token, (NUM, int(raw), start, end, len(raw))))
+            continue
+        if group == "sep" or group == "unit":  # (the next commonest: a mark or a unit, nothing to check)
+            start, end = m.span()
+            if gap_start >= 0:
+                append(new(Token, (GAP, text[gap_start:gap_end], gap_start, gap_end, 0)))
+                gap_start = -1
+            append(new(Token, (SEP if group == "sep" else UNIT, m.group(), start, end, 0)))
+            continue
         start, end = m.span()
         if group == "gap" or group == "other":
             if gap_start < 0:
