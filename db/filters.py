@@ -99,80 +99,95 @@ class _Condition(FunctionElement[bool]):
 class envelope_meets(_Condition):
     """``envelope_meets(start, end)``: the notice's envelope shares some instant with [start, end).
 
-    On SQLite (and any other database) the two comparisons of the bounds, which the btrees
-    ``ix_notices_(category_)active`` answer. On PostgreSQL the envelope as a closed ``tsrange`` meets
-    the closed [start, end], which the GiST indexes ``ix_notices_envelope_range`` and
-    ``ix_notices_category_range`` answer (the latter from the index alone), made exact by two
-    inequalities that no index takes: no btree comparison of the bounds is left beside the range.
-    Such comparisons were redundant with the range, yet the planner counted them as independent and
-    so believed a BitmapAnd of the range and a btree narrowed ~700 candidates to ~125; it chose that
-    and read one heap page per candidate (568 for "what roads are closed" at 1,000,000 notices,
-    8,015 for a day) instead of the covering GiST scan."""
+    On SQLite (and any other database) the two comparisons of the bounds (``UNTIL`` and ``SINCE``,
+    the operators each variant below sets), which the btrees ``ix_notices_(category_)active`` answer.
+    On PostgreSQL the envelope as a closed ``tsrange`` meets the closed [start, end], which the GiST
+    indexes ``ix_notices_envelope_range`` and ``ix_notices_category_range`` answer (the latter from
+    the index alone), made exact by inequalities that no index takes: no btree comparison of the
+    bounds is left beside the range. Such comparisons were redundant with the range, yet the planner
+    counted them as independent and so believed a BitmapAnd of the range and a btree narrowed ~700
+    candidates to ~125; it chose that and read one heap page per candidate (568 for "what roads are
+    closed" at 1,000,000 notices, 8,015 for a day) instead of the covering GiST scan. A comparison of
+    ``active_until`` stays (``<>`` or ``IS NOT NULL``): the GiST indexes are partial, on the notices
+    with periods."""
 
     inherit_cache = True
     name = "envelope_meets"
+    UNTIL, SINCE = ">", "<"
 
 
-class envelope_holds(_Condition):
-    """``envelope_holds(at)``: the notice's envelope contains the instant ``at`` (see
-    :class:`envelope_meets`)."""
+class envelope_holds(envelope_meets):
+    """``envelope_holds(at, at)``: the envelope contains the instant ``at``."""
 
     inherit_cache = True
     name = "envelope_holds"
+    UNTIL, SINCE = ">", "<="
+
+
+class envelope_reaches(envelope_meets):
+    """``envelope_reaches(start, end)``: the envelope can hold a period starting in [start, end)
+    (a period never ends before it counts from, so it reaches ``start`` and begins before ``end``)."""
+
+    inherit_cache = True
+    name = "envelope_reaches"
+    UNTIL, SINCE = ">=", "<"
+
+
+class envelope_ends_in(envelope_meets):
+    """``envelope_ends_in(start, end)``: the envelope can hold a period ending in (start, end]
+    (``ends_at`` is exclusive)."""
+
+    inherit_cache = True
+    name = "envelope_ends_in"
+    UNTIL, SINCE = ">", "<="
 
 
 _ENVELOPE = "tsrange(notices.active_since, notices.active_until, '[]')"
 
 
-def _bounds(element: FunctionElement[bool], compiler: SQLCompiler, kw: dict[str, Any]) -> list[str]:
-    """The element's arguments as SQL, rendered anew for each use (a positional parameter style such
-    as SQLite's ``?`` needs one rendering per occurrence)."""
-    return [compiler.process(c, **kw) for c in element.clauses]
+def _bounds(element: FunctionElement[bool], compiler: SQLCompiler, kw: dict[str, Any]) -> tuple[str, str]:
+    """The element's two arguments as SQL, rendered anew for each use (a positional parameter style
+    such as SQLite's ``?`` needs one rendering per occurrence)."""
+    start, end = (compiler.process(c, **kw) for c in element.clauses)
+    return start, end
 
 
 @compiles(envelope_meets)
-def _meets_bounds(element: envelope_meets, compiler: SQLCompiler, **kw: Any) -> str:
+def _by_bounds(element: envelope_meets, compiler: SQLCompiler, **kw: Any) -> str:
     start, end = _bounds(element, compiler, kw)
-    return f"(notices.active_until > {start} AND notices.active_since < {end})"
+    return f"(notices.active_until {element.UNTIL} {start} AND notices.active_since {element.SINCE} {end})"
 
 
 @compiles(envelope_meets, "postgresql")
-def _meets_range(element: envelope_meets, compiler: SQLCompiler, **kw: Any) -> str:
+def _by_range(element: envelope_meets, compiler: SQLCompiler, **kw: Any) -> str:
     start, end = _bounds(element, compiler, kw)
-    start_again, end_again = _bounds(element, compiler, kw)
-    return (
-        f"({_ENVELOPE} && tsrange({start}, {end}, '[]')"
-        f" AND notices.active_until <> {start_again} AND notices.active_since <> {end_again})"
-    )
-
-
-@compiles(envelope_holds)
-def _holds_bounds(element: envelope_holds, compiler: SQLCompiler, **kw: Any) -> str:
-    (at,), (at_again,) = _bounds(element, compiler, kw), _bounds(element, compiler, kw)
-    return f"(notices.active_until > {at} AND notices.active_since <= {at_again})"
-
-
-@compiles(envelope_holds, "postgresql")
-def _holds_range(element: envelope_holds, compiler: SQLCompiler, **kw: Any) -> str:
-    at, at_second, at_third = (_bounds(element, compiler, kw)[0] for _ in range(3))
-    return f"({_ENVELOPE} && tsrange({at}, {at_second}, '[]') AND notices.active_until <> {at_third})"
+    # The closed ranges' && is active_since <= end AND active_until >= start; a strict side excludes
+    # equality.
+    exact = []
+    if element.UNTIL == ">":
+        exact.append(f"notices.active_until <> {_bounds(element, compiler, kw)[0]}")
+    else:
+        exact.append("notices.active_until IS NOT NULL")
+    if element.SINCE == "<":
+        exact.append(f"notices.active_since <> {_bounds(element, compiler, kw)[1]}")
+    return f"({_ENVELOPE} && tsrange({start}, {end}, '[]') AND {' AND '.join(exact)})"
 
 
 def _envelope_conditions(flt: NoticeFilter, bind: Binds) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if flt.active_at is not None:
-        conditions.append(envelope_holds(bind("at", UTCDateTime())))
+        conditions.append(envelope_holds(bind("at", UTCDateTime()), bind("at", UTCDateTime())))
     if flt.active_on is not None:
         conditions.append(envelope_meets(bind("day_start", UTCDateTime()), bind("day_end", UTCDateTime())))
     # A period never ends before it counts from (notices.model.Period, db.store.period_values), so a
     # period starting in [start, end) lies in an envelope reaching ``start``, and one ending in
     # (start, end] in an envelope beginning by ``end``.
     if flt.starts_between is not None:
-        start, end = bind("starts_from", UTCDateTime()), bind("starts_to", UTCDateTime())
-        conditions += [notices.c.active_until >= start, notices.c.active_since < end]
+        conditions.append(
+            envelope_reaches(bind("starts_from", UTCDateTime()), bind("starts_to", UTCDateTime()))
+        )
     if flt.ends_between is not None:
-        start, end = bind("ends_from", UTCDateTime()), bind("ends_to", UTCDateTime())
-        conditions += [notices.c.active_until > start, notices.c.active_since <= end]
+        conditions.append(envelope_ends_in(bind("ends_from", UTCDateTime()), bind("ends_to", UTCDateTime())))
     return conditions
 
 
