@@ -6,7 +6,7 @@ Fills the database (through the migrations, then bulk core inserts of rows built
 
 - the headline: the answer people get, ``bot.answer.answer_question`` for "what roads are closed" and
   "哪些路封闭" (closures active now, then about to start, then recent undated ones; a page of 10 with
-  the total), asked at random moments across the six years of data;
+  the total), asked at random moments across the six years of data, the two taking turns;
 - for scale, ``db.search.find_notices`` (50 notices loaded per call): road closures active at a moment
   (the last week of the data, and any moment), a place name as a keyword (newest 50 matches), a keyword
   that matches nothing (a substring scan of every stored text), and every notice active on a local day.
@@ -173,6 +173,26 @@ async def timed(runs: int, query: Callable[[int], Awaitable[int]]) -> tuple[list
     return times, found
 
 
+async def timed_in_turn(
+    runs: int, queries: list[Callable[[int], Awaitable[int]]]
+) -> list[tuple[list[float], int]]:
+    """:func:`timed` for queries asked over the same moments, taking turns within each run (first in
+    one run, last in the next). One after the other, the first query read the pages of a moment's
+    answer from disk and the next found them cached: "what roads are closed", timed first, cost up to
+    3x "哪些路封闭" at 1,000,000 notices for the same SQL."""
+    for query in queries:
+        await query(0)
+    times: list[list[float]] = [[] for _ in queries]
+    found = [0 for _ in queries]
+    for i in range(runs):
+        order = list(range(len(queries)))
+        for k in order if i % 2 == 0 else order[::-1]:
+            began = time.perf_counter()
+            found[k] += await queries[k](i)
+            times[k].append((time.perf_counter() - began) * 1000)
+    return list(zip(times, found, strict=True))
+
+
 def report(name: str, times: list[float], found: int) -> None:
     ordered = sorted(times)
     p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
@@ -241,8 +261,11 @@ async def measure(engine: AsyncEngine, count: int, runs: int, seed: int) -> None
         return await find(NoticeFilter(active_on=days[i]))
 
     print(f"target: answers p99 < {TARGET_MS:.0f} ms (asked at any moment in six years)")
-    for question in ("what roads are closed", "哪些路封闭"):
-        report(f"answer: {question}", *await timed(runs, ask(question)))
+    questions = ["what roads are closed", "哪些路封闭"]
+    for question, result in zip(
+        questions, await timed_in_turn(runs, [ask(q) for q in questions]), strict=True
+    ):
+        report(f"answer: {question}", *result)
     print("for scale, find_notices (50 notices per call):")
     report("roads, now (last week of the data)", *await timed(runs, roads(present)))
     report("roads, any moment in six years", *await timed(runs, roads(moments)))

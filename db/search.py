@@ -4,12 +4,14 @@ What a filter means as conditions is in ``db.filters``, keyword matching in ``db
 chooses the shape of each query (which index it starts from), its order, and how several are merged.
 Every name callers use is importable from here.
 
-Cost, measured by ``bench/query.py`` on 100,000 notices: category + moment is a range scan of
+Cost, measured by ``bench/query.py`` on 100,000 notices: on SQLite category + moment is a range scan of
 ``ix_notices_category_active`` over the notices whose periods are not all over, then one covering-index
-probe of ``periods`` per candidate; a window of starts/ends does the same for one category and walks the
-periods in the window otherwise. :func:`find_notice_ids` and :func:`count_any` let a caller merge several
-queries on ids and load only what it shows (see ``bot.answer``). A keyword search is a substring scan of
-the folded text (see ``db.keywords``).
+probe of ``periods`` per candidate (only for a notice with several periods); a window of starts/ends
+does the same for one category and walks the periods in the window otherwise. On PostgreSQL the
+envelope is tested as a range (``db.filters.envelope_meets``), read from the covering GiST index
+``ix_notices_category_range`` without touching the table. :func:`find_notice_ids` and
+:func:`count_any` let a caller merge several queries on ids and load only what it shows (see
+``bot.answer``). A keyword search is a substring scan of the folded text (see ``db.keywords``).
 """
 
 from __future__ import annotations
