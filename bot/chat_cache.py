@@ -18,11 +18,11 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import Session
 
 from db.chats import ChatSettings, read_chat_settings
 from db.models import Chat
+from db.reader import Reader
 
 
 class ChatCache:
@@ -59,7 +59,7 @@ class ChatCache:
         while len(self._entries) > self.size:
             self._entries.popitem(last=False)
 
-    async def get(self, reader: AsyncSession | AsyncConnection, chat_id: int) -> ChatSettings | None:
+    async def get(self, reader: Reader, chat_id: int) -> ChatSettings | None:
         """The chat's settings: from the cache while trusted, else its row (None: no row)."""
         cached = self.peek(chat_id)
         if cached is not None:

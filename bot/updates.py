@@ -118,7 +118,8 @@ class UpdateGate:
 
     On SQLite one process serves the database (a second one is refused), so the process's own lock is
     the whole turn, and the cursors it read or wrote are kept in memory (:class:`_Cursors`): one write
-    per update, after it is handled.
+    per update, after it is handled, committed together with those of the other updates handled
+    meanwhile (:class:`_GroupWrites`).
     """
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], *, keep: int = 64) -> None:
@@ -132,6 +133,7 @@ class UpdateGate:
         self._turn = _TURN_SQL.replace("{keep}", str(int(keep)))
         self._locks = _KeyedLocks()
         self._cursors = _Cursors()
+        self._records = _GroupWrites(bind)
 
     @asynccontextmanager
     async def turn(self, key: int, update_id: int) -> AsyncIterator[Verdict]:
@@ -157,8 +159,7 @@ class UpdateGate:
                     "updated_at": utcnow(),
                 }
                 self._cursors.forget(key)  # until the write is known to have happened
-                async with self.engine.begin() as connection:
-                    await connection.execute(_RECORD, values)
+                await self._records.write(values)
                 self._cursors.put(key, (newest, kept))
             else:
                 self._cursors.put(key, found)
@@ -271,6 +272,58 @@ class _Cursors:
 
     def forget(self, key: int) -> None:
         self._entries.pop(key, None)
+
+
+class _GroupWrites:
+    """SQLite: the cursors of updates handled at about the same time written in one transaction.
+
+    A write waits until the transaction holding it has committed, as a write of its own would (so an
+    update is still answered only once it is recorded), but the updates in hand share the commit and
+    the trips to aiosqlite's thread: one write of its own cost a busy web process more CPU than
+    answering "/help". Each chat has one update in hand at a time (``UpdateGate.turn``), so a batch
+    holds at most one row per chat."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self._pending: list[dict[str, Any]] = []
+        self._done: asyncio.Future[None] | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    async def write(self, values: dict[str, Any]) -> None:
+        loop = asyncio.get_running_loop()
+        self._pending.append(values)
+        if self._done is None:
+            self._done = loop.create_future()
+            # read even when every writer waiting on it was cancelled, so its failure is not reported
+            # a second time as never retrieved
+            self._done.add_done_callback(lambda done: done.cancelled() or done.exception())
+        done = self._done
+        if self._task is None:
+            self._task = loop.create_task(self._flush())
+        await asyncio.shield(done)
+
+    async def _flush(self) -> None:
+        """Write batch after batch until none is waiting; a failed batch fails each of its writes."""
+        done: asyncio.Future[None] | None = None
+        try:
+            while self._pending:
+                batch, done = self._pending, self._done
+                self._pending, self._done = [], None
+                assert done is not None
+                try:
+                    async with self.engine.begin() as connection:
+                        await connection.execute(_RECORD, batch)
+                except Exception as error:
+                    done.set_exception(error)
+                else:
+                    done.set_result(None)
+        finally:
+            self._task = None
+            # stopped half-way (cancelled as the loop closes): the writes waiting end too
+            for left in (done, self._done):
+                if left is not None and not left.done():
+                    left.cancel()
+            self._pending, self._done = [], None
 
 
 class _KeyedLocks:

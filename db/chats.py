@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, and_, bindparam, delete, func, literal_column, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import (
     BotState,
@@ -25,6 +25,7 @@ from db.models import (
     Subscription,
     SubscriptionKind,
 )
+from db.reader import Reader
 
 CHAT_SETTINGS = frozenset(
     {"language", "tz", "quiet_start", "quiet_end", "morning_hour", "digest", "deadline_days", "lead_minutes"}
@@ -316,7 +317,7 @@ _CHAT_SETTINGS = select(
 """Built once: every message reads it (building a statement costs more than running this one)."""
 
 
-async def read_chat_settings(reader: AsyncSession | AsyncConnection, chat_id: int) -> ChatSettings | None:
+async def read_chat_settings(reader: Reader, chat_id: int) -> ChatSettings | None:
     row = (await reader.execute(_CHAT_SETTINGS, {"chat_id": chat_id})).first()
     return None if row is None else ChatSettings(*row)
 
@@ -341,7 +342,7 @@ _CHAT_SETTINGS_AND_STATE = select(
 
 
 async def read_chat_settings_and_state(
-    reader: AsyncConnection, chat_id: int, scope: str, key: str
+    reader: Reader, chat_id: int, scope: str, key: str
 ) -> tuple[ChatSettings | None, tuple[str, int] | None]:
     """:func:`read_chat_settings` and the stored ``(value, version)`` under ``scope``/``key`` in one
     statement: a question reads both before anything else."""

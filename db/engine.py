@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, event, text
+from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import (
@@ -27,8 +28,10 @@ from db.light import (
     head_revision,
     is_ahead,
     is_head,
+    loop_reader_engine,
     sqlite_pragmas,
 )
+from db.reader import GreenletConnection, Reader
 from db.url import DatabaseUnavailable, async_url, connect_failure, safe_url
 
 if TYPE_CHECKING:
@@ -87,21 +90,45 @@ async def session_scope(sessions: async_sessionmaker[AsyncSession]) -> AsyncIter
 
 
 @asynccontextmanager
-async def read_connection(sessions: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncConnection]:
+async def read_connection(sessions: async_sessionmaker[AsyncSession]) -> AsyncIterator[Reader]:
     """A connection of the sessions' engine outside any transaction (autocommit), for reads that need
     no snapshot of their own: each statement is one round trip, without the BEGIN and the ROLLBACK a
     session puts around it. The connection goes back to the pool in its usual isolation level.
 
-    SQLite's driver begins a transaction only before a write, so there a plain connection already
-    reads outside any: switching it to autocommit and back would only cost two more trips to
-    aiosqlite's thread and a PRAGMA statement. Reads only, then: a write here would not commit."""
+    On a SQLite file the reads run on the standard library's ``sqlite3`` in the event loop's own thread
+    (:func:`_loop_reader`), not through aiosqlite: each aiosqlite call is a trip to its thread and back
+    through the loop (a question made ~20 of them), and a read of an indexed question takes less time
+    than those trips. The file is in WAL mode, so such a read never waits for a writer, and it sees
+    every transaction committed before it, whichever connection wrote it. SQLite's driver begins a
+    transaction only before a write, so these reads are outside any. Reads only, then: a write here
+    would not commit."""
     bind = sessions.kw.get("bind")
     if not isinstance(bind, AsyncEngine):
         raise TypeError("read_connection needs sessions bound to an AsyncEngine")
+    if bind.dialect.name == "sqlite":
+        local = _loop_reader(bind)
+        if local is not None:
+            with local.connect() as plain:
+                yield GreenletConnection(plain)
+            return
     async with bind.connect() as connection:
         if connection.dialect.name != "sqlite":
             await connection.execution_options(isolation_level="AUTOCOMMIT")
         yield connection
+
+
+_LOOP_READERS: weakref.WeakKeyDictionary[Engine, Engine | None] = weakref.WeakKeyDictionary()
+
+
+def _loop_reader(engine: AsyncEngine) -> Engine | None:
+    """The synchronous engine beside ``engine`` on the same SQLite file (None: in memory), made on first
+    use and disposed of with ``engine``."""
+    key = engine.sync_engine
+    if key not in _LOOP_READERS:
+        local = _LOOP_READERS[key] = loop_reader_engine(engine.url)
+        if local is not None:
+            event.listen(key, "engine_disposed", lambda _engine: local.dispose())
+    return _LOOP_READERS[key]
 
 
 def alembic_config() -> Config:

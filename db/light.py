@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.util.concurrency import greenlet_spawn
@@ -116,6 +116,23 @@ def _current(connection: Connection) -> bool:
         return is_head(versions) or is_ahead(versions)
     except SQLAlchemyError:
         return False
+
+
+def in_memory(url: URL) -> bool:
+    """Whether a SQLite URL names an in-memory database (each connection of which is its own)."""
+    database = url.database or ""
+    return database in ("", ":memory:") or url.query.get("mode") == "memory"
+
+
+def loop_reader_engine(url: str | URL) -> Engine | None:
+    """A synchronous engine on the SQLite file ``url`` names, for reads run in the event loop's own
+    thread (see ``db.engine.read_connection``); None for PostgreSQL or an in-memory database."""
+    parsed = async_url(url)
+    if parsed.get_backend_name() != "sqlite" or in_memory(parsed):
+        return None
+    engine = create_engine(parsed.set(drivername=SYNC_SQLITE), connect_args=connect_args(parsed, None))
+    event.listen(engine, "connect", sqlite_pragmas)
+    return engine
 
 
 @asynccontextmanager

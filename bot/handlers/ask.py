@@ -11,7 +11,7 @@ import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
@@ -41,6 +41,7 @@ from bot.texts import say
 from db.chats import ChatSettings
 from db.engine import read_connection, session_scope
 from db.models import Notice, NoticeStatus
+from db.reader import Reader
 from db.search import NoticeFilter, count_notices, find_notices
 from db.store import get_notice
 from notices.render import format_date
@@ -135,7 +136,7 @@ async def answer(
 
 
 async def _read_answer(
-    connection: AsyncConnection, d: Deps, chat: ChatSettings | None, text: str, page: int
+    connection: Reader, d: Deps, chat: ChatSettings | None, text: str, page: int
 ) -> Answer:
     """The answer's page ``page`` to ``text``, read on ``connection``, in the chat's zone and language."""
     lang = chat.language if chat is not None else "zh"

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest
@@ -25,6 +25,7 @@ from bot.throttle import Throttle
 from db.chats import ChatSettings, ensure_chat, get_chat, read_chat_settings_and_state
 from db.engine import read_connection, session_scope
 from db.models import Chat
+from db.reader import Reader
 from jobs.clock import Clock
 
 log = logging.getLogger("bot")
@@ -161,7 +162,7 @@ async def current_chat_settings_and_state(
 
 
 async def read_settings_and_state(
-    connection: AsyncConnection, update: Update, context: Context, scope: str, key: str
+    connection: Reader, update: Update, context: Context, scope: str, key: str
 ) -> tuple[ChatSettings | None, Stored | None]:
     """The read of :func:`current_chat_settings_and_state` on a connection the caller goes on using
     (a question answered on the same one): the settings are None when the chat's row is missing or
