@@ -8,10 +8,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from notices.segment.cleaning import _SPACED_CJK, despace
+from notices.normalize import normalize
+from notices.segment.cleaning import _SPACED_CJK, clean_line, despace
 from notices.segment.lines import (
     _PINYIN_GLOSS,
     _TRAILING_SIGNATURE,
+    _cleaned,
     _rows_with,
     _signatures_apart,
     _signed_apart,
@@ -96,3 +98,14 @@ def test_a_letter_spaced_line_closes_up_and_a_spaced_headline_keeps_its_gap() ->
     assert despace("招 聘 启 事") == "招聘启事"
     assert despace("城市更新 共建共享") == "城市更新 共建共享"
     assert despace("于 5 月 12 日") == "于5月12日"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="出租後后 　\u2003?？\ufffd5５AＡ，\t摄", min_size=1, max_size=12))
+def test_a_cleaned_line_reads_as_its_text_normalised(raw: str) -> None:
+    """Cleaning that only takes spaces out reuses the page's normalised line; it must read as the
+    cleaned text normalised anew."""
+    cleaned, norm = _cleaned(raw, normalize(raw))
+    assert cleaned == clean_line(raw)
+    if raw.strip() and not raw.strip().startswith(cleaned):
+        assert norm == normalize(cleaned)

@@ -324,6 +324,15 @@ def _cleaned(raw: str, norm_raw: str) -> tuple[str, str]:
     lead = len(raw) - len(raw.lstrip())
     if raw[lead : lead + len(cleaned)] == cleaned:
         return cleaned, norm_raw[lead : lead + len(cleaned)]  # cleaning only stripped the ends
+    stripped = raw[lead : len(raw.rstrip())]
+    if cleaned == stripped.replace(" ", ""):
+        # cleaning took out every space and nothing else (letter-spacing, the gaps around numbers):
+        # the normalised line loses the same characters, as long as normalising made no other
+        # character a space and left no "?" (a "?" after a space normalises to a space; see
+        # normalize's _LOST), so normalising is one character to one character here
+        norm = norm_raw[lead : lead + len(stripped)]
+        if "?" not in norm and norm.count(" ") == stripped.count(" "):
+            return cleaned, norm.replace(" ", "")
     return cleaned, normalize(cleaned)
 
 
