@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from notices.segment.patterns import (
     _ANY_SPACE,
+    _CJK,
     _DOUBLED_START,
     _RUNS,
     _SPACE_AROUND_DIGIT,
@@ -25,7 +28,7 @@ def dedouble(line: str) -> str:
     """
     # A doubled first run repeats the line's first character further on, and six
     # repeated characters need a line of six: nearly every line stops here, regex-free.
-    if len(line) < 6 or line.find(line[0], 1, len(line) // 2 + 1) < 0 or _DOUBLED_START.match(line) is None:
+    if len(line) < 6 or line[0] not in line[1 : len(line) // 2 + 1] or _DOUBLED_START.match(line) is None:
         return line
     first = _RUNS.match(line)
     if first is None or not _is_doubled(first.group(0)):
@@ -48,18 +51,17 @@ def despace(line: str) -> str:
     return _despaced(_SPACES.sub(" ", line.strip()))
 
 
-def _is_cjk(ch: str) -> bool:
-    """``_CJK`` (patterns.py) for one character."""
-    return "\u3400" <= ch <= "\u4dbf" or "\u4e00" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+#: A Chinese character standing alone after a space, up to the next space or the end.
+_SPACED_CJK = re.compile(f" [{_CJK}](?= |$)")
 
 
 def _despaced(line: str) -> str:
     """despace for a stripped line whose space runs are single " " already."""
-    pieces = line.split(" ")
-    tokens = len(pieces)
+    tokens = line.count(" ") + 1
     # a Chinese character standing alone between spaces (what _SINGLE_CJK_TOKEN finds), counted
-    # over the pieces: the pattern, opening on a lookbehind, is tried at every position
-    if tokens >= 2 and sum(1 for p in pieces if len(p) == 1 and _is_cjk(p)) * 10 >= tokens * 6:
+    # with a space put before the line: that pattern, opening on a lookbehind, is tried at every
+    # position, this one jumps from space to space
+    if tokens >= 2 and len(_SPACED_CJK.findall(" " + line)) * 10 >= tokens * 6:
         return line.replace(" ", "")
     return _SPACE_AROUND_DIGIT.sub("", line)
 

@@ -96,15 +96,18 @@ def _lines(text: str) -> list[_Line]:
     if "(" in text:
         text = _PINYIN_GLOSS.sub("", text)
     if "年" in text:
-        text = _TRAILING_SIGNATURE.sub(_signed_apart, text)
+        text = _signatures_apart(text)
     raws = text.splitlines()
     norms = normalize(text).splitlines()
     if len(norms) != len(raws):
         norms = [normalize(r) for r in raws]
+    # the lines any rule character stands in, from one scan of the page (a page has a few
+    # dozen such characters and hundreds of lines); cleaning a line only drops spaces and
+    # doubled halves, so its cleaned form holds the same rule characters
+    ruled = _rows_with(_RULE_CHAR, norms)
     after_open = False  # the line above ends unfinished ("封闭期限：2022年6月1日至")
     dates: list[int] = []  # where the date lines are, for their issuers above
-    for raw, norm_raw in zip(raws, norms, strict=True):
-        cleaned = raw.strip()
+    for number, (raw, cleaned, norm_raw) in enumerate(zip(raws, map(str.strip, raws), norms, strict=True)):
         if not cleaned:
             gap = True
             continue
@@ -113,7 +116,7 @@ def _lines(text: str) -> list[_Line]:
         # a doubled start (XX…) repeats the first character within the line's first half
         if spaced or (
             len(cleaned) >= 6
-            and cleaned.find(cleaned[0], 1, len(cleaned) // 2 + 1) > 0
+            and cleaned[0] in cleaned[1 : len(cleaned) // 2 + 1]  # (cheaper than find with bounds)
             and _DOUBLED_START.match(cleaned)
         ):
             cleaned, norm = _cleaned(raw, norm_raw)
@@ -127,7 +130,7 @@ def _lines(text: str) -> list[_Line]:
             first not in _RULE_FIRST
             and last not in _RULE_LAST
             and not first.isdigit()
-            and _RULE_CHAR.search(norm) is None
+            and number not in ruled
         ):
             # running text, most of a page: of the rules below only the punctuation test and
             # (for a short line without punctuation) the title and field-name tests can apply
@@ -159,7 +162,7 @@ def _lines(text: str) -> list[_Line]:
                 line.ends = ends
                 out.append(line)
                 gap = False
-                after_open = last in _OPEN_END
+                after_open = last in _OPEN_END_CHARS
                 continue
         if (
             norm[-1] in _FURNITURE_LAST
@@ -249,11 +252,15 @@ def _lines(text: str) -> list[_Line]:
 
 _new = object.__new__
 
+#: ``_OPEN_END`` as a set, for the test of a line's last character.
+_OPEN_END_CHARS = frozenset(_OPEN_END)
+
 
 #: The pinyin a converting web page writes after each character it changed (恢復(fù)供水, 區(qū)): noise
 #: inside the words every rule reads.
+#: (The bracket opens the pattern, its lookbehind after it: a scan then jumps from bracket to bracket.)
 _PINYIN_GLOSS = re.compile(
-    r"(?<=[\u3400-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,7}\)"
+    r"\((?<=[\u3400-\u9fff]\()(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,7}\)"
 )
 #: A run-on notice's last sentence, then its issuer and date on the same line (…敬请谅解！ 某某水务有限公司
 #: 2022年4月5日), as a page that lost its line breaks prints them.
@@ -261,6 +268,47 @@ _TRAILING_SIGNATURE = re.compile(
     r"(?m)^(?P<body>[^\n]*[。！!])[ \t\u3000]+(?P<org>[^\s。，,！!：:]{2,30}?)[ \t\u3000]*"
     r"(?P<day>(?:19|20)\d\d[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)[ \t\u3000]*$"
 )
+
+
+#: The date a trailing signature ends its line with: the scan finds these few, and the full pattern
+#: is tried only on their lines (tried at every line start it costs a backtracking pass per line).
+_DAY_AT_LINE_END = re.compile(
+    r"(?m)(?:19|20)\d\d[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t\u3000]*$"
+)
+
+
+def _signatures_apart(text: str) -> str:
+    """``_TRAILING_SIGNATURE.sub(_signed_apart, text)``, trying the pattern only on the lines that end
+    with a date: a match lies within one line ("\\n"-delimited) and ends with such a date."""
+    pieces: list[str] = []
+    done = 0
+    for day in _DAY_AT_LINE_END.finditer(text):
+        start = text.rfind("\n", 0, day.start()) + 1
+        if start < done:
+            continue  # (a line holds one match at most: its last date)
+        found = _TRAILING_SIGNATURE.match(text, start)
+        if found is not None:
+            pieces.append(text[done:start])
+            pieces.append(_signed_apart(found))
+            done = found.end()
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _rows_with(pattern: re.Pattern[str], rows: list[str]) -> set[int]:
+    """The indexes of the rows that hold a match of ``pattern`` (which matches no line break):
+    one scan of the rows joined rather than a call per row."""
+    joined = "\n".join(rows)
+    found: set[int] = set()
+    at = row = 0
+    for m in pattern.finditer(joined):
+        pos = m.start()
+        row += joined.count("\n", at, pos)
+        at = pos
+        found.add(row)
+    return found
 
 
 def _signed_apart(found: re.Match[str]) -> str:
@@ -276,6 +324,15 @@ def _cleaned(raw: str, norm_raw: str) -> tuple[str, str]:
     lead = len(raw) - len(raw.lstrip())
     if raw[lead : lead + len(cleaned)] == cleaned:
         return cleaned, norm_raw[lead : lead + len(cleaned)]  # cleaning only stripped the ends
+    stripped = raw[lead : len(raw.rstrip())]
+    if cleaned == stripped.replace(" ", ""):
+        # cleaning took out every space and nothing else (letter-spacing, the gaps around numbers):
+        # the normalised line loses the same characters, as long as normalising made no other
+        # character a space and left no "?" (a "?" after a space normalises to a space; see
+        # normalize's _LOST), so normalising is one character to one character here
+        norm = norm_raw[lead : lead + len(stripped)]
+        if "?" not in norm and norm.count(" ") == stripped.count(" "):
+            return cleaned, norm.replace(" ", "")
     return cleaned, normalize(cleaned)
 
 

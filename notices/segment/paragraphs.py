@@ -38,6 +38,8 @@ from notices.segment.pieces import (
 )
 from notices.segment.shapes import _is_heading_like, is_title_line
 
+_new = object.__new__
+
 
 def _typical_width(lines: list[_Line]) -> int:
     widths = sorted([width for width in [len(x.norm) for x in lines] if width >= 6])
@@ -114,8 +116,15 @@ def paragraphs(text: str) -> list[Para]:
             last.norm += n
             open_para = None if ends else last
             continue
-        # positional: text, kind, norm, news_start, credit_end, closed, gap_before
-        para = Para(line.text, _line_kind(line), n, line.news, False, False, line.gap_before)
+        # set field by field, as lines are: the dataclass's __init__ is a call of its own
+        para = _new(Para)
+        para.text = line.text
+        para.kind = _line_kind(line)
+        para.norm = n
+        para.news_start = line.news
+        para.credit_end = False
+        para.closed = False
+        para.gap_before = line.gap_before
         paras.append(para)
         open_para = para if para.kind is BODY and not ends else None
         if para.kind is BODY and line.enum and len(n) < short and not line.prose:
