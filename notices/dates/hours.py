@@ -97,6 +97,7 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
         opening = tok.kind is WORD and tok.value in ("from", "between")
         if opening or tok.kind is NUM or (tok.kind is KW and tok.value in START_KEYWORDS):
             window = grammar.period(j, draft.start) or (from_hour(grammar, j, draft) if opening else None)
+            window = window or _until_over(grammar, j, draft)  # 6月21日，8时30分至活动结束
             window = with_half_before(grammar, j, window or _moment(grammar, j, draft))
             if (
                 window is not None
