@@ -46,3 +46,19 @@ def test_a_clock_end_after_the_hour_is_still_read() -> None:
 def test_a_lone_hour_of_the_day_stays_a_moment() -> None:
     got = periods(_notice("6月10日，龙舟赛于上午8时30分开赛，请市民注意出行。"))
     assert (at(6, 10, 8, 30), None) not in got
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "6月10日8:00至12:30,14:00至考生及家长离校，考点周边道路禁止机动车通行。",
+        "6月10日8時至12時30分，14時至活動結束，濱河路禁止機動車通行。",
+    ],
+)
+def test_a_second_window_of_the_day_may_run_until_over(line: str) -> None:
+    assert periods(_notice(line)) == [(at(6, 10, 8), at(6, 10, 12, 30)), (at(6, 10, 14), None)]
+
+
+def test_a_second_window_with_a_clock_end_is_unchanged() -> None:
+    got = periods(_notice("6月10日8:00至12:30,14:00至18:00，考点周边道路禁止机动车通行。"))
+    assert got == [(at(6, 10, 8), at(6, 10, 12, 30)), (at(6, 10, 14), at(6, 10, 18))]

@@ -220,6 +220,8 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
     if not near and not listed and not _measures_on(between):
         return None
     hours = grammar.period(i, day.start)
+    if hours is None and near:
+        hours = _until_over(grammar, i, day)  # 8:00至12:30,14:00至考生离校: the second runs until over
     if listed:  # 由晚上七时起直至人群散去，…将会封闭: the next measure on the list, its own verb
         hours = hours or _until_over(grammar, i, day)  # (二)7时45分起至比赛结束，…禁止通行
         near = (
