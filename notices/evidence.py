@@ -182,6 +182,10 @@ def on_or_before_day(period: Period, published: date | None, tz: ZoneInfo) -> bo
     return published is not None and period.start is not None and _as_date(period.start, tz) <= published
 
 
+#: A date announced as a plan (将于, 定于): a page's stamp is never said so.
+_TOLD_AS_PLAN = re.compile(r"(?:将|定|拟|计划)于\s*$")
+
+
 def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo) -> str | None:
     """Why a candidate period is no plan for the public, or None to keep it."""
     if period.span is None:
@@ -223,7 +227,11 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     if paper is not None:
         return paper  # date 2021-09-17 KUALA LUMPUR: … / 7月19日南市工养一字第123号公告
     clause_begin, clause_end = clause_span(norm, begin, end, _FIELD_BREAK)
-    if clause_end - clause_begin < 120 and METADATA_LINE.search(norm, clause_begin, clause_end):
+    if (
+        clause_end - clause_begin < 120
+        and METADATA_LINE.search(norm, clause_begin, clause_end)
+        and not _TOLD_AS_PLAN.search(before[-6:])  # 作者:未知 run into 高考将于6月7日至9日举行
+    ):
         return "metadata"  # 发布时间：2023-05-10 16:33 浏览量：125
     if VIEWS_AFTER.match(norm, end):
         return "metadata"

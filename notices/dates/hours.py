@@ -99,6 +99,7 @@ def _window_after(grammar: Grammar, draft: Draft, day: Period, norm: str) -> tup
         opening = tok.kind is WORD and tok.value in ("from", "between")
         if opening or tok.kind is NUM or (tok.kind is KW and tok.value in START_KEYWORDS):
             window = grammar.period(j, draft.start) or (from_hour(grammar, j, draft) if opening else None)
+            window = window or _until_over(grammar, j, draft)  # 6月21日，8时30分至活动结束
             window = with_half_before(grammar, j, window or _moment(grammar, j, draft))
             if (
                 window is not None
@@ -222,6 +223,8 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
     if not near and not listed and not _measures_on(between):
         return None
     hours = _after_half(grammar, i, day) or grammar.period(i, day.start)
+    if hours is None and near:
+        hours = _until_over(grammar, i, day)  # 8:00至12:30,14:00至考生离校: the second runs until over
     if listed:  # 由晚上七时起直至人群散去，…将会封闭: the next measure on the list, its own verb
         hours = hours or _until_over(grammar, i, day)  # (二)7时45分起至比赛结束，…禁止通行
         near = (

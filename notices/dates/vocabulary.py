@@ -77,7 +77,7 @@ _DAY_PARTS = {
 _GAP_MIDNIGHT = frozenset(("午夜", "半夜", "子夜"))
 #: What an end told by an event looks like (after 至 / until).
 _OPEN_END = re.compile(
-    r"[^,，。;；:：\d\n]{0,20}(?:结束|完成|竣工|完工|为止|解除|散去|另行通知|恢复)"
+    r"[^,，。;；:：\d\n]{0,20}(?:结束|完成|竣工|完工|为止|解除|散去|散场|离场|离校|另行通知|恢复)"
     r"|(?i:the\s+(?:crowd|event|works?|traffic)[^,.;\n]{0,30}(?:dispersed|ends?|over|completed|finished|done|resumes))"
 )
 _FESTIVALS = frozenset(FESTIVAL_NAMES)
