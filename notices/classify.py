@@ -272,7 +272,7 @@ _SUBJECTS: tuple[_Subject, ...] = (
         re.compile(
             r"马拉松|半程|赛事|比赛期间|龙舟|大赛|烟花|烟火|巡游|花车|灯会|观灯|年宵|花市|花墟|庙会|演唱会|音乐节"
             r"|文化节|嘉年华|跨年|倒数|庆典|运动会|自行车赛|越野赛|marathon|fireworks|parade|countdown"
-            r"|carnival|festival|race\b|run\b|celebration|sporting|民俗活动|(?:举办|举行)[^，。,\n]{0,24}活动"
+            r"|carnival|festival|\brace\b|\brun\b|celebration|sporting|民俗活动|(?:举办|举行)[^，。,\n]{0,24}活动"
             r"|盛会|宴会|峰会|banquet|summit|配合[^，。,\n]{0,30}活动"
         ),
     ),

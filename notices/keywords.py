@@ -305,6 +305,8 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
     ),
     Category.EVENT: (
         ("活动", 3),
+        # a meeting called for residents at a time and a place (a community briefing)
+        ("briefing", 5),
         ("举办", 3),
         ("开幕", 4),
         ("展览", 4),
