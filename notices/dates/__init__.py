@@ -256,21 +256,10 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
                 chain.append(len(periods))
             else:
                 period, last = attached
-                spanned = _listed_nights(periods, chain, period, text) if chain else None
-                if spanned is not None:
-                    del periods[chain[0] :]
-                    period = spanned
-                else:
-                    _share_window(periods, chain, period)
+                period = _hours_over_listed(periods, chain, period, text)
                 chain = []
         elif chain and _day_window(draft) and isinstance(period.start, datetime):
-            spanned = _listed_nights(periods, chain, period, text)
-            if spanned is not None:
-                # 20日及21日每晚22时至翌日6时: one span of days with its nightly window
-                del periods[chain[0] :]
-                period = spanned
-            else:
-                _share_window(periods, chain, period)
+            period = _hours_over_listed(periods, chain, period, text)
             chain = []
         else:
             _listed_span(periods, chain, text)
@@ -347,6 +336,18 @@ def _lenient(grammar: Grammar, base: date) -> Draft | None:
     if pt.time_only:
         return None
     return Draft(pt, pt, 0, j)
+
+
+def _hours_over_listed(periods: list[Period], chain: list[int], window: Period, text: str) -> Period:
+    """Hours written once after the days listed at ``chain``: one span of the days with a daily window
+    when the days run in a row (20日及21日每晚22时至翌日6时), which replaces them; else each day listed
+    takes the hours (5月11日、12日8:00-17:00) and ``window`` stands."""
+    spanned = _listed_nights(periods, chain, window, text) if chain else None
+    if spanned is None:
+        _share_window(periods, chain, window)
+        return window
+    del periods[chain[0] :]
+    return spanned
 
 
 def _continues(tokens: list[Token], prev_end: int, i: int) -> bool:
