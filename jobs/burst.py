@@ -9,7 +9,7 @@ the list says is worked out when it is sent: the page's notices that match the c
 
 Deciding who is owed more than ``threshold`` is set-based and never enumerates (chat, notice) pairs:
 per matched term, how many fresh notices it matches; per chat, the largest and the sum of those over its
-subscriptions, worked out by the same statement that fills ``jobs_chats`` (``jobs.fanout.fill_chats``).
+subscriptions, worked out by the same statement that fills ``jobs_chats`` (``jobs.matching.fill_chats``).
 A largest count above the threshold is a burst; a sum at or below it is not; only the chats in between
 (few matches spread over several terms) are counted exactly, in one grouped ``UPDATE … FROM``.
 
@@ -36,7 +36,8 @@ from db.models import (
 from db.search import fold
 from db.types import UTCDateTime
 from jobs.due import Event, NoticeView
-from jobs.fanout import haystack, light, upsert
+from jobs.fanout import light, upsert
+from jobs.matching import haystack
 from jobs.scratch import CHATS, COUNTS, FRESH, PLAN, TERMS, TOLD, analyze, insert_many
 from jobs.views import load_notices
 
@@ -52,7 +53,7 @@ def term_counts(terms: Iterable[tuple[int, str, str]], fresh: Collection[int]) -
 
 async def prepare(session: AsyncSession, fresh: Sequence[int]) -> None:
     """``jobs_fresh`` ← the fresh notices, ``jobs_told`` ← the chats already told one of them one by one
-    (they are left to single announcements), before ``jobs.fanout.fill_chats`` decides bursts."""
+    (they are left to single announcements), before ``jobs.matching.fill_chats`` decides bursts."""
     await insert_many(session, FRESH, [{"notice_id": n} for n in sorted(set(fresh))])
     told = (
         select(literal(0), Reminder.chat_id)

@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import NoticeStatus, Reminder, ReminderStatus, Subscription
 from jobs.due import Event, NoticeView, Planned, Profile, correction_due
-from jobs.fanout import fill_terms, listed, write_corrections
+from jobs.fanout import listed, write_corrections
+from jobs.matching import fill_terms
 from jobs.publish import plan_notices, stored_snapshot
 from jobs.scratch import TERMS, TOLD, fill_plan, fill_profiles, rowcount, scratch_tables
 from jobs.texts import describe_changes, snapshot

@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import KeyValue, Notice, NoticeStatus
 from jobs.due import Event, NoticeView, Planned, Profile, schedule
-from jobs.fanout import fill_chats, fill_seen, fill_terms, write
+from jobs.fanout import fill_seen, write
+from jobs.matching import fill_chats, fill_terms
 from jobs.scratch import fill_plan, fill_profiles, insert_for, scratch_tables
 from jobs.views import load_notices
 

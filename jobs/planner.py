@@ -16,10 +16,10 @@ first cancels the pending rows it may replace and then revives, with a new due t
 rows already sent are never touched, so nothing is announced twice.
 
 This module is the entry point (chats, snoozes, the sweep); the parts live beside it: ``jobs.publish``
-(planning notices as published), ``jobs.corrections`` (edits and withdrawals), ``jobs.fanout`` (matching
-terms and the ``INSERT … SELECT``), ``jobs.scratch`` (the per-run temporary tables), ``jobs.horizon``
-(the 48-hour window), ``jobs.burst`` (one list for a chat owed many announcements of a page) and
-``jobs.lock`` (one sweep at a time across processes).
+(planning notices as published), ``jobs.corrections`` (edits and withdrawals), ``jobs.matching``
+(matching terms and the chats they reach), ``jobs.fanout`` (the ``INSERT … SELECT``), ``jobs.scratch``
+(the per-run temporary tables), ``jobs.horizon`` (the 48-hour window), ``jobs.burst`` (one list for a
+chat owed many announcements of a page) and ``jobs.lock`` (one sweep at a time across processes).
 """
 
 from __future__ import annotations

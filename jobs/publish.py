@@ -15,8 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.models import BurstNotice, KeyValue, NoticeStatus
 from jobs.burst import plan_bursts, prepare, term_counts
 from jobs.due import Event, NoticeView, Planned, Profile, schedule
-from jobs.fanout import fill_chats, fill_seen, fill_terms, write, write_channel
+from jobs.fanout import fill_seen, write, write_channel
 from jobs.horizon import limit_for
+from jobs.matching import fill_chats, fill_terms
 from jobs.scratch import fill_plan, fill_profiles, insert_for, scratch_tables
 from jobs.texts import snapshot
 from jobs.views import load_notices

@@ -73,6 +73,9 @@ _NAMES: dict[Category, tuple[str, str]] = {
     Category.OTHER: ("其他公告", "Other notice"),
 }
 
+#: The two kinds of a notice about a road, told apart by how much of it is shut (notices.closure_extent).
+ROAD_KINDS = frozenset({Category.ROAD_CLOSURE, Category.TRAFFIC_CONTROL})
+
 _DISRUPTIONS = frozenset(
     {
         Category.ROAD_CLOSURE,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from notices.categories import Category
+from notices.categories import ROAD_KINDS, Category
 from notices.closure_extent import (
     FULL_CLOSURE,
     KEPT_MOVING,
@@ -267,7 +267,7 @@ _CLOSURES_HELD_OFF = re.compile(
 _SUBJECTS: tuple[_Subject, ...] = (
     _Subject(frozenset({Category.ROAD_CLOSURE}), Category.TRAFFIC_CONTROL, _CLOSURES_HELD_OFF),
     _Subject(
-        frozenset({Category.TRAFFIC_CONTROL, Category.ROAD_CLOSURE}),
+        ROAD_KINDS,
         Category.EVENT,
         re.compile(
             r"马拉松|半程|赛事|比赛期间|龙舟|大赛|烟花|烟火|巡游|花车|灯会|观灯|年宵|花市|花墟|庙会|演唱会|音乐节"

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from notices.categories import Category
+from notices.categories import ROAD_KINDS, Category
 from notices.classify import (
     CATEGORY_POINT,
     CategoryGuess,
@@ -104,7 +104,7 @@ def _headline_of(short: ParsedNotice, full: ParsedNotice, tz: ZoneInfo, *, trail
 #: Kinds of traffic notice whose boundary a short line's loose wording blurs: a trailer saying
 #: "青石桥将交通管制" repeats a notice read as a full closure, and a headline calls a race's
 #: closures 交通管制.
-_TRAFFIC_KINDS = frozenset({Category.ROAD_CLOSURE, Category.TRAFFIC_CONTROL, Category.EVENT})
+_TRAFFIC_KINDS = ROAD_KINDS | {Category.EVENT}
 
 
 def _same_kind(a: Category, b: Category) -> bool:

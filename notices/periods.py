@@ -4,7 +4,7 @@ Every dated expression in a notice is a candidate; what surrounds it decides whe
 subscriber must be told of it (notices.evidence: page metadata, datelines, dates the notice
 replaces, what is over), what kind of period it is (notices.period_shapes: deadline, opening,
 reopening), and how the notice's periods stand together (notices.reconcile: windows, extensions,
-summaries, restatements).
+restatements; notices.summaries: a span over its items).
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from notices.reconcile import (
     _drop_eve_deadlines,
     _drop_extended,
     _drop_shadowed,
-    _drop_summaries,
     _paired,
 )
 from notices.rest_of_span import hours_of_the_rest
@@ -38,6 +37,7 @@ from notices.restated import _drop_restated
 from notices.restated_days import drop_days_restated_by_hours
 from notices.schedule_openings import drop_schedule_openings
 from notices.stages import fold_stages, stop_then_return
+from notices.summaries import _drop_summaries
 from notices.superseded import moved_to
 from notices.told_apart import join_told_apart
 from notices.works_day import drop_works_days

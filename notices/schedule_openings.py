@@ -1,6 +1,6 @@
 """An open start that only opens the schedule listed under it: 从3月5日起，城区3处将陆续停电 ⏎
 这三处停电的区域及时间分别为： ⏎ 3月5日8时至17时，… The rows are what to remind of; the opening
-sums them up, as a span over itemised days does (notices.reconcile._drop_summaries)."""
+sums them up, as a span over itemised days does (notices.summaries._drop_summaries)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from notices.evidence import _as_date
 from notices.model import Period
-from notices.reconcile import _SUMMARY_REACH, _held, _items_follow
+from notices.summaries import _SUMMARY_REACH, _held, _items_follow
 
 
 def drop_schedule_openings(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:

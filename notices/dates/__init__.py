@@ -24,7 +24,6 @@ apart from their day and labels.py names what each period is for; the loop here 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -51,7 +50,16 @@ from notices.dates.hours import (
 from notices.dates.hours_above import hours_over_days
 from notices.dates.labels import _with_labels
 from notices.dates.lasting import with_lengths
-from notices.dates.later import announced_day, day_of, due_after_hours, later_hours, shared_hour
+from notices.dates.later import (
+    _day_of_hours,
+    _festival_hours,
+    _lone_day,
+    announced_day,
+    day_of,
+    due_after_hours,
+    later_hours,
+    shared_hour,
+)
 from notices.dates.lead_hours import lead_day_hours
 from notices.dates.listed import (
     _listed_days_window,
@@ -83,7 +91,7 @@ from notices.dates.tokens import (
     WORD,
     Token,
 )
-from notices.dates.vocabulary import _FESTIVAL_NEAR, _FESTIVALS, _WEEKDAY_PAREN, START_KEYWORDS
+from notices.dates.vocabulary import _FESTIVALS, _WEEKDAY_PAREN, START_KEYWORDS
 from notices.errors import DateSyntaxError
 from notices.impossible import find_impossible, masked
 from notices.model import Period
@@ -248,21 +256,10 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
                 chain.append(len(periods))
             else:
                 period, last = attached
-                spanned = _listed_nights(periods, chain, period, text) if chain else None
-                if spanned is not None:
-                    del periods[chain[0] :]
-                    period = spanned
-                else:
-                    _share_window(periods, chain, period)
+                period = _hours_over_listed(periods, chain, period, text)
                 chain = []
         elif chain and _day_window(draft) and isinstance(period.start, datetime):
-            spanned = _listed_nights(periods, chain, period, text)
-            if spanned is not None:
-                # 20日及21日每晚22时至翌日6时: one span of days with its nightly window
-                del periods[chain[0] :]
-                period = spanned
-            else:
-                _share_window(periods, chain, period)
+            period = _hours_over_listed(periods, chain, period, text)
             chain = []
         else:
             _listed_span(periods, chain, text)
@@ -315,36 +312,6 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     return _with_labels(with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm), norm)
 
 
-def _lone_day(draft: Draft) -> bool:
-    """A day said alone, by date or by festival (元旦(星期一)), that hours said after it may fall on."""
-    if _bare_day(draft):
-        return True
-    pt = draft.start
-    # (the point's fields first: comparing two points builds a tuple of every field of each)
-    return pt is not None and pt.part == "festival" and pt.hour is None and not pt.weak and pt == draft.end
-
-
-def _festival_hours(
-    grammar: Grammar, i: int, text: str, norm: str, base: date, tz: ZoneInfo
-) -> tuple[Draft, Period, int] | None:
-    """A festival said alone is no period (春节将至), but with hours later in its clause it names
-    the day they fall on: 年初二，西九龙区傍晚六时封路 closes the roads that evening."""
-    if _FESTIVAL_NEAR.match(norm, grammar.t[i].end):
-        return None
-    found = grammar.point(i, None)
-    if found is None or found[0].fixed is None or found[0].hour is not None:
-        return None
-    day = replace(found[0], weak=False, part="day")
-    draft = Draft(day, day, i, found[1])
-    period = _resolve(draft, text, norm, grammar.t, base, tz, None)
-    if period is None:
-        return None
-    attached = _attached_window(grammar, draft, period, text, norm, base, tz)
-    if attached is None:
-        return None
-    return draft, attached[0], attached[1]
-
-
 def _ahead(hint: date | None, last: date | None, base: date) -> date | None:
     """Where a yearless date goes on from: the last date written with its year, or the day last
     read when it lies ahead of the reference date (a notice telling its plans in order: …6月26日至
@@ -371,6 +338,18 @@ def _lenient(grammar: Grammar, base: date) -> Draft | None:
     return Draft(pt, pt, 0, j)
 
 
+def _hours_over_listed(periods: list[Period], chain: list[int], window: Period, text: str) -> Period:
+    """Hours written once after the days listed at ``chain``: one span of the days with a daily window
+    when the days run in a row (20日及21日每晚22时至翌日6时), which replaces them; else each day listed
+    takes the hours (5月11日、12日8:00-17:00) and ``window`` stands."""
+    spanned = _listed_nights(periods, chain, window, text) if chain else None
+    if spanned is None:
+        _share_window(periods, chain, window)
+        return window
+    del periods[chain[0] :]
+    return spanned
+
+
 def _continues(tokens: list[Token], prev_end: int, i: int) -> bool:
     """Is token ``i`` the next item of a list that the previous period started (、 and 及)?"""
     if prev_end < 0:
@@ -387,18 +366,3 @@ def _continues(tokens: list[Token], prev_end: int, i: int) -> bool:
     if between.kind is WORD:
         return between.value == "and"  # February 10 and 11, 2024
     return between.kind is GAP and str(between.value).strip() in ("和", "及", "以及", "与", "and")
-
-
-def _day_of_hours(draft: Draft, period: Period) -> tuple[Draft, date] | None:
-    """The day a period gives hours on, which later hours in its sentence share."""
-    start = period.start
-    if period.all_day or not isinstance(start, datetime) or draft.start is None or not draft.start.has_date:
-        return None
-    if (
-        isinstance(period.end, datetime)
-        and period.end.date() != start.date()
-        and period.end.time() != time(0)
-    ):
-        return None
-    day = Draft(draft.start, draft.start, draft.first, draft.last)
-    return day, start.date()

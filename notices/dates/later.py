@@ -13,14 +13,18 @@ March. Interviews run from 10am to 4pm) are its time, and replace its day.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 from notices.dates.clause_verb import closes_after, item_closes_after
 from notices.dates.from_hour import from_hour
 from notices.dates.grammar import Grammar
+from notices.dates.hours import _attached_window, _bare_day
 from notices.dates.points import Draft
+from notices.dates.resolve import _resolve
 from notices.dates.tokens import WORD
-from notices.dates.vocabulary import _FESTIVE
+from notices.dates.vocabulary import _FESTIVAL_NEAR, _FESTIVE
 from notices.first_chars import gated
 from notices.model import Period
 
@@ -265,3 +269,48 @@ def shared_hour(moment: Period, day: Period, text: str) -> Period | None:
         text=text[begin:finish],
         span=(begin, finish),
     )
+
+
+def _lone_day(draft: Draft) -> bool:
+    """A day said alone, by date or by festival (元旦(星期一)), that hours said after it may fall on."""
+    if _bare_day(draft):
+        return True
+    pt = draft.start
+    # (the point's fields first: comparing two points builds a tuple of every field of each)
+    return pt is not None and pt.part == "festival" and pt.hour is None and not pt.weak and pt == draft.end
+
+
+def _festival_hours(
+    grammar: Grammar, i: int, text: str, norm: str, base: date, tz: ZoneInfo
+) -> tuple[Draft, Period, int] | None:
+    """A festival said alone is no period (春节将至), but with hours later in its clause it names
+    the day they fall on: 年初二，西九龙区傍晚六时封路 closes the roads that evening."""
+    if _FESTIVAL_NEAR.match(norm, grammar.t[i].end):
+        return None
+    found = grammar.point(i, None)
+    if found is None or found[0].fixed is None or found[0].hour is not None:
+        return None
+    day = replace(found[0], weak=False, part="day")
+    draft = Draft(day, day, i, found[1])
+    period = _resolve(draft, text, norm, grammar.t, base, tz, None)
+    if period is None:
+        return None
+    attached = _attached_window(grammar, draft, period, text, norm, base, tz)
+    if attached is None:
+        return None
+    return draft, attached[0], attached[1]
+
+
+def _day_of_hours(draft: Draft, period: Period) -> tuple[Draft, date] | None:
+    """The day a period gives hours on, which later hours in its sentence share."""
+    start = period.start
+    if period.all_day or not isinstance(start, datetime) or draft.start is None or not draft.start.has_date:
+        return None
+    if (
+        isinstance(period.end, datetime)
+        and period.end.date() != start.date()
+        and period.end.time() != time(0)
+    ):
+        return None
+    day = Draft(draft.start, draft.start, draft.first, draft.last)
+    return day, start.date()
