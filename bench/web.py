@@ -18,12 +18,16 @@ own process (proxy, stand-in and senders in one Python process), not by the echo
 process is also given by CPU time: echo ms per update ÷ bot ms per update, the share of an echo's
 capacity one bot process has on the same core.
 
+The bot runs on a clock that starts at noon on 2022-05-20 (``--at`` another day), inside the six years
+of generated notices, and the answers to the question are counted: how many notices each listed
+(mean), and how many listed none, so the figures are those of a real answer.
+
 Runs on the database DATABASE_URL names (a schema of its own on
 PostgreSQL, dropped afterwards); on SQLite only the single process is measured (SQLite serves one
 process).
 
     .venv/bin/python bench/web.py [--updates 600] [--in-flight 32] [--notices 2000] [--rounds 3]
-                                  [--profile DIR]
+                                  [--at YYYY-MM-DD] [--profile DIR]
 
 Prints updates/s per configuration (min / median / max over interleaved rounds), ours ÷ each echo,
 and the CPU time per update of the web processes (and of the echo processes) during the bursts, read
@@ -36,6 +40,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
 import signal
 import socket
 import statistics
@@ -45,8 +50,10 @@ import time
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -57,6 +64,7 @@ from sqlalchemy import text
 from bench.query import fill
 from bot.runner import token_secret
 from bot.standin import StandIn
+from bot.standin.objects import StoredMessage
 from db.engine import make_engine, upgrade
 
 QUESTIONS = ("/help", "what roads are closed")
@@ -85,21 +93,43 @@ async def main(port, token, base, client):
 
 asyncio.run(main(int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]))
 """
-PROFILED = """
+BOT = """
 import cProfile, signal, sys, time
+from datetime import UTC, datetime
+import jobs.clock
 from bot.cli import main
-out = sys.argv.pop(1)
-profiler = cProfile.Profile(time.process_time)
-signal.signal(signal.SIGUSR1, lambda *_: profiler.enable())
-try:
+
+start, out = datetime.fromisoformat(sys.argv.pop(1)), sys.argv.pop(1)
+offset = start - datetime.now(UTC)
+
+class BenchClock(jobs.clock.SystemClock):
+    def now(self):
+        return datetime.now(UTC) + offset
+
+jobs.clock.SystemClock = BenchClock
+if out:
+    profiler = cProfile.Profile(time.process_time)
+    signal.signal(signal.SIGUSR1, lambda *_: profiler.enable())
+    try:
+        main()
+    finally:
+        profiler.disable()
+        profiler.dump_stats(out)
+else:
     main()
-finally:
-    profiler.disable()
-    profiler.dump_stats(out)
 """
-"""A bot process under cProfile from SIGUSR1 on (sent once it is ready: the start-up is left out),
-timed by its CPU time: on a shared machine, wall-clock time charges a call with the time the process
-waited for a core (a send that wakes the receiver, which then runs first)."""
+"""``noticebot run`` on a clock that starts at the moment its first argument names and runs at the real
+pace: ``run`` takes the system clock, and on it (December 2026) "what roads are closed" would find
+nothing in the generated data, so the bench would time the empty answer. With a second argument, the
+process runs under cProfile from SIGUSR1 on (sent once it is ready: the start-up is left out), timed
+by its CPU time: on a shared machine, wall-clock time charges a call with the time the process waited
+for a core (a send that wakes the receiver, which then runs first)."""
+MOMENT = datetime(2022, 5, 20, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+"""Where the bot's clock starts unless ``--at`` says otherwise: inside the six years of the notices
+``bench.query`` generates."""
+STARTED = time.time()
+ITEM = re.compile(r"^#\d+ ", re.MULTILINE)
+"""The first line of a notice listed in an answer (``notices.render.format_notice_entry``)."""
 ECHOES = {"echo": "httpx", "echo-aiohttp": "aiohttp"}
 """The echo processes by kind, and the Bot API client each sends with: the library's default (what the
 target is stated against), and the bot's own (``bot.request``: like for like)."""
@@ -180,6 +210,7 @@ async def processes(
     proxy: Proxy,
     env: dict[str, str],
     workdir: str,
+    moment: datetime,
     profile: str | None = None,
 ) -> AsyncIterator[list[int]]:
     started: list[asyncio.subprocess.Process] = []
@@ -189,12 +220,13 @@ async def processes(
             if kind in ECHOES:
                 argv = [sys.executable, "-c", ECHO, str(port), server.token, server.url, ECHOES[kind]]
             else:
-                program = [str(Path(sys.executable).with_name("noticebot"))]
-                if profile is not None:
-                    out = Path(profile) / f"web-{count}-{port}.prof"
-                    program = [sys.executable, "-c", PROFILED, str(out)]
+                out = str(Path(profile) / f"web-{count}-{port}.prof") if profile is not None else ""
                 argv = [
-                    *program,
+                    sys.executable,
+                    "-c",
+                    BOT,
+                    moment.isoformat(),
+                    out,
                     "run",
                     "--webhook",
                     f"http://127.0.0.1:{proxy.port}/hook",
@@ -235,14 +267,14 @@ async def _drain(process: asyncio.subprocess.Process) -> None:
         pass
 
 
-def updates(users: list[dict[str, Any]], count: int, first_id: int) -> list[dict[str, Any]]:
+def updates(users: list[dict[str, Any]], count: int, first_id: int, moment: datetime) -> list[dict[str, Any]]:
     made = []
     for number in range(count):
         user = users[number % len(users)]
         words = QUESTIONS[number % len(QUESTIONS)]
         message: dict[str, Any] = {
             "message_id": 10_000 + number,
-            "date": int(time.time()),
+            "date": int(time.time() + moment.timestamp() - STARTED),  # on the bot's clock
             "chat": {"id": user["id"], "type": "private", "first_name": user["first_name"]},
             "from": user,
             "text": words,
@@ -251,6 +283,20 @@ def updates(users: list[dict[str, Any]], count: int, first_id: int) -> list[dict
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(words)}]
         made.append({"update_id": first_id + number, "message": message})
     return made
+
+
+def listed(sent: list[StoredMessage], batch: list[dict[str, Any]]) -> tuple[int, int, int]:
+    """(questions asked, notices listed in their answers, answers listing none) of one burst: the
+    answers are the messages to the chats that asked the question (a chat asks one thing only), an
+    answer split into several messages counted once."""
+    asked = [u["message"]["chat"]["id"] for u in batch if u["message"]["text"] == QUESTIONS[1]]
+    per_chat = dict.fromkeys(asked, 0)
+    for message in sent:
+        if message.chat.id in per_chat:
+            per_chat[message.chat.id] += len(ITEM.findall(message.plain or message.text or ""))
+    chats = len(asked) / max(len(per_chat), 1)  # questions per chat in this burst
+    empty = sum(1 for n in per_chat.values() if n == 0)
+    return len(asked), sum(per_chat.values()), round(chats * empty)
 
 
 async def burst(proxy: Proxy, secret: str, batch: list[dict[str, Any]], in_flight: int) -> float:
@@ -281,11 +327,19 @@ async def main() -> None:
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--notices", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--at",
+        type=date.fromisoformat,
+        help="the day (noon, UTC+8) the bot's clock starts on (2022-05-20)",
+    )
     parser.add_argument("--profile", metavar="DIR", help="run the bot processes under cProfile")
     parser.add_argument(
         "--rate", type=float, default=1000.0, help="NOTICEBOT_GLOBAL_RATE of the bot (messages/s)"
     )
     args = parser.parse_args()
+    moment = MOMENT if args.at is None else datetime.combine(args.at, MOMENT.timetz())
+    if args.users % 2:
+        parser.error("--users must be even: each user then asks one of the two questions only")
 
     url = os.environ.get("DATABASE_URL", "")
     postgres = url.startswith("postgresql")
@@ -322,18 +376,23 @@ async def main() -> None:
             rates: dict[tuple[str, int], list[float]] = {}
             cpu: dict[tuple[str, int], list[float]] = {}
             next_id = 1
+            items: list[tuple[int, int, int]] = []
             if args.profile:
                 os.makedirs(args.profile, exist_ok=True)
             for _ in range(args.rounds):  # interleaved: each round measures every configuration once
                 for size in sizes:
                     for kind in (*ECHOES, "bot"):
                         profile = args.profile if kind == "bot" else None
-                        async with processes(kind, size, server, proxy, env, workdir, profile) as pids:
-                            batch = updates(users, args.updates, next_id)
+                        async with processes(
+                            kind, size, server, proxy, env, workdir, moment, profile
+                        ) as pids:
+                            batch = updates(users, args.updates, next_id, moment)
                             next_id += args.updates
-                            before = cpu_seconds(pids)
+                            before, sent = cpu_seconds(pids), len(server.sent)
                             rate = await burst(proxy, token_secret(server.token), batch, args.in_flight)
                             after = cpu_seconds(pids)
+                            if kind == "bot":
+                                items.append(listed(server.sent[sent:], batch))
                             rates.setdefault((kind, size), []).append(rate)
                             if before is not None and after is not None:
                                 cpu.setdefault((kind, size), []).append((after - before) / len(batch))
@@ -355,6 +414,11 @@ async def main() -> None:
                 print(f"  CPU ms per update (all {size} web process{plural}): {costs}")
                 shares = [e / b for e, b in zip(cpu[("echo-aiohttp", size)], cpu[("bot", size)], strict=True)]
                 print(f"  capacity, echo-aiohttp CPU ÷ bot CPU per update: {_spread(shares, 2)}")
+        answers, listed_items, empty = (sum(row[n] for row in items) for n in range(3))
+        print(
+            f"answers to {QUESTIONS[1]!r} (bot's clock from {moment:%Y-%m-%d %H:%M %Z}): {answers},"
+            f" {listed_items / max(answers, 1):.1f} notices listed per answer, {empty} with none"
+        )
         if postgres:
             scale = [a / b for a, b in zip(rates[("bot", 3)], rates[("bot", 1)], strict=True)]
             print(f"3 bot processes ÷ 1: {_spread(scale, 2)} (2 cores shared with the proxy and stand-in)")

@@ -28,6 +28,7 @@ from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
 from db.models import UpdateCursor, utcnow
+from db.reader import lending
 
 
 def update_kind(update: Update) -> str:
@@ -175,21 +176,34 @@ class UpdateGate:
             driver: Any = (await connection.get_raw_connection()).driver_connection
             try:
                 status = await driver.execute(script)
-                yield _verdict(status)
+                # SQLAlchemy must begin no transaction of its own inside the driver's
+                await connection.execution_options(isolation_level="AUTOCOMMIT")
+                async with lending(connection, self.engine.sync_engine):
+                    yield _verdict(status)
             except BaseException:
                 await _end(connection, driver, "ROLLBACK")
                 raise
-            await _end(connection, driver, "COMMIT")
+            if await _end(connection, driver, "COMMIT") == "ROLLBACK":
+                # A read on the lent connection failed and aborted the transaction, record and all:
+                # the update was handled all the same, so it is recorded again.
+                try:
+                    await driver.execute(script)
+                except BaseException:
+                    await _end(connection, driver, "ROLLBACK")
+                    raise
+                await _end(connection, driver, "COMMIT")
 
 
-async def _end(connection: AsyncConnection, driver: Any, command: str) -> None:
-    """COMMIT or ROLLBACK on the driver's connection; if that fails the connection leaves the pool."""
+async def _end(connection: AsyncConnection, driver: Any, command: str) -> str | None:
+    """COMMIT or ROLLBACK on the driver's connection, and the server's word for what it did (a COMMIT
+    of an aborted transaction says ROLLBACK); if that fails the connection leaves the pool."""
     try:
-        await driver.execute(command)
+        return str(await driver.execute(command))
     except BaseException:
         await connection.invalidate()
         if command == "COMMIT":
             raise
+        return None
 
 
 def _verdict(status: str) -> Verdict:

@@ -31,7 +31,7 @@ from db.light import (
     loop_reader_engine,
     sqlite_pragmas,
 )
-from db.reader import GreenletConnection, Reader
+from db.reader import GreenletConnection, Reader, lent_connection
 from db.url import DatabaseUnavailable, async_url, connect_failure, safe_url
 
 if TYPE_CHECKING:
@@ -101,10 +101,23 @@ async def read_connection(sessions: async_sessionmaker[AsyncSession]) -> AsyncIt
     than those trips. The file is in WAL mode, so such a read never waits for a writer, and it sees
     every transaction committed before it, whichever connection wrote it. SQLite's driver begins a
     transaction only before a write, so these reads are outside any. Reads only, then: a write here
-    would not commit."""
+    would not commit.
+
+    Within an update's turn on PostgreSQL, the reads run on the connection that holds the turn
+    (``db.reader.lending``), in its transaction: under READ COMMITTED each statement sees what was
+    committed before it, as it would outside, and no second connection is checked out."""
     bind = sessions.kw.get("bind")
     if not isinstance(bind, AsyncEngine):
         raise TypeError("read_connection needs sessions bound to an AsyncEngine")
+    lent = lent_connection(bind.sync_engine)
+    if lent is not None:
+        async with lent.lock:
+            try:
+                yield lent.connection
+            except BaseException:
+                lent.usable = False
+                raise
+        return
     if bind.dialect.name == "sqlite":
         local = _loop_reader(bind)
         if local is not None:
