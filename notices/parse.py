@@ -47,12 +47,12 @@ def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult
             page_day = page_day or dated_by(notice, tz)
             if result.notices and _printed_again(result.notices[-1], notice):
                 continue  # a web page doubling its text: the notice again right under itself
-            if result.notices and told_again(result.notices[-1], notice):
-                continue  # a report of a notice, then the notice's own text: the same periods
             if result.notices and _headline_of(result.notices[-1], notice, tz):
                 result.notices.pop()  # the web page's headline, restated by the article under it
             elif result.notices and _headline_of(notice, result.notices[-1], tz, trailer=True):
                 continue  # a closing line that says the notice above again ("转告身边朋友")
+            elif result.notices and told_again(result.notices[-1], notice):
+                continue  # a report of a notice, then the notice's own text: the same periods
             result.notices.append(notice)
         elif skipped is not None:
             result.skipped.append(skipped)

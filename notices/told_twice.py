@@ -20,10 +20,19 @@ _TRAFFIC_KINDS = frozenset({Category.ROAD_CLOSURE, Category.TRAFFIC_CONTROL, Cat
 
 
 def told_again(last: ParsedNotice, notice: ParsedNotice) -> bool:
-    """Whether ``notice`` gives exactly the periods ``last`` gave, and is of its kind."""
+    """Whether ``notice`` gives exactly the periods ``last`` gave, is of its kind, and names no
+    place apart from it (one's places are among the other's)."""
     if not notice.periods or not last.periods:
         return False
     if notice.category != last.category and not {notice.category, last.category} <= _TRAFFIC_KINDS:
         return False
+    if not (_among(notice.places, last.places) or _among(last.places, notice.places)):
+        return False  # two villages cut on the same day: two notices, each with its place
     said = Counter((p.start, p.end) for p in last.periods)
     return Counter((p.start, p.end) for p in notice.periods) == said
+
+
+def _among(some: tuple[str, ...], others: tuple[str, ...]) -> bool:
+    """Every place of ``some`` is one of ``others``, give or take a word read into its name
+    (为某某路 is 某某路)."""
+    return all(any(a in b or b in a for b in others) for a in some)
