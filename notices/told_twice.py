@@ -10,6 +10,7 @@ and no other, adds nothing: it is that notice again, however differently worded.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from notices.categories import Category
 from notices.model import ParsedNotice
@@ -32,7 +33,7 @@ def told_again(last: ParsedNotice, notice: ParsedNotice) -> bool:
     return Counter((p.start, p.end) for p in notice.periods) == said
 
 
-def _among(some: tuple[str, ...], others: tuple[str, ...]) -> bool:
+def _among(some: Sequence[str], others: Sequence[str]) -> bool:
     """Every place of ``some`` is one of ``others``, give or take a word read into its name
     (为某某路 is 某某路)."""
     return all(any(a in b or b in a for b in others) for a in some)
