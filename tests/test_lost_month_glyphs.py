@@ -44,3 +44,10 @@ def test_month_and_day_run_together_before_a_weekday(text: str) -> None:
 def test_a_weekday_that_does_not_fit_reads_no_date() -> None:
     # 2023-06-17 is a Saturday: a Friday bracket says these digits are no date
     assert _spans("编号20230617日(星期五)上午9:00—11:20", date(2023, 6, 12)) == []
+
+
+def test_eight_digits_with_leading_zeros_read_no_date() -> None:
+    # a phone number split into groups: 0000 1111 is eight digits worth 1111
+    assert _spans("联系电话：139 4371 0000 1111（此公告有效期至2022年6月30日）", date(2022, 5, 10)) == [
+        (None, date(2022, 6, 30))
+    ]

@@ -105,7 +105,7 @@ class WeekdayGlosses(NumericDates):
             cut = tok.digits - 2
             month, day, after = _num_text(digits[:cut], 1, 12), _num_text(digits[cut:], 1, 31), i + 1
         elif tok.digits == 8:  # 20211218日(星期六): 年 and 月 lost, the year still there
-            digits = str(tok.value)
+            digits = str(tok.value).zfill(8)  # (a phone number's 0000 1111 is digits too)
             said_year = int(digits[:4])
             month, day, after = _num_text(digits[4:6], 1, 12), _num_text(digits[6:], 1, 31), i + 1
         else:
