@@ -27,6 +27,7 @@ from notices.reading_day import ANY_DAY, dated_by, first_full_date
 from notices.roles import with_place_roles
 from notices.segment import Item, Para, date_line_value, is_org_name, issuer_name, segment
 from notices.segment.pieces import CAPTION, CLOSING, SIGN_DATE
+from notices.told_twice import told_again
 
 EXCERPT_CHARS = 40
 #: Notice evidence needed, and by how much it must beat news evidence.
@@ -50,6 +51,8 @@ def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult
                 result.notices.pop()  # the web page's headline, restated by the article under it
             elif result.notices and _headline_of(notice, result.notices[-1], tz, trailer=True):
                 continue  # a closing line that says the notice above again ("转告身边朋友")
+            elif result.notices and told_again(result.notices[-1], notice):
+                continue  # a report of a notice, then the notice's own text: the same periods
             result.notices.append(notice)
         elif skipped is not None:
             result.skipped.append(skipped)

@@ -35,6 +35,7 @@ from notices.reconcile import (
 from notices.rest_of_span import hours_of_the_rest
 from notices.restated import _drop_restated
 from notices.restated_days import drop_days_restated_by_hours
+from notices.resumed import fold_resumptions
 from notices.schedule_openings import drop_schedule_openings
 from notices.stages import fold_stages, stop_then_return
 from notices.summaries import _drop_summaries
@@ -121,7 +122,8 @@ def kept_periods(
     kept = drop_days_restated_by_hours(_drop_extended(norm, restated), tz)
     kept = drop_works_days(norm, drop_in_force(norm, _drop_eve_deadlines(kept), tz), tz)
     kept = drop_coarse_copies(norm, kept, tz)
-    return fold_stages(norm, kept, tz)
+    # 1月16日起恢复开放 after a closure to the 15th: its end, no period of its own
+    return fold_stages(norm, fold_resumptions(norm, kept, tz), tz)
 
 
 #: An open period that began this many days before publication is background, not a plan.

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from notices.dates.numeric import NumericDates
 from notices.dates.points import Point
-from notices.dates.tokens import GAP, NUM, PAREN, WEEKDAY, WORD, Token, tokenize
+from notices.dates.tokens import GAP, NUM, PAREN, UNIT, WEEKDAY, WORD, Token, tokenize
 from notices.dates.vocabulary import _LUNAR_GLOSS, _UNIT_CHARS, _WEEKDAY_PAREN, MONTHS, _num
 from notices.numerals import to_int
 
@@ -88,10 +88,13 @@ class WeekdayGlosses(NumericDates):
         """``5.13（周六）``, ``0513（周六）``, ``722(周五)``: a month and day written with a dot, or run
         together (the 月 and 日 left out, or lost in extraction), with no year, dated by the weekday
         bracket right after it. The same shapes are decimals and counts (1.5米, 722人), so the
-        bracket must name the weekday that day falls on in the year nearest the notice's."""
+        bracket must name the weekday that day falls on in the year nearest the notice's. A page
+        that lost only the 月 keeps the 日 (1217日(星期五)); one that lost 年 and 月 keeps the year's
+        digits in front (20211218日(星期六)), and that year is the one the weekday is checked in."""
         tok = self.at(i)
         if tok is None or tok.kind is not NUM:
             return None
+        said_year = 0
         if self.sep(i + 1, "."):
             month, day, after = _num(tok, 1, 12), _num(self.at(i + 2), 1, 31), i + 3
             dot = self.t[i + 1]
@@ -101,8 +104,15 @@ class WeekdayGlosses(NumericDates):
             digits = str(tok.value).zfill(tok.digits)
             cut = tok.digits - 2
             month, day, after = _num_text(digits[:cut], 1, 12), _num_text(digits[cut:], 1, 31), i + 1
+        elif tok.digits == 8:  # 20211218日(星期六): 年 and 月 lost, the year still there
+            digits = str(tok.value).zfill(8)  # (a phone number's 0000 1111 is digits too)
+            said_year = int(digits[:4])
+            month, day, after = _num_text(digits[4:6], 1, 12), _num_text(digits[6:], 1, 31), i + 1
         else:
             return None
+        lost = self.at(after)
+        if lost is not None and lost.kind is UNIT and lost.value == "日" and lost.start == tok.end:
+            after += 1  # 1217日(星期五): only the 月 lost
         bracket = self.at(after)
         if month is None or day is None or bracket is None or bracket.start != self.t[after - 1].end:
             return None
@@ -112,7 +122,7 @@ class WeekdayGlosses(NumericDates):
         if self.text[bracket.end : bracket.end + 1] in _UNIT_CHARS:
             return None  # 722(周五)人: a count that only looks dated
         pt = Point(None, month, day, style="num")
-        year = self._year_near(pt)
+        year = said_year if tok.digits == 8 else self._year_near(pt)
         try:
             if date(year, month, day).weekday() != _WEEKDAY_NUMBER[named[-1]]:
                 return None

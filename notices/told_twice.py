@@ -1,0 +1,39 @@
+"""One notice told twice on a page: a report of it, then its own text quoted under the report.
+
+``4月28日，交警大队发布《关于演唱会期间交通管制的通告》称，……交通管制时段为5月3日15时至演唱会结束``
+and then the notice itself, ``一、交通管制时段 5月3日15时至演唱会结束``: two items, the same
+periods. Periods on the same days for different places are one period to a subscriber
+(CONVENTIONS.md, rule 8), so an item whose every period the item just above it already gave,
+and no other, adds nothing: it is that notice again, however differently worded.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from notices.categories import Category
+from notices.model import ParsedNotice
+
+#: Kinds a report and the notice it quotes may be read as apart: a report calls a race's
+#: closures 交通管制, the notice itself 封闭.
+_TRAFFIC_KINDS = frozenset({Category.ROAD_CLOSURE, Category.TRAFFIC_CONTROL, Category.EVENT})
+
+
+def told_again(last: ParsedNotice, notice: ParsedNotice) -> bool:
+    """Whether ``notice`` gives exactly the periods ``last`` gave, is of its kind, and names no
+    place apart from it (one's places are among the other's)."""
+    if not notice.periods or not last.periods:
+        return False
+    if notice.category != last.category and not {notice.category, last.category} <= _TRAFFIC_KINDS:
+        return False
+    if not (_among(notice.places, last.places) or _among(last.places, notice.places)):
+        return False  # two villages cut on the same day: two notices, each with its place
+    said = Counter((p.start, p.end) for p in last.periods)
+    return Counter((p.start, p.end) for p in notice.periods) == said
+
+
+def _among(some: Sequence[str], others: Sequence[str]) -> bool:
+    """Every place of ``some`` is one of ``others``, give or take a word read into its name
+    (为某某路 is 某某路)."""
+    return all(any(a in b or b in a for b in others) for a in some)
