@@ -281,3 +281,11 @@ def test_a_length_after_a_start_keeps_the_window_said_after_it(text: str, daily:
     window = period.to_json()["daily"]
     assert window is not None
     assert (window["start"], window["end"]) == daily
+
+
+@pytest.mark.parametrize("text", ["5.11.2022—", "5/11/2022 至", "11.5.2022-", "停水时间：07/06/2023 至"])
+def test_an_ambiguous_numeric_date_before_a_connector_that_ends_the_text_is_read(text: str) -> None:
+    """The range's other end, where the order would be told, is missing: the date is still read
+    by the notice's own date, and nothing past the text's end is looked at."""
+    periods = find_periods(text, base=date(2022, 5, 1), tz=TZ)
+    assert all(p.start is not None and p.start.year in (2022, 2023) for p in periods)

@@ -210,9 +210,9 @@ class NumericDates(ClockReader):
 
     def _dmy_order(self, i: int) -> str | None:
         """``dm`` / ``md`` for a D/M/YYYY or M/D/YYYY shape at ``i``, ``?`` if it could be both."""
-        tok = self.t[i]
+        tok = self.at(i)  # past the end when a connector closes the text (5/11/2022 至)
         sep = self.at(i + 1)
-        if tok.digits > 2 or sep is None or not sep.is_sep("/", ".", "-"):
+        if tok is None or tok.digits > 2 or sep is None or not sep.is_sep("/", ".", "-"):
             return None
         before = self.at(i - 1)
         if before is not None and before.is_sep(str(sep.value)) and before.end == tok.start:
