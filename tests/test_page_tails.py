@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from notices.page_tail import _RELATED_HEADING, LINK_LINE, under_related_heading
 from notices.parse import parse_page
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -43,34 +42,3 @@ def test_a_long_run_of_numerals_is_read_in_linear_time(numeral: str) -> None:
         assert [len(n.periods) for n in result.notices] == [1]
     # sixteen times the text: linear is about 16 times the time, quadratic about 256
     assert timings[1] < timings[0] * 60 + 0.05
-
-
-def _related_by_scan(norm: str, begin: int) -> bool:
-    """The related-heading rule read the plain way: the last heading in the text up to ``begin``."""
-    heading = None
-    for found in _RELATED_HEADING.finditer(norm, 0, begin):
-        heading = found
-    if heading is None:
-        return False
-    line_end = norm.find("\n", begin)
-    lines = norm[heading.end() : line_end if line_end >= 0 else len(norm)].split("\n")[1:]
-    return all(len(line.strip()) <= LINK_LINE for line in lines)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "相关报道：\n- 和平路6月3日封闭施工\n- 新华街6月5日停水",
-        "相关报道6月3日和平路封闭施工",  # the heading's words cut right before the date
-        "延伸阅读 6月3日和平路封闭施工",
-        "【推荐阅读】\n" + "长" * 70 + "\n6月3日停水",
-        "Related articles\nRoad closed on June 3\nWater cut on June 5",
-        "和平路6月3日封闭施工，新华街6月5日停水。",
-        "",
-    ],
-)
-def test_a_date_is_under_a_related_heading_exactly_when_a_scan_of_the_text_up_to_it_finds_one(
-    text: str,
-) -> None:
-    for begin in range(len(text) + 1):
-        assert under_related_heading(text, begin) == _related_by_scan(text, begin), begin
