@@ -14,6 +14,7 @@ Both read normalised text (simplified script).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: The article's last sentence done, then the date alone to the line's end.
 _SENTENCE_DONE = re.compile(r"[。！!]\s*$")
@@ -25,6 +26,10 @@ _RELATED_HEADING = re.compile(
     r"|(?i:related (?:articles|stories|news|posts)|read more|see also))[】\]]?[^\S\n]*(?:[:：]|$)",
     re.MULTILINE,
 )
+
+#: The heading without its closing colon or line end: any text searched only up to some
+#: position that holds a heading holds this too (only the closing ``$`` can match at the cut).
+_RELATED_WORDS = re.compile(_RELATED_HEADING.pattern.removesuffix(r"(?:[:：]|$)"), re.MULTILINE)
 
 #: A line as long as a linked headline is, at most.
 LINK_LINE = 60
@@ -43,6 +48,8 @@ def closing_dateline(norm: str, begin: int, end: int) -> bool:
 
 def under_related_heading(norm: str, begin: int) -> bool:
     """Whether the line at ``begin`` is in the list of links under a related-articles heading."""
+    if not _has_related_words(norm):
+        return False  # (the usual page: no scan of everything before each date)
     heading = None
     for found in _RELATED_HEADING.finditer(norm, 0, begin):
         heading = found
@@ -53,3 +60,9 @@ def under_related_heading(norm: str, begin: int) -> bool:
     # line is one headline
     lines = norm[heading.end() : line_end if line_end >= 0 else len(norm)].split("\n")[1:]
     return all(len(line.strip()) <= LINK_LINE for line in lines)
+
+
+@lru_cache(maxsize=4)
+def _has_related_words(norm: str) -> bool:
+    """Whether ``norm`` has a related-articles heading anywhere, asked once per text."""
+    return _RELATED_WORDS.search(norm) is not None
