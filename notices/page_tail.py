@@ -14,6 +14,7 @@ Both read normalised text (simplified script).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 #: The article's last sentence done, then the date alone to the line's end.
@@ -33,6 +34,7 @@ _RELATED_WORDS = re.compile(_RELATED_HEADING.pattern.removesuffix(r"(?:[:：]|$)
 
 #: A line as long as a linked headline is, at most.
 LINK_LINE = 60
+_LINE = re.compile(r"(?<=\n)[^\n]*")
 
 
 def closing_dateline(norm: str, begin: int, end: int) -> bool:
@@ -47,22 +49,42 @@ def closing_dateline(norm: str, begin: int, end: int) -> bool:
 
 
 def under_related_heading(norm: str, begin: int) -> bool:
-    """Whether the line at ``begin`` is in the list of links under a related-articles heading."""
-    if not _has_related_words(norm):
-        return False  # (the usual page: no scan of everything before each date)
-    heading = None
-    for found in _RELATED_HEADING.finditer(norm, 0, begin):
-        heading = found
-    if heading is None:
+    """Whether the line at ``begin`` is in the list of links under a related-articles heading:
+    the last heading in the text up to ``begin`` with only short lines from it down to ``begin``'s
+    line. Looked up in what is found once per text, so a page of many dates stays linear."""
+    headings = _headings(norm)
+    if headings is None:
+        return False  # (the usual page: no heading words at all)
+    starts, ends, long_lines = headings
+    heading_end = -1
+    last = bisect_right(ends, begin) - 1  # the last whole heading before ``begin``
+    if last >= 0:
+        heading_end = ends[last]
+    line_start = norm.rfind("\n", 0, begin) + 1
+    if line_start > (starts[last] if last >= 0 else -1):
+        # a heading's words cut right at ``begin`` (相关报道6月3日…): the closing ``$`` matches there
+        cut = _RELATED_HEADING.match(norm, line_start, begin)
+        if cut is not None:
+            heading_end = cut.end()
+    if heading_end < 0:
         return False
     line_end = norm.find("\n", begin)
+    line_end = line_end if line_end >= 0 else len(norm)
     # the links may be run into the heading's own line (相关报道：- 标题一- 标题二); below it, each
-    # line is one headline
-    lines = norm[heading.end() : line_end if line_end >= 0 else len(norm)].split("\n")[1:]
-    return all(len(line.strip()) <= LINK_LINE for line in lines)
+    # line is one headline: none of the lines starting after the heading's end may be long
+    first_below = norm.find("\n", heading_end, line_end)
+    if first_below < 0:
+        return True
+    i = bisect_right(long_lines, first_below)
+    return i >= len(long_lines) or long_lines[i] > line_end
 
 
 @lru_cache(maxsize=4)
-def _has_related_words(norm: str) -> bool:
-    """Whether ``norm`` has a related-articles heading anywhere, asked once per text."""
-    return _RELATED_WORDS.search(norm) is not None
+def _headings(norm: str) -> tuple[list[int], list[int], list[int]] | None:
+    """Where the related-articles headings of ``norm`` start and end, and where each line longer
+    than a linked headline starts; None when the heading's words are nowhere (asked once per text)."""
+    if _RELATED_WORDS.search(norm) is None:
+        return None
+    found = list(_RELATED_HEADING.finditer(norm))
+    long_lines = [m.start() for m in _LINE.finditer(norm) if len(m.group().strip()) > LINK_LINE]
+    return [m.start() for m in found], [m.end() for m in found], long_lines
