@@ -28,6 +28,14 @@ FULL_CLOSURE = re.compile(
 #: lanes for other traffic carry on, so the road stays open.
 _LANE_CLASS_SHUT = r"(?:封闭|关闭)[^,，。;；\n]{0,14}?(?:机慢车道|慢车道|快车道|非机动车道)"
 
+#: Some lanes shut, counted (封闭一条机动车道) or named by side (右边及中间行车线将于…临时封闭): the
+#: other lanes carry traffic, so the road stays open.
+_SOME_LANES = (
+    r"(?:封闭|关闭|占用)(?:一|二|两|[12])(?:条|个)(?:机动车?|行车)?(?:车道|行车线)"
+    r"|(?:左|右|中间|快|慢)(?:边|侧)?(?:[及和、](?:左|右|中间|快|慢)(?:边|侧)?)?(?:车道|行车线)"
+    r"(?:将会|将)?[^,，。;；\n]{0,48}?(?:临时)?(?:封闭|关闭)"
+)
+
 #: Part of the road shut (a half, a side, a lane: 行车线 in Hong Kong), or shut now and then, or
 #: open to some traffic (bicycles pass in turns): the road kept open under limits.
 PART_CLOSED = re.compile(
@@ -35,7 +43,9 @@ PART_CLOSED = re.compile(
     r"|(?:封闭|关闭)(?:[^,，。;；\n]{0,6})(?:车道|行车线)|限行|单向通行|间断放行|间歇|间断封闭|"
     + _LANE_CLASS_SHUT
     + r"|非机动车辆?(?:可|间隔|有序|正常|限时)[^,，。;；\n]{0,6}通行"
-    r"|partial(?:ly)? (?:road )?clos\w*|partially shut"
+    + "|"
+    + _SOME_LANES
+    + r"|partial(?:ly)? (?:road )?clos\w*|partially shut"
     r"|lane closures?|lanes? (?:will be |is |are )?closed|\blanes? of\b|one-way|intermittent"
     r"|\b(?:offside|nearside|middle|left|right|fast|slow|inner|outer|kerbside)(?:most)? lanes?\b"
 )
@@ -49,12 +59,12 @@ KEPT_MOVING = re.compile(
 )
 
 
-#: Lanes said to be only some of them (封闭部分车道, 部分车道将封闭, a partial road closure): the
-#: notice itself says the road stays open, so no word of traffic kept moving is needed. Part of a
-#: road's length (部分路段) is not this: a stretch shut outright is a closure.
+#: Lanes said to be only some of them (封闭部分车道, 部分车道将封闭, 封闭一条车道, 右边行车线将封闭,
+#: a partial road closure): the notice itself says the road stays open, so no word of traffic kept
+#: moving is needed. Part of a road's length (部分路段) is not this: a stretch shut outright is a closure.
 PARTLY_SHUT = re.compile(
     r"(?:封闭|关闭|占用)部分(?:车道|行车线|路面)|部分(?:车道|行车线|路面)(?:将会|将)?(?:临时)?(?:封闭|关闭)"
-    r"|partial(?:ly)? (?:road )?clos\w*|partially shut"
+    r"|partial(?:ly)? (?:road )?clos\w*|partially shut|" + _SOME_LANES
 )
 
 #: The whole road said to be shut somewhere in the notice: a partial closure then is one stage of

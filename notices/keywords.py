@@ -101,6 +101,11 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("限高", 3),
         ("禁止泊车", 3),
         ("禁止车辆停泊", 3),
+        ("鸣喇叭", 3),  # 考点周边严禁鸣喇叭: a rule for drivers on those roads
+        ("禁鸣", 3),
+        ("禁止鸣笛", 3),
+        ("错峰出行", 2),  # traffic advice: leave early or late to miss the jams
+        ("交警提醒", 2),
         ("traffic control", 6),
         ("traffic arrangement", 5),
         ("traffic and transport arrangements", 5),

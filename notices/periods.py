@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from notices.coarse_copy import drop_coarse_copies
 from notices.dates import find_periods
 from notices.dates.undated import hours_of_today, hours_on
+from notices.event_relative import drop_event_relative_days
 from notices.evidence import _as_date, _drop_reason
 from notices.impossible import find_impossible
 from notices.in_force import drop_in_force
@@ -122,6 +123,7 @@ def kept_periods(
     kept = drop_days_restated_by_hours(_drop_extended(norm, restated), tz)
     kept = drop_works_days(norm, drop_in_force(norm, _drop_eve_deadlines(kept), tz), tz)
     kept = drop_coarse_copies(norm, kept, tz)
+    kept = drop_event_relative_days(norm, kept, tz)  # 11月11日演唱会结束前10分钟
     # 1月16日起恢复开放 after a closure to the 15th: its end, no period of its own
     return fold_stages(norm, fold_resumptions(norm, kept, tz), tz)
 

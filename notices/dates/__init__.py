@@ -32,6 +32,7 @@ from notices.dates.bullet_hours import hours_below
 from notices.dates.day_lists import text_tokens
 from notices.dates.deadline_column import column_deadlines
 from notices.dates.en_daily import daily_before
+from notices.dates.en_day_hours import hours_on_named_day
 from notices.dates.en_lasting import with_en_lengths
 from notices.dates.en_night_pairs import nights_of_pairs
 from notices.dates.en_window_list import window_over_listed_days
@@ -309,7 +310,8 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     periods = opening_at_deadline(nights_of_pairs(periods, text, norm, base, tz), text, norm)
     periods = column_deadlines(paired_cells(joined_moments(periods, text, norm), text, norm), norm)
     periods = next_day_ends(begun_until(restore_hours(periods, norm), text, norm, base), norm)
-    return _with_labels(with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm), norm)
+    periods = with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm)
+    return _with_labels(hours_on_named_day(periods, norm, tz), norm)
 
 
 def _ahead(hint: date | None, last: date | None, base: date) -> date | None:
