@@ -50,8 +50,14 @@ _LAUNCHED_AFTER = re.compile(
 )
 
 
-#: What a moment starts when said right after it: 傍晚六时封路, 8时停电.
-_CLOSES_AFTER = re.compile(r"\s*(?:起|开始)?\s*(?:封路|封闭|封锁|实施(?:交通)?管制|停电|停水|停气|断电|断水)")
+#: What a moment starts when said right after it: 傍晚六时封路, 8时停电; or, once the hour says
+#: it starts (起 / 开始), on a road or a place named in between (7时30分开始对全路段实施交通管制,
+#: 8时起对解放路进行封闭): what is closed does not make the start a moment.
+_CLOSES_AFTER = re.compile(
+    r"\s*(?:起|开始)?\s*(?:封路|封闭|封锁|实施(?:交通)?管制|停电|停水|停气|断电|断水)"
+    r"|\s*(?:起|开始)\s*(?:将|逐步|陆续|分段)?\s*(?:对|在)[^,，。；;:：\n\d]{1,30}?"
+    r"(?:实施|实行|进行)\s*(?:临时)?(?:交通)?(?:管制|封闭|封路|限行|断交)"
+)
 
 
 def _launched(norm: str, period: Period) -> Period:

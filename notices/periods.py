@@ -25,6 +25,7 @@ from notices.lost_hour import end_of_lost_start
 from notices.model import Period
 from notices.normalize import normalize
 from notices.open_daily import fold_open_daily
+from notices.opening_hours import fold_opening_hours
 from notices.period_shapes import _as_deadline, _launched, _reopening
 from notices.reconcile import (
     _closed_by_reopening,
@@ -118,6 +119,7 @@ def kept_periods(
     shadowed = _drop_shadowed(_paired(norm, out), tz, norm)
     # 其中5月1日9:00-17:00，其余日期8:30-18:00: the rest of the span's days, before the span is
     # weighed as their summary
+    shadowed = fold_opening_hours(norm, shadowed, tz)  # 22日至27日正常开放 ⏎ 初一开馆时间为10:00…
     summed = _drop_summaries(hours_of_the_rest(norm, shadowed, tz), tz, norm)
     restated = _drop_restated(norm, drop_schedule_openings(norm, summed, tz), tz)
     kept = drop_days_restated_by_hours(_drop_extended(norm, restated), tz)

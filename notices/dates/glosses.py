@@ -58,6 +58,17 @@ def _bracket_words(tok: Token) -> str:
     return "".join(str(tok.value).split())
 
 
+#: What parts a bracket that glosses a date with several words: 星期六、初一.
+_GLOSS_PARTS = re.compile(r"[、,，/\s]+")
+
+
+def _weekday_and_lunar(inner: str) -> bool:
+    """A bracket giving both the weekday and the lunar day of the date before it (星期日、初一,
+    周五 除夕): each part restates that date, so the bracket is read past like either alone."""
+    parts = [p for p in _GLOSS_PARTS.split(inner.strip()) if p]
+    return len(parts) >= 2 and all(p in _WEEKDAY_PAREN or _LUNAR_GLOSS.fullmatch(p) for p in parts)
+
+
 def _month_word(tok: Token) -> bool:
     """An English month's name (February, Feb) opening a bracket: (February 9)."""
     return tok.kind is WORD and str(tok.value) in MONTHS
@@ -154,7 +165,11 @@ class WeekdayGlosses(NumericDates):
                 return j
             if tok.kind is WEEKDAY or (
                 tok.kind is PAREN
-                and (_bracket_words(tok).lower().rstrip(".") in _WEEKDAY_PAREN or self.gloss(j) is not None)
+                and (
+                    _bracket_words(tok).lower().rstrip(".") in _WEEKDAY_PAREN
+                    or self.gloss(j) is not None
+                    or _weekday_and_lunar(str(tok.value))
+                )
             ):
                 j += 1
             else:
