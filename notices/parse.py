@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date, datetime
@@ -38,7 +39,23 @@ def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult
     """Notices on a page, and the items passed over with the reason.
 
     published: fallback publication date (CLI --published); a notice's own signature date wins.
+
+    The cyclic garbage collector is off while the page is read: a long page makes millions of
+    small objects that all live until the page is done and hold no cycles, and the collector's
+    passes over them (the oldest generation's growing with the page) cost about a tenth of the
+    time. It is turned back on, if it was on, before the result is returned.
     """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_page(text, published=published, tz=tz)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult:
+    """``parse_page`` with the collector as the caller left it."""
     result = PageResult()
     page_day: date | None = None  # the first day a notice on the page is dated by
     for item in segment(text):
