@@ -51,6 +51,9 @@ from notices.dates.vocabulary import (
 _YEAR_WORDS = frozenset(("本", "今", "明", "去", "上", "来", "本年", "今年", "明年", "去年"))
 
 
+#: Parts of a day said without an hour.
+_DAY_PARTS = ("上午", "下午", "中午", "晚上", "夜间", "凌晨", "早上", "早晨", "傍晚", "清晨", "晚间")
+
 #: What a date and its 起 cannot have between them: the clause has ended.
 _GAP_BREAKS = frozenset("，,。；;：:！？!?\n")
 
@@ -232,6 +235,9 @@ class Grammar(NamedDays):
             j += 1  # 自6月13日公开展示登记册起: from the day something named in between happens
         if start.has_date and start.hour is None and self.kw(j, *_AM) and self.kw(j + 1, "起"):
             j += 1  # 1月4日凌晨起停水: a part of the day with no hour; the day opens the period
+        parted = self._parts_of_days(j, start)
+        if parted is not None:
+            return self._daily(Draft(start, parted[0], i, parted[1]))  # 14日下午至15日晚上: the days
         opening = self._opening_from(i, j, start)
         if opening is not None:
             return opening
@@ -295,6 +301,20 @@ class Grammar(NamedDays):
         if start.weak or start.time_only:
             return None
         return self._daily(Draft(start, start, i, j))
+
+    def _parts_of_days(self, j: int, start: Point) -> tuple[Point, int] | None:
+        """The end of a span between two days said with parts of them and no hour (10月14日下午至
+        10月15日晚上, 3日傍晚到5日上午): whole days, the parts left to the label; else None."""
+        if not (start.has_date and start.hour is None and self.kw(j, *_DAY_PARTS)):
+            return None
+        conn = self.connector(j + 1)
+        if conn is None:
+            return None
+        found = self.point(conn, start)
+        if found is None or found[0].time_only or not found[0].has_date or found[0].hour is not None:
+            return None  # (14日下午至15日上午9时: a timed end, a start with no hour to match it)
+        end, k = found
+        return end, k + 1 if self.kw(k, *_DAY_PARTS) else k
 
     def _cut_hour(self, k: int, start: Point, end: Point) -> tuple[Point, int] | None:
         """``今日21时至明日12`` ending its line: a headline cut short after the end's hour, which is

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from notices.dates.clause_verb import closes_after, item_closes_after
 from notices.dates.from_hour import from_hour
 from notices.dates.grammar import Grammar
-from notices.dates.hours import _attached_window, _bare_day
+from notices.dates.hours import _attached_window, _bare_day, _until_over
 from notices.dates.points import Draft
 from notices.dates.resolve import _resolve
 from notices.dates.tokens import WORD
@@ -164,6 +164,8 @@ def later_hours(
     hours = grammar.period(i, day.start)
     if hours is None and tok.kind is WORD and tok.value == "from":
         hours = from_hour(grammar, i, day)
+    if hours is None:
+        hours = _until_over(grammar, i, day)  # 6月23日举办…，6时30分起至活动结束，…管制
     due = _due_that_day(grammar, i, day, lead, norm) if hours is None else None
     if due is not None:
         return due, False  # 面试时间：4月20日。…面试当天8:15前报到: the day stays, the hour is due on it
@@ -183,6 +185,10 @@ def later_hours(
     if item_closes_after(norm, grammar, hours) and _ARRANGES.search(norm, last.span[0], tok.start):
         # 4月14日举办马拉松。届时对以下路段实施交通管制：⏎ 一、6时50分起，对中山路实施封闭；
         # the first measure listed under the day; an event's day stays its own
+        return hours, not event
+    if hours.end is None and arranged and _CLOSES_NEAR.search(trail):
+        # 举办龙舟赛，6时30分起至活动结束，某路将实施临时交通管制: the closure's hour on the day, to
+        # the event's end; the event keeps its day
         return hours, not event
     if _THAT_DAY.search(lead) and _CLOSES_NEAR.search(lead + trail):
         # the event keeps its day; the closure on it has its own hours. A day whose sentence names

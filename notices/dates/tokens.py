@@ -82,6 +82,8 @@ KEYWORDS = (
     "今起",
     "明起",
     "之日起",
+    # from when the notice itself is out: 通告时间起, 自本公告发布之时起
+    *(f"{what}{when}起" for what in ("通告", "公告", "通知", "发布") for when in ("时间", "之时", "时")),
     "截止到",
     "截止至",
     "截至到",

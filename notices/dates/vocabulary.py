@@ -107,7 +107,13 @@ _DEADLINE_EN = ("until", "till", "by", "before")
 _END_MARKS = ("止", "为止")
 #: What makes a date a deadline after it: 3月15日前, 3月15日或之前 (on or before: the day counts).
 _BEFORE_MARKS = ("前", "之前", "以前", "或之前", "或以前")
-_BASE_KW = ("即日起", "即日", "之日起")
+#: Words for the notice's own day as a start: 即日起, (自公告发布)之日起, 通告时间起.
+_BASE_KW = (
+    "即日起",
+    "即日",
+    "之日起",
+    *(f"{what}{when}起" for what in ("通告", "公告", "通知", "发布") for when in ("时间", "之时", "时")),
+)
 _DURATION_LABELS = ("公示期", "公示期限", "公告期", "异议期")
 _ADDRESS_AFTER_HAO = frozenset("楼院线门栋室房铺库位台车口馆厅地场")
 _INCLUSIVE = frozenset(("含", "包含", "含当日", "含当天", "含本日", "含当日在内"))
