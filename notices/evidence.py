@@ -8,6 +8,7 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from notices.as_usual import as_usual
 from notices.cues import cues
 from notices.dated_paper import dated_paper
 from notices.dates.later import announced_day
@@ -57,7 +58,12 @@ def _as_date(value: date | datetime, tz: ZoneInfo) -> date:
 _FIELD_BREAK = re.compile(r"[，,。；;！？!?\n]")
 
 
-_PAST_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:已经|业已|已(?!于))")
+#: Done already, said right after the day: 于7月15日已全数完成, 从8日中午便已起炉 (a part of the day
+#: and a 便 / 就 may come between).
+_PAST_AFTER = re.compile(
+    r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:起|开始)?\s*(?:(?:凌晨|早上|清晨|上午|中午|下午|傍晚|晚上|晚间|当天|当日)\s*)?"
+    r"(?:便|就|即|早|均|都)?\s*(?:已经|业已|已(?!于))"
+)
 
 
 #: A meeting told as already held: 已分别于1月5日、7日及10日举行 (never 已于5月1日起实施, still running).
@@ -146,13 +152,6 @@ _TOLD_AFTER = re.compile(
 _DOCUMENT_AFTER = re.compile(
     r"(?i:\s*(?:press|media|news)\s+(?:release|statement|briefing|conference)|\s*(?:statement|circular|advisory)\b)"
     r"|\s*(?:发布|发出|发表|刊发)?的\s*(?:新闻稿|新闻公报|文告|声明|通告|公告|通知)"
-)
-
-
-#: Days said to go on as usual (11月29及30日照常办公): nothing changes on them, no plan.
-_AS_USUAL_AFTER = re.compile(
-    r"\s*(?:[(（][^)）\n]{0,10}[)）])?\s*(?:仍|亦|也|均|都|仍然|依然)?\s*"
-    r"(?:(?:照常|如常)\s*(?:办公|上班|营业|开放|开馆|运作|服务|受理|办理)|正常\s*(?:办公|上班|营业))"
 )
 
 
@@ -315,7 +314,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         return "dateline"  # announced … in a Dec. 15 press release: the day a paper was put out
     if narrated_moment(norm, end, single=single, timed=not period.all_day, early=early):
         return "past"  # 居民清晨5点左右起床时发现停水: when someone noticed, told after the fact
-    if _AS_USUAL_AFTER.match(norm, end):
+    if as_usual(norm, end):
         return "as usual"  # 办公室11月29及30日照常办公: open as every day, no period to plan around
     told = (latin or "told" in held) and _TOLD_AFTER.match(norm, end)
     if told and single and early:

@@ -263,6 +263,8 @@ def _announces(notice: ParsedNotice, periods: list[Period], *, reported: bool, k
             # the day's sentence tells their plan
             begin = clause_span(norm, begin - 1, begin - 1, _SENTENCE_END)[0]
         planned = _PLANNED.search(norm, begin, end) is not None or _row_under_plan(norm, begin)
+        # 10月10日零时起，全市开始集中供暖: a start told to the hour, from then on, is announced
+        planned = planned or (p.end is None and not p.all_day and _FROM_HOUR.search(text) is not None)
         if planned or (not reported and (p.label is not None or known)):
             return True
     return False
@@ -313,9 +315,11 @@ _HOURS_ONLY = re.compile(
     r"(?i:[\d\s:：.时点分半至到—\-~～]|从|自|由|上午|下午|晚上|早上|凌晨|中午|夜间|am|pm|a\.m|p\.m|to|from|until|noon)+"
 )
 _END = re.Match.end
+#: A start said to the hour and then "from": 零时起, 8时30分起, 20:00起.
+_FROM_HOUR = re.compile(r"(?:[时点]|\d[:：]\d{2})\s*(?:\d{1,2}\s*分)?\s*(?:起|开始)$")
 #: Words that tell a plan rather than an event reported: 将于, 定于, 拟, 届时, 即日起, 截至, 将统一组织.
 _PLANNED = re.compile(
-    r"将(?:统一|集中|正式|全面|陆续|分别|同时|继续|再次|一直)?(?:于|在|从|自|对|会|要|进行|实施|暂停|停止|封闭|举行|举办|开展|启动|开始|分|由|组织|持续|延续)|即将|定于|订于|拟|计划|预计|届时|即日起|起至|期间|以前|之前|截止|截至|截标|开标|报名|停电|停水|停气|停暖|封路|断交|限行|暂停|停止|封闭|管制|请|须|需|"
+    r"将(?:统一|集中|正式|全面|陆续|分别|同时|继续|再次|一直|提前|推迟)?(?:于|在|从|自|对|会|要|进行|实施|暂停|停止|封闭|举行|举办|开展|启动|开始|分|由|组织|持续|延续)|即将|定于|订于|拟|计划|预计|届时|即日起|起至|期间|以前|之前|截止|截至|截标|开标|报名|停电|停水|停气|停暖|封路|断交|限行|暂停|停止|封闭|管制|请|须|需|"
     r"提前至|提前到|推迟至|推迟到|延期至|改期|顺延|"
     r"will|from|until|closed|must|Must|MUST|no later than|brought forward|postponed|rescheduled|"
     # Macau's Portuguese (será, estará fechada, a partir de, até) and Malaysia's Malay (akan, bermula)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from notices.closure_within import closures_within_work
 from notices.coarse_copy import drop_coarse_copies
 from notices.dates import find_periods
 from notices.dates.undated import hours_of_today, hours_on
@@ -27,6 +28,7 @@ from notices.normalize import normalize
 from notices.open_daily import fold_open_daily
 from notices.opening_hours import fold_opening_hours
 from notices.period_shapes import _as_deadline, _launched, _reopening
+from notices.prior_steps import drop_prior_steps
 from notices.reconcile import (
     _closed_by_reopening,
     _drop_eve_deadlines,
@@ -89,6 +91,8 @@ def kept_periods(
     found = fold_open_daily(norm, found)  # 10月28日起每日0:00—5:00: the start's window, no day apart
     found = end_of_lost_start(norm, found, tz)  # 28日…将于? 时30分至11时: the end kept
     candidates: list[Period] = []
+    usual: list[Period] = []  # days said to go on as usual: no periods, but items of a summary
+    withdrawn: list[Period] = []  # dates the notice replaces: the steps told before them are over
     for period in found:
         reason = _drop_reason(norm, period, published, tz)
         moved = moved_to(norm, period) if reason == "superseded" else None
@@ -97,6 +101,9 @@ def kept_periods(
         if reason == "superseded":
             # "原定于4月16日举办…推迟": the date the notice withdraws is no plan
             warnings.append(f"superseded date left out: {period.text}")
+            withdrawn.append(period)
+        if reason == "as usual":
+            usual.append(labelled(body, period))
         if reason is not None:
             continue
         if published is not None and period.end is not None and _as_date(period.end, tz) < published:
@@ -112,15 +119,15 @@ def kept_periods(
     out: list[Period] = []
     # the stop and the return are one window before restatements are weighed (已从4日开始停水，
     # 预计至5日12时恢复 beside another village's 4日14时至5日12时)
-    candidates = stop_then_return(norm, candidates, tz)
+    candidates = stop_then_return(norm, drop_prior_steps(norm, candidates, withdrawn, tz), tz)
     for period in _closed_by_reopening(norm, join_told_apart(norm, candidates), tz):
         period = _reopening(body, period, tz) or labelled(body, period)
         out.append(_launched(norm, _as_deadline(norm, period)))
-    shadowed = _drop_shadowed(_paired(norm, out), tz, norm)
+    shadowed = closures_within_work(norm, _drop_shadowed(_paired(norm, out), tz, norm), tz)
     # 其中5月1日9:00-17:00，其余日期8:30-18:00: the rest of the span's days, before the span is
     # weighed as their summary
     shadowed = fold_opening_hours(norm, shadowed, tz)  # 22日至27日正常开放 ⏎ 初一开馆时间为10:00…
-    summed = _drop_summaries(hours_of_the_rest(norm, shadowed, tz), tz, norm)
+    summed = _summaries_dropped(norm, hours_of_the_rest(norm, shadowed, tz), usual, tz)
     restated = _drop_restated(norm, drop_schedule_openings(norm, summed, tz), tz)
     kept = drop_days_restated_by_hours(_drop_extended(norm, restated), tz)
     kept = drop_works_days(norm, drop_in_force(norm, _drop_eve_deadlines(kept), tz), tz)
@@ -128,6 +135,23 @@ def kept_periods(
     kept = drop_event_relative_days(norm, kept, tz)  # 11月11日演唱会结束前10分钟
     # 1月16日起恢复开放 after a closure to the 15th: its end, no period of its own
     return fold_stages(norm, fold_resumptions(norm, kept, tz), tz)
+
+
+def _summaries_dropped(norm: str, periods: list[Period], usual: list[Period], tz: ZoneInfo) -> list[Period]:
+    """``_drop_summaries`` with the days said to go on as usual counted among a span's items (2月16日
+    至21日的安排：16日至18日开放时间调整…；19日至21日正常开放): the span sums up changed and
+    unchanged days, and only the changed ones are periods."""
+    if not usual:
+        return _drop_summaries(periods, tz, norm)
+    extra = {id(p) for p in usual}
+    merged = list(periods)
+    for day in usual:  # each at its place in the text, the others' order left as it is
+        assert day.span is not None
+        at = next(
+            (i for i, p in enumerate(merged) if p.span is not None and p.span[0] > day.span[0]), len(merged)
+        )
+        merged.insert(at, day)
+    return [p for p in _drop_summaries(merged, tz, norm) if id(p) not in extra]
 
 
 #: An open period that began this many days before publication is background, not a plan.

@@ -214,8 +214,8 @@ def _moment(when: date | datetime, tz: ZoneInfo) -> datetime:
     return when if isinstance(when, datetime) else datetime.combine(when, datetime.min.time(), tz)
 
 
-#: A label that names when a service resumes: it restates a disruption's end.
-_RESUMES = re.compile(r"恢复|复电|复水|复气|来电|来水|送电|送水|通车|开放")
+#: A label that names when a service resumes: it restates a disruption's end (暂停开放 stops it).
+_RESUMES = re.compile(r"恢复|复电|复水|复气|来电|来水|送电|送水|通车|(?<!暂停)(?<!停止)(?<!暂不)(?<!不)开放")
 
 
 #: Days of the month written as a span (11日至12日), not a duration (公示期为30日).

@@ -218,7 +218,7 @@ def _places_apart(norm: str, day: Period, timed: Period) -> bool:
 
 
 #: The rest of a day's clause saying an event is held then: 比赛定于4月6日在某乡举行.
-_HELD = re.compile(r"[^,，。；;\n]{0,30}?(?:举行|举办|开幕|开赛|鸣枪|开跑|拉开帷幕|揭幕)")
+_HELD = re.compile(r"\s*[,，]?[^,，。；;\n]{0,30}?(?:举行|举办|开幕|开赛|鸣枪|开跑|拉开帷幕|揭幕)")
 #: What a timed period's own clause closes: the roads round an event, not the event's own hours.
 _CLOSES = re.compile(r"禁止[^,，。；;\n]{0,8}通行|交通管制|封闭|断交|限行")
 _CLAUSE_END = re.compile(r"[。；;\n]")
