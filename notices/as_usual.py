@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from notices.model import Period
+
 #: Right after the day: 11月29及30日照常办公, 5月1日起照常营业.
 _AS_USUAL_AFTER = re.compile(
     r"\s*(?:[(（][^)）\n]{0,10}[)）])?\s*(?:仍|亦|也|均|都|仍然|依然)?\s*"
@@ -48,3 +50,24 @@ def as_usual(norm: str, end: int) -> bool:
         return False
     stop = _SENTENCE_END.search(norm, said.end())
     return not _CHANGED.search(norm, said.end(), len(norm) if stop is None else stop.start())
+
+
+#: A return to the usual, right after its day: 28日起恢复正常开馆时间.
+_BACK = re.compile(r"\s*(?:[(（][^)）\n]{0,12}[)）])?\s*(?:起|开始)?\s*(?:将|会)?\s*恢复正常")
+
+
+def back_to_usual(norm: str, periods: list[Period], usual: list[Period]) -> list[Period]:
+    """Periods without a return to the usual said right after days already as usual (22日至27日
+    正常开馆；28日起恢复正常开馆时间): nothing was closed, so it ends nothing and starts nothing."""
+    if not usual:
+        return periods
+    mine = {id(p) for p in usual}
+    said = sorted((p.span[0], id(p) in mine) for p in [*periods, *usual] if p.span is not None)
+    kept: list[Period] = []
+    for period in periods:
+        if period.span is not None and period.end is None and _BACK.match(norm, period.span[1]):
+            before = [flag for at, flag in said if at < period.span[0]]
+            if before and before[-1]:
+                continue
+        kept.append(period)
+    return kept

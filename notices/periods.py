@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from notices.as_usual import back_to_usual
 from notices.closure_within import closures_within_work
 from notices.coarse_copy import drop_coarse_copies
 from notices.dates import find_periods
@@ -119,7 +120,8 @@ def kept_periods(
     out: list[Period] = []
     # the stop and the return are one window before restatements are weighed (已从4日开始停水，
     # 预计至5日12时恢复 beside another village's 4日14时至5日12时)
-    candidates = stop_then_return(norm, drop_prior_steps(norm, candidates, withdrawn, tz), tz)
+    candidates = back_to_usual(norm, drop_prior_steps(norm, candidates, withdrawn, tz), usual)
+    candidates = stop_then_return(norm, candidates, tz)
     for period in _closed_by_reopening(norm, join_told_apart(norm, candidates), tz):
         period = _reopening(body, period, tz) or labelled(body, period)
         out.append(_launched(norm, _as_deadline(norm, period)))

@@ -41,6 +41,14 @@ def test_a_day_as_usual_whose_hours_change_stays() -> None:
     assert periods(text) == [(date(2023, 5, 20), date(2023, 5, 21))]
 
 
+def test_a_return_to_normal_after_days_as_usual_is_no_period() -> None:
+    text = (
+        "开馆安排：5月21日（除夕）闭馆；5月22日（初一）至5月27日（初六）正常开馆；"
+        "5月28日（初七）起恢复正常开馆时间。"
+    )
+    assert periods(text) == [(date(2023, 5, 21), date(2023, 5, 21))]
+
+
 def test_a_return_to_normal_still_ends_the_closure() -> None:
     text = "本馆自5月15日起暂停开放，5月22日起恢复正常开放。特此公告。"
     assert periods(text) == [(date(2023, 5, 15), date(2023, 5, 21))]
