@@ -9,7 +9,8 @@ sentences:
 * a closure on some days of the work that causes it (检修…16日闭馆) is the period, not the work;
 * a wire report's later bare days told as starts (20日正式供热, 15日起试供热) are in its month;
 * an hour until the event is over, a clause after the event's day, is the closure's own period;
-* the notice's own time as a start (通告时间起, 自本通告发布之时起) is its day.
+* the notice's own time as a start (通告时间起, 自本通告发布之时起) is its day;
+* a page stamp years after the notice (an aggregator's 发布时间) sets no year for its yearless days.
 """
 
 from __future__ import annotations
@@ -169,3 +170,14 @@ def test_an_hour_until_the_event_is_over_is_the_closures_period(text: str) -> No
 )
 def test_the_notices_own_time_as_a_start_is_its_day(text: str, expected: tuple[object, object]) -> None:
     assert periods(text) == [expected]
+
+
+# ---------------------------------------------------------------- an aggregator's stamp
+
+
+def test_a_reposts_stamp_years_on_sets_no_year_for_the_notices_days() -> None:
+    text = (
+        "某市集中供暖\n发布时间:2031-03-14 14:51\n据悉，5月12日零时起，某市正式进入冬季采暖期。"
+        "据热力公司负责人介绍，公司从5月8日中午开始起炉运行，对部分用户进行供暖。"
+    )
+    assert periods(text) == [(at(5, 12), None)]

@@ -97,6 +97,7 @@ from notices.errors import DateSyntaxError
 from notices.impossible import find_impossible, masked
 from notices.model import Period
 from notices.normalize import normalize
+from notices.page_metadata import METADATA_LABEL
 
 __all__ = ["find_periods", "parse_period"]
 
@@ -296,9 +297,10 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
         aside = period if kept and announced_day(norm, period) else None
         lone = lone if aside is not None else read  # 比赛5月20日举行。5月8日召开发布会…比赛当天…
         prev = draft.start if draft.start is not None and draft.start.has_date else draft.end
-        prev_date = _first_date(period)
+        stamp = period.start == period.end and period.span is not None and _page_stamp(norm, period.span[0])
+        prev_date = prev_date if stamp else _first_date(period)
         grammar.recent = prev_date
-        if any(pt is not None and pt.year is not None for pt in (draft.start, draft.end)):
+        if not stamp and any(pt is not None and pt.year is not None for pt in (draft.start, draft.end)):
             hint = _first_date(period)
         prev_end = last
         i = max(last, i + 1)
@@ -312,6 +314,16 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     periods = next_day_ends(begun_until(restore_hours(periods, norm), text, norm, base), norm)
     periods = with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm)
     return _with_labels(hours_on_named_day(periods, norm, tz), norm)
+
+
+def _page_stamp(norm: str, begin: int) -> bool:
+    """Whether the date at ``begin`` is a page's own stamp (发布时间:2024-09-14): an aggregator's
+    repost years on says nothing of the year the notice's own yearless dates are in."""
+    found = METADATA_LABEL.search(norm, max(0, begin - 12), begin)
+    if found is None or found.start() == 0:
+        return found is not None
+    # 报名日期：, 停电日期： name a plan's day; only a bare 日期 is the page's
+    return not (found.group().startswith("日期") and "\u4e00" <= norm[found.start() - 1] <= "\u9fff")
 
 
 def _ahead(hint: date | None, last: date | None, base: date) -> date | None:
