@@ -57,3 +57,22 @@ def _hours_row(norm: str, item: Period) -> bool:
     line_end = norm.find("\n", item.span[0])
     stop = min(item.span[1] + _ROW_REACH, len(norm) if line_end < 0 else line_end)
     return _HOURS_FIELD.search(norm, item.span[0], max(stop, item.span[1])) is not None
+
+
+def timed_openings(norm: str, usual: list[Period], periods: list[Period], tz: ZoneInfo) -> list[Period]:
+    """The spans said to be open as usual (2月10日至15日正常开放) that hours rows after them time
+    (初一开馆时间为10:00—17:00): an opening with its own hours, a period after all, not days as
+    usual."""
+    timed: list[Period] = []
+    for span in usual:
+        days = _days(span, tz)
+        if days is None or span.span is None or not _open_span(norm, span):
+            continue
+        for item in periods:
+            within = _days(item, tz)
+            if item.span is None or item.span[0] < span.span[1] or within is None:
+                continue
+            if days[0] <= within[0] <= within[1] <= days[1] and _hours_row(norm, item):
+                timed.append(span)
+                break
+    return timed

@@ -27,7 +27,7 @@ from notices.lost_hour import end_of_lost_start
 from notices.model import Period
 from notices.normalize import normalize
 from notices.open_daily import fold_open_daily
-from notices.opening_hours import fold_opening_hours
+from notices.opening_hours import fold_opening_hours, timed_openings
 from notices.period_shapes import _as_deadline, _launched, _reopening
 from notices.prior_steps import drop_prior_steps
 from notices.reconcile import (
@@ -120,6 +120,10 @@ def kept_periods(
     out: list[Period] = []
     # the stop and the return are one window before restatements are weighed (已从4日开始停水，
     # 预计至5日12时恢复 beside another village's 4日14时至5日12时)
+    timed = timed_openings(norm, usual, candidates, tz)  # 正常开放 ⏎ 初一开馆时间为10:00…: its hours
+    if timed:
+        usual = [p for p in usual if p not in timed]
+        candidates = _in_text_order(candidates, timed)
     candidates = back_to_usual(norm, drop_prior_steps(norm, candidates, withdrawn, tz), usual)
     candidates = stop_then_return(norm, candidates, tz)
     for period in _closed_by_reopening(norm, join_told_apart(norm, candidates), tz):
@@ -146,14 +150,20 @@ def _summaries_dropped(norm: str, periods: list[Period], usual: list[Period], tz
     if not usual:
         return _drop_summaries(periods, tz, norm)
     extra = {id(p) for p in usual}
+    merged = _in_text_order(periods, usual)
+    return [p for p in _drop_summaries(merged, tz, norm) if id(p) not in extra]
+
+
+def _in_text_order(periods: list[Period], more: list[Period]) -> list[Period]:
+    """``periods`` with ``more`` each put at its place in the text, the others' order left as it is."""
     merged = list(periods)
-    for day in usual:  # each at its place in the text, the others' order left as it is
+    for day in more:
         assert day.span is not None
         at = next(
             (i for i, p in enumerate(merged) if p.span is not None and p.span[0] > day.span[0]), len(merged)
         )
         merged.insert(at, day)
-    return [p for p in _drop_summaries(merged, tz, norm) if id(p) not in extra]
+    return merged
 
 
 #: An open period that began this many days before publication is background, not a plan.

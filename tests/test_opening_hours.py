@@ -58,5 +58,7 @@ def test_hours_rows_under_a_span_of_open_days_are_its_windows(text: str) -> None
 
 
 def test_a_closure_inside_a_span_of_open_days_stays() -> None:
+    # the days open as usual are no period of their own (conventions: only changes from normal
+    # service are); the closure among them is
     text = "某某纪念馆春节开放安排\n2月10日至15日正常开放。\n2月13日闭馆维护。\n"
-    assert _periods(text) == [("2024-02-10", "2024-02-15"), ("2024-02-13", "2024-02-13")]
+    assert _periods(text) == [("2024-02-13", "2024-02-13")]
