@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from notices.evidence import _as_date
 from notices.model import Period
 from notices.normalize import normalize
+from notices.opening_closing import _before_deadline, opened_before, window_to
 from notices.period_shapes import _STARTS_AFTER
 from notices.restated import in_headline
 
@@ -110,14 +111,13 @@ def _paired(norm: str, periods: list[Period]) -> list[Period]:
             said_open = first.span is not None and _STARTS_AFTER.match(norm, first.span[1]) is not None
             same = opens is not None and closes is not None and opens.group(1) == closes.group(1)
             if (
-                (same or said_open)
+                (same or said_open or opened_before(norm, first, period))
                 and first.start is not None
                 and first.start == first.end
-                and first.all_day == period.all_day
-                and first.start <= period.end  # type: ignore[operator]
+                and _before_deadline(first, period)
             ):
                 label = f"{opens.group(1)}时间" if opens is not None and opens.group(1) else period.label
-                out[-1] = replace(first, end=period.end, label=label)
+                out[-1] = window_to(first, period, label)
                 continue
         out.append(period)
     return out
