@@ -31,7 +31,7 @@ def opened_before(norm: str, first: Period, deadline: Period) -> bool:
     return 0 <= deadline.span[0] - first.span[1] <= _NEAR
 
 
-def _before_deadline(first: Period, deadline: Period) -> bool:
+def before_deadline(first: Period, deadline: Period) -> bool:
     """Whether the opening comes before the deadline (a day compared with a moment by its date)."""
     start, end = first.start, deadline.end
     if start is None or end is None:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from notices.evidence import _as_date
 from notices.model import Period
 from notices.normalize import normalize
-from notices.opening_closing import _before_deadline, opened_before, window_to
+from notices.opening_closing import before_deadline, opened_before, window_to
 from notices.period_shapes import _STARTS_AFTER
 from notices.restated import in_headline
 
@@ -98,7 +98,8 @@ def _closes_day(first: Period, period: Period) -> bool:
 
 def _paired(norm: str, periods: list[Period]) -> list[Period]:
     """ "报名开始时间：2月5日9:00 … 报名截止时间：2月11日17:00" is one window, 5 to 11 February;
-    so is "招标将于12月23日开始，截标日期为2月3日", and "开闸时间：12月30日 ⏎ 关闸时间：1月30日"."""
+    so is "招标将于12月23日开始，截标日期为2月3日", "开闸时间：12月30日 ⏎ 关闸时间：1月30日" and
+    "Opening on 13 May at 10.30 am … Closing on 27 May at 10.30 am" (notices.opening_closing)."""
     out: list[Period] = []
     for period in periods:
         if out and _closes_day(out[-1], period):
@@ -114,7 +115,7 @@ def _paired(norm: str, periods: list[Period]) -> list[Period]:
                 (same or said_open or opened_before(norm, first, period))
                 and first.start is not None
                 and first.start == first.end
-                and _before_deadline(first, period)
+                and before_deadline(first, period)
             ):
                 label = f"{opens.group(1)}时间" if opens is not None and opens.group(1) else period.label
                 out[-1] = window_to(first, period, label)
