@@ -31,6 +31,35 @@ def opened_before(norm: str, first: Period, deadline: Period) -> bool:
     return 0 <= deadline.span[0] - first.span[1] <= _NEAR
 
 
+#: What is received from a day and closes later: applications, registration, bids, entries.
+_APPLY = re.compile(
+    r"(?i:application|apply|registration|register|submission|tender|bid|nomination|entr(?:y|ies)|booking)"
+    r"|报名|申请|投标|登记|报考|递交|预约"
+)
+#: Where a clause ends, for the words of an opening and of its closing.
+_CLAUSE_END = re.compile(r"[。；;！？!?\n]|\.\s")
+
+
+def applications_from(norm: str, first: Period, deadline: Period) -> bool:
+    """Whether ``first``, open from a day (Applications will be accepted from 1 June; 自6月1日起接受报名),
+    and ``deadline`` right after it (The closing date is 30 June; 报名截止日期为6月30日) are one
+    window: both say what is applied for, and nothing else is dated between them."""
+    if first.span is None or deadline.span is None or first.start is None:
+        return False
+    if not 0 <= deadline.span[0] - first.span[1] <= _NEAR or not before_deadline(first, deadline):
+        return False
+    return _APPLY.search(_clause(norm, *first.span)) is not None and (
+        _APPLY.search(_clause(norm, *deadline.span)) is not None
+        or (deadline.label or "").startswith(("报名", "申请"))
+    )
+
+
+def _clause(norm: str, begin: int, end: int) -> str:
+    breaks = [m.end() for m in _CLAUSE_END.finditer(norm, max(0, begin - 60), begin)]
+    after = _CLAUSE_END.search(norm, end, end + 60)
+    return norm[breaks[-1] if breaks else max(0, begin - 60) : after.start() if after else end + 60]
+
+
 def before_deadline(first: Period, deadline: Period) -> bool:
     """Whether the opening comes before the deadline (a day compared with a moment by its date)."""
     start, end = first.start, deadline.end

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from notices.evidence import _as_date
 from notices.model import Period
 from notices.normalize import normalize
-from notices.opening_closing import before_deadline, opened_before, window_to
+from notices.opening_closing import applications_from, before_deadline, opened_before, window_to
 from notices.period_shapes import _STARTS_AFTER
 from notices.restated import in_headline
 
@@ -111,6 +111,9 @@ def _paired(norm: str, periods: list[Period]) -> list[Period]:
             closes = _CLOSES.fullmatch(period.label or "")
             said_open = first.span is not None and _STARTS_AFTER.match(norm, first.span[1]) is not None
             same = opens is not None and closes is not None and opens.group(1) == closes.group(1)
+            if first.end is None and applications_from(norm, first, period):
+                out[-1] = window_to(replace(first, end=first.start), period, period.label)
+                continue  # Applications will be accepted from 1 June. The closing date is 30 June.
             if (
                 (same or said_open or opened_before(norm, first, period))
                 and first.start is not None

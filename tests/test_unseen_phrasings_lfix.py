@@ -235,3 +235,22 @@ def test_an_english_estimate_since_replaced_is_no_deadline() -> None:
         "It was originally expected to resume at 6 am on 11 May; supply will now resume by 2 pm on 11 May."
     )
     assert all(end != at(5, 11, 6) for _, end in periods(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hall booking\n\nApplications for the summer term will be accepted from 15 May. "
+        "The closing date for applications is 29 May.",
+        "Youth camp\n\nRegistration is open from 15 May, and entries must be submitted by 29 May.",
+    ],
+)
+def test_applications_from_a_day_and_their_closing_are_one_window(text: str) -> None:
+    assert periods(text) == [(date(2023, 5, 15), date(2023, 5, 29))]
+
+
+def test_a_closure_from_a_day_and_another_deadline_stay_apart() -> None:
+    text = (
+        "Road works\n\nThe road will be closed from 15 May. Applications for parking permits close on 29 May."
+    )
+    assert periods(text) == [(date(2023, 5, 15), None), (None, date(2023, 5, 29))]
