@@ -54,6 +54,8 @@ def test_an_estimate_since_replaced_is_no_deadline(sentence: str) -> None:
         "10th May 2023 – (Hong Kong)",
         "10 May 2023 (Singapore) -",
         "10 May 2023 — HONG KONG —",
+        "HONG KONG, May 10 —",
+        "SINGAPORE, 10th May 2023 –",
     ],
 )
 def test_a_dateline_written_date_first_is_no_period(dateline: str) -> None:
