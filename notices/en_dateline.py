@@ -7,7 +7,9 @@ import re
 #: A wire report's dateline: the place in capitals, a comma, then the date and a dash. It opens a
 #: line, or follows a photo caption the page ran into it ("… — Picture by A. Lee KUALA LUMPUR, Oct 8 —").
 _EN_DATELINE_BEFORE = re.compile(r"(?:^|\n|\s)[A-Z][A-Z .'-]{2,30},\s*$")
-_EN_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,12}\)\s*)?(?:[—–-]|(?P<colon>:\s))")
+_EN_DATELINE_AFTER = re.compile(
+    r"(?:,?\s*\d{4})?\s*(?:\([^)\n]{1,12}\)\s*|/[A-Za-z][\w .-]{1,24}/\s*)?(?:[—–-]|(?P<colon>:\s))"
+)
 #: Capitals that head a notice's line rather than name a place (ROAD CLOSURE, 3 March: …).
 _EN_HEADING_CAPS = re.compile(
     r"NOTICE|NOTE|CLOSURE|CLOSED|UPDATE|ALERT|ADVISORY|INTERRUPTION|OUTAGE|WARNING|REMINDER"
@@ -18,6 +20,32 @@ _EN_DATELINE_PLACE = re.compile(
     r"(?:^|\n)(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z][a-z]+(?: [A-Z][a-z]+){0,2},\s*$"
 )
 _EN_DATELINE_DASH = re.compile(r"\s*(?:\([^)\n]{1,12}\)\s*)?[—–-]")
+
+
+#: The dateline written date first: "19th September 2023 – (Hong Kong) On 1st October …",
+#: "19 Sept 2023 — HONG KONG — …", "19 September 2023 (Singapore) - …": a dash and the place, in
+#: brackets or capitals, between the date and the report's first word.
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_EN_DATE_FIRST_AFTER = re.compile(
+    rf"[^\S\n]*(?P<lead>[—–-]+[^\S\n]*)?\((?!{_WEEKDAY})[A-Z][A-Za-z .'-]{{1,30}}\)"
+    r"[^\S\n]*(?P<trail>[—–:-]+)?[^\S\n]*(?=[A-Z0-9])"
+    rf"|[^\S\n]*[—–-]+[^\S\n]*(?!{_WEEKDAY.upper()})[A-Z][A-Z .']{{2,30}}?"
+    r"[^\S\n]*[—–:-]+[^\S\n]*(?=[A-Z0-9])"
+)
+_EN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def en_date_first_dateline(norm: str, begin: int, end: int) -> bool:
+    """A dateline written date first (19th September 2023 – (Hong Kong) On 1st October …, 19 Sept
+    2023 — HONG KONG — …): the date with its year, then the place in brackets or capitals set off by
+    a dash, then the report; a weekday in brackets is the date's own, no place."""
+    if _EN_YEAR.search(norm, begin, end) is None:
+        return False
+    found = _EN_DATE_FIRST_AFTER.match(norm, end)
+    if found is None:
+        return False
+    bracketed = "(" in found.group()
+    return not bracketed or found.group("lead") is not None or found.group("trail") is not None
 
 
 def en_dateline(before: str, norm: str, end: int) -> bool:

@@ -14,7 +14,7 @@ from notices.dated_paper import dated_paper
 from notices.dates.later import announced_day
 from notices.dates.month_window import month_window
 from notices.eligibility import eligibility_bound
-from notices.en_dateline import en_dateline, en_stamp_line
+from notices.en_dateline import en_date_first_dateline, en_dateline, en_stamp_line
 from notices.first_chars import gated
 from notices.glued_signature import glued_signature
 from notices.in_force import standing_reason
@@ -302,6 +302,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
         )
     if before and en_dateline(before[-40:], norm, end):
         return "dateline"  # KUALA LUMPUR, Oct 8 — …: where and when a wire report was filed
+    if single and (published is None or early) and en_date_first_dateline(norm, begin, end):
+        return "dateline"  # 19th September 2023 – (Hong Kong) …: the same, the date written first
     if single and early:
         above = norm[line_start(norm, max(first - 1, 0)) : max(first - 1, 0)]
         if en_stamp_line(before, norm[begin:end], norm[end : end + REACH], above, timed=not period.all_day):

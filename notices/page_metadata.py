@@ -95,8 +95,11 @@ CLOCK_IN_BRACKETS = re.compile(r"\s*[(（]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[)）]")
 
 
 #: A page's numeric date with its clock time: how a web page stamps a post, not how a notice
-#: writes a plan.
-STAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")
+#: writes a plan; the clock's zone may stand between them (2024-11-04 HKT 10:12, 2024-11-04 GMT+8 10:12).
+STAMP = re.compile(
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?:(?:[A-Z]{2,4}|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?)\s+)?"
+    r"\d{1,2}:\d{2}"
+)
 #: The same with the year last (02.03.2016 09:53), whose day and month may come in either order.
 STAMP_YEAR_LAST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*\d{1,2}:\d{2}")
 

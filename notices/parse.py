@@ -28,7 +28,7 @@ from notices.reading_day import ANY_DAY, dated_by, first_full_date
 from notices.roles import with_place_roles
 from notices.segment import Item, Para, date_line_value, is_org_name, issuer_name, segment
 from notices.segment.pieces import CAPTION, CLOSING, SIGN_DATE
-from notices.told_twice import told_again
+from notices.told_twice import header_restated, told_again
 
 EXCERPT_CHARS = 40
 #: Notice evidence needed, and by how much it must beat news evidence.
@@ -64,7 +64,9 @@ def _parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResul
             page_day = page_day or dated_by(notice, tz)
             if result.notices and _printed_again(result.notices[-1], notice):
                 continue  # a web page doubling its text: the notice again right under itself
-            if result.notices and _headline_of(result.notices[-1], notice, tz):
+            if result.notices and (
+                _headline_of(result.notices[-1], notice, tz) or header_restated(result.notices[-1], notice)
+            ):
                 result.notices.pop()  # the web page's headline, restated by the article under it
             elif result.notices and _headline_of(notice, result.notices[-1], tz, trailer=True):
                 continue  # a closing line that says the notice above again ("转告身边朋友")

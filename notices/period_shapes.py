@@ -85,6 +85,15 @@ _APPLY_WORDS = re.compile(
 )
 
 
+#: A place said to shut on a day (will close on, is to shut down on): the day it closes from, not
+#: the last day to act; unless what closes is an application or a show (_APPLY_WORDS, _SHOW_WORDS),
+#: whose close is its end. "Will be closed on" a day is that day's state: the day itself.
+_SHUTS_ON = re.compile(
+    r"(?i:\b(?:will|to|shall|would)\s+(?:temporarily\s+)?(?:close|shut)(?:\s+down)?\s+on\s+(?:the\s+)?)$"
+)
+_SHOW_WORDS = re.compile(r"(?i:exhibition|show|festival|fair|season|display|carnival|sale|event|market day)")
+
+
 def _as_deadline(norm: str, period: Period) -> Period:
     """A single day or moment named as a closing (截标时间：4月9日中午12时, 3月27日或之前) is a
     deadline: nothing starts then, it is the last moment to act."""
@@ -106,6 +115,10 @@ def _as_deadline(norm: str, period: Period) -> Period:
         norm, max(0, begin - 24), begin
     ):
         return replace(period, start=None)  # 交管延至4/30, extended to 28 May: what goes on now ends then
+    if _SHUTS_ON.search(norm, max(0, begin - 40), begin):
+        sentence = _SENTENCE_MARK.split(norm[max(0, begin - 120) : begin].split(". ")[-1])[-1]
+        if not _APPLY_WORDS.search(sentence) and not _SHOW_WORDS.search(sentence):
+            return replace(period, end=None)  # Berseh Food Centre will close on 29 Sept: shut from then
     before = norm[max(0, begin - 14) : begin]
     lead = _SENTENCE_MARK.split(before)[-1]
     # the notice's own label (截标日期及时间：…), not one guessed from words further along its clause

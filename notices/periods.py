@@ -27,6 +27,7 @@ from notices.lost_hour import end_of_lost_start
 from notices.model import Period
 from notices.normalize import normalize
 from notices.open_daily import fold_open_daily
+from notices.open_starts import drop_spanned_openings
 from notices.opening_hours import fold_opening_hours, timed_openings
 from notices.period_shapes import _as_deadline, _launched, _reopening
 from notices.prior_steps import drop_prior_steps
@@ -135,6 +136,7 @@ def kept_periods(
     shadowed = fold_opening_hours(norm, shadowed, tz)  # 22日至27日正常开放 ⏎ 初一开馆时间为10:00…
     summed = _summaries_dropped(norm, hours_of_the_rest(norm, shadowed, tz), usual, tz)
     restated = _drop_restated(norm, drop_schedule_openings(norm, summed, tz), tz)
+    restated = drop_spanned_openings(norm, restated, tz)  # closed from 22 Sept … (22 Sept to 24 Nov)
     kept = drop_days_restated_by_hours(_drop_extended(norm, restated), tz)
     kept = drop_works_days(norm, drop_in_force(norm, _drop_eve_deadlines(kept), tz), tz)
     kept = drop_coarse_copies(norm, kept, tz)

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from notices.evidence import _as_date
 from notices.model import Period
 from notices.normalize import normalize
+from notices.opening_closing import applications_from, before_deadline, opened_before, window_to
 from notices.period_shapes import _STARTS_AFTER
 from notices.restated import in_headline
 
@@ -97,7 +98,8 @@ def _closes_day(first: Period, period: Period) -> bool:
 
 def _paired(norm: str, periods: list[Period]) -> list[Period]:
     """ "报名开始时间：2月5日9:00 … 报名截止时间：2月11日17:00" is one window, 5 to 11 February;
-    so is "招标将于12月23日开始，截标日期为2月3日", and "开闸时间：12月30日 ⏎ 关闸时间：1月30日"."""
+    so is "招标将于12月23日开始，截标日期为2月3日", "开闸时间：12月30日 ⏎ 关闸时间：1月30日" and
+    "Opening on 13 May at 10.30 am … Closing on 27 May at 10.30 am" (notices.opening_closing)."""
     out: list[Period] = []
     for period in periods:
         if out and _closes_day(out[-1], period):
@@ -109,15 +111,17 @@ def _paired(norm: str, periods: list[Period]) -> list[Period]:
             closes = _CLOSES.fullmatch(period.label or "")
             said_open = first.span is not None and _STARTS_AFTER.match(norm, first.span[1]) is not None
             same = opens is not None and closes is not None and opens.group(1) == closes.group(1)
+            if first.end is None and applications_from(norm, first, period):
+                out[-1] = window_to(replace(first, end=first.start), period, period.label)
+                continue  # Applications will be accepted from 1 June. The closing date is 30 June.
             if (
-                (same or said_open)
+                (same or said_open or opened_before(norm, first, period))
                 and first.start is not None
                 and first.start == first.end
-                and first.all_day == period.all_day
-                and first.start <= period.end  # type: ignore[operator]
+                and before_deadline(first, period)
             ):
                 label = f"{opens.group(1)}时间" if opens is not None and opens.group(1) else period.label
-                out[-1] = replace(first, end=period.end, label=label)
+                out[-1] = window_to(first, period, label)
                 continue
         out.append(period)
     return out

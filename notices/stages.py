@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from notices.evidence import _as_date
 from notices.labels import clause_span
 from notices.model import Period
+from notices.superseded import superseded
 
 #: What works are called, and what a disruption is called.
 _WORKS = re.compile(r"(?i)\bworks?\b|carried out|executed|施工|作业|工程|检修|维修")
@@ -127,6 +128,8 @@ def _back_by(norm: str, p: Period, q: Period, tz: ZoneInfo) -> Period | None:
     """The window from ``p``, where the supply stops, to ``q``, the end it is back by, or None."""
     if q.start is not None or not isinstance(q.end, datetime):
         return None  # (asked of every two periods in a row: most are no end the supply is back by)
+    if q.span is not None and superseded(norm, q.span[0]):
+        return None  # originally expected to resume at 6 am: an end the notice has since moved
     if p.end is None and p.start is not None and not isinstance(p.start, datetime):
         p_start: datetime | None = datetime.combine(p.start, time(0), tzinfo=tz)
     else:

@@ -15,7 +15,8 @@ _SUPERSEDED = re.compile(
     # otherwise entered at every position)
     r"(?=[原bcdeimoprwBCDEIMOPRW])"
     # (never past another date: 原定于5月5日举行的活动延至5月20日 keeps the day it moves to)
-    r"(?:原(?:定|计划|拟|订|本)[^，。；,;:\n\d日号]{0,12}$"
+    # (原先预计 / 原预计 / 原估计: an estimate the notice has since replaced, 之后延至…)
+    r"(?:原(?:定|计划|拟|订|本|先|预计|预期|估计)[^，。；,;:\n\d日号]{0,12}$"
     r"|(?i:(?:extended|postponed|changed|moved)\s+from|originally)[^()\n\d]{0,20}$"
     # English says the old date a few words on (originally scheduled to close on, was due to be
     # held on, initially planned for the week starting): a clause of words, no other date between

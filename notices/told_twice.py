@@ -37,3 +37,27 @@ def _among(some: Sequence[str], others: Sequence[str]) -> bool:
     """Every place of ``some`` is one of ``others``, give or take a word read into its name
     (为某某路 is 某某路)."""
     return all(any(a in b or b in a for b in others) for a in some)
+
+
+#: How long a header block that restates the notice under it may be: a page title said twice and
+#: the lines of buttons run into it.
+_HEADER_CHARS = 480
+
+
+def header_restated(header: ParsedNotice, notice: ParsedNotice) -> bool:
+    """Whether ``header``, an unsigned block above ``notice`` (a web page's title line, printed
+    twice), says only what ``notice`` says in the same words: each of its periods is one of the
+    notice's, to the minute, and is written word for word in the notice's text. The words make it
+    the same plan whatever kind the short block alone is read as."""
+    if header.issuer is not None or not header.periods or len(header.body) > _HEADER_CHARS:
+        return False
+    spans = {(p.start, p.end) for p in notice.periods}
+    for p in header.periods:
+        said = p.text.strip()
+        if (p.start, p.end) not in spans or p.all_day or len(said) < _WORDS_SAID or said not in notice.body:
+            return False
+    return True
+
+
+#: A period's own words shorter than this (5月12日) say too little to tell that a text repeats another.
+_WORDS_SAID = 12

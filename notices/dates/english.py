@@ -23,6 +23,12 @@ _HEADING_AFTER = re.compile(r"['’]s\s+[A-Z][a-z]+\s+[A-Z]")
 _ZONE = re.compile(r"(?:[A-Za-z]+\s+){0,3}time|[A-Z]{2,4}T|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?", re.I)
 
 
+#: A month's name cut short, whose dot is no full stop: 22 Sept. to 24 Nov.
+_SHORT_MONTHS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
+
+
 #: What ends the hours that opened "from" a time: open from 9am and close at 4pm on 5 June.
 _CLOSE_AT = ("close", "closes", "end", "ends", "finish", "finishes")
 
@@ -42,7 +48,10 @@ class EnglishReader(TokenReader):
         month_tok = self.at(j)
         if month_tok is not None and month_tok.kind is WORD and month_tok.value in MONTHS:
             month = MONTHS[str(month_tok.value)]
-            year, j = self._en_year(j + 1)
+            j += 1
+            if str(month_tok.value) in _SHORT_MONTHS and self.sep(j, ".") and self._sentence_goes_on(j):
+                j += 1  # 22 Sept. to 24 Nov.: the abbreviation's dot, not the end of the sentence
+            year, j = self._en_year(j)
             return Point(year, month, day, style="en"), j
         shared = self._month_written_once(j, day) or self._month_of_list(j)
         if shared is not None:
@@ -52,6 +61,16 @@ class EnglishReader(TokenReader):
             year, j = self._en_year(j)
             return Point(year, None, day, style="en"), j
         return None
+
+    def _sentence_goes_on(self, j: int) -> bool:
+        """Whether the text after the dot at ``j`` goes on with the sentence (to, -, a year, a
+        comma), not a new one opening with a capital."""
+        nxt = self.at(j + 1)
+        if nxt is None:
+            return False
+        if nxt.kind is WORD:
+            return self.text is None or not self.text[nxt.start : nxt.start + 1].isupper()
+        return True
 
     def _month_written_once(self, j: int, day: int) -> tuple[int | None, int] | None:
         """The year and month of ``4 to 8 March 2024`` / ``4-8 March`` / ``between 4 and 8 March``,
@@ -254,6 +273,8 @@ class EnglishReader(TokenReader):
         said_on = self.word(j, "on")
         if said_on or (self.word(j, "of") and self.word(k - 1, "noon", "midnight")):
             j += 1  # 5 pm on May 31; the noon of October 12
+        if said_on and self.word(j, "both", "each"):
+            j += 2 if self.word(j + 1, "of") else 1  # 9 am to 5 pm on both May 28 and 29
         day_tok = self.at(j)
         found = None
         if day_tok is not None and day_tok.kind is WORD and day_tok.value in WEEKDAYS:
@@ -290,7 +311,13 @@ class EnglishReader(TokenReader):
         if first is None or not self.word(first[1], "and"):
             return None
         second = self.point(first[1] + 1, prev if first[0].time_only else first[0])
-        if second is None or second[0].time_only != first[0].time_only:
+        if second is None:
+            return None
+        if first[0].time_only and second[0].has_date and second[0].hour is not None and prev is not None:
+            # December 29, between 2 pm and 11 pm on December 30: the window is the later day's
+            opening = replace(second[0], hour=first[0].hour, minute=first[0].minute)
+            return Draft(opening, second[0], i, second[1])
+        if second[0].time_only != first[0].time_only:
             return None
         return Draft(first[0], second[0], i, second[1])
 

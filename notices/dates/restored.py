@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from notices.model import Period
+from notices.superseded import superseded
 
 #: What comes right before an hour supply comes back at, in English.
 _RESTORED_EN = re.compile(
@@ -45,6 +46,9 @@ def restoration_ends(
             period = replace(period, end=period.start)  # supply will resume from 9am on May 14: back then
         if not _moment(period):
             out.append(period)
+            continue
+        if _en_restored(period, norm) and superseded(norm, period.span[0] if period.span else 0):
+            out.append(period)  # originally expected to resume at 6am: an end since moved, left to evidence
             continue
         if _en_restored(period, norm):
             at = _last_timed(out, norm)

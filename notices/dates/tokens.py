@@ -174,6 +174,21 @@ _STARTS = (
 
 _KW_FIRST = re.escape("".join(sorted({w[0] for w in KEYWORDS})))
 
+_EN_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
+#: An English range of days inside a bracket (22 Sept to 24 Nov, May 22 - June 4): the bracket is
+#: the dates, not an aside; one day in brackets (Thursday (May 12)) is a weekday's gloss.
+_EN_RANGE = (
+    r"(?i:(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _EN_MONTH
+    + r"|\b"
+    + _EN_MONTH
+    + r"\.?\s+\d{1,2}(?!\d))"
+    r"[^()]*?(?:\b(?:to|until|till)\b|[-–—~])[^()]*?\d)"
+)
+
 _TOKEN_RE = re.compile(
     # a lunar day after its month or a range's 至 (正月十七, 至初五), a token of its own so the words
     # after it (正月十七每晚18时) are not run into it
@@ -189,7 +204,8 @@ _TOKEN_RE = re.compile(
     # 今(12)日至8月16日: the relative day opening a run, read as 今日 (its month is the notice's)
     r"|(?P<relrun>[今明]\s*\(\s*\d{1,2}\s*\)\s*日(?=\s*(?:起|至|到)))"
     r"|(?P<relday>[今明昨]\s*\(\s*\d{1,2}\s*\)(?=\s*日))"
-    r"|(?P<paren>\((?![^()]*\d\s*(?:月\s*\d|[aApP]\.?[mM]\b))[^()]{1,40}\))"
+    # or an English range of days ("(22 Sept to 24 Nov)", "(May 22 - June 4)")
+    r"|(?P<paren>\((?![^()]*\d\s*(?:月\s*\d|[aApP]\.?[mM]\b))(?![^()]*" + _EN_RANGE + r")[^()]{1,40}\))"
     r"|(?P<relweek>(?:本|这|下|下个)(?:周|星期|礼拜)[一二三四五六日天1-7]"
     r"(?:[、及和至到][一二三四五六日天](?![一二三四五六七八九十\d月日号时点]))*)"
     r"|(?P<weekday>(?:星期|礼拜|周)[一二三四五六日天1-7])"
