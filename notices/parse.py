@@ -29,16 +29,19 @@ from notices.roles import with_place_roles
 from notices.segment import Item, Para, date_line_value, is_org_name, issuer_name, segment
 from notices.segment.pieces import CAPTION, CLOSING, SIGN_DATE
 from notices.told_twice import told_again
+from notices.weekday_year import year_of_weekdays
 
 EXCERPT_CHARS = 40
 #: Notice evidence needed, and by how much it must beat news evidence.
 _MIN_NOTICE = 3
 
 
-def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult:
+def parse_page(text: str, *, published: date | None, tz: ZoneInfo, read_on: date | None = None) -> PageResult:
     """Notices on a page, and the items passed over with the reason.
 
     published: fallback publication date (CLI --published); a notice's own signature date wins.
+    read_on: the day the page is read; a notice with no date of its own then takes the year its
+    weekdays fit (notices.weekday_year). Without it such a notice's dates stay unresolved.
 
     The cyclic garbage collector is off while the page is read: a long page makes millions of
     small objects that all live until the page is done and hold no cycles, and the collector's
@@ -48,18 +51,18 @@ def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _parse_page(text, published=published, tz=tz)
+        return _parse_page(text, published=published, tz=tz, read_on=read_on)
     finally:
         if collecting:
             gc.enable()
 
 
-def _parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult:
+def _parse_page(text: str, *, published: date | None, tz: ZoneInfo, read_on: date | None) -> PageResult:
     """``parse_page`` with the collector as the caller left it."""
     result = PageResult()
     page_day: date | None = None  # the first day a notice on the page is dated by
     for item in segment(text):
-        notice, skipped = _read_item(item, published=published, tz=tz, page_day=page_day)
+        notice, skipped = _read_item(item, published=published, tz=tz, page_day=page_day, read_on=read_on)
         if notice is not None:
             page_day = page_day or dated_by(notice, tz)
             if result.notices and _printed_again(result.notices[-1], notice):
@@ -181,7 +184,12 @@ _SPACES = re.compile(r"\s+")
 
 
 def _read_item(
-    item: Item, *, published: date | None, tz: ZoneInfo, page_day: date | None = None
+    item: Item,
+    *,
+    published: date | None,
+    tz: ZoneInfo,
+    page_day: date | None = None,
+    read_on: date | None = None,
 ) -> tuple[ParsedNotice | None, SkippedItem | None]:
     title = _title_text(item.title)
     # a photo's caption and credit printed beside a notice is page furniture, not its text
@@ -219,7 +227,17 @@ def _read_item(
             may = _may_announce(norm_body)
         if not may:
             return None, SkippedItem("news report", _excerpt(item))
-    built = _build(title, body, norm_body, signature, guess, published=published, tz=tz, page_day=page_day)
+    built = _build(
+        title,
+        body,
+        norm_body,
+        signature,
+        guess,
+        published=published,
+        tz=tz,
+        page_day=page_day,
+        read_on=read_on,
+    )
     if shapeless:
         # no notice's shape: still one when it announces a dated plan the public must act on
         known = guess.category is not Category.OTHER
@@ -340,9 +358,11 @@ def _build(
     published: date | None,
     tz: ZoneInfo,
     page_day: date | None = None,
+    read_on: date | None = None,
 ) -> ParsedNotice:
     """``page_day``: the day an earlier notice on the page is dated by, for a notice that gives
-    no year of its own (a report's second section under its own heading)."""
+    no year of its own (a report's second section under its own heading); ``read_on``: the day
+    the page is read, bounding the year its weekdays give a notice dated by nothing else."""
     warnings: list[str] = []
     category = guess.category
     if guess.ambiguous and guess.runner_up is not None:
@@ -366,6 +386,8 @@ def _build(
 
     # 即日起 starts the day the public reads it; what ended before the notice's own date is history
     base = published or signed_on or first_full_date(body, tz) or page_day
+    if base is None and read_on is not None:
+        base = year_of_weekdays(f"{normalize(title)}\n{norm_body}", read_on=read_on, warnings=warnings)
 
     # hours with no day fall on the day the title names, or, in a notice with no date of its own,
     # on the day it is published (conventions, rule 9)
