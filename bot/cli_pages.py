@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,4 +81,5 @@ def read_page(path: str, app: App, published: date | None) -> PageResult:
     except InputError as exc:
         message = str(exc)
         raise InputError(message if label in message else f"{label}: {message}") from None
-    return parse_page(text, published=published, tz=app.tz)
+    # a notice dated by nothing but its weekdays takes the latest year they fit up to today
+    return parse_page(text, published=published, tz=app.tz, read_on=datetime.now(app.tz).date())

@@ -5,10 +5,10 @@ time it runs, and every chat's answer waits its turn behind it; a child process 
 process alone. A child can also be killed, which a thread cannot: when the bot is told to stop, a
 page half read is dropped at once instead of holding the shutdown up for as long as it takes.
 
-The child is ``python -m bot.worker``: the request (text, publication date, zone) arrives pickled on
-its stdin and the ``PageResult`` goes back pickled on its stdout. Both ends are this program, so
-pickle carries the domain values as they are. Small texts are parsed in place: starting a process
-costs more than reading them.
+The child is ``python -m bot.worker``: the request (text, publication date, zone, the day it is
+read) arrives pickled on its stdin and the ``PageResult`` goes back pickled on its stdout. Both ends
+are this program, so pickle carries the domain values as they are. Small texts are parsed in place:
+starting a process costs more than reading them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import pickle
 import sys
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from notices.model import PageResult
@@ -42,9 +42,11 @@ async def parse_text(
     soon as ``stopping`` is set (then ParseStopped)."""
     if stopping.is_set():
         raise ParseStopped
+    # a notice dated by nothing but its weekdays takes the latest year they fit up to today
+    read_on = datetime.now(tz).date()
     if len(text) <= INLINE_CHARS:
-        return parse_page(text, published=published, tz=tz)
-    return await _in_child(pickle.dumps((text, published, tz)), stopping)
+        return parse_page(text, published=published, tz=tz, read_on=read_on)
+    return await _in_child(pickle.dumps((text, published, tz, read_on)), stopping)
 
 
 async def _in_child(request: bytes, stopping: asyncio.Event) -> PageResult:
@@ -86,8 +88,8 @@ async def _in_child(request: bytes, stopping: asyncio.Event) -> PageResult:
 
 def main() -> None:
     """The child: one request on stdin, its result on stdout."""
-    text, published, tz = pickle.loads(sys.stdin.buffer.read())  # sent by our own parent
-    result = parse_page(text, published=published, tz=tz)
+    text, published, tz, read_on = pickle.loads(sys.stdin.buffer.read())  # sent by our own parent
+    result = parse_page(text, published=published, tz=tz, read_on=read_on)
     sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     sys.stdout.buffer.flush()
 

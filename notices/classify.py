@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 from notices.categories import ROAD_KINDS, Category
 from notices.closure_extent import (
@@ -16,6 +17,7 @@ from notices.closure_extent import (
     PART_CLOSED,
     PARTLY_SHUT,
     WHOLE_ROAD_SHUT,
+    several_measures,
 )
 from notices.keywords import DOCUMENT_NAMES, KEYWORDS, OTHER_SENSES
 from notices.word_trie import trie_pattern
@@ -234,11 +236,18 @@ def news_evidence(text: str, *, news_start: bool) -> int:
 #: licence exam's 报名 does not.
 _RECRUITING = re.compile(
     r"招聘|招录|招考|聘用|聘请|聘任|选聘|应聘|录用|人才引进|引进人才|岗位|职位|公务员|公务人员|公职|选调|招警|招工"
+    r"|需用名额|用人机关|分发机关|考选部|铨叙|国家考试"
     r"|recruit|vacanc|the post of|civil service|job|hire|hiring|employ"
 )
 
 #: The same without 聘请: a hearing's expert members are invited (专家代表由…聘请), not hired.
 _RECRUITING_PAST_HEARING = re.compile(_RECRUITING.pattern.replace("|聘请|", "|"))
+
+
+class _Finder(Protocol):
+    """What names a subject: a pattern, or a test written as code (``_Measures``)."""
+
+    def search(self, string: str, /) -> object: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +258,7 @@ class _Subject:
 
     arrangements: frozenset[Category]
     subject: Category
-    words: re.Pattern[str]
+    words: _Finder
     unless: re.Pattern[str] | None = None
     also: re.Pattern[str] | None = None
 
@@ -264,6 +273,17 @@ _CLOSURES_HELD_OFF = re.compile(
     r"|(?:暂停|禁止|停止)(?:一切|所有)?(?:占道|涉路)(?:施工|作业)|(?:占道|涉路)(?:施工|作业)[^，。；\n]{0,8}暂停"
 )
 
+
+class _Measures:
+    """``several_measures`` in the shape of a pattern's ``search``, for a ``_Subject``."""
+
+    @staticmethod
+    def search(text: str) -> bool:
+        return several_measures(text)
+
+
+_MEASURES_SET = _Measures()
+
 _SUBJECTS: tuple[_Subject, ...] = (
     _Subject(frozenset({Category.ROAD_CLOSURE}), Category.TRAFFIC_CONTROL, _CLOSURES_HELD_OFF),
     _Subject(
@@ -276,6 +296,8 @@ _SUBJECTS: tuple[_Subject, ...] = (
             r"|盛会|宴会|峰会|banquet|summit|配合[^，。,\n]{0,30}活动"
         ),
     ),
+    # closures among other measures (parking bans, bus stops, limited access): a set of traffic measures
+    _Subject(ROAD_KINDS, Category.TRAFFIC_CONTROL, _MEASURES_SET),
     # a road shut outright is closed, whatever the title calls the measures (see closure_extent)
     _Subject(frozenset({Category.TRAFFIC_CONTROL}), Category.ROAD_CLOSURE, FULL_CLOSURE, PART_CLOSED),
     # half of it or a lane shut while traffic passes on the rest: the road stays open under limits
@@ -308,6 +330,12 @@ _SUBJECTS: tuple[_Subject, ...] = (
         Category.OTHER,
         re.compile(r"考试|考生|准考证|笔试|examination|\bexams?\b"),
         _RECRUITING,
+    ),
+    _Subject(
+        # a vote on the public's own proposals for the budget: the 活动 is the public's say in a plan
+        frozenset({Category.EVENT}),
+        Category.PUBLIC_CONSULTATION,
+        re.compile(r"参与式预算|i-voting|participatory budget"),
     ),
     _Subject(
         frozenset({Category.TENDER, Category.RENTAL}),

@@ -20,7 +20,8 @@ import re
 #: The road itself shut: whole width, whole length, or closed outright.
 FULL_CLOSURE = re.compile(
     r"(?:全|全面|全线|全路段|全段|全幅)(?:封闭|关闭)|封路|断交|断道|中断交通|交通中断|封闭路段"
-    r"|(?<!车道)(?<!匝道)(?:将|起|临时)封闭|(?:道路|路段)(?:已|将)?(?:全面)?关闭"
+    r"|(?<!车道)(?<!匝道)(?:将会?|起|临时)封闭|(?:道路|路段)(?:已|将)?(?:全面)?关闭"
+    r"|禁止(?:所有|一切)(?:机动)?车辆(?:进入|驶入|通行)"
     r"|closed to (?:all )?(?:vehicular )?traffic|fully closed|completely closed|(?<!partial )road closures?"
 )
 
@@ -39,7 +40,7 @@ _SOME_LANES = (
 #: Part of the road shut (a half, a side, a lane: 行车线 in Hong Kong), or shut now and then, or
 #: open to some traffic (bicycles pass in turns): the road kept open under limits.
 PART_CLOSED = re.compile(
-    r"半幅|半侧|半边|单侧封闭|半封闭|(?:车道|行车线)(?:将会|将)?(?:临时)?(?:封闭|关闭)"
+    r"半幅|半侧|半边|单侧封闭|半封闭|(?:部分|部份|局部)封闭(?:式|施工|占用)|(?:车道|行车线)(?:将会|将)?(?:临时)?(?:封闭|关闭)"
     r"|(?:封闭|关闭)(?:[^,，。;；\n]{0,6})(?:车道|行车线)|限行|单向通行|间断放行|间歇|间断封闭|"
     + _LANE_CLASS_SHUT
     + r"|非机动车辆?(?:可|间隔|有序|正常|限时)[^,，。;；\n]{0,6}通行"
@@ -72,3 +73,22 @@ PARTLY_SHUT = re.compile(
 WHOLE_ROAD_SHUT = re.compile(
     r"(?:全|全面|全线|全路段|全段|全幅)(?:封闭|关闭)|封路|断交|断道|fully closed|completely closed"
 )
+
+
+#: Measures besides shutting a road (a parking ban, bus stops moved or closed, limited access, a
+#: no-through road, one-way working, a speed or weight limit): a notice that sets two kinds of
+#: them is a set of traffic measures, traffic control, even when one of them closes a stretch.
+_MEASURES = (
+    r"禁止(?:车辆)?(?:泊车|停泊|停车|停放)|no parking|parking (?:ban|suspen)",
+    r"巴士站|公交站|候车站|bus stops?\b",
+    r"有限度通车|限制通行|restricted access",
+    r"无出口",
+    r"单向通行|单程行车|改为单向|one-way",
+    r"限速|限重|限高|禁止重型|禁止货车|speed limit",
+)
+_MEASURE_KINDS = tuple(re.compile(kind) for kind in _MEASURES)
+
+
+def several_measures(text: str) -> bool:
+    """Whether the text sets two kinds of traffic measure besides closures (``_MEASURES``)."""
+    return sum(1 for kind in _MEASURE_KINDS if kind.search(text)) >= 2

@@ -205,6 +205,11 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("高普考", 5),
         ("高等考试", 4),
         ("特种考试", 4),
+        ("初等考试", 4),
+        # posts an exam fills: its places to be filled (需用名额), the offices it assigns to (用人机关)
+        ("需用名额", 4),
+        ("用人机关", 3),
+        ("普通考试", 4),
         ("开考", 5),
         ("投考", 4),
         ("准考", 3),
@@ -292,6 +297,11 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("公听会", 5),  # 公聽會: Taiwan's public hearing
         ("意见建议", 2),
         ("反馈", 1),
+        # the public votes on projects put forward (参与式预算, Taipei's i-Voting): a say in a plan
+        ("参与式预算", 8),
+        ("i-voting", 6),
+        ("participatory budget", 6),
+        ("网路参与", 3),
         ("public consultation", 6),
         ("public hearing", 5),
         ("consultation", 4),
@@ -362,6 +372,17 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("fireworks", 4),
         ("countdown", 3),
         ("sporting", 2),
+        # what a listing of things to do offers: open houses, shows, workshops, free admission
+        ("open house", 4),
+        ("performance", 3),
+        ("workshop", 3),
+        ("activities", 2),
+        ("festival", 2),
+        ("celebrat", 3),
+        ("free admission", 4),
+        ("free of charge", 2),
+        ("guided tour", 3),
+        ("programme", 2),
     ),
 }
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left, bisect_right
-from datetime import date, datetime
+from datetime import date
 from zoneinfo import ZoneInfo
 
-from notices.categories import ROAD_KINDS, Category
+from notices.categories import Category
 from notices.classify import (
     CATEGORY_POINT,
     CategoryGuess,
@@ -20,6 +20,7 @@ from notices.classify import (
 from notices.dates.tokens import windows
 from notices.dates.undated import day_of_title
 from notices.derived_title import derived_title
+from notices.headlines import headline_of, printed_again
 from notices.labels import clause_span
 from notices.model import PageResult, ParsedNotice, Period, SkippedItem
 from notices.normalize import normalize
@@ -29,16 +30,19 @@ from notices.roles import with_place_roles
 from notices.segment import Item, Para, date_line_value, is_org_name, issuer_name, segment
 from notices.segment.pieces import CAPTION, CLOSING, SIGN_DATE
 from notices.told_twice import header_restated, told_again
+from notices.weekday_year import year_of_weekdays
 
 EXCERPT_CHARS = 40
 #: Notice evidence needed, and by how much it must beat news evidence.
 _MIN_NOTICE = 3
 
 
-def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult:
+def parse_page(text: str, *, published: date | None, tz: ZoneInfo, read_on: date | None = None) -> PageResult:
     """Notices on a page, and the items passed over with the reason.
 
     published: fallback publication date (CLI --published); a notice's own signature date wins.
+    read_on: the day the page is read; a notice with no date of its own then takes the year its
+    weekdays fit (notices.weekday_year). Without it such a notice's dates stay unresolved.
 
     The cyclic garbage collector is off while the page is read: a long page makes millions of
     small objects that all live until the page is done and hold no cycles, and the collector's
@@ -48,27 +52,27 @@ def parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _parse_page(text, published=published, tz=tz)
+        return _parse_page(text, published=published, tz=tz, read_on=read_on)
     finally:
         if collecting:
             gc.enable()
 
 
-def _parse_page(text: str, *, published: date | None, tz: ZoneInfo) -> PageResult:
+def _parse_page(text: str, *, published: date | None, tz: ZoneInfo, read_on: date | None) -> PageResult:
     """``parse_page`` with the collector as the caller left it."""
     result = PageResult()
     page_day: date | None = None  # the first day a notice on the page is dated by
     for item in segment(text):
-        notice, skipped = _read_item(item, published=published, tz=tz, page_day=page_day)
+        notice, skipped = _read_item(item, published=published, tz=tz, page_day=page_day, read_on=read_on)
         if notice is not None:
             page_day = page_day or dated_by(notice, tz)
-            if result.notices and _printed_again(result.notices[-1], notice):
+            if result.notices and printed_again(result.notices[-1], notice):
                 continue  # a web page doubling its text: the notice again right under itself
             if result.notices and (
-                _headline_of(result.notices[-1], notice, tz) or header_restated(result.notices[-1], notice)
+                headline_of(result.notices[-1], notice, tz) or header_restated(result.notices[-1], notice)
             ):
                 result.notices.pop()  # the web page's headline, restated by the article under it
-            elif result.notices and _headline_of(notice, result.notices[-1], tz, trailer=True):
+            elif result.notices and headline_of(notice, result.notices[-1], tz, trailer=True):
                 continue  # a closing line that says the notice above again ("转告身边朋友")
             elif result.notices and told_again(result.notices[-1], notice):
                 continue  # a report of a notice, then the notice's own text: the same periods
@@ -85,69 +89,6 @@ _DATE_LINE = re.compile(
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
     r"\s*[,，、]?\s*(?:[(（]?\s*(?:星期|周|週)[一二三四五六日天]\s*[)）]?)?"
 )
-
-
-def _printed_again(last: ParsedNotice, notice: ParsedNotice) -> bool:
-    """The same notice twice in a row, word for word (a page that repeats its article); the
-    same notice further down a page is left to storage, which knows it is a repeat."""
-    return notice.title == last.title and notice.body == last.body and notice.issuer == last.issuer
-
-
-#: A headline is a line: longer than this, an item is an article of its own.
-_HEADLINE_CHARS = 80
-
-
-def _headline_of(short: ParsedNotice, full: ParsedNotice, tz: ZoneInfo, *, trailer: bool = False) -> bool:
-    """Whether ``short`` only restates ``full`` (长春发布"提前开栓供热"通知！10月15日0时… over the
-    article saying the same, or a line after the signature repeating the day): unsigned, short,
-    of the same kind, naming no place ``full`` does not, and every period of it said in ``full``
-    too, if only to the day. A block up to a short lead's length restates only with every
-    period said exactly. A ``trailer`` follows ``full``'s signature: the signed notice said it
-    all, whatever the trailer's loose wording makes of places."""
-    if trailer and full.issuer is None:
-        return False
-    if short.issuer is not None or not short.periods or not _same_kind(short.category, full.category):
-        return False
-    if len(short.body) > _LEAD_CHARS or not (trailer or set(short.places) <= set(full.places)):
-        return False
-    spans = {(p.start, p.end) for p in full.periods}
-    if all((p.start, p.end) in spans for p in short.periods):
-        return True
-    if len(short.body) > _HEADLINE_CHARS:
-        return False
-    days = [d for d in (_days(p, tz) for p in full.periods) if d is not None]
-    for p in short.periods:
-        mine = _days(p, tz)
-        if not p.all_day or mine is None or not any(a <= mine[0] and mine[1] <= b for a, b in days):
-            return False
-    return True
-
-
-#: Kinds of traffic notice whose boundary a short line's loose wording blurs: a trailer saying
-#: "青石桥将交通管制" repeats a notice read as a full closure, and a headline calls a race's
-#: closures 交通管制.
-_TRAFFIC_KINDS = ROAD_KINDS | {Category.EVENT}
-
-
-def _same_kind(a: Category, b: Category) -> bool:
-    return a == b or (a in _TRAFFIC_KINDS and b in _TRAFFIC_KINDS)
-
-
-#: A headline with its lead paragraph (a web page's date line, 原文如下) is no longer than this.
-_LEAD_CHARS = 240
-
-
-def _days(period: Period, tz: ZoneInfo) -> tuple[date, date] | None:
-    """The first and last day a period touches; a deadline's is its day, and a deadline at
-    midnight (延长至3月22日零时) also stands for the day it closes (3月22日)."""
-    if period.end is None:
-        return None
-    end = period.end.astimezone(tz) if isinstance(period.end, datetime) else period.end
-    if period.start is None:
-        last = end.date() if isinstance(end, datetime) else end
-        return last, last
-    start = period.start.astimezone(tz).date() if isinstance(period.start, datetime) else period.start
-    return start, end.date() if isinstance(end, datetime) else end
 
 
 def _text(paras: list[Para]) -> str:
@@ -183,7 +124,12 @@ _SPACES = re.compile(r"\s+")
 
 
 def _read_item(
-    item: Item, *, published: date | None, tz: ZoneInfo, page_day: date | None = None
+    item: Item,
+    *,
+    published: date | None,
+    tz: ZoneInfo,
+    page_day: date | None = None,
+    read_on: date | None = None,
 ) -> tuple[ParsedNotice | None, SkippedItem | None]:
     title = _title_text(item.title)
     # a photo's caption and credit printed beside a notice is page furniture, not its text
@@ -221,7 +167,17 @@ def _read_item(
             may = _may_announce(norm_body)
         if not may:
             return None, SkippedItem("news report", _excerpt(item))
-    built = _build(title, body, norm_body, signature, guess, published=published, tz=tz, page_day=page_day)
+    built = _build(
+        title,
+        body,
+        norm_body,
+        signature,
+        guess,
+        published=published,
+        tz=tz,
+        page_day=page_day,
+        read_on=read_on,
+    )
     if shapeless:
         # no notice's shape: still one when it announces a dated plan the public must act on
         known = guess.category is not Category.OTHER
@@ -346,9 +302,11 @@ def _build(
     published: date | None,
     tz: ZoneInfo,
     page_day: date | None = None,
+    read_on: date | None = None,
 ) -> ParsedNotice:
     """``page_day``: the day an earlier notice on the page is dated by, for a notice that gives
-    no year of its own (a report's second section under its own heading)."""
+    no year of its own (a report's second section under its own heading); ``read_on``: the day
+    the page is read, bounding the year its weekdays give a notice dated by nothing else."""
     warnings: list[str] = []
     category = guess.category
     if guess.ambiguous and guess.runner_up is not None:
@@ -372,6 +330,8 @@ def _build(
 
     # 即日起 starts the day the public reads it; what ended before the notice's own date is history
     base = published or signed_on or first_full_date(body, tz) or page_day
+    if base is None and read_on is not None:
+        base = year_of_weekdays(f"{normalize(title)}\n{norm_body}", read_on=read_on, warnings=warnings)
 
     # hours with no day fall on the day the title names, or, in a notice with no date of its own,
     # on the day it is published (conventions, rule 9)

@@ -263,9 +263,10 @@ def test_closures_held_off_are_a_rule_for_traffic(title: str, body: str, expecte
             Category.TRAFFIC_CONTROL,
         ),
         (
+            # the arrangements named as traffic ones, the road itself shut: a closure (closure_extent)
             "配合节日在某区实施的特别交通及运输安排",
             "当局提醒市民，节日当天某道将会封闭，禁止车辆进入。",
-            Category.TRAFFIC_CONTROL,
+            Category.ROAD_CLOSURE,
         ),
         (
             "",

@@ -721,23 +721,23 @@ def test_a_web_pages_headline_metadata_and_article_are_one_notice() -> None:
 
 def test_a_headline_item_restated_by_the_article_below_it_is_dropped() -> None:
     from notices.categories import Category
+    from notices.headlines import headline_of
     from notices.model import ParsedNotice, Period
-    from notices.parse import _headline_of
 
     window = Period(at(5, 20, 8), at(5, 20, 18), all_day=False)
     headline = ParsedNotice("停电", Category.POWER_OUTAGE, "北城区5月20日8时至18时停电", periods=[window])
     article = ParsedNotice(
         "停电通知", Category.POWER_OUTAGE, "因线路改造……" * 5, issuer="供电公司", periods=[window]
     )
-    assert _headline_of(headline, article, TZ)
-    assert not _headline_of(article, headline, TZ)  # signed, and no headline
+    assert headline_of(headline, article, TZ)
+    assert not headline_of(article, headline, TZ)  # signed, and no headline
     other = ParsedNotice(
         "停电",
         Category.POWER_OUTAGE,
         "南城区停电",
         periods=[Period(at(5, 21, 8), at(5, 21, 18), all_day=False)],
     )
-    assert not _headline_of(other, article, TZ)  # says something the article does not
+    assert not headline_of(other, article, TZ)  # says something the article does not
 
 
 def test_an_open_start_said_by_a_relative_word_and_again_as_a_span_is_the_span() -> None:

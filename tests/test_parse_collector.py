@@ -32,9 +32,9 @@ def test_collector_off_while_reading(collector: None, monkeypatch: pytest.Monkey
     seen: list[bool] = []
     real = parse._parse_page
 
-    def spy(text: str, *, published: date | None, tz: ZoneInfo) -> parse.PageResult:
+    def spy(text: str, *, published: date | None, tz: ZoneInfo, read_on: date | None) -> parse.PageResult:
         seen.append(gc.isenabled())
-        return real(text, published=published, tz=tz)
+        return real(text, published=published, tz=tz, read_on=read_on)
 
     monkeypatch.setattr(parse, "_parse_page", spy)
     gc.enable()
@@ -51,7 +51,7 @@ def test_collector_left_off_when_caller_had_it_off(collector: None) -> None:
 
 
 def test_collector_back_on_after_an_error(collector: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(text: str, *, published: date | None, tz: ZoneInfo) -> parse.PageResult:
+    def broken(text: str, *, published: date | None, tz: ZoneInfo, read_on: date | None) -> parse.PageResult:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(parse, "_parse_page", broken)
