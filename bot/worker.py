@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import pickle
 import sys
-from datetime import date, datetime
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from notices.model import PageResult
@@ -36,14 +36,13 @@ class WorkerFailed(Exception):
 
 
 async def parse_text(
-    text: str, *, published: date | None, tz: ZoneInfo, stopping: asyncio.Event
+    text: str, *, published: date | None, read_on: date | None, tz: ZoneInfo, stopping: asyncio.Event
 ) -> PageResult:
     """``parse_page`` for ``text``: in place when it is short, else in a child process that is killed as
-    soon as ``stopping`` is set (then ParseStopped)."""
+    soon as ``stopping`` is set (then ParseStopped). ``read_on``: the day the page is read, from the
+    caller's clock (a notice dated by nothing but its weekdays takes the latest year they fit)."""
     if stopping.is_set():
         raise ParseStopped
-    # a notice dated by nothing but its weekdays takes the latest year they fit up to today
-    read_on = datetime.now(tz).date()
     if len(text) <= INLINE_CHARS:
         return parse_page(text, published=published, tz=tz, read_on=read_on)
     return await _in_child(pickle.dumps((text, published, tz, read_on)), stopping)

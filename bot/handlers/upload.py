@@ -131,7 +131,7 @@ async def ingest(update: Update, context: Context, text: str, *, source: str, wh
     if len(text) > INLINE_CHARS:
         await reply(update, context, say(lang, "doc_reading", what=what, size=_size(len(text.encode()))))
     try:
-        result = await parse_text(text, published=today(d), tz=tz, stopping=d.stopping)
+        result = await parse_text(text, published=today(d), read_on=today(d), tz=tz, stopping=d.stopping)
     except ParseStopped:
         await _last_word(update, context, say(lang, "doc_stopped", what=what))
         return
