@@ -95,12 +95,12 @@ def _build_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], dict[st
     for name in DOCUMENT_NAMES + OTHER_SENSES:  # matched, so the keywords they begin with are not
         entries.setdefault(name, [])
     longest_first = sorted(entries, key=len, reverse=True)
-    # the class of first characters lets the engine skip the positions no keyword starts at
-    # before it tries the alternation (several times faster on a page of prose)
-    firsts = "".join(sorted({w[0] for w in longest_first}))
     # the keywords as a trie: each character tried once, not each keyword in turn (the longest
-    # keyword starting at a position, as the keywords' alternation longest first would give)
-    pattern = re.compile("(?=[" + re.escape(firsts) + "])(?=(" + trie_pattern(longest_first) + "))")
+    # keyword starting at a position, as the keywords' alternation longest first would give).
+    # Every branch opens with a character, so the engine scans for the keywords' first characters
+    # and tries the trie only there; a match takes the keyword in, and the next search starts one
+    # character on (``_keyword_hits``), as keywords may overlap.
+    pattern = re.compile("(" + trie_pattern(longest_first) + ")")
     # (a document's name counts nothing, nor do the keywords it begins with: 承租 in 承租证, 出租 in 出租车)
     prefixes = {w: tuple(p for p in longest_first if w.startswith(p)) if entries[w] else () for w in entries}
     return pattern, prefixes, {w: tuple(e) for w, e in entries.items()}
@@ -115,10 +115,13 @@ _ORDER = tuple(KEYWORDS)
 def _keyword_hits(text: str) -> dict[str, list[int]]:
     """Each keyword in the text with the positions it starts at."""
     hits: dict[str, list[int]] = {}
-    for m in _KEYWORD_AT.finditer(text):
+    search = _KEYWORD_AT.search
+    m = search(text)
+    while m is not None:
         start = m.start()
         for word in _PREFIXES[m.group(1)]:
             hits.setdefault(word, []).append(start)
+        m = search(text, start + 1)
     return hits
 
 
