@@ -17,6 +17,7 @@ from notices.closure_extent import (
     PARTLY_SHUT,
     WHOLE_ROAD_SHUT,
 )
+from notices.first_chars import gated
 from notices.keywords import DOCUMENT_NAMES, KEYWORDS, OTHER_SENSES
 from notices.word_trie import trie_pattern
 
@@ -260,11 +261,13 @@ class _Subject:
 #: Closures held off (no lane closures for maintenance over the holiday, 节日期间暂停占道施工): a rule
 #: for traffic, which keeps every lane open, not a closure.
 _CLOSURES_HELD_OFF = re.compile(
-    r"(?:prohibit\w*|suspend\w*|halt\w*|ban\w*|no)\s+(?:\w+\s+){0,2}?(?:lane|road) closures?"
-    r"|(?:lane|road) closures?\s+(?:will\s+be\s+|are\s+|is\s+|to\s+be\s+)?"
-    r"(?:suspended|halted|prohibited|banned)"
-    r"|(?:involv|requir)\w*\s+(?:\w+\s+)?(?:lane|road) closures?[^.\n]{0,60}?\b(?:halted|suspended|stop)"
-    r"|(?:暂停|禁止|停止)(?:一切|所有)?(?:占道|涉路)(?:施工|作业)|(?:占道|涉路)(?:施工|作业)[^，。；\n]{0,8}暂停"
+    gated(
+        r"(?:prohibit\w*|suspend\w*|halt\w*|ban\w*|no)\s+(?:\w+\s+){0,2}?(?:lane|road) closures?"
+        r"|(?:lane|road) closures?\s+(?:will\s+be\s+|are\s+|is\s+|to\s+be\s+)?"
+        r"(?:suspended|halted|prohibited|banned)"
+        r"|(?:involv|requir)\w*\s+(?:\w+\s+)?(?:lane|road) closures?[^.\n]{0,60}?\b(?:halted|suspended|stop)"
+        r"|(?:暂停|禁止|停止)(?:一切|所有)?(?:占道|涉路)(?:施工|作业)|(?:占道|涉路)(?:施工|作业)[^，。；\n]{0,8}暂停"
+    )
 )
 
 _SUBJECTS: tuple[_Subject, ...] = (
@@ -273,10 +276,12 @@ _SUBJECTS: tuple[_Subject, ...] = (
         ROAD_KINDS,
         Category.EVENT,
         re.compile(
-            r"马拉松|半程|赛事|比赛期间|龙舟|大赛|烟花|烟火|巡游|花车|灯会|观灯|年宵|花市|花墟|庙会|演唱会|音乐节"
-            r"|文化节|嘉年华|跨年|倒数|庆典|运动会|自行车赛|越野赛|marathon|fireworks|parade|countdown"
-            r"|carnival|festival|\brace\b|\brun\b|celebration|sporting|民俗活动|(?:举办|举行)[^，。,\n]{0,24}活动"
-            r"|盛会|宴会|峰会|banquet|summit|配合[^，。,\n]{0,30}活动"
+            gated(
+                r"马拉松|半程|赛事|比赛期间|龙舟|大赛|烟花|烟火|巡游|花车|灯会|观灯|年宵|花市|花墟|庙会|演唱会|音乐节"
+                r"|文化节|嘉年华|跨年|倒数|庆典|运动会|自行车赛|越野赛|marathon|fireworks|parade|countdown"
+                r"|carnival|festival|\brace\b|\brun\b|celebration|sporting|民俗活动|(?:举办|举行)[^，。,\n]{0,24}活动"
+                r"|盛会|宴会|峰会|banquet|summit|配合[^，。,\n]{0,30}活动"
+            )
         ),
     ),
     # a road shut outright is closed, whatever the title calls the measures (see closure_extent)
