@@ -19,6 +19,7 @@ from notices.closure_extent import (
     WHOLE_ROAD_SHUT,
     several_measures,
 )
+from notices.first_chars import gated
 from notices.keywords import DOCUMENT_NAMES, KEYWORDS, OTHER_SENSES
 from notices.word_trie import trie_pattern
 
@@ -97,12 +98,12 @@ def _build_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], dict[st
     for name in DOCUMENT_NAMES + OTHER_SENSES:  # matched, so the keywords they begin with are not
         entries.setdefault(name, [])
     longest_first = sorted(entries, key=len, reverse=True)
-    # the class of first characters lets the engine skip the positions no keyword starts at
-    # before it tries the alternation (several times faster on a page of prose)
-    firsts = "".join(sorted({w[0] for w in longest_first}))
     # the keywords as a trie: each character tried once, not each keyword in turn (the longest
-    # keyword starting at a position, as the keywords' alternation longest first would give)
-    pattern = re.compile("(?=[" + re.escape(firsts) + "])(?=(" + trie_pattern(longest_first) + "))")
+    # keyword starting at a position, as the keywords' alternation longest first would give).
+    # Every branch opens with a character, so the engine scans for the keywords' first characters
+    # and tries the trie only there; a match takes the keyword in, and the next search starts one
+    # character on (``_keyword_hits``), as keywords may overlap.
+    pattern = re.compile("(" + trie_pattern(longest_first) + ")")
     # (a document's name counts nothing, nor do the keywords it begins with: 承租 in 承租证, 出租 in 出租车)
     prefixes = {w: tuple(p for p in longest_first if w.startswith(p)) if entries[w] else () for w in entries}
     return pattern, prefixes, {w: tuple(e) for w, e in entries.items()}
@@ -117,10 +118,13 @@ _ORDER = tuple(KEYWORDS)
 def _keyword_hits(text: str) -> dict[str, list[int]]:
     """Each keyword in the text with the positions it starts at."""
     hits: dict[str, list[int]] = {}
-    for m in _KEYWORD_AT.finditer(text):
+    search = _KEYWORD_AT.search
+    m = search(text)
+    while m is not None:
         start = m.start()
         for word in _PREFIXES[m.group(1)]:
             hits.setdefault(word, []).append(start)
+        m = search(text, start + 1)
     return hits
 
 
@@ -266,11 +270,13 @@ class _Subject:
 #: Closures held off (no lane closures for maintenance over the holiday, 节日期间暂停占道施工): a rule
 #: for traffic, which keeps every lane open, not a closure.
 _CLOSURES_HELD_OFF = re.compile(
-    r"(?:prohibit\w*|suspend\w*|halt\w*|ban\w*|no)\s+(?:\w+\s+){0,2}?(?:lane|road) closures?"
-    r"|(?:lane|road) closures?\s+(?:will\s+be\s+|are\s+|is\s+|to\s+be\s+)?"
-    r"(?:suspended|halted|prohibited|banned)"
-    r"|(?:involv|requir)\w*\s+(?:\w+\s+)?(?:lane|road) closures?[^.\n]{0,60}?\b(?:halted|suspended|stop)"
-    r"|(?:暂停|禁止|停止)(?:一切|所有)?(?:占道|涉路)(?:施工|作业)|(?:占道|涉路)(?:施工|作业)[^，。；\n]{0,8}暂停"
+    gated(
+        r"(?:prohibit\w*|suspend\w*|halt\w*|ban\w*|no)\s+(?:\w+\s+){0,2}?(?:lane|road) closures?"
+        r"|(?:lane|road) closures?\s+(?:will\s+be\s+|are\s+|is\s+|to\s+be\s+)?"
+        r"(?:suspended|halted|prohibited|banned)"
+        r"|(?:involv|requir)\w*\s+(?:\w+\s+)?(?:lane|road) closures?[^.\n]{0,60}?\b(?:halted|suspended|stop)"
+        r"|(?:暂停|禁止|停止)(?:一切|所有)?(?:占道|涉路)(?:施工|作业)|(?:占道|涉路)(?:施工|作业)[^，。；\n]{0,8}暂停"
+    )
 )
 
 
@@ -290,10 +296,12 @@ _SUBJECTS: tuple[_Subject, ...] = (
         ROAD_KINDS,
         Category.EVENT,
         re.compile(
-            r"马拉松|半程|赛事|比赛期间|龙舟|大赛|烟花|烟火|巡游|花车|灯会|观灯|年宵|花市|花墟|庙会|演唱会|音乐节"
-            r"|文化节|嘉年华|跨年|倒数|庆典|运动会|自行车赛|越野赛|marathon|fireworks|parade|countdown"
-            r"|carnival|festival|\brace\b|\brun\b|celebration|sporting|民俗活动|(?:举办|举行)[^，。,\n]{0,24}活动"
-            r"|盛会|宴会|峰会|banquet|summit|配合[^，。,\n]{0,30}活动"
+            gated(
+                r"马拉松|半程|赛事|比赛期间|龙舟|大赛|烟花|烟火|巡游|花车|灯会|观灯|年宵|花市|花墟|庙会|演唱会|音乐节"
+                r"|文化节|嘉年华|跨年|倒数|庆典|运动会|自行车赛|越野赛|marathon|fireworks|parade|countdown"
+                r"|carnival|festival|\brace\b|\brun\b|celebration|sporting|民俗活动|(?:举办|举行)[^，。,\n]{0,24}活动"
+                r"|盛会|宴会|峰会|banquet|summit|配合[^，。,\n]{0,30}活动"
+            )
         ),
     ),
     # closures among other measures (parking bans, bus stops, limited access): a set of traffic measures

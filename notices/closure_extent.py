@@ -17,12 +17,20 @@ from __future__ import annotations
 
 import re
 
+from notices.first_chars import gated
+
+# The patterns read over a whole text whose alternatives the engine cannot skip to by their first
+# character open with a lookahead of those characters (``gated``).
+
 #: The road itself shut: whole width, whole length, or closed outright.
 FULL_CLOSURE = re.compile(
-    r"(?:全|全面|全线|全路段|全段|全幅)(?:封闭|关闭)|封路|断交|断道|中断交通|交通中断|封闭路段"
-    r"|(?<!车道)(?<!匝道)(?:将会?|起|临时)封闭|(?:道路|路段)(?:已|将)?(?:全面)?关闭"
-    r"|禁止(?:所有|一切)(?:机动)?车辆(?:进入|驶入|通行)"
-    r"|closed to (?:all )?(?:vehicular )?traffic|fully closed|completely closed|(?<!partial )road closures?"
+    gated(
+        r"(?:全|全面|全线|全路段|全段|全幅)(?:封闭|关闭)|封路|断交|断道|中断交通|交通中断|封闭路段"
+        r"|(?<!车道)(?<!匝道)(?:将会?|起|临时)封闭|(?:道路|路段)(?:已|将)?(?:全面)?关闭"
+        r"|禁止(?:所有|一切)(?:机动)?车辆(?:进入|驶入|通行)"
+        r"|closed to (?:all )?(?:vehicular )?traffic|fully closed|completely closed"
+        r"|(?<!partial )road closures?"
+    )
 )
 
 #: One class of lane shut and named as such (封闭及管制地下道双向慢车道, 关闭人行道及非机动车道): the
@@ -40,15 +48,18 @@ _SOME_LANES = (
 #: Part of the road shut (a half, a side, a lane: 行车线 in Hong Kong), or shut now and then, or
 #: open to some traffic (bicycles pass in turns): the road kept open under limits.
 PART_CLOSED = re.compile(
-    r"半幅|半侧|半边|单侧封闭|半封闭|(?:部分|部份|局部)封闭(?:式|施工|占用)|(?:车道|行车线)(?:将会|将)?(?:临时)?(?:封闭|关闭)"
-    r"|(?:封闭|关闭)(?:[^,，。;；\n]{0,6})(?:车道|行车线)|限行|单向通行|间断放行|间歇|间断封闭|"
-    + _LANE_CLASS_SHUT
-    + r"|非机动车辆?(?:可|间隔|有序|正常|限时)[^,，。;；\n]{0,6}通行"
-    + "|"
-    + _SOME_LANES
-    + r"|partial(?:ly)? (?:road )?clos\w*|partially shut"
-    r"|lane closures?|lanes? (?:will be |is |are )?closed|\blanes? of\b|one-way|intermittent"
-    r"|\b(?:offside|nearside|middle|left|right|fast|slow|inner|outer|kerbside)(?:most)? lanes?\b"
+    gated(
+        r"半幅|半侧|半边|单侧封闭|半封闭|(?:部分|部份|局部)封闭(?:式|施工|占用)"
+        r"|(?:车道|行车线)(?:将会|将)?(?:临时)?(?:封闭|关闭)"
+        r"|(?:封闭|关闭)(?:[^,，。;；\n]{0,6})(?:车道|行车线)|限行|单向通行|间断放行|间歇|间断封闭|"
+        + _LANE_CLASS_SHUT
+        + r"|非机动车辆?(?:可|间隔|有序|正常|限时)[^,，。;；\n]{0,6}通行"
+        + "|"
+        + _SOME_LANES
+        + r"|partial(?:ly)? (?:road )?clos\w*|partially shut"
+        r"|lane closures?|lanes? (?:will be |is |are )?closed|\blanes? of\b|one-way|intermittent"
+        r"|\b(?:offside|nearside|middle|left|right|fast|slow|inner|outer|kerbside)(?:most)? lanes?\b"
+    )
 )
 
 #: Traffic still moving past a part closure: both ways on what is left, in turns, or between
@@ -64,8 +75,10 @@ KEPT_MOVING = re.compile(
 #: a partial road closure): the notice itself says the road stays open, so no word of traffic kept
 #: moving is needed. Part of a road's length (部分路段) is not this: a stretch shut outright is a closure.
 PARTLY_SHUT = re.compile(
-    r"(?:封闭|关闭|占用)部分(?:车道|行车线|路面)|部分(?:车道|行车线|路面)(?:将会|将)?(?:临时)?(?:封闭|关闭)"
-    r"|partial(?:ly)? (?:road )?clos\w*|partially shut|" + _SOME_LANES
+    gated(
+        r"(?:封闭|关闭|占用)部分(?:车道|行车线|路面)|部分(?:车道|行车线|路面)(?:将会|将)?(?:临时)?(?:封闭|关闭)"
+        r"|partial(?:ly)? (?:road )?clos\w*|partially shut|" + _SOME_LANES
+    )
 )
 
 #: The whole road said to be shut somewhere in the notice: a partial closure then is one stage of

@@ -372,7 +372,7 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     return None
 
 
-_EN_SENTENCE = re.compile(r"(?<=[a-z)][.!?])\s+(?=[A-Z])")
+_EN_SENTENCE = re.compile(gated(r"(?<=[a-z)][.!?])\s+(?=[A-Z])"))
 #: Putting a text up for the public to read, said right after the day it happens.
 _POSTED_AFTER = re.compile(r"\s*(?:起)?\s*(?:张贴|刊登|刊载|登载|刊宪)")
 #: A sentence that opens with a condition, and the turn to what follows from it.

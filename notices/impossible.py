@@ -21,6 +21,9 @@ _WRITTEN = re.compile(r"(?=\d)(?<![\d.])" + _DATE.format(p="a"))
 _RANGE = re.compile(
     r"(?=\d)(?<![\d.])" + _DATE.format(p="a") + r"\s*(?:起)?\s*(?:至|到|—|–|-|~|～)+\s*" + _DATE.format(p="b")
 )
+#: Where a range's first date ends and its connector follows, which every match of ``_RANGE``
+#: holds: a text without one (a list of days, each with its hours) is not scanned for ranges.
+_RANGE_TURN = re.compile(r"[日号]\s*(?:起)?\s*[至到—–\-~～]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +64,7 @@ def find_impossible(norm: str) -> tuple[Impossible, ...]:
     """Impossible dates and backwards ranges in normalised text, in order, not overlapping."""
     found: list[Impossible] = []
     taken: list[tuple[int, int]] = []
-    for m in _RANGE.finditer(norm):
+    for m in _RANGE.finditer(norm) if _RANGE_TURN.search(norm) is not None else ():
         first, why_first = _value(m, "a")
         last, why_last = _value(m, "b")
         why = why_first or why_last

@@ -61,9 +61,11 @@ _MEASURE = re.compile(
 
 #: A contract's or lease's term, named before its start: 合同自, 租期自, 租赁期限为.
 _TERM_BEFORE = re.compile(
-    r"(?<!签订)(?<!签署)(?<!签)"
-    r"(?:合同|合约|协议|租约|租期|租赁期限?|承包期限?|经营期限?|承租期限?|托管期限?|委托期限?|聘用期限?)"
-    r"(?P<gap>[^。；;\n]{0,16}?)(?:自|从|由|为|[:：])\s*$"
+    gated(
+        r"(?<!签订)(?<!签署)(?<!签)"
+        r"(?:合同|合约|协议|租约|租期|租赁期限?|承包期限?|经营期限?|承租期限?|托管期限?|委托期限?|聘用期限?)"
+        r"(?P<gap>[^。；;\n]{0,16}?)(?:自|从|由|为|[:：])\s*$"
+    )
 )
 _TERM_AFTER = re.compile(r"\s*(?:起)?\s*(?:起租|计租|开始计租|开始计算租金)")
 #: What a gap between the term and its day may not hold: another act's own words.

@@ -147,13 +147,28 @@ _FREQUENT = "，：（）；！？　"
 _FREQUENT_FROM = 64
 
 
+#: A ``str.replace`` of one character scans a text at a small fraction of what a Python call per
+#: match costs in ``changing.sub``: each character that changes is replaced at once, unless the
+#: text holds so many different ones that its scans would cost more than the calls (a long page
+#: in traditional script).
+_SCANS_PER_CALL = 4000
+
+
 def _by_table(text: str) -> str:
     mapping, changing = _tables()
     if len(text) > _FREQUENT_FROM:
         for ch in _FREQUENT:
             if ch in text:
                 text = text.replace(ch, mapping[ch])
-    return changing.sub(lambda m: mapping[m.group()], text)
+    found = changing.findall(text)
+    if not found:
+        return text
+    distinct = set(found)
+    if len(distinct) * len(text) > _SCANS_PER_CALL * len(found):
+        return changing.sub(lambda m: mapping[m.group()], text)
+    for ch in distinct:
+        text = text.replace(ch, mapping[ch])
+    return text
 
 
 def _short(text: str) -> str:
@@ -185,13 +200,16 @@ def _normalized(text: str) -> str:
     out = _short(text) if len(text) <= SHORT and not _built else _by_table(text)
     if "?" in out or "\ufffd" in out:
         out = _LOST.sub(lambda m: " " * len(m.group()), out)
-    if "年" in out:
+    if "年" in out and _NO_MONTH_AT.search(out) is not None:
         out = _NO_MONTH.sub(_month_put_back, out)
     return out
 
 
 #: 年, then a month and a day run together with no 月, then 日 (or 号).
 _NO_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)年(0[1-9]|1[0-2])([0-3]\d)[日号](?!\d)")
+#: What every match of ``_NO_MONTH`` holds, found by a scan from 年 to 年: the full pattern opens
+#: with a lookbehind, so the engine would try it at every character of a page.
+_NO_MONTH_AT = re.compile(r"年\d{4}[日号]")
 
 
 def _month_put_back(found: re.Match[str]) -> str:

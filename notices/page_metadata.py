@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from notices.first_chars import gated
+
 #: A label that names when the page or document was made, not a plan: 发布时间, 更新日期.
 METADATA_LABEL = re.compile(
     r"(?:发布|更新|成文|印发|发文|修改|修订|录入|上传|上载|归档|编辑|信息|发稿|刊发|生成|日期)(?:时间|日期)?\s*[:：]?\s*"
@@ -128,6 +130,8 @@ STAMP_LINE = re.compile(r"[\s()（）\[\]【】|:：,，。.星期周一二三�
 #: October 6 2023 10:36 am"): the date is when the page was written, not a plan. The name after
 #: By is capitalised and closed by a separator, as a byline is; "closed by order" in a sentence is not.
 BYLINE_BEFORE_EN = re.compile(
-    r"\b(?:Posted|Filed)\s+(?:in|under)\b"
-    r"|(?:^|[/|·•]\s*)By\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*[/|·•]"
+    gated(
+        r"\b(?:Posted|Filed)\s+(?:in|under)\b"
+        r"|(?:^|[/|·•]\s*)By\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*[/|·•]"
+    )
 )

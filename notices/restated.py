@@ -4,6 +4,7 @@ span under it. The fuller statement is the period; the restatement is dropped.""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
@@ -29,9 +30,11 @@ def _opened_alike(opening: Period, full: Period) -> bool:
 _UNDERLINE = re.compile(gated(r"(?:\*[ \t]?){6,}|(?:=[ \t]?){6,}|—{6,}|-{6,}"))
 
 
+@functools.lru_cache(maxsize=8)
 def headline_end(norm: str) -> int:
     """Where the headline ends: the first line; or, where lines ran together, where a release's
-    underline starts. -1 when the text is one line."""
+    underline starts. -1 when the text is one line. (Kept for the last few texts: it is asked of
+    each period, and a notice of many dated lines restates many.)"""
     underline = _UNDERLINE.search(norm, 0, 400)
     breaks = [at for at in (norm.find("\n"), -1 if underline is None else underline.start()) if at >= 0]
     return min(breaks) if breaks else -1

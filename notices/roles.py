@@ -29,8 +29,10 @@ from notices.model import ParsedNotice, Period
 from notices.normalize import normalize
 from notices.places import holders, place_spans, unique_places
 
-#: Ends of a clause; the dot of a Malay short form (Kg. Baru, Jln. Kenari) ends none.
-_CLAUSE = re.compile(r"[。;；!！?？\n,，]|(?<!\bKg)(?<!\bJln)(?<!\bLrg)(?<!\bTmn)\.(?=\s|$)")
+#: Ends of a clause; the dot of a Malay short form (Kg. Baru, Jln. Kenari) ends none. (The dot is
+#: matched before the short forms are looked behind for: the engine then skips every other character
+#: at the first test, as it does for the marks, instead of running four lookbehinds at each.)
+_CLAUSE = re.compile(r"[。;；!！?？\n,，]|\.(?<!\bKg\.)(?<!\bJln\.)(?<!\bLrg\.)(?<!\bTmn\.)(?=\s|$)")
 
 #: Words after which a place is a road to take instead (traditional script is folded first).
 _ROUTE_BEFORE = re.compile(

@@ -30,8 +30,9 @@ def window_over_listed_days(periods: list[Period], text: str, norm: str, tz: Zon
     out: list[Period] = []
     for period in periods:
         last = out[-1] if out else None
-        hours = None if last is None else _hours_of(last, norm, tz)
-        if last is None or hours is None or not _listed_after(last, period, norm):
+        # (whether the day is listed after the period before is the cheaper test, and mostly false)
+        hours = None if last is None or not _listed_after(last, period, norm) else _hours_of(last, norm, tz)
+        if last is None or hours is None:
             out.append(period)
             continue
         day = period.start

@@ -31,12 +31,16 @@ _CN_HOUR = (
     rf"(?:\s?[:：]\s?\d{{2}}|\s?[时点](?:\s?{_NUM}\s?分|\s?[整正半])?)(?:\s?[整正])?"
 )
 _EN_HOUR = r"\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|noon)|noon"
-_BRACKETED = re.compile(rf"({_DATE_END})\s?(\(\s?(?:{_CN_HOUR}|{_EN_HOUR})\s?\))", re.IGNORECASE)
+_HOUR_IN_BRACKETS = rf"\(\s?(?:{_CN_HOUR}|{_EN_HOUR})\s?\)"
+_BRACKETED = re.compile(rf"({_DATE_END})\s?({_HOUR_IN_BRACKETS})", re.IGNORECASE)
+#: The bracketed hour alone, which every match of ``_BRACKETED`` holds: found by a scan from bracket
+#: to bracket, where the full pattern (opening with the date's alternatives) is tried at every character.
+_ANY_BRACKETED = re.compile(_HOUR_IN_BRACKETS, re.IGNORECASE)
 
 
 def _unbracket_hours(norm: str) -> str:
     """``norm`` with the brackets around a clock time that follows a date turned into spaces."""
-    if "(" not in norm:
+    if "(" not in norm or _ANY_BRACKETED.search(norm) is None:
         return norm
     chars: list[str] | None = None
     for match in _BRACKETED.finditer(norm):
@@ -59,6 +63,12 @@ _EN = re.compile(
 )
 
 
+#: "at" and a word that starts a window, in any case: what lower-casing the text and finding them
+#: there tells (no other character lower-cases to these letters), without lower-casing a whole page.
+_AT = re.compile(r"[Aa][Tt]")
+_START_WORD = re.compile(r"[Ss][Tt][Aa][Rr][Tt]|[Bb][Ee][Gg][Ii][Nn]|[Cc][Oo][Mm][Mm][Ee][Nn][Cc]")
+
+
 def _blank(chars: list[str], begin: int, end: int, word: str) -> None:
     """Write ``word`` in chars[begin:end] (centred when it is a connector), spaces around it."""
     width = end - begin
@@ -72,7 +82,7 @@ def _blank(chars: list[str], begin: int, end: int, word: str) -> None:
 def _join_start_end_hours(norm: str) -> str:
     """``norm`` with each start hour and end hour said apart joined by the grammar's connector."""
     has_cn = "开始" in norm and ("结束" in norm or "止" in norm)
-    has_en = "at" in norm.lower() and any(w in norm.lower() for w in ("start", "begin", "commenc"))
+    has_en = _AT.search(norm) is not None and _START_WORD.search(norm) is not None
     if not has_cn and not has_en:
         return norm
     chars: list[str] | None = None

@@ -213,12 +213,18 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
         return None
     tok = grammar.t[i]
     between = norm[last.span[1] : tok.start]
-    counted = without_quantities(between)  # 限电量300万瓩；第二轮…: amounts, not dates
-    near = len(between) <= 60 and not any(ch in _SENTENCE or ch.isdigit() for ch in counted)
+    # 限电量300万瓩；第二轮…: amounts, not dates (taken out only of a short stretch: a long one is not near)
+    near = len(between) <= 60 and not any(
+        ch in _SENTENCE or ch.isdigit() for ch in without_quantities(between)
+    )
     # "… closed from 3.30pm to 11pm. The road along X will be closed from 6.30pm to 11pm."
-    # (a list of the roads the first measure closes, one short line each, is not counted)
-    closed_too = len(_ROAD_LIST.sub("", between)) <= 240 and _CLOSED_EN.search(between) is not None
-    near = near or (closed_too and not _DATED.search(between))
+    # (a list of the roads the first measure closes, one short line each, is not counted; the
+    # tests run cheapest first, as the stretch may run to the end of a long text)
+    near = near or (
+        not _DATED.search(between)
+        and (len(between) <= 240 or len(_ROAD_LIST.sub("", between)) <= 240)
+        and _CLOSED_EN.search(between) is not None
+    )
     listed = not near and _next_measure(between)
     if not near and not listed and not _measures_on(between):
         return None
@@ -303,8 +309,10 @@ def _rows_of_hours(norm: str, last: Period, begin: int) -> bool:
 def _next_measure(between: str) -> bool:
     """The end of one measure and the mark of the next on the line under it (…将会封闭。⏎ *), with
     no date or hour between them."""
+    if len(between) > 240:
+        return False
     laid_out = "\n" in between or _COLON_ITEM.search(between) is not None
-    return len(between) <= 240 and laid_out and not _DATED.search(_NUMBERED.sub("", between))
+    return laid_out and not _DATED.search(_NUMBERED.sub("", between))
 
 
 #: The number of an item opening its line (2. / (3) / 4、): no date.

@@ -15,13 +15,21 @@ from notices.model import Period
 
 #: What ends the line of hours that head a list: a colon, nothing after it.
 _HEADS = re.compile(r"[^\S\n]*[:：][^\S\n]*\n")
+#: A colon that ends its line, spaces apart (what the text with its spaces taken out holds as ":⏎").
+_COLON_ENDS_LINE = re.compile(r"[:：] *\n")
+#: The colon of each ``_HEADS``.
+_HEAD_COLON = re.compile(r"[:：][^\S\n]*\n")
 
 
 def hours_over_days(grammar: Grammar, periods: list[Period], norm: str, tz: ZoneInfo) -> list[Period]:
     """Whole days listed under a line that ends in hours and a colon take those hours."""
-    if ":\n" not in norm.replace(" ", "") and "：\n" not in norm.replace(" ", ""):
+    if _COLON_ENDS_LINE.search(norm) is None:
         return periods
+    # the hours end at or before the last colon that ends a line: windows starting later cannot
+    last_colon = max(m.start() for m in _HEAD_COLON.finditer(norm))
     for k in range(len(grammar.t)):
+        if grammar.t[k].start >= last_colon:
+            break
         window = grammar.window(k)
         if window is None:
             continue

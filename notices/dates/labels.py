@@ -21,9 +21,19 @@ _LABEL_COLON = re.compile(
     rf"((?![的及和与])[{_CJK}]{{2,8}}(?<!分别)(?<!依次))\s*(?:分别|依次)?(?:为|是)?"
     rf"\s*:\s*(?:自|从|于|在)?\s*{_ROC}\s*$"
 )
+_LABEL_WORDS = r"(?:时间|期限|日期|期间|时段|有效期|公示期|公告期|咨询期|征询期|异议期|展示期)"
 _LABEL_SUFFIX = re.compile(
-    rf"([{_CJK}]{{0,14}}(?:时间|期限|日期|期间|时段|有效期|公示期|公告期|咨询期|征询期|异议期|展示期))\s*(?:为|是|:)?\s*(?:自|从|于|在|由)?\s*{_ROC}\s*$"
+    rf"([{_CJK}]{{0,14}}{_LABEL_WORDS})\s*(?:为|是|:)?\s*(?:自|从|于|在|由)?\s*{_ROC}\s*$"
 )
+#: How each of those two ends, from its label word or colon to the end of the text. Either pattern
+#: tried at every character backtracks through its run of up to 14 characters there; the ending,
+#: which opens with a word or the colon, is found by a scan from candidate to candidate, and tells
+#: whether there is a match at all and, for a label word, that it starts at most 14 characters
+#: before the word (only spaces, 为/是, a colon and an era name may follow the word, none of which
+#: a label word is made of, so one word at most can end the text that way).
+_SUFFIX_END = re.compile(rf"{_LABEL_WORDS}\s*(?:为|是|:)?\s*(?:自|从|于|在|由)?\s*{_ROC}\s*$")
+_COLON_END = re.compile(rf":\s*(?:自|从|于|在)?\s*{_ROC}\s*$")
+_MAX_BEFORE_WORD = 14
 #: What may stand right before a label that opens its phrase: a line or list start.
 _LABEL_OPENERS = frozenset("、,，:：.． \t")
 _ENUM_BEFORE = re.compile(r"[(（][一二三四五六七八九十\d]{1,3}[)）]$")
@@ -144,14 +154,14 @@ def _label(norm: str, begin: int, finish: int, limit: int) -> str | None:
     # Line breaks go (PDF breaks labels mid-word: "报名\n时间："), but where a line began is kept: a
     # label that starts its line opens its phrase ("项目编号：…\n获取招标文件时间：").
     pieces = before.split("\n")
-    if len(pieces) > 1 and _HEADING.match(pieces[-2]) and _LABEL_SUFFIX.search(pieces[-1]):
+    if len(pieces) > 1 and _HEADING.match(pieces[-2]) and _label_suffix(pieces[-1]):
         pieces = pieces[-1:]  # "五、考试\n笔试时间：": the section heading is not part of the label
     line_starts = set(accumulate(len(piece) for piece in pieces[:-1]))
     before = "".join(pieces)
-    match = _LABEL_SUFFIX.search(before)
+    match = _label_suffix(before)
     if match is not None:
         return _trimmed_label(before, match.start(1), match.group(1), match.start(1) in line_starts)
-    match = _LABEL_COLON.search(before)
+    match = _LABEL_COLON.search(before) if _COLON_END.search(before) is not None else None
     if match is not None and (
         _LABEL_LIKE.search(match.group(1)) or _SECTION_MARK.search(before, 0, match.start(1)) is not None
     ):
@@ -170,6 +180,14 @@ def _label(norm: str, begin: int, finish: int, limit: int) -> str | None:
         if word in clause:
             return label
     return None
+
+
+def _label_suffix(before: str) -> re.Match[str] | None:
+    """``_LABEL_SUFFIX.search(before)``, tried only where its label word can start it."""
+    end = _SUFFIX_END.search(before)
+    if end is None:
+        return None
+    return _LABEL_SUFFIX.search(before, max(0, end.start() - _MAX_BEFORE_WORD))
 
 
 def _trimmed_label(before: str, start: int, label: str, starts_line: bool = False) -> str:

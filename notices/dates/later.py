@@ -154,13 +154,6 @@ def later_hours(
         return None
     if sentences is not None and len(_SENTENCE_END.findall(between)) > sentences:
         return None
-    own = _sentence_of(norm, last.span[0], last.span[1])
-    event = _EVENT.search(own) is not None and _WORKS.search(own) is None
-    # 5月12日，变电站检修。届时和平路一带停电。具体停电时间为…: what is arranged may be said in a
-    # sentence between, unless the day's own sentence holds an event (its day stays its own)
-    arranged = _ARRANGES.search(own) is not None or (
-        not event and _ARRANGES.search(norm, last.span[1], tok.start) is not None
-    )
     hours = grammar.period(i, day.start)
     if hours is None and tok.kind is WORD and tok.value == "from":
         hours = from_hour(grammar, i, day)
@@ -173,6 +166,13 @@ def later_hours(
         return None
     if hours.end is not None and not hours.end.time_only:
         return None
+    own = _sentence_of(norm, last.span[0], last.span[1])
+    event = _EVENT.search(own) is not None and _WORKS.search(own) is None
+    # 5月12日，变电站检修。届时和平路一带停电。具体停电时间为…: what is arranged may be said in a
+    # sentence between, unless the day's own sentence holds an event (its day stays its own)
+    arranged = _ARRANGES.search(own) is not None or (
+        not event and _ARRANGES.search(norm, last.span[1], tok.start) is not None
+    )
     trail = norm[grammar.t[hours.last - 1].end : grammar.t[hours.last - 1].end + 40]
     trail = _SENTENCE_END.split(trail)[0]
     if arranged and (

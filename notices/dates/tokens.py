@@ -189,33 +189,41 @@ _EN_RANGE = (
     r"[^()]*?(?:\b(?:to|until|till)\b|[-–—~])[^()]*?\d)"
 )
 
+# Each alternative opens with the character class its tokens start with and names its kind with an
+# empty group at its end (``m.lastgroup``; the token is the whole match): the engine then skips an
+# alternative after one test of the character, where an alternative opening with its group (or a
+# lookaround) is entered and left again at every token.
 _TOKEN_RE = re.compile(
     # a lunar day after its month or a range's 至 (正月十七, 至初五), a token of its own so the words
     # after it (正月十七每晚18时) are not run into it
-    r"(?=[初二三廿十])(?:(?<=正月|腊月|冬月)|(?<=[至到]))(?P<lunarday>初[一二三四五六七八九十]|[二三]十[一二三四五六七八九]?"
-    r"|[廿十][一二三四五六七八九]?)(?![〇零一二两三四五六七八九十廿卅百千年月日号时点分个天周])"
-    r"|(?P<gap>[^" + _STARTS + r"]+)"
-    r"|(?P<space>\s+)"
-    r"|(?P<num>[0-9]+)"
-    r"|(?P<sep>[-~/.:,、])"
+    r"[初二三廿十](?:(?<=正月.|腊月.|冬月.)|(?<=[至到].))"
+    r"(?:(?<=初)[一二三四五六七八九十]|(?<=[二三])十[一二三四五六七八九]?|(?<=[廿十])[一二三四五六七八九]?)"
+    r"(?![〇零一二两三四五六七八九十廿卅百千年月日号时点分个天周])(?P<lunarday>)"
+    r"|[^" + _STARTS + r"][^" + _STARTS + r"]*(?P<gap>)"
+    r"|\s\s*(?P<space>)"
+    r"|[0-9][0-9]*(?P<num>)"
+    r"|[-~/.:,、](?P<sep>)"
     # a bracketed aside is noise ("（星期三）") unless it holds a month and day ("（有效期至6月30日）")
     # or an English hour ("(from 3am to 10.30am on May 27)")
     # 今（13）日 / 明（10）日: a day of the month written inside a relative word, as Taiwan's press does
     # 今(12)日至8月16日: the relative day opening a run, read as 今日 (its month is the notice's)
-    r"|(?P<relrun>[今明]\s*\(\s*\d{1,2}\s*\)\s*日(?=\s*(?:起|至|到)))"
-    r"|(?P<relday>[今明昨]\s*\(\s*\d{1,2}\s*\)(?=\s*日))"
+    r"|[今明]\s*\(\s*\d{1,2}\s*\)\s*日(?=\s*(?:起|至|到))(?P<relrun>)"
+    r"|[今明昨]\s*\(\s*\d{1,2}\s*\)(?=\s*日)(?P<relday>)"
     # or an English range of days ("(22 Sept to 24 Nov)", "(May 22 - June 4)")
-    r"|(?P<paren>\((?![^()]*\d\s*(?:月\s*\d|[aApP]\.?[mM]\b))(?![^()]*" + _EN_RANGE + r")[^()]{1,40}\))"
-    r"|(?P<relweek>(?:本|这|下|下个)(?:周|星期|礼拜)[一二三四五六日天1-7]"
-    r"(?:[、及和至到][一二三四五六日天](?![一二三四五六七八九十\d月日号时点]))*)"
-    r"|(?P<weekday>(?:星期|礼拜|周)[一二三四五六日天1-7])"
+    r"|\((?![^()]*\d\s*(?:月\s*\d|[aApP]\.?[mM]\b))(?![^()]*" + _EN_RANGE + r")[^()]{1,40}\)(?P<paren>)"
+    # 本周 / 这星期 / 下礼拜 / 下个周…
+    r"|[本这下](?:|(?<=下)个)(?:周|星期|礼拜)[一二三四五六日天1-7]"
+    r"(?:[、及和至到][一二三四五六日天](?![一二三四五六七八九十\d月日号时点]))*(?P<relweek>)"
+    # 星期 / 礼拜 / 周
+    r"|[星礼周](?:(?<=星)期|(?<=礼)拜|(?<=周))[一二三四五六日天1-7](?P<weekday>)"
     # one test of the keywords' first characters before the trie's branches are tried one by one
-    r"|(?=[" + _KW_FIRST + r"])(?P<kw>" + trie_pattern(KEYWORDS) + r")"
-    r"|(?P<cn>[" + _CN_NUM + r"]+)(?=\s*(?:[年月日号时点分个天周]|工作日|小时"
-    r"|[至到~-]\s*[" + _CN_NUM + r"]+\s*[年月日号时点]))"
-    r"|(?P<word>[AaPp]\.[Mm]\.?|[A-Za-z\u00c0-\u00ff]+)"
-    r"|(?P<unit>[年月日号时点分秒])"
-    r"|(?P<other>.)",
+    r"|(?=[" + _KW_FIRST + r"])" + trie_pattern(KEYWORDS) + r"(?P<kw>)"
+    r"|[" + _CN_NUM + r"][" + _CN_NUM + r"]*(?=\s*(?:[年月日号时点分个天周]|工作日|小时"
+    r"|[至到~-]\s*[" + _CN_NUM + r"]+\s*[年月日号时点]))(?P<cn>)"
+    # a.m. / p.m., or a word
+    r"|[A-Za-z\u00c0-\u00ff](?:(?<=[AaPp])\.[Mm]\.?|[A-Za-z\u00c0-\u00ff]*)(?P<word>)"
+    r"|[年月日号时点分秒](?P<unit>)"
+    r"|.(?P<other>)",
     re.DOTALL,
 )
 

@@ -16,7 +16,7 @@ import functools
 from notices.normalize import normalize
 from notices.places.latin import _EN_PLACE, _LATIN_CAPITAL
 from notices.places.names import _clause_places
-from notices.places.vocabulary import _CLAUSE, _MAX_PIECE
+from notices.places.vocabulary import _MAX_PIECE, _PLACE_CLAUSE
 
 
 def place_spans(text: str, norm: str | None = None) -> list[tuple[int, int]]:
@@ -26,7 +26,7 @@ def place_spans(text: str, norm: str | None = None) -> list[tuple[int, int]]:
     if norm is None:
         norm = normalize(text)
     found: list[tuple[int, int]] = []
-    for m in _CLAUSE.finditer(norm):
+    for m in _PLACE_CLAUSE.finditer(norm):  # (a clause without a suffix names no place)
         at = m.start()
         for s, e in _clause_places(m.group(), at > 0 and norm[at - 1] == "、"):
             found.append((at + s, at + e))

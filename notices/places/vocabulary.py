@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-#: A clause: the text between punctuation, spaces and brackets.
-_CLAUSE = re.compile(r"[^，。；：、！？,.;:!?\s（）()“”‘’\"《》「」『』〈〉〔〕【】\[\]<>{}|/\\]+")
+#: What ends a clause (the text a place is named in): punctuation, spaces and brackets.
+_BREAKS = r"，。；：、！？,.;:!?\s（）()“”‘’\"《》「」『』〈〉〔〕【】\[\]<>{}|/\\"
 
 
 #: Suffixes, longest first. Kind: "admin" (prefix only), "place", "number", "section".
@@ -60,6 +60,12 @@ _SUFFIX_KIND = dict(_SUFFIXES)
 
 
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in _SUFFIXES))
+
+#: A clause holding a suffix's first character: only such a clause can name a place, and most
+#: clauses of a page hold none. Tried from a clause's start only (the lookbehind), up to the first
+#: such character, so a clause without one costs one pass, not one per character.
+_FIRSTS = re.escape("".join(sorted({suffix[0] for suffix, _ in _SUFFIXES})))
+_PLACE_CLAUSE = re.compile(rf"(?<![^{_BREAKS}])[^{_BREAKS}{_FIRSTS}]*[{_FIRSTS}][^{_BREAKS}]*")
 
 
 _CONNECTORS = ("至", "到", "—", "–", "-", "~", "～", "与", "和")

@@ -365,9 +365,11 @@ _RELEASE_LEAD = re.compile(
     r"记者(?:从|昨|今|近日)|据[^，。]{1,12}(?:消息|通报|介绍)|[^，。,]{2,12}(?:宣布|公布|发布消息)[，,:：]"
 )
 
-#: A page's metadata: when it was posted, where from, how often read.
+#: A page's metadata: when it was posted, where from, how often read. (Each alternative opens with
+#: its own character, so the engine scans for those.)
 _META_LINE = re.compile(
-    r"(?:发布|更新)(?:时间|日期)[:：]|来源[:：]|浏览(?:量|次数)?[:：]|阅读(?:量|数)[:：]|点击(?:量|数)?[:：]"
+    r"发布(?:时间|日期)[:：]|更新(?:时间|日期)[:：]|来源[:：]|浏览(?:量|次数)?[:：]|阅读(?:量|数)[:：]"
+    r"|点击(?:量|数)?[:：]"
 )
 
 
