@@ -1184,6 +1184,10 @@ CASES: list[Case] = [
         (D + "19T08:00", D + "19T18:00", False),
     ),
     c("公示期延期至5月20日", (None, D + "20", True)),
+    # the time of something held at a moment, postponed: the new moment, not a deadline
+    c("本次开标时间推迟至5月20日9时30分，地点不变。", (D + "20T09:30", D + "20T09:30", False)),
+    c("笔试时间改期至5月21日。", (D + "21", D + "21", True)),
+    c("报名截止时间顺延至5月20日17:00。", (None, D + "20T17:00", False)),
     # N days from a dated start count the first day, as a span of N days does (自…起至…止，计30日);
     # N days within (日内) count from the day after
     c("展覽時間：自2022年5月20日起30天。", (D + "20", "2022-06-18", True)),

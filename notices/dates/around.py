@@ -18,6 +18,8 @@ from notices.dates.vocabulary import (
 _MOVED = re.compile(r"(?:顺延|延后|推迟|推延|押后|延期|改期|改|移)$")
 #: What moves an end later by a length: 延长一个月至…, 顺延三天至….
 _MOVED_LATER = ("延长", "顺延", "延期", "推迟", "展延", "延后")
+#: What is held at a moment, named right before 时间 / 日期: 开标时间, 考试日期, 听证会时间.
+_HELD_AT = re.compile(r"(?:开标|开考|考试|笔试|面试|开幕|听证会|会议|活动|比赛|开赛|仪式)$")
 _SPAN_WORDS = re.compile(r"截止|截至|期限|有效期|时间|日期|(?<!改)期$")
 #: Words before 延期至 that say a span's end moves, not a plan: 截止时间, 公示期.
 _SPAN_END_MOVED = re.compile(r"截止|截至|期限|时间|日期|有效期|.期延期$")
@@ -93,9 +95,21 @@ class WordsAround(PointReader):
         if before is None or before.kind is not GAP:
             return False
         words = str(before.value).strip()
+        if self.kw(i - 2, "时间", "日期") and self._held_time(i - 2):
+            return _MOVED.search(words) is not None  # 开标时间推迟至…9:30: the opening is then
         if self.kw(i - 2, "截止", "截至", "时间", "日期"):
             return False  # 报名截止时间顺延至…: the deadline moves, still a deadline
         return _MOVED.search(words) is not None and _SPAN_WORDS.search(words) is None
+
+    def _held_time(self, k: int) -> bool:
+        """``开标时间`` / ``考试日期``: the time of something held at a moment, not a span's end."""
+        named = self.at(k - 1)
+        return (
+            named is not None
+            and named.kind is GAP
+            and named.end == self.t[k].start
+            and _HELD_AT.search(str(named.value)) is not None
+        )
 
     def _plan_moved(self, i: int) -> bool:
         """``停水作业延期至…``: a plan (not a span's end: 公示期延期至, 截止时间延至) moved to what
