@@ -269,6 +269,12 @@ def test_closures_held_off_are_a_rule_for_traffic(title: str, body: str, expecte
             Category.ROAD_CLOSURE,
         ),
         (
+            # every vehicle barred, named as motor vehicles: a closure, with a detour
+            "",
+            "受管道施工影响，5月11日至12日，某路（东街至西街段）禁止机动车通行，请提前绕行。",
+            Category.ROAD_CLOSURE,
+        ),
+        (
             "",
             "Residents may give feedback on the draft park plan online. Feedback can also be given at"
             " three booths; all feedback received will be studied.",
