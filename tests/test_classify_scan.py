@@ -269,6 +269,17 @@ def test_closures_held_off_are_a_rule_for_traffic(title: str, body: str, expecte
             Category.ROAD_CLOSURE,
         ),
         (
+            # Hong Kong names the supply that stops: 暫停食水供應, 暫停電力供應
+            "",
+            "由於進行水管工程，某日晚上11時至翌日早上6時，以下地區將會暫停食水供應：某墟。",
+            Category.WATER_OUTAGE,
+        ),
+        (
+            "",
+            "由於進行電力工程，某日上午9時至下午5時，以下地區將暫停電力供應：某島。",
+            Category.POWER_OUTAGE,
+        ),
+        (
             # every vehicle barred, named as motor vehicles: a closure, with a detour
             "",
             "受管道施工影响，5月11日至12日，某路（东街至西街段）禁止机动车通行，请提前绕行。",
