@@ -269,14 +269,14 @@ def test_closures_held_off_are_a_rule_for_traffic(title: str, body: str, expecte
             Category.ROAD_CLOSURE,
         ),
         (
-            # Hong Kong names the supply that stops: 暫停食水供應, 暫停電力供應
+            # Hong Kong names the supply that stops (暫停食水供應, 暫停電力供應; normalised here)
             "",
-            "由於進行水管工程，某日晚上11時至翌日早上6時，以下地區將會暫停食水供應：某墟。",
+            "由于进行水管工程，某日晚上11时至翌日早上6时，以下地区将会暂停食水供应：某墟。",
             Category.WATER_OUTAGE,
         ),
         (
             "",
-            "由於進行電力工程，某日上午9時至下午5時，以下地區將暫停電力供應：某島。",
+            "由于进行电力工程，某日上午9时至下午5时，以下地区将暂停电力供应：某岛。",
             Category.POWER_OUTAGE,
         ),
         (
