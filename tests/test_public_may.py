@@ -1,0 +1,32 @@
+"""A plan told by what the public may do on its days (市民可于…办理, 可持身份证到…领取), with no
+title, signature or category word: still a notice, since the days are the ones to act on."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from notices.parse import parse_page
+from tests.periods_support import TZ
+
+
+def _spans(text: str) -> list[tuple[object, object]]:
+    found = parse_page(text, published=date(2023, 5, 10), tz=TZ).notices
+    return [(p.start, p.end) for n in found for p in n.periods]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5月15日至19日，每天9:00至17:00，市民可持身份证到所在社区服务中心领取。",
+        "5月15日至19日，每天9:00至17:00，市民可持身分證到所在社區服務中心領取。",
+        "居民可于5月15日至19日登录小程序预约，名额有限。",
+    ],
+)
+def test_what_the_public_may_do_on_days_is_a_notice(text: str) -> None:
+    assert _spans(text) == [(date(2023, 5, 15), date(2023, 5, 19))]
+
+
+def test_a_day_told_as_past_is_still_no_notice() -> None:
+    assert _spans("5月5日，市民在公园里观看了表演，现场气氛热烈。") == []
