@@ -25,8 +25,9 @@ def told_again(last: ParsedNotice, notice: ParsedNotice) -> bool:
     place apart from it (one's places are among the other's)."""
     if not notice.periods or not last.periods:
         return False
-    if notice.category != last.category and not {notice.category, last.category} <= _TRAFFIC_KINDS:
-        return False
+    kinds = {notice.category, last.category}
+    if len(kinds) > 1 and not kinds <= _TRAFFIC_KINDS and Category.OTHER not in kinds:
+        return False  # (a report too short to name a kind is the notice's own kind)
     if not (_among(notice.places, last.places) or _among(last.places, notice.places)):
         return False  # two villages cut on the same day: two notices, each with its place
     said = Counter((p.start, p.end) for p in last.periods)

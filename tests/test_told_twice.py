@@ -5,7 +5,11 @@ Every text here is written for these tests in the styles real notices use.
 
 from __future__ import annotations
 
-from tests.periods_support import at, periods
+from datetime import date
+
+from notices.categories import Category
+from notices.parse import parse_page
+from tests.periods_support import TZ, at, periods
 
 _REPORT = (
     "5月20日，某某体育中心周边道路将实施临时交通管制\n发布时间:2023-05-10 10:00:00\n"
@@ -51,3 +55,20 @@ def test_two_notices_with_other_days_both_stay() -> None:
     )
     got = periods(first + "\n" + second)
     assert len(got) == 2
+
+
+def test_a_short_report_of_no_kind_gives_way_to_the_notice_it_quotes() -> None:
+    """A two-line report too short to name a kind, then the notice: one notice, of the notice's kind."""
+    report = (
+        "某市交通管理局10日发布通告，5月15日至5月17日，某某大桥将进行维修施工。"
+        "为确保施工顺利进行，每日23时至次日5时，某某大桥禁止机动车通行。通告见下：\n"
+    )
+    notice = (
+        "某市交通管理局\n关于某某大桥维修施工期间交通管理的通告\n"
+        "2023年5月15日至2023年5月17日，某某大桥将进行维修施工。现将有关事项通告如下：\n"
+        "一、每日23时至次日5时，某某大桥禁止机动车通行。\n二、需通行的机动车，可绕行某某二桥。\n"
+        "特此通告\n某市交通管理局\n2023年5月10日"
+    )
+    found = parse_page(report + notice, published=date(2023, 5, 10), tz=TZ).notices
+    assert [(p.start, p.end) for n in found for p in n.periods] == [(date(2023, 5, 15), date(2023, 5, 17))]
+    assert found[0].category is not Category.OTHER

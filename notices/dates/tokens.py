@@ -281,6 +281,10 @@ def _windows(text: str) -> tuple[tuple[int, int], ...]:
             continue
         start = begin - _BEFORE_SEED if begin > _BEFORE_SEED else 0
         end = finish + _AFTER_SEED
+        if start > 0 and _cuts_word(text, start):
+            start = _word_start(text, start)  # Closing date: not "losing date"
+        if end < size and _cuts_word(text, end):
+            end = _word_end(text, end)
         if start <= open_end:
             if end > open_end:
                 open_end = end
@@ -291,6 +295,35 @@ def _windows(text: str) -> tuple[tuple[int, int], ...]:
     if open_start >= 0:
         spans.append((open_start, min(open_end, size)))
     return tuple(spans)
+
+
+#: The most letters a window reaches past its margin to keep an English word whole.
+_WORD_REACH = 24
+
+
+def _is_letter(ch: str) -> bool:
+    return ("a" <= ch <= "z") or ("A" <= ch <= "Z")
+
+
+def _cuts_word(text: str, at: int) -> bool:
+    """Whether a window's edge at ``at`` falls inside an English word."""
+    return _is_letter(text[at - 1]) and _is_letter(text[at])
+
+
+def _word_start(text: str, at: int) -> int:
+    """Where the word that ``at`` falls in begins (no further back than ``_WORD_REACH``)."""
+    floor = max(at - _WORD_REACH, 0)
+    while at > floor and _is_letter(text[at - 1]):
+        at -= 1
+    return at
+
+
+def _word_end(text: str, at: int) -> int:
+    """Where the word that ``at`` falls in ends (no further on than ``_WORD_REACH``)."""
+    ceiling = min(at + _WORD_REACH, len(text))
+    while at < ceiling and _is_letter(text[at]):
+        at += 1
+    return at
 
 
 #: 明起, 今起: 明日起, 今日起 said short; after these characters 明 ends a word (说明起草, 证明起见).

@@ -1,5 +1,7 @@
-"""A plan told by what the public may do on its days (市民可于…办理, 可持身份证到…领取), with no
-title, signature or category word: still a notice, since the days are the ones to act on."""
+"""Words that tell a plan in an item with no title, signature or category word: what the public
+may do on its days (市民可于…办理, 可持身份证到…领取), or when what is applied for closes
+(Registration closes on…, Closing date:). Such an item is still a notice: its days are the ones
+to act on."""
 
 from __future__ import annotations
 
@@ -30,3 +32,15 @@ def test_what_the_public_may_do_on_days_is_a_notice(text: str) -> None:
 
 def test_a_day_told_as_past_is_still_no_notice() -> None:
     assert _spans("5月5日，市民在公园里观看了表演，现场气氛热烈。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Registration closes on 31 May 2023.", date(2023, 5, 31)),
+        ("Closing date: 26 May 2023", date(2023, 5, 26)),
+        ("The closing date for applications is 26 May 2023.", date(2023, 5, 26)),
+    ],
+)
+def test_a_closing_said_in_english_is_a_deadline_to_act_by(text: str, due: date) -> None:
+    assert _spans(text) == [(None, due)]
