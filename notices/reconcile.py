@@ -96,13 +96,39 @@ def _closes_day(first: Period, period: Period) -> bool:
     )
 
 
+#: A day something is held from, and the day it closes on, said right after each: 15日开幕，24日结束.
+_HELD_FROM = re.compile(
+    r"\s*(?:[(（][^)）]{0,12}[)）])?\s*(?:正式)?(?:开幕|开展|开园|开馆|开市|开赛|启幕|举行|举办|开始)"
+)
+_HELD_UNTIL = re.compile(r"\s*(?:[(（][^)）]{0,12}[)）])?\s*(?:结束|闭幕|落幕|闭馆|闭园|收官)")
+_CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]")
+
+
+def _held_through(norm: str, first: Period, period: Period) -> bool:
+    """``将于15日开幕，24日结束`` / ``5月15日开幕、5月24日闭幕``: one event from the first day to the
+    second, said as its opening and its close in one sentence."""
+    if first.span is None or period.span is None or first.start != first.end or period.start != period.end:
+        return False
+    if first.all_day != period.all_day or first.start is None or period.start is None:
+        return False
+    if not first.start < period.start:  # type: ignore[operator]
+        return False
+    between = norm[first.span[1] : period.span[0]]
+    return (
+        len(between) <= 40
+        and _CLAUSE_BREAK.search(between) is None
+        and _HELD_FROM.match(norm, first.span[1]) is not None
+        and _HELD_UNTIL.match(norm, period.span[1]) is not None
+    )
+
+
 def _paired(norm: str, periods: list[Period]) -> list[Period]:
     """ "报名开始时间：2月5日9:00 … 报名截止时间：2月11日17:00" is one window, 5 to 11 February;
     so is "招标将于12月23日开始，截标日期为2月3日", "开闸时间：12月30日 ⏎ 关闸时间：1月30日" and
     "Opening on 13 May at 10.30 am … Closing on 27 May at 10.30 am" (notices.opening_closing)."""
     out: list[Period] = []
     for period in periods:
-        if out and _closes_day(out[-1], period):
+        if out and (_closes_day(out[-1], period) or _held_through(norm, out[-1], period)):
             out[-1] = replace(out[-1], end=period.end)
             continue
         if out and period.start is None and period.end is not None:

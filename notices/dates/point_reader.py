@@ -49,6 +49,8 @@ _PLACE_AFTER = re.compile(
 _PLAN_BEFORE = re.compile(r"(?:将于|将在|定于|拟于|拟定于|计划于|预计于|预定于)\s*$")
 #: What a bare day starts when said right after it: 10日起, 20日正式供热, 15日开始.
 _STARTS_AFTER = re.compile(r"\s*(?:起|开始|正式(?:启动|开始|供|实施|运行|开通))")
+#: What a bare day ends when said right after it: 24日结束, 24日闭幕 (of what the day before opened).
+_ENDS_AFTER = re.compile(r"\s*(?:结束|闭幕|落幕|闭馆|闭园|收官)")
 #: A day of every month (每月15日起), not one of the month just named.
 _EVERY_MONTH = re.compile(r"(?:每|每个|逐|次|当)月\s*$")
 _LINKING = re.compile(r"(?:此外|另外|另|同时|其次|随后|其后|然后|最后)[,，]?[ \t]*$")
@@ -242,6 +244,14 @@ class PointReader(WeekdayGlosses):
                 ):
                     # 于10月10日启动试运行…确保20日正式供热 / 10日起将试供热: a report's later day of
                     # the month it has just named, told as a start
+                    return Point(recent.year, recent.month, day), i + 2
+                if (
+                    recent is not None
+                    and self.text
+                    and day > recent.day
+                    and _ENDS_AFTER.match(self.text, self.t[i + 1].end)
+                ):
+                    # 将于15日开幕，24日结束: the close of what opened on the day just named
                     return Point(recent.year, recent.month, day), i + 2
                 if (
                     recent is not None

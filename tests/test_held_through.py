@@ -1,0 +1,31 @@
+"""An event said by its opening and its close in one sentence (将于15日开幕，24日结束; 5月20日
+上午9时开幕，5月23日下午5时闭幕) is one period from the first to the second, not two single days."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.periods_support import at, periods
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第五届农业博览会将于15日开幕，24日结束，会期10天，票价20元。",
+        "第五屆農業博覽會將於15日開幕，24日結束，會期10天。",
+        "花卉展将于5月15日正式开幕、5月24日闭幕，市民可凭预约码入园。",
+    ],
+)
+def test_opening_and_close_said_together_are_one_period(text: str) -> None:
+    assert periods(text) == [(date(2023, 5, 15), date(2023, 5, 24))]
+
+
+def test_hours_of_the_opening_and_the_close_are_kept() -> None:
+    assert periods("博览会将于5月20日上午9时开幕，5月23日下午5时闭幕。") == [(at(5, 20, 9), at(5, 23, 17))]
+
+
+def test_a_close_in_another_sentence_stays_its_own_day() -> None:
+    got = periods("展览将于5月15日开幕。场馆5月24日闭馆维护，请留意。")
+    assert (date(2023, 5, 15), date(2023, 5, 24)) not in got
