@@ -1184,6 +1184,12 @@ CASES: list[Case] = [
         (D + "19T08:00", D + "19T18:00", False),
     ),
     c("公示期延期至5月20日", (None, D + "20", True)),
+    # hours after a weekday said later in the sentence than 今日 are the weekday's, not today's
+    c(
+        "某署今日提醒市民，本周日(五月十五日)凌晨零时零一分至上午八时将实施临时交通安排。",
+        (D + "15T00:01", D + "15T08:00", False),
+    ),
+    c("今日记者获悉，星期六上午8时至12时某村将停电。", (D + "14T08:00", D + "14T12:00", False)),
     # the time of something held at a moment, postponed: the new moment, not a deadline
     c("本次开标时间推迟至5月20日9时30分，地点不变。", (D + "20T09:30", D + "20T09:30", False)),
     c("笔试时间改期至5月21日。", (D + "21", D + "21", True)),

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from notices.dates.openings import Openings
 from notices.dates.points import Draft, Point
-from notices.dates.tokens import GAP, KW, NUM, UNIT, WORD, Token
+from notices.dates.tokens import GAP, KW, NUM, RELWEEK, UNIT, WEEKDAY, WORD, Token
 from notices.dates.vocabulary import (
     _CLAUSE_END,
     _FESTIVAL_NEAR,
@@ -82,6 +82,8 @@ class NamedDays(Openings):
                 break
             if k > j and tok.kind is WORD and (tok.value in WEEKDAYS or tok.value in MONTHS):
                 break  # "died on Monday, will be held on Tuesday from 1pm": the hours are Tuesday's
+            if k > j and tok.kind in (WEEKDAY, RELWEEK):
+                break  # 今日提醒市民，本周日(八月五日)凌晨…: the hours are that Sunday's
             if tok.kind is NUM or (tok.kind is KW and tok.value in START_KEYWORDS):
                 found = self.window(k)
                 if found is not None:
