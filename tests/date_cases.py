@@ -1184,6 +1184,14 @@ CASES: list[Case] = [
         (D + "19T08:00", D + "19T18:00", False),
     ),
     c("公示期延期至5月20日", (None, D + "20", True)),
+    # the next sentence opening with its hours, after a closure said to the full stop, is the same day's
+    c(
+        "From 7.30am to noon on Saturday, three lanes of Bay Avenue in the direction of Harbour Road,"
+        " between Main Street and lamp post 19F, will be closed. Between noon and 5pm, two lanes of"
+        " Bay Avenue will be closed.",
+        (D + "14T07:30", D + "14T12:00", False),
+        (D + "14T12:00", D + "14T17:00", False),
+    ),
     # hours after a weekday said later in the sentence than 今日 are the weekday's, not today's
     c(
         "某署今日提醒市民，本周日(五月十五日)凌晨零时零一分至上午八时将实施临时交通安排。",

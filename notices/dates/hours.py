@@ -223,7 +223,16 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
     near = near or (
         not _DATED.search(between)
         and (len(between) <= 240 or len(_ROAD_LIST.sub("", between)) <= 240)
-        and _CLOSED_EN.search(between) is not None
+        and (
+            _CLOSED_EN.search(between) is not None
+            # "… will be closed. Between noon and 5pm, two lanes will be closed.": the next sentence
+            # opens with its hours
+            or (
+                tok.kind is WORD
+                and tok.value in ("between", "from")
+                and _CLOSED_EN_END.search(between) is not None
+            )
+        )
     )
     listed = not near and _next_measure(between)
     if not near and not listed and not _measures_on(between):
@@ -342,6 +351,7 @@ _OPENS_AT = re.compile(
 #: An English sentence about another road closed on the same day, its hours next.
 #: A line of a list of roads under a measure: "- Westbound Queensway;".
 _ROAD_LIST = re.compile(r"(?m)^[ \t]*[-–•·*][^\n\d]{1,60}(?:\n|$)")
+_CLOSED_EN_END = re.compile(r"(?i)\bwill\s+(?:also\s+)?be\s+(?:\w+ly\s+)?(?:closed|shut|suspended)\.\s*$")
 _CLOSED_EN = re.compile(
     r"(?i)\bwill\s+(?:also\s+)?be\s+(?:\w+ly\s+)?(?:closed|shut|suspended|implemented)"
     r"(?:\s+to\s+traffic)?(?:\s+from|\s+between)?\s*$"
