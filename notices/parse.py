@@ -29,6 +29,7 @@ from notices.reading_day import ANY_DAY, dated_by, first_full_date
 from notices.roles import with_place_roles
 from notices.segment import Item, Para, date_line_value, is_org_name, issuer_name, segment
 from notices.segment.pieces import CAPTION, CLOSING, SIGN_DATE
+from notices.stated_year import page_head, stated_year
 from notices.told_twice import header_restated, told_again
 from notices.weekday_year import year_of_weekdays
 
@@ -62,8 +63,12 @@ def _parse_page(text: str, *, published: date | None, tz: ZoneInfo, read_on: dat
     """``parse_page`` with the collector as the caller left it."""
     result = PageResult()
     page_day: date | None = None  # the first day a notice on the page is dated by
+    head = ""  # the first heading on the page that states a year alone (2016年度…工作计划)
     for item in segment(text):
-        notice, skipped = _read_item(item, published=published, tz=tz, page_day=page_day, read_on=read_on)
+        notice, skipped = _read_item(
+            item, published=published, tz=tz, page_day=page_day, read_on=read_on, page_head=head
+        )
+        head = head or page_head(normalize(_title_text(item.title)), item.body[0].norm if item.body else "")
         if notice is not None:
             page_day = page_day or dated_by(notice, tz)
             if result.notices and printed_again(result.notices[-1], notice):
@@ -132,6 +137,7 @@ def _read_item(
     tz: ZoneInfo,
     page_day: date | None = None,
     read_on: date | None = None,
+    page_head: str = "",
 ) -> tuple[ParsedNotice | None, SkippedItem | None]:
     title = _title_text(item.title)
     # a photo's caption and credit printed beside a notice is page furniture, not its text
@@ -179,6 +185,7 @@ def _read_item(
         tz=tz,
         page_day=page_day,
         read_on=read_on,
+        page_head=page_head,
     )
     if shapeless:
         # no notice's shape: still one when it announces a dated plan the public must act on
@@ -307,6 +314,7 @@ def _build(
     tz: ZoneInfo,
     page_day: date | None = None,
     read_on: date | None = None,
+    page_head: str = "",
 ) -> ParsedNotice:
     """``page_day``: the day an earlier notice on the page is dated by, for a notice that gives
     no year of its own (a report's second section under its own heading); ``read_on``: the day
@@ -334,6 +342,8 @@ def _build(
 
     # 即日起 starts the day the public reads it; what ended before the notice's own date is history
     base = published or signed_on or first_full_date(body, tz) or page_day
+    if base is None:
+        base = stated_year(normalize(title), norm_body, page_head=page_head, warnings=warnings)
     if base is None and read_on is not None:
         base = year_of_weekdays(f"{normalize(title)}\n{norm_body}", read_on=read_on, warnings=warnings)
 
