@@ -34,7 +34,7 @@ def opened_before(norm: str, first: Period, deadline: Period) -> bool:
 #: What is received from a day and closes later: applications, registration, bids, entries.
 _APPLY = re.compile(
     r"(?i:application|apply|registration|register|submission|tender|\bbids?\b|nomination|entr(?:y|ies)|booking)"
-    r"|报名|申请|投标|登记|报考|递交|预约"
+    r"|报名|申请|投标(?!人)|登记|报考|递交|预约"
 )
 #: Where a clause ends, for the words of an opening and of its closing.
 _CLAUSE_END = re.compile(r"[。；;！？!?\n]|\.\s")

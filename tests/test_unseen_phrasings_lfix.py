@@ -256,3 +256,12 @@ def test_a_closure_from_a_day_and_another_deadline_stay_apart() -> None:
         "Road works\n\nThe road will be closed from 15 May. Applications for parking permits close on 29 May."
     )
     assert periods(text) == [(date(2023, 5, 15), None), (None, date(2023, 5, 29))]
+
+
+def test_bidders_greeted_do_not_make_a_past_start_their_window() -> None:
+    """各投标人：5月1日0时起…: the greeting names the bidders, not an application opened that day."""
+    text = (
+        "各投标人：\n5月1日0时起，本市应急响应等级调整为三级响应。经研究，原定于4月7日开标的某某采购项目恢复招标。"
+        "其中，投标截止时间：2023年5月30日9:30（北京时间），逾期送达的投标文件恕不接收。\n特此公告。"
+    )
+    assert (at(5, 1, 0), at(5, 30, 9, 30)) not in periods(text)
