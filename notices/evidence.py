@@ -174,7 +174,14 @@ def _metadata_label(before: str, period: Period, published: date | None, tz: Zon
         # 成绩发布时间：6月30日 names a result the public waits for; 信息发布时间 the page's stamp
         awaited = named and not PAGE_WORDS.search(before, 0, found.start())
         return not (awaited and not on_or_before_day(period, published, tz))
-    return not named and (published is None or on_or_before_day(period, published, tz))
+    listed = _LISTED_FIELD.search(before, 0, found.start()) is not None  # 二、日期：: the notice's own item
+    return not named and not listed and (published is None or on_or_before_day(period, published, tz))
+
+
+#: A list item's number right before a label: 二、 / (二) / 2. / 2、 (a page's stamp is never numbered).
+_LISTED_FIELD = re.compile(
+    r"(?<![\u4e00-\u9fff\d])(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[、.．])\s*$"
+)
 
 
 def on_or_before_day(period: Period, published: date | None, tz: ZoneInfo) -> bool:

@@ -1137,3 +1137,22 @@ def test_a_date_field_with_its_hours_under_it_is_a_plan(
 def test_a_cut_from_an_hour_of_its_own_day_ends_at_the_hour_it_is_back_on_a_later_day() -> None:
     text = "城西停水通知\n因管网碰口，城西片区5月12日8时起停水，预计14日20时恢复供水。"
     assert periods(text) == [(at(5, 12, 8), at(5, 14, 20))]
+
+
+@pytest.mark.parametrize("marker", ["二、", "(二)", "2."])
+def test_a_numbered_date_field_is_the_notices_own_with_no_publication_date(marker: str) -> None:
+    """二、日期：… in a hearing notice is when it is held; a page's stamp is never numbered."""
+    text = (
+        "舉行某某工程公聽會，特此公告。\n一、事由：說明工程概況，聽取意見。\n"
+        f"{marker}日期：中華民國112年7月24日(星期一)下午2時30分。\n三、地點：某某活動中心。"
+    )
+    found = parse_page(text, published=None, tz=TZ).notices
+    assert [(p.start, p.end) for n in found for p in n.periods] == [
+        (datetime(2023, 7, 24, 14, 30, tzinfo=TZ), datetime(2023, 7, 24, 14, 30, tzinfo=TZ))
+    ]
+
+
+def test_a_bare_date_label_on_a_page_stays_its_stamp() -> None:
+    text = "某某工程公聽會公告\n日期：2023-07-10 10:33\n一、時間：中華民國112年7月24日(星期一)下午2時30分。"
+    found = parse_page(text, published=None, tz=TZ).notices
+    assert [p.start for n in found for p in n.periods] == [datetime(2023, 7, 24, 14, 30, tzinfo=TZ)]
