@@ -1192,6 +1192,16 @@ CASES: list[Case] = [
         (D + "14T07:30", D + "14T12:00", False),
         (D + "14T12:00", D + "14T17:00", False),
     ),
+    # a header line over one row of values, flattened without bars: the value under 截标日期 is a deadline
+    c(
+        "招标编号 部门 项目 截标日期/时间\n"
+        "合约编号 AB/2022/01 某某署 某某工程 二零二二年五月二十日星期五中午十二时正\n",
+        (None, D + "20T12:00", False),
+    ),
+    c(
+        "编号 项目 开标日期\n合约编号 AB/2022/01 某某工程 2022年5月20日\n",
+        (D + "20", D + "20", True),
+    ),
     # hours after a weekday said later in the sentence than 今日 are the weekday's, not today's
     c(
         "某署今日提醒市民，本周日(五月十五日)凌晨零时零一分至上午八时将实施临时交通安排。",

@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 from notices.dates.begun_until import begun_until
 from notices.dates.bullet_hours import hours_below
 from notices.dates.day_lists import text_tokens
-from notices.dates.deadline_column import column_deadlines
+from notices.dates.deadline_column import column_deadlines, header_deadlines
 from notices.dates.en_daily import daily_before
 from notices.dates.en_day_hours import hours_on_named_day
 from notices.dates.en_lasting import with_en_lengths
@@ -311,6 +311,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     periods = window_over_listed_days(shared_event_hours(periods, norm), text, norm, tz)
     periods = opening_at_deadline(nights_of_pairs(periods, text, norm, base, tz), text, norm)
     periods = column_deadlines(paired_cells(joined_moments(periods, text, norm), text, norm), norm)
+    periods = header_deadlines(periods, norm)
     periods = next_day_ends(begun_until(restore_hours(periods, norm), text, norm, base), norm)
     periods = with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm)
     return _with_labels(hours_on_named_day(periods, norm, tz), norm)

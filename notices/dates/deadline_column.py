@@ -36,6 +36,44 @@ def column_deadlines(periods: list[Period], norm: str) -> list[Period]:
     return out
 
 
+def header_deadlines(periods: list[Period], norm: str) -> list[Period]:
+    """A table flattened without bars, a header line over one row of values (``招标编号 项目
+    截标日期/时间`` ⏎ ``HY/2018/11 某某工程 二〇一九年三月一日中午十二时正``): the day or moment that
+    ends the row sits under the heading that ends the header, a deadline."""
+    if not periods or _DEADLINE_HEAD.search(norm) is None:
+        return periods
+    out: list[Period] = []
+    for p in periods:
+        if (
+            p.span is not None
+            and p.start is not None
+            and p.start == p.end
+            and _under_deadline_head(norm, p.span)
+        ):
+            p = replace(p, start=None)
+        out.append(p)
+    return out
+
+
+#: A header line that ends with a deadline's heading (截标日期/时间, Closing Date).
+_HEAD_ENDS_LINE = re.compile(
+    r"(?:" + _DEADLINE_HEAD.pattern + r")[^\S\n]*(?:/[^\S\n]*(?:时间|日期|time))?[^\S\n]*$"
+)
+#: What may follow the value that ends its row.
+_ROW_END = re.compile(r"[^\S\n]*[正整]?[^\S\n]*[。.]?[^\S\n]*(?:\n|$)")
+
+
+def _under_deadline_head(norm: str, span: tuple[int, int]) -> bool:
+    begin, end = span
+    if _ROW_END.match(norm, end) is None:
+        return False
+    row_start = norm.rfind("\n", 0, begin) + 1
+    if row_start == 0:
+        return False
+    head_start = norm.rfind("\n", 0, row_start - 1) + 1
+    return _HEAD_ENDS_LINE.search(norm, head_start, row_start - 1) is not None
+
+
 def _one_day(p: Period) -> bool:
     return p.all_day and p.end is not None and (p.start is None or p.start == p.end)
 
