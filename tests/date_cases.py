@@ -1192,6 +1192,11 @@ CASES: list[Case] = [
         (D + "14T07:30", D + "14T12:00", False),
         (D + "14T12:00", D + "14T17:00", False),
     ),
+    # 12 o'clock at night is midnight, the end of that day; an evening window closing at 12 runs to it
+    c("网上报名时间为5月16日上午8时起至5月18日晚上12时止。", (D + "16T08:00", D + "19T00:00", False)),
+    c("5月18日夜间12时至次日凌晨5时施工。", (D + "19T00:00", D + "19T05:00", False)),
+    c("5月18日晚上10时至12时停电。", (D + "18T22:00", D + "19T00:00", False)),
+    c("5月18日下午12时至3时停电。", (D + "18T12:00", D + "18T15:00", False)),
     # a header line over one row of values, flattened without bars: the value under 截标日期 is a deadline
     c(
         "招标编号 部门 项目 截标日期/时间\n"

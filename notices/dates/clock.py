@@ -38,6 +38,12 @@ def _part(gap: Token) -> str:
     return value[:-1] if len(value) > 1 and value[-1] in _FROM else value
 
 
+#: Parts of the day whose 12 o'clock is midnight: 晚上12时, 夜间12点, 深夜12时.
+_NIGHT = frozenset(
+    ("晚上", "夜间", "今晚", "明晚", "晚", "夜", "晚间", "夜晚", "深夜", "当晚", "每晚", "每夜")
+)
+
+
 class ClockReader(EnglishReader):
     """A time of day at a token, as (hour 0..24, minute, next index)."""
 
@@ -119,7 +125,7 @@ class ClockReader(EnglishReader):
             if said in _AM:
                 half, j = "am", j + 1
             elif said in _PM or said in ("今晚", "明晚"):
-                half, j = "pm", j + 1
+                half, j = ("night" if said in _NIGHT else "pm"), j + 1
             elif said in ("今早", "今晨", "明早", "明晨"):
                 half, j = "am", j + 1
             elif said == "中午":
@@ -127,7 +133,7 @@ class ClockReader(EnglishReader):
         elif kind is GAP and (part := _part(gap)) in _GAP_AM:  # type: ignore[arg-type]
             half, j = "am", j + 1
         elif kind is GAP and part in _GAP_PM:
-            half, j = "pm", j + 1
+            half, j = ("night" if part in _NIGHT else "pm"), j + 1
         elif kind is GAP and part in _GAP_MIDNIGHT:
             half, j = "midnight", j + 1
         elif (
@@ -193,7 +199,9 @@ class ClockReader(EnglishReader):
             k += 1  # 12:00 noon
         elif after.value == "midnight" and hour in (0, 12, 24) and minute == 0:
             hour, k = 24, k + 1  # 12:00 midnight closes the day
-        if half in ("pm",) and hour < 12:
+        if half == "night" and hour == 12 and minute == 0:
+            hour = 24  # 晚上12时: midnight, the end of that day (下午12时 is noon)
+        elif half in ("pm", "night") and hour < 12:
             hour += 12
         elif half == "am" and hour == 12:
             hour = 0

@@ -253,6 +253,8 @@ def _resolve(
                     if end_pt.hour < 12 and start_dt.hour >= 12:
                         later = _at(end_ext[1], end_pt.hour + 12, end_pt.minute, tz)
                         end_dt = later if later > start_dt else end_dt + timedelta(days=1)
+                    elif end_pt.hour == 12 and end_pt.minute == 0 and start_dt.hour >= 12:
+                        end_dt += timedelta(hours=12)  # 晚上10时至12时: the evening runs to midnight
                     else:
                         end_dt += timedelta(days=1)
         moment = end_pt is start_pt
