@@ -1192,6 +1192,12 @@ CASES: list[Case] = [
         (D + "14T07:30", D + "14T12:00", False),
         (D + "14T12:00", D + "14T17:00", False),
     ),
+    # an opening hour and a closing hour said as two verbs are one window
+    c(
+        "The registration exercise will open at 9am and end at 4.30pm today.",
+        (D + "10T09:00", D + "10T16:30", False),
+    ),
+    c("Registration opens at 9am and closes at 5pm on 12 May 2022.", (D + "12T09:00", D + "12T17:00", False)),
     # 12 o'clock at night is midnight, the end of that day; an evening window closing at 12 runs to it
     c("网上报名时间为5月16日上午8时起至5月18日晚上12时止。", (D + "16T08:00", D + "19T00:00", False)),
     c("5月18日夜间12时至次日凌晨5时施工。", (D + "19T00:00", D + "19T05:00", False)),

@@ -56,9 +56,9 @@ def _unbracket_hours(norm: str) -> str:
 _CN = re.compile(
     rf"({_CN_HOUR})(\s?(?:正式)?开始\s?[,，]\s?(?:并\s?)?(?:于|至|到)?\s?)(?={_CN_HOUR}\s?(?:结束|止))"
 )
-#: starts at 10am and ends at 5pm, begins at 9.30am, ending at noon.
+#: starts at 10am and ends at 5pm, begins at 9.30am, ending at noon, will open at 9am and close at 5pm.
 _EN = re.compile(
-    rf"(?i:\b(?:starts?|starting|begins?|beginning|commences?|commencing)\s+at\s+)({_EN_HOUR})"
+    rf"(?i:\b(?:starts?|starting|begins?|beginning|commences?|commencing|opens?|opening)\s+at\s+)({_EN_HOUR})"
     rf"(?i:(\s*,?\s*(?:and\s+)?(?:ends?|ending|finishes|finishing|closes|closing)\s+at\s+))(?={_EN_HOUR})"
 )
 
@@ -66,7 +66,9 @@ _EN = re.compile(
 #: "at" and a word that starts a window, in any case: what lower-casing the text and finding them
 #: there tells (no other character lower-cases to these letters), without lower-casing a whole page.
 _AT = re.compile(r"[Aa][Tt]")
-_START_WORD = re.compile(r"[Ss][Tt][Aa][Rr][Tt]|[Bb][Ee][Gg][Ii][Nn]|[Cc][Oo][Mm][Mm][Ee][Nn][Cc]")
+_START_WORD = re.compile(
+    r"[Ss][Tt][Aa][Rr][Tt]|[Bb][Ee][Gg][Ii][Nn]|[Cc][Oo][Mm][Mm][Ee][Nn][Cc]|[Oo][Pp][Ee][Nn]"
+)
 
 
 def _blank(chars: list[str], begin: int, end: int, word: str) -> None:
