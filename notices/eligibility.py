@@ -16,9 +16,10 @@ _CRITERIA_AFTER = re.compile(
     r"\s*(?:[(（]含[^)）\n]{0,4}[)）]|及|或)?\s*(?:前|以前|之前|后|以后|之后)?\s*[,，]?\s*"
     r"(?:年满|出生|周岁|毕业|取得|(?:能够|能|须|需)?获得[^，,。；;\n]{0,8}(?:证|学位|学历|资格))"
 )
-#: The same said before the date: 出生日期在1950年12月31日之前, 生于2010年9月1日以后.
+#: The same said before the date: 出生日期在1950年12月31日之前, 生于2010年9月1日以后 (not 考生于,
+#: 学生于: the candidates act on that day).
 _CRITERIA_BEFORE = re.compile(
-    r"(?:出生|生于)(?:日期|时间)?\s*(?:应|须|需|必须)?\s*(?:在|于|为|是)?\s*[:：]?\s*$"
+    r"(?:出生|(?<![\u4e00-\u9fff])生于)(?:日期|时间)?\s*(?:应|须|需|必须)?\s*(?:在|于|为|是)?\s*[:：]?\s*$"
 )
 
 #: The day a condition is reckoned on, said before it: 年龄计算截至, 工作经历计算至, 年龄条件计算截止日期为.

@@ -1156,3 +1156,16 @@ def test_a_bare_date_label_on_a_page_stays_its_stamp() -> None:
     text = "某某工程公聽會公告\n日期：2023-07-10 10:33\n一、時間：中華民國112年7月24日(星期一)下午2時30分。"
     found = parse_page(text, published=None, tz=TZ).notices
     assert [p.start for n in found for p in n.periods] == [datetime(2023, 7, 24, 14, 30, tzinfo=TZ)]
+
+
+@pytest.mark.parametrize("who", ["考生", "学生", "新生"])
+def test_candidates_on_a_day_are_no_birth_date(who: str) -> None:
+    """考生于7月25日至26日下载准考证: the candidates act then; 出生 / 生于 alone bound who may apply."""
+    text = f"某某招聘公告\n{who}于5月25日至5月26日登录网站自行下载并打印准考证。"
+    assert periods(text) == [(date(2023, 5, 25), date(2023, 5, 26))]
+
+
+def test_born_on_or_after_a_day_stays_a_condition() -> None:
+    assert periods("某某招聘公告\n报考人员须于1990年1月1日以后出生。报名时间为5月25日至5月26日。") == [
+        (date(2023, 5, 25), date(2023, 5, 26))
+    ]
