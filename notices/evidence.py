@@ -47,6 +47,15 @@ from notices.page_metadata import (
 )
 from notices.page_tail import closing_dateline, under_related_heading
 from notices.superseded import superseded
+from notices.told_days import (
+    _DATELINE_BEFORE,
+    _DOCUMENT_AFTER,
+    _OWN_DAY,
+    _REPORTED_EN,
+    _REPORTING_AFTER,
+    _TOLD_AFTER,
+    _TOLD_BEFORE_EN,
+)
 from notices.vague import vague
 
 
@@ -122,44 +131,6 @@ _ISSUE_DATE_BEFORE = re.compile(r"(?:公告|通告|通知|公示|启事|notice)\
 #: A numeric date in brackets closing its line: a title's stamp, …交通管制 (2025-03-20) ⏎.
 _BRACKETED_ISO = re.compile(r"[^(（]?[(（]\s*\d{4}-\d{1,2}-\d{1,2}\s*[)）]?")
 _CLOSES_LINE = re.compile(r"[^\S\n]*[)）]?[^\S\n]*(?:\n|$)")
-
-
-#: The date a report is filed under: 本报讯（记者 王丽）6月12日, 新华社北京5月8日电.
-_DATELINE_BEFORE = re.compile(
-    gated(
-        r"(?i:ends\s*/\s*|issued\s+(?:at|on)\s+[^\n]{0,12}|\b(?:said|announced|stated|told reporters)\s+)$"
-        r"|(?:讯|电|訊|電)\s*(?:[（(][^）)]{0,30}[）)])?\s*$|记者[^，。,\n]{0,12}$|(?:^|[，,。])\s*据[^，。,]{0,10}$"
-    )
-)
-
-
-#: A date the reporter learned something on: 记者5月8日获悉 / 从…了解到.
-_REPORTING_AFTER = re.compile(
-    r"\s*(?:电(?![话力费网线])|消息|讯|报导|报道|[^，。,\n]{0,20}(?:获悉|了解到)|(?:宣布|表示|宣称|指出|透露|介绍|称)[,，:：]"
-    r"|(?:获报|接报|接获报案|报案|报警))"
-)
-
-
-#: The day a notice was issued or a reminder given, told right after that day.
-_TOLD_AFTER = re.compile(
-    r"[)）]?\s*(?:[(（][^)）]{0,20}[)）])?\s*[,，]?\s*(?:[^，。,\n]{0,24}(?:发布|发出|下发|送达)[^，。,\n]{0,12}(?:通知|公告|通告|消息|新闻稿|新闻|文告|声明)"
-    r"|(?<=[)）\d日天])[)）]?\s*(?:[,，]\s*[^，。,\n\d]{0,16}?)?(?:再次|再度)?(?:提醒|呼吁|吁请|促请)"
-    r"|(?i:(?:reminded|announced|said|stated|warned|urged|advised)\b))"
-)
-
-
-#: A date naming the paper it was put out in: in a Dec. 15 press release, 在12月15日的新闻稿中.
-_DOCUMENT_AFTER = re.compile(
-    r"(?i:\s*(?:press|media|news)\s+(?:release|statement|briefing|conference)|\s*(?:statement|circular|advisory)\b)"
-    r"|\s*(?:发布|发出|发表|刊发)?的\s*(?:新闻稿|新闻公报|文告|声明|通告|公告|通知)"
-)
-
-
-#: An English sentence telling what someone said or put out, or that people were given notice.
-_REPORTED_EN = re.compile(
-    r"(?i)\b(?:said|stated|announced|read|posted|reported|told|added|noted|notified|informed|alerted)\b"
-    r"|\b(?:given|served|issued|sent)\s+(?:[a-z]+\s+){0,2}(?:notice|warning|reminder)s?\b"
-)
 
 
 def _metadata_label(before: str, period: Period, published: date | None, tz: ZoneInfo) -> bool:
@@ -326,7 +297,10 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     if as_usual(norm, end):
         return "as usual"  # 办公室11月29及30日照常办公: open as every day, no period to plan around
     told = (latin or "told" in held) and _TOLD_AFTER.match(norm, end)
-    if told and single and early:
+    told = told or (latin and _TOLD_BEFORE_EN.search(norm, max(0, begin - 24), begin))
+    # (today is the notice's own day even when no publication date is given: The Government
+    # gazetted today (January 21) …)
+    if told and single and (early or _OWN_DAY.match(period.text)):
         return "dateline"  # 12月4日，某公司发布停电通知称 / today (September 28) reminded the public
     if period.all_day and early and announced_day(norm, period):
         return "dateline"  # 5月8日，组委会召开新闻发布会: the day the plan was announced, not its day

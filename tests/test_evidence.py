@@ -1169,3 +1169,20 @@ def test_born_on_or_after_a_day_stays_a_condition() -> None:
     assert periods("某某招聘公告\n报考人员须于1990年1月1日以后出生。报名时间为5月25日至5月26日。") == [
         (date(2023, 5, 25), date(2023, 5, 26))
     ]
+
+
+def test_today_dated_by_its_bracket_when_gazetted_is_the_notices_own_day() -> None:
+    """No publication date given: today (January 21) is still the day the notice was put out."""
+    text = (
+        "Proposed closure of a section of Bay Road gazetted\n\n"
+        "The Government gazetted today (January 21) the proposed closure of a section of Bay Road. "
+        "Any person who wishes to object should deliver an objection not later than March 22, 2023."
+    )
+    found = parse_page(text, published=None, tz=TZ).notices
+    assert [(p.start, p.end) for n in found for p in n.periods] == [(None, date(2023, 3, 22))]
+
+
+def test_tomorrow_dated_by_its_bracket_takes_that_date() -> None:
+    assert periods("The road will be closed tomorrow (May 12) from 9am to 5pm.") == [
+        (at(5, 12, 9), at(5, 12, 17))
+    ]

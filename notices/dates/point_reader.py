@@ -51,6 +51,8 @@ _PLAN_BEFORE = re.compile(r"(?:将于|将在|定于|拟于|拟定于|计划于|�
 _STARTS_AFTER = re.compile(r"\s*(?:起|开始|正式(?:启动|开始|供|实施|运行|开通))")
 #: What a bare day ends when said right after it: 24日结束, 24日闭幕 (of what the day before opened).
 _ENDS_AFTER = re.compile(r"\s*(?:结束|闭幕|落幕|闭馆|闭园|收官)")
+#: English relative days a bracket may date: today (January 21), tomorrow (May 12).
+_EN_RELATIVE_DAYS = frozenset(("today", "tomorrow", "tonight"))
 #: A day of every month (每月15日起), not one of the month just named.
 _EVERY_MONTH = re.compile(r"(?:每|每个|逐|次|当)月\s*$")
 _LINKING = re.compile(r"(?:此外|另外|另|同时|其次|随后|其后|然后|最后)[,，]?[ \t]*$")
@@ -389,7 +391,8 @@ class PointReader(WeekdayGlosses):
             if pt.fixed is not None and pt.fixed_end is None:
                 # 今日（五月十日）, 下星期一（十一月十八日）, Friday (June 3): the bracket says which day
                 named = tok is not None and (tok.kind is WEEKDAY or tok.value in WEEKDAYS)
-                said = self.gloss(j, english=named)
+                # today (January 21): an English relative day dated by its bracket, as 今日（一月廿一日）
+                said = self.gloss(j, english=named or (tok is not None and tok.value in _EN_RELATIVE_DAYS))
                 spelled = None if said is not None else self._dated_gloss(j)
                 if spelled is not None:
                     said, j = spelled  # 本周四(8月20日)起: the bracket holds a date of digits
