@@ -70,8 +70,8 @@ def _launched(norm: str, period: Period) -> Period:
     after = period.span[1]
     if period.all_day and _LAUNCHED_AFTER.match(norm, after):
         return replace(period, end=None)
-    if not period.all_day and _CLOSES_AFTER.match(norm, after):
-        return replace(period, end=None)
+    if not period.all_day and (_CLOSES_AFTER.match(norm, after) or _LAUNCHED_AFTER.match(norm, after)):
+        return replace(period, end=None)  # (11月1日零时开始试供暖: heating from that hour on)
     return period
 
 

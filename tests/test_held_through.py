@@ -29,3 +29,10 @@ def test_hours_of_the_opening_and_the_close_are_kept() -> None:
 def test_a_close_in_another_sentence_stays_its_own_day() -> None:
     got = periods("展览将于5月15日开幕。场馆5月24日闭馆维护，请留意。")
     assert (date(2023, 5, 15), date(2023, 5, 24)) not in got
+
+
+def test_an_hour_that_starts_heating_starts_an_open_period() -> None:
+    """11月1日零时开始试供暖: heating runs on from that hour, a start with no end, not a moment."""
+    got = periods("供热公司定于5月11日零时开始试供暖，5月15日正式供暖，请用户检查室内设施。")
+    assert (at(5, 11, 0), None) in got
+    assert (at(5, 11, 0), at(5, 11, 0)) not in got
