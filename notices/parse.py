@@ -17,7 +17,7 @@ from notices.classify import (
     news_evidence,
     notice_shape,
 )
-from notices.dates.tokens import windows
+from notices.dates.seeds import windows
 from notices.dates.undated import day_of_title
 from notices.derived_title import derived_title
 from notices.headlines import headline_of, printed_again

@@ -6,7 +6,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from notices.dates.tokens import tokenize, windows
+from notices.dates.seeds import windows
+from notices.dates.tokens import tokenize
 
 _WORDS = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=14), max_size=12)
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import functools
 import re
 
-from notices.dates.tokens import GAP, NUM, SEP, UNIT, Token, tokenize, windows
+from notices.dates.seeds import windows
+from notices.dates.tokens import GAP, NUM, SEP, UNIT, Token, tokenize
 from notices.numerals import chinese_to_int
 
 #: A Chinese numeral the tokenizer left as prose, with the word that joins it to the next day.

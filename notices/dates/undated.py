@@ -21,7 +21,8 @@ from notices.dates.grammar import Grammar
 from notices.dates.points import Point
 from notices.dates.resolve import _resolve
 from notices.dates.restore_hour import restore_hours
-from notices.dates.tokens import GAP, KW, NUM, PAREN, WORD, Token, tokenize, windows
+from notices.dates.seeds import windows
+from notices.dates.tokens import GAP, KW, NUM, PAREN, WORD, Token, tokenize
 from notices.first_chars import gated
 from notices.model import Period
 
