@@ -12,39 +12,27 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from notices.calendars import LUNAR_MONTH_NAMES, holiday_run, nearest_festival, nearest_lunar
-from notices.dates.glosses import _WEEKDAY_NUMBER, WeekdayGlosses, _bracket_words, week_of_gloss
-from notices.dates.lunar_days import _lunar_day, _lunar_end
+from notices.calendars import LUNAR_MONTH_NAMES
+from notices.dates.festival_days import FestivalDays
+from notices.dates.glosses import week_of_gloss
 from notices.dates.month_words import said_month
 from notices.dates.points import Point
-from notices.dates.tokens import GAP, KW, NUM, PAREN, RELWEEK, UNIT, WEEKDAY, WORD, Token
+from notices.dates.tokens import GAP, KW, NUM, RELWEEK, UNIT, WEEKDAY, WORD, Token
 from notices.dates.vocabulary import (
     _ADDRESS_AFTER_HAO,
     _DAY_PARTS,
-    _FESTIVAL_NAMES_EVENT,
     _FESTIVALS,
-    _LUNAR_DATE,
-    _LUNAR_MONTHS,
     _NEXT_DAY,
-    _OWN_DATE,
     _ROC_MARK,
-    _WEEKDAY_PAREN,
     ROC_OFFSET,
     WEEKDAYS,
     _is_year,
     _num,
 )
-from notices.numerals import to_int
 
 #: Years said relative to the notice's: 去年 is the year before its own.
 _Day = date  # the class has a method named date
 #: A word that links a sentence to the one before it, and its comma.
-#: A place's name that begins with a festival's (清明上河园, 清明桥, 中秋路): up to two more characters,
-#: none a word of time (期间, 假期, 前后, 当天), then what names a place.
-_PLACE_AFTER = re.compile(
-    r"(?![节期假前后当长至到起])[\u4e00-\u9fff]{0,2}?"
-    r"(?:园|桥|路|街|巷|村|坊|广场|公园|景区|大道|大街|小区|社区|园区)(?![期况演])"
-)
 #: The verb of a plan right before a bare day (将于16日, 定于 28日): the day is one to plan around.
 _PLAN_BEFORE = re.compile(r"(?:将于|将在|定于|拟于|拟定于|计划于|预计于|预定于)\s*$")
 #: What a bare day starts when said right after it: 10日起, 20日正式供热, 15日开始.
@@ -59,7 +47,7 @@ _LINKING = re.compile(r"(?:此外|另外|另|同时|其次|随后|其后|然后|
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "来年": 1}
 
 
-class PointReader(WeekdayGlosses):
+class PointReader(FestivalDays):
     """Dates, times of day and points (a date with its time) at a token index."""
 
     # ----------------------------------------------------------------- dates
@@ -118,82 +106,6 @@ class PointReader(WeekdayGlosses):
         hour, minute, k = timed
         span = (self.t[i].start, self.t[k - 1].end)
         return day.at_time(hour, minute, span), k
-
-    def _festival(self, i: int) -> tuple[Point, int] | None:
-        """元旦, 除夕, 年初二, 国庆节期间: the day nearest the base date; with 期间, the official days
-        off around it. Said alone it is weak (春节将至 plans nothing); a time or 期间 makes it a day."""
-        tok = self.t[i]
-        if _FESTIVAL_NAMES_EVENT.match(self.text, tok.end) and self._dated_otherwise(tok.start, tok.end):
-            return None  # 元宵灯会将于2月8日至16日举行: the festival names the show, the dates date it
-        if not str(tok.value).endswith("节") and _PLACE_AFTER.match(self.text, tok.end):
-            return None  # 在清明上河园举行 / 元宵桥: the festival's name begins a place's, no day
-        day = nearest_festival(str(tok.value), self.base)
-        if day is None:
-            return None
-        if self.text[tok.end : tok.end + 2] == "期间":
-            first, last = holiday_run(day)
-            if first < last:
-                return Point(fixed=first, fixed_end=last), i + 1
-        said = self.at(i + 1)
-        if (
-            said is not None
-            and said.kind is PAREN
-            and _bracket_words(said) in _WEEKDAY_PAREN
-            and _WEEKDAY_NUMBER.get(_bracket_words(said)[-1]) == day.weekday()
-        ):
-            # 元旦(星期一): the weekday that falls on it glosses the day, which is then read as its
-            # date would be (元旦（星期三）中山路9时至17时管制 is those hours, not the whole day too)
-            return Point(fixed=day), i + 2
-        return Point(fixed=day, weak=True, part="festival"), i + 1
-
-    def _dated_otherwise(self, start: int, end: int) -> bool:
-        """Whether the text names a day of its own outside ``start:end`` (a festival's name)."""
-        return any(m.start() >= end or m.end() <= start for m in _OWN_DATE.finditer(self.text))
-
-    def _lunar(self, i: int, at: int) -> tuple[Point, int] | None:
-        """农历正月初一, 农历五月初五, 农历8月15日, or 正月十三 read from ``at``: a lunar month and
-        day, in the lunar year nearest the base date."""
-        m = _LUNAR_DATE.match(self.text, at)
-        if m is None:
-            return None
-        month = _LUNAR_MONTHS.get(m.group(1)) or to_int(m.group(1))
-        day = _lunar_day(m.group(2))
-        if not month or not day or not 1 <= month <= 12:
-            return None
-        found = nearest_lunar(month, day, self.base)
-        if found is None:
-            return None
-        last, end_at = _lunar_end(self.text, m.end(), month, found)
-        j = i + 1
-        while j < len(self.t) and self.t[j].end <= end_at:
-            j += 1
-        return Point(fixed=found, fixed_end=last), j
-
-    def _past_lunar_gloss(self, j: int, pt: Point) -> int:
-        """Past a lunar date or a festival written right after the Gregorian day it falls on
-        (2月10日正月初一, 2月17日农历正月初八, 2025年1月1日元旦): it restates that day, as the
-        bracketed （正月初一） does."""
-        tok = self.at(j)
-        if tok is None or tok.kind is not KW:
-            return j
-        festival = tok.value in _FESTIVALS
-        if not festival and tok.value != "农历" and tok.value not in LUNAR_MONTH_NAMES:
-            return j
-        if pt.fixed is not None:
-            day = pt.fixed
-        elif pt.month is not None and pt.day is not None:
-            try:
-                day = date(pt.year or self._year_near(pt), pt.month, pt.day)
-            except ValueError:
-                return j
-        else:
-            return j
-        if festival:
-            return j + 1 if nearest_festival(str(tok.value), day) == day else j
-        found = self._lunar(j, tok.end if tok.value == "农历" else tok.start)
-        if found is None or found[0].fixed != day or found[0].fixed_end is not None:
-            return j
-        return found[1]
 
     def _cn_date(self, i: int, ctx: Point | None) -> tuple[Point, int] | None:
         year: int | None = None
