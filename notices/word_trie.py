@@ -36,3 +36,17 @@ def _branches(node: _Node) -> str:
     joined = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
     # longer words first: a word that ends here is matched only when no longer one goes on
     return "(?:" + joined + ")?" if _END in node else joined
+
+
+def two_character_gate(words: Iterable[str]) -> str:
+    """A lookahead (regex source) that every match of ``trie_pattern(words)`` passes: a one-character
+    word, or a first character and a second that some word has there. Put before the trie, it lets the
+    engine pass over a position by two character tests, where the trie would try each of its branches
+    against a common first character that starts no word here."""
+    listed = set(words)
+    single = "".join(sorted(w for w in listed if len(w) == 1))
+    firsts = "".join(sorted({w[0] for w in listed if len(w) > 1}))
+    seconds = "".join(sorted({w[1] for w in listed if len(w) > 1}))
+    pair = f"[{re.escape(firsts)}][{re.escape(seconds)}]" if firsts else ""
+    gates = [g for g in (f"[{re.escape(single)}]" if single else "", pair) if g]
+    return "(?=" + "|".join(gates) + ")"
