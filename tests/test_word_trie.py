@@ -31,6 +31,22 @@ def test_the_gate_passes_every_match(words: list[str], text: str) -> None:
         assert (want and want.group()) == (got and got.group()), (words, text, at)
 
 
+#: More first characters than a node keeps in one group, regex marks among them.
+_MANY = "abcdefghijklm停电水.*-^]\\"
+
+
+@given(
+    st.lists(st.text(alphabet=_MANY, min_size=1, max_size=3), min_size=1, max_size=40),
+    st.text(alphabet=_MANY + " ", max_size=30),
+)
+def test_a_node_of_many_branches(words: list[str], text: str) -> None:
+    plain = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    trie = re.compile(trie_pattern(words))
+    for at in range(len(text) + 1):
+        want, got = plain.match(text, at), trie.match(text, at)
+        assert (want and want.group()) == (got and got.group()), (words, text, at)
+
+
 def test_keywords_that_share_their_start() -> None:
     pattern = re.compile(trie_pattern(["停电", "停电时间", "停水", "电"]))
     assert [m.group() for m in pattern.finditer("停电时间停电停水电停")] == ["停电时间", "停电", "停水", "电"]
