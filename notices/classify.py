@@ -21,7 +21,7 @@ from notices.closure_extent import (
 )
 from notices.first_chars import gated
 from notices.keywords import DOCUMENT_NAMES, KEYWORDS, OTHER_SENSES
-from notices.word_trie import trie_pattern
+from notices.word_trie import trie_pattern, two_character_gate
 
 TITLE_WEIGHT = 3
 #: The document type is the title's last word: "招聘拟录用人员公示" is a disclosure.
@@ -103,7 +103,7 @@ def _build_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], dict[st
     # Every branch opens with a character, so the engine scans for the keywords' first characters
     # and tries the trie only there; a match takes the keyword in, and the next search starts one
     # character on (``_keyword_hits``), as keywords may overlap.
-    pattern = re.compile("(" + trie_pattern(longest_first) + ")")
+    pattern = re.compile(two_character_gate(longest_first) + "(" + trie_pattern(longest_first) + ")")
     # (a document's name counts nothing, nor do the keywords it begins with: 承租 in 承租证, 出租 in 出租车)
     prefixes = {w: tuple(p for p in longest_first if w.startswith(p)) if entries[w] else () for w in entries}
     return pattern, prefixes, {w: tuple(e) for w, e in entries.items()}

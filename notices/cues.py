@@ -34,11 +34,19 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 _LATIN = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 
 
+#: Each word of every family → its family.
+_FAMILY_OF = {word: name for name, words in FAMILIES.items() for word in words}
+#: Every family's words in one pattern, longest first: one scan of a text finds them all, where a
+#: test per word scans it once for each. A match hides only words that start inside it, and no
+#: word holds another family's word past its first character, so every family held is found.
+_WORDS = re.compile("|".join(map(re.escape, sorted(_FAMILY_OF, key=len, reverse=True))))
+
+
 @functools.lru_cache(maxsize=8)
 def cues(text: str) -> frozenset[str]:
     """The families of ``FAMILIES`` whose words ``text`` holds, and "latin" when it holds a letter
     an English word is spelt with (kept for the last few texts: each is asked once per date)."""
-    found = {name for name, words in FAMILIES.items() if any(word in text for word in words)}
+    found = {_FAMILY_OF[word] for word in _WORDS.findall(text)}
     if _LATIN.search(text) is not None:
         found.add("latin")
     return frozenset(found)

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -117,15 +117,17 @@ _built = False
 
 
 @functools.cache
-def _tables() -> tuple[dict[str, str], re.Pattern[str]]:
-    """The character map and one pattern of the characters that change, built on first use
-    (reading OpenCC's table costs tens of milliseconds a command that never parses need not pay)."""
+def _tables() -> tuple[dict[str, str], Callable[[str], list[str]]]:
+    """The character map and the split of a text around each character that changes, built on
+    first use (reading OpenCC's table costs tens of milliseconds a command that never parses need
+    not pay)."""
     global _built
     mapping = {chr(k): chr(v) for k, v in _build_table().items()}
     _built = True
     # One scan for the characters that change and a lookup per hit is several times
     # faster than str.translate's per-character lookups on mostly-CJK text.
-    return mapping, re.compile("[" + "".join(re.escape(ch) for ch in sorted(mapping)) + "]")
+    changing = "".join(re.escape(ch) for ch in sorted(mapping))
+    return mapping, re.compile(f"([{changing}])").split
 
 
 #: A lost character: U+FFFD anywhere, or a "?" no sentence ends with (after a space or at a
@@ -140,35 +142,26 @@ while the whole table is not built yet. The result is the same; building the tab
 
 
 #: Full-width marks most Chinese text is full of (a page has a comma every thirty characters): each
-#: is replaced by one ``str.replace`` in C rather than a Python call per match in ``changing.sub``.
+#: is replaced by one ``str.replace`` in C, which a text full of them splits into fewer pieces.
 #: Their ASCII twins are no keys of the map, so replacing them first changes no result.
 _FREQUENT = "，：（）；！？　"
 #: Characters: a shorter text (a period's words, a label) holds too few such marks to pay for the tests.
 _FREQUENT_FROM = 64
 
 
-#: A ``str.replace`` of one character scans a text at a small fraction of what a Python call per
-#: match costs in ``changing.sub``: each character that changes is replaced at once, unless the
-#: text holds so many different ones that its scans would cost more than the calls (a long page
-#: in traditional script).
-_SCANS_PER_CALL = 4000
-
-
 def _by_table(text: str) -> str:
-    mapping, changing = _tables()
+    mapping, pieces_of = _tables()
     if len(text) > _FREQUENT_FROM:
         for ch in _FREQUENT:
             if ch in text:
                 text = text.replace(ch, mapping[ch])
-    found = changing.findall(text)
-    if not found:
+    # the text cut around each character that changes (split in C: plain, changing, plain, …),
+    # each changing one mapped by a lookup in C, not by a Python call per match as ``sub`` makes
+    pieces = pieces_of(text)
+    if len(pieces) == 1:
         return text
-    distinct = set(found)
-    if len(distinct) * len(text) > _SCANS_PER_CALL * len(found):
-        return changing.sub(lambda m: mapping[m.group()], text)
-    for ch in distinct:
-        text = text.replace(ch, mapping[ch])
-    return text
+    pieces[1::2] = map(mapping.__getitem__, pieces[1::2])
+    return "".join(pieces)
 
 
 def _short(text: str) -> str:

@@ -123,10 +123,12 @@ def read_roles(title: str, body: str, periods: list[Period]) -> PlaceRoles:
     detour_names = _detour_names(mentions)
     places = unique_places([m.name for m in mentions if m.name not in detour_names])
     detours = unique_places([m.name for m in mentions if m.name in detour_names])
-    held = holders(places)
-    detours = [d for d in detours if d not in held]
+    # (which place holds each piece of a name is asked only with detours or periods to place)
+    held = holders(places) if detours else None
+    if held is not None:
+        detours = [d for d in detours if d not in held]
     affected = [m for m in mentions if m.name not in detour_names and m.start >= shift]
-    own = _period_places(text, shift, affected, held, periods)
+    own = _period_places(text, shift, affected, held, places, periods)
     return PlaceRoles(places, detours, own)
 
 
@@ -189,9 +191,15 @@ def _detour_names(mentions: list[_Mention]) -> set[str]:
 
 
 def _period_places(
-    text: str, shift: int, mentions: list[_Mention], held: dict[str, str], periods: list[Period]
+    text: str,
+    shift: int,
+    mentions: list[_Mention],
+    held: dict[str, str] | None,
+    places: list[str],
+    periods: list[Period],
 ) -> list[Period]:
     """``periods`` with their own places when they name different ones; unchanged otherwise.
+    ``held`` is ``holders(places)``, or None when not built yet (most notices need none).
 
     A list of places goes with the period whose dates it heads (甲村、乙村：6月3日…), else with the
     period earlier in its clause (6月3日…停电范围：甲村), else with the dates it opens a line or
@@ -199,6 +207,8 @@ def _period_places(
     spans = sorted((p.span[0] + shift, index) for index, p in enumerate(periods) if p.span is not None)
     if len(spans) < 2 or not mentions:
         return periods
+    if held is None:
+        held = holders(places)
     starts = [s for s, _ in spans]
     clause_ends = list(map(_START, _CLAUSE.finditer(text)))
     own: list[list[str]] = [[] for _ in periods]

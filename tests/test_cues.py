@@ -8,7 +8,7 @@ import re
 import pytest
 
 from notices import eligibility, evidence, in_force, superseded
-from notices.cues import cues
+from notices.cues import FAMILIES, cues
 
 
 def _matches_after(pattern: re.Pattern[str], text: str) -> bool:
@@ -60,3 +60,11 @@ def test_latin_counts_the_letters_a_case_blind_pattern_folds_onto_ascii() -> Non
     assert "latin" in cues("the leaſe")  # the long s matches "s" in a case-blind pattern
     assert "latin" in cues("\u212a")
     assert "latin" not in cues("５月９日停电，请用户提前做好准备。")
+
+
+def test_no_word_holds_another_familys_word() -> None:
+    """``cues`` scans for all words at once, which hides a word starting inside another's match."""
+    family_of = {word: name for name, words in FAMILIES.items() for word in words}
+    for word, name in family_of.items():
+        for other, other_name in family_of.items():
+            assert other_name == name or other not in word[1:], (word, other)

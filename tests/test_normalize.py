@@ -77,6 +77,14 @@ def test_a_short_text_normalizes_as_a_long_one_would(text: str) -> None:
     assert _short(text) == _by_table(text)
 
 
+def test_a_character_is_mapped_once() -> None:
+    # 薴 folds to 苧, itself folded to 苎: in a text of few characters each is still mapped once
+    from notices.normalize import _by_table, _short
+
+    text = "苧麻，薴麻，" * 20
+    assert _by_table(text) == _short(text) == "苎麻,苧麻," * 20
+
+
 def test_the_shipped_script_table_is_opencc_s() -> None:
     """``notices.script_table`` is what OpenCC says today (else: ``python -m notices.normalize``)."""
     from notices.normalize import opencc_pairs

@@ -27,7 +27,10 @@ def hours_over_days(grammar: Grammar, periods: list[Period], norm: str, tz: Zone
         return periods
     # the hours end at or before the last colon that ends a line: windows starting later cannot
     last_colon = max(m.start() for m in _HEAD_COLON.finditer(norm))
-    for k in range(len(grammar.t)):
+    # a window's last token ends where a head's colon follows: windows starting after the last such
+    # token cannot, and are not read (a window per token is most of the cost)
+    heads = _last_head_token(grammar, norm, last_colon)
+    for k in range(heads + 1):
         if grammar.t[k].start >= last_colon:
             break
         window = grammar.window(k)
@@ -48,6 +51,16 @@ def hours_over_days(grammar: Grammar, periods: list[Period], norm: str, tz: Zone
             return periods
         return [_timed(p, (oh, om), (ch, cm), tz) if p in below else p for p in periods]
     return periods
+
+
+def _last_head_token(grammar: Grammar, norm: str, last_colon: int) -> int:
+    """The index of the last token before ``last_colon`` that a head's colon follows, else -1."""
+    k = len(grammar.t) - 1
+    while k >= 0 and grammar.t[k].start >= last_colon:
+        k -= 1
+    while k >= 0 and not _HEADS.match(norm, grammar.t[k].end):
+        k -= 1
+    return k
 
 
 def _one_day(period: Period) -> bool:

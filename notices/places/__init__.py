@@ -12,6 +12,7 @@ only as the front of a longer place, so "辽源市公安局" yields nothing.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 
 from notices.normalize import normalize
 from notices.places.latin import _EN_PLACE, _LATIN_CAPITAL
@@ -48,17 +49,25 @@ def unique_places(names: list[str]) -> list[str]:
     """``names`` without repeats or fragments of longer names, in order of first appearance.
 
     Each name's pieces are looked up, not compared with every name kept: a notice listing
-    thousands of villages stays linear."""
+    thousands of villages stays linear. A few names (most notices) are compared directly: a
+    substring test in C costs less than counting every piece of every name."""
+    if len(names) <= _FEW_NAMES:
+        few: list[str] = []
+        for place in names:
+            if any(place in k for k in few):
+                continue
+            few = [k for k in few if k not in place]
+            few.append(place)
+        return few
     kept: dict[str, frozenset[str]] = {}
     long: list[str] = []  # kept names too long to cut into pieces
-    covered: dict[str, int] = {}  # a piece of a kept name → how many kept names hold it
+    covered: Counter[str] = Counter()  # a piece of a kept name → how many kept names hold it
     for place in names:
         if place in covered or any(place in k for k in long):
             continue
         pieces = _pieces(place)
-        fragments = [k for k in pieces if k in kept]
-        if not pieces:
-            fragments = [k for k in kept if k in place]
+        # (the kept names among the pieces, found by one intersection in C, not a test per piece)
+        fragments = kept.keys() & pieces if pieces else [k for k in kept if k in place]
         for fragment in fragments:
             for piece in kept.pop(fragment):
                 covered[piece] -= 1
@@ -68,18 +77,22 @@ def unique_places(names: list[str]) -> list[str]:
         kept[place] = pieces
         if not pieces:
             long.append(place)
-        for piece in pieces:
-            covered[piece] = covered.get(piece, 0) + 1
+        covered.update(pieces)  # (each piece's count up by one, counted in C)
     return list(kept)
+
+
+#: Names: this few are compared with each other directly (at most this many squared tests).
+_FEW_NAMES = 24
 
 
 def holders(places: list[str]) -> dict[str, str]:
     """Each piece of these names → the first of them that holds it (a mention → its place)."""
     out: dict[str, str] = {}
-    for place in places:
-        out.setdefault(place, place)
-        for piece in _pieces(place):
-            out.setdefault(piece, place)
+    # the last names first, each overwritten by the names before it: what a first-come
+    # ``setdefault`` per piece gives, with the pieces of a name stored in one call
+    for place in reversed(places):
+        out.update(dict.fromkeys(_pieces(place), place))
+        out[place] = place
     return out
 
 
