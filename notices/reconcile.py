@@ -32,6 +32,10 @@ _DUE = re.compile(r"应于|原定|原计划|原本")
 _ENDS = re.compile(r"停止|停暖|停热|结束|截止|截至|应于|原")
 
 
+#: The same said right after the date: 本采暖期将于4月6日24时结束.
+_ENDS_AFTER = re.compile(r"\s*(?:结束|停止|停暖|停热|停供)")
+
+
 def _drop_extended(norm: str, periods: list[Period]) -> list[Period]:
     """When a notice extends something (供暖时间延长至3月22日), the end it had before (停止供暖时间为
     3月15日零时, 应于3月15日停暖) is replaced, not a period of its own."""
@@ -60,7 +64,8 @@ def _drop_extended(norm: str, periods: list[Period]) -> list[Period]:
         ):
             clause_start = max(0, p.span[0] - 16)
             said = norm[clause_start : p.span[0]] + (p.label or "")
-            if _ENDS.search(said) and not _EXTENDS.search(norm, clause_start, p.span[0]):
+            ended = _ENDS.search(said) or _ENDS_AFTER.match(norm, p.span[1])  # (将于4月6日24时结束)
+            if ended and not _EXTENDS.search(norm, clause_start, p.span[0]):
                 continue
         out.append(p)
     return out
@@ -97,10 +102,14 @@ def _closes_day(first: Period, period: Period) -> bool:
 
 
 #: A day something is held from, and the day it closes on, said right after each: 15日开幕，24日结束.
+#: (a heating season too: 提前一周(10月25日)开栓供热，延后一周(4月8日)停供)
 _HELD_FROM = re.compile(
-    r"\s*(?:[(（][^)）]{0,12}[)）])?\s*(?:正式)?(?:开幕|开展|开园|开馆|开市|开赛|启幕|举行|举办|开始)"
+    r"\s*[)）]?\s*(?:[(（][^)）]{0,12}[)）])?\s*(?:正式)?"
+    r"(?:开幕|开展|开园|开馆|开市|开赛|启幕|举行|举办|开始|开栓|供热|供暖|点火)"
 )
-_HELD_UNTIL = re.compile(r"\s*(?:[(（][^)）]{0,12}[)）])?\s*(?:结束|闭幕|落幕|闭馆|闭园|收官)")
+_HELD_UNTIL = re.compile(
+    r"\s*[)）]?\s*(?:[(（][^)）]{0,12}[)）])?\s*(?:结束|闭幕|落幕|闭馆|闭园|收官|停供|停暖|停热|停止供热|停止供暖)"
+)
 _CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]")
 
 

@@ -36,3 +36,17 @@ def test_an_hour_that_starts_heating_starts_an_open_period() -> None:
     got = periods("供热公司定于5月11日零时开始试供暖，5月15日正式供暖，请用户检查室内设施。")
     assert (at(5, 11, 0), None) in got
     assert (at(5, 11, 0), at(5, 11, 0)) not in got
+
+
+def test_a_heating_season_said_by_its_first_and_last_day_is_one_period() -> None:
+    text = "今冬继续提前、延后供热，即提前一周（11月5日）开栓供热，延后一周（4月8日）停供，室温保证20℃以上。"
+    assert periods(text, published=date(2023, 10, 20)) == [(date(2023, 11, 5), date(2024, 4, 8))]
+
+
+def test_the_end_an_extension_replaces_is_no_period() -> None:
+    """本采暖期将于5月16日24时结束 … 延长供热时间至5月18日24时: only the new end stands."""
+    text = (
+        "本采暖期将于2023年5月16日24时结束。据气象部门预报，近期气温偏低，"
+        "供热办公室鼓励各供热企业延长供热时间至5月18日24时。"
+    )
+    assert periods(text) == [(None, at(5, 19, 0))]
