@@ -27,6 +27,12 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("将封闭", 3),
         ("将会封闭", 3),  # 连城道将会封闭
         ("封闭", 2),
+        # how much of the road is shut: both ways, the whole line, the full or half width
+        ("双向封闭", 5),
+        ("单向封闭", 4),
+        ("全线封闭", 5),
+        ("全幅封闭", 5),
+        ("半幅封闭", 4),
         ("禁止通行", 2),
         ("禁止车辆通行", 4),
         # every vehicle barred, however the vehicles are named: 禁止机动车通行, 禁止一切车辆通行

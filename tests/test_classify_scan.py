@@ -293,6 +293,12 @@ def test_closures_held_off_are_a_rule_for_traffic(title: str, body: str, expecte
             Category.POWER_OUTAGE,
         ),
         (
+            # how much of the road is shut names a closure: both ways, the whole line
+            "",
+            "为配合工程施工，某日至某日每日晚上10时至翌日上午6时，某路双向封闭。",
+            Category.ROAD_CLOSURE,
+        ),
+        (
             # every vehicle barred, named as motor vehicles: a closure, with a detour
             "",
             "受管道施工影响，5月11日至12日，某路（东街至西街段）禁止机动车通行，请提前绕行。",
