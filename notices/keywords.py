@@ -55,6 +55,9 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("temporarily closed", 4),
         ("lane closure", 5),
         ("road will be closed", 5),
+        # a road named by its own name (Jalan Besar will be closed), with the drivers it is told to
+        ("will be closed", 2),
+        ("motorists", 3),
         ("blocked from traffic", 5),
         ("blocked to traffic", 5),
         ("partially blocked", 4),
@@ -378,6 +381,7 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("trade fair", 5),
         ("fair will", 3),
         ("exhibition will", 3),
+        ("carnival", 4),
         ("festival will", 3),
         ("concert", 3),
         ("比赛", 4),

@@ -293,6 +293,12 @@ def test_closures_held_off_are_a_rule_for_traffic(title: str, body: str, expecte
             Category.POWER_OUTAGE,
         ),
         (
+            # a road named by its own name, told to drivers; a library that closes is no road
+            "",
+            "motorists are advised that jalan besar will be closed from 11pm on friday to 5am on monday.",
+            Category.ROAD_CLOSURE,
+        ),
+        (
             # how much of the road is shut names a closure: both ways, the whole line
             "",
             "为配合工程施工，某日至某日每日晚上10时至翌日上午6时，某路双向封闭。",
@@ -314,6 +320,11 @@ def test_closures_held_off_are_a_rule_for_traffic(title: str, body: str, expecte
 )
 def test_words_other_places_name_their_category_with(title: str, body: str, expected: Category) -> None:
     assert categorize(title, body).category is expected
+
+
+def test_a_library_that_will_be_closed_is_no_road_closure() -> None:
+    body = "the central library will be closed from jun 13. the branch library will be closed from may 9."
+    assert categorize("", body).category is not Category.ROAD_CLOSURE
 
 
 @pytest.mark.parametrize(

@@ -44,3 +44,9 @@ def test_a_day_told_as_past_is_still_no_notice() -> None:
 )
 def test_a_closing_said_in_english_is_a_deadline_to_act_by(text: str, due: date) -> None:
     assert _spans(text) == [(None, due)]
+
+
+def test_views_invited_on_or_before_a_day_are_a_deadline() -> None:
+    assert _spans("Members of the public may submit their views on or before June 14, 2023.") == [
+        (None, date(2023, 6, 14))
+    ]
