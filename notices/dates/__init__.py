@@ -80,6 +80,7 @@ from notices.dates.resolve import _day_deadline, _first_date, _resolve, _whole_d
 from notices.dates.restore_hour import restore_hours
 from notices.dates.same_opening import opening_at_deadline
 from notices.dates.shared_event_hours import shared_event_hours
+from notices.dates.slot_headings import slot_headings
 from notices.dates.table_pairs import paired_cells
 from notices.dates.tokens import (
     GAP,
@@ -311,7 +312,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     periods = window_over_listed_days(shared_event_hours(periods, norm), text, norm, tz)
     periods = opening_at_deadline(nights_of_pairs(periods, text, norm, base, tz), text, norm)
     periods = column_deadlines(paired_cells(joined_moments(periods, text, norm), text, norm), norm)
-    periods = header_deadlines(periods, norm)
+    periods = slot_headings(grammar, header_deadlines(periods, norm), norm, tz)
     periods = next_day_ends(begun_until(restore_hours(periods, norm), text, norm, base), norm)
     periods = with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm)
     return _with_labels(hours_on_named_day(periods, norm, tz), norm)
