@@ -164,8 +164,12 @@ def on_or_before_day(period: Period, published: date | None, tz: ZoneInfo) -> bo
 _TOLD_AS_PLAN = re.compile(r"(?:将|定|拟|计划)于\s*$")
 
 
-def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo) -> str | None:
-    """Why a candidate period is no plan for the public, or None to keep it."""
+def _drop_reason(
+    norm: str, period: Period, published: date | None, tz: ZoneInfo, reference: date | None = None
+) -> str | None:
+    """Why a candidate period is no plan for the public, or None to keep it. ``reference``: the day
+    a notice with no publication date is read around (its first full date), before which a day
+    told as the act of issuing something is past."""
     if period.span is None:
         return None
     begin, end = period.span
@@ -300,7 +304,8 @@ def _drop_reason(norm: str, period: Period, published: date | None, tz: ZoneInfo
     told = told or (latin and _TOLD_BEFORE_EN.search(norm, max(0, begin - 24), begin))
     # (today is the notice's own day even when no publication date is given: The Government
     # gazetted today (January 21) …)
-    if told and single and (early or _OWN_DAY.match(period.text)):
+    issued_before = published is None and reference is not None and day is not None and day < reference
+    if told and single and (early or issued_before or _OWN_DAY.match(period.text)):
         return "dateline"  # 12月4日，某公司发布停电通知称 / today (September 28) reminded the public
     if period.all_day and early and announced_day(norm, period):
         return "dateline"  # 5月8日，组委会召开新闻发布会: the day the plan was announced, not its day

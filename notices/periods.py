@@ -96,7 +96,7 @@ def kept_periods(
     usual: list[Period] = []  # days said to go on as usual: no periods, but items of a summary
     withdrawn: list[Period] = []  # dates the notice replaces: the steps told before them are over
     for period in found:
-        reason = _drop_reason(norm, period, published, tz)
+        reason = _drop_reason(norm, period, published, tz, base)
         moved = moved_to(norm, period) if reason == "superseded" else None
         if moved is not None:
             period, reason = moved, None  # postponed from 13 May to 27 May: held on the 27th

@@ -1186,3 +1186,15 @@ def test_tomorrow_dated_by_its_bracket_takes_that_date() -> None:
     assert periods("The road will be closed tomorrow (May 12) from 9am to 5pm.") == [
         (at(5, 12, 9), at(5, 12, 17))
     ]
+
+
+@pytest.mark.parametrize("published", [None, date(2023, 5, 9)])
+def test_the_day_a_document_was_issued_is_no_plan(published: date | None) -> None:
+    """5月2日，某省政府发布《关于…的通告》: when it was put out, also with no publication date (the
+    day is before the notice's own first full date)."""
+    text = (
+        "本报讯 某组委会发出通知，原定于2023年5月24日至26日举办的某某交易会推后举办，具体时间另行通知。\n"
+        "5月2日，某省人民政府发布《关于加强某某防控工作的通告》，要求减少公众聚集活动。"
+    )
+    found = parse_page(text, published=published, tz=TZ).notices
+    assert [(p.start, p.end) for n in found for p in n.periods] == []
