@@ -12,6 +12,10 @@ from datetime import date
 _YEAR = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*年(?:度)?(?!\s*\d|\s*[一二三四五六七八九十]+\s*月|以来|至今|底|末|初)"
 )
+#: A Taiwan year of the Republic said for the business of a year (109年度第3次拍卖会, 113年度招生):
+#: in the body too, since a numbered 年度 names the year the notice is about.
+_ROC_YEAR_OF = re.compile(r"(?<![\d.])(\d{2,3})\s*年度(?!\s*\d)")
+_ROC_OFFSET = 1911
 #: The first month and day the text gives: the day the notice is read around.
 _MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?!\d)")
 #: How far into the body a year said as its heading may stand.
@@ -23,9 +27,13 @@ def stated_year(title: str, norm_body: str, *, page_head: str = "", warnings: li
     heading (``page_head``: rows under a page's title are read as items of their own) states."""
     heads = (title or norm_body[:_HEAD_CHARS].split("\n", 1)[0], page_head)
     said = next((m for m in map(_YEAR.search, heads) if m is not None), None)
-    if said is None:
+    roc = None if said is not None else _ROC_YEAR_OF.search(norm_body)
+    if said is not None:
+        year = int(said.group(1))
+    elif roc is not None and 1 <= int(roc.group(1)) <= 200:
+        year = int(roc.group(1)) + _ROC_OFFSET
+    else:
         return None
-    year = int(said.group(1))
     for found in _MONTH_DAY.finditer(norm_body):
         try:
             day = date(year, int(found.group(1)), int(found.group(2)))

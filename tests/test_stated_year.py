@@ -42,3 +42,13 @@ def test_the_year_is_said_in_a_warning() -> None:
     warnings: list[str] = []
     assert stated_year("2024年某某报名公告", "报名时间5月10日", warnings=warnings) == date(2024, 5, 10)
     assert warnings == ["year taken from the heading: 2024"]
+
+
+def test_a_republic_year_of_business_in_the_body_dates_the_days() -> None:
+    """109年度第3次拍賣會在3月3日(星期二)登場: the year the notice is about, not the year it is read."""
+    text = (
+        "因應疫情 某分署呼籲民眾採用通訊投標\n"
+        "某分署109年度不動產第3次拍賣會在3月3日(星期二)登場，計有不動產43件。"
+    )
+    found = parse_page(text, published=None, tz=TZ, read_on=date(2026, 12, 7)).notices
+    assert [p.start for n in found for p in n.periods] == [date(2020, 3, 3)]
