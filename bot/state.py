@@ -14,9 +14,9 @@ from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
-from db.engine import read_connection, session_scope
+from db.engine import autocommit_connection, read_connection
 from db.models import BotState, utcnow
 
 
@@ -33,10 +33,25 @@ class Stored:
 
 
 _states = cast(Table, BotState.__table__)
-_GET = select(_states.c.value, _states.c.version).where(
-    _states.c.scope == bindparam("scope"), _states.c.key == bindparam("key")
-)
+_KEY = (_states.c.scope == bindparam("at_scope"), _states.c.key == bindparam("at_key"))
+_GET = select(_states.c.value, _states.c.version).where(*_KEY)
 """Built once: every question reads its chat's state."""
+_VERSION = select(_states.c.version).where(*_KEY)
+_SET = (
+    update(_states)
+    .where(*_KEY, _states.c.version == bindparam("old"))
+    .values(value=bindparam("value"), version=bindparam("new"), updated_at=bindparam("now"))
+)
+"""The compare-and-set: one statement, so it needs no transaction around it."""
+_CREATE = insert(_states).values(
+    scope=bindparam("at_scope"),
+    key=bindparam("at_key"),
+    value=bindparam("value"),
+    version=1,
+    updated_at=bindparam("now"),
+)
+_DELETE = delete(_states).where(*_KEY)
+_DELETE_AT = _DELETE.where(_states.c.version == bindparam("old"))
 
 
 def user_scope(user_id: int) -> str:
@@ -56,55 +71,51 @@ class StateStore:
     async def get(self, scope: str, key: str) -> Stored | None:
         # One round trip outside any transaction: a write based on it names the version it read.
         async with read_connection(self.sessions) as connection:
-            row = (await connection.execute(_GET, {"scope": scope, "key": key})).first()
+            row = (await connection.execute(_GET, {"at_scope": scope, "at_key": key})).first()
         return None if row is None else Stored(json.loads(row.value), row.version)
 
     async def put(self, scope: str, key: str, value: Any, *, version: int | None = None) -> int:
         """Store ``value``; with ``version`` only if the row still has it (else ``StateConflict``),
-        without, whatever was there. Returns the new version."""
-        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        if version is not None:
-            async with session_scope(self.sessions) as session:
-                return await _compare_and_set(session, scope, key, text, version)
-        for _ in range(5):  # an unconditional write only loses a race to another write: try again
-            try:
-                return await self._overwrite(scope, key, text)
-            except StateConflict:
-                continue
-        raise StateConflict(f"{scope}/{key} keeps changing")
+        without, whatever was there. Returns the new version.
 
-    async def _overwrite(self, scope: str, key: str, text: str) -> int:
-        async with session_scope(self.sessions) as session:
-            current = await session.scalar(
-                select(BotState.version).where(BotState.scope == scope, BotState.key == key)
-            )
-            if current is not None:
-                return await _compare_and_set(session, scope, key, text, current)
-        try:
-            async with session_scope(self.sessions) as session:
-                await session.execute(
-                    insert(BotState).values(scope=scope, key=key, value=text, version=1, updated_at=utcnow())
-                )
-        except IntegrityError:
-            raise StateConflict(f"{scope}/{key} was created meanwhile") from None
-        return 1
+        Each write is one statement committed on its own (autocommit): it is atomic by itself, and a
+        transaction around it would hold SQLite's write lock across trips to the event loop, making
+        the other writers of a busy process wait on it."""
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        async with autocommit_connection(self.sessions) as connection:
+            if version is not None:
+                return await _compare_and_set(connection, scope, key, text, version)
+            for _ in range(5):  # an unconditional write only loses a race to another write: try again
+                try:
+                    return await _overwrite(connection, scope, key, text)
+                except StateConflict:
+                    continue
+        raise StateConflict(f"{scope}/{key} keeps changing")
 
     async def delete(self, scope: str, key: str, *, version: int | None = None) -> bool:
         """Remove the value (only at ``version`` when given); True if a row went."""
-        async with session_scope(self.sessions) as session:
-            statement = delete(BotState).where(BotState.scope == scope, BotState.key == key)
-            if version is not None:
-                statement = statement.where(BotState.version == version)
-            result = await session.execute(statement)
+        parameters: dict[str, Any] = {"at_scope": scope, "at_key": key}
+        if version is not None:
+            parameters["old"] = version
+        async with autocommit_connection(self.sessions) as connection:
+            result = await connection.execute(_DELETE if version is None else _DELETE_AT, parameters)
         return bool(getattr(result, "rowcount", 0))
 
 
-async def _compare_and_set(session: AsyncSession, scope: str, key: str, text: str, version: int) -> int:
-    result = await session.execute(
-        update(BotState)
-        .where(BotState.scope == scope, BotState.key == key, BotState.version == version)
-        .values(value=text, version=version + 1, updated_at=utcnow())
-    )
+async def _overwrite(connection: AsyncConnection, scope: str, key: str, text: str) -> int:
+    current = await connection.scalar(_VERSION, {"at_scope": scope, "at_key": key})
+    if current is not None:
+        return await _compare_and_set(connection, scope, key, text, current)
+    try:
+        await connection.execute(_CREATE, {"at_scope": scope, "at_key": key, "value": text, "now": utcnow()})
+    except IntegrityError:
+        raise StateConflict(f"{scope}/{key} was created meanwhile") from None
+    return 1
+
+
+async def _compare_and_set(connection: AsyncConnection, scope: str, key: str, text: str, version: int) -> int:
+    parameters = {"at_scope": scope, "at_key": key, "old": version, "new": version + 1, "value": text}
+    result = await connection.execute(_SET, {**parameters, "now": utcnow()})
     if not getattr(result, "rowcount", 0):
         raise StateConflict(f"{scope}/{key} is no longer at version {version}")
     return version + 1
