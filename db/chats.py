@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, bindparam, delete, func, literal_column, select, update
+from sqlalchemy import Select, Table, and_, bindparam, delete, func, literal_column, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import (
@@ -324,21 +325,22 @@ async def read_chat_settings(reader: Reader, chat_id: int) -> ChatSettings | Non
 
 _states = cast(Table, BotState.__table__)
 _one = select(literal_column("1").label("one")).subquery("one")
-_CHAT_SETTINGS_AND_STATE = select(
-    _chats.c.id,
-    _chats.c.type,
-    _chats.c.title,
-    _chats.c.language,
-    _chats.c.tz,
-    _chats.c.active,
-    _states.c.value,
-    _states.c.version,
-).select_from(
-    _one.outerjoin(_chats, _chats.c.id == bindparam("chat_id")).outerjoin(
-        _states, and_(_states.c.scope == bindparam("scope"), _states.c.key == bindparam("key"))
-    )
-)
-"""The chat's settings and one ``bot_state`` value in one round trip (either may be missing)."""
+
+
+@lru_cache(maxsize=4)
+def _chat_settings_and_states(count: int) -> Select[Any]:
+    """The chat's settings and ``count`` ``bot_state`` values of one scope (keys ``key0``, ``key1``…)
+    in one statement: any of them may be missing. Built once per count."""
+    joined: Any = _one.outerjoin(_chats, _chats.c.id == bindparam("chat_id"))
+    columns: list[Any] = []
+    for index in range(count):
+        state = _states.alias(f"state{index}")
+        found = and_(state.c.scope == bindparam("scope"), state.c.key == bindparam(f"key{index}"))
+        joined = joined.outerjoin(state, found)
+        columns += [state.c.value, state.c.version]
+    return select(
+        _chats.c.id, _chats.c.type, _chats.c.title, _chats.c.language, _chats.c.tz, _chats.c.active, *columns
+    ).select_from(joined)
 
 
 async def read_chat_settings_and_state(
@@ -346,8 +348,20 @@ async def read_chat_settings_and_state(
 ) -> tuple[ChatSettings | None, tuple[str, int] | None]:
     """:func:`read_chat_settings` and the stored ``(value, version)`` under ``scope``/``key`` in one
     statement: a question reads both before anything else."""
-    row = (
-        await reader.execute(_CHAT_SETTINGS_AND_STATE, {"chat_id": chat_id, "scope": scope, "key": key})
-    ).one()
-    settings = None if row.id is None else ChatSettings(*row[:6])
-    return settings, None if row.value is None else (row.value, row.version)
+    settings, (state,) = await read_chat_settings_and_states(reader, chat_id, scope, (key,))
+    return settings, state
+
+
+async def read_chat_settings_and_states(
+    reader: Reader, chat_id: int, scope: str, keys: tuple[str, ...]
+) -> tuple[ChatSettings | None, list[tuple[str, int] | None]]:
+    """:func:`read_chat_settings` and the stored ``(value, version)`` under each of ``keys`` of
+    ``scope``, in one round trip."""
+    parameters: dict[str, Any] = {"chat_id": chat_id, "scope": scope}
+    parameters.update((f"key{index}", key) for index, key in enumerate(keys))
+    row = (await reader.execute(_chat_settings_and_states(len(keys)), parameters)).one()
+    settings = None if row[0] is None else ChatSettings(*row[:6])
+    values = row[6:]
+    return settings, [
+        None if values[2 * i] is None else (values[2 * i], values[2 * i + 1]) for i in range(len(keys))
+    ]

@@ -22,7 +22,7 @@ from bot.settings import Settings
 from bot.state import StateStore, Stored
 from bot.texts import language_of, say
 from bot.throttle import Throttle
-from db.chats import ChatSettings, ensure_chat, get_chat, read_chat_settings_and_state
+from db.chats import ChatSettings, ensure_chat, get_chat, read_chat_settings_and_states
 from db.engine import read_connection, session_scope
 from db.models import Chat
 from db.reader import Reader
@@ -167,10 +167,18 @@ async def read_settings_and_state(
     """The read of :func:`current_chat_settings_and_state` on a connection the caller goes on using
     (a question answered on the same one): the settings are None when the chat's row is missing or
     not as :func:`chat_row` would leave it, and the caller must then write it."""
+    found, (stored,) = await read_settings_and_states(connection, update, context, scope, (key,))
+    return found, stored
+
+
+async def read_settings_and_states(
+    connection: Reader, update: Update, context: Context, scope: str, keys: tuple[str, ...]
+) -> tuple[ChatSettings | None, list[Stored | None]]:
+    """:func:`read_settings_and_state` for several conversation values of one scope at once."""
     chat = update.effective_chat
     assert chat is not None
-    found, state = await read_chat_settings_and_state(connection, chat.id, scope, key)
-    stored = None if state is None else Stored(json.loads(state[0]), state[1])
+    found, states = await read_chat_settings_and_states(connection, chat.id, scope, keys)
+    stored = [None if state is None else Stored(json.loads(state[0]), state[1]) for state in states]
     if found is not None and _as_left(found, update):
         deps(context).chats.put(found)
         return found, stored
