@@ -14,10 +14,11 @@ from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from db.engine import autocommit_connection, read_connection
+from db.engine import read_connection
 from db.models import BotState, utcnow
+from db.writes import rowcount, scalar, write_alone
 
 
 class StateConflict(Exception):
@@ -63,10 +64,15 @@ def chat_scope(chat_id: int) -> str:
 
 
 class StateStore:
-    """Read and write ``bot_state`` rows; every call is its own short transaction."""
+    """Read and write ``bot_state`` rows; every write is one statement committed on its own
+    (``db.writes``): a compare-and-set is atomic by itself."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self.sessions = sessions
+        bind = sessions.kw.get("bind")
+        if not isinstance(bind, AsyncEngine):
+            raise TypeError("StateStore needs sessions bound to an AsyncEngine")
+        self.engine = bind
 
     async def get(self, scope: str, key: str) -> Stored | None:
         # One round trip outside any transaction: a write based on it names the version it read.
@@ -76,20 +82,15 @@ class StateStore:
 
     async def put(self, scope: str, key: str, value: Any, *, version: int | None = None) -> int:
         """Store ``value``; with ``version`` only if the row still has it (else ``StateConflict``),
-        without, whatever was there. Returns the new version.
-
-        Each write is one statement committed on its own (autocommit): it is atomic by itself, and a
-        transaction around it would hold SQLite's write lock across trips to the event loop, making
-        the other writers of a busy process wait on it."""
+        without, whatever was there. Returns the new version."""
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        async with autocommit_connection(self.sessions) as connection:
-            if version is not None:
-                return await _compare_and_set(connection, scope, key, text, version)
-            for _ in range(5):  # an unconditional write only loses a race to another write: try again
-                try:
-                    return await _overwrite(connection, scope, key, text)
-                except StateConflict:
-                    continue
+        if version is not None:
+            return await self._compare_and_set(scope, key, text, version)
+        for _ in range(5):  # an unconditional write only loses a race to another write: try again
+            try:
+                return await self._overwrite(scope, key, text)
+            except StateConflict:
+                continue
         raise StateConflict(f"{scope}/{key} keeps changing")
 
     async def delete(self, scope: str, key: str, *, version: int | None = None) -> bool:
@@ -97,25 +98,22 @@ class StateStore:
         parameters: dict[str, Any] = {"at_scope": scope, "at_key": key}
         if version is not None:
             parameters["old"] = version
-        async with autocommit_connection(self.sessions) as connection:
-            result = await connection.execute(_DELETE if version is None else _DELETE_AT, parameters)
-        return bool(getattr(result, "rowcount", 0))
+        statement = _DELETE if version is None else _DELETE_AT
+        return bool(await write_alone(self.engine, statement, parameters, rowcount))
 
+    async def _overwrite(self, scope: str, key: str, text: str) -> int:
+        where = {"at_scope": scope, "at_key": key}
+        current = await write_alone(self.engine, _VERSION, where, scalar)
+        if current is not None:
+            return await self._compare_and_set(scope, key, text, current)
+        try:
+            await write_alone(self.engine, _CREATE, {**where, "value": text, "now": utcnow()}, rowcount)
+        except IntegrityError:
+            raise StateConflict(f"{scope}/{key} was created meanwhile") from None
+        return 1
 
-async def _overwrite(connection: AsyncConnection, scope: str, key: str, text: str) -> int:
-    current = await connection.scalar(_VERSION, {"at_scope": scope, "at_key": key})
-    if current is not None:
-        return await _compare_and_set(connection, scope, key, text, current)
-    try:
-        await connection.execute(_CREATE, {"at_scope": scope, "at_key": key, "value": text, "now": utcnow()})
-    except IntegrityError:
-        raise StateConflict(f"{scope}/{key} was created meanwhile") from None
-    return 1
-
-
-async def _compare_and_set(connection: AsyncConnection, scope: str, key: str, text: str, version: int) -> int:
-    parameters = {"at_scope": scope, "at_key": key, "old": version, "new": version + 1, "value": text}
-    result = await connection.execute(_SET, {**parameters, "now": utcnow()})
-    if not getattr(result, "rowcount", 0):
-        raise StateConflict(f"{scope}/{key} is no longer at version {version}")
-    return version + 1
+    async def _compare_and_set(self, scope: str, key: str, text: str, version: int) -> int:
+        parameters = {"at_scope": scope, "at_key": key, "old": version, "new": version + 1, "value": text}
+        if not await write_alone(self.engine, _SET, {**parameters, "now": utcnow()}, rowcount):
+            raise StateConflict(f"{scope}/{key} is no longer at version {version}")
+        return version + 1

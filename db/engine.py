@@ -130,19 +130,6 @@ async def read_connection(sessions: async_sessionmaker[AsyncSession]) -> AsyncIt
         yield connection
 
 
-@asynccontextmanager
-async def autocommit_connection(sessions: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncConnection]:
-    """A connection of the sessions' engine on which each statement commits on its own, for writes
-    that are one statement each (a compare-and-set): no BEGIN and COMMIT around them, and on SQLite
-    the write lock held only while the statement runs."""
-    bind = sessions.kw.get("bind")
-    if not isinstance(bind, AsyncEngine):
-        raise TypeError("autocommit_connection needs sessions bound to an AsyncEngine")
-    async with bind.connect() as connection:
-        await connection.execution_options(isolation_level="AUTOCOMMIT")
-        yield connection
-
-
 _LOOP_READERS: weakref.WeakKeyDictionary[Engine, Engine | None] = weakref.WeakKeyDictionary()
 
 
