@@ -12,7 +12,9 @@ from functools import lru_cache
 from typing import Any, cast
 
 from sqlalchemy import Select, Table, and_, bindparam, delete, func, literal_column, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from db.models import (
     BotState,
@@ -27,6 +29,7 @@ from db.models import (
     SubscriptionKind,
 )
 from db.reader import Reader
+from db.writes import rowcount, write_alone
 
 CHAT_SETTINGS = frozenset(
     {"language", "tz", "quiet_start", "quiet_end", "morning_hour", "digest", "deadline_days", "lead_minutes"}
@@ -69,6 +72,26 @@ async def ensure_chat(
         chat.active = True
         chat.inactive_reason = None
     return chat
+
+
+async def create_chat(
+    engine: AsyncEngine, chat_id: int, *, type: str, title: str | None, language: str | None
+) -> ChatSettings | None:
+    """A new chat's row as :func:`ensure_chat` makes it, in one statement committed on its own (no
+    ORM object, no transaction held open): the chat's settings, or None when it already had a row."""
+    statement = _new_chat(engine.dialect.name)
+    language = language or "zh"
+    values = {"id": chat_id, "type": type, "title": title, "language": language}
+    if not await write_alone(engine, statement, values, rowcount):
+        return None
+    return ChatSettings(chat_id, type, title, language, None, True)
+
+
+@lru_cache(maxsize=2)
+def _new_chat(dialect: str) -> Any:
+    """INSERT of a chat's row unless it exists, with the columns' defaults (built once)."""
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    return insert(_chats).on_conflict_do_nothing(index_elements=["id"])
 
 
 async def update_chat(session: AsyncSession, chat_id: int, **values: Any) -> Chat:

@@ -9,7 +9,9 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.state import StateStore, chat_scope
-from db.engine import read_connection
+from db.chats import ChatSettings, create_chat, ensure_chat, get_chat
+from db.engine import read_connection, session_scope
+from db.models import Chat
 
 
 async def test_a_write_waits_for_a_transaction_holding_the_lock(
@@ -44,3 +46,20 @@ async def test_many_writes_each_committed(sessions: async_sessionmaker[AsyncSess
             )
         ).one()
     assert (row.value, row.version) == ("149", 150)
+
+
+async def test_a_new_chat_made_in_one_statement_as_the_session_makes_it(
+    engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    made = await create_chat(engine, 83, type="private", title="Ada", language="en")
+    assert made == ChatSettings(83, "private", "Ada", "en", None, True)
+    assert await create_chat(engine, 83, type="group", title="Other", language="zh") is None
+    async with session_scope(sessions) as session:
+        await ensure_chat(session, 84, type="private", title="Ada", language="en")
+    async with session_scope(sessions) as session:
+        rows = [await get_chat(session, chat_id) for chat_id in (83, 84)]
+        moments = ("created_at", "updated_at")
+        columns = [column.key for column in Chat.__table__.columns if column.key not in ("id", *moments)]
+        ours, theirs = ({name: getattr(row, name) for name in columns} for row in rows)
+        assert all(getattr(row, name) is not None for row in rows for name in moments)
+    assert ours == theirs
