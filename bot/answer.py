@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from bot import answer_text as words
 from bot.answer_text import is_zh, say
+from db.pages import first_page_each
 from db.rows import NoticeRecord, load_records, to_parsed
 from db.search import NoticeFilter, find_notice_ids_each, fold, nearest_notices
 from db.tables import PlaceRole
@@ -228,11 +229,15 @@ async def _matching(
     Merged on ids: each query reads at most ``bound + 1`` ids, enough both to place the page (a query's
     repeats of earlier ones can only push its own ids later) and to count up to the bound, so there is
     no separate count; the later queries run only when the first finds fewer than that, decided in the
-    same statement. One statement for the ids, and one that loads the page.
+    same statement. One statement for the ids, and one that loads the page; for a first page the two
+    are one (``db.pages``).
     """
     filters = _filters(question, base, now=now, tz=tz)
     wanted = max(offset + max(limit, 0), 1)  # at least one: whether anything matches decides the wording
     fetch = max(wanted, COUNT_BOUND) + 1
+    if offset == 0 and limit > 0 and len(filters) > 1:  # a first page: one statement (db.pages)
+        page, count = await first_page_each(session, filters, tz=tz, limit=fetch, size=limit)
+        return page, min(count, fetch - 1), count >= fetch
     merged: dict[int, None] = {}
     for found in await find_notice_ids_each(session, filters, tz=tz, limit=fetch, while_short=True):
         merged.update(dict.fromkeys(found))

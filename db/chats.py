@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, bindparam, delete, func, literal_column, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Select, Table, and_, bindparam, delete, func, literal_column, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from db.models import (
     BotState,
@@ -26,6 +29,7 @@ from db.models import (
     SubscriptionKind,
 )
 from db.reader import Reader
+from db.writes import rowcount, write_alone
 
 CHAT_SETTINGS = frozenset(
     {"language", "tz", "quiet_start", "quiet_end", "morning_hour", "digest", "deadline_days", "lead_minutes"}
@@ -68,6 +72,26 @@ async def ensure_chat(
         chat.active = True
         chat.inactive_reason = None
     return chat
+
+
+async def create_chat(
+    engine: AsyncEngine, chat_id: int, *, type: str, title: str | None, language: str | None
+) -> ChatSettings | None:
+    """A new chat's row as :func:`ensure_chat` makes it, in one statement committed on its own (no
+    ORM object, no transaction held open): the chat's settings, or None when it already had a row."""
+    statement = _new_chat(engine.dialect.name)
+    language = language or "zh"
+    values = {"id": chat_id, "type": type, "title": title, "language": language}
+    if not await write_alone(engine, statement, values, rowcount):
+        return None
+    return ChatSettings(chat_id, type, title, language, None, True)
+
+
+@lru_cache(maxsize=2)
+def _new_chat(dialect: str) -> Any:
+    """INSERT of a chat's row unless it exists, with the columns' defaults (built once)."""
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    return insert(_chats).on_conflict_do_nothing(index_elements=["id"])
 
 
 async def update_chat(session: AsyncSession, chat_id: int, **values: Any) -> Chat:
@@ -324,21 +348,22 @@ async def read_chat_settings(reader: Reader, chat_id: int) -> ChatSettings | Non
 
 _states = cast(Table, BotState.__table__)
 _one = select(literal_column("1").label("one")).subquery("one")
-_CHAT_SETTINGS_AND_STATE = select(
-    _chats.c.id,
-    _chats.c.type,
-    _chats.c.title,
-    _chats.c.language,
-    _chats.c.tz,
-    _chats.c.active,
-    _states.c.value,
-    _states.c.version,
-).select_from(
-    _one.outerjoin(_chats, _chats.c.id == bindparam("chat_id")).outerjoin(
-        _states, and_(_states.c.scope == bindparam("scope"), _states.c.key == bindparam("key"))
-    )
-)
-"""The chat's settings and one ``bot_state`` value in one round trip (either may be missing)."""
+
+
+@lru_cache(maxsize=4)
+def _chat_settings_and_states(count: int) -> Select[Any]:
+    """The chat's settings and ``count`` ``bot_state`` values of one scope (keys ``key0``, ``key1``…)
+    in one statement: any of them may be missing. Built once per count."""
+    joined: Any = _one.outerjoin(_chats, _chats.c.id == bindparam("chat_id"))
+    columns: list[Any] = []
+    for index in range(count):
+        state = _states.alias(f"state{index}")
+        found = and_(state.c.scope == bindparam("scope"), state.c.key == bindparam(f"key{index}"))
+        joined = joined.outerjoin(state, found)
+        columns += [state.c.value, state.c.version]
+    return select(
+        _chats.c.id, _chats.c.type, _chats.c.title, _chats.c.language, _chats.c.tz, _chats.c.active, *columns
+    ).select_from(joined)
 
 
 async def read_chat_settings_and_state(
@@ -346,8 +371,20 @@ async def read_chat_settings_and_state(
 ) -> tuple[ChatSettings | None, tuple[str, int] | None]:
     """:func:`read_chat_settings` and the stored ``(value, version)`` under ``scope``/``key`` in one
     statement: a question reads both before anything else."""
-    row = (
-        await reader.execute(_CHAT_SETTINGS_AND_STATE, {"chat_id": chat_id, "scope": scope, "key": key})
-    ).one()
-    settings = None if row.id is None else ChatSettings(*row[:6])
-    return settings, None if row.value is None else (row.value, row.version)
+    settings, (state,) = await read_chat_settings_and_states(reader, chat_id, scope, (key,))
+    return settings, state
+
+
+async def read_chat_settings_and_states(
+    reader: Reader, chat_id: int, scope: str, keys: tuple[str, ...]
+) -> tuple[ChatSettings | None, list[tuple[str, int] | None]]:
+    """:func:`read_chat_settings` and the stored ``(value, version)`` under each of ``keys`` of
+    ``scope``, in one round trip."""
+    parameters: dict[str, Any] = {"chat_id": chat_id, "scope": scope}
+    parameters.update((f"key{index}", key) for index, key in enumerate(keys))
+    row = (await reader.execute(_chat_settings_and_states(len(keys)), parameters)).one()
+    settings = None if row[0] is None else ChatSettings(*row[:6])
+    values = row[6:]
+    return settings, [
+        None if values[2 * i] is None else (values[2 * i], values[2 * i + 1]) for i in range(len(keys))
+    ]

@@ -8,13 +8,13 @@ same attribute names (:func:`to_parsed` reads either) from one Core statement on
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import BindParameter, Select, bindparam, literal, null, select, union_all
+from sqlalchemy import BindParameter, ColumnElement, Select, bindparam, literal, null, select, union_all
 
 from db.tables import PlaceRole, notices, periods, places
 from notices.categories import Category
@@ -101,20 +101,30 @@ def _nulls(columns: Sequence[Any]) -> list[Any]:
 def _statement() -> Select[Any]:
     """Built once: the ids are an expanding parameter, so each call only binds them."""
     wanted: BindParameter[int] = bindparam("ids", expanding=True)
+    return records_of(lambda ids: ids.in_(wanted))
+
+
+def records_of(
+    wanted: Callable[[Any], ColumnElement[bool]], extra: Callable[[Any], Sequence[Any]] = lambda _id: ()
+) -> Select[Any]:
+    """The rows :func:`read_records` reads, for the notices whose id passes ``wanted`` (a condition on
+    an id column), each row ending with the columns ``extra`` gives for its notice's id column."""
     place_columns = (places.c.name, places.c.role)
     with_periods = (
         select(literal(0).label("part"), notices.c.id.label("nid"), *_NOTICE, *_PERIOD)
         .add_columns(*_nulls(place_columns))
         .outerjoin(periods, periods.c.notice_id == notices.c.id)
-        .where(notices.c.id.in_(wanted))
+        .where(wanted(notices.c.id))
     )
     place_rows = select(
         literal(1), places.c.notice_id, *_nulls(_NOTICE), *_nulls(_PERIOD), *place_columns
-    ).where(places.c.notice_id.in_(wanted))
+    ).where(wanted(places.c.notice_id))
     # Order within a notice: periods by position, places by position (ids break ties, as the ORM did).
     rows = union_all(
-        with_periods.add_columns(periods.c.position.label("pos"), periods.c.id.label("rid")),
-        place_rows.add_columns(places.c.position, places.c.id),
+        with_periods.add_columns(
+            periods.c.position.label("pos"), periods.c.id.label("rid"), *extra(notices.c.id)
+        ),
+        place_rows.add_columns(places.c.position, places.c.id, *extra(places.c.notice_id)),
     ).subquery()
     return select(rows).order_by(rows.c.part, rows.c.nid, rows.c.pos, rows.c.rid)
 
@@ -126,10 +136,16 @@ async def load_records(session: Reader, ids: Sequence[int]) -> list[NoticeRecord
     if not ids:
         return []
     wanted = list(dict.fromkeys(ids))
+    by_id = read_records(await session.execute(_statement(), {"ids": wanted}))
+    return [by_id[i] for i in wanted if i in by_id]
+
+
+def read_records(rows: Iterable[Sequence[Any]]) -> dict[int, NoticeRecord]:
+    """The records in the rows of :func:`records_of`, by id (extra columns ignored)."""
     by_id: dict[int, NoticeRecord] = {}
     notice_end = 2 + len(_NOTICE)
     period_end = notice_end + len(_PERIOD)
-    for result_row in await session.execute(_statement(), {"ids": wanted}):
+    for result_row in rows:
         row: tuple[Any, ...] = tuple(result_row)
         if row[0] == 0:
             notice = by_id.get(row[1])
@@ -139,7 +155,7 @@ async def load_records(session: Reader, ids: Sequence[int]) -> list[NoticeRecord
                 notice.periods.append(PeriodRecord(*row[notice_end:period_end]))
         elif row[1] in by_id:
             by_id[row[1]].places.append(PlaceRecord(*row[period_end : period_end + 2]))
-    return [by_id[i] for i in wanted if i in by_id]
+    return by_id
 
 
 def _period_from_row(row: PeriodRow | PeriodRecord, tz: ZoneInfo) -> ParsedPeriod:

@@ -196,7 +196,7 @@ async def find_notice_ids_each(
         own = filter_values(flt, tz, f"f{index}_")
         shapes.append(filter_shape(flt, own, f"f{index}_"))
         values.update(own)
-    query = _ids_each(tuple(filters), values, tuple(shapes), while_short=while_short)
+    query = ids_each(tuple(filters), values, tuple(shapes), while_short=while_short)
     found: list[list[int]] = [[] for _ in filters]
     for notice_id, part, _pos in await session.execute(query, values):
         found[part].append(notice_id)
@@ -234,7 +234,7 @@ def _ids_page(flt: NoticeFilter, values: dict[str, Any], shape: tuple[Any, ...])
     return found
 
 
-def _ids_each(
+def ids_each(
     filters: tuple[NoticeFilter, ...],
     values: dict[str, Any],
     shapes: tuple[tuple[Any, ...], ...],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -75,6 +76,25 @@ async def test_questions_get_exactly_the_answer_of_noticebot_ask(
 
     [nonsense] = await harness.send(user, "hello there")
     assert "what roads are closed" in (nonsense.plain or "")
+
+
+async def test_a_chat_in_its_own_zone_is_answered_in_it(harness: Harness, sample_ids: list[int]) -> None:
+    timed = Period(start=START - timedelta(hours=2), end=START + timedelta(hours=5), all_day=False)
+    closure = ParsedNotice(
+        title="临时封路", category=Category.ROAD_CLOSURE, body="施工封路。", published=date(2022, 5, 10)
+    )
+    closure.periods.append(timed)
+    async with session_scope(harness.sessions) as session:
+        await store_notice(session, closure, tz=TZ)
+    user = harness.server.user("Ann", language_code="en")
+    await harness.send(user, "/settings tz America/Los_Angeles")
+    zone = ZoneInfo("America/Los_Angeles")
+    for question in ("哪些路封闭", "what roads are closed"):
+        replies = await harness.send(user, question)
+        async with session_scope(harness.sessions) as session:
+            expected = await answer_question(session, question, now=START, tz=zone, limit=10, language="en")
+            default = await answer_question(session, question, now=START, tz=TZ, limit=10, language="en")
+        assert plain(replies) == expected.text != default.text, question
 
 
 async def test_notice_button_and_command_show_the_full_notice(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from enum import Enum
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -31,12 +32,12 @@ from bot.handlers.common import (
     deps,
     edit_or_send,
     pressed_button,
-    read_settings_and_state,
+    read_settings_and_states,
     reply,
     send,
 )
 from bot.html import esc
-from bot.state import StateConflict, StateStore, chat_scope
+from bot.state import StateConflict, StateStore, Stored, chat_scope
 from bot.texts import say
 from db.chats import ChatSettings
 from db.engine import read_connection, session_scope
@@ -58,6 +59,12 @@ REMEMBERED_QUESTIONS = 50
 _UPCOMING_CAP = 200
 
 
+class Unread(Enum):
+    """Not read yet (as opposed to read and missing)."""
+
+    UNREAD = "unread"
+
+
 async def question(update: Update, context: Context) -> None:
     """Plain text: in a private chat every message; in a group only one that mentions or replies to us."""
     message = update.effective_message
@@ -73,15 +80,18 @@ async def question(update: Update, context: Context) -> None:
     d = deps(context)
     states, scope = StateStore(d.sessions), chat_scope(message.chat_id)
     if chat is not None and text.strip() and len(text) <= MAX_QUESTION:
-        # The common case on one connection: the chat's settings and that no paste is being cut
-        # short, then the answer's statements. Anything else (a chat to write, a paste) goes below.
+        # The common case on one connection: the chat's settings, that no paste is being cut short
+        # and the questions remembered so far (for the pager), then the answer's statements.
+        # Anything else (a chat to write, a paste) goes below.
         result: Answer | None = None
         async with read_connection(d.sessions) as connection:
-            known, long_reply = await read_settings_and_state(connection, update, context, scope, LONG_KEY)
+            known, (long_reply, remembered) = await read_settings_and_states(
+                connection, update, context, scope, (LONG_KEY, QUESTIONS_KEY)
+            )
             if known is not None and long_reply is None:
                 result = await _read_answer(connection, d, known, text, 0)
         if result is not None:
-            await _show(update, context, result, text, page=0, edit=False)
+            await _show(update, context, result, text, page=0, edit=False, remembered=remembered)
             return
     settings, long_reply = await current_chat_settings_and_state(update, context, scope, LONG_KEY)
     if long_reply is not None:
@@ -152,9 +162,17 @@ async def _read_answer(
 
 
 async def _show(
-    update: Update, context: Context, result: Answer, text: str, *, page: int, edit: bool
+    update: Update,
+    context: Context,
+    result: Answer,
+    text: str,
+    *,
+    page: int,
+    edit: bool,
+    remembered: Stored | Unread | None = Unread.UNREAD,
 ) -> None:
-    """Send (or, from a pager button, edit in) the answer with its buttons."""
+    """Send (or, from a pager button, edit in) the answer with its buttons. ``remembered``: the
+    chat's remembered questions when the caller has just read them."""
     d = deps(context)
     items = [(n.id, n.title) for n in result.notices]
     pages = max(
@@ -170,13 +188,25 @@ async def _show(
         return
     sent = await send(context, chat_id, body, markup=markup)
     if sent is not None and pages > 1:
-        await remember_question(StateStore(d.sessions), chat_scope(chat_id), sent.message_id, text)
+        await remember_question(
+            StateStore(d.sessions), chat_scope(chat_id), sent.message_id, text, stored=remembered
+        )
 
 
-async def remember_question(states: StateStore, scope: str, message_id: int, text: str) -> None:
-    """Keep the question behind an answer's pager (the newest ``REMEMBERED_QUESTIONS`` of a chat)."""
+async def remember_question(
+    states: StateStore,
+    scope: str,
+    message_id: int,
+    text: str,
+    *,
+    stored: Stored | Unread | None = Unread.UNREAD,
+) -> None:
+    """Keep the question behind an answer's pager (the newest ``REMEMBERED_QUESTIONS`` of a chat).
+    ``stored``: the remembered questions as the caller read them; a write based on a stale read fails
+    its compare-and-set and is made again on a fresh one."""
     for _ in range(3):
-        stored = await states.get(scope, QUESTIONS_KEY)
+        if stored is Unread.UNREAD:
+            stored = await states.get(scope, QUESTIONS_KEY)
         remembered: dict[str, str] = dict(stored.value) if stored is not None else {}
         remembered[str(message_id)] = text
         while len(remembered) > REMEMBERED_QUESTIONS:
@@ -185,7 +215,7 @@ async def remember_question(states: StateStore, scope: str, message_id: int, tex
             await states.put(scope, QUESTIONS_KEY, remembered, version=stored.version if stored else None)
             return
         except StateConflict:
-            continue  # another answer in this chat was remembered meanwhile: add to that one
+            stored = Unread.UNREAD  # another answer in this chat was remembered meanwhile: add to that one
 
 
 async def answer_page(update: Update, context: Context) -> None:

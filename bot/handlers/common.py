@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest
@@ -22,7 +22,7 @@ from bot.settings import Settings
 from bot.state import StateStore, Stored
 from bot.texts import language_of, say
 from bot.throttle import Throttle
-from db.chats import ChatSettings, ensure_chat, get_chat, read_chat_settings_and_state
+from db.chats import ChatSettings, create_chat, ensure_chat, get_chat, read_chat_settings_and_states
 from db.engine import read_connection, session_scope
 from db.models import Chat
 from db.reader import Reader
@@ -90,15 +90,36 @@ async def chat_row(update: Update, session: AsyncSession) -> Chat | None:
     chat = update.effective_chat
     if chat is None:
         return None
+    return await ensure_chat(session, chat.id, **_row_values(update))
+
+
+def _row_values(update: Update) -> dict[str, Any]:
+    """The type, title and (for a new chat) language :func:`chat_row` gives the chat's row."""
+    chat = update.effective_chat
+    assert chat is not None
     user = update.effective_user
     title = chat.title or chat.username or (user.full_name if user else None)
-    return await ensure_chat(
-        session,
-        chat.id,
-        type=str(chat.type),
-        title=title[:200] if title else None,
-        language=language_of(user.language_code if user else None),
-    )
+    return {
+        "type": str(chat.type),
+        "title": title[:200] if title else None,
+        "language": language_of(user.language_code if user else None),
+    }
+
+
+async def first_contact(update: Update, context: Context) -> ChatSettings | None:
+    """The settings of a chat seen for the first time, its row made as :func:`chat_row` makes it but
+    with one statement committed on its own; None when the chat already has a row (the session of
+    :func:`chat_settings` then brings it up to date)."""
+    chat = update.effective_chat
+    assert chat is not None
+    d = deps(context)
+    bind = d.sessions.kw.get("bind")
+    if not isinstance(bind, AsyncEngine):
+        return None
+    created = await create_chat(bind, chat.id, **_row_values(update))
+    if created is not None:
+        d.chats.put(created)
+    return created
 
 
 async def chat_settings(update: Update, context: Context, session: AsyncSession) -> ChatSettings | None:
@@ -140,6 +161,8 @@ async def current_chat_settings(update: Update, context: Context) -> ChatSetting
         found = await d.chats.get(connection, chat.id)
     if found is not None and _as_left(found, update):
         return found
+    if found is None and (created := await first_contact(update, context)) is not None:
+        return created
     async with session_scope(d.sessions) as session:
         return await chat_settings(update, context, session)
 
@@ -157,6 +180,8 @@ async def current_chat_settings_and_state(
         found, stored = await read_settings_and_state(connection, update, context, scope, key)
     if found is not None:
         return found, stored
+    if (created := await first_contact(update, context)) is not None:  # else a row to bring up to date
+        return created, stored
     async with session_scope(d.sessions) as session:
         return await chat_settings(update, context, session), stored
 
@@ -167,10 +192,18 @@ async def read_settings_and_state(
     """The read of :func:`current_chat_settings_and_state` on a connection the caller goes on using
     (a question answered on the same one): the settings are None when the chat's row is missing or
     not as :func:`chat_row` would leave it, and the caller must then write it."""
+    found, (stored,) = await read_settings_and_states(connection, update, context, scope, (key,))
+    return found, stored
+
+
+async def read_settings_and_states(
+    connection: Reader, update: Update, context: Context, scope: str, keys: tuple[str, ...]
+) -> tuple[ChatSettings | None, list[Stored | None]]:
+    """:func:`read_settings_and_state` for several conversation values of one scope at once."""
     chat = update.effective_chat
     assert chat is not None
-    found, state = await read_chat_settings_and_state(connection, chat.id, scope, key)
-    stored = None if state is None else Stored(json.loads(state[0]), state[1])
+    found, states = await read_chat_settings_and_states(connection, chat.id, scope, keys)
+    stored = [None if state is None else Stored(json.loads(state[0]), state[1]) for state in states]
     if found is not None and _as_left(found, update):
         deps(context).chats.put(found)
         return found, stored
