@@ -39,7 +39,7 @@ SPLIT_DATE_LABEL = re.compile(r"(?:^|[0-9A-Za-z\s|/])期[\s|]*[:：][\s|]*$")
 #: (capitalised, as labels are: "will be published on" in a sentence is a plan)
 METADATA_LABEL_EN = re.compile(
     r"\b(?:Last\s+(?i:updated|modified|reviewed|revised|revision\s+date|review\s+date)|Updated"
-    r"|Date\s+(?i:posted|published|of\s+(?:order|issue|publication))"
+    r"|Date\s+(?i:posted|published|of\s+(?:[a-z]+\s+)?(?:order|issue|publication))"  # Date of Tender Issue
     r"|(?:Release|Issue|Publication)\s+(?i:date)|Posted|Published|Dated|Issued)"
     r"(?:\s+on)?\s*:?\s*$"
 )

@@ -81,6 +81,12 @@ class _Line:
     ends: bool | None = None
 
 
+#: A field's value that is a date or a time: what follows the colon of Date of Tender Issue: 10 July.
+_DATE_VALUE = re.compile(
+    r"\s*(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|noon|midnight|mon|tue|wed|thu|fri|sat|sun))"
+)
+
+
 def _lines(text: str) -> list[_Line]:
     """Cleaned lines with their shape.
 
@@ -184,10 +190,15 @@ def _lines(text: str) -> list[_Line]:
         )
         prose = _PROSE_PUNCT.search(norm) is not None
         label = ":" in norm[:10] and _LABEL.match(norm) is not None
-        if not label and ":" in norm[:24] and "A" <= first <= "Z":
+        if not label and ":" in norm[:40] and "A" <= first <= "Z":
             field = _EN_LABEL.match(norm)  # Date: … / Venue: … / Affected areas: …
             # (Public Notice: Water Supply Suspension is a title whose name holds the notice word)
-            label = field is not None and _EN_TITLE.search(norm[: norm.find(":")].lower()) is None
+            # (Tender Closing Date and Time: 12:00 noon on 31 July: a field, its value a date)
+            colon = norm.find(":")
+            label = field is not None and (
+                _EN_TITLE.search(norm[:colon].lower()) is None
+                or _DATE_VALUE.match(norm, colon + 1) is not None
+            )
             en_field = label
         enum = first in _ENUM_FIRST and _ENUM.match(norm) is not None
         if not label and not enum and not prose and len(norm) <= 8 and _FIELD_NAME.search(norm):

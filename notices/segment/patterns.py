@@ -95,7 +95,7 @@ _LABEL = re.compile(rf"^[{_CJK}]{{2,8}}\s*[：:]")
 #: An English field line: a capitalised name of one to three words, a colon, then its value
 #: (Date: … / Time: … / Venue: … / Affected areas: …). It starts a paragraph and titles nothing,
 #: whatever notice word its value holds.
-_EN_LABEL = re.compile(r"[A-Z][A-Za-z/&()-]*(?: [a-z][A-Za-z/&()-]*| of| and| [A-Z][a-z]+){0,2}\s*:\s*\S")
+_EN_LABEL = re.compile(r"[A-Z][A-Za-z/&()-]*(?: [a-z][A-Za-z/&()-]*| of| and| [A-Z][a-z]+){0,5}\s*:\s*\S")
 
 
 #: A row of a flattened table, its cells apart by bars (| Area | Period |): it ends at its line.
