@@ -51,6 +51,10 @@ _LAUNCHED_AFTER = re.compile(
 )
 
 
+#: Heating started on a day, said at the end of its clause: 于10月18日提前向…供热区域开栓供热.
+_HEATING_STARTS = re.compile(r"[^，,。；;\n]{0,24}?(?:开栓供热|开始供热|开始供暖|正式供热|正式供暖|点火供热)")
+
+
 #: What a moment starts when said right after it: 傍晚六时封路, 8时停电; or, once the hour says
 #: it starts (起 / 开始), on a road or a place named in between (7时30分开始对全路段实施交通管制,
 #: 8时起对解放路进行封闭): what is closed does not make the start a moment.
@@ -68,7 +72,7 @@ def _launched(norm: str, period: Period) -> Period:
     if period.start is None or period.start != period.end or period.span is None:
         return period
     after = period.span[1]
-    if period.all_day and _LAUNCHED_AFTER.match(norm, after):
+    if period.all_day and (_LAUNCHED_AFTER.match(norm, after) or _HEATING_STARTS.match(norm, after)):
         return replace(period, end=None)
     if not period.all_day and (_CLOSES_AFTER.match(norm, after) or _LAUNCHED_AFTER.match(norm, after)):
         return replace(period, end=None)  # (11月1日零时开始试供暖: heating from that hour on)

@@ -116,7 +116,8 @@ _CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]")
 def _held_through(norm: str, first: Period, period: Period) -> bool:
     """``将于15日开幕，24日结束`` / ``5月15日开幕、5月24日闭幕``: one event from the first day to the
     second, said as its opening and its close in one sentence."""
-    if first.span is None or period.span is None or first.start != first.end or period.start != period.end:
+    opened = first.start == first.end or first.end is None  # (开栓供热 reads as a start, open on)
+    if first.span is None or period.span is None or not opened or period.start != period.end:
         return False
     if first.all_day != period.all_day or first.start is None or period.start is None:
         return False

@@ -50,3 +50,11 @@ def test_the_end_an_extension_replaces_is_no_period() -> None:
         "供热办公室鼓励各供热企业延长供热时间至5月18日24时。"
     )
     assert periods(text) == [(None, at(5, 19, 0))]
+
+
+def test_heating_started_at_the_end_of_its_clause_is_open() -> None:
+    """决定于5月18日提前向…供热区域开栓供热: heating from that day on, not one day of it."""
+    got = periods(
+        "根据气象部门预报，近期将有大幅降温，市政府决定于5月18日提前向中心城区具备条件的供热区域开栓供热。"
+    )
+    assert got == [(date(2023, 5, 18), None)]
