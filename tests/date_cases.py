@@ -1192,6 +1192,13 @@ CASES: list[Case] = [
         (D + "14T07:30", D + "14T12:00", False),
         (D + "14T12:00", D + "14T17:00", False),
     ),
+    # 今(周二) / 明(星期三): today and tomorrow with their weekday in brackets, as Macau's press writes;
+    # 说明(四) is a word and a list's number
+    c("市政署於今(周二)晚上八時舉行社區座談會。", (D + "10T20:00", D + "10T20:00", False)),
+    c("明(星期三)上午9时至下午5时，某街停水。", (D + "11T09:00", D + "11T17:00", False)),
+    c(
+        "四、议程：(三)14:10~14:25 计划说明(四)14:25~15:20 意见交流",
+    ),
     # an opening hour and a closing hour said as two verbs are one window
     c(
         "The registration exercise will open at 9am and end at 4.30pm today.",

@@ -208,6 +208,8 @@ _TOKEN_RE = re.compile(
     # 今(12)日至8月16日: the relative day opening a run, read as 今日 (its month is the notice's)
     r"|[今明]\s*\(\s*\d{1,2}\s*\)\s*日(?=\s*(?:起|至|到))(?P<relrun>)"
     r"|[今明昨]\s*\(\s*\d{1,2}\s*\)(?=\s*日)(?P<relday>)"
+    # 今(周三)晚上八时 / 明(星期四): 今日 / 明日 with their weekday in brackets, as Macau's press writes
+    r"|[今明](?=\s*\(\s*(?:周|星期|礼拜)?[一二三四五六日天]\s*\))(?P<relweekday>)"
     # or an English range of days ("(22 Sept to 24 Nov)", "(May 22 - June 4)")
     r"|\((?![^()]*\d\s*(?:月\s*\d|[aApP]\.?[mM]\b))(?![^()]*" + _EN_RANGE + r")[^()]{1,40}\)(?P<paren>)"
     # 本周 / 这星期 / 下礼拜 / 下个周…
@@ -229,6 +231,8 @@ _TOKEN_RE = re.compile(
 #: 明起, 今起: 明日起, 今日起 said short; after these characters 明 ends a word (说明起草, 证明起见).
 _SHORT_FROM = {"明起": "明日", "今起": "今日"}
 _WORD_BEFORE_MING = frozenset("说证声表发透聪光文英简分阐注标查讲指申如至")
+#: The same before 今 (至今, 如今, 现今) and 明, where a bracket after them is a list's number.
+_WORD_BEFORE = {"明": _WORD_BEFORE_MING, "今": frozenset("至如现迄古而当")}
 
 #: 至民国114年5月19日: the era's name before a year is read as the year's (``_roc_year`` looks back
 #: for it), not as a word that parts the range's two ends.
@@ -315,7 +319,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             append(new(Token, (plain, raw, start, end, 0)))
         elif group == "num":
             append(new(Token, (NUM, int(raw), start, end, len(raw))))
-        elif group == "relrun":
+        elif group == "relweekday" and start > 0 and text[start - 1] in _WORD_BEFORE[raw]:
+            gap_start, gap_end = start, end  # 说明(四), 至今(一): a word, then a list's number
+            continue
+        elif group == "relrun" or group == "relweekday":
             append(new(Token, (KW, "今日" if raw[0] == "今" else "明日", start, end, 0)))
         elif group == "relday":
             digits = raw[raw.index("(") + 1 : raw.index(")")].strip()
