@@ -1199,6 +1199,13 @@ CASES: list[Case] = [
     c(
         "四、议程：(三)14:10~14:25 计划说明(四)14:25~15:20 意见交流",
     ),
+    # days listed before a single moment share it, as they share a window
+    c(
+        "拍卖会共两场：5月18日和5月30日10时30分，某某专场；5月21日13时30分，某某专场。",
+        (D + "18T10:30", D + "18T10:30", False),
+        (D + "30T10:30", D + "30T10:30", False),
+        (D + "21T13:30", D + "21T13:30", False),
+    ),
     # an opening hour and a closing hour said as two verbs are one window
     c(
         "The registration exercise will open at 9am and end at 4.30pm today.",

@@ -264,6 +264,9 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
         elif chain and _day_window(draft) and isinstance(period.start, datetime):
             period = _hours_over_listed(periods, chain, period, text)
             chain = []
+        elif chain and draft.end is draft.start and isinstance(period.start, datetime):
+            _share_window(periods, chain, period)  # 3月18日和3月30日10时30分: each day at that time
+            chain = []
         else:
             _listed_span(periods, chain, text)
             chain = []
