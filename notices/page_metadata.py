@@ -10,7 +10,7 @@ from notices.first_chars import gated
 
 #: A label that names when the page or document was made, not a plan: 发布时间, 更新日期.
 METADATA_LABEL = re.compile(
-    r"(?:发布|更新|成文|印发|发文|修改|修订|录入|上传|上载|归档|编辑|信息|发稿|刊发|生成|日期|发表于|发表|发帖)"
+    r"(?:发布|更新|成文|印发|发文|修改|修订|录入|上传|上载|归档|编辑|信息|发稿|刊发|生成|日期|发表于|发表|发帖|报章)"
     r"(?:时间|日期)?\s*[:：]?\s*"
     r"(?:中华民国|民国)?\s*"  # 发文日期：中华民国110年12月1日
     r"(?:\d{1,2}[:：]\d{2}\s*(?i:[ap]\.?m\.?)?\s*)?$"  # 发布: 4:05pm 01/12/2022, the clock first

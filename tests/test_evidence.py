@@ -1200,7 +1200,7 @@ def test_the_day_a_document_was_issued_is_no_plan(published: date | None) -> Non
     assert [(p.start, p.end) for n in found for p in n.periods] == []
 
 
-@pytest.mark.parametrize("label", ["發表于: ", "发表时间：", "发帖时间:"])
+@pytest.mark.parametrize("label", ["發表于: ", "发表时间：", "发帖时间:", "當前報章"])
 def test_a_forum_posts_stamp_is_no_plan(label: str) -> None:
     text = f"【公告】某市教师甄选简章\n\n{label}2023/05/10\n\n一、报名时间：5月16日上午8时至5月18日下午5时。"
     assert periods(text) == [(at(5, 16, 8), at(5, 18, 17))]
