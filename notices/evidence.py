@@ -21,6 +21,7 @@ from notices.in_force import standing_reason
 from notices.labels import REACH, clause_span, line_start
 from notices.model import Period
 from notices.narrated import narrated_moment
+from notices.office_hours import office_hours
 from notices.own_schedule import own_schedule
 from notices.page_metadata import (
     BARE_TIME_FIELD,
@@ -298,6 +299,8 @@ def _drop_reason(
         return "dateline"  # announced … in a Dec. 15 press release: the day a paper was put out
     if narrated_moment(norm, end, single=single, timed=not period.all_day, early=early):
         return "past"  # 居民清晨5点左右起床时发现停水: when someone noticed, told after the fact
+    if not period.all_day and office_hours(norm, begin, end):
+        return "office hours"  # enquiries during office hours (between 9am and 5pm): every working day's
     if as_usual(norm, end):
         return "as usual"  # 办公室11月29及30日照常办公: open as every day, no period to plan around
     told = (latin or "told" in held) and _TOLD_AFTER.match(norm, end)
