@@ -1199,6 +1199,12 @@ CASES: list[Case] = [
     c(
         "四、议程：(三)14:10~14:25 计划说明(四)14:25~15:20 意见交流",
     ),
+    # 是日 ("that day") is the day last named, as 同日
+    c(
+        "于5月28日上午9时抽签决定之，审查及抽签结果于是日下午4时于本校网页公告之。",
+        (D + "28T09:00", D + "28T09:00", False),
+        (D + "28T16:00", D + "28T16:00", False),
+    ),
     # days listed before a single moment share it, as they share a window
     c(
         "拍卖会共两场：5月18日和5月30日10时30分，某某专场；5月21日13时30分，某某专场。",

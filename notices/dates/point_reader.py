@@ -90,7 +90,7 @@ class PointReader(FestivalDays):
             shift = {"今日": 0, "今天": 0, "明日": 1, "明天": 1, "后天": 2}.get(str(tok.value))
             if shift is not None:
                 return Point(fixed=self.base + timedelta(days=shift), weak=True), i + 1
-            if tok.value in ("同日", "同一天") and self.recent is not None:
+            if tok.value in ("同日", "同一天", "是日") and self.recent is not None:
                 return Point(fixed=self.recent, weak=True), i + 1  # 将于十月七日上载…同日起供索取
             if tok.value in ("本月底", "本月末", "月底", "月末"):
                 return Point(self.base.year, self.base.month, part="monthend"), i + 1
