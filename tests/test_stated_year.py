@@ -52,3 +52,15 @@ def test_a_republic_year_of_business_in_the_body_dates_the_days() -> None:
     )
     found = parse_page(text, published=None, tz=TZ, read_on=date(2026, 12, 7)).notices
     assert [p.start for n in found for p in n.periods] == [date(2020, 3, 3)]
+
+
+def test_next_year_said_as_a_word_dates_nothing() -> None:
+    """12月1日起至次年3月10日止 names no year: the notice is read around its first full date."""
+    text = (
+        "某县城区停暖公告\n根据县政府规定，供暖期为12月1日起至次年3月10日止。\n"
+        "2022-2023年采暖季自2022年11月15日至2023年3月10日止，请用户知悉。"
+    )
+    found = parse_page(text, published=None, tz=TZ).notices
+    spans = [(p.start, p.end) for n in found for p in n.periods]
+    assert (date(2022, 11, 15), date(2023, 3, 10)) in spans
+    assert all(start is None or start.year >= 2022 for start, _ in spans)
