@@ -1199,6 +1199,13 @@ CASES: list[Case] = [
     c(
         "四、议程：(三)14:10~14:25 计划说明(四)14:25~15:20 意见交流",
     ),
+    # a window kept to weekdays: the span runs over the days it opens, a Saturday at an end is not one
+    c(
+        "某里将于2022年5月14日至2022年6月4日逢星期一至星期五每日上午10时至下午4时期间临时封闭。",
+        (D + "16", "2022-06-03", True),
+    ),
+    c("Closed from 14 May to 4 June 2022, Monday to Friday, 9am to 5pm.", (D + "16", "2022-06-03", True)),
+    c("5月14日至6月4日每日9时至17时施工。", (D + "14", "2022-06-04", True)),
     # 是日 ("that day") is the day last named, as 同日
     c(
         "于5月28日上午9时抽签决定之，审查及抽签结果于是日下午4时于本校网页公告之。",

@@ -94,6 +94,7 @@ from notices.dates.tokens import (
     Token,
 )
 from notices.dates.vocabulary import _FESTIVALS, _WEEKDAY_PAREN, START_KEYWORDS
+from notices.dates.weekday_bounds import weekday_bounds
 from notices.errors import DateSyntaxError
 from notices.impossible import find_impossible, masked
 from notices.model import Period
@@ -315,7 +316,7 @@ def _find(text: str, base: date, tz: ZoneInfo, *, lenient: bool, norm: str | Non
     periods = window_over_listed_days(shared_event_hours(periods, norm), text, norm, tz)
     periods = opening_at_deadline(nights_of_pairs(periods, text, norm, base, tz), text, norm)
     periods = column_deadlines(paired_cells(joined_moments(periods, text, norm), text, norm), norm)
-    periods = slot_headings(grammar, header_deadlines(periods, norm), norm, tz)
+    periods = weekday_bounds(slot_headings(grammar, header_deadlines(periods, norm), norm, tz), norm)
     periods = next_day_ends(begun_until(restore_hours(periods, norm), text, norm, base), norm)
     periods = with_hour_lengths(with_lengths(grammar, periods, text, norm), text, norm)
     return _with_labels(hours_on_named_day(periods, norm, tz), norm)
