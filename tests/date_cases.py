@@ -1199,6 +1199,10 @@ CASES: list[Case] = [
     c(
         "四、议程：(三)14:10~14:25 计划说明(四)14:25~15:20 意见交流",
     ),
+    # a window shortened or changed to the one after 至 is that window; a deadline changed stays one
+    c("估计实际停水时间可缩短至周六晚上11时至周日早上7时。", (D + "14T23:00", D + "15T07:00", False)),
+    c("停电时间调整至5月20日8时至12时。", (D + "20T08:00", D + "20T12:00", False)),
+    c("报名截止时间调整至5月20日。", (None, D + "20", True)),
     # a window kept to weekdays: the span runs over the days it opens, a Saturday at an end is not one
     c(
         "某里将于2022年5月14日至2022年6月4日逢星期一至星期五每日上午10时至下午4时期间临时封闭。",

@@ -16,6 +16,8 @@ from notices.dates.vocabulary import (
 )
 
 _MOVED = re.compile(r"(?:顺延|延后|推迟|推延|押后|延期|改期|改|移)$")
+#: What shortens or changes a window to the one said after 至: 缩短至, 调整至, 更改至.
+_NARROWED = re.compile(r"(?:缩短|缩减|调整|更改|变更)$")
 #: What moves an end later by a length: 延长一个月至…, 顺延三天至….
 _MOVED_LATER = ("延长", "顺延", "延期", "推迟", "展延", "延后")
 #: What is held at a moment, named right before 时间 / 日期: 开标时间, 考试日期, 听证会时间.
@@ -122,6 +124,14 @@ class WordsAround(PointReader):
         if named is not None and named.kind is KW:
             return False  # 公示期延期至, 报名截止时间顺延至: the span named before it ends there
         return _MOVED.search(words) is not None and _SPAN_END_MOVED.search(words) is None
+
+    def _narrowed_to(self, i: int) -> bool:
+        """``停水时间可缩短至周六晚上11时至周日早上7时``: a window shortened or changed to the one after
+        至, which is then the window (a range after it, not a deadline)."""
+        before = self.at(i - 1)
+        if not self.kw(i, "至", "到") or before is None or before.kind is not GAP:
+            return False
+        return _NARROWED.search(str(before.value).strip()) is not None
 
     def _due_words(self, j: int) -> bool:
         """A few Chinese words right after 截止 and before 时间/日期."""

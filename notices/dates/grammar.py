@@ -120,7 +120,7 @@ class Grammar(NamedDays):
             k += 1
         if self.kw(k, *_END_MARKS, *_BEFORE_MARKS):
             k += 1
-        if self._plan_moved(i):
+        if self._plan_moved(i) or self._narrowed_to(i):
             moved = self._range(j, None)  # 作业延期至5月19日8时至18时进行: the plan's new hours
             if (
                 moved is not None
