@@ -51,6 +51,10 @@ _LAUNCHED_AFTER = re.compile(
 )
 
 
+#: An outage a moment set off, told after it: 晚间6点30分左右，因为电厂跳机，导致全区大停电.
+_CAUSED_AFTER = re.compile(
+    r"\s*(?:左右|许|前后)?[^。；;\n]{0,30}?(?:导致|造成|发生|出现)[^。；;，,\n]{0,12}?(?:停电|断电|停水|停气)"
+)
 #: Heating started on a day, said at the end of its clause: 于10月18日提前向…供热区域开栓供热.
 _HEATING_STARTS = re.compile(r"[^，,。；;\n]{0,24}?(?:开栓供热|开始供热|开始供暖|正式供热|正式供暖|点火供热)")
 
@@ -74,7 +78,11 @@ def _launched(norm: str, period: Period) -> Period:
     after = period.span[1]
     if period.all_day and (_LAUNCHED_AFTER.match(norm, after) or _HEATING_STARTS.match(norm, after)):
         return replace(period, end=None)
-    if not period.all_day and (_CLOSES_AFTER.match(norm, after) or _LAUNCHED_AFTER.match(norm, after)):
+    if not period.all_day and (
+        _CLOSES_AFTER.match(norm, after)
+        or _LAUNCHED_AFTER.match(norm, after)
+        or _CAUSED_AFTER.match(norm, after)
+    ):
         return replace(period, end=None)  # (11月1日零时开始试供暖: heating from that hour on)
     return period
 

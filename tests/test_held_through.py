@@ -58,3 +58,9 @@ def test_heating_started_at_the_end_of_its_clause_is_open() -> None:
         "根据气象部门预报，近期将有大幅降温，市政府决定于5月18日提前向中心城区具备条件的供热区域开栓供热。"
     )
     assert got == [(date(2023, 5, 18), None)]
+
+
+def test_an_outage_a_moment_set_off_starts_then() -> None:
+    """今天晚间6点30分左右，因电厂跳机，导致全区大停电: the outage began then and goes on."""
+    got = periods("快讯：今天晚间6点30分左右，因为某电厂跳机，导致某岛全区大停电，相关人员正在处理中。")
+    assert got == [(at(5, 10, 18, 30), None)]
