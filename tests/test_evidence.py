@@ -1204,3 +1204,11 @@ def test_the_day_a_document_was_issued_is_no_plan(published: date | None) -> Non
 def test_a_forum_posts_stamp_is_no_plan(label: str) -> None:
     text = f"【公告】某市教师甄选简章\n\n{label}2023/05/10\n\n一、报名时间：5月16日上午8时至5月18日下午5时。"
     assert periods(text) == [(at(5, 16, 8), at(5, 18, 17))]
+
+
+def test_the_day_years_of_work_are_reckoned_to_is_no_plan() -> None:
+    text = (
+        "某区社区工作者招聘公告\n具有两年以上社会工作经历（参加工作时间计算时间截止到2023年8月31日）。\n"
+        "报名时间：2023年5月15日上午8:00至5月19日下午17:00止。"
+    )
+    assert periods(text) == [(at(5, 15, 8), at(5, 19, 17))]
