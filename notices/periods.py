@@ -43,6 +43,7 @@ from notices.restated import _drop_restated
 from notices.restated_days import drop_days_restated_by_hours
 from notices.resumed import fold_resumptions
 from notices.schedule_openings import drop_schedule_openings
+from notices.span_end_deadline import drop_deadlines_at_span_end
 from notices.stages import fold_stages, stop_then_return
 from notices.summaries import _drop_summaries
 from notices.superseded import moved_to
@@ -139,7 +140,7 @@ def kept_periods(
     restated = drop_spanned_openings(norm, restated, tz)  # closed from 22 Sept … (22 Sept to 24 Nov)
     kept = drop_days_restated_by_hours(_drop_extended(norm, restated), tz)
     kept = drop_works_days(norm, drop_in_force(norm, _drop_eve_deadlines(kept), tz), tz)
-    kept = drop_coarse_copies(norm, kept, tz)
+    kept = drop_deadlines_at_span_end(norm, drop_coarse_copies(norm, kept, tz), tz)
     kept = drop_event_relative_days(norm, kept, tz)  # 11月11日演唱会结束前10分钟
     # 1月16日起恢复开放 after a closure to the 15th: its end, no period of its own
     return fold_stages(norm, fold_resumptions(norm, kept, tz), tz)
