@@ -19,42 +19,30 @@ _SENTENCE = re.compile(r"[。！？!?\n]")
 def drop_deadlines_at_span_end(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
     """The periods, less each deadline that falls on the last day of a span told before it and is
     said within it."""
-    spans = [p for p in periods if p.start is not None and p.end is not None and p.start != p.end]
-    if not spans:
+    # spans by their end (a day, or an instant), so each deadline looks up its own: linear in periods
+    ends: dict[date | datetime, int] = {}
+    for p in periods:
+        if p.start is not None and p.end is not None and p.start != p.end and p.span is not None:
+            key = _key(p.end, tz)
+            ends[key] = min(ends.get(key, p.span[1]), p.span[1])  # the earliest span ending there
+    if not ends:
         return periods
     out: list[Period] = []
     for p in periods:
-        if (
-            p.start is None
-            and p.end is not None
-            and p.span is not None
-            and _within_a_span(norm, p, spans, tz)
-        ):
-            continue
+        if p.start is None and p.end is not None and p.span is not None:
+            told = ends.get(_key(p.end, tz))
+            if told is not None and told <= p.span[0] and _said_within(norm, p.span):
+                continue
         out.append(p)
     return out
 
 
-def _within_a_span(norm: str, deadline: Period, spans: list[Period], tz: ZoneInfo) -> bool:
-    assert deadline.end is not None
-    assert deadline.span is not None
-    for span in spans:
-        assert span.end is not None
-        if span.span is None or span.span[1] > deadline.span[0] or not _same_end(span.end, deadline.end, tz):
-            continue
-        low, high = clause_span(norm, deadline.span[0], deadline.span[1], _SENTENCE)
-        if _WITHIN.search(norm, low, high):
-            return True
-    return False
+def _key(end: date | datetime, tz: ZoneInfo) -> date | datetime:
+    """A whole day for a whole day, the instant for a timed end (a deadline at an hour inside a day of
+    timed windows, 7时前驶离, is no span's end)."""
+    return end.astimezone(tz) if isinstance(end, datetime) else end
 
 
-def _same_end(end: date | datetime, due: date | datetime, tz: ZoneInfo) -> bool:
-    """The same last day (both whole days), or the same instant (both timed); a deadline at an hour
-    inside a day of timed windows (7时前驶离) is no span's end."""
-    if isinstance(end, datetime) != isinstance(due, datetime):
-        return False
-    return end == due if isinstance(end, datetime) else _day(end, tz) == _day(due, tz)
-
-
-def _day(value: date | datetime, tz: ZoneInfo) -> date:
-    return value.astimezone(tz).date() if isinstance(value, datetime) else value
+def _said_within(norm: str, span: tuple[int, int]) -> bool:
+    low, high = clause_span(norm, span[0], span[1], _SENTENCE)
+    return _WITHIN.search(norm, low, high) is not None
