@@ -289,7 +289,8 @@ _FROM_HOUR = re.compile(r"(?:[时点]|\d[:：]\d{2})\s*(?:\d{1,2}\s*分)?\s*(?:�
 _PLANNED = re.compile(
     r"将(?:统一|集中|正式|全面|陆续|分别|同时|继续|再次|一直|提前|推迟)?(?:于|在|从|自|对|会|要|进行|实施|暂停|停止|封闭|举行|举办|开展|启动|开始|分|由|组织|持续|延续)|即将|定于|订于|拟|计划|预计|届时|即日起|起至|期间|以前|之前|截止|截至|截标|开标|报名|停电|停水|停气|停暖|封路|断交|限行|暂停|停止|封闭|管制|请|须|需|"
     r"提前至|提前到|推迟至|推迟到|延期至|改期|顺延|可于|可在|可到|可持|可前往|可登录|可通过|"
-    r"will|from|until|closed|closes|close on|losing date|eadline|must|Must|MUST|no later than|not later than|"
+    r"will|from|until|closed|closes|close on|closing date|Closing date|deadline|Deadline|must|Must|MUST|"
+    r"no later than|not later than|"
     r"brought forward|postponed|rescheduled|on or before|are invited to|may submit|may apply|can apply|"
     # Macau's Portuguese (será, estará fechada, a partir de, até) and Malaysia's Malay (akan, bermula)
     r"será|serão|estará|estarão|vão |a partir d|até |fechad|encerrad|akan |bermula|mulai|sehingga|ditutup"

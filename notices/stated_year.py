@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from notices.dates.vocabulary import ROC_OFFSET
+
 #: A year said alone, not the start of a full date (2016年度, 2024年公开招聘, not 2024年5月6日 or
 #: 2015年以来 / 2016年底 which look back or name a season).
 _YEAR = re.compile(
@@ -15,7 +17,6 @@ _YEAR = re.compile(
 #: A Taiwan year of the Republic said for the business of a year (109年度第3次拍卖会, 113年度招生):
 #: in the body too, since a numbered 年度 names the year the notice is about.
 _ROC_YEAR_OF = re.compile(r"(?<![\d.])(\d{2,3})\s*年度(?!\s*\d)")
-_ROC_OFFSET = 1911
 #: The first month and day the text gives: the day the notice is read around.
 _MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?!\d)")
 #: How far into the body a year said as its heading may stand.
@@ -31,7 +32,7 @@ def stated_year(title: str, norm_body: str, *, page_head: str = "", warnings: li
     if said is not None:
         year = int(said.group(1))
     elif roc is not None and 1 <= int(roc.group(1)) <= 200:
-        year = int(roc.group(1)) + _ROC_OFFSET
+        year = int(roc.group(1)) + ROC_OFFSET
     else:
         return None
     for found in _MONTH_DAY.finditer(norm_body):

@@ -9,13 +9,7 @@ from datetime import date
 
 import pytest
 
-from notices.parse import parse_page
-from tests.periods_support import TZ
-
-
-def _spans(text: str) -> list[tuple[object, object]]:
-    found = parse_page(text, published=date(2023, 5, 10), tz=TZ).notices
-    return [(p.start, p.end) for n in found for p in n.periods]
+from tests.periods_support import periods
 
 
 @pytest.mark.parametrize(
@@ -27,11 +21,11 @@ def _spans(text: str) -> list[tuple[object, object]]:
     ],
 )
 def test_what_the_public_may_do_on_days_is_a_notice(text: str) -> None:
-    assert _spans(text) == [(date(2023, 5, 15), date(2023, 5, 19))]
+    assert periods(text) == [(date(2023, 5, 15), date(2023, 5, 19))]
 
 
 def test_a_day_told_as_past_is_still_no_notice() -> None:
-    assert _spans("5月5日，市民在公园里观看了表演，现场气氛热烈。") == []
+    assert periods("5月5日，市民在公园里观看了表演，现场气氛热烈。") == []
 
 
 @pytest.mark.parametrize(
@@ -43,10 +37,10 @@ def test_a_day_told_as_past_is_still_no_notice() -> None:
     ],
 )
 def test_a_closing_said_in_english_is_a_deadline_to_act_by(text: str, due: date) -> None:
-    assert _spans(text) == [(None, due)]
+    assert periods(text) == [(None, due)]
 
 
 def test_views_invited_on_or_before_a_day_are_a_deadline() -> None:
-    assert _spans("Members of the public may submit their views on or before June 14, 2023.") == [
+    assert periods("Members of the public may submit their views on or before June 14, 2023.") == [
         (None, date(2023, 6, 14))
     ]

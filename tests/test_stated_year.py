@@ -8,17 +8,15 @@ from datetime import date
 
 from notices.parse import parse_page
 from notices.stated_year import stated_year
-from tests.periods_support import TZ
-
-
-def _spans(text: str) -> list[tuple[object, object]]:
-    found = parse_page(text, published=None, tz=TZ).notices
-    return [(p.start, p.end) for n in found for p in n.periods]
+from tests.periods_support import TZ, periods
 
 
 def test_the_title_year_dates_the_rows_under_it() -> None:
     text = "某县2019年公开招聘教师公告\n报名时间：5月10日至5月15日。\n笔试时间：6月1日。"
-    assert _spans(text) == [(date(2019, 5, 10), date(2019, 5, 15)), (date(2019, 6, 1), date(2019, 6, 1))]
+    assert periods(text, published=None) == [
+        (date(2019, 5, 10), date(2019, 5, 15)),
+        (date(2019, 6, 1), date(2019, 6, 1)),
+    ]
 
 
 def test_a_page_heading_dates_a_table_read_apart() -> None:
@@ -26,7 +24,7 @@ def test_a_page_heading_dates_a_table_read_apart() -> None:
         "某省2016年度某某资格考试工作计划\n\n时 间 工 作 安 排\n"
         "6月27日至7月6日 网络报名\n9月19日至23日 考生从网上下载准考证\n9月24日至25日 考试\n"
     )
-    spans = _spans(text)
+    spans = periods(text, published=None)
     assert (date(2016, 6, 27), date(2016, 7, 6)) in spans
     assert (date(2016, 9, 24), date(2016, 9, 25)) in spans
 

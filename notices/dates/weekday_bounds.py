@@ -9,10 +9,10 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from notices.dates.glosses import _WEEKDAY_NUMBER
+from notices.dates.vocabulary import WEEKDAYS
 from notices.model import Period
 
-_DAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_EN_DAY = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 #: 逢星期一至星期五, 周一至周五, 星期一至五: a run of weekdays.
 _CN_RUN = re.compile(
     r"(?:逢|每逢)?(?:星期|周|礼拜)([一二三四五六日天])\s*(?:至|到|-|—|~)\s*(?:星期|周|礼拜)?([一二三四五六日天])"
@@ -45,12 +45,12 @@ def _kept_days(p: Period, norm: str) -> frozenset[int] | None:
     text = norm[p.span[0] : p.span[1]]
     cn = _CN_RUN.search(text)
     if cn is not None:
-        first, last = _DAY[cn.group(1)], _DAY[cn.group(2)]
+        first, last = _WEEKDAY_NUMBER[cn.group(1)], _WEEKDAY_NUMBER[cn.group(2)]
     else:
         en = _EN_RUN.search(text)
         if en is None:
             return None
-        first, last = _EN_DAY[en.group(1).lower()], _EN_DAY[en.group(2).lower()]
+        first, last = WEEKDAYS[en.group(1).lower()], WEEKDAYS[en.group(2).lower()]
     if first > last:
         return None
     return frozenset(range(first, last + 1))
