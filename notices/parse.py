@@ -22,6 +22,7 @@ from notices.dates.undated import day_of_title
 from notices.derived_title import derived_title
 from notices.headlines import headline_of, printed_again
 from notices.labels import clause_span
+from notices.masthead import masthead_date
 from notices.model import PageResult, ParsedNotice, Period, SkippedItem
 from notices.normalize import normalize
 from notices.periods import IMPOSSIBLE, UNRESOLVED, kept_periods
@@ -62,6 +63,8 @@ def parse_page(text: str, *, published: date | None, tz: ZoneInfo, read_on: date
 def _parse_page(text: str, *, published: date | None, tz: ZoneInfo, read_on: date | None) -> PageResult:
     """``parse_page`` with the collector as the caller left it."""
     result = PageResult()
+    # a page printed under its masthead's date came out that day (when no date is given)
+    published = published or masthead_date(text)
     page_day: date | None = None  # the first day a notice on the page is dated by
     head = ""  # the first heading on the page that states a year alone (2016年度…工作计划)
     for item in segment(text):
