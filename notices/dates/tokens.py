@@ -71,6 +71,24 @@ _WEEKDAY_CHARS.update({str(i + 1): i for i in range(7)})
 _RELWEEK_HEAD = re.compile(r"(?:本|这|下|下个)(?:周|星期|礼拜)[一二三四五六日天1-7]")
 _CN_NUM = "〇零一二两三四五六七八九十廿卅百千"
 
+#: Days named by their distance from the notice's own day (今日, 明晚, 后天): each can begin a period.
+RELATIVE_DAYS = (
+    "今日",
+    "今天",
+    "同日",
+    "同一天",
+    "是日",
+    "明日",
+    "明天",
+    "今晚",
+    "今早",
+    "今晨",
+    "明晚",
+    "明早",
+    "明晨",
+    "后天",
+)
+
 KEYWORDS = (
     *FESTIVAL_NAMES,
     "农历",
@@ -108,20 +126,7 @@ KEYWORDS = (
     "早上",
     "早晨",
     "傍晚",
-    "今日",
-    "今天",
-    "同日",
-    "同一天",
-    "是日",
-    "明日",
-    "明天",
-    "今晚",
-    "今早",
-    "今晨",
-    "明晚",
-    "明早",
-    "明晨",
-    "后天",
+    *RELATIVE_DAYS,
     "次日",
     "翌日",
     "隔日",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from notices.calendars import FESTIVAL_NAMES, LUNAR_MONTH_NAMES
-from notices.dates.tokens import NUM, Token
+from notices.dates.tokens import NUM, RELATIVE_DAYS, Token
 
 MONTHS = {
     "jan": 1,
@@ -125,20 +125,7 @@ START_KEYWORDS = frozenset(
     "至",
     "到",
     "中午",
-    "今日",
-    "今天",
-    "同日",
-    "同一天",
-    "是日",
-    "明日",
-    "明天",
-    "今晚",
-    "今早",
-    "今晨",
-    "明晚",
-    "明早",
-    "明晨",
-    "后天",
+    *RELATIVE_DAYS,
     "本月底",
     "本月末",
     "月底",

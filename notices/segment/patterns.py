@@ -155,8 +155,8 @@ _FURNITURE_MARK_CHAR = re.compile(r"[>·•编版校审]")
 _CLOSING = re.compile(r"^特此(?:公告|通告|通知|公示|告知|声明|說明|说明|函告)[。.!！]?$")
 
 
-#: Words that name a notice's document type or subject; a title holds at least one.
-NOTICE_WORDS = (
+#: What a notice calls itself (公告, 通知, 启事, 招聘): the head of both lists below.
+_DOCUMENT_TYPES = (
     "公告",
     "通告",
     "通知",
@@ -171,6 +171,11 @@ NOTICE_WORDS = (
     "招租",
     "出租",
     "招聘",
+)
+
+#: Words that name a notice's document type or subject; a title holds at least one.
+NOTICE_WORDS = (
+    *_DOCUMENT_TYPES,
     "人才引进",
     "引进",
     "招录",
@@ -206,20 +211,7 @@ _NOTICE_WORD = re.compile("|".join(NOTICE_WORDS))
 
 #: Endings of a title line (the document type), optionally numbered: 公告（第3号）.
 _TITLE_ENDS = (
-    "公告",
-    "通告",
-    "通知",
-    "公示",
-    "启事",
-    "启示",
-    "声明",
-    "预告",
-    "告知书",
-    "公开信",
-    "须知",
-    "招租",
-    "出租",
-    "招聘",
+    *_DOCUMENT_TYPES,
     "招标",
     "拍卖",
     "公示表",
