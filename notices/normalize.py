@@ -130,9 +130,14 @@ def _tables() -> tuple[dict[str, str], Callable[[str], list[str]]]:
     return mapping, re.compile(f"([{changing}])").split
 
 
-#: A lost character: U+FFFD anywhere, or a "?" no sentence ends with (after a space or at a
-#: line's start, where a question mark never stands).
-_LOST = re.compile(r"\ufffd|(?:(?<=[ \t])|^)\?+(?=\S)", re.MULTILINE)
+#: A lost character: U+FFFD anywhere, or a "?" no sentence ends with: after a space or at a
+#: line's start, where a question mark never stands, or between a bracket or a number and a
+#: number (检测时间:10月21日(星期四)?08:00—17:00?二、检测方式), where a lost bullet or space
+#: stood: no question ends with a number or a bracket.
+_LOST = re.compile(
+    r"\ufffd|(?:(?<=[ \t])|^)\?+(?=\S)|(?<=[)）\d])\?+(?=[\d一二三四五六七八九十])",
+    re.MULTILINE,
+)
 
 
 SHORT = 200

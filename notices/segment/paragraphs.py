@@ -64,11 +64,27 @@ def _label_mid_sentence(line: _Line, above: _Line, short: int) -> bool:
     )
 
 
+def _title_mid_sentence(line: _Line, above: _Line, para: str, width: int) -> bool:
+    """A line that reads as a title (购买招标 holds a notice word) but runs the full width of the
+    column under a full line that stops mid-word or mid-number, in a paragraph of prose: the
+    sentence going on, not a title."""
+    if not line.title or line.date or line.sign_org or len(line.norm) < width:
+        return False
+    a = above.norm
+    return (
+        len(a) >= width - 1
+        and (_CJK_RE.match(a[-1]) is not None or a[-1].isalnum())
+        and not above.enum
+        and _PROSE_PUNCT.search(para) is not None
+    )
+
+
 def paragraphs(text: str) -> list[Para]:
     """Rejoin column lines into paragraphs and tag each with its shape."""
     lines = _lines(text)
     count = len(lines)
-    short = max(4, int(_typical_width(lines) * 0.6))
+    width = _typical_width(lines)
+    short = max(4, int(width * 0.6))
     paras: list[Para] = []
     open_para: Para | None = None
     in_news = False
@@ -98,7 +114,11 @@ def paragraphs(text: str) -> list[Para]:
             # a table's date or hours cell (2月14日 ⏎ 司打口): its row, not the line above
             ends = not n.rstrip().endswith(_OPEN_TAIL)
             open_para = None
-        if open_para is not None and (not line.structural or _label_mid_sentence(line, lines[i - 1], short)):
+        if open_para is not None and (
+            not line.structural
+            or _label_mid_sentence(line, lines[i - 1], short)
+            or _title_mid_sentence(line, lines[i - 1], open_para.norm, width)
+        ):
             text = line.text
             if text[0] < "\x80" and not _joins_tight(open_para.text, text):  # (isascii, without a call)
                 open_para.text += " " + text
