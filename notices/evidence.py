@@ -33,6 +33,7 @@ from notices.page_metadata import (
     METADATA_LABEL_EN,
     METADATA_LINE,
     OPEN_BRACKET,
+    PAGE_STAMP,
     PAGE_WORDS,
     SENTENCE_DONE,
     SPLIT_DATE_LABEL,
@@ -44,6 +45,7 @@ from notices.page_metadata import (
     VIEWS_AFTER,
     WEEKDAY_TO_END,
     ZONE_STAMP_AFTER,
+    ZONE_STAMP_END,
     posted_year_last,
 )
 from notices.page_tail import closing_dateline, under_related_heading
@@ -218,8 +220,10 @@ def _drop_reason(
         return "metadata"  # 发布时间：2023-05-10 16:33 浏览量：125
     if VIEWS_AFTER.match(norm, end):
         return "metadata"
-    if not before.strip(" \t【[(（") and BYLINE_AFTER.match(norm, end):
-        return "metadata"
+    if (
+        not before.strip(" \t【[(（") or (single and not_after and PAGE_STAMP.match(norm, begin))
+    ) and BYLINE_AFTER.match(norm, end):
+        return "metadata"  # (2024-06-05 联合报/记者 …: a page's stamp, also in a run-together line)
     if before.rstrip(" \t").endswith(OPEN_BRACKET) and UPDATE_IN_BRACKET.match(norm, end):
         return "metadata"  # 某某考试放榜【2008/9/18更新】: when the page was updated
     if ("past" in held and _PAST_AFTER.match(norm, end)) or (
@@ -241,7 +245,11 @@ def _drop_reason(
         if _BEFELL_EN.search(sentence) and not _FUTURE_EN.search(sentence):
             return "past"  # "the water supply was cut off from 1pm on Nov 12", told the day after
     opens_line = not line[: begin - first].strip(" \t•·*-")
-    if single and opens_line and _ISO_DAY.fullmatch(norm[begin:end]):
+    if (
+        single
+        and (opens_line or before.rstrip(" \t").endswith(("•", "·")))
+        and _ISO_DAY.fullmatch(norm[begin:end])
+    ):
         return "metadata"  # 2013-03-18 opening a line: a web page's date, not how notices write a plan
     if (
         single
@@ -325,6 +333,7 @@ def _drop_reason(
         and single
         and (
             ZONE_STAMP_AFTER.match(norm, end)
+            or ZONE_STAMP_END.search(text)
             or (SENTENCE_DONE.search(before) and WEEKDAY_TO_END.match(norm, end))
         )
     ):

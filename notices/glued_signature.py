@@ -19,11 +19,18 @@ _GLUED_ISSUER = re.compile(
     r"[^\s，,。；;：:、（）()“”\"\d]{2,30}?" + _ISSUER_END + r"\s*$",
     re.IGNORECASE,
 )
-#: What may follow the signed day: a full stop and the end of the line.
-_ENDS_TEXT = re.compile(r"[^\S\n]*[。.]?[^\S\n]*(?:\n|$)")
+#: What may follow the signed day: a full stop or a table's bar and the end of the line; or, on
+#: a page whose lines were run together, a space and the next text, when that text does not go
+#: on from the day (起, 至, 前: a range or a deadline the day begins), or the next date at once
+#: (…中心2021年10月18日10月21日检测期间: the signature's day, then the next text's).
+_ENDS_TEXT = re.compile(
+    r"[^\S\n]*[。.|]?[^\S\n]*(?:\n|$)|[^\S\n]+(?![起至到止前后\-—~～]|\d{1,2}\s*[:：时点])"
+    r"|[^\S\n]*(?=\d{1,2}\s*月\s*\d)"
+)
 
 
 def glued_signature(before: str, norm: str, end: int) -> bool:
-    """Whether the date ending at ``end`` closes its line right after an issuer's name that is
-    itself glued after an attachment name or a finished sentence."""
+    """Whether the date ending at ``end`` closes its line (or its part of a run-together line)
+    right after an issuer's name that is itself glued after an attachment name or a finished
+    sentence."""
     return _ENDS_TEXT.match(norm, end) is not None and _GLUED_ISSUER.search(before[-60:]) is not None

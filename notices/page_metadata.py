@@ -62,16 +62,19 @@ METADATA_LINE = re.compile(
 )
 
 
-#: A date that opens its line and is followed by a byline: "2025/10/31 08:59 记者林嘉东／新北报导".
+#: A date that opens its line and is followed by a byline: "2025/10/31 08:59 记者林嘉东／新北报导";
+#: written as a page writes it (digits and dashes), also where the lines ran together.
 BYLINE_AFTER = re.compile(
     r"\s*(?:[(（]?[^\s，。]{0,6}[)）]?\s*)?(?:记者|编辑|来源|作者|报导|报道|通讯员|最后更新|更新)"
 )
 
 
 #: A date bracketed with the word that it was when the page changed: 【2008/9/18更新】, (5月3日修订),
-#: [Updated 3 May]: wherever it stands (a headline may run on into it), the page's stamp.
+#: [Updated 3 May], 【8/15 21:55更新：what changed】: wherever it stands (a headline may run on
+#: into it), the page's stamp.
 UPDATE_IN_BRACKET = re.compile(
-    r"[^\S\n]*(?:\d{1,2}:\d{2}[^\S\n]*)?(?:更新|修订|修改|发布|(?i:updated?))[^\S\n]*[】\]）)]"
+    r"[^\S\n]*(?:\d{1,2}:\d{2}[^\S\n]*)?(?:更新|修订|修改|发布|(?i:updated?))"
+    r"(?:[^\S\n]*[:：][^】\]）)\n]{0,120})?[^\S\n]*[】\]）)]"
 )
 OPEN_BRACKET = ("【", "[", "（", "(")
 
@@ -85,8 +88,11 @@ BARE_TIME_FIELD = re.compile(r"(?:^|[|｜])[^\S\n]*(?:时间|日期)[:：]?[\s|�
 STAMP_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
 
 
-#: A release's issue time on the line under its date: (星期一) ⏎ 香港时间15时01分.
-ZONE_STAMP_AFTER = re.compile(r"\s*(?:[(（][^)）\n]{1,6}[)）])?\s*\n\s*(?:香港|澳门|台北|北京)时间\s*\d")
+#: A release's issue time after its date, on the line under it or, on a page whose lines ran
+#: together, on the same: (星期一) ⏎ 香港时间15时01分.
+ZONE_STAMP_AFTER = re.compile(r"\s*(?:[(（][^)）\n]{1,6}[)）])?\s*(?:香港|澳门|台北|北京)时间\s*\d")
+#: The same issue time read as the date's own hours: the date's text ends with it.
+ZONE_STAMP_END = re.compile(r"(?:香港|澳门|台北|北京)时间\s*\d{1,2}\s*时\s*\d{1,2}\s*分\s*$")
 #: A sentence just ended before a date, and nothing but its weekday after it to the end: the
 #: date the text was signed, run onto its last line.
 SENTENCE_DONE = re.compile(r"[。！!]\s*$")
@@ -136,3 +142,7 @@ BYLINE_BEFORE_EN = re.compile(
         r"|(?:^|[/|·•]\s*)By\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*[/|·•]"
     )
 )
+
+
+#: A date as a page stamps it: in digits and dashes, or with its year and clock (2023年01月19日 23:59).
+PAGE_STAMP = re.compile(r"\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}")
