@@ -111,6 +111,10 @@ _HELD_UNTIL = re.compile(
     r"\s*[)）]?\s*(?:[(（][^)）]{0,12}[)）])?\s*(?:结束|闭幕|落幕|闭馆|闭园|收官|停供|停暖|停热|停止供热|停止供暖)"
 )
 _CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]")
+#: A numbered section opening its line (二、, （三）, 4.): what it tells is another matter.
+_NEW_SECTION = re.compile(
+    r"\n[^\S\n]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d))"
+)
 
 
 def _held_through(norm: str, first: Period, period: Period) -> bool:
@@ -145,7 +149,13 @@ def _paired(norm: str, periods: list[Period]) -> list[Period]:
             first = out[-1]
             opens = _OPENS.fullmatch(first.label or "")
             closes = _CLOSES.fullmatch(period.label or "")
-            said_open = first.span is not None and _STARTS_AFTER.match(norm, first.span[1]) is not None
+            said_open = (
+                first.span is not None
+                and period.span is not None
+                and _STARTS_AFTER.match(norm, first.span[1]) is not None
+                # (将于9月1日开始注水… ⏎ 二、请欠费用户在9月25日之前缴清: another section's deadline)
+                and _NEW_SECTION.search(norm, first.span[1], period.span[0]) is None
+            )
             same = opens is not None and closes is not None and opens.group(1) == closes.group(1)
             if first.end is None and applications_from(norm, first, period):
                 out[-1] = window_to(replace(first, end=first.start), period, period.label)
@@ -160,7 +170,20 @@ def _paired(norm: str, periods: list[Period]) -> list[Period]:
                 out[-1] = window_to(first, period, label)
                 continue
         out.append(period)
-    return out
+    # a day something is said to begin on, no end paired with it: from that day on
+    return [_from_on(norm, p) for p in out]
+
+
+#: A day said to begin a work or a service (将于9月1日开始对管网注水): it runs on from then.
+_BEGINS = re.compile(r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:正式)?开始(?!时间|日期|之日|前|后|[，,。；;])")
+
+
+def _from_on(norm: str, period: Period) -> Period:
+    if period.span is None or period.start is None or period.start != period.end or not period.all_day:
+        return period
+    if _BEGINS.match(norm, period.span[1]) is None:
+        return period
+    return replace(period, end=None)
 
 
 #: What a date that ends a closure is followed by: 重开, 恢复开放, 起正常对外开放, 适时恢复开放, reopen.
