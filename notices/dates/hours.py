@@ -220,9 +220,10 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
     # "… closed from 3.30pm to 11pm. The road along X will be closed from 6.30pm to 11pm."
     # (a list of the roads the first measure closes, one short line each, is not counted; the
     # tests run cheapest first, as the stretch may run to the end of a long text)
+    # (numbered roads, 1. Main Street ⏎ 2. Queen Road, hold no date: their numbers are left out)
     near = near or (
-        not _DATED.search(between)
-        and (len(between) <= 240 or len(_ROAD_LIST.sub("", between)) <= 240)
+        not _DATED.search(_NUMBERED.sub("", between))
+        and (len(between) <= 240 or len(_NUMBERED_ROAD.sub("", _ROAD_LIST.sub("", between))) <= 240)
         and (
             _CLOSED_EN.search(between) is not None
             # "… will be closed. Between noon and 5pm, two lanes will be closed.": the next sentence
@@ -351,6 +352,8 @@ _OPENS_AT = re.compile(
 #: An English sentence about another road closed on the same day, its hours next.
 #: A line of a list of roads under a measure: "- Westbound Queensway;".
 _ROAD_LIST = re.compile(r"(?m)^[ \t]*[-–•·*][^\n\d]{1,60}(?:\n|$)")
+#: The same list numbered (1. The section of Gloucester Road between … ;), each road a line.
+_NUMBERED_ROAD = re.compile(r"(?m)^[ \t]*[(（]?\d{1,2}[)）.、．](?!\d)[^\n\d]{1,120}(?:\n|$)")
 _CLOSED_EN_END = re.compile(r"(?i)\bwill\s+(?:also\s+)?be\s+(?:\w+ly\s+)?(?:closed|shut|suspended)\.\s*$")
 _CLOSED_EN = re.compile(
     r"(?i)\bwill\s+(?:also\s+)?be\s+(?:\w+ly\s+)?(?:closed|shut|suspended|implemented)"
