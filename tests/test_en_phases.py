@@ -17,10 +17,10 @@ TEXT = (
     "Special traffic arrangements for a procession this Sunday\n"
     "     The Transport Department today (April 29) reminded the public that special traffic "
     "arrangements will be implemented in phases from about 10am on Sunday (May 1).\n"
-    "Phase I\n     The following roads will be intermittently closed from about 10am:\n"
+    "Phase I\n     Roads below will be closed intermittently from about 10am:\n"
     "1. Main Street westbound;\n2. Queen Road.\n"
-    f"Phase II\n     The following roads will be closed from about 12.45pm:\n{ROADS}"
-    "Phase III\n     The following roads will be closed from about 1.30pm:\n1. Kings Road.\n"
+    f"Phase II\n     Roads below will be closed from about 12.45pm:\n{ROADS}"
+    "Phase III\n     Roads below will be closed from about 1.30pm:\n1. Kings Road.\n"
 )
 
 
