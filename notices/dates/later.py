@@ -101,7 +101,8 @@ def announced_day(norm: str, period: Period) -> bool:
     if period.span is None or day_of(period) is None:
         return False
     head = _CLAUSE_END.split(norm[max(0, period.span[0] - 16) : period.span[0]])[-1]
-    clauses = _CLAUSE_END.split(norm[period.span[1] : period.span[1] + 32])
+    # (far enough for a long issuer's name: 1月24日，某某旗住房和城乡建设局就某某公司…事宜发布公告)
+    clauses = _CLAUSE_END.split(norm[period.span[1] : period.span[1] + 64])
     tail = clauses[0] if clauses[0].strip() else "".join(clauses[:2])  # 5月8日，组委会召开发布会
     return _ANNOUNCED.search(head + tail) is not None
 
