@@ -3,6 +3,8 @@ planned cut's hours in the same style stay."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.periods_support import at, periods
@@ -25,3 +27,11 @@ def test_when_someone_noticed_is_no_period(sentence: str) -> None:
 def test_a_planned_cut_in_a_report_keeps_its_hours() -> None:
     text = "东湖小区将停水\n本报讯 因管道维修，东湖小区将于5月12日8时至17时停水，居民发现异常可拨打热线。\n"
     assert periods(text) == [(at(5, 12, 8), at(5, 12, 17))]
+
+
+
+def test_a_supply_told_as_stopped_at_a_time_is_no_period() -> None:
+    told = "停电的不止这一个小区。\n今天晚上8时15分，家住某某小区的居民王先生家也停电了。\n"
+    assert periods(told, published=date(2021, 10, 24)) == []
+    planned = "某某供电所通知：今天晚上8时15分，某某小区就要停电了，请提前准备。\n"
+    assert periods(planned, published=date(2021, 10, 24)) != []
