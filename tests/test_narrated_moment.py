@@ -29,7 +29,6 @@ def test_a_planned_cut_in_a_report_keeps_its_hours() -> None:
     assert periods(text) == [(at(5, 12, 8), at(5, 12, 17))]
 
 
-
 def test_a_supply_told_as_stopped_at_a_time_is_no_period() -> None:
     told = "停电的不止这一个小区。\n今天晚上8时15分，家住某某小区的居民王先生家也停电了。\n"
     assert periods(told, published=date(2021, 10, 24)) == []
