@@ -90,8 +90,9 @@ def _cn_number(text: str) -> int:
 
 
 def is_title_line(norm: str) -> bool:
-    """A short unpunctuated line naming a notice type: "封路公告", "出租", "关于…的通告"."""
-    if not norm or len(norm) > 40 or norm[-1] in "：:":
+    """A short unpunctuated line naming a notice type: "封路公告", "出租", "关于…的通告"; a table's
+    cell (|临时封路时间) is none."""
+    if not norm or len(norm) > 40 or norm[-1] in "：:" or norm[0] in "|｜":
         return False
     if not (
         norm.endswith(_TITLE_ENDS)
