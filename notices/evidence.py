@@ -35,6 +35,7 @@ from notices.page_metadata import (
     OPEN_BRACKET,
     PAGE_STAMP,
     PAGE_WORDS,
+    PLAN_FIELD,
     SENTENCE_DONE,
     SPLIT_DATE_LABEL,
     STAMP,
@@ -338,7 +339,7 @@ def _drop_reason(
         )
     ):
         return "metadata"  # …职员。2016年5月30日(星期一) ⏎ 香港时间15时01分: a release's issue stamp
-    if period.is_moment and (
+    if (period.is_moment and not PLAN_FIELD.search(before[-16:])) and (
         STAMP_SECONDS.search(text)
         or (STAMP.search(text) and on_or_before)
         or posted_year_last(text, published)

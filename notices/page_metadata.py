@@ -146,3 +146,11 @@ BYLINE_BEFORE_EN = re.compile(
 
 #: A date as a page stamps it: in digits and dashes, or with its year and clock (2023年01月19日 23:59).
 PAGE_STAMP = re.compile(r"\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}")
+
+
+#: A field whose label names what is done at the time it holds (递交截止时间 | 2024-08-29 14:30:00,
+#: 开标时间：…): a table's plan, even written to the second as a page stamps its posts.
+PLAN_FIELD = re.compile(
+    r"(?:截止|截标|开标|开启|开始|结束|报名|递交|提交|投标|竞价|竞买|拍卖|获取|领取|开幕|举行|考试|面试|笔试|公示)"
+    r"[^\n|｜]{0,4}(?:时间|日期)?[\s|｜:：]*$"
+)

@@ -23,15 +23,16 @@ _LABEL_COLON = re.compile(
 )
 _LABEL_WORDS = r"(?:时间|期限|日期|期间|时段|有效期|公示期|公告期|咨询期|征询期|异议期|展示期)"
 _LABEL_SUFFIX = re.compile(
-    rf"([{_CJK}]{{0,14}}{_LABEL_WORDS})\s*(?:为|是|:)?\s*(?:自|从|于|在|由)?\s*{_ROC}\s*$"
+    rf"([{_CJK}]{{0,14}}{_LABEL_WORDS})\s*(?:为|是|:|[|｜])?\s*(?:自|从|于|在|由)?\s*{_ROC}\s*$"
 )
+#: (a table's cell bar stands where the colon would: 递交截止时间 | 2024-08-29 14:30)
 #: How each of those two ends, from its label word or colon to the end of the text. Either pattern
 #: tried at every character backtracks through its run of up to 14 characters there; the ending,
 #: which opens with a word or the colon, is found by a scan from candidate to candidate, and tells
 #: whether there is a match at all and, for a label word, that it starts at most 14 characters
 #: before the word (only spaces, 为/是, a colon and an era name may follow the word, none of which
 #: a label word is made of, so one word at most can end the text that way).
-_SUFFIX_END = re.compile(rf"{_LABEL_WORDS}\s*(?:为|是|:)?\s*(?:自|从|于|在|由)?\s*{_ROC}\s*$")
+_SUFFIX_END = re.compile(rf"{_LABEL_WORDS}\s*(?:为|是|:|[|｜])?\s*(?:自|从|于|在|由)?\s*{_ROC}\s*$")
 _COLON_END = re.compile(rf":\s*(?:自|从|于|在)?\s*{_ROC}\s*$")
 _MAX_BEFORE_WORD = 14
 #: What may stand right before a label that opens its phrase: a line or list start.
