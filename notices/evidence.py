@@ -60,6 +60,7 @@ from notices.told_days import (
     _TOLD_AFTER,
     _TOLD_BEFORE_EN,
 )
+from notices.told_past_en import SENTENCE_BREAK, befell_since, done_that_day
 from notices.vague import vague
 
 
@@ -92,28 +93,12 @@ _DONE = re.compile(r"(?:发布|召开|举行|举办|开展|完成|启动|印发|
 _ISO_DAY = re.compile(r"\d{4}[-/]\d{1,2}[-/]\d{1,2}")
 
 
-#: An English sentence told in the past: "had received … today", "was reopened yesterday".
-_DONE_EN = re.compile(
-    r"(?i)\b(?:had|has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|ne)\b|\b(?:was|were)\s+[a-z]+ed\b"
-)
-
-
-#: An English sentence telling what befell before the page: "was cut off from 1pm on Nov 12".
-_BEFELL_EN = re.compile(r"(?i)\b(?:was|were|had\s+been)\s+(?:[a-z]+ed|cut|shut|hit|held|run|built)\b")
-_FUTURE_EN = re.compile(r"(?i)\b(?:will|would|shall|(?:is|are)\s+to|expected|scheduled|planned)\b")
-
-
-#: What makes an English sentence speak of a plan after all: will, would, shall, is to.
-_PLAN_EN = re.compile(r"(?i)\b(?:will|would|shall|(?:is|are) to|until|from)\b")
-
-
-#: What ends an English sentence.
-_SENTENCE_BREAK = re.compile(r"[.!?;\n]")
-
-
 #: The notice's own posting window (公告时间：…); in a disclosure, where the public may object
 #: while it hangs (公示, 异议), that window is the plan and stays.
 _POSTING_BEFORE = re.compile(r"(?:公告|张贴|刊登)(?:时间|期间|日期|期)\s*(?:为|:)?\s*$")
+#: The days a notice's own text is put out (招考信息…发布日期为2月10日至20日): a span, how long it
+#: is up; a single 发布时间 is a page's stamp or a result's day, read elsewhere.
+_POSTED_SPAN_BEFORE = re.compile(r"发布(?:时间|期间|日期|期)\s*(?:为|:)?\s*$")
 #: (also a window the public acts in while the notice hangs: 公告期内报名)
 _OBJECTION = re.compile(
     r"公示|异议|意见|objection|公告期限?内[^。；;\n]{0,12}(?:报名|申请|提交|递交|报价|登记)"
@@ -235,16 +220,11 @@ def _drop_reason(
         return "past"  # 諮詢會已分別於1月5日、7日及10日舉行: meetings already held
     if single and early and _DONE.search(norm, end, clause_span(norm, begin, end)[1]):
         return "past"  # 10月12日，市建委…发布了一则通知: what was done that day, told after
-    if period.all_day and single and early:
-        low, high = clause_span(norm, begin, end, _SENTENCE_BREAK)
-        sentence = norm[low:high]
-        if _DONE_EN.search(sentence) and not _PLAN_EN.search(sentence):
-            return "past"  # "the Government had received 12,000 responses today": a report, no plan
-    if period.end is None and day is not None and published is not None and day < published:
-        low, high = clause_span(norm, begin, end, _SENTENCE_BREAK)
-        sentence = norm[low:high]
-        if _BEFELL_EN.search(sentence) and not _FUTURE_EN.search(sentence):
-            return "past"  # "the water supply was cut off from 1pm on Nov 12", told the day after
+    if period.all_day and single and early and done_that_day(norm, begin, end):
+        return "past"  # "the Government had received 12,000 responses today": a report, no plan
+    before_page = period.end is None and day is not None and published is not None and day < published
+    if before_page and befell_since(norm, begin, end):
+        return "past"  # "the water supply was cut off from 1pm on Nov 12", told the day after
     opens_line = not line[: begin - first].strip(" \t•·*-")
     if (
         single
@@ -262,6 +242,8 @@ def _drop_reason(
         return "metadata"  # | 时间: | 2026-03-16 |: a page's row giving when it was posted
     if period.all_day and single and (published is None or early) and glued_signature(before, norm, end):
         return "metadata"  # …附件：名单.xlsx区民政局2024年6月11日: a signature run into the text
+    if before and not single and _POSTED_SPAN_BEFORE.search(before[-8:]):
+        return "posting"  # 招考信息…发布日期为2月10日至20日: how long the notice is put out
     if before and _POSTING_BEFORE.search(before[-12:]) and not _OBJECTION.search(norm):
         return "posting"  # 公告时间：8月12日至8月25日: how long the notice itself hangs, no plan
     if (
@@ -301,7 +283,7 @@ def _drop_reason(
         if en_stamp_line(before, norm[begin:end], norm[end : end + REACH], above, timed=not period.all_day):
             return "metadata"  # Jane Tan | May 10, 2023, 3:41 PM: when the page was posted
     if period.all_day and norm[begin:end].lower() in ("today", "yesterday") and early:
-        low, high = clause_span(norm, begin, end, _SENTENCE_BREAK)
+        low, high = clause_span(norm, begin, end, SENTENCE_BREAK)
         if _REPORTED_EN.search(norm, low, high):
             return "dateline"  # "…, the statement read on its Facebook page today": when it was said
     if _DOCUMENT_AFTER.match(norm, end) and early:
