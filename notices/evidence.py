@@ -330,7 +330,7 @@ def _drop_reason(
     standing = standing_reason(norm, period, held)
     if standing is not None:
         return standing  # 本办法自…起施行, 租期自…起, 本公告于…发布: for the record, no plan
-    if eligibility_bound(norm, period) or (before and _TERMS_BEFORE.search(before[-14:])):
+    if eligibility_bound(norm, period) or (before and _TERMS_BEFORE.search(before[-50:])):
         return "terms"  # 合约期：2026年6月1日至…, 2018年12月31日前年满18周岁: conditions, no plan
     if period.end is None and "之日" in text and not any(ch.isdigit() for ch in text):
         return "effective"  # 自发布之日起执行: when the rules apply, no date to plan around
@@ -383,5 +383,7 @@ _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
 #: A contract's or service's term (a post's 聘期, a lease's 租期), not a time the public acts in.
 _TERMS_BEFORE = re.compile(
-    r"(?:合约期|合同期|服务期|履约期|履行期限|合同履行|聘期|聘用期|聘任期|任期|租期|租赁期)[^，,。；;\n]{0,8}$"
+    r"(?:合约期|合同期|服务期|履约期|履行期限|合同履行|聘期|聘用期|聘任期|任期|租期|租赁期|承包期|承租期|经营期"
+    r"|委托期|托管期)(?:[^，,。；;\n]{0,8}|[^。；;\n]{0,8}[，,]\s*即)$"  # (承包期为3年，即2018年1月1日…)
+    r"|(?i:\b(?:fixed\s+term|tenancy|lease\s+term|contract\s+(?:term|period))\b[^.;\n]{0,30}?(?:\bfrom)?\s*)$"
 )
