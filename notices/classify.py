@@ -240,7 +240,7 @@ def news_evidence(text: str, *, news_start: bool) -> int:
 #: licence exam's 报名 does not.
 _RECRUITING = re.compile(
     r"招聘|招录|招考|聘用|聘请|聘任|选聘|应聘|录用|人才引进|引进人才|岗位|职位|公务员|公务人员|公职|选调|招警|招工"
-    r"|需用名额|用人机关|分发机关|考选部|铨叙|国家考试"
+    r"|需用名额|用人机关|分发机关|考选部|铨叙|国家考试|甄选|甄试|征兵|应征|兵役"
     r"|recruit|vacanc|the post of|civil service|job|hire|hiring|employ"
 )
 
@@ -331,6 +331,17 @@ _SUBJECTS: tuple[_Subject, ...] = (
         Category.PUBLIC_CONSULTATION,
         re.compile(r"听证|公听会|public hearing"),
         _RECRUITING_PAST_HEARING,
+    ),
+    _Subject(
+        # children registered for a school's places (入学登记, 新生, Primary One registration): the
+        # "vacancies" and the documents (租赁合同) are the school's and the family's, no post or letting
+        frozenset({Category.RECRUITMENT, Category.RENTAL}),
+        Category.OTHER,
+        re.compile(
+            r"入学登记|入学申请|入学报名|新生入学|新生报到|新生登记|新生招收|招生|小一|学位申请"
+            r"|primary\s*(?:one|1)\b|\bp1\b|school admission|admission to primary"
+        ),
+        re.compile(r"教师|教职员招聘|招聘教|征兵|应征|兵役|teacher|recruitment of"),
     ),
     _Subject(
         # candidates (考生, 准考证) of a school or licence exam apply for no post

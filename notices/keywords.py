@@ -230,6 +230,13 @@ KEYWORDS: dict[Category, tuple[tuple[str, int], ...]] = {
         ("聘用", 5),
         ("资格审查", 2),
         ("招考", 5),
+        # Taiwan's teacher recruitment: 教师甄选, 教师甄试, and the stand-in posts 代理教师
+        ("教师甄选", 6),
+        ("教师甄试", 6),
+        ("代理教师", 5),
+        # a call-up: young people sign up for military service (征兵, 应征入伍)
+        ("征兵", 6),
+        ("应征", 3),
         ("公务员考试", 5),
         ("公务人员考试", 5),
         # Taiwan's civil-service exams by class: 高普考, 高等考试, 特种考试
