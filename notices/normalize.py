@@ -26,6 +26,9 @@ What it does:
   two are a month and the last two a day of it. Three digits (``2020年128日``: 1月28日 or 12月8日?)
   are left alone.
 
+* a half-width full stop right after a Chinese character, ending its sentence (``检测.此次``),
+  becomes ``。``: the sentence ends the same however the page typed it.
+
 Ideographic punctuation with no ASCII twin (``。``, ``、``, ``“”``) is kept.
 """
 
@@ -200,7 +203,18 @@ def _normalized(text: str) -> str:
         out = _LOST.sub(lambda m: " " * len(m.group()), out)
     if "年" in out and _NO_MONTH_AT.search(out) is not None:
         out = _NO_MONTH.sub(_month_put_back, out)
+    if "." in out:
+        out = _CJK_FULL_STOP.sub(_full_stop, out)
     return out
+
+
+#: A half-width full stop ending a Chinese sentence (健康检测.此次…, 停电.⏎): the 。 it stands for.
+#: After a number (8.5, 第3.2条) or a Latin word (www.gov.cn) it is no sentence's end.
+_CJK_FULL_STOP = re.compile(r"[\u3400-\u9fff」』”]\.(?=[\u3400-\u9fff「『“]|\s|$)")
+
+
+def _full_stop(found: re.Match[str]) -> str:
+    return found.group()[0] + "。"
 
 
 #: 年, then a month and a day run together with no 月, then 日 (or 号).
