@@ -48,6 +48,9 @@ from notices.dates.vocabulary import (
 )
 
 #: What may say a year before its month (本年, 去年 …; the tokenizer may leave 年 apart).
+#: English words that open a start with no end yet: from May 11, starting on Sunday.
+_FROM_EN = frozenset(("from", "since", "starting", "beginning", "commencing", "effective"))
+
 _YEAR_WORDS = frozenset(("本", "今", "明", "去", "上", "来", "本年", "今年", "明年", "去年"))
 
 
@@ -88,8 +91,9 @@ class Grammar(NamedDays):
             between = self._en_between(i, prev)  # between Dec. 30 and Jan. 1, between 9am and 5pm
             if between is not None:
                 return between
-        if tok.kind is WORD and tok.value in ("from", "since", "starting", "beginning"):
-            draft = self._range(i + 1, None)
+        if tok.kind is WORD and tok.value in _FROM_EN:
+            # (starting on Sunday, commencing on 1 May: the "on" is the start's)
+            draft = self._range(i + 2 if self.word(i + 1, "on") and tok.value != "from" else i + 1, None)
             if draft is None:
                 return None
             if draft.end is draft.start:
