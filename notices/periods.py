@@ -23,6 +23,7 @@ from notices.evidence import _as_date, _drop_reason
 from notices.impossible import find_impossible
 from notices.in_force import drop_in_force
 from notices.labels import labelled
+from notices.lone_reopening import closed_until_reopening
 from notices.lost_hour import end_of_lost_start
 from notices.model import Period
 from notices.normalize import normalize
@@ -143,7 +144,8 @@ def kept_periods(
     kept = drop_deadlines_at_span_end(norm, drop_coarse_copies(norm, kept, tz), tz)
     kept = drop_event_relative_days(norm, kept, tz)  # 11月11日演唱会结束前10分钟
     # 1月16日起恢复开放 after a closure to the 15th: its end, no period of its own
-    return fold_stages(norm, fold_resumptions(norm, kept, tz), tz)
+    kept = fold_stages(norm, fold_resumptions(norm, kept, tz), tz)
+    return closed_until_reopening(norm, kept, published, tz)  # 暂停开放。预计明日6时30分重开
 
 
 def _summaries_dropped(norm: str, periods: list[Period], usual: list[Period], tz: ZoneInfo) -> list[Period]:

@@ -187,7 +187,7 @@ def _from_on(norm: str, period: Period) -> Period:
 
 
 #: What a date that ends a closure is followed by: 重开, 恢复开放, 起正常对外开放, 适时恢复开放, reopen.
-_REOPENED = re.compile(
+REOPENED = re.compile(
     r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:起|开始|后|以后|之后)?\s*(?:将|会)?\s*(?:正式|全面|全线)?"
     r"\s*(?:适时|陆续|逐步|有序)?\s*(?:重开|重新开放|恢复|正常(?:对外)?开放|开放交通|通车|reopen)"
 )
@@ -220,7 +220,7 @@ def _closed_by_reopening(norm: str, periods: list[Period], tz: ZoneInfo) -> list
             and period.start is not None
             and (period.end is None or period.end == period.start)
             and (
-                _REOPENED.match(norm, period.span[1])
+                REOPENED.match(norm, period.span[1])
                 or _RESTORED_ON.match(norm, period.span[1])
                 or _REOPENS_IN_DAY.match(norm, period.span[1])
             )
