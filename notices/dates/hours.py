@@ -263,6 +263,7 @@ def _sibling_hours(grammar: Grammar, i: int, day: Draft, last: Period, norm: str
             hours is not None
             and not _CLOSES_AT.match(norm, grammar.t[hours.last - 1].end)
             and not (last.start == last.end and _THAT_DAY_BEFORE.search(between))
+            and not (last.is_moment and _MOMENT_LIST.fullmatch(between))
         ):
             return None  # 并于6时30分正式起跑: a moment inside what the sentence dated, no place's hours
     if hours is None or hours.start is None or not hours.start.time_only:
@@ -344,6 +345,8 @@ _DATED = re.compile(r"\d\s*[年月日号时時点:：/.\-]|[〇一二三四五�
 #: 上午10时于甲地及当日下午2时于乙地: after a moment, an hour that names its day again is another
 #: moment on that day (a second meeting), not a moment inside the first.
 _THAT_DAY_BEFORE = re.compile(r"(?:当日|当天|同日|同一天)\s*$")
+#: Moments listed on one day (3月23日上午8:30，下午1:30): each a sitting of its own.
+_MOMENT_LIST = re.compile(r"\s*[,，、和及与]\s*(?:上午|下午|晚上|中午|早上)?\s*")
 #: What an hour said further on must start to be a measure's (凌晨3时起开始管制).
 _OPENS_AT = re.compile(
     r"\s*(?:起|开始)\s*(?:开始)?\s*(?:封路|封闭|封锁|禁止|实施(?:交通)?管制|管制|停电|停水|停气)"
