@@ -43,6 +43,7 @@ def _drop_summaries(periods: list[Period], tz: ZoneInfo, norm: str = "") -> list
             if (
                 len(inside) >= 2
                 and not _held(norm, period)
+                and not _next_item_between(norm, period, inside[0][1])
                 and _items_follow(period, periods[index + 1 : index + 1 + _SUMMARY_REACH])
                 and min(s[0] for s, _ in inside) == span[0]
                 and max(s[1] for s, _ in inside) == span[1]
@@ -52,6 +53,24 @@ def _drop_summaries(periods: list[Period], tz: ZoneInfo, norm: str = "") -> list
                 continue
         out.append(period)
     return out
+
+
+#: A numbered item opening its line: 2. / 3、 / 4．
+_ITEM_NUMBER = re.compile(r"[ \t]*(\d{1,2})[.、．](?!\d)")
+
+
+def _next_item_between(norm: str, span: Period, first: Period) -> bool:
+    """Whether the span opens a numbered item and the next number of that list opens a line before
+    the days inside it (2. 四等考试：12日至13日 ⏎ 3. 五等考试：⏎ 第一梯次：12日…): those days are
+    another item's, and the span no summary of them."""
+    if not norm or span.span is None or first.span is None:
+        return False
+    start = norm.rfind("\n", 0, span.span[0]) + 1
+    opened = _ITEM_NUMBER.match(norm, start)
+    if opened is None:
+        return False
+    after = re.compile(rf"\n[ \t]*{int(opened.group(1)) + 1}[.、．](?!\d)")
+    return after.search(norm, span.span[1], first.span[0]) is not None
 
 
 #: An event held on the days just said, in the same clause: 将于6月22日至24日在三个考点举行.

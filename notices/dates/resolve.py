@@ -106,10 +106,12 @@ def _extent(
     if pt.month is None:
         if pt.year is not None or pt.day is None:
             return None
-        # a day with neither month nor year (13日21:00): the month that puts it nearest
-        months = (_shift_month(base.year, base.month, by) for by in (-1, 0, 1))
+        # a day with neither month nor year (13日21:00): the month that puts it nearest; nearest
+        # the date the text just told of, when that lies ahead (12月25日至26日停电：⏎ 1. 25日8时…)
+        near = hint if hint is not None and hint > base else base
+        months = (_shift_month(near.year, near.month, by) for by in (-1, 0, 1))
         days = [d for y, m in months if (d := _make(y, m, pt.day, "day")) is not None]
-        return min(days, key=lambda d: abs((d[0] - base).days), default=None)
+        return min(days, key=lambda d: abs((d[0] - near).days), default=None)
     if pt.year is not None:
         return _make(pt.year, pt.month, pt.day, pt.part)
     best = _nearest(pt.month, pt.day, pt.part, base)
