@@ -343,6 +343,10 @@ def _drop_reason(
         return "vague"  # 2月中旬开始…3月底结束: a process between parts of months, no day to plan
     if _FORECAST_BEFORE.search(norm, sentence_begin, begin) and _WEATHER.search(norm, end, sentence_end):
         return "forecast"  # 据气象部门预报，3月17日前后气温陡降: the reason for a notice, not its plan
+    if period.all_day and single and _TEMPERATURE.match(norm, end):
+        return "forecast"  # 3月15日，最高气温从25℃左右降至14℃: the weather behind a notice
+    if before and _EVERY_YEAR.search(before[-24:]):
+        return "standing"  # 采暖季一般是每年的11月15日到次年的3月15日: the rule of every year
     if period.start is None and own_schedule(norm, begin, end):
         return "own schedule"  # (水箱预计于1月10日中午前完成放置): the issuer's own target, no one acts
     english = list(_EN_SENTENCE.finditer(norm, sentence_begin, begin)) if latin else []
@@ -377,6 +381,12 @@ _VAGUE_START = re.compile(r"[上中下]旬[^。；;]{0,6}开始")
 
 #: A weather forecast cited as the reason for a notice: 据气象部门预报，本月14日起将大幅降温.
 _FORECAST_BEFORE = re.compile(r"预报|预测|forecast")
+#: A temperature read off for the day (最高气温…14℃左右): the weather, told in the day's clause.
+_TEMPERATURE = re.compile(r"[^。；;\n]{0,30}?(?:气温|最高温|最低温)[^。；;\n]{0,20}?\d\s*(?:℃|度)")
+#: A day of every year (每年的11月15日): what holds each year, no plan of this notice.
+_EVERY_YEAR = re.compile(
+    r"每年的?\s*$|每年的?[^。；;\n，,]{2,12}(?:到|至)次年的?\s*$|(?i:every year on|annually on)\s*$"
+)
 _WEATHER = re.compile(r"气温|降温|升温|寒潮|冷空气|降雨|降雪|暴雨|大风|台风|天气|temperature|rain|typhoon")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
