@@ -174,7 +174,7 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
             continue  # 明天停水 … 明天上午8时至下午6时: the hours say that day's plan
         if single and p.start is not None and in_headline(norm, p) and _starts_that_day(p, timed, norm, tz):
             continue  # 某考试5月8日放榜 ⏎ …定于5月8日上午9时公布: the body gives the day its hour
-        if single and p.end is not None and not _own_row(norm, p):
+        if single and p.end is not None and not _own_row(norm, p) and not _CLOSED_START.search(p.text):
             day = _as_date(p.end, tz)
             fuller = [q for q in edges.get(day, []) if q is not p]
             if p.start is None:
@@ -196,6 +196,11 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
                 continue
         out.append(p)
     return out
+
+
+#: A day said as a start (6月14日首班车起实施) that a reopening the next day closed: a period of its
+#: own, however many spans of other items begin on it.
+_CLOSED_START = re.compile(r"起\s*$")
 
 
 #: Where a period's clause ends: what it says of the day (5月14日河坝村全天停电) goes no further.
