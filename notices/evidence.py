@@ -60,7 +60,7 @@ from notices.told_days import (
     _TOLD_AFTER,
     _TOLD_BEFORE_EN,
 )
-from notices.told_past_en import SENTENCE_BREAK, befell_since, done_that_day
+from notices.told_past import SENTENCE_BREAK, befell_since, done_that_day, restored_since
 from notices.vague import vague
 
 
@@ -223,8 +223,8 @@ def _drop_reason(
     if period.all_day and single and early and done_that_day(norm, begin, end):
         return "past"  # "the Government had received 12,000 responses today": a report, no plan
     before_page = period.end is None and day is not None and published is not None and day < published
-    if before_page and befell_since(norm, begin, end):
-        return "past"  # "the water supply was cut off from 1pm on Nov 12", told the day after
+    if before_page and (befell_since(norm, begin, end) or restored_since(norm, end)):
+        return "past"  # "the water supply was cut off from 1pm on Nov 12" / 昨晚八时起停电…已全面恢复
     opens_line = not line[: begin - first].strip(" \t•·*-")
     if (
         single

@@ -40,7 +40,7 @@ def _part(gap: Token) -> str:
 
 #: Parts of the day whose 12 o'clock is midnight: 晚上12时, 夜间12点, 深夜12时.
 _NIGHT = frozenset(
-    ("晚上", "夜间", "今晚", "明晚", "晚", "夜", "晚间", "夜晚", "深夜", "当晚", "每晚", "每夜")
+    ("晚上", "夜间", "今晚", "明晚", "昨晚", "晚", "夜", "晚间", "夜晚", "深夜", "当晚", "每晚", "每夜")
 )
 
 
@@ -124,7 +124,7 @@ class ClockReader(EnglishReader):
             said = gap.value  # type: ignore[union-attr]
             if said in _AM:
                 half, j = "am", j + 1
-            elif said in _PM or said in ("今晚", "明晚"):
+            elif said in _PM or said in ("今晚", "明晚", "昨晚"):
                 half, j = ("night" if said in _NIGHT else "pm"), j + 1
             elif said in ("今早", "今晨", "明早", "明晨"):
                 half, j = "am", j + 1

@@ -47,6 +47,10 @@ _LINKING = re.compile(r"(?:此外|另外|另|同时|其次|随后|其后|然后|
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "来年": 1}
 
 
+#: Days named by their distance from the reference day.
+_SHIFTS = {"今日": 0, "今天": 0, "明日": 1, "明天": 1, "后天": 2, "昨日": -1, "昨天": -1}
+
+
 class PointReader(FestivalDays):
     """Dates, times of day and points (a date with its time) at a token index."""
 
@@ -87,7 +91,7 @@ class PointReader(FestivalDays):
             said = _DAY_PARTS.get(str(tok.value))
             if said is not None:
                 return self._day_part(i, said[0])
-            shift = {"今日": 0, "今天": 0, "明日": 1, "明天": 1, "后天": 2}.get(str(tok.value))
+            shift = _SHIFTS.get(str(tok.value))
             if shift is not None:
                 return Point(fixed=self.base + timedelta(days=shift), weak=True), i + 1
             if tok.value in ("同日", "同一天", "是日") and self.recent is not None:

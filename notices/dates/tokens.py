@@ -87,6 +87,10 @@ RELATIVE_DAYS = (
     "明早",
     "明晨",
     "后天",
+    # (the day before the notice's: told of what already happened, and left out as past)
+    "昨日",
+    "昨天",
+    "昨晚",
 )
 
 KEYWORDS = (

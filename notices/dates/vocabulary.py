@@ -73,6 +73,7 @@ _DAY_PARTS = {
     "明晚": (1, "pm"),
     "明早": (1, "am"),
     "明晨": (1, "am"),
+    "昨晚": (-1, "pm"),
 }
 _GAP_MIDNIGHT = frozenset(("午夜", "半夜", "子夜"))
 #: What an end told by an event looks like (after 至 / until).
