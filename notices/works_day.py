@@ -18,7 +18,7 @@ from notices.model import Period
 
 #: What a sentence about doing the work says.
 _WORKS = re.compile(
-    r"施工|作业|检修|维修|改造|抢修|更换|迁改|调试|安装|铺设|割接|接驳|碰口|摊铺|吊装"
+    r"施工|作业|检修|维修|维护|养护|改造|抢修|更换|迁改|调试|安装|铺设|割接|接驳|碰口|摊铺|吊装"
     r"|(?i:\bworks?\b|carried\s+out|undertaken|maintenance|repairs?\b|upgrad)"
 )
 #: What a sentence that is a measure of its own says: a stop, a closure.
@@ -31,13 +31,32 @@ _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]|\.(?=\s)|(?<=\s)\.")
 
 
 def drop_works_days(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
-    """Whole days named as when work is done, inside another period of the notice."""
+    """Whole days named as when work is done, inside another period of the notice; and a work
+    begun from a day with no end (从即日起对顶棚进行紧急维护) that a closure starting then or the day
+    after is the public's side of (将于7月21日17时起关闭阅览室)."""
     out: list[Period] = []
     for p in periods:
         if _works_day(norm, p) and any(q is not p and _covers(q, p, tz) for q in periods):
             continue
+        if _works_begun(norm, p) and any(q is not p and _starts_with(q, p, tz) for q in periods):
+            continue
         out.append(p)
     return out
+
+
+def _works_begun(norm: str, period: Period) -> bool:
+    if period.end is not None or period.start is None or period.span is None:
+        return False
+    low, high = clause_span(norm, period.span[0], period.span[1], _CLAUSE_END)
+    return _WORKS.search(norm, low, high) is not None and _MEASURE.search(norm, low, high) is None
+
+
+def _starts_with(closure: Period, works: Period, tz: ZoneInfo) -> bool:
+    """Whether ``closure`` starts on the day the works do or the day after."""
+    if closure.start is None or works.start is None:
+        return False
+    gap = (_local(closure.start, tz) - _local(works.start, tz)).days
+    return 0 <= gap <= 1 and closure.end is not None
 
 
 def _works_day(norm: str, period: Period) -> bool:
