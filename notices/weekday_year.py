@@ -61,6 +61,9 @@ _EN_PAIRS = (
     ),
     # Dec 28 (Sat)
     re.compile(rf"\b(?P<m>{_EN_MONTH})\.?\s+(?P<d>\d{{1,2}}){_ORD},?\s*\(\s*(?P<w>{_EN_WEEKDAY})\.?\s*\)"),
+    # next Monday (February 14), Sunday (1 May): as Hong Kong's releases write them
+    re.compile(rf"\b(?P<w>{_EN_WEEKDAY})\s*\(\s*(?P<m>{_EN_MONTH})\.?\s+(?P<d>\d{{1,2}}){_ORD}\s*\)"),
+    re.compile(rf"\b(?P<w>{_EN_WEEKDAY})\s*\(\s*(?P<d>\d{{1,2}}){_ORD}\s+(?P<m>{_EN_MONTH})\.?\s*\)"),
 )
 
 
@@ -145,4 +148,31 @@ def year_of_weekdays(norm: str, *, read_on: date, warnings: list[str]) -> date |
     warnings.append(
         f"year inferred from weekdays: {found.year} ({found.fitting} of {found.pairs} weekday(s) fit)"
     )
-    return found.day
+    return _today_said(norm, found.year) or found.day
+
+
+#: The notice's own day said with its date: today (February 11), 今日(5月10日), 今天（5月10日）.
+_TODAY_SAID = (
+    re.compile(rf"\btoday\s*\(\s*(?P<m>{_EN_MONTH})\.?\s+(?P<d>\d{{1,2}}){_ORD}\s*\)"),
+    re.compile(rf"\btoday\s*\(\s*(?P<d>\d{{1,2}}){_ORD}\s+(?P<m>{_EN_MONTH})\.?\s*\)"),
+    re.compile(rf"(?:今日|今天)\s*\(\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]\s*\)"),
+)
+
+
+def _today_said(norm: str, year: int) -> date | None:
+    """The day the text says is today, in the year its weekdays fit: what its other relative
+    days (next Monday, 明日) are counted from, rather than its first weekday's."""
+    lowered = norm.lower()
+    for pattern in _TODAY_SAID:
+        m = pattern.search(lowered)
+        if m is None:
+            continue
+        month = MONTHS.get(m.group("m").rstrip(".")) if m.group("m").isalpha() else to_int(m.group("m"))
+        day = to_int(m.group("d"))
+        if month is None or day is None:
+            continue
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    return None
