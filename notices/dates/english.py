@@ -158,9 +158,9 @@ class EnglishReader(TokenReader):
             nxt = self.at(i + 1)
             if nxt is not None and nxt.kind is WORD and nxt.value in WEEKDAYS:
                 weekday = WEEKDAYS[str(nxt.value)]
-                glossed = self.gloss(i + 2, english=True)
+                glossed = self.gloss(i + 2, english=True) if value == "next" else None
                 if glossed is not None and glossed.day is not None:
-                    return glossed, i + 3  # next Monday (February 14): the bracket says which
+                    return glossed, i + 3  # next Monday (February 14): the bracket says which week
                 if value == "next":
                     # next Friday is the Friday of next week: "from Sunday to next Friday"
                     monday = self.base - timedelta(days=self.base.weekday()) + timedelta(weeks=1)
