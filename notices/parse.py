@@ -189,6 +189,7 @@ def _read_item(
         page_day=page_day,
         read_on=read_on,
         page_head=page_head,
+        dateline=item.dateline,
     )
     if shapeless:
         # no notice's shape: still one when it announces a dated plan the public must act on
@@ -319,8 +320,10 @@ def _build(
     page_day: date | None = None,
     read_on: date | None = None,
     page_head: str = "",
+    dateline: Para | None = None,
 ) -> ParsedNotice:
-    """``page_day``: the day an earlier notice on the page is dated by, for a notice that gives
+    """``dateline``: a date alone on its line above the body, the day the text came out;
+    ``page_day``: the day an earlier notice on the page is dated by, for a notice that gives
     no year of its own (a report's second section under its own heading); ``read_on``: the day
     the page is read, bounding the year its weekdays give a notice dated by nothing else."""
     warnings: list[str] = []
@@ -340,12 +343,12 @@ def _build(
         warnings.append("no issuer: the notice carries no signature")
 
     signed_on = _signature_date(signature)
-    when = signed_on or published
+    when = signed_on or published or (_signature_date([dateline]) if dateline is not None else None)
     if when is None:
         warnings.append("no publication date: no signature date and none given")
 
     # 即日起 starts the day the public reads it; what ended before the notice's own date is history
-    base = published or signed_on or first_full_date(body, tz) or page_day
+    base = published or signed_on or when or first_full_date(body, tz) or page_day
     if base is None:
         base = stated_year(normalize(title), norm_body, page_head=page_head, warnings=warnings)
     if base is None and read_on is not None:

@@ -39,6 +39,14 @@ def first_full_date(body: str, tz: ZoneInfo) -> date | None:
     found = _year_date(find_periods(body, base=ANY_DAY, tz=tz), tz, before=len(body), norm=normalize(body))
     if found is not None:
         return found
+    bracketed = _BRACKETED_DATE.search(body, 0, _HEAD)
+    if bracketed is not None:
+        # a page's stamp in brackets (http://www.example.cn (2017-04-14 14:56:41)), read as no
+        # period: still the day the text came out
+        try:
+            return date(*(int(part) for part in bracketed.groups()))
+        except ValueError:
+            pass
     # only a year or a season of two (2022-2023年采暖季): the middle of what it names
     season = _SEASON.search(normalize(body))
     if season is None:
@@ -67,6 +75,11 @@ def _year_date(periods: list[Period], tz: ZoneInfo, *, before: int, norm: str) -
 
 
 ANY_DAY = date(2000, 1, 1)
+#: A full date in brackets, as a page stamps its posts: (2017-04-14 14:56:41), （2017年4月14日）.
+_BRACKETED_DATE = re.compile(
+    r"[(（]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[)）]"
+)
 #: How much of a long body is read first for its first dated year, and how far from the head's
 #: end a period must close to be read the same as in the whole body.
 _HEAD = 4000

@@ -131,10 +131,12 @@ def segment(text: str) -> list[Item]:
             if not cur.body and all(s.kind is SIGN_DATE for s in cur.signature):
                 # a date with nothing above it is the page's date; under a headline it is the
                 # report's dateline (2017-04-29 03:30) and the body follows: neither signs anything
+                dateline = cur.signature[-1]
                 if cur.title:
                     cur.signature = []
                 else:
                     cur = Item()
+                cur.dateline = dateline
                 continue
             if cur.news:
                 # News reports carry no issuer-and-date signature: a signed "report" is a

@@ -55,6 +55,9 @@ class Item:
     signature: list[Para] = field(default_factory=list)
     news: bool = False
     title_after: bool = False
+    #: A date alone on its line above the body (a report's dateline under its headline, a page's
+    #: date above it): it signs nothing, but it is the day the text came out.
+    dateline: Para | None = None
 
     @property
     def has_body(self) -> bool:
