@@ -154,18 +154,25 @@ async def analyze(session: AsyncSession) -> None:
 
 
 @asynccontextmanager
-async def planner_off(session: AsyncSession, name: str) -> AsyncIterator[None]:
-    """PostgreSQL: the planner method ``name`` (``enable_mergejoin``…) off for the statements run inside,
-    then back to what it was (``set_config`` returns the new value, so the old one is read first)."""
+async def planner_off(session: AsyncSession, *names: str) -> AsyncIterator[None]:
+    """PostgreSQL: the planner methods ``names`` (``enable_mergejoin``…) off for the statements run
+    inside, then back to what they were (``set_config`` returns the new value, so the old one is read
+    first)."""
     if dialect(session) != "postgresql":
         yield
         return
-    before = await session.scalar(text("SELECT current_setting(:name)"), {"name": name})
-    await session.execute(text("SELECT set_config(:name, 'off', true)"), {"name": name})
+    before = {
+        name: await session.scalar(text("SELECT current_setting(:name)"), {"name": name}) for name in names
+    }
+    for name in names:
+        await session.execute(text("SELECT set_config(:name, 'off', true)"), {"name": name})
     try:
         yield
     finally:
-        await session.execute(text("SELECT set_config(:name, :value, true)"), {"name": name, "value": before})
+        for name, value in before.items():
+            await session.execute(
+                text("SELECT set_config(:name, :value, true)"), {"name": name, "value": value}
+            )
 
 
 def rowcount(result: Any) -> int:
