@@ -9,7 +9,8 @@ Cost, measured by ``bench/query.py`` on 100,000 notices: on SQLite category + mo
 probe of ``periods`` per candidate (only for a notice with several periods); a window of starts/ends
 does the same for one category and walks the periods in the window otherwise. On PostgreSQL the
 envelope is tested as a range (``db.filters.envelope_meets``), read from the covering GiST index
-``ix_notices_category_range`` without touching the table. :func:`find_notice_ids` and
+``ix_notices_category_range`` without touching the table. What is on in no category, ordered, is read
+from the latest start back up to the page (``db.recent``). :func:`find_notice_ids` and
 :func:`count_any` let a caller merge several queries on ids and load only what it shows (see
 ``bot.answer``). A keyword search is a substring scan of the folded text (see ``db.keywords``).
 """
@@ -49,10 +50,12 @@ from db.filters import (
     filter_values,
     notice_conditions,
     period_conditions,
+    recent_first,
     single_period,
     where_conditions,
 )
 from db.keywords import fold, keyword_in, not_by_index, position_of
+from db.recent import recent_ids
 from db.rows import NoticeRecord, load_records
 from db.tables import EARLIEST, LATEST, notices, periods
 from db.types import UTCDateTime
@@ -95,11 +98,22 @@ def _by_periods(flt: NoticeFilter) -> bool:
     )
 
 
-def _ids(flt: NoticeFilter, tz: ZoneInfo, *, ordered: bool, bind: Binds | None = None) -> Select[int]:
+def _ids(
+    flt: NoticeFilter,
+    tz: ZoneInfo,
+    *,
+    ordered: bool,
+    bind: Binds | None = None,
+    need: ColumnElement[Any] | None = None,
+) -> Select[int]:
     """The ids of the matching notices, in the order :func:`find_notices` returns them when
     ``ordered`` (unordered and possibly repeated otherwise: for counting distinct ids). The values are
-    ``bind``'s parameters (by default carrying ``flt``'s values: a statement ready to run)."""
+    ``bind``'s parameters (by default carrying ``flt``'s values: a statement ready to run). ``need``:
+    how many of the first ids the caller reads (its limit and offset), which lets "what is on" in no
+    category stop there (:func:`db.recent.recent_ids`)."""
     bind = bind or Binds.of(flt, tz)
+    if ordered and need is not None and recent_first(flt):
+        return recent_ids(flt, bind, need)
     if _by_periods(flt):
         p = periods.c
         query = (
@@ -224,7 +238,8 @@ def _ids_page(flt: NoticeFilter, values: dict[str, Any], shape: tuple[Any, ...])
     found = _TEMPLATES.get(key)
     if found is None:
         template = Binds(values, carry=False)
-        query = _ids(flt, ANY_ZONE, ordered=True, bind=template)
+        need = bindparam("limit", type_=BigInteger()) + bindparam("offset", type_=BigInteger())
+        query = _ids(flt, ANY_ZONE, ordered=True, bind=template, need=need)
         found = _remember(
             key,
             query.limit(bindparam("limit", type_=BigInteger())).offset(
@@ -254,7 +269,7 @@ def ids_each(
     short: ColumnElement[bool] | None = None
     for index, flt in enumerate(filters):
         template = Binds(values, f"f{index}_", carry=False)
-        query = _ids(flt, ANY_ZONE, ordered=True, bind=template)
+        query = _ids(flt, ANY_ZONE, ordered=True, bind=template, need=bindparam("limit", type_=BigInteger()))
         position = func.row_number().over(order_by=query._order_by_clauses).label("pos")
         limited = query.add_columns(literal(index).label("part"), position).limit(
             bindparam("limit", type_=BigInteger())

@@ -18,6 +18,7 @@ TRGM_INDEX = "ix_notices_search_trgm"
 NEWEST_INDEXES = ("ix_notices_newest", "ix_notices_undated_newest")  # PostgreSQL: DESC NULLS LAST order
 RANGE_INDEX = "ix_notices_envelope_range"  # PostgreSQL: GiST on the envelope (db.filters.envelope_meets)
 CATEGORY_RANGE_INDEX = "ix_notices_category_range"  # PostgreSQL: the same led by status and category
+RECENT_INDEXES = ("ix_notices_recent_start", "ix_notices_multi_range")  # latest start first (0015)
 MIN_INDEXED = 3  # trigrams: a needle shorter than three characters has none
 
 _FTS_SHADOWS = ("_data", "_idx", "_content", "_docsize", "_config")
@@ -30,7 +31,13 @@ def is_search_index_object(name: str | None, type_: str) -> bool:
         return False
     if type_ == "table":
         return name == FTS_TABLE or any(name == FTS_TABLE + s for s in _FTS_SHADOWS)
-    return type_ == "index" and name in (TRGM_INDEX, RANGE_INDEX, CATEGORY_RANGE_INDEX, *NEWEST_INDEXES)
+    return type_ == "index" and name in (
+        TRGM_INDEX,
+        RANGE_INDEX,
+        CATEGORY_RANGE_INDEX,
+        *NEWEST_INDEXES,
+        *RECENT_INDEXES,
+    )
 
 
 def escape_like(needle: str) -> str:

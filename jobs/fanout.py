@@ -20,7 +20,6 @@ from sqlalchemy import (
     insert,
     literal,
     select,
-    text,
     true,
     tuple_,
 )
@@ -51,6 +50,7 @@ from jobs.scratch import (
     analyze,
     dialect,
     insert_for,
+    planner_off,
     profile_join,
     rowcount,
 )
@@ -148,11 +148,8 @@ async def write(
     # The pairs meet their plan rows (a few hundred) in a hash join, which keeps the pairs' order; with
     # its estimate of a few thousand pairs PostgreSQL would rather merge on the notice alone and rescan
     # each notice's pairs once per plan row of it (3 M rows read again for 0.6 M written).
-    restore = await session.scalar(text("SELECT set_config('enable_mergejoin', 'off', true)"))
-    try:
+    async with planner_off(session, "enable_mergejoin"):
         written += await _write_pairs(session, now, parts, covered=covered)
-    finally:
-        await session.execute(text("SELECT set_config('enable_mergejoin', :value, true)"), {"value": restore})
     return written
 
 

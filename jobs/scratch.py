@@ -5,7 +5,8 @@ them out to every chat."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -150,6 +151,28 @@ async def analyze(session: AsyncSession) -> None:
     prefix = "temp." if dialect(session) == "sqlite" else ""
     for table in SCRATCH:
         await session.execute(text(f"ANALYZE {prefix}{table.name}"))
+
+
+@asynccontextmanager
+async def planner_off(session: AsyncSession, *names: str) -> AsyncIterator[None]:
+    """PostgreSQL: the planner methods ``names`` (``enable_mergejoin``…) off for the statements run
+    inside, then back to what they were (``set_config`` returns the new value, so the old one is read
+    first)."""
+    if dialect(session) != "postgresql":
+        yield
+        return
+    before = {
+        name: await session.scalar(text("SELECT current_setting(:name)"), {"name": name}) for name in names
+    }
+    for name in names:
+        await session.execute(text("SELECT set_config(:name, 'off', true)"), {"name": name})
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            await session.execute(
+                text("SELECT set_config(:name, :value, true)"), {"name": name, "value": value}
+            )
 
 
 def rowcount(result: Any) -> int:
