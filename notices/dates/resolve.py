@@ -72,6 +72,10 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+#: How far before the reference date a yearless day still reads as lately begun.
+_LATELY = timedelta(days=31)
+
+
 def _extent(
     pt: Point, base: date, anchor: date | None, hint: date | None = None, *, listed: bool = False
 ) -> tuple[date, date] | None:
@@ -115,7 +119,9 @@ def _extent(
     if pt.year is not None:
         return _make(pt.year, pt.month, pt.day, pt.part)
     best = _nearest(pt.month, pt.day, pt.part, base)
-    if hint is not None and hint > base and best is not None and best[1] < hint and best[1] < base:
+    # (one a few weeks before the reference date is what began lately, not next year's: 美食季于
+    # 12月20日启动，为期17天, published 26 December, with 2025年2月12日 told before it)
+    if hint is not None and hint > base and best is not None and best[1] < hint and best[1] < base - _LATELY:
         hinted = _make(hint.year, pt.month, pt.day, pt.part)
         if hinted is not None and hinted[0] >= hint:
             return hinted
