@@ -332,7 +332,12 @@ def _drop_reason(
         return standing  # 本办法自…起施行, 租期自…起, 本公告于…发布: for the record, no plan
     if eligibility_bound(norm, period) or (before and _TERMS_BEFORE.search(before[-50:])):
         return "terms"  # 合约期：2026年6月1日至…, 2018年12月31日前年满18周岁: conditions, no plan
-    if period.end is None and "之日" in text and not any(ch.isdigit() for ch in text):
+    if (
+        period.end is None
+        and "之日" in text
+        and not any(ch.isdigit() for ch in text)
+        and not _INVITED.search(norm, begin, clause_span(norm, begin, end)[1])
+    ):
         return "effective"  # 自发布之日起执行: when the rules apply, no date to plan around
     if (vague(text) and not month_window(norm, end)) or (
         period.all_day and single and _MONTH_END_DAY.fullmatch(text.strip())
@@ -381,6 +386,8 @@ _VAGUE_START = re.compile(r"[上中下]旬[^。；;]{0,6}开始")
 
 #: A weather forecast cited as the reason for a notice: 据气象部门预报，本月14日起将大幅降温.
 _FORECAST_BEFORE = re.compile(r"预报|预测|forecast")
+#: What the public is asked to do from a day (请在启事公布之日起…提出建议和意见): a window opens.
+_INVITED = re.compile(r"提出|提交|报名|申请(?!人)|反馈|投递|寄送|登录|参加|报送")
 #: A temperature read off for the day (最高气温…14℃左右): the weather, told in the day's clause.
 _TEMPERATURE = re.compile(r"[^。；;\n]{0,30}?(?:气温|最高温|最低温)[^。；;\n]{0,20}?\d\s*(?:℃|度)")
 #: A day of every year (每年的11月15日): what holds each year, no plan of this notice.

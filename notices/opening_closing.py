@@ -17,8 +17,10 @@ _OPENS_BEFORE = re.compile(
     r"(?i:\b(?:open(?:s|ing)?|launch(?:es|ed|ing)?|start(?:s|ing)?|commenc(?:e|es|ing)|begin(?:s|ning)?)"
     r"\s+(?:on|from)\s+(?:the\s+)?)$"
 )
-#: How far the closing may stand from the opening it closes: the next sentence or the next line.
-_NEAR = 200
+#: How far the closing may stand from the opening it closes: the next sentences or lines (the ways
+#: to send an opinion may be listed between); nothing else is dated between, as the two are read
+#: one after the other.
+_NEAR = 500
 
 
 def opened_before(norm: str, first: Period, deadline: Period) -> bool:
@@ -31,10 +33,11 @@ def opened_before(norm: str, first: Period, deadline: Period) -> bool:
     return 0 <= deadline.span[0] - first.span[1] <= _NEAR
 
 
-#: What is received from a day and closes later: applications, registration, bids, entries.
+#: What is received from a day and closes later: applications, registration, bids, entries,
+#: the public's opinions.
 _APPLY = re.compile(
     r"(?i:application|apply|registration|register|submission|tender|\bbids?\b|nomination|entr(?:y|ies)|booking)"
-    r"|报名|申请|投标(?!人)|登记|报考|递交|预约"
+    r"|报名|申请|投标(?!人)|登记|报考|递交|预约|建议|意见|征集"
 )
 #: Where a clause ends, for the words of an opening and of its closing.
 _CLAUSE_END = re.compile(r"[。；;！？!?\n]|\.\s")
