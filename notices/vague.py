@@ -32,8 +32,17 @@ def vague(text: str) -> bool:
     compact = "".join(text.split())
     precise = _PRECISE.search(compact)
     stripped = text.strip()
+    pair = _BETWEEN_EN.fullmatch(stripped)  # between October and December: months at both ends
     return (
         ("月" in compact and precise is None)
         or _MONTH_ONLY_EN.fullmatch(stripped) is not None
         or _RELATIVE_SPAN_EN.fullmatch(stripped) is not None
+        or (
+            pair is not None
+            and _MONTH_ONLY_EN.fullmatch(pair.group(1)) is not None
+            and _MONTH_ONLY_EN.fullmatch(pair.group(2)) is not None
+        )
     )
+
+
+_BETWEEN_EN = re.compile(r"(?i)(?:between|from)\s+(.+?)\s+(?:and|to|until|till|through)\s+(.+)")
