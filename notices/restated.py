@@ -73,11 +73,13 @@ def _headline_opening(norm: str, opening: Period, spans: Iterable[Period]) -> bo
 
 def _same_subject(a: Period, b: Period) -> bool:
     """Whether two periods speak of the same thing: no label on one side, a label that names only
-    the time (截止时间), or labels that differ only in how they name the time (报名截止时间 / 报名时间)."""
+    the time (截止时间), or labels that differ only in how they name the time (报名截止时间 / 报名时间)
+    or in how fully they name the thing (提案线索征集时间 / 征集时间)."""
     if a.label is None or b.label is None:
         return True
     mine, theirs = _STEM.sub("", a.label), _STEM.sub("", b.label)
-    return mine == theirs or not mine or not theirs  # 截止时间 names no thing: it is the other's
+    # 截止时间 names no thing: it is the other's; 提案线索征集 names more fully what 征集 does
+    return mine == theirs or not mine or not theirs or mine.endswith(theirs) or theirs.endswith(mine)
 
 
 def _own_hour(opening: Period, span: Period) -> bool:
