@@ -343,12 +343,13 @@ def _build(
         warnings.append("no issuer: the notice carries no signature")
 
     signed_on = _signature_date(signature)
-    when = signed_on or published or (_signature_date([dateline]) if dateline is not None else None)
+    dated = _signature_date([dateline]) if dateline is not None else None
+    when = signed_on or published or dated
     if when is None:
         warnings.append("no publication date: no signature date and none given")
 
     # 即日起 starts the day the public reads it; what ended before the notice's own date is history
-    base = published or signed_on or when or first_full_date(body, tz) or page_day
+    base = published or when or first_full_date(body, tz) or page_day
     if base is None:
         base = stated_year(normalize(title), norm_body, page_head=page_head, warnings=warnings)
     if base is None and read_on is not None:

@@ -57,6 +57,7 @@ def _drop_summaries(periods: list[Period], tz: ZoneInfo, norm: str = "") -> list
 
 #: A numbered item opening its line: 2. / 3、 / 4．
 _ITEM_NUMBER = re.compile(r"[ \t]*(\d{1,2})[.、．](?!\d)")
+_NEXT_LINE_ITEM = re.compile(r"\n" + _ITEM_NUMBER.pattern)
 
 
 def _next_item_between(norm: str, span: Period, first: Period) -> bool:
@@ -69,8 +70,9 @@ def _next_item_between(norm: str, span: Period, first: Period) -> bool:
     opened = _ITEM_NUMBER.match(norm, start)
     if opened is None:
         return False
-    after = re.compile(rf"\n[ \t]*{int(opened.group(1)) + 1}[.、．](?!\d)")
-    return after.search(norm, span.span[1], first.span[0]) is not None
+    following = int(opened.group(1)) + 1
+    items = _NEXT_LINE_ITEM.finditer(norm, span.span[1], first.span[0])
+    return any(int(item.group(1)) == following for item in items)
 
 
 #: An event held on the days just said, in the same clause: 将于6月22日至24日在三个考点举行.
