@@ -167,7 +167,8 @@ def _today_said(norm: str, year: int) -> date | None:
         m = pattern.search(lowered)
         if m is None:
             continue
-        month = MONTHS.get(m.group("m").rstrip(".")) if m.group("m").isalpha() else to_int(m.group("m"))
+        said = m.group("m").rstrip(".")
+        month = MONTHS.get(said) or to_int(said)  # February, or 5 / 五 as 5月 writes it
         day = to_int(m.group("d"))
         if month is None or day is None:
             continue

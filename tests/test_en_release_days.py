@@ -25,3 +25,11 @@ def test_a_weekday_with_its_date_in_brackets_is_a_pair() -> None:
 def test_the_release_is_read_from_its_own_today() -> None:
     page = parse_page(TEXT, published=None, tz=TZ, read_on=date(2026, 12, 7))
     assert [(p.start, p.end) for n in page.notices for p in n.periods] == [(date(2022, 2, 14), None)]
+
+
+def test_today_said_in_chinese_numerals_dates_the_notice() -> None:
+    from notices.weekday_year import year_of_weekdays
+
+    text = "某某局今日(五月十日)宣布，下周一(5月16日)起某某路封闭。"
+    warnings: list[str] = []
+    assert year_of_weekdays(text, read_on=date(2026, 12, 7), warnings=warnings) == date(2022, 5, 10)
