@@ -14,6 +14,7 @@ from bot.cli_support import App, emit_json, parse_categories, parse_moment, run_
 
 if TYPE_CHECKING:
     from db.models import Notice
+    from db.rows import NoticeRecord
     from notices.categories import Category
 
 
@@ -129,7 +130,7 @@ async def _list_notices(
     return rows, total
 
 
-def _notice_json(notice: Notice, tz: ZoneInfo) -> dict[str, Any]:
+def _notice_json(notice: Notice | NoticeRecord, tz: ZoneInfo) -> dict[str, Any]:
     """A stored notice as ``notices --json`` lists it."""
     from db.store import to_parsed
 

@@ -43,6 +43,7 @@ class PeriodRecord:
     daily_start: time | None
     daily_end: time | None
     places: str
+    active_from: datetime | None  # when the period's first window opens (UTC), as stored
 
 
 @dataclass(slots=True)
@@ -90,6 +91,7 @@ _PERIOD = (
     periods.c.daily_start,
     periods.c.daily_end,
     periods.c.places,
+    periods.c.active_from,
 )
 
 

@@ -16,8 +16,8 @@ from bot.keyboards import MAX_CALLBACK_BYTES
 from bot.standin import StandIn, StoredMessage
 from db.chats import list_subscriptions
 from db.engine import session_scope
-from db.models import Chat, Notice, Reminder, SubscriptionKind
-from db.store import store_notice
+from db.models import Chat, Notice, NoticeStatus, Reminder, SubscriptionKind
+from db.store import set_status, store_notice
 from jobs.clock import FixedClock
 from notices.categories import Category
 from notices.model import ParsedNotice, Period
@@ -291,6 +291,27 @@ async def test_inline_mode_lists_matching_notices_in_force(harness: Harness, sam
     )
     assert request.param("results") == []
     assert request.param("button")["start_parameter"] == "help"
+
+
+async def test_inline_mode_leaves_out_a_withdrawn_notice(harness: Harness, sample_ids: list[int]) -> None:
+    """The answer and the text search both find the closure; once withdrawn it is listed by neither."""
+    user = harness.server.user("Ann", language_code="zh")
+
+    async def titles(query: str) -> list[str]:
+        since = harness.server.mark()
+        query_id = harness.server.inline_query(user, query)
+        [request] = await harness.server.wait_for(
+            "answerInlineQuery", since=since, predicate=lambda r: r.params.get("inline_query_id") == query_id
+        )
+        return [r["title"] for r in request.param("results")]
+
+    assert "封路公告" in await titles("")
+    async with session_scope(harness.sessions) as session:
+        closure = (await session.scalars(select(Notice).where(Notice.title == "封路公告"))).one()
+        await set_status(session, closure.id, NoticeStatus.WITHDRAWN)
+    assert "封路公告" not in await titles("封路")
+    assert "封路公告" not in await titles("")
+    assert "封路公告" not in await titles("忠诚村")
 
 
 async def test_unknown_commands_get_help_and_menus_exist_in_both_languages(harness: Harness) -> None:

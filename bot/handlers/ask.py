@@ -41,8 +41,9 @@ from bot.state import StateConflict, StateStore, Stored, chat_scope
 from bot.texts import say
 from db.chats import ChatSettings
 from db.engine import read_connection, session_scope
-from db.models import Notice, NoticeStatus
+from db.models import NoticeStatus
 from db.reader import Reader
+from db.rows import NoticeRecord
 from db.search import NoticeFilter, count_notices, find_notices
 from db.store import get_notice
 from notices.render import format_date
@@ -290,17 +291,19 @@ async def show_list(update: Update, context: Context, kind: str, page: int, *, e
         await reply(update, context, text, markup=markup)
 
 
-async def _upcoming(session: AsyncSession, start: datetime, end: datetime, tz: ZoneInfo) -> list[Notice]:
+async def _upcoming(
+    session: AsyncSession, start: datetime, end: datetime, tz: ZoneInfo
+) -> list[NoticeRecord]:
     """Notices with a period starting or ending in [start, end], soonest first."""
     starting = await find_notices(
         session, NoticeFilter(starts_between=(start, end), limit=_UPCOMING_CAP), tz=tz
     )
     ending = await find_notices(session, NoticeFilter(ends_between=(start, end), limit=_UPCOMING_CAP), tz=tz)
-    seen: dict[int, Notice] = {}
+    seen: dict[int, NoticeRecord] = {}
     for notice in (*starting, *ending):
         seen.setdefault(notice.id, notice)
 
-    def key(notice: Notice) -> tuple[datetime, int]:
+    def key(notice: NoticeRecord) -> tuple[datetime, int]:
         moments = [
             moment
             for p in notice.periods

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.html import bold, esc
 from bot.texts import say
 from db.models import Notice
+from db.rows import NoticeRecord
 from db.store import to_parsed
 from notices.categories import Category
 from notices.model import ParsedNotice
@@ -33,7 +34,7 @@ def _periods(parsed: ParsedNotice, lang: str, tz: ZoneInfo) -> list[str]:
     ]
 
 
-def notice_line(notice: Notice, lang: str, tz: ZoneInfo) -> str:
+def notice_line(notice: Notice | NoticeRecord, lang: str, tz: ZoneInfo) -> str:
     """``#12 title — category`` and its periods, for lists."""
     parsed = to_parsed(notice, tz)
     title = " ".join(notice.title.split())
@@ -42,7 +43,9 @@ def notice_line(notice: Notice, lang: str, tz: ZoneInfo) -> str:
     return "\n".join(lines)
 
 
-def notice_card(notice: Notice, lang: str, tz: ZoneInfo, *, body: bool = True, admin: bool = False) -> str:
+def notice_card(
+    notice: Notice | NoticeRecord, lang: str, tz: ZoneInfo, *, body: bool = True, admin: bool = False
+) -> str:
     """The whole notice: title, category, periods, places, issuer, publication date, then the text.
 
     ``admin`` adds the status and the parser's warnings (what a reviewer must check before publishing).

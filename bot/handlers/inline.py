@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
 from telegram.ext import InlineQueryHandler
 
@@ -15,9 +14,11 @@ from bot.handlers.common import App, Context, deps, language_for
 from bot.html import split_message
 from bot.texts import say
 from db.engine import session_scope
-from db.models import Notice, NoticeStatus
+from db.models import NoticeStatus
+from db.reader import Reader
+from db.rows import NoticeRecord, load_records
 from db.search import NoticeFilter, find_notices
-from db.store import get_notice, to_parsed
+from db.store import to_parsed
 from notices.render import format_period
 
 MAX_RESULTS = 20
@@ -49,12 +50,11 @@ async def inline_query(update: Update, context: Context) -> None:
     await query.answer(results, cache_time=CACHE_SECONDS, is_personal=False, button=button)
 
 
-async def _published(session: AsyncSession, ids: list[int]) -> list[Notice]:
-    found = [await get_notice(session, notice_id) for notice_id in ids]
-    return [n for n in found if n is not None and n.status == NoticeStatus.PUBLISHED]
+async def _published(session: Reader, ids: list[int]) -> list[NoticeRecord]:
+    return [n for n in await load_records(session, ids) if n.status == NoticeStatus.PUBLISHED]
 
 
-def _article(notice: Notice, lang: str, tz: ZoneInfo) -> InlineQueryResultArticle:
+def _article(notice: NoticeRecord, lang: str, tz: ZoneInfo) -> InlineQueryResultArticle:
     parsed = to_parsed(notice, tz)
     periods = "; ".join(format_period(p, language=lang, tz=tz) for p in parsed.periods)
     category = category_name(notice.category, lang)
