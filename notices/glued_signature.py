@@ -19,6 +19,9 @@ _GLUED_ISSUER = re.compile(
     r"[^\s，,。；;：:、（）()“”\"\d]{2,30}?" + _ISSUER_END + r"\s*$",
     re.IGNORECASE,
 )
+#: A line that holds nothing before the date but an issuer's name (某某县公安局交通管理大队 2023年6月16日):
+#: the signature's two lines run into one.
+_ISSUER_LINE = re.compile(r"[^\S\n]*[^\s，,。；;：:、（）()“”\"\d]{2,30}?" + _ISSUER_END + r"[^\S\n]*")
 #: What may follow the signed day: a full stop or a table's bar and the end of the line; or, on
 #: a page whose lines were run together, a space and the next text, when that text does not go
 #: on from the day (起, 至, 前: a range or a deadline the day begins), or the next date at once
@@ -29,8 +32,22 @@ _ENDS_TEXT = re.compile(
 )
 
 
+#: After a date that opens its line: where it was signed, closing the line (二零二零年九月二十八日於海關 ⏎
+#: 關長 某某某, as Macau's and Hong Kong's notices sign; the signer's line may have been run into it),
+#: and no word of what is done there (于市体育馆举行 is a plan's place).
+_SIGNED_AT = re.compile(
+    r"[^\S\n]*于(?:(?!举|召开|开|进行|实施|停|封|施工|启|截|结束|办理|报名)[^\s，,。；;：:、（）()\d]){1,12}?"
+    r"(?:[^\S\n]+[^\s，,。；;：:、（）()\d]{2,4})?[^\S\n]*(?:\n|$)"
+)
+
+
 def glued_signature(before: str, norm: str, end: int) -> bool:
     """Whether the date ending at ``end`` closes its line (or its part of a run-together line)
     right after an issuer's name that is itself glued after an attachment name or a finished
-    sentence."""
-    return _ENDS_TEXT.match(norm, end) is not None and _GLUED_ISSUER.search(before[-60:]) is not None
+    sentence, or opens the line (``before`` is the line up to the date); or a date opening its line
+    that is followed by where it was signed and nothing else."""
+    if not before.strip() and _SIGNED_AT.match(norm, end) is not None:
+        return True
+    if _ENDS_TEXT.match(norm, end) is None:
+        return False
+    return _ISSUER_LINE.fullmatch(before) is not None or _GLUED_ISSUER.search(before[-60:]) is not None

@@ -26,6 +26,9 @@ What it does:
   two are a month and the last two a day of it. Three digits (``2020年128日``: 1月28日 or 12月8日?)
   are left alone.
 
+* a year in Chinese numerals whose zero was typed as a digit or a letter (``二0二一年``, ``二O一九年``)
+  takes ``〇`` there, the same length, so it reads as the year it is.
+
 * a half-width full stop right after a Chinese character, ending its sentence (``检测.此次``),
   becomes ``。``: the sentence ends the same however the page typed it.
 
@@ -205,7 +208,28 @@ def _normalized(text: str) -> str:
         out = _NO_MONTH.sub(_month_put_back, out)
     if "." in out:
         out = _CJK_FULL_STOP.sub(_full_stop, out)
+    if "年" in out and _LATIN_ZERO_YEAR_AT.search(out) is not None:
+        out = _LATIN_ZERO_YEAR.sub(_zero_put_back, out)
     return out
+
+
+#: A year in Chinese numerals typed with a digit or a letter for its zero (二0二一年, 二O一九年).
+_LATIN_ZERO_YEAR = re.compile(
+    r"(?<![〇零一二三四五六七八九十0-9A-Za-z])[一二][〇0oO一二三四五六七八九]{3}(?=\s*年)"
+)
+#: The zero typed so between numerals and 年, found by one scan before the full pattern is tried.
+_LATIN_ZERO_YEAR_AT = re.compile(r"[一二九][0oO]|[0oO][一二三四五六七八九〇][〇0oO一二三四五六七八九]?\s*年")
+
+
+def _zero_put_back(found: re.Match[str]) -> str:
+    """``二0二一`` as ``二〇二一`` (same length), when the year holds a numeral besides its zeros."""
+    year = found.group()
+    if not any(ch in "一二三四五六七八九" for ch in year[1:]) and "〇" not in year:
+        return year
+    return year.translate(_LATIN_ZERO)
+
+
+_LATIN_ZERO = str.maketrans("0oO", "〇〇〇")
 
 
 #: A half-width full stop ending a Chinese sentence (健康检测.此次…, 停电.⏎): the 。 it stands for.

@@ -10,9 +10,9 @@ import re
 _OFFICE_HOURS = re.compile(
     r"(?i:(?:office|opening|business|operating|service)\s+hours)|办公时间|上班时间|工作时间"
 )
-#: A day in a period's own text (its hours are then that day's, not standing ones).
+#: A day in a period's own text, in digits or numerals (its hours are then that day's, not standing ones).
 _DATED_TEXT = re.compile(
-    r"\d\s*[月日/-]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[\d〇零一二三四五六七八九十廿卅]\s*[月日号/-]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 )
 
 

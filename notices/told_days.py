@@ -18,10 +18,12 @@ _DATELINE_BEFORE = re.compile(
 )
 
 
-#: A date the reporter learned something on: 记者5月8日获悉 / 从…了解到.
+#: A date the reporter learned something on: 记者5月8日获悉 / 从…了解到, also when the date opens the
+#: sentence (11月16日，某某网记者从市水务集团获悉).
 _REPORTING_AFTER = re.compile(
     r"\s*(?:电(?![话力费网线])|消息|讯|报导|报道|[^，。,\n]{0,20}(?:获悉|了解到)|(?:宣布|表示|宣称|指出|透露|介绍|称)[,，:：]"
-    r"|(?:获报|接报|接获报案|报案|报警))"
+    r"|(?:获报|接报|接获报案|报案|报警)"
+    r"|[,，]\s*[^，。,\n]{0,16}记者[^，。,\n]{0,24}(?:获悉|了解到|获知|得知))"
 )
 
 

@@ -23,6 +23,11 @@ def test_hours_with_their_own_day_stay() -> None:
     assert (at(5, 15, 9), at(5, 15, 17)) in periods(text)
 
 
+def test_a_deadline_in_numerals_after_office_hours_stays() -> None:
+    text = "某某公告\n有意者可於辦公時間內到本局查閱文件，標書必須於二零二三年五月二十日下午五時前遞交。"
+    assert periods(text) == [(None, at(5, 20, 17))]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
