@@ -171,6 +171,17 @@ from tests.periods_support import at, periods
             "14 May 2023 for mains replacement. The works will be carried out on 14 May.",
             [(at(5, 14, 10), at(5, 14, 18))],
         ),
+        # a works day moved to another, the work said in the clause before the move
+        (
+            "道路施工交通管制通告\n原定于5月12日进行的人民路路面施工，因天气原因改至5月14日，届时将实行全封闭。\n"
+            "管制时间：5月14日8时至20时。",
+            [(at(5, 14, 8), at(5, 14, 20))],
+        ),
+        # an event moved to another day stays beside its control hours
+        (
+            "龙舟赛交通管制通告\n原定于5月12日举行的龙舟赛，因天气原因改至5月14日。\n交通管制时间：5月14日7时至12时。",
+            [(date(2023, 5, 14), date(2023, 5, 14)), (at(5, 14, 7), at(5, 14, 12))],
+        ),
         # an event's day stays beside its control hours, whatever work the sentence names elsewhere
         (
             "龙舟赛交通管制通告\n龙舟赛于5月14日在江滨公园举行，请市民配合交警疏导作业。\n交通管制时间：5月14日7时至12时。",
