@@ -348,8 +348,8 @@ def _drop_reason(
         return "vague"  # 2月中旬开始…3月底结束: a process between parts of months, no day to plan
     if _FORECAST_BEFORE.search(norm, sentence_begin, begin) and _WEATHER.search(norm, end, sentence_end):
         return "forecast"  # 据气象部门预报，3月17日前后气温陡降: the reason for a notice, not its plan
-    if period.all_day and single and _TEMPERATURE.match(norm, end):
-        return "forecast"  # 3月15日，最高气温从25℃左右降至14℃: the weather behind a notice
+    if period.all_day and _TEMPERATURE.match(norm, end):
+        return "forecast"  # 3月15日，最高气温从25℃左右降至14℃ / 16日至19日最低气温…: the weather behind it
     if before and _EVERY_YEAR.search(before[-24:]):
         return "standing"  # 采暖季一般是每年的11月15日到次年的3月15日: the rule of every year
     if period.start is None and own_schedule(norm, begin, end):

@@ -30,7 +30,7 @@ _REPORTING_AFTER = re.compile(
 #: The day a notice was issued or a reminder given, told right after that day (发布…通知, 发布《…》).
 _TOLD_AFTER = re.compile(
     r"[)）]?\s*(?:[(（][^)）]{0,20}[)）])?\s*[,，]?\s*(?:[^，。,\n]{0,24}(?:发布|发出|下发|送达|印发)"
-    r"(?:[^，。,\n]{0,12}(?:通知|公告|通告|消息|新闻稿|新闻|文告|声明)|\s*《[^》\n]{0,80}》)"
+    r"(?:[^，。,\n]{0,12}(?:通知|公告|通告|消息|新闻稿|新闻|文告|声明|招标|采购)|\s*《[^》\n]{0,80}》)"
     r"|(?<=[)）\d日天])[)）]?\s*(?:[,，]\s*[^，。,\n\d]{0,16}?)?(?:再次|再度)?(?:提醒|呼吁|吁请|促请)"
     r"|(?i:(?:reminded|announced|said|stated|warned|urged|advised)\b))"
 )

@@ -1212,3 +1212,11 @@ def test_the_day_years_of_work_are_reckoned_to_is_no_plan() -> None:
         "报名时间：2023年5月15日上午8:00至5月19日下午17:00止。"
     )
     assert periods(text) == [(at(5, 15, 8), at(5, 19, 17))]
+
+
+def test_the_days_a_tender_was_put_out_are_no_periods_in_an_undated_notice() -> None:
+    text = (
+        "公開招標更改\n就本局於5月3日及8日發佈題述服務公開招標，現更改日期如下：\n"
+        "截標日期更改為二零二三年五月二十九日中午十二時正。"
+    )
+    assert periods(text, published=None) == [(None, at(5, 29, 12))]

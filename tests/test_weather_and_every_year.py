@@ -23,3 +23,11 @@ def test_only_the_extension_is_a_period() -> None:
 def test_a_heating_season_this_year_stays() -> None:
     text = "某某热力公司通知\n本采暖期为2023年11月15日至次年3月15日，请用户按时缴费。\n"
     assert periods(text, published=date(2023, 10, 20)) == [(date(2023, 11, 15), date(2024, 3, 15))]
+
+
+def test_the_weather_over_several_days_is_no_period() -> None:
+    text = (
+        "供暖时间延长\n受寒潮影响，16日气温骤降至1℃，17日至20日最低气温一直维持在0℃左右。"
+        "市政府决定将供暖时间延长至3月22日24时。\n"
+    )
+    assert periods(text, published=date(2023, 3, 16)) == [(None, datetime(2023, 3, 23, tzinfo=TZ))]
