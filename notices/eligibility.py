@@ -11,9 +11,9 @@ from notices.cues import cues
 from notices.first_chars import gated
 from notices.model import Period
 
-#: A date that bounds who may apply (出生, 年满18周岁, 毕业), not when.
+#: A date that bounds who may apply (出生, 年满18周岁, 毕业; 1980年4月18日至1998年4月18日期间出生), not when.
 _CRITERIA_AFTER = re.compile(
-    r"\s*(?:[(（]含[^)）\n]{0,4}[)）]|及|或)?\s*(?:前|以前|之前|后|以后|之后)?\s*[,，]?\s*"
+    r"\s*(?:[(（]含[^)）\n]{0,4}[)）]|及|或)?\s*(?:前|以前|之前|后|以后|之后|期间|之间|间)?\s*[,，]?\s*"
     r"(?:年满|出生|周岁|毕业|取得|(?:能够|能|须|需)?获得[^，,。；;\n]{0,8}(?:证|学位|学历|资格))"
 )
 #: The same said before the date: 出生日期在1950年12月31日之前, 生于2010年9月1日以后 (not 考生于,

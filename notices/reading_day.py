@@ -67,7 +67,8 @@ def _year_date(periods: list[Period], tz: ZoneInfo, *, before: int, norm: str) -
             return None
         if eligibility_bound(norm, period):
             continue
-        if _YEAR_SAID.search(period.text) or _YEAR.search(period.text):  # (not 次年, 明年: no year)
+        if _YEAR_SAID.search(period.text) or _YEAR.search(period.text) or _ROC_SLASHED.search(period.text):
+            # (not 次年, 明年: no year)
             moment = period.start if period.start is not None else period.end
             if moment is not None:
                 return moment.astimezone(tz).date() if isinstance(moment, datetime) else moment
@@ -85,6 +86,8 @@ _BRACKETED_DATE = re.compile(
 _HEAD = 4000
 _MARGIN = 400
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: A Minguo year written with slashes, as Taiwan's offices date (111/10/05: 2022).
+_ROC_SLASHED = re.compile(r"(?<![\d/])1[01]\d/\d{1,2}/\d{1,2}(?![\d/])")
 #: A year written out before 年: 2023年, 二〇二三年, 114年 (民國); 次年 and 明年 name none.
 _YEAR_SAID = re.compile(r"(?:\d|[〇零○一二三四五六七八九]{2})\s*年")
 #: A year that opens a name (2024孝感马拉松), not a count (2024元, 2024人) nor a document's number.

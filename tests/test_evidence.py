@@ -1220,3 +1220,13 @@ def test_the_days_a_tender_was_put_out_are_no_periods_in_an_undated_notice() -> 
         "截標日期更改為二零二三年五月二十九日中午十二時正。"
     )
     assert periods(text, published=None) == [(None, at(5, 29, 12))]
+
+
+def test_a_span_of_birth_days_bounds_who_may_apply_in_an_undated_notice() -> None:
+    text = "招聘公告\n年龄18至35周岁（1988年5月31日至2005年5月31日期间出生）。\n报名时间：2023年6月5日—2023年6月9日"
+    assert periods(text, published=None) == [(date(2023, 6, 5), date(2023, 6, 9))]
+
+
+def test_a_notice_dated_only_by_minguo_days_with_slashes_reads_them() -> None:
+    text = "某區公所公告\n一.申報時間:自112/05/15上午10時至112/06/30下午5時止。二.申請方式:網站申報。\n"
+    assert periods(text, published=None) == [(at(5, 15, 10), at(6, 30, 17))]
