@@ -1223,7 +1223,10 @@ def test_the_days_a_tender_was_put_out_are_no_periods_in_an_undated_notice() -> 
 
 
 def test_a_span_of_birth_days_bounds_who_may_apply_in_an_undated_notice() -> None:
-    text = "招聘公告\n年龄18至35周岁（1988年5月31日至2005年5月31日期间出生）。\n报名时间：2023年6月5日—2023年6月9日"
+    text = (
+        "招聘公告\n年龄18至35周岁（1988年5月31日至2005年5月31日期间出生）。\n"
+        "报名时间：2023年6月5日—2023年6月9日"
+    )
     assert periods(text, published=None) == [(date(2023, 6, 5), date(2023, 6, 9))]
 
 
