@@ -283,12 +283,14 @@ def _moment(when: date | datetime, tz: ZoneInfo) -> datetime:
 _RESUMES = re.compile(r"恢复|复电|复水|复气|来电|来水|送电|送水|通车|(?<!暂停)(?<!停止)(?<!暂不)(?<!不)开放")
 
 
-#: Days of the month written as a span (11日至12日), not a duration (公示期为30日).
-_DAY_SPAN = re.compile(r"\d{1,2}\s*[日号]\s*[至到~\-—－]+\s*\d{1,2}\s*[日号]")
+#: A day of the month in digits or numerals (11日, 十一日).
+_DAY = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*[日号]"
+#: Days of the month written as a span (11日至12日, 九日至十二日), not a duration (公示期为30日).
+_DAY_SPAN = re.compile(_DAY + r"\s*[至到~\-—－]+\s*" + _DAY)
 
 
 #: A day of the month said alone (将于16日开跑): a date, where a duration says a count of days.
-_ONE_DAY = re.compile(r"\d{1,2}\s*[日号]")
+_ONE_DAY = re.compile(_DAY)
 
 
 def _said_as_dates(norm: str, one_day: bool = False) -> bool:

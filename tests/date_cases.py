@@ -984,6 +984,9 @@ CASES: list[Case] = [
     c("明起，和平路封闭施工。", (D + "11", None, True)),
     c("今起至6月1日，和平路封闭。", (D + "10", "2022-06-01", True)),
     c("明起至下星期三止，和平路封闭。", (D + "11", D + "18", True)),
+    c("昨起至5月16日，和平路分段停水。", (D + "09", D + "16", True)),
+    # hours said as what works usually keep (多为…) fall on no day
+    c("5月16日和平路一带停水。停水时间多为上午十一点至下午四点，不影响上下班。", (D + "16", D + "16", True)),
     c("请说明起草依据。"),
     # days listed after one month with 日 written once; a list of house numbers is no list of days
     c("5月12、13日东风村停电", (D + "12", D + "13", True)),

@@ -1233,3 +1233,11 @@ def test_a_span_of_birth_days_bounds_who_may_apply_in_an_undated_notice() -> Non
 def test_a_notice_dated_only_by_minguo_days_with_slashes_reads_them() -> None:
     text = "某區公所公告\n一.申報時間:自112/05/15上午10時至112/06/30下午5時止。二.申請方式:網站申報。\n"
     assert periods(text, published=None) == [(at(5, 15, 10), at(6, 30, 17))]
+
+
+def test_days_in_numerals_with_no_month_are_a_span_of_their_own() -> None:
+    text = (
+        "分区停水\n甲区停水时间为五月十五日至二十一日，每天上午十一点至下午四点。\n"
+        "乙区停水时间十五日至十八日，每天上午十点至下午四点。\n"
+    )
+    assert periods(text) == [(date(2023, 5, 15), date(2023, 5, 21)), (date(2023, 5, 15), date(2023, 5, 18))]

@@ -39,6 +39,11 @@ _THAT_DAY_BEFORE = re.compile(r"(?:当日|当天|同日)\s*$")
 _HOUR_SAID = re.compile(
     r"(?:凌晨|早上|上午|中午|下午|傍晚|晚上)?\s*\d{1,2}\s*(?:[:：]\d{2}|[时点](?:\d{1,2}分|半)?)"
 )
+#: Hours said as what is usual (多为, 一般为, 通常在): no day's hours.
+_TYPICAL_BEFORE = re.compile(
+    r"(?:多为|多在|大多|大都|一般为|一般在|通常为|通常在|通常|一般)\s*(?:是|为|在)?\s*"
+    r"(?:每日|每天)?\s*(?:凌晨|早上|上午|中午|下午|傍晚|晚上)?\s*$"
+)
 #: What the day's own sentence must arrange for its hours to be the arrangement's.
 _ARRANGES = re.compile(
     gated(
@@ -123,6 +128,8 @@ def later_hours(
         return None
     tok = grammar.t[i]
     lead = _SENTENCE_END.split(norm[max(0, tok.start - 64) : tok.start])[-1]  # the hours' sentence so far
+    if _TYPICAL_BEFORE.search(lead):
+        return None  # 停水时间多为上午11点至下午4点: the hours works usually keep, no day's
     text = norm[last.span[1] : tok.start]
     if aside is not None and aside.span is not None:
         if not _THAT_DAY.search(lead):

@@ -102,6 +102,7 @@ KEYWORDS = (
     "即日",
     "今起",
     "明起",
+    "昨起",
     "之日起",
     # from when the notice itself is out: 通告时间起, 自本公告发布之时起
     *(f"{what}{when}起" for what in ("通告", "公告", "通知", "发布") for when in ("时间", "之时", "时")),
@@ -238,8 +239,9 @@ _TOKEN_RE = re.compile(
     re.DOTALL,
 )
 
-#: 明起, 今起: 明日起, 今日起 said short; after these characters 明 ends a word (说明起草, 证明起见).
-_SHORT_FROM = {"明起": "明日", "今起": "今日"}
+#: 明起, 今起, 昨起: 明日起, 今日起, 昨日起 said short; after these characters 明 ends a word (说明起草,
+#: 证明起见).
+_SHORT_FROM = {"明起": "明日", "今起": "今日", "昨起": "昨日"}
 _WORD_BEFORE_MING = frozenset("说证声表发透聪光文英简分阐注标查讲指申如至")
 #: The same before 今 (至今, 如今, 现今) and 明, where a bracket after them is a list's number.
 _WORD_BEFORE = {"明": _WORD_BEFORE_MING, "今": frozenset("至如现迄古而当")}
