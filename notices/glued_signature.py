@@ -37,8 +37,12 @@ _ENDS_TEXT = re.compile(
 #: and no word of what is done there (于市体育馆举行 is a plan's place).
 _SIGNED_AT = re.compile(
     r"[^\S\n]*于(?:(?!举|召开|开|进行|实施|停|封|施工|启|截|结束|办理|报名)[^\s，,。；;：:、（）()\d]){1,12}?"
-    r"(?:[^\S\n]+[^\s，,。；;：:、（）()\d]{2,4})?[^\S\n]*(?:\n|$)"
+    r"(?:[^\S\n]+[^\s，,。；;：:、（）()\d]{2,4}){0,2}[^\S\n]*(?:\n|$)"
 )
+
+
+#: A finished sentence and a space: where a page run into one line starts its next line.
+_SENTENCE_DONE = re.compile(r"[。！!；;][^\S\n]+$")
 
 
 def glued_signature(before: str, norm: str, end: int) -> bool:
@@ -46,7 +50,7 @@ def glued_signature(before: str, norm: str, end: int) -> bool:
     right after an issuer's name that is itself glued after an attachment name or a finished
     sentence, or opens the line (``before`` is the line up to the date); or a date opening its line
     that is followed by where it was signed and nothing else."""
-    if not before.strip() and _SIGNED_AT.match(norm, end) is not None:
+    if (not before.strip() or _SENTENCE_DONE.search(before)) and _SIGNED_AT.match(norm, end) is not None:
         return True
     if _ENDS_TEXT.match(norm, end) is None:
         return False

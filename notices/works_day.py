@@ -68,11 +68,12 @@ def _works_day(norm: str, period: Period) -> bool:
     if not norm[line_begin:begin].strip() and not norm[end : len(norm) if line_end < 0 else line_end].strip():
         return False  # a date alone on its line: a table's row
     low, high = clause_span(norm, begin, end, _CLAUSE_END)
+    said = low
     if _MOVED_TO.search(norm, low, begin) and low > 0:
-        # 原定于10月18日进行的路面施工，因天气原因改至10月25日: the move's clause goes on the last one's
-        low = clause_span(norm, low - 1, low - 1, _CLAUSE_END)[0]
+        # 原定于10月18日进行的路面施工，因天气原因改至10月25日: the work moved is said in the clause before
+        said = clause_span(norm, low - 1, low - 1, _CLAUSE_END)[0]
     # the work and no stop in the day's own clause (…，并关闭电器 after it is advice, not a measure)
-    return _WORKS.search(norm, low, high) is not None and _MEASURE.search(norm, low, high) is None
+    return _WORKS.search(norm, said, high) is not None and _MEASURE.search(norm, low, high) is None
 
 
 #: A move of the work to the day (改至, 推迟至, 顺延到, 调整为), right before it: what is moved was said
