@@ -75,5 +75,8 @@ def test_the_day_a_reporter_learned_of_a_cut_is_no_period() -> None:
 
 
 def test_a_day_signed_at_a_place_in_a_page_run_into_one_line_is_no_period() -> None:
-    text = "公開招標公告 標書必須於二零二三年七月十日下午五時前遞交至本局辦事處。 二零二三年六月二十八日於某某局 局長 陳大文"
+    text = (
+        "公開招標公告 標書必須於二零二三年七月十日下午五時前遞交至本局辦事處。 "
+        "二零二三年六月二十八日於某某局 局長 陳大文"
+    )
     assert periods(text, published=date(2023, 6, 28)) == [(None, at(7, 10, 17))]
