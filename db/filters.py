@@ -49,21 +49,22 @@ class NoticeFilter:
 
 
 RECENT = timedelta(days=7)
-"""For "what is on" in no category: the starts a first page is looked for among before all the notices
+"""For "what is on" in no category or one: the starts a first page is looked for among before all the notices
 active are sorted (``db.search``). A week of starts fills a page at scale; where it does not, the
 notices are few enough to sort them all."""
 
 
 def recent_first(flt: NoticeFilter) -> bool:
-    """Whether ``flt`` asks what is on at a moment or on a day and nothing else of a notice's text or
-    category: the notices starting latest come first, and one with a single period can be read in that
-    order from an index on its start (``db.search``) instead of sorting every one active."""
+    """Whether ``flt`` asks what is on at a moment or on a day, in no category or in one, and nothing of
+    a notice's text: the notices starting latest come first, and one with a single period can be read
+    in that order from an index on its start (``db.search``; migrations 0015 and 0016) instead of
+    sorting every one active."""
     return (
         (flt.active_at is None) != (flt.active_on is None)
         and flt.starts_between is None
         and flt.ends_between is None
         and flt.undated_since is None
-        and not flt.categories
+        and len(set(flt.categories)) <= 1
         and not fold(flt.text or "")
     )
 

@@ -1,10 +1,12 @@
-"""What is on at a moment or on a day, in no category and with no keyword: the first page read from
-the latest start back instead of sorting every notice active (7,000 on a day at 1,000,000 notices).
+"""What is on at a moment or on a day, in no category or in one, with no keyword: the first page read
+from the latest start back instead of sorting every notice active (7,000 on a day at 1,000,000
+notices; 3,600 road closures at a moment, 34 ms of the answer to "what roads are closed").
 
 The order is the one ``db.search`` gives "active" filters: the period that began most recently first,
 then id. For a notice with one period that is its envelope's start, which ``ix_notices_recent_start``
-(migration 0015) holds in that order; the notices with several periods are ordered by their periods
-and ``ix_notices_multi_range`` holds only them.
+(migration 0015) holds in that order, ``ix_notices_category_recent`` (0016) within a category; the
+notices with several periods are ordered by their periods and ``ix_notices_multi_range`` (by category,
+``ix_notices_category_multi``) holds only them.
 """
 
 from __future__ import annotations

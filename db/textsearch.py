@@ -19,6 +19,7 @@ NEWEST_INDEXES = ("ix_notices_newest", "ix_notices_undated_newest")  # PostgreSQ
 RANGE_INDEX = "ix_notices_envelope_range"  # PostgreSQL: GiST on the envelope (db.filters.envelope_meets)
 CATEGORY_RANGE_INDEX = "ix_notices_category_range"  # PostgreSQL: the same led by status and category
 RECENT_INDEXES = ("ix_notices_recent_start", "ix_notices_multi_range")  # latest start first (0015)
+CATEGORY_RECENT_INDEXES = ("ix_notices_category_recent", "ix_notices_category_multi")  # the same by category
 MIN_INDEXED = 3  # trigrams: a needle shorter than three characters has none
 
 _FTS_SHADOWS = ("_data", "_idx", "_content", "_docsize", "_config")
@@ -37,6 +38,7 @@ def is_search_index_object(name: str | None, type_: str) -> bool:
         CATEGORY_RANGE_INDEX,
         *NEWEST_INDEXES,
         *RECENT_INDEXES,
+        *CATEGORY_RECENT_INDEXES,
     )
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.engine import session_scope
 from db.models import NoticeStatus
+from db.rows import load_records
 from db.search import (
     NoticeFilter,
     count_any,
@@ -19,7 +20,6 @@ from db.search import (
     find_notice_ids_each,
     find_notices,
     fold,
-    load_notices,
     nearest_notices,
 )
 from db.store import replace_periods, set_status, store_notice
@@ -419,8 +419,8 @@ async def test_ids_then_load_is_find(sessions: Sessions, ids: dict[str, int]) ->
             found = [n.id for n in await find_notices(session, flt, tz=SH)]
             assert await find_notice_ids(session, flt, tz=SH) == found
             assert found
-            assert [n.id for n in await load_notices(session, [*found[::-1], 10**9])] == found[::-1]
-        assert await load_notices(session, []) == []
+            assert [n.id for n in await load_records(session, [*found[::-1], 10**9])] == found[::-1]
+        assert await load_records(session, []) == []
 
 
 async def test_count_any_counts_each_notice_once(sessions: Sessions, ids: dict[str, int]) -> None:

@@ -72,3 +72,29 @@ async def test_a_page_read_from_the_latest_starts_is_the_slice_of_the_whole_orde
                 session, [asked, NoticeFilter(active_on=DAY - timedelta(days=1))], tz=SH, limit=15
             )
             assert each[0] == whole[:15]
+
+
+async def test_one_category_is_read_from_its_latest_starts_in_the_same_order(sessions: Sessions) -> None:
+    """ "What roads are closed": the category's page read from its latest starts (migration 0016) is the
+    slice of the order every active road closure sorted whole gives (asked with a second category that
+    has no notices, which takes the sorting path)."""
+    async with session_scope(sessions) as session:
+        for parsed in some_notices(240):
+            await store_notice(session, parsed, tz=SH)
+    for asked in (
+        NoticeFilter(active_on=DAY, categories=(Category.ROAD_CLOSURE,)),
+        NoticeFilter(active_at=moment(DAY, 10), categories=(Category.POWER_OUTAGE,)),
+        NoticeFilter(active_on=DAY + timedelta(days=3), categories=(Category.HEATING,)),
+    ):
+        async with sessions() as session:
+            sorted_whole = replace(asked, categories=(*asked.categories, Category.AUCTION), limit=10_000)
+            whole = await find_notice_ids(session, sorted_whole, tz=SH)
+            assert len(whole) > 30
+            assert await find_notice_ids(session, replace(asked, limit=10_000), tz=SH) == whole
+            for limit, offset in ((5, 0), (10, 0), (10, 10), (7, 20)):
+                page = await find_notice_ids(session, replace(asked, limit=limit, offset=offset), tz=SH)
+                assert page == whole[offset : offset + limit]
+            each = await find_notice_ids_each(
+                session, [asked, NoticeFilter(active_on=DAY - timedelta(days=1))], tz=SH, limit=12
+            )
+            assert each[0] == whole[:12]
