@@ -25,6 +25,7 @@ from notices.in_force import drop_in_force
 from notices.labels import labelled
 from notices.lone_reopening import closed_until_reopening
 from notices.lost_hour import end_of_lost_start
+from notices.merged_cells import merged_day_rows
 from notices.model import Period
 from notices.normalize import normalize
 from notices.open_daily import fold_open_daily
@@ -78,7 +79,7 @@ def kept_periods(
     for item in impossible:
         warnings.append(f"{IMPOSSIBLE}: {item.text.strip()} ({item.reason})")
     try:
-        found = find_periods(body, base=base, tz=tz, norm=norm)
+        found = merged_day_rows(norm, find_periods(body, base=base, tz=tz, norm=norm), tz)
     except Exception as exc:  # a date-grammar bug must not cost the whole page
         warnings.append(f"dates could not be read: {type(exc).__name__}")
         return []
