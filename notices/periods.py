@@ -50,6 +50,7 @@ from notices.stages import fold_stages, stop_then_return
 from notices.summaries import _drop_summaries
 from notices.superseded import moved_to
 from notices.told_apart import join_told_apart
+from notices.weekday_rows import drop_weekday_rows
 from notices.works_day import drop_works_days
 
 #: How a warning about a date no calendar has begins.
@@ -80,6 +81,7 @@ def kept_periods(
         warnings.append(f"{IMPOSSIBLE}: {item.text.strip()} ({item.reason})")
     try:
         found = merged_day_rows(norm, find_periods(body, base=base, tz=tz, norm=norm), tz)
+        found = drop_weekday_rows(norm, found, tz)  # 9月18日至11月30日 ⏎ 周四上午8:30-11:00: every Thursday
     except Exception as exc:  # a date-grammar bug must not cost the whole page
         warnings.append(f"dates could not be read: {type(exc).__name__}")
         return []
