@@ -23,11 +23,18 @@ _DATE = re.compile(r"\d\s*[月日号/]|[一二三四五六七八九十]\s*[月�
 
 
 def drop_weekday_rows(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Period]:
-    """``periods`` without the one-day periods read off weekday rows under a span that holds them."""
-    spans = [p for p in periods if p.span is not None and _days(p, tz) is not None and _multi_day(p, tz)]
-    if not spans:
-        return periods
-    return [p for p in periods if not any(_row_of(norm, p, span, tz) for span in spans)]
+    """``periods`` (in text order) without the one-day periods read off weekday rows under a span that
+    holds them: each is weighed against the last span before it only (a page of thousands of dated
+    lines stays linear)."""
+    kept: list[Period] = []
+    last: Period | None = None
+    for p in periods:
+        if last is not None and _row_of(norm, p, last, tz):
+            continue
+        kept.append(p)
+        if p.span is not None and _multi_day(p, tz):
+            last = p
+    return kept
 
 
 def _row_of(norm: str, day: Period, span: Period, tz: ZoneInfo) -> bool:
