@@ -186,12 +186,12 @@ def _from_on(norm: str, period: Period) -> Period:
     return replace(period, end=None)
 
 
-#: What a date that ends a closure is followed by: 重开, 恢复开放, 起正常对外开放, 适时恢复开放, reopen;
+#: What a date that ends a closure is followed by: 重开, 恢复开放, 起正常开放 (开诊), 适时恢复开放, reopen;
 #: a bus route's, from its first bus (6月15日首班车起恢复); what comes back may be named between
 #: (1月24日开始所有线路恢复正常运行).
 REOPENED = re.compile(
     r"\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:首班车|首班)?\s*(?:(?:起|开始)[^，,。；;\n\d]{0,6}?|后|以后|之后)?\s*(?:将|会)?"
-    r"\s*(?:正式|全面|全线)?\s*(?:适时|陆续|逐步|有序)?\s*(?:重开|重新开放|恢复|正常(?:对外)?开放|开放交通|通车|reopen)"
+    r"\s*(?:正式|全面|全线)?\s*(?:适时|陆续|逐步|有序)?\s*(?:重开|重新开放|恢复|正常(?:对外)?(?:开放|开诊|出诊|接诊|营业|办公|上班)|开放交通|通车|reopen)"
 )
 
 

@@ -26,6 +26,13 @@ from tests.periods_support import at, periods
             "5月26日起體育場各項活動恢復開展。",
             [(date(2023, 5, 20), date(2023, 5, 25))],
         ),
+        # a clinic's return to its usual hours after the holiday
+        (
+            "某某医院2023年端午节放假及门诊安排\n根据节日假期放假的规定，结合实际情况，端午假日期间我院放假及门诊"
+            "安排如下：\n1、5月20日（周六）至5月23日放假，普通门诊停诊。\n2、普通门诊从5月24日（初五）起正常开诊。\n"
+            "某某医院\n2023年5月10日\n",
+            [(date(2023, 5, 20), date(2023, 5, 23))],
+        ),
         # a stop from an hour and the return later that day: one window
         (
             "某某广场管理通告\n1、5月21日8:30起广场充电站暂停营业，站内不得停放车辆。5月21日23:30起充电站恢复营业。",
