@@ -43,16 +43,22 @@ def _row_of(norm: str, day: Period, span: Period, tz: ZoneInfo) -> bool:
     days, within = _days(day, tz), _days(span, tz)
     if days is None or within is None or days[0] != days[1] or not within[0] <= days[0] <= within[1]:
         return False
-    line_start = norm.rfind("\n", 0, day.span[0]) + 1
-    row_end = norm.find("\n", day.span[0])
-    row = norm[line_start : len(norm) if row_end < 0 else row_end]
+    breaks = list(_ROW_BREAK.finditer(norm, max(0, day.span[0] - 200), day.span[0]))
+    row_start = breaks[-1].end() if breaks else 0
+    row_end = _ROW_BREAK.search(norm, day.span[0])
+    row = norm[row_start : len(norm) if row_end is None else row_end.start()]
     if not _WEEKDAY_ROW.match(row) or _DATE.search(row):
         return False
-    between = norm[span.span[1] : line_start]
-    lines = between.split("\n")[1:-1]  # whole lines between the span's line and the row's
-    if "\n" not in between or len(between) > 200:
-        return False
-    return all(_WEEKDAY_ROW.match(line) and not _DATE.search(line) for line in lines)
+    between = norm[span.span[1] : row_start]
+    if _ROW_BREAK.search(norm, span.span[0], row_start) is None or len(between) > 200:
+        return False  # (a row under the span, not beside it in its row)
+    # the rest of the span's row, then only weekday rows (or empty ones) down to this one
+    rows = _ROW_BREAK.split(between)[1:-1]
+    return all(not r.strip() or (_WEEKDAY_ROW.match(r) and not _DATE.search(r)) for r in rows)
+
+
+#: Where a row ends: a line break, or a full stop or semicolon between rows run into one line.
+_ROW_BREAK = re.compile(r"\n|[。;；]|\.(?!\d)")
 
 
 def _multi_day(period: Period, tz: ZoneInfo) -> bool:

@@ -27,3 +27,14 @@ def test_a_weekday_told_apart_from_the_span_stays() -> None:
         "另：周四上午9:00-11:00在社区广场举办健康讲座。\n"
     )
     assert (at(9, 21, 9), at(9, 21, 11)) in periods(text, published=PUB)
+
+
+def test_weekday_rows_in_a_page_run_into_one_line_or_typed_half_width() -> None:
+    text = (
+        "某社区免费疫苗接种通知 二、接种时间 2023年9月18日至2023年11月30日 "
+        "周一上午8:30-11:00下午13:30-15:30。周四上午8:30-11:00下午13:30-15:30。 "
+        "三、接种地点 社区卫生服务中心。"
+    )
+    assert periods(text, published=PUB) == [(date(2023, 9, 18), date(2023, 11, 30))]
+    half = text.replace("。", ".").replace("、", ",")
+    assert periods(half, published=PUB) == [(date(2023, 9, 18), date(2023, 11, 30))]
