@@ -19,8 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import sqlalchemy as sa
-from alembic import op
+from db.index_builds import create_indexes, drop_indexes
 
 revision: str = "0016"
 down_revision: str | None = "0015"
@@ -42,51 +41,11 @@ _SQLITE = {
     MULTI: "(status, category, active_until, active_since)"
     " WHERE period_count <> 1 AND active_until IS NOT NULL",
 }
-_TABLE_SCHEMA = sa.text(
-    "SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-    " WHERE c.oid = to_regclass('notices')"
-)
-_INDEX_VALID = sa.text(
-    "SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-    " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = :schema AND c.relname = :name"
-)
 
 
 def upgrade() -> None:
-    bind = op.get_bind()
-    if bind.dialect.name != "postgresql":
-        for name, definition in _SQLITE.items():
-            op.execute(f"CREATE INDEX IF NOT EXISTS {name} ON notices {definition}")
-        return
-    schema = _schema(bind)
-    with op.get_context().autocommit_block():
-        for name, definition in _PG.items():
-            if bind.execute(_INDEX_VALID, {"schema": schema, "name": name}).scalar() is False:
-                op.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {_quote(schema)}.{_quote(name)}")
-            op.execute(
-                f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {_quote(name)} ON {_quote(schema)}.notices"
-                f" {definition}"
-            )
-
-
-def _schema(bind: sa.Connection) -> str:
-    schema = bind.execute(_TABLE_SCHEMA).scalar()
-    if schema is None:
-        raise RuntimeError("no table notices on the search_path")
-    return str(schema)
-
-
-def _quote(name: str) -> str:
-    return op.get_bind().dialect.identifier_preparer.quote(name)
+    create_indexes("notices", _PG, _SQLITE)
 
 
 def downgrade() -> None:
-    bind = op.get_bind()
-    if bind.dialect.name != "postgresql":
-        for name in _SQLITE:
-            op.execute(f"DROP INDEX IF EXISTS {name}")
-        return
-    schema = _schema(bind)
-    with op.get_context().autocommit_block():
-        for name in _PG:
-            op.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {_quote(schema)}.{_quote(name)}")
+    drop_indexes("notices", list(_PG))
