@@ -194,10 +194,30 @@ def _drop_restated(norm: str, periods: list[Period], tz: ZoneInfo) -> list[Perio
                 ]
                 if any(_held_in_hours(norm, p, q) for q in timed_days.get(day, [])):
                     continue  # 定于10月27日举行 … 起跑时间为7时30分，结束时间为13时30分: the event's hours
-            if any(_same_subject(p, q) for q in fuller):
+            if any(_same_subject(p, q) and not _rows_alike(norm, p, q) for q in fuller):
                 continue
         out.append(p)
     return out
+
+
+#: What may stand before a date that opens a list's row: a bullet or the row's number.
+_ROW_HEAD = re.compile(
+    r"[ \t]*(?:[•·*-]|\d{1,2}\s*[、.．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}\s*、)?[ \t]*"
+)
+
+
+def _rows_alike(norm: str, day: Period, span: Period) -> bool:
+    """Two rows of one list, each opening with its date (4月18日上午，甲医院…；⏎ 4月18、19日上午，乙中心…；):
+    the day is an item of its own, not the span's edge said again."""
+    if day.span is None or span.span is None:
+        return False
+    first, second = line_start(norm, day.span[0]), line_start(norm, span.span[0])
+    if first == second:
+        return False
+    return all(
+        (found := _ROW_HEAD.match(norm, start)) is not None and found.end() == at
+        for start, at in ((first, day.span[0]), (second, span.span[0]))
+    )
 
 
 #: A day said as a start (6月14日首班车起实施) that a reopening the next day closed: a period of its
