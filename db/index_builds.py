@@ -17,6 +17,13 @@ _INDEX_VALID = sa.text(
 )
 
 
+def has_extension(name: str) -> bool:
+    """Whether the PostgreSQL extension is installed in the database (migration 0014 creates
+    ``btree_gist`` where it may)."""
+    found = op.get_bind().execute(sa.text("SELECT 1 FROM pg_extension WHERE extname = :name"), {"name": name})
+    return found.scalar() is not None
+
+
 def create_indexes(table: str, postgresql: dict[str, str], sqlite: dict[str, str]) -> None:
     """Each index by name, from its definition after ``ON table`` (per dialect)."""
     bind = op.get_bind()
