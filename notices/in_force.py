@@ -7,7 +7,8 @@ states for the record, not periods a subscriber acts in.
   notice it is the start of the closure when nothing else dates it, so it is dropped only where
   another period of the notice runs that day, or the notice has no measure to date;
 - a contract's or lease's start (合同自…起执行, 租期自…起, "the tenancy commences on"): terms;
-- the notice's own posting (本公告于5月6日在…网站发布, "This notice was posted on 3 May").
+- the notice's own posting (本公告于5月6日在…网站发布, "This notice was posted on 3 May");
+- what kind of day a date is (8月19日是中国医师节, 1月28日为双休日).
 """
 
 from __future__ import annotations
@@ -117,6 +118,13 @@ _POSTED_BEFORE_EN = re.compile(
 )
 
 
+#: What kind of day it is, said right after it (是第六个中国医师节, 为双休日), ending the clause.
+_DAY_IS = re.compile(
+    r"[^\S\n]*(?:[(（][^)）\n]{0,12}[)）])?[^\S\n]*(?:是|为)[^，,。；;\n]{0,16}?"
+    r"(?:节|纪念日|双休日|休息日|周末|工作日|节假日)(?=[，,。；;\n]|$)"
+)
+
+
 def standing_reason(norm: str, period: Period, held: frozenset[str] | None = None) -> str | None:
     """Why a date is one rules or a contract take hold on, or the notice's own posting day; None
     otherwise (and for the notice's own effective day, which ``drop_in_force`` weighs). ``held`` is
@@ -126,6 +134,8 @@ def standing_reason(norm: str, period: Period, held: frozenset[str] | None = Non
     if period.span is None:
         return None
     begin, end = period.span
+    if period.all_day and period.start == period.end and _DAY_IS.match(norm, end):
+        return "standing"  # 8月19日是第六个中国医师节 / 1月28日为双休日: what kind of day it is
     at = date_start(norm, begin, end)
     lo = max(0, at - 60)
     force = _in_force(norm, period)

@@ -234,3 +234,11 @@ from tests.periods_support import at, periods
 )
 def test_dates_for_the_record_are_no_periods(text: str, expected: list[tuple[object, object]]) -> None:
     assert periods(text) == expected
+
+
+def test_what_kind_of_day_a_date_is_is_no_period() -> None:
+    text = (
+        "健康义诊活动\n2023年5月20日是第八个中国健康节，今年的主题是“健康同行”。某某新闻记者从市卫健委获悉，"
+        "大型义诊活动将于5月18日上午在人民广场举行。\n"
+    )
+    assert periods(text, published=date(2023, 5, 15)) == [(date(2023, 5, 18), date(2023, 5, 18))]
