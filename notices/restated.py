@@ -207,17 +207,21 @@ _ROW_HEAD = re.compile(
 
 
 def _rows_alike(norm: str, day: Period, span: Period) -> bool:
-    """Two rows of one list, each opening with its date (4月18日上午，甲医院…；⏎ 4月18、19日上午，乙中心…；):
-    the day is an item of its own, not the span's edge said again."""
+    """Two rows of one list, each opening with its date (4月18日上午，甲医院…；⏎ 4月18、19日上午，乙中心…；),
+    or a row opening with its day and a span of days on another line: the day is an item of its own,
+    not the span's edge said again."""
     if day.span is None or span.span is None:
         return False
     first, second = line_start(norm, day.span[0]), line_start(norm, span.span[0])
     if first == second:
         return False
-    return all(
+    opens = [
         (found := _ROW_HEAD.match(norm, start)) is not None and found.end() == at
         for start, at in ((first, day.span[0]), (second, span.span[0]))
-    )
+    ]
+    # a span of days said in a remark elsewhere (备注：2月16日至23日暂停办理…) does not say a numbered
+    # row's day (三、2月23日周一例行闭馆) again either; a day's hours on another line do (same subject)
+    return opens[0] and (opens[1] or (span.all_day and span.start != span.end))
 
 
 #: A day said as a start (6月14日首班车起实施) that a reopening the next day closed: a period of its
