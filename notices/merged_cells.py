@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from notices.dates import find_periods
+from notices.evidence import _as_date
+from notices.labels import line_start
 from notices.model import Period
 
 #: A row with no date: an empty cell or a part of the day, then a window of clock times.
@@ -36,10 +38,10 @@ def merged_day_rows(norm: str, found: list[Period], tz: ZoneInfo) -> list[Period
     if "|" not in norm or not found:
         return found
     added: list[Period] = []
-    by_line = {_line_start(norm, p.span[0]): p for p in found if p.span is not None and _one_day(p, tz)}
-    for line_start, period in by_line.items():
-        line_end = norm.find("\n", line_start)
-        if line_end < 0 or "|" not in norm[line_start:line_end]:
+    by_line = {line_start(norm, p.span[0]): p for p in found if p.span is not None and _one_day(p, tz)}
+    for first, period in by_line.items():
+        line_end = norm.find("\n", first)
+        if line_end < 0 or "|" not in norm[first:line_end]:
             continue
         day = _day(period, tz)
         at = line_end + 1
@@ -71,17 +73,9 @@ def _window(norm: str, at: int, match: re.Match[str], day: date, tz: ZoneInfo) -
 def _one_day(period: Period, tz: ZoneInfo) -> bool:
     if period.start is None or period.end is None:
         return False
-    return _day(period, tz) == _as_day(period.end, tz)
+    return _day(period, tz) == _as_date(period.end, tz)
 
 
 def _day(period: Period, tz: ZoneInfo) -> date:
     assert period.start is not None
-    return _as_day(period.start, tz)
-
-
-def _as_day(moment: date | datetime, tz: ZoneInfo) -> date:
-    return moment.astimezone(tz).date() if isinstance(moment, datetime) else moment
-
-
-def _line_start(norm: str, at: int) -> int:
-    return norm.rfind("\n", 0, at) + 1
+    return _as_date(period.start, tz)

@@ -10,9 +10,10 @@ is the period, its window said by the rows.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from zoneinfo import ZoneInfo
 
+from notices.evidence import _as_date
 from notices.model import Period
 
 #: A line that opens with a weekday (每周一, 星期四, 逢周二) and holds no date.
@@ -69,8 +70,4 @@ def _multi_day(period: Period, tz: ZoneInfo) -> bool:
 def _days(period: Period, tz: ZoneInfo) -> tuple[date, date] | None:
     if period.start is None or period.end is None:
         return None
-    return _as_day(period.start, tz), _as_day(period.end, tz)
-
-
-def _as_day(moment: date | datetime, tz: ZoneInfo) -> date:
-    return moment.astimezone(tz).date() if isinstance(moment, datetime) else moment
+    return _as_date(period.start, tz), _as_date(period.end, tz)
